@@ -1,0 +1,12 @@
+package org.dcplanner.consolidation.planning;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/** The planning feature's read API for simulation and savings. */
+public interface PlanLookup {
+    /** The plan's current best placement, if the solver produced one (COMPLETED, or stopped with a solution). */
+    Optional<PlacedPlan> placedPlan(UUID planId);
+
+    boolean exists(UUID planId);
+}
