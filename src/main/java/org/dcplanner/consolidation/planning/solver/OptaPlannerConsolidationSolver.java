@@ -6,6 +6,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import org.dcplanner.consolidation.planning.solver.SolveOptions.SolveProgress;
@@ -16,7 +18,7 @@ import org.springframework.stereotype.Component;
 /**
  * The solver facade: lower bound and both FFD baselines, the better baseline as construction, then
  * OptaPlanner (host-emptying custom phase for {@code eliminationShare} of the time, then change/swap local
- * search). Solving runs on a SolverManager thread while the calling thread polls the stop request once a second.
+ * search). Solving runs on a SolverManager thread while the calling thread polls the stop request twice a second.
  * The result never has a worse score than the construction, so a feasible plan never uses more hosts than
  * the better feasible baseline (objective HOSTS).
  */
@@ -69,8 +71,13 @@ public class OptaPlannerConsolidationSolver implements ConsolidationSolver {
 
     private int[] runSolver(DemandModel model, int[] start, HostEliminationPhase elimination, Duration limit,
                             SolveOptions options, int lowerBound, Consumer<SolveProgress> onNewBest) {
+        if (nothingToMove(model)) {
+            // OptaPlanner's random move selectors never end when no move is doable: skip the search
+            return start;
+        }
         ConsolidationSolution initial = ConsolidationSolution.of(model, start);
         CompletableFuture<ConsolidationSolution> done = new CompletableFuture<>();
+        AtomicBoolean optimal = new AtomicBoolean();
         try (SolverManager<ConsolidationSolution, Long> manager =
                      SolverManager.create(SolverSetup.solving(elimination, limit, seed))) {
             SolverJob<ConsolidationSolution, Long> job = manager.solveAndListen(1L, id -> initial,
@@ -78,22 +85,35 @@ public class OptaPlannerConsolidationSolver implements ConsolidationSolver {
                         SolveProgress p = progress(model, best.vmSlots(), System.nanoTime());
                         onNewBest.accept(p);
                         if (p.feasible() && p.hostsUsed() <= lowerBound && model.objective() == PlanningProblem.Objective.HOSTS) {
-                            manager.terminateEarly(1L);
+                            optimal.set(true); // terminating from inside the consumer would deadlock
                         }
                     },
                     done::complete, (id, error) -> done.completeExceptionally(error));
-            return awaitPollingStop(done, job, options).vmSlots();
+            return awaitPollingStop(done, job, () -> optimal.get()
+                    || options.stopRequested() != null && options.stopRequested().getAsBoolean()).vmSlots();
         }
     }
 
-    /** Waits for the final best solution, asking the stop flag about once a second. */
+    private static boolean nothingToMove(DemandModel model) {
+        if (model.slots() < 2) {
+            return true;
+        }
+        for (int v = 0; v < model.vms(); v++) {
+            if (model.pinnedSlot(v) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Waits for the final best solution, asking whether to stop about twice a second. */
     private static ConsolidationSolution awaitPollingStop(CompletableFuture<ConsolidationSolution> done,
-                                                          SolverJob<ConsolidationSolution, Long> job, SolveOptions options) {
+                                                          SolverJob<ConsolidationSolution, Long> job, BooleanSupplier stop) {
         while (true) {
             try {
-                return done.get(1, TimeUnit.SECONDS);
+                return done.get(500, TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
-                if (options.stopRequested() != null && options.stopRequested().getAsBoolean()) {
+                if (stop.getAsBoolean()) {
                     job.terminateEarly();
                 }
             } catch (InterruptedException e) {
