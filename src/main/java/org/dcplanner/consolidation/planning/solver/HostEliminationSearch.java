@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 final class HostEliminationSearch {
     private static final int MAX_TARGETS = 64;
     private static final int SWAP_SAMPLES = 32;
+    private static final int SWAP_HOSTS = 3;
     private static final int LATE_ACCEPTANCE_SIZE = 100;
     private static final int PATIENCE = 3000;
     private static final int REPACK_PATIENCE = 20_000;
@@ -93,7 +94,9 @@ final class HostEliminationSearch {
                 failures = 0;
                 onImproved.accept(slotOf.clone());
             } else {
-                undoJournal();
+                if (!reopen(victim, active)) {
+                    undoJournal();
+                }
                 failures++;
                 journalSize = 0;
                 pushTowardsFullHosts(active, 4 * SWAP_SAMPLES);
@@ -268,18 +271,25 @@ final class HostEliminationSearch {
     private int pendingTo;
     private int pendingOtherVm;
 
-    /** Finds the best move or swap of vm away from its slot by shaped cost; remembers it as pending; returns its delta. */
+    /**
+     * Finds the best move of vm to any target, and the best swap with a VM of the SWAP_HOSTS targets where the
+     * move alone was cheapest, by shaped cost; remembers it as pending and returns its delta.
+     */
     private long bestRelocation(int vm, int from, int[] targets) {
         long best = Long.MAX_VALUE;
         long leave = loads.shapedCostIfChanged(from, -1, vm) - aaCost(vm, from, vm) * HostLoads.OVERFLOW_WEIGHT;
         int samples = Math.min(MAX_TARGETS, targets.length);
+        java.util.Arrays.fill(swapHosts, -1);
+        java.util.Arrays.fill(swapHostCost, Long.MAX_VALUE);
         for (int i = 0; i < samples; i++) {
             int g = targets.length <= MAX_TARGETS ? targets[i] : targets[random.nextInt(targets.length)];
             if (g == from || !model.allowed(vm, g)) {
                 continue;
             }
             evaluations++;
-            long delta = leave + loads.shapedCostIfChanged(g, vm, -1) + aaCost(vm, g, -1) * HostLoads.OVERFLOW_WEIGHT;
+            long arrive = loads.shapedCostIfChanged(g, vm, -1);
+            long delta = leave + arrive + aaCost(vm, g, -1) * HostLoads.OVERFLOW_WEIGHT;
+            rememberSwapHost(g, arrive);
             if (delta < best) {
                 best = delta;
                 pendingVm = vm;
@@ -287,29 +297,45 @@ final class HostEliminationSearch {
                 pendingOtherVm = -1;
             }
         }
-        for (int i = 0; i < SWAP_SAMPLES; i++) {
-            int g = targets[random.nextInt(targets.length)];
-            int[] onG = members.of(g);
-            if (g == from || onG.length == 0) {
+        for (int g : swapHosts) {
+            if (g < 0) {
                 continue;
             }
-            int other = onG[random.nextInt(onG.length)];
-            if (model.pinnedSlot(other) >= 0 || !model.allowed(vm, g) || !model.allowed(other, from)) {
-                continue;
-            }
-            evaluations++;
-            long delta = loads.shapedCostIfChanged(from, other, vm) + loads.shapedCostIfChanged(g, vm, other);
-            if (model.antiAffinityGroup(vm) >= 0 || model.antiAffinityGroup(other) >= 0) {
-                delta += SlotTerms.DISCRETE_VIOLATION_WEIGHT * HostLoads.OVERFLOW_WEIGHT;
-            }
-            if (delta < best) {
-                best = delta;
-                pendingVm = vm;
-                pendingTo = g;
-                pendingOtherVm = other;
+            for (int other : members.of(g)) {
+                if (model.pinnedSlot(other) >= 0 || !model.allowed(other, from)) {
+                    continue;
+                }
+                evaluations++;
+                long delta = loads.shapedCostIfChanged(from, other, vm) + loads.shapedCostIfChanged(g, vm, other);
+                if (model.antiAffinityGroup(vm) >= 0 || model.antiAffinityGroup(other) >= 0) {
+                    delta += SlotTerms.DISCRETE_VIOLATION_WEIGHT * HostLoads.OVERFLOW_WEIGHT;
+                }
+                if (delta < best) {
+                    best = delta;
+                    pendingVm = vm;
+                    pendingTo = g;
+                    pendingOtherVm = other;
+                }
             }
         }
         return best;
+    }
+
+    private final int[] swapHosts = new int[SWAP_HOSTS];
+    private final long[] swapHostCost = new long[SWAP_HOSTS];
+
+    /** Keeps the SWAP_HOSTS hosts where vm would arrive cheapest. */
+    private void rememberSwapHost(int g, long cost) {
+        int worst = 0;
+        for (int i = 1; i < SWAP_HOSTS; i++) {
+            if (swapHostCost[i] > swapHostCost[worst]) {
+                worst = i;
+            }
+        }
+        if (cost < swapHostCost[worst]) {
+            swapHostCost[worst] = cost;
+            swapHosts[worst] = g;
+        }
     }
 
     private void applyPending() {
@@ -328,6 +354,36 @@ final class HostEliminationSearch {
         }
         int others = ledger.groupCountOn(slot, group) - (self >= 0 ? 1 : 0);
         return others * SlotTerms.DISCRETE_VIOLATION_WEIGHT;
+    }
+
+    /**
+     * After a failed repair: moves VMs from still-overflowing hosts back onto the victim (the VM whose removal
+     * cuts the most overflow first). Keeps the reshaped, usually lighter-victim placement if that is feasible,
+     * so the next attempt starts from it; returns false (caller undoes everything) otherwise.
+     */
+    private boolean reopen(int victim, int[] active) {
+        for (int h : active) {
+            while (h != victim && loads.overflow(h) > 0) {
+                int best = -1;
+                long bestDelta = 0;
+                for (int vm : members.of(h)) {
+                    if (model.pinnedSlot(vm) >= 0 || !model.allowed(vm, victim)) {
+                        continue;
+                    }
+                    evaluations++;
+                    long delta = loads.overflowIfRemoved(vm, h);
+                    if (delta < bestDelta) {
+                        bestDelta = delta;
+                        best = vm;
+                    }
+                }
+                if (best < 0) {
+                    return false;
+                }
+                move(best, victim);
+            }
+        }
+        return ledger.hardPenalty() == 0;
     }
 
     /** Moves that fit, from light hosts to heavier ones: keeps feasibility, may empty a host. */
