@@ -65,14 +65,16 @@ final class HostEliminationSearch {
         if (ledger.hardPenalty() > 0) {
             return slotOf.clone();
         }
-        for (int hosts = ledger.activeHosts() - 1; hosts >= lowerBound && System.nanoTime() < deadlineNanos
-                && !stopRequested.getAsBoolean(); hosts--) {
+        // repack onto fewer hosts: big steps first, halving the step after each failure
+        int step = Math.max(1, (ledger.activeHosts() - lowerBound) / 4);
+        while (step >= 1 && ledger.activeHosts() - step >= lowerBound && System.nanoTime() < deadlineNanos
+                && !stopRequested.getAsBoolean()) {
             journalSize = 0;
-            if (repackOnto(hosts, deadlineNanos) && ledger.hardPenalty() == 0) {
+            if (repackOnto(ledger.activeHosts() - step, deadlineNanos) && ledger.hardPenalty() == 0) {
                 onImproved.accept(slotOf.clone());
             } else {
                 undoJournal();
-                break;
+                step /= 2;
             }
         }
         int failures = 0;
