@@ -29,7 +29,7 @@ public final class LongCsvParser implements TraceParser {
         }
         long[] rows = {0};
         table.forEachRow(row -> {
-            RawVmTrace vm = out.vm(row.required("vm"), path, percent);
+            RawVmTrace vm = out.vm(vmName(row), path, percent);
             long t = epochSeconds(row.required("timestamp"), path, row.line());
             float cpu = percent ? percent(row) : row.number("cpuMhz");
             float mem = row.number("memoryMib");
@@ -40,6 +40,15 @@ public final class LongCsvParser implements TraceParser {
             rows[0]++;
         });
         if (rows[0] == 0) throw IngestProblems.invalid("empty-file", "The file has a header but no rows", path, 0, null);
+    }
+
+    private static String vmName(CsvTable.Row row) {
+        String name = row.required("vm");
+        if (name.indexOf('\0') >= 0 || name.length() > 512) {
+            throw IngestProblems.invalid("bad-value", "The VM name has a NUL character or is longer than 512 characters",
+                    row.file(), row.line(), "vm");
+        }
+        return name;
     }
 
     private static float percent(CsvTable.Row row) {

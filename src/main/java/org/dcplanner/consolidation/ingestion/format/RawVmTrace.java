@@ -16,7 +16,7 @@ public final class RawVmTrace {
     private final String file;
     private final boolean cpuIsPercent;
     private long[] timestamps = new long[64];
-    private final float[][] values = new float[METRICS][64];
+    private final float[][] values = new float[METRICS][];
     private final boolean[] measured = new boolean[METRICS];
     private int size;
     private int maxCores;
@@ -61,14 +61,24 @@ public final class RawVmTrace {
         size++;
     }
 
+    /** Arrays are allocated on a metric's first value: CPU-only traces keep one float per sample. */
     private void put(int metric, float v) {
+        if (values[metric] == null) {
+            if (Float.isNaN(v)) return;
+            values[metric] = new float[timestamps.length];
+            Arrays.fill(values[metric], 0, size, Float.NaN);
+        }
         values[metric][size] = v;
         if (!Float.isNaN(v)) measured[metric] = true;
     }
 
     private boolean same(float cpu, float memory, float disk, float network) {
         int i = size - 1;
-        return eq(values[0][i], cpu) && eq(values[1][i], memory) && eq(values[2][i], disk) && eq(values[3][i], network);
+        return eq(value(0, i), cpu) && eq(value(1, i), memory) && eq(value(2, i), disk) && eq(value(3, i), network);
+    }
+
+    private float value(int metric, int i) {
+        return values[metric] == null ? Float.NaN : values[metric][i];
     }
 
     private static boolean eq(float a, float b) {
@@ -78,7 +88,9 @@ public final class RawVmTrace {
     private void grow() {
         int n = timestamps.length * 2;
         timestamps = Arrays.copyOf(timestamps, n);
-        for (int m = 0; m < METRICS; m++) values[m] = Arrays.copyOf(values[m], n);
+        for (int m = 0; m < METRICS; m++) {
+            if (values[m] != null) values[m] = Arrays.copyOf(values[m], n);
+        }
     }
 
     /** Records the size a trace row states (max over rows wins; zero means not stated). */
@@ -108,8 +120,9 @@ public final class RawVmTrace {
         return timestamps[i];
     }
 
+    /** The value of sample i, NaN when not given. */
     public float value(Metric metric, int i) {
-        return values[metric.ordinal()][i];
+        return value(metric.ordinal(), i);
     }
 
     public boolean measured(Metric metric) {
