@@ -63,9 +63,10 @@ public class WorkloadIngestionService {
     private WorkloadFormat parse(IngestRequest request, ParsedTraces parsed) {
         WorkloadFormat[] format = {request.format()};
         TraceParser[] parser = {format[0] == null ? null : FormatDetector.parserFor(format[0], request.source().name())};
+        byte[] buffer = new byte[1 << 16];
         try {
             request.source().forEachFile((path, in) -> {
-                TextLines lines = new TextLines(in, path, properties.maxLineBytes());
+                TextLines lines = new TextLines(in, path, properties.maxLineBytes(), buffer);
                 String first = lines.readLine();
                 if (first == null) throw IngestProblems.invalid("empty-file", "The file is empty", path, 0, null);
                 if (parser[0] == null) {

@@ -1,6 +1,5 @@
 package org.dcplanner.consolidation.ingestion.source;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -30,7 +29,7 @@ public final class FolderTraceSource implements TraceSource {
         for (Path file : files) {
             String path = folder.relativize(file).toString();
             if (TraceSource.isIgnored(path)) continue;
-            try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            try (InputStream in = Files.newInputStream(file)) {
                 visitor.visit(path, in);
             }
         }

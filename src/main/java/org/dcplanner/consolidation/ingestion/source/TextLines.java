@@ -23,7 +23,7 @@ public final class TextLines extends Reader {
     private final int maxLineBytes;
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-    private final byte[] buf = new byte[1 << 16];
+    private final byte[] buf;
     private int pos;
     private int limit;
     private boolean eof;
@@ -34,9 +34,18 @@ public final class TextLines extends Reader {
     private String pushedBack;
 
     public TextLines(InputStream in, String file, int maxLineBytes) {
+        this(in, file, maxLineBytes, new byte[1 << 16]);
+    }
+
+    /**
+     * @param buffer read buffer, reusable for the next file once this one is read (many small files
+     *               then cost no allocation each)
+     */
+    public TextLines(InputStream in, String file, int maxLineBytes, byte[] buffer) {
         this.in = in;
         this.file = file;
         this.maxLineBytes = maxLineBytes;
+        this.buf = buffer;
     }
 
     /** The file name used in error reports. */
