@@ -1,7 +1,8 @@
 // Ingestion API: /api/v1/workloads
 import { getJson, request, uploadForm } from './client';
 
-export type TraceFormat = 'AUTO' | 'PLANETLAB' | 'BITBRAINS' | 'GENERIC';
+/** Trace formats the server parses; 'auto' sends no format and lets the server detect it. */
+export type TraceFormat = 'auto' | 'planetlab' | 'bitbrains' | 'csv';
 export type MetricName = 'CPU' | 'MEMORY' | 'DISK' | 'NETWORK';
 
 export interface Workload {
@@ -79,7 +80,7 @@ export const workloadsApi = {
     form.append('file', input.file, input.fileName);
     if (input.inventory) form.append('inventory', input.inventory, input.inventoryName ?? 'inventory.csv');
     if (input.name) form.append('name', input.name);
-    if (input.format !== 'AUTO') form.append('format', input.format);
+    if (input.format !== 'auto') form.append('format', input.format);
     if (input.vmProfile) form.append('vmProfile', input.vmProfile);
     return uploadForm<Workload>('/api/v1/workloads', form, onProgress, onUploaded);
   },
