@@ -46,6 +46,21 @@ public class PlanningTestDoubles {
         return new FfdTestSolver();
     }
 
+    @Bean
+    CompletedPlans completedPlans() {
+        return new CompletedPlans();
+    }
+
+    /** Records every {@link PlanCompleted} event. */
+    public static class CompletedPlans {
+        final Set<UUID> ids = ConcurrentHashMap.newKeySet();
+
+        @org.springframework.context.event.EventListener
+        void on(PlanCompleted event) {
+            ids.add(event.planId());
+        }
+    }
+
     /** Workloads put by tests. */
     public static class InMemoryWorkloads implements WorkloadStore {
         private final Map<UUID, LoadedWorkload> byId = new ConcurrentHashMap<>();
