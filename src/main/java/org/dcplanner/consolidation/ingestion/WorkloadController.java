@@ -4,9 +4,12 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 import org.dcplanner.consolidation.ingestion.source.UploadTraceSource;
+import org.dcplanner.consolidation.web.ApiException;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -50,7 +53,9 @@ class WorkloadController {
             @Parameter(description = "default | cloudsim: sizes of VMs neither inventory nor trace sizes")
             @RequestParam(required = false) String vmProfile,
             @Parameter(description = "Grid step in seconds (default: the format's step or the median sample interval)")
-            @RequestParam(required = false) Integer stepSeconds) {
+            @RequestParam(required = false) Integer stepSeconds,
+            @Parameter(description = "PlanetLab only: ISO-8601 instant of line 1 (default: yyyyMMdd in the folder or"
+                    + " file name, else 1970-01-01T00:00:00Z)") @RequestParam(required = false) String start) {
         if (file.isEmpty()) {
             throw IngestProblems.invalid("empty-file", "The uploaded file is empty", file.getOriginalFilename(), 0, "file");
         }
@@ -59,8 +64,18 @@ class WorkloadController {
                 new UploadTraceSource(file, file.getOriginalFilename(), file.getSize(), properties),
                 withInventory ? inventory : null, withInventory ? nameOf(inventory) : null, name,
                 format == null || format.isBlank() ? null : WorkloadFormat.fromId(format),
-                vmProfile == null || vmProfile.isBlank() ? null : VmProfile.fromId(vmProfile), stepSeconds));
+                vmProfile == null || vmProfile.isBlank() ? null : VmProfile.fromId(vmProfile), stepSeconds, instant(start)));
         return ResponseEntity.created(URI.create("/api/v1/workloads/" + view.id())).body(view);
+    }
+
+    private static Instant instant(String start) {
+        if (start == null || start.isBlank()) return null;
+        try {
+            return Instant.parse(start.strip());
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest("start must be an ISO-8601 instant such as 2026-01-05T00:00:00Z")
+                    .at(null, null, "start");
+        }
     }
 
     private static String nameOf(MultipartFile f) {

@@ -62,7 +62,7 @@ public class WorkloadIngestionService {
 
     private WorkloadFormat parse(IngestRequest request, ParsedTraces parsed) {
         WorkloadFormat[] format = {request.format()};
-        TraceParser[] parser = {format[0] == null ? null : FormatDetector.parserFor(format[0], request.source().name())};
+        TraceParser[] parser = {format[0] == null ? null : FormatDetector.parserFor(format[0], request.source().name(), request.start())};
         byte[] buffer = new byte[1 << 16];
         try {
             request.source().forEachFile((path, in) -> {
@@ -72,7 +72,7 @@ public class WorkloadIngestionService {
                 if (parser[0] == null) {
                     format[0] = FormatDetector.detect(first).orElseThrow(() -> IngestProblems.unsupportedFormat(
                             "Cannot tell the trace format from line 1; pass format=planetlab|bitbrains|csv", path));
-                    parser[0] = FormatDetector.parserFor(format[0], request.source().name());
+                    parser[0] = FormatDetector.parserFor(format[0], request.source().name(), request.start());
                 }
                 lines.unread(first);
                 parser[0].parse(path, lines, parsed);

@@ -80,7 +80,7 @@ public final class IngestBenchmark {
         for (int run = 0; run < WARMUP + RUNS; run++) {
             long t0 = System.nanoTime();
             last = service.ingest(new IngestRequest(new FolderTraceSource(dir), null, null, "bench " + label, null,
-                    VmProfile.CLOUDSIM, null));
+                    VmProfile.CLOUDSIM, null, null));
             long ns = System.nanoTime() - t0;
             service.delete(last.id());
             if (run >= WARMUP) {
@@ -99,7 +99,7 @@ public final class IngestBenchmark {
                                   DataSource ds, ObjectMapper json, Path planetlab) {
         if (Files.isDirectory(planetlab)) {
             WorkloadView w = service.ingest(new IngestRequest(new FolderTraceSource(planetlab), null, null, "bench load", null,
-                    VmProfile.CLOUDSIM, null));
+                    VmProfile.CLOUDSIM, null, null));
             timeLoad(store, w.id(), "load planetlab 1052 x 288, cpu+memory");
             service.delete(w.id());
         }

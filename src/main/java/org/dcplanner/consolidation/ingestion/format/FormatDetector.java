@@ -1,5 +1,6 @@
 package org.dcplanner.consolidation.ingestion.format;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.dcplanner.consolidation.ingestion.WorkloadFormat;
@@ -20,9 +21,10 @@ public final class FormatDetector {
         return Optional.empty();
     }
 
-    public static TraceParser parserFor(WorkloadFormat format, String uploadName) {
+    /** @param start time of line 1 for formats without timestamps, or null */
+    public static TraceParser parserFor(WorkloadFormat format, String uploadName, Instant start) {
         return switch (format) {
-            case PLANETLAB -> new PlanetLabParser(uploadName);
+            case PLANETLAB -> new PlanetLabParser(uploadName, start);
             case BITBRAINS -> new BitbrainsParser();
             case CSV -> new LongCsvParser();
         };

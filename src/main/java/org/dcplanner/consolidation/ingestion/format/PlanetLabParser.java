@@ -1,6 +1,7 @@
 package org.dcplanner.consolidation.ingestion.format;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -14,16 +15,24 @@ import org.dcplanner.consolidation.ingestion.source.TraceSource;
 /**
  * PlanetLab/CoMon CPU traces as shipped with CloudSim: one file per VM (the file name is the VM name,
  * spaces allowed), no header, one CPU % (0-100) per line, line k at (k-1) x 300 s. The files carry no
- * dates: the day is taken from an 8-digit {@code yyyyMMdd} folder or upload name (e.g. 20110303),
- * else 1970-01-01, at 00:00 UTC. Blank lines are allowed only at the end of a file.
+ * dates: line 1 is at the request's {@code start} if given, else at 00:00 UTC of an 8-digit
+ * {@code yyyyMMdd} folder or upload name (e.g. 20110303), else at 1970-01-01T00:00:00Z. Blank lines are
+ * allowed only at the end of a file.
  */
 public final class PlanetLabParser implements TraceParser {
     public static final int STEP_SECONDS = 300;
     private static final Pattern DAY = Pattern.compile("(?<!\\d)(\\d{8})(?!\\d)");
+    private final Long startEpochSeconds;
     private final long uploadDayEpochSeconds;
 
     /** @param uploadName the upload's name, used for the day when the file's own path has none */
     public PlanetLabParser(String uploadName) {
+        this(uploadName, null);
+    }
+
+    /** @param start the time of line 1 of every file (null: the day in the path or upload name) */
+    public PlanetLabParser(String uploadName, Instant start) {
+        this.startEpochSeconds = start == null ? null : start.getEpochSecond();
         this.uploadDayEpochSeconds = dayOf(uploadName, 0);
     }
 
@@ -31,7 +40,7 @@ public final class PlanetLabParser implements TraceParser {
     public void parse(String path, TextLines lines, ParsedTraces out) throws IOException {
         out.stepSecondsHint(STEP_SECONDS);
         RawVmTrace vm = out.newVm(TraceSource.baseName(path), path, true);
-        long start = dayOf(path, uploadDayEpochSeconds);
+        long start = startEpochSeconds != null ? startEpochSeconds : dayOf(path, uploadDayEpochSeconds);
         long step = 0;
         long blankLine = 0;
         String line;
