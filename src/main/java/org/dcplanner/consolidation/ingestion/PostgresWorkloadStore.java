@@ -36,7 +36,7 @@ class PostgresWorkloadStore implements WorkloadStore {
         List<Metric> stored = new ArrayList<>();
         for (Metric m : metrics) {
             series.put(m, new float[vms.size()][]);
-            if (w.metrics().contains(m.field())) stored.add(m);
+            if (w.metrics().contains(m)) stored.add(m);
         }
         if (!stored.isEmpty()) {
             repository.series(workloadId, stored, null, (m, vm, s) -> series.get(m)[vm] = s);

@@ -5,7 +5,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** One VM's aligned series: {@code series[field][i]} is the value of step i, starting at {@code timestamps[i]}. */
-public record VmSeriesView(UUID workloadId, VmView vm, int stepSeconds, List<Instant> timestamps,
-                           Map<String, float[]> series) {
+/**
+ * One VM's aligned series: {@code series[metric][i]} is the value of step i (canonical unit), which
+ * starts at {@code timestamps[i]}; only measured metrics are present.
+ *
+ * @param vmId the VM's name
+ */
+public record VmSeriesView(UUID workloadId, String vmId, VmView vm, int stepSeconds, Instant start,
+                           List<Instant> timestamps, Map<Metric, float[]> series) {
 }

@@ -101,16 +101,17 @@ class WorkloadController {
 
     @GetMapping("/{id}/vms")
     @Operation(summary = "VMs with size and mean/p95/peak per metric", description = "Sort keys: index, name, cores,"
-            + " cpuMhz, memoryMib, {cpu|memory|disk|network}{Mean|P95|Peak}, e.g. sort=cpuP95,desc")
+            + " (or vcpus), cpuMhz, memoryMib, {cpu|memory|disk|network}{Mean|P95|Peak}, e.g. sort=cpuP95,desc")
     VmPage vms(@PathVariable UUID id,
                @ParameterObject @PageableDefault(size = 50, sort = "index", direction = Sort.Direction.ASC) Pageable page) {
         return queries.vms(id, page);
     }
 
     @GetMapping("/{id}/vms/{vm}/series")
-    @Operation(summary = "One VM's aligned series per measured metric", description = "{vm} is the VM's index")
-    VmSeriesView series(@PathVariable UUID id, @PathVariable("vm") int vmIndex) {
-        return queries.series(id, vmIndex);
+    @Operation(summary = "One VM's aligned series per measured metric",
+            description = "{vm} is the VM's name (URL-encoded), or its index when no VM has that name")
+    VmSeriesView series(@PathVariable UUID id, @PathVariable String vm) {
+        return queries.series(id, vm);
     }
 
     @GetMapping("/{id}/aggregate")

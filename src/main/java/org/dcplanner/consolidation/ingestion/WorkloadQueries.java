@@ -2,11 +2,10 @@ package org.dcplanner.consolidation.ingestion;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.dcplanner.consolidation.ingestion.store.VmSort;
 import org.dcplanner.consolidation.ingestion.store.WorkloadRepository;
@@ -41,49 +40,46 @@ public class WorkloadQueries {
         return new VmPage(content, w.vmCount(), totalPages, page.getPageNumber(), page.getPageSize());
     }
 
-    public VmSeriesView series(UUID id, int vmIndex) {
+    /** One VM's series; {@code vm} is the VM's name, or its index when no VM has that name. */
+    public VmSeriesView series(UUID id, String vm) {
         WorkloadView w = get(id);
-        VmView vm = repository.vm(id, vmIndex).orElseThrow(() -> ApiException.notFound("VM", vmIndex + " of workload " + id));
-        Map<String, float[]> series = new LinkedHashMap<>();
-        List<Metric> metrics = measured(w);
-        repository.series(id, metrics, vmIndex, (m, i, s) -> series.put(m.field(), s));
-        Map<String, float[]> ordered = new LinkedHashMap<>();
-        for (Metric m : metrics) ordered.put(m.field(), series.get(m.field()));
-        return new VmSeriesView(id, vm, w.stepSeconds(), timestamps(w.grid()), ordered);
+        VmView view = repository.vmNamed(id, vm)
+                .or(() -> vm.matches("\\d{1,9}") ? repository.vm(id, Integer.parseInt(vm)) : java.util.Optional.empty())
+                .orElseThrow(() -> ApiException.notFound("VM", "'" + vm + "' of workload " + id));
+        Map<Metric, float[]> series = new EnumMap<>(Metric.class);
+        repository.series(id, w.metrics(), view.index(), (m, i, s) -> series.put(m, s));
+        return new VmSeriesView(id, view.name(), view, w.stepSeconds(), w.start(), timestamps(w.grid()), series);
     }
 
     public AggregateView aggregate(UUID id) {
         WorkloadView w = get(id);
-        List<Metric> metrics = measured(w);
-        LoadedWorkload loaded = store.load(id, metrics.isEmpty() ? Set.of() : EnumSet.copyOf(metrics));
-        Map<String, AggregateView.MetricAggregate> out = new LinkedHashMap<>();
-        for (Metric m : metrics) out.put(m.field(), aggregate(m, loaded.series(m), w.steps()));
-        return new AggregateView(id, w.stepSeconds(), timestamps(w.grid()), out);
-    }
-
-    static AggregateView.MetricAggregate aggregate(Metric m, float[][] perVm, int steps) {
-        double[] sum = new double[steps];
-        double sumOfPeaks = 0;
-        for (float[] s : perVm) {
-            float peak = 0;
-            for (int t = 0; t < steps; t++) {
-                sum[t] += s[t];
-                peak = Math.max(peak, s[t]);
+        var metrics = w.metrics().isEmpty() ? EnumSet.noneOf(Metric.class) : EnumSet.copyOf(w.metrics());
+        LoadedWorkload loaded = store.load(id, metrics);
+        Map<Metric, String> units = new EnumMap<>(Metric.class);
+        Map<Metric, double[]> demand = new EnumMap<>(Metric.class);
+        Map<Metric, Double> sumOfPeaks = new EnumMap<>(Metric.class);
+        Map<Metric, Double> peakOfSum = new EnumMap<>(Metric.class);
+        for (Metric m : metrics) {
+            float[][] perVm = loaded.series(m);
+            double[] sum = new double[w.steps()];
+            double peaks = 0;
+            for (float[] s : perVm) {
+                float peak = 0;
+                for (int t = 0; t < sum.length; t++) {
+                    sum[t] += s[t];
+                    peak = Math.max(peak, s[t]);
+                }
+                peaks += peak;
             }
-            sumOfPeaks += peak;
+            double max = 0;
+            for (double v : sum) max = Math.max(max, v);
+            units.put(m, m.unit());
+            demand.put(m, sum);
+            sumOfPeaks.put(m, peaks);
+            peakOfSum.put(m, max);
         }
-        double peakOfSum = 0;
-        for (double v : sum) peakOfSum = Math.max(peakOfSum, v);
-        return new AggregateView.MetricAggregate(m.unit(), sum, sumOfPeaks, peakOfSum,
-                sumOfPeaks > 0 ? peakOfSum / sumOfPeaks : 0);
-    }
-
-    private static List<Metric> measured(WorkloadView w) {
-        List<Metric> list = new ArrayList<>();
-        for (Metric m : Metric.values()) {
-            if (w.metrics().contains(m.field())) list.add(m);
-        }
-        return list;
+        return new AggregateView(id, w.stepSeconds(), w.start(), w.steps(), timestamps(w.grid()), units, demand,
+                sumOfPeaks, peakOfSum);
     }
 
     private static List<Instant> timestamps(TimeGrid grid) {

@@ -46,7 +46,7 @@ class CsvUploadIT extends PostgresIntegrationTest {
         assertThat(r.getStatusCode().value()).isEqualTo(201);
         assertThat(r.getBody()).containsEntry("name", "Mixed tier").containsEntry("format", "csv")
                 .containsEntry("stepSeconds", 60).containsEntry("steps", 3).containsEntry("vmCount", 2);
-        assertThat((List) r.getBody().get("metrics")).containsExactly("cpuMhz", "memoryMib", "networkKBps");
+        assertThat((List) r.getBody().get("metrics")).containsExactly("CPU", "MEMORY", "NETWORK");
 
         var w = store.load(UUID.fromString((String) r.getBody().get("id")), EnumSet.allOf(Metric.class));
         assertThat(w.grid().start()).isEqualTo(Instant.parse("2026-01-05T00:00:00Z"));
@@ -61,7 +61,9 @@ class CsvUploadIT extends PostgresIntegrationTest {
 
         var page = http.getForObject("/api/v1/workloads/" + w.id() + "/vms?sort=memoryPeak,desc", Map.class);
         Map first = ((List<Map>) page.get("content")).get(0);
-        assertThat(first).containsEntry("name", "db-1").containsEntry("workloadClass", "DATABASE");
+        assertThat(first).containsEntry("name", "db-1").containsEntry("id", "db-1").containsEntry("workloadClass", "DATABASE")
+                .containsEntry("cores", 8).containsEntry("vcpus", 8);
+        assertThat((Map) first.get("stats")).containsOnlyKeys("CPU", "MEMORY", "NETWORK");
         assertThat(http.getForEntity("/api/v1/workloads/" + w.id() + "/vms?sort=colour", Map.class).getStatusCode().value())
                 .isEqualTo(400);
     }

@@ -62,25 +62,33 @@ class RealTraceUploadIT extends PostgresIntegrationTest {
         assertThat(content).hasSize(10);
         double previous = Double.MAX_VALUE;
         for (Map vm : content) {
-            double peak = ((Number) ((Map) ((Map) vm.get("stats")).get("cpuMhz")).get("peak")).doubleValue();
+            double peak = ((Number) ((Map) ((Map) vm.get("stats")).get("CPU")).get("peak")).doubleValue();
             assertThat(peak).isLessThanOrEqualTo(previous);
             previous = peak;
         }
 
         var aggregate = http.getForObject("/api/v1/workloads/" + id + "/aggregate", Map.class);
-        Map cpu = (Map) ((Map) aggregate.get("metrics")).get("cpuMhz");
+        assertThat((Map) aggregate.get("units")).containsEntry("CPU", "MHz");
         double expectedStep0 = 0;
         for (int i = 0; i < files.size(); i++) {
             expectedStep0 += Integer.parseInt(Files.readAllLines(files.get(i)).get(0).trim()) / 100.0
                     * new double[] {2500, 2000, 1000, 500}[i / block];
         }
-        assertThat(((Number) ((List) cpu.get("sum")).get(0)).doubleValue()).isCloseTo(expectedStep0, within(0.5));
-        assertThat(((Number) cpu.get("peakOfSum")).doubleValue()).isLessThan(((Number) cpu.get("sumOfPeaks")).doubleValue());
+        assertThat(((Number) ((List) ((Map) aggregate.get("demand")).get("CPU")).get(0)).doubleValue())
+                .isCloseTo(expectedStep0, within(0.5));
+        double peakOfSum = ((Number) ((Map) aggregate.get("peakOfSum")).get("CPU")).doubleValue();
+        double sumOfPeaks = ((Number) ((Map) aggregate.get("sumOfPeaks")).get("CPU")).doubleValue();
+        assertThat(peakOfSum).isLessThan(sumOfPeaks);
         assertThat((List) aggregate.get("timestamps")).hasSize(288);
 
-        var series = http.getForObject("/api/v1/workloads/" + id + "/vms/0/series", Map.class);
-        assertThat((List) ((Map) series.get("series")).get("cpuMhz")).hasSize(288);
+        String spaced = loaded.vms().stream().filter(vm -> vm.name().contains(" ")).findFirst().orElseThrow().name();
+        var series = http.getForObject("/api/v1/workloads/{id}/vms/{vm}/series", Map.class, id, spaced);
+        assertThat(series).containsEntry("vmId", spaced).containsEntry("start", "2011-03-03T00:00:00Z");
+        assertThat((List) ((Map) series.get("series")).get("CPU")).hasSize(288);
+        assertThat((Map) series.get("series")).containsOnlyKeys("CPU", "MEMORY");
         assertThat(((List) series.get("timestamps")).get(1)).isEqualTo("2011-03-03T00:05:00Z");
+        var byIndex = http.getForObject("/api/v1/workloads/{id}/vms/{vm}/series", Map.class, id, "7");
+        assertThat(byIndex).containsEntry("vmId", loaded.vms().get(7).name());
     }
 
     @Test
@@ -101,8 +109,9 @@ class RealTraceUploadIT extends PostgresIntegrationTest {
         long start = min / 300 * 300;
         assertThat(body).containsEntry("format", "bitbrains").containsEntry("vmCount", 30).containsEntry("stepSeconds", 300)
                 .containsEntry("steps", (int) ((max - start) / 300 + 1));
-        assertThat((List) body.get("metrics")).containsExactly("cpuMhz", "memoryMib", "diskKBps", "networkKBps");
-        List<String> codes = ((List<Map>) body.get("warnings")).stream().map(w -> (String) w.get("code")).toList();
+        assertThat((List) body.get("metrics")).containsExactly("CPU", "MEMORY", "DISK", "NETWORK");
+        assertThat((List) body.get("warnings")).allMatch(w -> w instanceof String);
+        List<String> codes = ((List<Map>) body.get("warningDetails")).stream().map(w -> (String) w.get("code")).toList();
         assertThat(codes).contains("duplicate-rows", "repeated-timestamps", "zero-capacity-rows", "gap-steps-zero");
 
         String id = (String) body.get("id");

@@ -30,7 +30,7 @@ class SampleWorkloadsUploadIT extends PostgresIntegrationTest {
         Map w = created("planetlab-small.zip", "inventory-planetlab-small.csv", Map.of("start", "2026-01-05T00:00:00Z"));
         assertThat(w).containsEntry("format", "planetlab").containsEntry("vmCount", 40).containsEntry("steps", 288)
                 .containsEntry("start", "2026-01-05T00:00:00Z");
-        assertThat(((List<Map>) w.get("warnings"))).noneMatch(x -> x.get("code").equals("size-from-profile"));
+        assertThat(((List<Map>) w.get("warningDetails"))).noneMatch(x -> x.get("code").equals("size-from-profile"));
     }
 
     @Test

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.dcplanner.consolidation.web.ApiException;
 import org.springframework.data.domain.Sort;
 
-/** Maps the API's VM sort keys (index, name, cores, cpuMhz, memoryMib, cpuP95, diskPeak, ...) to SQL; 400 for others. */
+/** Maps the API's VM sort keys (index, name, cores or vcpus, cpuMhz, memoryMib, cpuP95, diskPeak, ...) to SQL; 400 for others. */
 public final class VmSort {
     private static final Map<String, String> COLUMNS = columns();
 
@@ -17,6 +17,7 @@ public final class VmSort {
         m.put("index", "vm_index");
         m.put("name", "name");
         m.put("cores", "cores");
+        m.put("vcpus", "cores");
         m.put("cpuMhz", "cpu_mhz");
         m.put("memoryMib", "memory_mib");
         for (String metric : List.of("cpu", "memory", "disk", "network")) {

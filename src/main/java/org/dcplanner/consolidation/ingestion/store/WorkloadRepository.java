@@ -7,7 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,6 +69,11 @@ public class WorkloadRepository {
                 WorkloadRepository::vm, id, index).stream().findFirst();
     }
 
+    public Optional<VmView> vmNamed(UUID id, String name) {
+        return jdbc.query("select " + VM_COLUMNS + " from workload_vm where workload_id = ? and name = ?",
+                WorkloadRepository::vm, id, name).stream().findFirst();
+    }
+
     /** Streams the stored series of the metrics (all VMs, or one when {@code vmIndex} is not null). */
     public void series(UUID id, List<Metric> metrics, Integer vmIndex, SeriesConsumer consumer) {
         String[] fields = metrics.stream().map(Metric::field).toArray(String[]::new);
@@ -102,10 +107,12 @@ public class WorkloadRepository {
             var start = rs.getTimestamp("start_time").toInstant();
             Array metrics = rs.getArray("metrics");
             try {
+                List<IngestWarning> warnings = json.readValue(rs.getString("warnings"), WARNINGS);
                 return new WorkloadView(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("format"),
                         rs.getString("vm_profile"), rs.getInt("vm_count"), step, steps, start,
-                        start.plusSeconds((long) step * steps), List.of((String[]) metrics.getArray()),
-                        rs.getLong("sample_count"), json.readValue(rs.getString("warnings"), WARNINGS),
+                        start.plusSeconds((long) step * steps),
+                        Arrays.stream((String[]) metrics.getArray()).map(WorkloadRepository::metricOf).sorted().toList(),
+                        rs.getLong("sample_count"), warnings.stream().map(IngestWarning::message).toList(), warnings,
                         instant(rs.getTimestamp("created_at")));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new IllegalStateException("stored warnings of workload are not JSON", e);
@@ -118,12 +125,12 @@ public class WorkloadRepository {
     }
 
     private static VmView vm(ResultSet rs, int n) throws SQLException {
-        Map<String, SeriesStats> stats = new LinkedHashMap<>();
+        Map<Metric, SeriesStats> stats = new EnumMap<>(Metric.class);
         int col = 10;
         for (Metric m : Metric.values()) {
             float mean = rs.getFloat(col);
             boolean present = !rs.wasNull();
-            if (present) stats.put(m.field(), new SeriesStats(mean, rs.getFloat(col + 1), rs.getFloat(col + 2)));
+            if (present) stats.put(m, new SeriesStats(mean, rs.getFloat(col + 1), rs.getFloat(col + 2)));
             col += 3;
         }
         return new VmView(rs.getInt(1), rs.getString(2), rs.getInt(3), rs.getDouble(4), rs.getDouble(5), rs.getString(6),
