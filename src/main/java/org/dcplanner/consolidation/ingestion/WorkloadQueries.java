@@ -17,9 +17,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class WorkloadQueries {
     private final WorkloadRepository repository;
-    private final WorkloadStore store;
+    private final PostgresWorkloadStore store;
 
-    WorkloadQueries(WorkloadRepository repository, WorkloadStore store) {
+    WorkloadQueries(WorkloadRepository repository, PostgresWorkloadStore store) {
         this.repository = repository;
         this.store = store;
     }
