@@ -20,7 +20,7 @@ import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
 import javax.sql.DataSource;
 import org.dcplanner.consolidation.ingestion.format.ParsedTraces;
-import org.dcplanner.consolidation.ingestion.format.RawVmTrace;
+import org.dcplanner.consolidation.ingestion.format.VmTrace;
 import org.dcplanner.consolidation.ingestion.source.FolderTraceSource;
 import org.dcplanner.consolidation.ingestion.store.WorkloadRepository;
 import org.dcplanner.consolidation.ingestion.store.WorkloadWriter;
@@ -103,16 +103,16 @@ public final class IngestBenchmark {
             timeLoad(store, w.id(), "load planetlab 1052 x 288, cpu+memory");
             service.delete(w.id());
         }
-        ParsedTraces parsed = new ParsedTraces();
+        ParsedTraces parsed = new ParsedTraces(300, IngestionProperties.defaults().maxGridCells());
         Random random = new Random(42);
         for (int vm = 0; vm < 10_000; vm++) {
-            RawVmTrace trace = parsed.newVm(String.format("vm-%05d", vm), "synthetic", true);
+            VmTrace trace = parsed.newVm(String.format("vm-%05d", vm), "synthetic", true);
             for (int step = 0; step < 288; step++) {
                 trace.add(step * 300L, random.nextInt(101), Float.NaN, Float.NaN, Float.NaN, parsed.warnings(), step + 1);
             }
         }
         AssembledWorkload synthetic = new WorkloadAssembler(IngestionProperties.defaults())
-                .assemble(parsed, Map.of(), VmProfile.DEFAULT, null);
+                .assemble(parsed, Map.of(), VmProfile.DEFAULT);
         UUID id = UUID.randomUUID();
         new TransactionTemplate(new DataSourceTransactionManager(ds)).executeWithoutResult(tx ->
                 new WorkloadWriter(ds, json).insert(id, "bench 10k", "csv", "default", synthetic));
