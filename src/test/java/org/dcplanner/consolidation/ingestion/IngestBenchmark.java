@@ -3,10 +3,7 @@ package org.dcplanner.consolidation.ingestion;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import com.sun.management.GarbageCollectionNotificationInfo;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import javax.management.NotificationEmitter;
-import javax.management.openmbean.CompositeData;
 import javax.sql.DataSource;
 import org.dcplanner.consolidation.ingestion.format.ParsedTraces;
 import org.dcplanner.consolidation.ingestion.format.VmTrace;
@@ -33,7 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Ingests PlanetLab 20110303 (1052 VMs) and all Bitbrains Rnd 2013-7 VMs from ../shared/traces end to end
  * (read, parse, align, COPY into PostgreSQL, commit) through the service layer, and prints samples/s and
- * peak heap; then times {@link WorkloadStore#load} for PlanetLab and for a synthetic 10,000-VM day.
+ * peak heap (sampled; run it under -Xmx to show the bound); then times {@link WorkloadStore#load} for
+ * PlanetLab and for a synthetic 10,000-VM day. With the argument {@code big}, also a 275 MB long CSV.
  * Database: -Dbench.db.url (user postgres, or -Dbench.db.user) or an embedded PostgreSQL.
  * Run: see docs/benchmarks.md (## Ingestion).
  */
@@ -55,7 +51,6 @@ public final class IngestBenchmark {
 
         System.out.printf("JVM max heap %d MiB, %d cores, db %s%n", Runtime.getRuntime().maxMemory() >> 20,
                 Runtime.getRuntime().availableProcessors(), url != null ? url : "embedded PostgreSQL");
-        watchLiveHeapAfterGc();
         Thread sampler = sampleHeapUsed();
         for (String folder : List.of("planetlab/20110303", "bitbrains-rnd/2013-7")) {
             Path dir = traces.resolve(folder);
@@ -66,10 +61,10 @@ public final class IngestBenchmark {
             ingest(service, dir, folder);
         }
         loadTimes(service, store, repository, ds, json, traces.resolve("planetlab/20110303"));
+        if (args.length > 0 && args[0].equals("big")) bigFile(service);
         sampler.interrupt();
         System.out.printf("peak heap used %d MiB (sampled every 5 ms; garbage not yet collected and Maven's own heap"
                 + " included)%n", maxHeapUsed >> 20);
-        System.out.printf("peak live heap after GC %d MiB over %d collections%n", maxLiveAfterGc >> 20, gcCount);
         if (embedded != null) embedded.close();
     }
 
@@ -93,6 +88,36 @@ public final class IngestBenchmark {
         System.out.printf("%-22s %5d VMs x %5d steps, %,9d samples: median %,6d ms = %,10.0f samples/s (best %,10.0f)%n",
                 label, last.vmCount(), last.steps(), last.sampleCount(), millis.get(RUNS / 2), rates.get(RUNS / 2),
                 rates.get(RUNS - 1));
+    }
+
+    /**
+     * A long CSV far larger than its grid (1000 VMs sampled every 10 s for a day = 8.64 M rows, about
+     * 190 MB, written once to target/), ingested at 300 s steps: heap must not grow with the file.
+     */
+    private static void bigFile(WorkloadIngestionService service) throws java.io.IOException {
+        Path file = Path.of("target", "bench-big-10s.csv");
+        if (!Files.exists(file)) {
+            Random random = new Random(7);
+            try (var out = new java.io.BufferedWriter(new java.io.FileWriter(file.toFile()), 1 << 16)) {
+                out.write("vm,timestamp,cpuMhz,memoryMib,diskKBps,networkKBps\n");
+                for (long t = 1_767_571_200L; t < 1_767_571_200L + 86_400; t += 10) {
+                    for (int vm = 0; vm < 1000; vm++) {
+                        out.write("vm-" + vm + "," + t + "," + random.nextInt(4000) + "," + (1024 + random.nextInt(512))
+                                + "," + random.nextInt(100) + "," + random.nextInt(100) + "\n");
+                    }
+                }
+            }
+        }
+        long bytes = Files.size(file);
+        long t0 = System.nanoTime();
+        var source = new org.dcplanner.consolidation.ingestion.source.UploadTraceSource(
+                new org.springframework.core.io.FileSystemResource(file), file.getFileName().toString(), bytes,
+                IngestionProperties.defaults());
+        WorkloadView w = service.ingest(new IngestRequest(source, null, null, "bench big", null, VmProfile.DEFAULT, 300, null));
+        double s = (System.nanoTime() - t0) / 1e9;
+        service.delete(w.id());
+        System.out.printf("big long CSV %,d MB, %,d samples -> %d VMs x %d steps: %.1f s = %,.0f samples/s%n",
+                bytes >> 20, w.sampleCount(), w.vmCount(), w.steps(), s, w.sampleCount() / s);
     }
 
     private static void loadTimes(WorkloadIngestionService service, WorkloadStore store, WorkloadRepository repository,
@@ -158,32 +183,5 @@ public final class IngestBenchmark {
         t.setDaemon(true);
         t.start();
         return t;
-    }
-
-    private static volatile long maxLiveAfterGc;
-    private static volatile long gcCount;
-
-    /** Tracks the heap still in use right after each collection: the live set the ingestion holds. */
-    private static void watchLiveHeapAfterGc() {
-        for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-            if (!(gc instanceof NotificationEmitter emitter)) continue;
-            emitter.addNotificationListener((n, handback) -> {
-                if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) return;
-                var info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
-                long live = 0;
-                for (var usage : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
-                    if (isHeapPool(usage.getKey())) live += usage.getValue().getUsed();
-                }
-                gcCount++;
-                maxLiveAfterGc = Math.max(maxLiveAfterGc, live);
-            }, null, null);
-        }
-    }
-
-    private static boolean isHeapPool(String name) {
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getName().equals(name)) return pool.getType() == MemoryType.HEAP;
-        }
-        return false;
     }
 }
