@@ -14,6 +14,8 @@ import org.dcplanner.consolidation.ingestion.source.TextLines;
 import org.dcplanner.consolidation.ingestion.store.WorkloadRepository;
 import org.dcplanner.consolidation.ingestion.store.WorkloadWriter;
 import org.dcplanner.consolidation.web.ApiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -25,6 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class WorkloadIngestionService {
     static final int STEP_SCAN_INTERVALS = 20_000;
+    private static final Logger log = LoggerFactory.getLogger(WorkloadIngestionService.class);
     private final IngestionProperties properties;
     private final WorkloadWriter writer;
     private final WorkloadRepository repository;
@@ -39,6 +42,7 @@ public class WorkloadIngestionService {
     }
 
     public WorkloadView ingest(IngestRequest request) {
+        long t0 = System.nanoTime();
         Map<String, InventoryRow> inventory = request.inventory() == null ? Map.of() : inventory(request);
         Plan plan = plan(request);
         ParsedTraces parsed = new ParsedTraces(plan.stepSeconds(), properties.maxGridCells());
@@ -53,8 +57,13 @@ public class WorkloadIngestionService {
         UUID id = UUID.randomUUID();
         String name = request.name() != null && !request.name().isBlank() ? request.name().strip()
                 : request.source().name().replaceFirst("(?i)\\.(zip|csv|txt)$", "");
+        long t1 = System.nanoTime();
         transaction.executeWithoutResult(tx ->
                 writer.insert(id, name, plan.format().id(), request.vmProfile().id(), assembled));
+        long t2 = System.nanoTime();
+        log.info("Stored workload {} '{}' ({}): {} VMs x {} steps of {} s, {} samples; read {} ms, store {} ms", id, name,
+                plan.format().id(), assembled.vms().size(), assembled.grid().steps(), assembled.grid().stepSeconds(),
+                assembled.samples(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
         return repository.find(id).orElseThrow();
     }
 
