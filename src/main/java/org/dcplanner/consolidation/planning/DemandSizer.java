@@ -20,7 +20,8 @@ import org.dcplanner.consolidation.web.ApiException;
  *       {@code windowSteps} steps around each step (1 = the raw series);</li>
  *   <li>times (1 + headroom / 100);</li>
  *   <li>through {@link OverheadModel#hostDemand} for the plan's approach (the engine's code path),
- *       keeping the planned resources.</li>
+ *       keeping the planned resources; a metric the workload has no series for is passed as NaN, so
+ *       the overhead model applies its default (memory: configured size; I/O: class profile).</li>
  * </ol>
  * Cost: O(VMs x steps x window log window) for the percentiles, one overhead call per VM and step.
  */
@@ -138,6 +139,6 @@ public final class DemandSizer {
 
     private static float at(float[][][] vmSide, Metric m, int vm, int t) {
         float[][] s = vmSide[m.ordinal()];
-        return s == null ? 0f : s[vm][t];
+        return s == null ? Float.NaN : s[vm][t];
     }
 }
