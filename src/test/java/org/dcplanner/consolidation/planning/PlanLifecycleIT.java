@@ -13,14 +13,13 @@ import org.dcplanner.consolidation.simulation.VirtualizationApproach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
-@Import(PlanningTestDoubles.class)
+@PlanningIT
 class PlanLifecycleIT extends PostgresIntegrationTest {
     @Autowired TestRestTemplate http;
     @Autowired PlanningTestDoubles.InMemoryWorkloads workloads;

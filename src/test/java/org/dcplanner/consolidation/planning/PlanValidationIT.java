@@ -11,14 +11,13 @@ import org.dcplanner.consolidation.PostgresIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Every rejected plan request answers problem+json with the reason, and stores nothing. */
-@Import(PlanningTestDoubles.class)
+@PlanningIT
 class PlanValidationIT extends PostgresIntegrationTest {
     @Autowired TestRestTemplate http;
     @Autowired PlanningTestDoubles.InMemoryWorkloads workloads;
