@@ -58,6 +58,10 @@ class PlanLifecycleIT extends PostgresIntegrationTest {
         assertThat(placements.get(1).get("vmName").asText()).isEqualTo("vm 1");
         assertThat(placements.findValuesAsText("hostModel")).containsOnly("hp-ml110-g5");
 
+        HttpHeaders anyHeaders = new HttpHeaders();
+        anyHeaders.set("Accept", "*/*");
+        ResponseEntity<String> any = http.exchange(location + "/placements", HttpMethod.GET, new HttpEntity<>(anyHeaders), String.class);
+        assertThat(any.getHeaders().getContentType().toString()).startsWith("application/json");
         HttpHeaders csvHeaders = new HttpHeaders();
         csvHeaders.set("Accept", "text/csv");
         ResponseEntity<String> csv = http.exchange(location + "/placements", HttpMethod.GET, new HttpEntity<>(csvHeaders), String.class);
