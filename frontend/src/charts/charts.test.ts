@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import { downsampleMax, stepTimes } from './common';
+import { shapeMultiplexing } from './multiplexing';
+import { shapeProgress } from './progress';
+import { shapeHeatmap } from './heatmap';
+import { shapeHostStack } from './hostStack';
+import { asFraction, shapePerformance, shortVms } from './performance';
+import { shapeComparison } from './comparison';
+import { shapeBeforeAfter } from './beforeAfter';
+
+describe('common', () => {
+  it('keeps peaks when downsampling by bucket maximum', () => {
+    const d = downsampleMax([1, 9, 2, 3, 8, 1, 0, 0], 4);
+    expect(d.values).toEqual([9, 3, 8, 0]);
+    expect(d.index).toEqual([0, 2, 4, 6]);
+  });
+
+  it('leaves short series untouched', () => {
+    expect(downsampleMax([3, 4], 10)).toEqual({ index: [0, 1], values: [3, 4] });
+  });
+
+  it('places steps on the grid from the start instant', () => {
+    expect(stepTimes('2011-03-03T00:00:00Z', 300, 3)).toEqual([1299110400000, 1299110700000, 1299111000000]);
+  });
+});
+
+describe('shapeMultiplexing', () => {
+  const agg = { stepSeconds: 300, start: '2011-03-03T00:00:00Z', demand: { CPU: [100, 250, 200] }, sumOfPeaks: { CPU: 500 } };
+
+  it('spreads a constant sum of peaks over every step and computes the gain', () => {
+    const s = shapeMultiplexing(agg, 'CPU')!;
+    expect(s.sumOfPeaks).toEqual([500, 500, 500]);
+    expect(s.peakOfSum).toBe(250);
+    expect(s.gain).toBe(2);
+  });
+
+  it('accepts a per-step sum of peaks', () => {
+    const s = shapeMultiplexing({ ...agg, sumOfPeaks: { CPU: [400, 400, 500] as unknown as number } }, 'CPU')!;
+    expect(s.sumOfPeaks).toEqual([400, 400, 500]);
+    expect(s.gain).toBe(2);
+  });
+
+  it('answers null for a metric the trace lacks', () => {
+    expect(shapeMultiplexing(agg, 'DISK')).toBeNull();
+  });
+});
+
+describe('shapeProgress', () => {
+  it('sorts points, extends the best to now and lists the references that exist', () => {
+    const s = shapeProgress({
+      status: 'SOLVING', elapsedMillis: 9000, lowerBoundHosts: 4, baselines: { peakFfdHosts: 9, timeSeriesFfdHosts: null },
+      progress: [{ elapsedMillis: 3000, hostsUsed: 6 }, { elapsedMillis: 1000, hostsUsed: 8 }],
+    });
+    expect(s.points).toEqual([[1, 8], [3, 6], [9, 6]]);
+    expect(s.references).toEqual([{ name: 'Lower bound', hosts: 4 }, { name: 'Peak FFD', hosts: 9 }]);
+  });
+
+  it('is empty before the first solution', () => {
+    expect(shapeProgress({ status: 'QUEUED', progress: [] }).points).toEqual([]);
+  });
+});
+
+describe('shapeHeatmap', () => {
+  it('makes one row per host with utilization in percent', () => {
+    const s = shapeHeatmap([
+      { slot: 0, hostModel: 'g5', utilization: { CPU: [0.5, 1.2] } },
+      { slot: 3, utilization: { CPU: [0.25, 0] } },
+    ], 'CPU');
+    expect(s.hostLabels).toEqual(['#0 g5', '#3']);
+    expect(s.cells).toEqual([[0, 0, 50], [1, 0, 120], [0, 1, 25], [1, 1, 0]]);
+    expect(s.maxPercent).toBe(120);
+  });
+
+  it('downsamples long series to the column limit keeping maxima', () => {
+    const s = shapeHeatmap([{ slot: 0, utilization: { CPU: [0.1, 0.9, 0.2, 0.3] } }], 'CPU', 2);
+    expect(s.cells).toEqual([[0, 0, 90], [1, 0, 30]]);
+    expect(s.stepLabels).toEqual([0, 2]);
+  });
+});
+
+describe('shapeHostStack', () => {
+  const vms = [
+    { vmName: 'a', values: [10, 0, 0] },
+    { vmName: 'b', values: [0, 10, 0] },
+    { vmName: 'c', values: [5, 5, 5] },
+  ];
+
+  it('totals the stack and reports Σ peaks vs peak of sum', () => {
+    const s = shapeHostStack(vms, 20);
+    expect(s.total).toEqual([15, 15, 5]);
+    expect(s.sumOfPeaks).toBe(25);
+    expect(s.peakOfSum).toBe(15);
+    expect(s.layers.map((l) => l.vmName)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('folds the smallest VMs into one "others" layer', () => {
+    const s = shapeHostStack(vms, null, 2);
+    expect(s.layers).toHaveLength(2);
+    expect(s.layers[1]).toEqual({ vmName: '2 other VMs', values: [5, 15, 5] });
+  });
+});
+
+describe('performance', () => {
+  const vms = [
+    { vmName: 'ok', min: 1, mean: 1 },
+    { vmName: 'slight', min: 0.97, mean: 0.999 },
+    { vmName: 'bad', min: 0.4, mean: 0.8 },
+    { vmName: 'pct', min: 85, mean: 99 },
+  ];
+
+  it('bins the chosen measure, reading percents as fractions', () => {
+    const s = shapePerformance(vms, 'min');
+    expect(s.counts).toEqual([1, 0, 1, 0, 1, 0, 1]);
+    expect(asFraction(85)).toBe(0.85);
+  });
+
+  it('lists the VMs that fell short, worst first', () => {
+    expect(shortVms(vms).map((v) => v.vmName)).toEqual(['bad', 'pct', 'slight']);
+  });
+});
+
+describe('shapeComparison', () => {
+  it('reads hosts from hostsNeeded or hosts and performance as percent', () => {
+    const rows = shapeComparison([
+      { virtualization: 'FULL', hostsNeeded: 12, energyKwh: 100, meanPerformance: 0.9 },
+      { virtualization: 'PARAVIRTUAL', hosts: 10, energyKwh: 90, meanPerformance: 97 },
+    ]);
+    expect(rows).toEqual([
+      { approach: 'FULL', hosts: 12, energyKwh: 100, performancePercent: 90 },
+      { approach: 'PARAVIRTUAL', hosts: 10, energyKwh: 90, performancePercent: 97 },
+    ]);
+  });
+});
+
+describe('shapeBeforeAfter', () => {
+  it('converts units, derives cooling from facility − IT and skips measures either side lacks', () => {
+    const rows = shapeBeforeAfter({
+      before: { servers: 100, itPowerAvgKw: 20, itEnergyKwhPerYear: 175200, facilityEnergyKwhPerYear: 276816, rackUnits: 100, maintenancePerYear: 50000, electricityCostPerYear: 30000 },
+      after: { servers: 10, itPowerAvgKw: 4, itEnergyKwhPerYear: 35040, facilityEnergyKwhPerYear: 55363.2, rackUnits: 10, maintenancePerYear: 5000, electricityCostPerYear: 6000 },
+    });
+    expect(rows.map((r) => r.label)).toEqual(['IT power (avg)', 'IT energy / year', 'Cooling & facility / year', 'Rack units', 'Maintenance / year', 'Total cost / year']);
+    expect(rows[1]).toEqual({ label: 'IT energy / year', unit: 'MWh', before: 175.2, after: 35.04 });
+    expect(rows[2].before).toBeCloseTo(101.62, 2);
+    expect(rows[5]).toMatchObject({ before: 80000, after: 11000 });
+  });
+});

@@ -1,0 +1,130 @@
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { plansApi, isFinished, type Plan } from '../api/plans';
+import { engineApi, type Assumptions, type Simulation } from '../api/engine';
+import { workloadsApi } from '../api/workloads';
+import { ApiError, errorMessage } from '../api/client';
+import { usePolling } from '../hooks/usePolling';
+import { useAsync } from '../hooks/useAsync';
+import { ErrorBox, Loading } from '../components/Status';
+import { PlanProgress } from './plan/PlanProgress';
+import { Headline } from './plan/Headline';
+import { SavingsSection } from './plan/SavingsSection';
+import { HostsSection } from './plan/HostsSection';
+import { PerformanceSection } from './plan/PerformanceSection';
+import { ComparisonSection } from './plan/ComparisonSection';
+import { PlacementsSection } from './plan/PlacementsSection';
+import { dateTime } from '../format';
+
+function hasSolution(p: Plan | undefined): boolean {
+  return !!p && isFinished(p.status) && p.hostsUsed != null;
+}
+
+/** The replay runs after the plan completes: 404 / not-done answers mean "not yet", so keep asking. */
+async function simulationOrNull(id: string, signal: AbortSignal): Promise<Simulation | null> {
+  try {
+    const sim = await engineApi.simulation(id, undefined, signal);
+    return sim.status && !['COMPLETED', 'DONE'].includes(sim.status) ? null : sim;
+  } catch (e) {
+    if (e instanceof ApiError && (e.status === 404 || e.status === 409)) return null;
+    throw e;
+  }
+}
+
+function download(blob: Blob, fileName: string) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export function PlanPage() {
+  const { id = '' } = useParams();
+  const navigate = useNavigate();
+  const plan = usePolling((s) => plansApi.get(id, s), 1000, (p) => !isFinished(p.status), [id]);
+  const p = plan.data;
+  const solved = hasSolution(p);
+  const workload = useAsync((s) => (p?.workloadId ? workloadsApi.get(p.workloadId, s) : Promise.resolve(null)), [p?.workloadId]);
+  const placements = useAsync((s) => (solved ? plansApi.placements(id, s) : Promise.resolve(null)), [id, solved]);
+  const simulation = usePolling((s) => (solved ? simulationOrNull(id, s) : Promise.resolve(null)), 2000, (sim) => solved && sim == null, [id, solved]);
+  const [overrides, setOverrides] = useState<Partial<Assumptions>>({});
+  const savings = useAsync((s) => (solved && simulation.data ? engineApi.savings(id, overrides, s) : Promise.resolve(null)), [id, solved, !!simulation.data, JSON.stringify(overrides)]);
+  const [actionError, setActionError] = useState<string | null>(null);
+
+  async function downloadCsv() {
+    try {
+      download(await plansApi.placementsCsv(id), `plan-${id}-placements.csv`);
+    } catch (e) {
+      setActionError(errorMessage(e));
+    }
+  }
+
+  function downloadReport() {
+    const report = { plan: p, workload: workload.data, savings: savings.data, simulation: simulation.data ? { ...simulation.data, hosts: undefined } : null };
+    download(new Blob([JSON.stringify(report, null, 2)], { type: 'application/json' }), `plan-${id}-report.json`);
+  }
+
+  async function remove() {
+    if (!window.confirm('Delete this plan?')) return;
+    try {
+      await plansApi.stopOrDelete(id);
+      navigate('/plans');
+    } catch (e) {
+      setActionError(errorMessage(e));
+    }
+  }
+
+  if (!p && plan.error) return <ErrorBox error={plan.error} onRetry={plan.refresh} />;
+  if (!p) return <Loading what="plan" />;
+  return (
+    <section aria-labelledby="plan-title">
+      <p><Link to="/plans">← Plans</Link></p>
+      <h1 id="plan-title">{p.name ?? 'Consolidation plan'}</h1>
+      <p className="lead">
+        {workload.data ? <>Workload <Link to={`/workloads/${workload.data.id}`}>{workload.data.name}</Link> · </> : null}
+        {p.request?.virtualization ?? ''} · created {dateTime(p.createdAt)} · plan <code>{p.id}</code>
+      </p>
+      {plan.error != null && <ErrorBox error={plan.error} title="Lost contact with the server; retrying" />}
+      {p.status === 'FAILED' && <div className="error" role="alert"><strong>Solving failed</strong><p>{p.error ?? 'No reason was given.'}</p></div>}
+      {actionError && <div className="error" role="alert">{actionError}</div>}
+      <div className="actions">
+        <button type="button" className="secondary" onClick={downloadCsv} disabled={!solved}>Download placements CSV</button>
+        <button type="button" className="secondary" onClick={downloadReport} disabled={!solved}>Download report JSON</button>
+        {isFinished(p.status) && <button type="button" className="danger" onClick={remove}>Delete plan</button>}
+      </div>
+
+      {solved && <Headline plan={p} savings={savings.data ?? undefined} vmCount={workload.data?.vmCount} />}
+      {p.feasible === false && <div className="warnings" role="note">The best plan found is not feasible: {(p.brokenConstraints ?? []).join('; ') || 'some constraints are broken'}.</div>}
+      <PlanProgress plan={p} onChanged={plan.refresh} />
+
+      {solved && (
+        <>
+          <h2>Savings</h2>
+          {savings.status === 'error' && <ErrorBox error={savings.error} onRetry={savings.reload} />}
+          {!simulation.data && <Loading what="replay of the plan (savings need its energy figures)" />}
+          {simulation.data && <SavingsSection planId={id} savings={savings.data ?? undefined} onRecompute={setOverrides} />}
+
+          <h2>Hosts</h2>
+          {simulation.error != null && <ErrorBox error={simulation.error} onRetry={simulation.refresh} />}
+          {placements.status === 'error' && <ErrorBox error={placements.error} onRetry={placements.reload} />}
+          {simulation.data && placements.data && p.workloadId && (
+            <HostsSection simulation={simulation.data} placements={placements.data} workloadId={p.workloadId} />
+          )}
+
+          <h2>Delivered performance</h2>
+          {simulation.data ? <PerformanceSection simulation={simulation.data} /> : <Loading what="replay" />}
+
+          <h2>Virtualization approaches</h2>
+          {simulation.data ? <ComparisonSection planId={id} /> : <Loading what="replay" />}
+
+          <h2>Placements</h2>
+          {placements.data ? <PlacementsSection planId={id} placements={placements.data} /> : placements.status === 'loading' && <Loading what="placements" />}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,92 @@
+import { useState } from 'react';
+import { workloadsApi, type MetricName, type WorkloadVmRow } from '../api/workloads';
+import { useAsync } from '../hooks/useAsync';
+import { Empty, ErrorBox, Loading } from '../components/Status';
+import { num } from '../format';
+import { UNITS } from '../charts/common';
+
+const PAGE_SIZES = [25, 50, 100];
+
+/** Server-side sorted and paged table of a workload's VMs: size, and mean / p95 / peak per metric. */
+export function VmTable({ workloadId, metrics }: { workloadId: string; metrics: MetricName[] }) {
+  const [page, setPage] = useState(0);
+  const [size, setSize] = useState(25);
+  const [sort, setSort] = useState<{ key: string; dir: 'asc' | 'desc' }>({ key: 'name', dir: 'asc' });
+  const rows = useAsync((signal) => workloadsApi.vms(workloadId, page, size, `${sort.key},${sort.dir}`, signal), [workloadId, page, size, sort.key, sort.dir]);
+
+  function sortBy(key: string) {
+    setPage(0);
+    setSort((s) => ({ key, dir: s.key === key && s.dir === 'asc' ? 'desc' : key === 'name' ? 'asc' : 'desc' }));
+  }
+
+  function header(key: string, text: string, numeric = true) {
+    const active = sort.key === key;
+    return (
+      <th scope="col" className={numeric ? 'n' : ''} aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
+        <button type="button" className="sort" onClick={() => sortBy(key)}>
+          {text}{active ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}
+        </button>
+      </th>
+    );
+  }
+
+  const data = rows.data;
+  return (
+    <div>
+      {rows.status === 'loading' && !data && <Loading what="VMs" />}
+      {rows.status === 'error' && <ErrorBox error={rows.error} onRetry={rows.reload} />}
+      {data && data.content.length === 0 && <Empty>This workload has no VMs.</Empty>}
+      {data && data.content.length > 0 && (
+        <>
+          <div className="table-wrap">
+            <table data-testid="vm-table" aria-busy={rows.status === 'loading'}>
+              <thead>
+                <tr>
+                  {header('name', 'VM', false)}
+                  <th scope="col">Class</th>
+                  {header('vcpus', 'vCPUs')}
+                  {header('cpuMhz', 'Size MHz')}
+                  {header('memoryMib', 'Size MiB')}
+                  {metrics.flatMap((m) => [
+                    <th key={`${m}-mean`} scope="col" className="n">{m} mean</th>,
+                    <th key={`${m}-p95`} scope="col" className="n">{m} p95</th>,
+                    header(`${m.toLowerCase()}Peak`, `${m} peak`),
+                  ])}
+                </tr>
+              </thead>
+              <tbody>
+                {data.content.map((vm: WorkloadVmRow) => (
+                  <tr key={vm.id}>
+                    <td>{vm.name ?? vm.id}</td>
+                    <td>{vm.workloadClass ?? '–'}</td>
+                    <td className="n">{num(vm.vcpus, 0)}</td>
+                    <td className="n">{num(vm.cpuMhz, 0)}</td>
+                    <td className="n">{num(vm.memoryMib, 0)}</td>
+                    {metrics.flatMap((m) => {
+                      const s = vm.stats?.[m];
+                      return [
+                        <td key={`${m}-mean`} className="n">{num(s?.mean)}</td>,
+                        <td key={`${m}-p95`} className="n">{num(s?.p95)}</td>,
+                        <td key={`${m}-peak`} className="n">{num(s?.peak)}</td>,
+                      ];
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <p className="hint">Units: {metrics.map((m) => `${m} ${UNITS[m]}`).join(', ')}.</p>
+          <div className="actions" role="navigation" aria-label="VM table pages">
+            <button type="button" className="secondary" disabled={page === 0} onClick={() => setPage((p) => p - 1)}>Previous</button>
+            <span>Page {data.number + 1} of {Math.max(1, data.totalPages)} ({num(data.totalElements, 0)} VMs)</span>
+            <button type="button" className="secondary" disabled={page + 1 >= data.totalPages} onClick={() => setPage((p) => p + 1)}>Next</button>
+            <label htmlFor="vm-page-size" style={{ margin: 0 }}>Rows</label>
+            <select id="vm-page-size" value={size} onChange={(e) => { setPage(0); setSize(Number(e.target.value)); }}>
+              {PAGE_SIZES.map((n) => <option key={n} value={n}>{n}</option>)}
+            </select>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import type { Assumptions, Savings } from '../../api/engine';
+import { engineApi } from '../../api/engine';
+import { errorMessage } from '../../api/client';
+import { EChart } from '../../charts/EChart';
+import { beforeAfterOption, shapeBeforeAfter } from '../../charts/beforeAfter';
+import { Empty } from '../../components/Status';
+
+const FIELDS: { key: keyof Assumptions & string; label: string; hint: string; step: number }[] = [
+  { key: 'electricityPricePerKwh', label: 'Electricity price ($/kWh)', hint: 'What one kWh costs at the facility meter.', step: 0.01 },
+  { key: 'pue', label: 'PUE', hint: 'Facility energy ÷ IT energy (cooling, power distribution).', step: 0.01 },
+  { key: 'carbonKgPerKwh', label: 'Carbon intensity (kg CO₂/kWh)', hint: 'Emissions of the grid that feeds the site.', step: 0.01 },
+  { key: 'rackUnitCostPerYear', label: 'Rack unit cost ($/U/year)', hint: 'Space, power distribution and cabling per U.', step: 1 },
+  { key: 'maintenancePerServerPerYear', label: 'Maintenance ($/server/year)', hint: 'Support contracts and admin time per server.', step: 1 },
+];
+
+/** Editable savings assumptions that recompute the report, and the before/after bars. */
+export function SavingsSection({ planId, savings, onRecompute }: { planId: string; savings: Savings | undefined; onRecompute: (overrides: Partial<Assumptions>) => void }) {
+  const [draft, setDraft] = useState<Partial<Record<string, string>>>({});
+  const [saveMsg, setSaveMsg] = useState<string | null>(null);
+  useEffect(() => {
+    if (savings) setDraft(Object.fromEntries(FIELDS.map((f) => [f.key, String(savings.assumptions?.[f.key] ?? '')])));
+  }, [savings]);
+  const rows = useMemo(() => (savings ? shapeBeforeAfter(savings) : []), [savings]);
+  const option = useMemo(() => beforeAfterOption(rows), [rows]);
+
+  function overrides(): Partial<Assumptions> {
+    const o: Partial<Assumptions> = {};
+    for (const f of FIELDS) {
+      const v = Number(draft[f.key]);
+      if (draft[f.key] !== '' && Number.isFinite(v)) o[f.key] = v;
+    }
+    return o;
+  }
+
+  function recompute(e: FormEvent) {
+    e.preventDefault();
+    setSaveMsg(null);
+    onRecompute(overrides());
+  }
+
+  async function save() {
+    try {
+      await engineApi.saveAssumptions(planId, overrides());
+      setSaveMsg('Saved as this plan’s scenario.');
+      onRecompute(overrides());
+    } catch (e) {
+      setSaveMsg(`Not saved: ${errorMessage(e)}`);
+    }
+  }
+
+  return (
+    <div className="grid2">
+      <form className="panel" onSubmit={recompute} aria-labelledby="assumptions-title" style={{ margin: 0 }}>
+        <h3 id="assumptions-title" style={{ marginTop: 0 }}>Savings assumptions</h3>
+        {FIELDS.map((f) => (
+          <div className="field" key={f.key}>
+            <label htmlFor={`as-${f.key}`}>{f.label}</label>
+            <input id={`as-${f.key}`} type="number" min={0} step={f.step} value={draft[f.key] ?? ''} onChange={(e) => setDraft((d) => ({ ...d, [f.key]: e.target.value }))} />
+            <p className="hint">{f.hint}</p>
+          </div>
+        ))}
+        <div className="actions">
+          <button type="submit">Recompute</button>
+          <button type="button" className="secondary" onClick={save}>Save scenario</button>
+        </div>
+        {saveMsg && <p role="status">{saveMsg}</p>}
+      </form>
+      <div className="chart-box">
+        <h3>Before and after</h3>
+        {rows.length ? <EChart option={option} label="Before and after: power, energy, cooling, rack units, maintenance, cost" className="tall" testId="chart-before-after" /> : <Empty>No savings figures yet.</Empty>}
+      </div>
+    </div>
+  );
+}
