@@ -46,9 +46,7 @@ class SimulationRunner {
     }
 
     PlanContext context(UUID planId) {
-        PlacedPlan plan = plans.placedPlan(planId).orElseThrow(() -> plans.exists(planId)
-                ? ApiException.unprocessable("plan-not-placed", "plan " + planId + " has no placement yet")
-                : ApiException.notFound("plan", planId));
+        PlacedPlan plan = PlacedPlans.require(plans, planId);
         LoadedWorkload w = workloads.load(plan.workloadId(), EnumSet.allOf(Metric.class));
         return new PlanContext(plan, w, PlanReplayInputs.hostModels(plan, catalog));
     }

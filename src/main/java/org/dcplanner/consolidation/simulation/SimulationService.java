@@ -109,8 +109,6 @@ public class SimulationService {
     }
 
     private PlacedPlan placed(UUID planId) {
-        return plans.placedPlan(planId).orElseThrow(() -> plans.exists(planId)
-                ? ApiException.unprocessable("plan-not-placed", "plan " + planId + " has no placement yet")
-                : ApiException.notFound("plan", planId));
+        return PlacedPlans.require(plans, planId);
     }
 }

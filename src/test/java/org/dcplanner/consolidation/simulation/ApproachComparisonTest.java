@@ -24,7 +24,7 @@ class ApproachComparisonTest {
     @Test
     void samePlanOrdersFullLastInHostsByCpuOverheadAndInPerformanceByNetworkEmulation() {
         // 24 web VMs (kernel share 0.30: privileged work is where the approaches differ most), 3 per ML110 G5
-        LoadedWorkload w = SimulationIT.webWorkload(24, 24);
+        LoadedWorkload w = SolvedPlans.webWorkload(24, 24);
         int[] vmHost = new int[24];
         List<PlacedPlan.PlannedHost> planned = new ArrayList<>();
         for (int v = 0; v < 24; v++) vmHost[v] = v / 3;

@@ -33,8 +33,8 @@ class SimulationIT extends PostgresIntegrationTest {
 
     @Test
     void completedPlanIsReplayedAndComparedAcrossApproaches() {
-        UUID workload = workloads.put(webWorkload(8, 12));
-        UUID plan = solvedPlan(workload, "PARAVIRTUAL");
+        UUID workload = workloads.put(SolvedPlans.webWorkload(8, 12));
+        UUID plan = SolvedPlans.solve(http, workload, "PARAVIRTUAL");
 
         JsonNode sim = awaitSimulation(plan, "");
         assertThat(sim.get("virtualization").asText()).isEqualTo("PARAVIRTUAL");
@@ -74,31 +74,14 @@ class SimulationIT extends PostgresIntegrationTest {
 
     @Test
     void unknownOverrideIsABadRequestAndUnknownPlanIsNotFound() {
-        UUID workload = workloads.put(webWorkload(2, 4));
-        UUID plan = solvedPlan(workload, "FULL");
+        UUID workload = workloads.put(SolvedPlans.webWorkload(2, 4));
+        UUID plan = SolvedPlans.solve(http, workload, "FULL");
         ResponseEntity<JsonNode> bad = http.postForEntity("/api/v1/plans/" + plan + "/simulations",
                 Map.of("overheadOverrides", Map.of("full.noSuchFactor", 2)), JsonNode.class);
         assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(bad.getBody().get("detail").asText()).contains("full.noSuchFactor");
         ResponseEntity<JsonNode> missing = http.getForEntity("/api/v1/plans/" + UUID.randomUUID() + "/simulation", JsonNode.class);
         assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-    }
-
-    private UUID solvedPlan(UUID workload, String virtualization) {
-        Map<String, Object> body = new java.util.HashMap<>();
-        body.put("workloadId", workload);
-        body.put("name", "simulation it");
-        body.put("hostPool", List.of(Map.of("model", "hp-ml110-g5", "count", 10)));
-        body.put("resources", List.of("CPU", "MEMORY"));
-        body.put("sizing", Map.of("percentile", 100, "headroomPercent", 0));
-        body.put("virtualization", virtualization);
-        body.put("timeLimitSeconds", 1);
-        ResponseEntity<JsonNode> accepted = http.postForEntity("/api/v1/plans", body, JsonNode.class);
-        assertThat(accepted.getStatusCode()).as("%s", accepted.getBody()).isEqualTo(HttpStatus.ACCEPTED);
-        String location = accepted.getHeaders().getLocation().toString();
-        Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300))
-                .until(() -> "COMPLETED".equals(http.getForObject(location, JsonNode.class).get("status").asText()));
-        return UUID.fromString(http.getForObject(location, JsonNode.class).get("id").asText());
     }
 
     private JsonNode awaitSimulation(UUID plan, String query) {
@@ -109,24 +92,5 @@ class SimulationIT extends PostgresIntegrationTest {
             return r.getStatusCode().is2xxSuccessful() && "COMPLETED".equals(last[0].get("status").asText());
         });
         return last[0];
-    }
-
-    /** n web VMs of 1 vCPU / 2000 MHz, CPU alternating 600/1400 MHz, memory 700 MiB, no disk/network columns. */
-    static LoadedWorkload webWorkload(int n, int steps) {
-        List<WorkloadVm> vms = new ArrayList<>();
-        float[][] cpu = new float[n][steps];
-        float[][] mem = new float[n][steps];
-        for (int v = 0; v < n; v++) {
-            vms.add(new WorkloadVm(v, "web-" + v, 1, 2000, 1024, "linux", true, WorkloadClass.WEB, null));
-            for (int t = 0; t < steps; t++) {
-                cpu[v][t] = (t + v) % 2 == 0 ? 1400f : 600f;
-                mem[v][t] = 700f;
-            }
-        }
-        Map<Metric, float[][]> series = new EnumMap<>(Metric.class);
-        series.put(Metric.CPU, cpu);
-        series.put(Metric.MEMORY, mem);
-        return new LoadedWorkload(UUID.randomUUID(), "web", new TimeGrid(Instant.parse("2026-01-05T00:00:00Z"), 300, steps),
-                vms, series);
     }
 }
