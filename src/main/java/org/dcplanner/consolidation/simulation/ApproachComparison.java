@@ -48,7 +48,7 @@ final class ApproachComparison {
             ReplayResult needed = Replay.run(new ReplayInput(a, model, onPlan.stepSeconds(), onPlan.steps(),
                     onPlan.cpuMhz(), onPlan.memoryMib(), onPlan.diskKBps(), onPlan.networkKBps(), onPlan.profiles(),
                     onPlan.vcpus(), onPlan.configuredMemoryMib(), Collections.nCopies(packing.hosts(), hostModel),
-                    packing.vmHost(), false));
+                    packing.vmHost(), false, false));
             Map<Metric, Double> overhead = overheadPercent(onPlan, demand);
             String driver = performanceDriver(model, a, onPlan.profiles());
             String reason = String.format(Locale.ROOT,
@@ -79,7 +79,7 @@ final class ApproachComparison {
         ReplayInput native_ = new ReplayInput(VirtualizationApproach.PARAVIRTUAL,
                 new VirtualizationOverheadModel(noOverhead(in.model().parameters())), in.stepSeconds(), in.steps(),
                 in.cpuMhz(), in.memoryMib(), in.diskKBps(), in.networkKBps(), in.profiles(), in.vcpus(),
-                in.configuredMemoryMib(), in.hosts(), in.vmHost(), false);
+                in.configuredMemoryMib(), in.hosts(), in.vmHost(), false, false);
         float[][][] guest = HostSideDemand.of(native_);
         Map<Metric, Double> out = new EnumMap<>(Metric.class);
         for (Metric m : Metric.values()) {

@@ -28,7 +28,8 @@ final class PlanReplayInputs {
     }
 
     static ReplayInput build(PlacedPlan plan, LoadedWorkload w, List<HostModel> hosts, VirtualizationOverheadModel model,
-                             VirtualizationApproach approach, boolean recordHostSeries) {
+                             VirtualizationApproach approach, boolean recordHostSeries,
+                             boolean recordVmSeries) {
         int n = w.vms().size();
         float[][] cpu = w.series().get(Metric.CPU);
         if (cpu == null) {
@@ -57,7 +58,7 @@ final class PlanReplayInputs {
             }
         }
         return new ReplayInput(approach, model, w.grid().stepSeconds(), w.grid().steps(), cpu, w.series().get(Metric.MEMORY),
-                disk, net, profiles, vcpus, mem, hosts, plan.vmHostSlot(), recordHostSeries);
+                disk, net, profiles, vcpus, mem, hosts, plan.vmHostSlot(), recordHostSeries, recordVmSeries);
     }
 
     private static double mean(float[] s) {

@@ -69,6 +69,13 @@ class SimulationController {
         return service.hostDemand(planId, approach, host);
     }
 
+    @GetMapping("/simulation/vms/{vm}")
+    SimulationService.VmPerformanceView vmPerformance(@PathVariable UUID planId, @PathVariable int vm,
+                                                      @RequestParam(required = false) VirtualizationApproach virtualization) {
+        VirtualizationApproach approach = virtualization != null ? virtualization : service.defaultApproach(planId);
+        return service.vmPerformance(planId, approach, vm);
+    }
+
     @GetMapping("/simulations/comparison")
     Comparison comparison(@PathVariable UUID planId) {
         return service.compare(planId);

@@ -41,7 +41,11 @@ class SimulationRunner {
     /** A plan's placement with its workload and host models, ready to build replay inputs from. */
     record PlanContext(PlacedPlan plan, LoadedWorkload workload, List<HostModel> hosts) {
         ReplayInput input(VirtualizationOverheadModel model, VirtualizationApproach approach, boolean recordSeries) {
-            return PlanReplayInputs.build(plan, workload, hosts, model, approach, recordSeries);
+            return PlanReplayInputs.build(plan, workload, hosts, model, approach, recordSeries, false);
+        }
+
+        ReplayInput inputRecordingVms(VirtualizationOverheadModel model, VirtualizationApproach approach) {
+            return PlanReplayInputs.build(plan, workload, hosts, model, approach, false, true);
         }
     }
 

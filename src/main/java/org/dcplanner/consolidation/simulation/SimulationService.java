@@ -87,6 +87,27 @@ public class SimulationService {
         return HostDemandView.of(ctx, runner.model(overrides), approach, host);
     }
 
+    /** One VM's delivered ÷ demanded performance per step (replayed now with the run's overrides). */
+    VmPerformanceView vmPerformance(UUID planId, VirtualizationApproach approach, int vm) {
+        PlanContext ctx = runner.context(planId);
+        if (vm < 0 || vm >= ctx.workload().vms().size()) throw ApiException.notFound("VM", vm);
+        Map<String, Object> overrides = store.find(planId, approach).map(StoredRun::overheadOverrides).orElse(Map.of());
+        ReplayResult r = Replay.run(ctx.inputRecordingVms(runner.model(overrides), approach));
+        return new VmPerformanceView(vm, ctx.workload().vms().get(vm).name(), r.vms().get(vm).host(), approach,
+                r.stepSeconds(), r.vms().get(vm), nullForNaN(r.vmPerformance()[vm]));
+    }
+
+    /** performance: per step delivered ÷ demanded, null (JSON) where the VM demanded nothing. */
+    record VmPerformanceView(int vm, String name, int host, VirtualizationApproach virtualization, int stepSeconds,
+                             ReplayResult.VmOutcome summary, Float[] performance) {
+    }
+
+    private static Float[] nullForNaN(float[] values) {
+        Float[] out = new Float[values.length];
+        for (int i = 0; i < values.length; i++) out[i] = Float.isNaN(values[i]) ? null : values[i];
+        return out;
+    }
+
     /**
      * The replayed IT power of a plan's active hosts under its own approach: the stored run when
      * COMPLETED, otherwise replayed now (not stored).

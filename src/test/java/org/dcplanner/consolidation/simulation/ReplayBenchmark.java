@@ -123,7 +123,7 @@ public final class ReplayBenchmark {
         int[] vcpus = new int[n];
         Arrays.fill(vcpus, 1);
         return new ReplayInput(a, MODEL, 300, cpu[0].length, cpu, mem, disk, net, profiles, vcpus, configuredMem,
-                hosts, vmHost, true);
+                hosts, vmHost, true, false);
     }
 
     private static void measure(String name, ReplayInput in, int warmup, int runs) {

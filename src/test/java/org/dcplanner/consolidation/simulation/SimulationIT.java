@@ -61,6 +61,15 @@ class SimulationIT extends PostgresIntegrationTest {
         JsonNode hostDemand = http.getForObject("/api/v1/plans/" + plan + "/simulation/hosts/0", JsonNode.class);
         assertThat(hostDemand.get("vms").get(0).get("cpuMhz")).hasSize(12);
 
+        JsonNode vm0 = http.getForObject("/api/v1/plans/" + plan + "/simulation/vms/0?virtualization=FULL", JsonNode.class);
+        assertThat(vm0.get("performance")).hasSize(12);
+        assertThat(vm0.get("performance").get(0).asDouble()).isBetween(0.05, 1.0);
+        JsonNode storedVm0 = http.getForObject("/api/v1/plans/" + plan + "/simulation?virtualization=FULL&vmSize=1",
+                JsonNode.class).get("vms").get("items").get(0);
+        // replayed on demand with the run's stored overrides = the stored run's figure for VM 0
+        assertThat(vm0.get("summary").get("meanPerformance").asDouble())
+                .isEqualTo(storedVm0.get("meanPerformance").asDouble());
+
         JsonNode cmp = http.getForObject("/api/v1/plans/" + plan + "/simulations/comparison", JsonNode.class);
         Map<String, JsonNode> byApproach = new java.util.HashMap<>();
         cmp.get("approaches").forEach(a -> byApproach.put(a.get("approach").asText(), a));
