@@ -7,16 +7,20 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.SplittableRandom;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.dcplanner.consolidation.ingestion.Metric;
+import org.dcplanner.consolidation.ingestion.LoadedWorkload;
+import org.dcplanner.consolidation.ingestion.WorkloadVm;
+import org.dcplanner.consolidation.ingestion.sample.SyntheticWorkloads;
 import org.dcplanner.consolidation.inventory.HostModel;
 
 /**
  * Replay throughput in VM-steps per second (a VM-step = one VM at one grid step, all resources).
  * (1) PlanetLab 20110303: 1052 VMs x 288 steps read from ../shared/traces/planetlab/20110303, CloudSim's
- * VM types, time-series first-fit-decreasing onto HP ML110 G5 hosts; (2) a generated 10,000 VMs x 8,640
- * steps (30 days at 5 min, seeded), peak first-fit onto Dell R740-like hosts, CPU-only and with all four metrics.
+ * VM types, time-series first-fit-decreasing onto HP ML110 G5 hosts; (2) SyntheticWorkloads 10,000 VMs x
+ * 8,640 steps (30 days at 5 min, seeded), peak first-fit onto Dell R740 hosts, CPU-only and all four metrics.
  * Run: ./mvnw -q -B test-compile exec:java -Dskip.frontend=true -Dexec.classpathScope=test
  *      -Dexec.mainClass=org.dcplanner.consolidation.simulation.ReplayBenchmark
  */
@@ -71,47 +75,39 @@ public final class ReplayBenchmark {
 
     private static void generated(boolean allMetrics) {
         int n = 10_000, steps = 8_640;
-        SplittableRandom rnd = new SplittableRandom(20260303L);
-        float[][] cpu = new float[n][steps];
-        float[][] memS = allMetrics ? new float[n][steps] : null;
-        float[][] disk = allMetrics ? new float[n][steps] : null;
-        float[][] net = allMetrics ? new float[n][steps] : null;
+        Set<Metric> metrics = allMetrics ? EnumSet.allOf(Metric.class) : EnumSet.of(Metric.CPU);
+        LoadedWorkload w = SyntheticWorkloads.generate(20260303L, n, steps, 300, metrics);
+        float[][] cpu = w.series(Metric.CPU);
         double[] mem = new double[n];
+        WorkloadProfile[] profiles = new WorkloadProfile[n];
+        int[] vcpus = new int[n];
         for (int v = 0; v < n; v++) {
-            double size = 1000 + 1000 * rnd.nextInt(4);
-            double level = 0.05 + 0.35 * rnd.nextDouble();
-            double amp = level * rnd.nextDouble();
-            double phase = rnd.nextDouble() * 2 * Math.PI;
-            mem[v] = 2048 * (1 + rnd.nextInt(4));
-            for (int t = 0; t < steps; t++) {
-                double u = level + amp * Math.sin(2 * Math.PI * t / 288 + phase) + 0.05 * (rnd.nextDouble() - 0.5);
-                cpu[v][t] = (float) (Math.max(0, Math.min(1, u)) * size);
-                if (allMetrics) {
-                    memS[v][t] = (float) (mem[v] * (0.5 + 0.2 * u));
-                    disk[v][t] = (float) (cpu[v][t] * 0.5);
-                    net[v][t] = (float) (cpu[v][t] * 0.8);
-                }
-            }
+            WorkloadVm vm = w.vms().get(v);
+            mem[v] = vm.memoryMib();
+            profiles[v] = MODEL.profileOf(vm);
+            vcpus[v] = Math.max(1, vm.cores());
         }
         // Dell R740 (2 x Platinum 8280, 56 cores), SPECpower 20190409-00952 as in OpenDC MachineSpecs
-        HostModel r740 = new HostModel("dell-r740", "Dell R740", 56, 2700, 393_216, 2_000_000, 3_125_000,
+        HostModel r740 = new HostModel("dell-r740", "Dell R740", 56, 2700, 786_432, 2_000_000, 3_125_000,
                 new double[] {49.8, 114, 137, 159, 182, 208, 240, 277, 319, 376, 432}, 2, 0, 0, true, "bench");
         float[][][] peaks = new float[Metric.values().length][n][1];
         double[] cap = Replay.capacity(r740);
         for (int v = 0; v < n; v++) {
             float m = 0;
             for (float c : cpu[v]) m = Math.max(m, c);
-            peaks[Metric.CPU.ordinal()][v][0] = m * 1.1f;
+            peaks[Metric.CPU.ordinal()][v][0] = (float) (m * MODEL.cpuFactor(VirtualizationApproach.FULL, profiles[v]));
             peaks[Metric.MEMORY.ordinal()][v][0] = (float) (mem[v]
-                    + MODEL.memoryOverheadMib(VirtualizationApproach.FULL, 1, mem[v]));
+                    + MODEL.memoryOverheadMib(VirtualizationApproach.FULL, vcpus[v], mem[v]));
         }
         TimeSeriesFirstFit.Packing p = TimeSeriesFirstFit.pack(peaks, cap, 1);
         List<HostModel> hosts = Collections.nCopies(p.hosts(), r740);
-        System.out.printf("%nGenerated: %d VMs x %d steps on %d R740 hosts (peak FFD, memory incl. FULL overhead), web class profile, metrics: %s%n", n, steps, p.hosts(),
-                allMetrics ? "cpu+memory+disk+network" : "cpu only");
+        System.out.printf("%nSyntheticWorkloads seed 20260303: %d VMs x %d steps, metrics %s, class profiles; %d R740 hosts "
+                + "(peak FFD on FULL host-side CPU peaks + configured memory with overhead)%n", n, steps, metrics, p.hosts());
         for (VirtualizationApproach a : VirtualizationApproach.values()) {
-            measure("generated " + (allMetrics ? "4-metric " : "cpu-only ") + a,
-                    input(a, cpu, memS, disk, net, mem, hosts, p.vmHost()), 1, 3);
+            ReplayInput in = new ReplayInput(a, MODEL, 300, steps, cpu, w.series().get(Metric.MEMORY),
+                    w.series().get(Metric.DISK), w.series().get(Metric.NETWORK), profiles, vcpus, mem, hosts, p.vmHost(),
+                    true, false);
+            measure("synthetic " + (allMetrics ? "4-metric " : "cpu-only ") + a, in, 1, 3);
         }
     }
 
