@@ -16,10 +16,14 @@ import org.dcplanner.consolidation.simulation.SimulationRunner.PlanContext;
  * decreasing of each approach's host-side demand onto the plan's most used host model at the plan's
  * target utilization — a quick stand-in for re-planning), energy of that estate, delivered
  * performance when the plan's own placement is replayed, and why: which resource's overhead drove
- * the host count and which term cost the most performance.
- * Cost: 3 x (host-side demand O(VMs x steps) + FFD + 2 replays).
+ * the host count and which term cost the most performance. Traces longer than 2 M VM-steps are
+ * packed on per-block maxima (conservative: may open more hosts than the full series would need).
+ * Cost: 3 x (host-side demand O(VMs x steps) + FFD + 2 replays); packing memory bounded by 4 x 2 M floats.
  */
 final class ApproachComparison {
+    /** Packing input cap (VMs x time points); longer traces are packed on block maxima (conservative). */
+    private static final int MAX_PACKED_VALUES = 2_000_000;
+
     private ApproachComparison() {}
 
     /** One approach's figures; overheadPercent = host-side ÷ guest demand − 1 per resource, in %. */
@@ -42,14 +46,15 @@ final class ApproachComparison {
         List<Outcome> out = new ArrayList<>();
         for (VirtualizationApproach a : VirtualizationApproach.values()) {
             ReplayInput onPlan = ctx.input(model, a, false);
-            float[][][] demand = HostSideDemand.of(onPlan);
-            TimeSeriesFirstFit.Packing packing = TimeSeriesFirstFit.pack(demand, cap, onPlan.steps());
+            int block = Math.max(1, (int) Math.ceil((double) onPlan.vmCount() * onPlan.steps() / MAX_PACKED_VALUES));
+            float[][][] demand = HostSideDemand.blockMax(onPlan, block);
+            TimeSeriesFirstFit.Packing packing = TimeSeriesFirstFit.pack(demand, cap, demand[0][0].length);
             ReplayResult planned = Replay.run(onPlan);
             ReplayResult needed = Replay.run(new ReplayInput(a, model, onPlan.stepSeconds(), onPlan.steps(),
                     onPlan.cpuMhz(), onPlan.memoryMib(), onPlan.diskKBps(), onPlan.networkKBps(), onPlan.profiles(),
                     onPlan.vcpus(), onPlan.configuredMemoryMib(), Collections.nCopies(packing.hosts(), hostModel),
                     packing.vmHost(), false, false));
-            Map<Metric, Double> overhead = overheadPercent(onPlan, demand);
+            Map<Metric, Double> overhead = overheadPercent(onPlan);
             String driver = performanceDriver(model, a, onPlan.profiles());
             String reason = String.format(Locale.ROOT,
                     "%s needs %d hosts: %s binds (host-side %s +%.1f %% over guest demand; CPU +%.1f %%, memory +%.1f %%). "
@@ -75,22 +80,17 @@ final class ApproachComparison {
     }
 
     /** Σ host-side ÷ Σ guest demand − 1 per resource, in percent (guest memory/IO as the model's fallbacks define them). */
-    private static Map<Metric, Double> overheadPercent(ReplayInput in, float[][][] hostSide) {
+    private static Map<Metric, Double> overheadPercent(ReplayInput in) {
         ReplayInput native_ = new ReplayInput(VirtualizationApproach.PARAVIRTUAL,
                 new VirtualizationOverheadModel(noOverhead(in.model().parameters())), in.stepSeconds(), in.steps(),
                 in.cpuMhz(), in.memoryMib(), in.diskKBps(), in.networkKBps(), in.profiles(), in.vcpus(),
                 in.configuredMemoryMib(), in.hosts(), in.vmHost(), false, false);
-        float[][][] guest = HostSideDemand.of(native_);
+        double[] guest = HostSideDemand.totals(native_);
+        double[] host = HostSideDemand.totals(in);
         Map<Metric, Double> out = new EnumMap<>(Metric.class);
         for (Metric m : Metric.values()) {
-            double g = 0, h = 0;
-            for (int v = 0; v < in.vmCount(); v++) {
-                for (int t = 0; t < in.steps(); t++) {
-                    g += guest[m.ordinal()][v][t];
-                    h += hostSide[m.ordinal()][v][t];
-                }
-            }
-            out.put(m, g > 0 ? 100 * (h / g - 1) : 0.0);
+            double g = guest[m.ordinal()];
+            out.put(m, g > 0 ? 100 * (host[m.ordinal()] / g - 1) : 0.0);
         }
         return out;
     }

@@ -18,12 +18,12 @@ record HostDemandView(int host, String modelId, VirtualizationApproach virtualiz
 
     static HostDemandView of(PlanContext ctx, VirtualizationOverheadModel model, VirtualizationApproach approach, int host) {
         ReplayInput in = ctx.input(model, approach, false);
-        float[][][] demand = HostSideDemand.of(in);
         List<VmSeries> vms = new ArrayList<>();
         for (int v = 0; v < in.vmCount(); v++) {
             if (in.vmHost()[v] != host) continue;
-            vms.add(new VmSeries(v, ctx.workload().vms().get(v).name(), demand[Metric.CPU.ordinal()][v],
-                    demand[Metric.MEMORY.ordinal()][v]));
+            float[][] demand = HostSideDemand.ofVm(in, v);
+            vms.add(new VmSeries(v, ctx.workload().vms().get(v).name(), demand[Metric.CPU.ordinal()],
+                    demand[Metric.MEMORY.ordinal()]));
         }
         HostModel m = ctx.hosts().get(host);
         return new HostDemandView(host, m.id(), approach, m.cpuMhz(), m.memoryMib(), in.stepSeconds(), vms);

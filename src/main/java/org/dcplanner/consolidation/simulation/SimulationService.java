@@ -23,6 +23,7 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class SimulationService {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SimulationService.class);
     private final SimulationRunStore store;
     private final SimulationRunner runner;
     private final PlanLookup plans;
@@ -38,10 +39,14 @@ public class SimulationService {
         this.task = simulatePlanOneTimeTask;
     }
 
-    /** Replay of the plan's own approach as soon as the planner has a placement. */
+    /** Replay of the plan's own approach as soon as the planner has a placement; never fails the publisher. */
     @EventListener
     void onPlanCompleted(PlanCompleted event) {
-        plans.placedPlan(event.planId()).ifPresent(p -> queue(p.planId(), p.approach(), Map.of()));
+        try {
+            plans.placedPlan(event.planId()).ifPresent(p -> queue(p.planId(), p.approach(), Map.of()));
+        } catch (RuntimeException e) {
+            log.warn("could not queue the simulation of completed plan {}: {}", event.planId(), e.toString());
+        }
     }
 
     /** Queues a replay; approach null = the plan's own. Overrides are validated now (400 if unknown or out of range). */
