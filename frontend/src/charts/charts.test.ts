@@ -4,7 +4,7 @@ import { shapeMultiplexing } from './multiplexing';
 import { shapeProgress } from './progress';
 import { shapeHeatmap } from './heatmap';
 import { shapeHostStack } from './hostStack';
-import { asFraction, shapePerformance, shortVms } from './performance';
+import { shapePerformance, shortVms } from './performance';
 import { shapeComparison } from './comparison';
 import { shapeBeforeAfter } from './beforeAfter';
 
@@ -63,8 +63,8 @@ describe('shapeProgress', () => {
 describe('shapeHeatmap', () => {
   it('makes one row per host with utilization in percent', () => {
     const s = shapeHeatmap([
-      { slot: 0, hostModel: 'g5', utilization: { CPU: [0.5, 1.2] } },
-      { slot: 3, utilization: { CPU: [0.25, 0] } },
+      { label: '#0 g5', utilization: { CPU: [0.5, 1.2] } },
+      { label: '#3', utilization: { CPU: [0.25, 0] } },
     ], 'CPU');
     expect(s.hostLabels).toEqual(['#0 g5', '#3']);
     expect(s.cells).toEqual([[0, 0, 50], [1, 0, 120], [0, 1, 25], [1, 1, 0]]);
@@ -72,7 +72,7 @@ describe('shapeHeatmap', () => {
   });
 
   it('downsamples long series to the column limit keeping maxima', () => {
-    const s = shapeHeatmap([{ slot: 0, utilization: { CPU: [0.1, 0.9, 0.2, 0.3] } }], 'CPU', 2);
+    const s = shapeHeatmap([{ label: '#0', utilization: { CPU: [0.1, 0.9, 0.2, 0.3] } }], 'CPU', 2);
     expect(s.cells).toEqual([[0, 0, 90], [1, 0, 30]]);
     expect(s.stepLabels).toEqual([0, 2]);
   });
@@ -101,31 +101,26 @@ describe('shapeHostStack', () => {
 });
 
 describe('performance', () => {
-  const vms = [
-    { vmName: 'ok', min: 1, mean: 1 },
-    { vmName: 'slight', min: 0.97, mean: 0.999 },
-    { vmName: 'bad', min: 0.4, mean: 0.8 },
-    { vmName: 'pct', min: 85, mean: 99 },
-  ];
+  const vm = (name: string, min: number, p5: number, mean: number) => ({ name, minPerformance: min, p5Performance: p5, meanPerformance: mean });
+  const vms = [vm('ok', 1, 1, 1), vm('slight', 0.97, 0.99, 0.999), vm('bad', 0.4, 0.6, 0.8), vm('mid', 0.85, 0.9, 0.99)];
 
-  it('bins the chosen measure, reading percents as fractions', () => {
-    const s = shapePerformance(vms, 'min');
-    expect(s.counts).toEqual([1, 0, 1, 0, 1, 0, 1]);
-    expect(asFraction(85)).toBe(0.85);
+  it('bins the chosen measure', () => {
+    expect(shapePerformance(vms, 'minPerformance').counts).toEqual([1, 0, 1, 0, 1, 0, 1]);
+    expect(shapePerformance(vms, 'meanPerformance').counts).toEqual([0, 0, 1, 0, 0, 2, 1]);
   });
 
   it('lists the VMs that fell short, worst first', () => {
-    expect(shortVms(vms).map((v) => v.vmName)).toEqual(['bad', 'pct', 'slight']);
+    expect(shortVms(vms).map((v) => v.name)).toEqual(['bad', 'mid', 'slight']);
   });
 });
 
 describe('shapeComparison', () => {
-  it('reads hosts from hostsNeeded or hosts and performance as percent', () => {
-    const rows = shapeComparison([
-      { virtualization: 'FULL', hostsNeeded: 12, energyKwh: 100, meanPerformance: 0.9 },
-      { virtualization: 'PARAVIRTUAL', hosts: 10, energyKwh: 90, meanPerformance: 97 },
-    ]);
-    expect(rows).toEqual([
+  it('takes hosts needed, energy and mean performance as percent per approach', () => {
+    const outcome = (approach: 'FULL' | 'PARAVIRTUAL', hostsNeeded: number, energy: number, perf: number) => ({
+      approach, hostsNeeded, energyKWhOnHostsNeeded: energy, meanPerformance: perf, bindingResource: 'CPU' as const, overheadPercent: {},
+      minPerformance: 0, vmsEverThrottled: 0, slatahOnPlanPlacement: 0, performanceDriver: '', reason: '',
+    });
+    expect(shapeComparison([outcome('FULL', 12, 100.04, 0.9), outcome('PARAVIRTUAL', 10, 90, 0.97)])).toEqual([
       { approach: 'FULL', hosts: 12, energyKwh: 100, performancePercent: 90 },
       { approach: 'PARAVIRTUAL', hosts: 10, energyKwh: 90, performancePercent: 97 },
     ]);

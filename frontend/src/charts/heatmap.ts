@@ -1,5 +1,4 @@
 // Dashboard: host × time-step utilization heatmap for one resource.
-import type { HostReplay } from '../api/engine';
 import type { MetricName } from '../api/workloads';
 import { downsampleMax, round } from './common';
 import type { Option } from './echarts';
@@ -12,7 +11,13 @@ export interface HeatmapShape {
   maxPercent: number;
 }
 
-export function shapeHeatmap(hosts: HostReplay[], metric: MetricName, maxColumns = 288): HeatmapShape {
+export interface HeatmapRow {
+  label: string;
+  /** demand ÷ capacity per step (above 1 = overloaded) */
+  utilization: Partial<Record<MetricName, number[]>>;
+}
+
+export function shapeHeatmap(hosts: HeatmapRow[], metric: MetricName, maxColumns = 288): HeatmapShape {
   const cells: [number, number, number][] = [];
   let stepLabels: number[] = [];
   let maxPercent = 0;
@@ -27,7 +32,7 @@ export function shapeHeatmap(hosts: HostReplay[], metric: MetricName, maxColumns
       cells.push([col, row, pct]);
     });
   });
-  return { hostLabels: hosts.map((h) => `#${h.slot}${h.hostModel ? ` ${h.hostModel}` : ''}`), stepLabels, cells, maxPercent };
+  return { hostLabels: hosts.map((h) => h.label), stepLabels, cells, maxPercent };
 }
 
 export function heatmapOption(s: HeatmapShape, stepToLabel: (step: number) => string): Option {
