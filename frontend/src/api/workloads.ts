@@ -5,16 +5,29 @@ import { getJson, request, uploadForm } from './client';
 export type TraceFormat = 'auto' | 'planetlab' | 'bitbrains' | 'csv';
 export type MetricName = 'CPU' | 'MEMORY' | 'DISK' | 'NETWORK';
 
+/** Stored series field of each metric (units in the name, as the server names them). */
+export const METRIC_FIELD: Record<MetricName, string> = { CPU: 'cpuMhz', MEMORY: 'memoryMib', DISK: 'diskKBps', NETWORK: 'networkKBps' };
+
+export interface IngestWarning {
+  code: string;
+  count: number;
+  message: string;
+}
+
 export interface Workload {
   id: string;
   name: string;
   format: string;
+  vmProfile?: string | null;
   vmCount: number;
   stepSeconds: number;
   steps: number;
   start: string;
   end: string;
-  warnings?: string[];
+  /** metric fields with a stored series: cpuMhz, memoryMib, and diskKBps / networkKBps when measured */
+  metrics?: string[];
+  sampleCount?: number;
+  warnings?: IngestWarning[];
   createdAt?: string;
 }
 
@@ -33,29 +46,43 @@ export interface MetricStats {
 }
 
 export interface WorkloadVmRow {
-  id: string;
-  name?: string;
-  workloadClass?: string;
-  vcpus?: number;
-  cpuMhz?: number;
-  memoryMib?: number;
-  stats: Partial<Record<MetricName, MetricStats>>;
+  index: number;
+  name: string;
+  cores: number;
+  cpuMhz: number;
+  memoryMib: number;
+  guestOs?: string | null;
+  paravirtCapable?: boolean;
+  workloadClass?: string | null;
+  antiAffinityGroup?: string | null;
+  /** per metric field (cpuMhz, memoryMib, ...) */
+  stats: Record<string, MetricStats>;
 }
 
 export interface VmSeries {
-  vmId: string;
+  workloadId: string;
+  vm: WorkloadVmRow;
   stepSeconds: number;
-  start: string;
-  series: Partial<Record<MetricName, number[]>>;
+  timestamps: string[];
+  series: Record<string, number[]>;
+}
+
+export interface MetricAggregate {
+  unit: string;
+  /** Σ over VMs per step */
+  sum: number[];
+  /** Σ over VMs of each VM's own peak (what per-VM peak sizing reserves) */
+  sumOfPeaks: number;
+  peakOfSum: number;
+  peakOfSumOverSumOfPeaks: number;
 }
 
 export interface WorkloadAggregate {
+  workloadId: string;
   stepSeconds: number;
-  start: string;
-  /** per metric: per step Σ demand of all VMs */
-  demand: Partial<Record<MetricName, number[]>>;
-  /** per metric: Σ over VMs of each VM's own peak (a constant the static sizing would reserve) */
-  sumOfPeaks: Partial<Record<MetricName, number>>;
+  timestamps: string[];
+  /** per metric field */
+  metrics: Record<string, MetricAggregate>;
 }
 
 export const workloadsApi = {
@@ -67,8 +94,8 @@ export const workloadsApi = {
       `/api/v1/workloads/${encodeURIComponent(id)}/vms?page=${page}&size=${size}&sort=${encodeURIComponent(sort)}`,
       signal,
     ),
-  series: (id: string, vm: string, signal?: AbortSignal) =>
-    getJson<VmSeries>(`/api/v1/workloads/${encodeURIComponent(id)}/vms/${encodeURIComponent(vm)}/series`, signal),
+  series: (id: string, vmIndex: number, signal?: AbortSignal) =>
+    getJson<VmSeries>(`/api/v1/workloads/${encodeURIComponent(id)}/vms/${vmIndex}/series`, signal),
   aggregate: (id: string, signal?: AbortSignal) =>
     getJson<WorkloadAggregate>(`/api/v1/workloads/${encodeURIComponent(id)}/aggregate`, signal),
   upload: (

@@ -25,23 +25,27 @@ describe('common', () => {
 });
 
 describe('shapeMultiplexing', () => {
-  const agg = { stepSeconds: 300, start: '2011-03-03T00:00:00Z', demand: { CPU: [100, 250, 200] }, sumOfPeaks: { CPU: 500 } };
+  const agg = {
+    workloadId: 'w', stepSeconds: 300, timestamps: ['2011-03-03T00:00:00Z', '2011-03-03T00:05:00Z', '2011-03-03T00:10:00Z'],
+    metrics: { cpuMhz: { unit: 'MHz', sum: [100, 250, 200], sumOfPeaks: 500, peakOfSum: 250, peakOfSumOverSumOfPeaks: 0.5 } },
+  };
 
-  it('spreads a constant sum of peaks over every step and computes the gain', () => {
-    const s = shapeMultiplexing(agg, 'CPU')!;
-    expect(s.sumOfPeaks).toEqual([500, 500, 500]);
-    expect(s.peakOfSum).toBe(250);
+  it('puts Σ demand on the time grid and computes the gain Σ peaks ÷ peak of sum', () => {
+    const s = shapeMultiplexing(agg, 'cpuMhz')!;
+    expect(s.times).toEqual([1299110400000, 1299110700000, 1299111000000]);
+    expect(s.demand).toEqual([100, 250, 200]);
+    expect(s.sumOfPeaks).toBe(500);
     expect(s.gain).toBe(2);
+    expect(s.unit).toBe('MHz');
   });
 
-  it('accepts a per-step sum of peaks', () => {
-    const s = shapeMultiplexing({ ...agg, sumOfPeaks: { CPU: [400, 400, 500] as unknown as number } }, 'CPU')!;
-    expect(s.sumOfPeaks).toEqual([400, 400, 500]);
-    expect(s.gain).toBe(2);
+  it('answers gain 1 for an idle workload', () => {
+    const idle = { ...agg, metrics: { cpuMhz: { unit: 'MHz', sum: [0, 0, 0], sumOfPeaks: 0, peakOfSum: 0, peakOfSumOverSumOfPeaks: 1 } } };
+    expect(shapeMultiplexing(idle, 'cpuMhz')!.gain).toBe(1);
   });
 
   it('answers null for a metric the trace lacks', () => {
-    expect(shapeMultiplexing(agg, 'DISK')).toBeNull();
+    expect(shapeMultiplexing(agg, 'diskKBps')).toBeNull();
   });
 });
 
