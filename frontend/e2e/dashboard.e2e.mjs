@@ -92,7 +92,7 @@ try {
   await page.screenshot({ path: join(shots, '01-workloads.png'), fullPage: true });
 
   // 2. Load a sample (the UI fetches /sample-workloads/<file> and posts it like an upload).
-  await page.selectOption('#sample', 'planetlab-small.zip');
+  await page.selectOption('#sample', 'generic-small.csv');
   await page.click('[data-testid="load-sample"]');
   await urlOrError(page, /\/workloads\/[^/]+$/, 120_000);
   const workloadId = page.url().split('/').pop();
@@ -135,7 +135,7 @@ try {
 
   // 6. Savings assumptions recompute the report.
   const costBefore = await page.textContent('[data-testid="headline"]');
-  await page.fill('#as-electricityPricePerKwh', '0.5');
+  await page.fill('#as-electricityUsdPerKWh', '0.5');
   await page.click('text=Recompute');
   await page.waitForFunction((old) => document.querySelector('[data-testid="headline"]')?.textContent !== old, costBefore, { timeout: 30_000 });
   check('editing an assumption recomputes the headline', true);

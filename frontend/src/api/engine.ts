@@ -96,37 +96,50 @@ export interface Comparison {
   summary: string;
 }
 
+/** Savings assumptions (GET /savings answers the effective ones; query parameters of the same names override). */
 export interface Assumptions {
-  electricityPricePerKwh: number;
+  electricityUsdPerKWh: number;
   pue: number;
-  carbonKgPerKwh: number;
-  rackUnitCostPerYear: number;
-  maintenancePerServerPerYear: number;
-  [extra: string]: number;
+  carbonKgPerKWh: number;
+  rackUnitUsdPerYear: number;
+  maintenanceUsdPerServerYear: number;
+  floorAreaM2PerRack: number;
+  rackUnitsPerRack: number;
 }
 
-export interface SideFigures {
-  servers: number;
-  itPowerAvgKw?: number;
-  itPowerPeakKw?: number;
-  itEnergyKwhPerYear?: number;
-  facilityEnergyKwhPerYear?: number;
-  coolingEnergyKwhPerYear?: number;
-  rackUnits?: number;
-  floorAreaM2?: number;
-  maintenancePerYear?: number;
-  electricityCostPerYear?: number;
-  totalCostPerYear?: number;
-  co2KgPerYear?: number;
-  [extra: string]: number | undefined;
+/** One estate (before or after, or their difference) per year. */
+export interface EstateFigures {
+  serverCount: number;
+  itAverageKw: number;
+  itPeakKw: number;
+  itEnergyKWhPerYear: number;
+  facilityEnergyKWhPerYear: number;
+  rackUnits: number;
+  racks: number;
+  floorSpaceM2: number;
+  maintenanceUsdPerYear: number;
+  electricityUsdPerYear: number;
+  spaceUsdPerYear: number;
+  co2TonnesPerYear: number;
+  totalUsdPerYear: number;
 }
 
 export interface Savings {
-  before: SideFigures;
-  after: SideFigures;
-  savings?: SideFigures;
+  planId: string;
+  /** ONE_SERVER_PER_VM or CURRENT_INVENTORY */
+  baseline: string;
+  virtualization: Virtualization;
+  before: EstateFigures;
+  after: EstateFigures;
+  /** before − after (positive = saved) */
+  savings: EstateFigures;
+  savingsPercent: Record<string, number>;
+  beforeModelCounts: Record<string, number>;
+  vmsLargerThanAnyModel: number;
+  afterFromSimulation: boolean;
   assumptions: Assumptions;
-  [extra: string]: unknown;
+  /** per assumption: "default", "scenario" or "query" */
+  assumptionSources: Record<string, string>;
 }
 
 const plan = (id: string) => `/api/v1/plans/${encodeURIComponent(id)}`;

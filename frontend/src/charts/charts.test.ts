@@ -132,14 +132,21 @@ describe('shapeComparison', () => {
 });
 
 describe('shapeBeforeAfter', () => {
-  it('converts units, derives cooling from facility − IT and skips measures either side lacks', () => {
-    const rows = shapeBeforeAfter({
-      before: { servers: 100, itPowerAvgKw: 20, itEnergyKwhPerYear: 175200, facilityEnergyKwhPerYear: 276816, rackUnits: 100, maintenancePerYear: 50000, electricityCostPerYear: 30000 },
-      after: { servers: 10, itPowerAvgKw: 4, itEnergyKwhPerYear: 35040, facilityEnergyKwhPerYear: 55363.2, rackUnits: 10, maintenancePerYear: 5000, electricityCostPerYear: 6000 },
-    });
-    expect(rows.map((r) => r.label)).toEqual(['IT power (avg)', 'IT energy / year', 'Cooling & facility / year', 'Rack units', 'Maintenance / year', 'Total cost / year']);
+  const estate = (servers: number, kw: number, pue: number, ru: number, maint: number, total: number) => ({
+    serverCount: servers, itAverageKw: kw, itPeakKw: kw * 1.5, itEnergyKWhPerYear: kw * 8760, facilityEnergyKWhPerYear: kw * 8760 * pue,
+    rackUnits: ru, racks: 1, floorSpaceM2: 1, maintenanceUsdPerYear: maint, electricityUsdPerYear: 0, spaceUsdPerYear: 0, co2TonnesPerYear: 0, totalUsdPerYear: total,
+  });
+
+  it('converts energy to MWh and derives cooling as facility − IT energy', () => {
+    const rows = shapeBeforeAfter({ before: estate(100, 20, 1.5, 100, 50000, 90000), after: estate(10, 4, 1.5, 10, 5000, 11000) });
+    expect(rows.map((r) => r.label)).toEqual(['IT power (avg)', 'IT energy / year', 'Cooling (PUE) / year', 'Rack units', 'Maintenance / year', 'Total cost / year']);
     expect(rows[1]).toEqual({ label: 'IT energy / year', unit: 'MWh', before: 175.2, after: 35.04 });
-    expect(rows[2].before).toBeCloseTo(101.62, 2);
-    expect(rows[5]).toMatchObject({ before: 80000, after: 11000 });
+    expect(rows[2]).toEqual({ label: 'Cooling (PUE) / year', unit: 'MWh', before: 87.6, after: 17.52 });
+    expect(rows[5]).toMatchObject({ before: 90000, after: 11000 });
+  });
+
+  it('drops a measure that is not a number', () => {
+    const rows = shapeBeforeAfter({ before: estate(1, NaN, 1.5, 1, 1, 1), after: estate(1, 1, 1.5, 1, 1, 1) });
+    expect(rows.map((r) => r.label)).toEqual(['Rack units', 'Maintenance / year', 'Total cost / year']);
   });
 });

@@ -96,7 +96,8 @@ export function PlanPage() {
           <h2>Savings</h2>
           {savings.status === 'error' && <ErrorBox error={savings.error} onRetry={savings.reload} />}
           {!simulation.data && <Loading what="replay of the plan (savings need its energy figures)" />}
-          {simulation.data && <SavingsSection planId={id} savings={savings.data ?? undefined} onRecompute={setOverrides} />}
+          {simulation.data && savings.status === 'loading' && !savings.data && <Loading what="savings" />}
+          {savings.data && <SavingsSection planId={id} savings={savings.data} onRecompute={setOverrides} />}
 
           <h2>Hosts</h2>
           {simulation.error != null && <ErrorBox error={simulation.error} onRetry={simulation.refresh} />}
