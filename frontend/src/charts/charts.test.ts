@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { downsampleMax, stepTimes } from './common';
 import { shapeMultiplexing } from './multiplexing';
 import { shapeProgress } from './progress';
-import { shapeHeatmap } from './heatmap';
+import { heatmapHeight, shapeHeatmap } from './heatmap';
 import { shapeHostStack } from './hostStack';
 import { shapePerformance, shortVms } from './performance';
 import { shapeComparison } from './comparison';
@@ -148,5 +148,13 @@ describe('shapeBeforeAfter', () => {
   it('drops a measure that is not a number', () => {
     const rows = shapeBeforeAfter({ before: estate(1, NaN, 1.5, 1, 1, 1), after: estate(1, 1, 1.5, 1, 1, 1) });
     expect(rows.map((r) => r.label)).toEqual(['Rack units', 'Maintenance / year', 'Total cost / year']);
+  });
+});
+
+describe('heatmapHeight', () => {
+  it('grows with the hosts and stays within a screen', () => {
+    expect(heatmapHeight(1)).toBe(220);
+    expect(heatmapHeight(10)).toBe(330);
+    expect(heatmapHeight(500)).toBe(720);
   });
 });

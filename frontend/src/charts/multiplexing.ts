@@ -1,6 +1,6 @@
 // Workload page: aggregate demand over time against the sum of per-VM peaks (the multiplexing gain).
 import type { WorkloadAggregate } from '../api/workloads';
-import { max, round } from './common';
+import { max, round, TIME_AXIS } from './common';
 import type { Option } from './echarts';
 
 export interface MultiplexingShape {
@@ -36,7 +36,7 @@ export function multiplexingOption(s: MultiplexingShape): Option {
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
     grid: { left: 70, right: 20, top: 36, bottom: 56 },
-    xAxis: { type: 'time' },
+    xAxis: TIME_AXIS,
     yAxis: { type: 'value', name: s.unit, min: 0, max: (v: { max: number }) => Math.ceil(Math.max(v.max, s.sumOfPeaks) * 1.05) },
     dataZoom: [{ type: 'inside' }, { type: 'slider', height: 18, bottom: 8 }],
     series: [

@@ -3,7 +3,7 @@ import { engineApi, type Simulation } from '../../api/engine';
 import type { MetricName } from '../../api/workloads';
 import { useAsync } from '../../hooks/useAsync';
 import { EChart } from '../../charts/EChart';
-import { heatmapOption, shapeHeatmap } from '../../charts/heatmap';
+import { heatmapHeight, heatmapOption, shapeHeatmap } from '../../charts/heatmap';
 import { hostMultiplexingOption, hostStackOption, shapeHostStack } from '../../charts/hostStack';
 import { stepTimes, UNITS } from '../../charts/common';
 import { Empty, ErrorBox, Loading } from '../../components/Status';
@@ -61,7 +61,7 @@ export function HostsSection({ planId, simulation }: { planId: string; simulatio
             {metrics.map((m) => <option key={m} value={m}>{m}</option>)}
           </select>
         </div>
-        <EChart option={heatOption} label={`Heatmap of ${shown} utilization per host and time step`} className="tall" testId="chart-heatmap" />
+        <EChart option={heatOption} label={`Heatmap of ${shown} utilization per host and time step`} height={heatmapHeight(hosts.length)} testId="chart-heatmap" />
       </div>
       <div className="grid2" style={{ marginTop: '1rem' }}>
         <div className="chart-box">
