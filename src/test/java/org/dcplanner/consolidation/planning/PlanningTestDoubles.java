@@ -1,0 +1,89 @@
+package org.dcplanner.consolidation.planning;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.dcplanner.consolidation.ingestion.LoadedWorkload;
+import org.dcplanner.consolidation.ingestion.Metric;
+import org.dcplanner.consolidation.ingestion.WorkloadStore;
+import org.dcplanner.consolidation.planning.solver.ConsolidationSolver;
+import org.dcplanner.consolidation.simulation.OverheadModel;
+import org.dcplanner.consolidation.web.ApiException;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * Stand-ins for beans other features provide, used by the planning ITs until those features are in
+ * main: an in-memory workload store, a no-overhead model and {@link FfdTestSolver}.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class PlanningTestDoubles {
+
+    @Bean
+    @Primary
+    InMemoryWorkloads inMemoryWorkloads() {
+        return new InMemoryWorkloads();
+    }
+
+    @Bean
+    @Primary
+    OverheadModel noOverhead() {
+        return (approach, vm, cpu, mem, disk, net, out) -> {
+            out[Metric.CPU.ordinal()] = cpu;
+            out[Metric.MEMORY.ordinal()] = mem;
+            out[Metric.DISK.ordinal()] = disk;
+            out[Metric.NETWORK.ordinal()] = net;
+        };
+    }
+
+    @Bean
+    @Primary
+    ConsolidationSolver ffdTestSolver() {
+        return new FfdTestSolver();
+    }
+
+    @Bean
+    CompletedPlans completedPlans() {
+        return new CompletedPlans();
+    }
+
+    /** Records every {@link PlanCompleted} event. */
+    public static class CompletedPlans {
+        final Set<UUID> ids = ConcurrentHashMap.newKeySet();
+
+        @org.springframework.context.event.EventListener
+        void on(PlanCompleted event) {
+            ids.add(event.planId());
+        }
+    }
+
+    /** Workloads put by tests. */
+    public static class InMemoryWorkloads implements WorkloadStore {
+        private final Map<UUID, LoadedWorkload> byId = new ConcurrentHashMap<>();
+
+        public UUID put(LoadedWorkload workload) {
+            byId.put(workload.id(), workload);
+            return workload.id();
+        }
+
+        @Override
+        public boolean exists(UUID workloadId) {
+            return byId.containsKey(workloadId);
+        }
+
+        @Override
+        public LoadedWorkload load(UUID workloadId, Set<Metric> metrics) {
+            LoadedWorkload w = byId.get(workloadId);
+            if (w == null) throw ApiException.notFound("workload", workloadId);
+            Map<Metric, float[][]> series = new EnumMap<>(Metric.class);
+            w.series().forEach((m, s) -> {
+                if (metrics.contains(m)) series.put(m, s);
+            });
+            return new LoadedWorkload(w.id(), w.name(), w.grid(), List.copyOf(w.vms()), series);
+        }
+    }
+}
