@@ -5,8 +5,7 @@ import { getJson, request, uploadForm } from './client';
 export type TraceFormat = 'auto' | 'planetlab' | 'bitbrains' | 'csv';
 export type MetricName = 'CPU' | 'MEMORY' | 'DISK' | 'NETWORK';
 
-/** Stored series field of each metric (units in the name, as the server names them). */
-export const METRIC_FIELD: Record<MetricName, string> = { CPU: 'cpuMhz', MEMORY: 'memoryMib', DISK: 'diskKBps', NETWORK: 'networkKBps' };
+export const METRICS: MetricName[] = ['CPU', 'MEMORY', 'DISK', 'NETWORK'];
 
 export interface IngestWarning {
   code: string;
@@ -24,10 +23,12 @@ export interface Workload {
   steps: number;
   start: string;
   end: string;
-  /** metric fields with a stored series: cpuMhz, memoryMib, and diskKBps / networkKBps when measured */
-  metrics?: string[];
+  /** metrics with a stored series: CPU and MEMORY always, DISK and NETWORK when measured */
+  metrics?: MetricName[];
   sampleCount?: number;
-  warnings?: IngestWarning[];
+  /** one sentence per kind of absorbed input problem or assumption */
+  warnings?: string[];
+  warningDetails?: IngestWarning[];
   createdAt?: string;
 }
 
@@ -46,43 +47,43 @@ export interface MetricStats {
 }
 
 export interface WorkloadVmRow {
+  /** the VM's name, its id in URLs */
+  id: string;
   index: number;
   name: string;
   cores: number;
+  vcpus: number;
   cpuMhz: number;
   memoryMib: number;
   guestOs?: string | null;
   paravirtCapable?: boolean;
   workloadClass?: string | null;
   antiAffinityGroup?: string | null;
-  /** per metric field (cpuMhz, memoryMib, ...) */
-  stats: Record<string, MetricStats>;
+  /** per measured metric, in its canonical unit (MHz, MiB, KB/s, KB/s) */
+  stats: Partial<Record<MetricName, MetricStats>>;
 }
 
 export interface VmSeries {
   workloadId: string;
+  vmId: string;
   vm: WorkloadVmRow;
   stepSeconds: number;
+  start: string;
   timestamps: string[];
-  series: Record<string, number[]>;
+  series: Partial<Record<MetricName, number[]>>;
 }
 
-export interface MetricAggregate {
-  unit: string;
-  /** Σ over VMs per step */
-  sum: number[];
-  /** Σ over VMs of each VM's own peak (what per-VM peak sizing reserves) */
-  sumOfPeaks: number;
-  peakOfSum: number;
-  peakOfSumOverSumOfPeaks: number;
-}
-
+/** Per measured metric: Σ demand per step, Σ of each VM's own peak, and the highest per-step total. */
 export interface WorkloadAggregate {
   workloadId: string;
   stepSeconds: number;
+  start: string;
+  steps: number;
   timestamps: string[];
-  /** per metric field */
-  metrics: Record<string, MetricAggregate>;
+  units: Partial<Record<MetricName, string>>;
+  demand: Partial<Record<MetricName, number[]>>;
+  sumOfPeaks: Partial<Record<MetricName, number>>;
+  peakOfSum: Partial<Record<MetricName, number>>;
 }
 
 export const workloadsApi = {
@@ -94,8 +95,8 @@ export const workloadsApi = {
       `/api/v1/workloads/${encodeURIComponent(id)}/vms?page=${page}&size=${size}&sort=${encodeURIComponent(sort)}`,
       signal,
     ),
-  series: (id: string, vmIndex: number, signal?: AbortSignal) =>
-    getJson<VmSeries>(`/api/v1/workloads/${encodeURIComponent(id)}/vms/${vmIndex}/series`, signal),
+  series: (id: string, vm: string, signal?: AbortSignal) =>
+    getJson<VmSeries>(`/api/v1/workloads/${encodeURIComponent(id)}/vms/${encodeURIComponent(vm)}/series`, signal),
   aggregate: (id: string, signal?: AbortSignal) =>
     getJson<WorkloadAggregate>(`/api/v1/workloads/${encodeURIComponent(id)}/aggregate`, signal),
   upload: (

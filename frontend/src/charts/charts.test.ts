@@ -26,12 +26,13 @@ describe('common', () => {
 
 describe('shapeMultiplexing', () => {
   const agg = {
-    workloadId: 'w', stepSeconds: 300, timestamps: ['2011-03-03T00:00:00Z', '2011-03-03T00:05:00Z', '2011-03-03T00:10:00Z'],
-    metrics: { cpuMhz: { unit: 'MHz', sum: [100, 250, 200], sumOfPeaks: 500, peakOfSum: 250, peakOfSumOverSumOfPeaks: 0.5 } },
+    workloadId: 'w', stepSeconds: 300, start: '2011-03-03T00:00:00Z', steps: 3,
+    timestamps: ['2011-03-03T00:00:00Z', '2011-03-03T00:05:00Z', '2011-03-03T00:10:00Z'],
+    units: { CPU: 'MHz' }, demand: { CPU: [100, 250, 200] }, sumOfPeaks: { CPU: 500 }, peakOfSum: { CPU: 250 },
   };
 
   it('puts Σ demand on the time grid and computes the gain Σ peaks ÷ peak of sum', () => {
-    const s = shapeMultiplexing(agg, 'cpuMhz')!;
+    const s = shapeMultiplexing(agg, 'CPU')!;
     expect(s.times).toEqual([1299110400000, 1299110700000, 1299111000000]);
     expect(s.demand).toEqual([100, 250, 200]);
     expect(s.sumOfPeaks).toBe(500);
@@ -39,13 +40,19 @@ describe('shapeMultiplexing', () => {
     expect(s.unit).toBe('MHz');
   });
 
+  it('falls back to the grid start and the series maximum when the server omits them', () => {
+    const s = shapeMultiplexing({ ...agg, timestamps: [], peakOfSum: {}, units: {} }, 'CPU')!;
+    expect(s.times[2]).toBe(1299111000000);
+    expect(s.peakOfSum).toBe(250);
+    expect(s.unit).toBe('MHz');
+  });
+
   it('answers gain 1 for an idle workload', () => {
-    const idle = { ...agg, metrics: { cpuMhz: { unit: 'MHz', sum: [0, 0, 0], sumOfPeaks: 0, peakOfSum: 0, peakOfSumOverSumOfPeaks: 1 } } };
-    expect(shapeMultiplexing(idle, 'cpuMhz')!.gain).toBe(1);
+    expect(shapeMultiplexing({ ...agg, demand: { CPU: [0, 0, 0] }, sumOfPeaks: { CPU: 0 }, peakOfSum: { CPU: 0 } }, 'CPU')!.gain).toBe(1);
   });
 
   it('answers null for a metric the trace lacks', () => {
-    expect(shapeMultiplexing(agg, 'diskKBps')).toBeNull();
+    expect(shapeMultiplexing(agg, 'DISK')).toBeNull();
   });
 });
 

@@ -1,6 +1,6 @@
 // Workload page: aggregate demand over time against the sum of per-VM peaks (the multiplexing gain).
-import type { WorkloadAggregate } from '../api/workloads';
-import { max, round, TIME_AXIS } from './common';
+import type { MetricName, WorkloadAggregate } from '../api/workloads';
+import { max, round, stepTimes, TIME_AXIS, UNITS } from './common';
 import type { Option } from './echarts';
 
 export interface MultiplexingShape {
@@ -14,19 +14,22 @@ export interface MultiplexingShape {
   unit: string;
 }
 
-/** Shapes one metric field (cpuMhz, memoryMib, ...) of GET /workloads/{id}/aggregate; null when not measured. */
-export function shapeMultiplexing(agg: WorkloadAggregate, field: string): MultiplexingShape | null {
-  const m = agg.metrics?.[field];
-  if (!m || !m.sum?.length) return null;
-  const times = agg.timestamps.map((t) => Date.parse(t));
-  const peakOfSum = m.peakOfSum ?? max(m.sum);
+/** Shapes one metric of GET /workloads/{id}/aggregate; null when the trace does not measure it. */
+export function shapeMultiplexing(agg: WorkloadAggregate, metric: MetricName): MultiplexingShape | null {
+  const demand = agg.demand?.[metric];
+  if (!demand?.length) return null;
+  const times = agg.timestamps?.length === demand.length
+    ? agg.timestamps.map((t) => Date.parse(t))
+    : stepTimes(agg.start, agg.stepSeconds, demand.length);
+  const peakOfSum = agg.peakOfSum?.[metric] ?? max(demand);
+  const sumOfPeaks = agg.sumOfPeaks?.[metric] ?? peakOfSum;
   return {
     times,
-    demand: m.sum,
-    sumOfPeaks: m.sumOfPeaks,
+    demand,
+    sumOfPeaks,
     peakOfSum,
-    gain: peakOfSum > 0 && m.sumOfPeaks > 0 ? round(m.sumOfPeaks / peakOfSum, 2) : 1,
-    unit: m.unit,
+    gain: peakOfSum > 0 && sumOfPeaks > 0 ? round(sumOfPeaks / peakOfSum, 2) : 1,
+    unit: agg.units?.[metric] ?? UNITS[metric],
   };
 }
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { METRIC_FIELD, workloadsApi, type MetricName, type WorkloadVmRow } from '../api/workloads';
+import { workloadsApi, type MetricName, type WorkloadVmRow } from '../api/workloads';
 import { useAsync } from '../hooks/useAsync';
 import { Empty, ErrorBox, Loading } from '../components/Status';
 import { num } from '../format';
@@ -56,7 +56,7 @@ export function VmTable({ workloadId, metrics }: { workloadId: string; metrics: 
               </thead>
               <tbody>
                 {data.content.map((vm: WorkloadVmRow) => (
-                  <tr key={vm.index}>
+                  <tr key={vm.id ?? vm.index}>
                     <td className="n">{vm.index}</td>
                     <td>{vm.name}</td>
                     <td>{vm.workloadClass ?? '–'}</td>
@@ -64,7 +64,7 @@ export function VmTable({ workloadId, metrics }: { workloadId: string; metrics: 
                     <td className="n">{num(vm.cpuMhz, 0)}</td>
                     <td className="n">{num(vm.memoryMib, 0)}</td>
                     {metrics.flatMap((m) => {
-                      const s = vm.stats?.[METRIC_FIELD[m]];
+                      const s = vm.stats?.[m];
                       return [
                         <td key={`${m}-mean`} className="n">{num(s?.mean)}</td>,
                         <td key={`${m}-p95`} className="n">{num(s?.p95)}</td>,

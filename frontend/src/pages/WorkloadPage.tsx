@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { METRIC_FIELD, workloadsApi, type MetricName } from '../api/workloads';
+import { METRICS, workloadsApi, type MetricName } from '../api/workloads';
 import { useAsync } from '../hooks/useAsync';
 import { ErrorBox, Loading } from '../components/Status';
 import { dateTime, duration, num } from '../format';
@@ -9,7 +9,6 @@ import { multiplexingOption, shapeMultiplexing } from '../charts/multiplexing';
 import { errorMessage } from '../api/client';
 import { VmTable } from './VmTable';
 
-const ALL_METRICS: MetricName[] = ['CPU', 'MEMORY', 'DISK', 'NETWORK'];
 
 export function WorkloadPage() {
   const { id = '' } = useParams();
@@ -17,12 +16,12 @@ export function WorkloadPage() {
   const workload = useAsync((signal) => workloadsApi.get(id, signal), [id]);
   const aggregate = useAsync((signal) => workloadsApi.aggregate(id, signal), [id]);
   const metrics = useMemo(
-    () => ALL_METRICS.filter((m) => (aggregate.data?.metrics?.[METRIC_FIELD[m]]?.sum?.length ?? 0) > 0),
+    () => METRICS.filter((m) => (aggregate.data?.demand?.[m]?.length ?? 0) > 0),
     [aggregate.data],
   );
   const [metric, setMetric] = useState<MetricName>('CPU');
   const shown = metrics.includes(metric) ? metric : metrics[0];
-  const shape = useMemo(() => (aggregate.data && shown ? shapeMultiplexing(aggregate.data, METRIC_FIELD[shown]) : null), [aggregate.data, shown]);
+  const shape = useMemo(() => (aggregate.data && shown ? shapeMultiplexing(aggregate.data, shown) : null), [aggregate.data, shown]);
   const option = useMemo(() => (shape ? multiplexingOption(shape) : null), [shape]);
   const [deleteError, setDeleteError] = useState<string | null>(null);
 
@@ -54,7 +53,7 @@ export function WorkloadPage() {
       {w.warnings && w.warnings.length > 0 && (
         <div className="warnings" role="note">
           <strong>Warnings while aligning the trace to its time grid</strong>
-          <ul>{w.warnings.map((m) => <li key={m.code}>{m.message}{m.count > 1 ? ` (${num(m.count, 0)}×)` : ''}</li>)}</ul>
+          <ul>{w.warnings.map((m, i) => <li key={i}>{m}</li>)}</ul>
         </div>
       )}
 
