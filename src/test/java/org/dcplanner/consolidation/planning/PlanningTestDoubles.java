@@ -50,11 +50,11 @@ public class PlanningTestDoubles {
     }
 
     /**
-     * Workloads put by tests; any other id goes to the application's own workload store when it has
-     * one (so plans of other tests' contexts that this context's job engine picks up still load).
+     * Workloads put by tests, shared by every test context of the JVM (each context's job engine may
+     * pick up a plan another context queued); any other id goes to the application's own store.
      */
     public static class InMemoryWorkloads implements WorkloadStore {
-        private final Map<UUID, LoadedWorkload> byId = new ConcurrentHashMap<>();
+        private static final Map<UUID, LoadedWorkload> byId = new ConcurrentHashMap<>();
         private final org.springframework.context.ApplicationContext context;
 
         InMemoryWorkloads(org.springframework.context.ApplicationContext context) {
