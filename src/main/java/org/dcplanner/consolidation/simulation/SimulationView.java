@@ -19,7 +19,11 @@ import org.dcplanner.consolidation.simulation.StoredRun.VmSummary;
  */
 record SimulationView(UUID planId, VirtualizationApproach virtualization, SimulationStatus status, String error,
                       Map<String, Object> overheadOverrides, Instant requestedAt, Instant finishedAt, Grid grid,
-                      Summary metrics, HostPage hosts, VmPage vms) {
+                      Summary metrics, Facility facility, HostPage hosts, VmPage vms) {
+
+    /** Facility energy = IT energy x PUE. */
+    record Facility(double pue, Double energyKWh) {
+    }
 
     record Grid(Instant start, Integer stepSeconds, Integer steps) {
     }
@@ -41,7 +45,7 @@ record SimulationView(UUID planId, VirtualizationApproach virtualization, Simula
 
     /** Builds the view; series may be null (not completed), vmSort "index" or "worst" (lowest min performance first). */
     static SimulationView of(StoredRun run, float[][] series, int hostOffset, int hostLimit, int vmPage, int vmSize,
-                             String vmSort) {
+                             String vmSort, double pue) {
         Grid grid = new Grid(run.gridStart(), run.stepSeconds(), run.steps());
         HostPage hosts = null;
         VmPage vms = null;
@@ -50,7 +54,8 @@ record SimulationView(UUID planId, VirtualizationApproach virtualization, Simula
             vms = vms(run.vms(), vmPage, vmSize, vmSort);
         }
         return new SimulationView(run.planId(), run.virtualization(), run.status(), run.error(), run.overheadOverrides(),
-                run.requestedAt(), run.finishedAt(), grid, run.summary(), hosts, vms);
+                run.requestedAt(), run.finishedAt(), grid, run.summary(),
+                new Facility(pue, run.summary() == null ? null : run.summary().energyKWh() * pue), hosts, vms);
     }
 
     private static HostPage hosts(StoredRun run, float[][] series, int offset, int limit) {

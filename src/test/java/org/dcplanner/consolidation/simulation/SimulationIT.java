@@ -41,6 +41,8 @@ class SimulationIT extends PostgresIntegrationTest {
         JsonNode metrics = sim.get("metrics");
         assertThat(metrics.get("energyKWh").asDouble()).isPositive();
         assertThat(metrics.get("pdm").asDouble()).isZero();
+        assertThat(sim.get("facility").get("energyKWh").asDouble())
+                .isCloseTo(metrics.get("energyKWh").asDouble() * 1.58, org.assertj.core.api.Assertions.within(1e-9));
         assertThat(metrics.get("meanPerformance").asDouble()).isBetween(0.5, 1.0);
         JsonNode host0 = sim.get("hosts").get("items").get(0);
         assertThat(host0.get("utilization").get("CPU")).hasSize(12);
