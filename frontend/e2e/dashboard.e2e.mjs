@@ -36,6 +36,18 @@ async function paintedPixels(page, testId) {
   }, testId);
 }
 
+/** Waits for navigation to a URL matching `re`, failing fast with the UI's error text if an error box shows instead. */
+async function urlOrError(page, re, timeout) {
+  const winner = await Promise.race([
+    page.waitForURL(re, { timeout }).then(() => 'url'),
+    page.waitForSelector('[data-testid="error"]', { timeout }).then(() => 'error'),
+  ]);
+  if (winner === 'error') {
+    const text = (await page.textContent('[data-testid="error"]')) ?? '';
+    check(`navigated to ${re}`, false, `the page shows an error instead: ${text.replace(/\s+/g, ' ').slice(0, 300)}`);
+  }
+}
+
 async function expectChart(page, testId) {
   await page.waitForSelector(`[data-testid="${testId}"] canvas`, { timeout: 60_000 });
   let px = 0;
@@ -46,13 +58,15 @@ async function expectChart(page, testId) {
   check(`chart ${testId} rendered`, px >= 500, `${px} painted pixels`);
 }
 
-const browser = await chromium.launch({
+// A fresh, empty profile directory for every run (persistent context = explicit user-data-dir).
+const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'dcp-e2e-')), {
   executablePath: chromiumPath,
   headless: true,
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', `--user-data-dir=${mkdtempSync(join(tmpdir(), 'dcp-e2e-'))}`],
+    '--disable-component-update', '--disable-sync'],
+  viewport: { width: 1280, height: 800 },
+  acceptDownloads: true,
 });
-const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
 const page = await context.newPage();
 const consoleErrors = [];
 const serverErrors = [];
@@ -78,9 +92,9 @@ try {
   await page.screenshot({ path: join(shots, '01-workloads.png'), fullPage: true });
 
   // 2. Load a sample (the UI fetches /sample-workloads/<file> and posts it like an upload).
-  await page.selectOption('#sample', 'planetlab-small.zip');
+  await page.selectOption('#sample', 'generic-small.csv');
   await page.click('[data-testid="load-sample"]');
-  await page.waitForURL(/\/workloads\/[^/]+$/, { timeout: 120_000 });
+  await urlOrError(page, /\/workloads\/[^/]+$/, 120_000);
   const workloadId = page.url().split('/').pop();
   await page.waitForSelector('[data-testid="vm-table"]', { timeout: 60_000 });
   await expectChart(page, 'chart-aggregate');
@@ -94,7 +108,7 @@ try {
   await page.fill('#plan-time', String(planTimeLimitSeconds));
   await page.screenshot({ path: join(shots, '03-new-plan.png'), fullPage: true });
   await page.click('[data-testid="start-plan"]');
-  await page.waitForURL(/\/plans\/[0-9a-f-]{8,}$/, { timeout: 30_000 });
+  await urlOrError(page, /\/plans\/[0-9a-f-]{8,}$/, 30_000);
   const planId = page.url().split('/').pop();
   await page.waitForSelector('[data-testid="plan-progress"]');
   await page.screenshot({ path: join(shots, '04-plan-solving.png'), fullPage: true });
@@ -121,7 +135,7 @@ try {
 
   // 6. Savings assumptions recompute the report.
   const costBefore = await page.textContent('[data-testid="headline"]');
-  await page.fill('#as-electricityPricePerKwh', '0.5');
+  await page.fill('#as-electricityUsdPerKWh', '0.5');
   await page.click('text=Recompute');
   await page.waitForFunction((old) => document.querySelector('[data-testid="headline"]')?.textContent !== old, costBefore, { timeout: 30_000 });
   check('editing an assumption recomputes the headline', true);
@@ -161,7 +175,7 @@ try {
   if (serverErrors.length) console.error(`server errors: ${serverErrors.join(' | ')}`);
   await page.screenshot({ path: join(shots, 'failure.png'), fullPage: true }).catch(() => {});
 } finally {
-  await browser.close();
+  await context.close();
 }
 console.log(exitCode ? `e2e: FAILED after ${checks.length} checks` : `e2e: all ${checks.length} checks ok`);
 process.exit(exitCode);

@@ -12,9 +12,9 @@ export interface Sample {
 }
 
 export const SAMPLES: Sample[] = [
-  { file: 'planetlab-small.zip', label: 'PlanetLab (CPU % per VM, 5-min steps)', format: 'planetlab', vmProfile: 'cloudsim' },
-  { file: 'bitbrains-small.zip', label: 'Bitbrains GWA-T-12 (CPU, memory, disk, network)', format: 'bitbrains' },
-  { file: 'generic-small.csv', label: 'Generic CSV with an inventory', format: 'csv', inventory: 'inventory-small.csv' },
+  { file: 'generic-small.csv', label: 'Generic CSV: 60 VMs, CPU/memory/disk/network, with inventory', format: 'csv', inventory: 'inventory-small.csv' },
+  { file: 'planetlab-small.zip', label: 'PlanetLab: 40 VMs, CPU % only, with inventory', format: 'planetlab', inventory: 'inventory-planetlab-small.csv' },
+  { file: 'bitbrains-small.zip', label: 'Bitbrains GWA-T-12: 12 VMs, no inventory needed', format: 'bitbrains' },
 ];
 
 export const MALFORMED_SAMPLE = 'malformed-example.csv';

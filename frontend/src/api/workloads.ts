@@ -5,16 +5,30 @@ import { getJson, request, uploadForm } from './client';
 export type TraceFormat = 'auto' | 'planetlab' | 'bitbrains' | 'csv';
 export type MetricName = 'CPU' | 'MEMORY' | 'DISK' | 'NETWORK';
 
+export const METRICS: MetricName[] = ['CPU', 'MEMORY', 'DISK', 'NETWORK'];
+
+export interface IngestWarning {
+  code: string;
+  count: number;
+  message: string;
+}
+
 export interface Workload {
   id: string;
   name: string;
   format: string;
+  vmProfile?: string | null;
   vmCount: number;
   stepSeconds: number;
   steps: number;
   start: string;
   end: string;
+  /** metrics with a stored series: CPU and MEMORY always, DISK and NETWORK when measured */
+  metrics?: MetricName[];
+  sampleCount?: number;
+  /** one sentence per kind of absorbed input problem or assumption */
   warnings?: string[];
+  warningDetails?: IngestWarning[];
   createdAt?: string;
 }
 
@@ -33,29 +47,43 @@ export interface MetricStats {
 }
 
 export interface WorkloadVmRow {
+  /** the VM's name, its id in URLs */
   id: string;
-  name?: string;
-  workloadClass?: string;
-  vcpus?: number;
-  cpuMhz?: number;
-  memoryMib?: number;
+  index: number;
+  name: string;
+  cores: number;
+  vcpus: number;
+  cpuMhz: number;
+  memoryMib: number;
+  guestOs?: string | null;
+  paravirtCapable?: boolean;
+  workloadClass?: string | null;
+  antiAffinityGroup?: string | null;
+  /** per measured metric, in its canonical unit (MHz, MiB, KB/s, KB/s) */
   stats: Partial<Record<MetricName, MetricStats>>;
 }
 
 export interface VmSeries {
+  workloadId: string;
   vmId: string;
+  vm: WorkloadVmRow;
   stepSeconds: number;
   start: string;
+  timestamps: string[];
   series: Partial<Record<MetricName, number[]>>;
 }
 
+/** Per measured metric: Σ demand per step, Σ of each VM's own peak, and the highest per-step total. */
 export interface WorkloadAggregate {
+  workloadId: string;
   stepSeconds: number;
   start: string;
-  /** per metric: per step Σ demand of all VMs */
+  steps: number;
+  timestamps: string[];
+  units: Partial<Record<MetricName, string>>;
   demand: Partial<Record<MetricName, number[]>>;
-  /** per metric: Σ over VMs of each VM's own peak (a constant the static sizing would reserve) */
   sumOfPeaks: Partial<Record<MetricName, number>>;
+  peakOfSum: Partial<Record<MetricName, number>>;
 }
 
 export const workloadsApi = {

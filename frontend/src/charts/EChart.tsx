@@ -7,11 +7,13 @@ interface Props {
   label: string;
   className?: string;
   testId?: string;
+  /** CSS height in px, when the chart's height depends on its data (e.g. rows of a heatmap) */
+  height?: number;
   onClick?: (params: { dataIndex: number; seriesIndex?: number; value?: unknown; name?: string }) => void;
 }
 
 /** A canvas ECharts instance bound to an option; resizes with its box and is disposed on unmount. */
-export function EChart({ option, label, className, testId, onClick }: Props) {
+export function EChart({ option, label, className, testId, height, onClick }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<ReturnType<typeof echarts.init> | null>(null);
   const clickRef = useRef(onClick);
@@ -35,5 +37,5 @@ export function EChart({ option, label, className, testId, onClick }: Props) {
     chart.current?.setOption(option, { notMerge: true });
   }, [option]);
 
-  return <div ref={ref} className={`chart ${className ?? ''}`} role="img" aria-label={label} data-testid={testId ?? 'chart'} />;
+  return <div ref={ref} className={`chart ${className ?? ''}`} style={height ? { height } : undefined} role="img" aria-label={label} data-testid={testId ?? 'chart'} />;
 }

@@ -1,5 +1,5 @@
 // Dashboard: before/after bars for power, energy, cooling (PUE), rack units, maintenance, cost.
-import type { Savings, SideFigures } from '../api/engine';
+import type { EstateFigures } from '../api/engine';
 import { round } from './common';
 import type { Option } from './echarts';
 
@@ -10,48 +10,39 @@ export interface BeforeAfterRow {
   after: number;
 }
 
-const MEASURES: { label: string; unit: string; pick: (s: SideFigures) => number | undefined }[] = [
-  { label: 'IT power (avg)', unit: 'kW', pick: (s) => s.itPowerAvgKw },
-  { label: 'IT energy / year', unit: 'MWh', pick: (s) => div(s.itEnergyKwhPerYear, 1000) },
-  { label: 'Cooling & facility / year', unit: 'MWh', pick: (s) => div(s.coolingEnergyKwhPerYear ?? diff(s.facilityEnergyKwhPerYear, s.itEnergyKwhPerYear), 1000) },
+const MEASURES: { label: string; unit: string; pick: (s: EstateFigures) => number }[] = [
+  { label: 'IT power (avg)', unit: 'kW', pick: (s) => s.itAverageKw },
+  { label: 'IT energy / year', unit: 'MWh', pick: (s) => s.itEnergyKWhPerYear / 1000 },
+  // facility − IT energy: what cooling and power distribution add (the PUE overhead)
+  { label: 'Cooling (PUE) / year', unit: 'MWh', pick: (s) => (s.facilityEnergyKWhPerYear - s.itEnergyKWhPerYear) / 1000 },
   { label: 'Rack units', unit: 'U', pick: (s) => s.rackUnits },
-  { label: 'Maintenance / year', unit: '$', pick: (s) => s.maintenancePerYear },
-  { label: 'Total cost / year', unit: '$', pick: (s) => s.totalCostPerYear ?? addDefined(s.electricityCostPerYear, s.maintenancePerYear) },
+  { label: 'Maintenance / year', unit: '$', pick: (s) => s.maintenanceUsdPerYear },
+  { label: 'Total cost / year', unit: '$', pick: (s) => s.totalUsdPerYear },
 ];
 
-function div(v: number | undefined, d: number) {
-  return v == null ? undefined : v / d;
-}
-function diff(a: number | undefined, b: number | undefined) {
-  return a == null || b == null ? undefined : a - b;
-}
-function addDefined(a: number | undefined, b: number | undefined) {
-  return a == null && b == null ? undefined : (a ?? 0) + (b ?? 0);
+export function shapeBeforeAfter(s: { before: EstateFigures; after: EstateFigures }): BeforeAfterRow[] {
+  return MEASURES.map((m) => ({ label: m.label, unit: m.unit, before: round(m.pick(s.before), 2), after: round(m.pick(s.after), 2) }))
+    .filter((r) => Number.isFinite(r.before) && Number.isFinite(r.after));
 }
 
-export function shapeBeforeAfter(s: Pick<Savings, 'before' | 'after'>): BeforeAfterRow[] {
-  const rows: BeforeAfterRow[] = [];
-  for (const m of MEASURES) {
-    const before = m.pick(s.before);
-    const after = m.pick(s.after);
-    if (before == null || after == null) continue;
-    rows.push({ label: m.label, unit: m.unit, before: round(before, 2), after: round(after, 2) });
-  }
-  return rows;
+function fmt(v: number, unit: string): string {
+  return unit === '$' ? `$${Math.round(v).toLocaleString('en-US')}` : `${v.toLocaleString('en-US')} ${unit}`;
 }
 
-/** Bars as % of "before" so unlike units share one axis; the tooltip and labels give real values. */
+/** Bars as % of "before" so unlike units share one axis; the labels and tooltip give the real values. */
 export function beforeAfterOption(rows: BeforeAfterRow[]): Option {
   const pct = (v: number, base: number) => (base > 0 ? round((v / base) * 100, 1) : 0);
-  const fmt = (v: number, unit: string) => (unit === '$' ? `$${Math.round(v).toLocaleString('en-US')}` : `${v.toLocaleString('en-US')} ${unit}`);
   return {
     animation: false,
-    tooltip: { trigger: 'item', formatter: (p: { seriesName: string; dataIndex: number }) => {
-      const r = rows[p.dataIndex];
-      return `${r.label}<br/>${p.seriesName}: ${fmt(p.seriesName === 'Before' ? r.before : r.after, r.unit)}`;
-    } },
+    tooltip: {
+      trigger: 'item',
+      formatter: (p: { seriesName: string; dataIndex: number }) => {
+        const r = rows[p.dataIndex];
+        return `${r.label}<br/>${p.seriesName}: ${fmt(p.seriesName === 'Before' ? r.before : r.after, r.unit)}`;
+      },
+    },
     legend: { top: 0 },
-    grid: { left: 170, right: 60, top: 30, bottom: 30 },
+    grid: { left: 150, right: 90, top: 30, bottom: 30 },
     yAxis: { type: 'category', data: rows.map((r) => r.label), inverse: true },
     xAxis: { type: 'value', name: '% of before', max: 100 },
     series: [

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { downsampleMax, stepTimes } from './common';
 import { shapeMultiplexing } from './multiplexing';
 import { shapeProgress } from './progress';
-import { shapeHeatmap } from './heatmap';
+import { heatmapHeight, shapeHeatmap } from './heatmap';
 import { shapeHostStack } from './hostStack';
-import { asFraction, shapePerformance, shortVms } from './performance';
+import { shapePerformance, shortVms } from './performance';
 import { shapeComparison } from './comparison';
 import { shapeBeforeAfter } from './beforeAfter';
 
@@ -25,19 +25,30 @@ describe('common', () => {
 });
 
 describe('shapeMultiplexing', () => {
-  const agg = { stepSeconds: 300, start: '2011-03-03T00:00:00Z', demand: { CPU: [100, 250, 200] }, sumOfPeaks: { CPU: 500 } };
+  const agg = {
+    workloadId: 'w', stepSeconds: 300, start: '2011-03-03T00:00:00Z', steps: 3,
+    timestamps: ['2011-03-03T00:00:00Z', '2011-03-03T00:05:00Z', '2011-03-03T00:10:00Z'],
+    units: { CPU: 'MHz' }, demand: { CPU: [100, 250, 200] }, sumOfPeaks: { CPU: 500 }, peakOfSum: { CPU: 250 },
+  };
 
-  it('spreads a constant sum of peaks over every step and computes the gain', () => {
+  it('puts Σ demand on the time grid and computes the gain Σ peaks ÷ peak of sum', () => {
     const s = shapeMultiplexing(agg, 'CPU')!;
-    expect(s.sumOfPeaks).toEqual([500, 500, 500]);
-    expect(s.peakOfSum).toBe(250);
+    expect(s.times).toEqual([1299110400000, 1299110700000, 1299111000000]);
+    expect(s.demand).toEqual([100, 250, 200]);
+    expect(s.sumOfPeaks).toBe(500);
     expect(s.gain).toBe(2);
+    expect(s.unit).toBe('MHz');
   });
 
-  it('accepts a per-step sum of peaks', () => {
-    const s = shapeMultiplexing({ ...agg, sumOfPeaks: { CPU: [400, 400, 500] as unknown as number } }, 'CPU')!;
-    expect(s.sumOfPeaks).toEqual([400, 400, 500]);
-    expect(s.gain).toBe(2);
+  it('falls back to the grid start and the series maximum when the server omits them', () => {
+    const s = shapeMultiplexing({ ...agg, timestamps: [], peakOfSum: {}, units: {} }, 'CPU')!;
+    expect(s.times[2]).toBe(1299111000000);
+    expect(s.peakOfSum).toBe(250);
+    expect(s.unit).toBe('MHz');
+  });
+
+  it('answers gain 1 for an idle workload', () => {
+    expect(shapeMultiplexing({ ...agg, demand: { CPU: [0, 0, 0] }, sumOfPeaks: { CPU: 0 }, peakOfSum: { CPU: 0 } }, 'CPU')!.gain).toBe(1);
   });
 
   it('answers null for a metric the trace lacks', () => {
@@ -63,8 +74,8 @@ describe('shapeProgress', () => {
 describe('shapeHeatmap', () => {
   it('makes one row per host with utilization in percent', () => {
     const s = shapeHeatmap([
-      { slot: 0, hostModel: 'g5', utilization: { CPU: [0.5, 1.2] } },
-      { slot: 3, utilization: { CPU: [0.25, 0] } },
+      { label: '#0 g5', utilization: { CPU: [0.5, 1.2] } },
+      { label: '#3', utilization: { CPU: [0.25, 0] } },
     ], 'CPU');
     expect(s.hostLabels).toEqual(['#0 g5', '#3']);
     expect(s.cells).toEqual([[0, 0, 50], [1, 0, 120], [0, 1, 25], [1, 1, 0]]);
@@ -72,7 +83,7 @@ describe('shapeHeatmap', () => {
   });
 
   it('downsamples long series to the column limit keeping maxima', () => {
-    const s = shapeHeatmap([{ slot: 0, utilization: { CPU: [0.1, 0.9, 0.2, 0.3] } }], 'CPU', 2);
+    const s = shapeHeatmap([{ label: '#0', utilization: { CPU: [0.1, 0.9, 0.2, 0.3] } }], 'CPU', 2);
     expect(s.cells).toEqual([[0, 0, 90], [1, 0, 30]]);
     expect(s.stepLabels).toEqual([0, 2]);
   });
@@ -101,31 +112,26 @@ describe('shapeHostStack', () => {
 });
 
 describe('performance', () => {
-  const vms = [
-    { vmName: 'ok', min: 1, mean: 1 },
-    { vmName: 'slight', min: 0.97, mean: 0.999 },
-    { vmName: 'bad', min: 0.4, mean: 0.8 },
-    { vmName: 'pct', min: 85, mean: 99 },
-  ];
+  const vm = (name: string, min: number, p5: number, mean: number) => ({ name, minPerformance: min, p5Performance: p5, meanPerformance: mean });
+  const vms = [vm('ok', 1, 1, 1), vm('slight', 0.97, 0.99, 0.999), vm('bad', 0.4, 0.6, 0.8), vm('mid', 0.85, 0.9, 0.99)];
 
-  it('bins the chosen measure, reading percents as fractions', () => {
-    const s = shapePerformance(vms, 'min');
-    expect(s.counts).toEqual([1, 0, 1, 0, 1, 0, 1]);
-    expect(asFraction(85)).toBe(0.85);
+  it('bins the chosen measure', () => {
+    expect(shapePerformance(vms, 'minPerformance').counts).toEqual([1, 0, 1, 0, 1, 0, 1]);
+    expect(shapePerformance(vms, 'meanPerformance').counts).toEqual([0, 0, 1, 0, 0, 2, 1]);
   });
 
   it('lists the VMs that fell short, worst first', () => {
-    expect(shortVms(vms).map((v) => v.vmName)).toEqual(['bad', 'pct', 'slight']);
+    expect(shortVms(vms).map((v) => v.name)).toEqual(['bad', 'mid', 'slight']);
   });
 });
 
 describe('shapeComparison', () => {
-  it('reads hosts from hostsNeeded or hosts and performance as percent', () => {
-    const rows = shapeComparison([
-      { virtualization: 'FULL', hostsNeeded: 12, energyKwh: 100, meanPerformance: 0.9 },
-      { virtualization: 'PARAVIRTUAL', hosts: 10, energyKwh: 90, meanPerformance: 97 },
-    ]);
-    expect(rows).toEqual([
+  it('takes hosts needed, energy and mean performance as percent per approach', () => {
+    const outcome = (approach: 'FULL' | 'PARAVIRTUAL', hostsNeeded: number, energy: number, perf: number) => ({
+      approach, hostsNeeded, energyKWhOnHostsNeeded: energy, meanPerformance: perf, bindingResource: 'CPU' as const, overheadPercent: {},
+      minPerformance: 0, vmsEverThrottled: 0, slatahOnPlanPlacement: 0, performanceDriver: '', reason: '',
+    });
+    expect(shapeComparison([outcome('FULL', 12, 100.04, 0.9), outcome('PARAVIRTUAL', 10, 90, 0.97)])).toEqual([
       { approach: 'FULL', hosts: 12, energyKwh: 100, performancePercent: 90 },
       { approach: 'PARAVIRTUAL', hosts: 10, energyKwh: 90, performancePercent: 97 },
     ]);
@@ -133,14 +139,29 @@ describe('shapeComparison', () => {
 });
 
 describe('shapeBeforeAfter', () => {
-  it('converts units, derives cooling from facility − IT and skips measures either side lacks', () => {
-    const rows = shapeBeforeAfter({
-      before: { servers: 100, itPowerAvgKw: 20, itEnergyKwhPerYear: 175200, facilityEnergyKwhPerYear: 276816, rackUnits: 100, maintenancePerYear: 50000, electricityCostPerYear: 30000 },
-      after: { servers: 10, itPowerAvgKw: 4, itEnergyKwhPerYear: 35040, facilityEnergyKwhPerYear: 55363.2, rackUnits: 10, maintenancePerYear: 5000, electricityCostPerYear: 6000 },
-    });
-    expect(rows.map((r) => r.label)).toEqual(['IT power (avg)', 'IT energy / year', 'Cooling & facility / year', 'Rack units', 'Maintenance / year', 'Total cost / year']);
+  const estate = (servers: number, kw: number, pue: number, ru: number, maint: number, total: number) => ({
+    serverCount: servers, itAverageKw: kw, itPeakKw: kw * 1.5, itEnergyKWhPerYear: kw * 8760, facilityEnergyKWhPerYear: kw * 8760 * pue,
+    rackUnits: ru, racks: 1, floorSpaceM2: 1, maintenanceUsdPerYear: maint, electricityUsdPerYear: 0, spaceUsdPerYear: 0, co2TonnesPerYear: 0, totalUsdPerYear: total,
+  });
+
+  it('converts energy to MWh and derives cooling as facility − IT energy', () => {
+    const rows = shapeBeforeAfter({ before: estate(100, 20, 1.5, 100, 50000, 90000), after: estate(10, 4, 1.5, 10, 5000, 11000) });
+    expect(rows.map((r) => r.label)).toEqual(['IT power (avg)', 'IT energy / year', 'Cooling (PUE) / year', 'Rack units', 'Maintenance / year', 'Total cost / year']);
     expect(rows[1]).toEqual({ label: 'IT energy / year', unit: 'MWh', before: 175.2, after: 35.04 });
-    expect(rows[2].before).toBeCloseTo(101.62, 2);
-    expect(rows[5]).toMatchObject({ before: 80000, after: 11000 });
+    expect(rows[2]).toEqual({ label: 'Cooling (PUE) / year', unit: 'MWh', before: 87.6, after: 17.52 });
+    expect(rows[5]).toMatchObject({ before: 90000, after: 11000 });
+  });
+
+  it('drops a measure that is not a number', () => {
+    const rows = shapeBeforeAfter({ before: estate(1, NaN, 1.5, 1, 1, 1), after: estate(1, 1, 1.5, 1, 1, 1) });
+    expect(rows.map((r) => r.label)).toEqual(['Rack units', 'Maintenance / year', 'Total cost / year']);
+  });
+});
+
+describe('heatmapHeight', () => {
+  it('grows with the hosts and stays within a screen', () => {
+    expect(heatmapHeight(1)).toBe(220);
+    expect(heatmapHeight(10)).toBe(330);
+    expect(heatmapHeight(500)).toBe(720);
   });
 });

@@ -1,7 +1,6 @@
 // Dashboard: FULL vs PARAVIRTUAL vs HARDWARE_ASSISTED — hosts, energy, performance side by side.
-import type { ApproachResult } from '../api/engine';
+import type { ApproachOutcome } from '../api/engine';
 import { round } from './common';
-import { asFraction } from './performance';
 import type { Option } from './echarts';
 
 export interface ComparisonRow {
@@ -11,16 +10,13 @@ export interface ComparisonRow {
   performancePercent: number | null;
 }
 
-export function shapeComparison(approaches: ApproachResult[]): ComparisonRow[] {
-  return approaches.map((a) => {
-    const perf = a.meanPerformance ?? (a['performance'] as number | undefined);
-    return {
-      approach: a.virtualization,
-      hosts: a.hostsNeeded ?? a.hosts ?? null,
-      energyKwh: a.energyKwh ?? null,
-      performancePercent: perf == null ? null : round(asFraction(perf) * 100, 1),
-    };
-  });
+export function shapeComparison(approaches: ApproachOutcome[]): ComparisonRow[] {
+  return approaches.map((a) => ({
+    approach: a.approach,
+    hosts: a.hostsNeeded ?? null,
+    energyKwh: a.energyKWhOnHostsNeeded == null ? null : round(a.energyKWhOnHostsNeeded, 1),
+    performancePercent: a.meanPerformance == null ? null : round(a.meanPerformance * 100, 1),
+  }));
 }
 
 /** Three small bar groups (hosts, energy, performance) with each measure on its own axis. */

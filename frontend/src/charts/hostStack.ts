@@ -1,6 +1,6 @@
 // Dashboard: per host, its VMs' demand stacked over time against the host's capacity,
 // and the multiplexing figures of that host (Σ of its VMs' peaks vs the peak of their sum).
-import { max, PALETTE, round, sum } from './common';
+import { max, PALETTE, round, sum, TIME_AXIS } from './common';
 import type { Option } from './echarts';
 
 export interface VmDemand {
@@ -55,8 +55,8 @@ export function hostStackOption(s: HostStackShape, times: number[], unit: string
     animation: false,
     tooltip: { trigger: 'axis' },
     legend: { type: 'scroll', top: 0 },
-    grid: { left: 70, right: 20, top: 40, bottom: 30 },
-    xAxis: { type: 'time' },
+    grid: { left: 70, right: 20, top: 56, bottom: 30 },
+    xAxis: TIME_AXIS,
     yAxis: { type: 'value', name: unit, min: 0 },
     series,
   };

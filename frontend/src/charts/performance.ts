@@ -1,5 +1,5 @@
 // Dashboard: distribution of per-VM delivered performance (delivered ÷ demanded, 1 = never short).
-import type { VmPerformance } from '../api/engine';
+import type { VmSummary } from '../api/engine';
 import type { Option } from './echarts';
 
 export const PERF_BINS = [
@@ -12,17 +12,15 @@ export const PERF_BINS = [
   { label: '100 %', upTo: Infinity },
 ];
 
-/** Values may come as fractions (0..1) or percents (0..100); answers a fraction. */
-export function asFraction(v: number): number {
-  return v > 1.5 ? v / 100 : v;
-}
+export type PerfMeasure = 'minPerformance' | 'p5Performance' | 'meanPerformance';
+type Perf = Pick<VmSummary, 'minPerformance' | 'p5Performance' | 'meanPerformance'>;
 
-export function shapePerformance(vms: VmPerformance[], pick: 'min' | 'mean' | 'p5' = 'min'): { labels: string[]; counts: number[] } {
+/** Counts VMs per delivered-performance bin of the chosen measure (fractions, 1 = all it asked for). */
+export function shapePerformance(vms: Perf[], pick: PerfMeasure = 'minPerformance'): { labels: string[]; counts: number[] } {
   const counts = PERF_BINS.map(() => 0);
   for (const vm of vms) {
-    const raw = vm[pick] ?? vm.min;
-    if (raw == null || Number.isNaN(raw)) continue;
-    const f = asFraction(raw);
+    const f = vm[pick];
+    if (f == null || Number.isNaN(f)) continue;
     const k = PERF_BINS.findIndex((b) => f < b.upTo);
     counts[k === -1 ? PERF_BINS.length - 1 : k]++;
   }
@@ -30,8 +28,8 @@ export function shapePerformance(vms: VmPerformance[], pick: 'min' | 'mean' | 'p
 }
 
 /** VMs whose delivered performance ever fell below 100 % (worst first). */
-export function shortVms(vms: VmPerformance[]): VmPerformance[] {
-  return vms.filter((v) => asFraction(v.min) < 0.9995).sort((a, b) => asFraction(a.min) - asFraction(b.min));
+export function shortVms<T extends Perf>(vms: T[]): T[] {
+  return vms.filter((v) => v.minPerformance < PERF_BINS[PERF_BINS.length - 2].upTo).sort((a, b) => a.minPerformance - b.minPerformance);
 }
 
 export function performanceOption(s: { labels: string[]; counts: number[] }, measure: string): Option {

@@ -31,7 +31,8 @@ export function progressOption(s: ProgressShape): Option {
     legend: { top: 0 },
     grid: { left: 56, right: 110, top: 36, bottom: 40 },
     xAxis: { type: 'value', name: 'elapsed s', nameLocation: 'middle', nameGap: 26, min: 0 },
-    yAxis: { type: 'value', name: 'hosts', minInterval: 1, min: allHosts.length ? Math.max(0, Math.min(...allHosts) - 1) : 0 },
+    // the axis spans the references too: ECharts does not stretch an axis for mark lines
+    yAxis: { type: 'value', name: 'hosts', minInterval: 1, min: allHosts.length ? Math.max(0, Math.min(...allHosts) - 1) : 0, max: allHosts.length ? Math.max(...allHosts) + 1 : undefined },
     series: [
       {
         name: 'Best hosts used', type: 'line', step: 'end', showSymbol: s.points.length < 40, data: s.points,

@@ -49,8 +49,8 @@ export function NewPlanPage() {
     if (!workloadId && workloads.data?.length) setWorkloadId(workloads.data[0].id);
   }, [workloads.data, workloadId]);
   useEffect(() => {
-    if (!models.data?.length || Object.keys(pool).length) return;
-    const vmCount = selectedWorkload?.vmCount ?? 50;
+    if (!models.data?.length || !selectedWorkload || Object.keys(pool).length) return;
+    const vmCount = selectedWorkload.vmCount;
     const biggest = [...models.data].sort((a, b) => hostCpuMhz(b) - hostCpuMhz(a))[0];
     setPool({ [biggest.id]: Math.max(2, vmCount) });
   }, [models.data, selectedWorkload, pool]);

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { plansApi, isFinished, type Plan } from '../api/plans';
-import { engineApi, type Assumptions, type Simulation } from '../api/engine';
+import { engineApi, loadCompletedSimulation, type Assumptions } from '../api/engine';
 import { workloadsApi } from '../api/workloads';
-import { ApiError, errorMessage } from '../api/client';
+import { errorMessage } from '../api/client';
 import { usePolling } from '../hooks/usePolling';
 import { useAsync } from '../hooks/useAsync';
 import { ErrorBox, Loading } from '../components/Status';
@@ -18,17 +18,6 @@ import { dateTime } from '../format';
 
 function hasSolution(p: Plan | undefined): boolean {
   return !!p && isFinished(p.status) && p.hostsUsed != null;
-}
-
-/** The replay runs after the plan completes: 404 / not-done answers mean "not yet", so keep asking. */
-async function simulationOrNull(id: string, signal: AbortSignal): Promise<Simulation | null> {
-  try {
-    const sim = await engineApi.simulation(id, undefined, signal);
-    return sim.status && !['COMPLETED', 'DONE'].includes(sim.status) ? null : sim;
-  } catch (e) {
-    if (e instanceof ApiError && (e.status === 404 || e.status === 409)) return null;
-    throw e;
-  }
 }
 
 function download(blob: Blob, fileName: string) {
@@ -50,7 +39,8 @@ export function PlanPage() {
   const solved = hasSolution(p);
   const workload = useAsync((s) => (p?.workloadId ? workloadsApi.get(p.workloadId, s) : Promise.resolve(null)), [p?.workloadId]);
   const placements = useAsync((s) => (solved ? plansApi.placements(id, s) : Promise.resolve(null)), [id, solved]);
-  const simulation = usePolling((s) => (solved ? simulationOrNull(id, s) : Promise.resolve(null)), 2000, (sim) => solved && sim == null, [id, solved]);
+  // The replay runs as a background job once the plan completes: poll until it is there.
+  const simulation = usePolling((s) => (solved ? loadCompletedSimulation(id, s) : Promise.resolve(null)), 2000, (sim) => solved && sim == null, [id, solved]);
   const [overrides, setOverrides] = useState<Partial<Assumptions>>({});
   const savings = useAsync((s) => (solved && simulation.data ? engineApi.savings(id, overrides, s) : Promise.resolve(null)), [id, solved, !!simulation.data, JSON.stringify(overrides)]);
   const [actionError, setActionError] = useState<string | null>(null);
@@ -64,7 +54,7 @@ export function PlanPage() {
   }
 
   function downloadReport() {
-    const report = { plan: p, workload: workload.data, savings: savings.data, simulation: simulation.data ? { ...simulation.data, hosts: undefined } : null };
+    const report = { plan: p, workload: workload.data, savings: savings.data, simulation: simulation.data ? { ...simulation.data, hosts: undefined, vms: undefined } : null };
     download(new Blob([JSON.stringify(report, null, 2)], { type: 'application/json' }), `plan-${id}-report.json`);
   }
 
@@ -106,14 +96,12 @@ export function PlanPage() {
           <h2>Savings</h2>
           {savings.status === 'error' && <ErrorBox error={savings.error} onRetry={savings.reload} />}
           {!simulation.data && <Loading what="replay of the plan (savings need its energy figures)" />}
-          {simulation.data && <SavingsSection planId={id} savings={savings.data ?? undefined} onRecompute={setOverrides} />}
+          {simulation.data && savings.status === 'loading' && !savings.data && <Loading what="savings" />}
+          {savings.data && <SavingsSection planId={id} savings={savings.data} onRecompute={setOverrides} />}
 
           <h2>Hosts</h2>
           {simulation.error != null && <ErrorBox error={simulation.error} onRetry={simulation.refresh} />}
-          {placements.status === 'error' && <ErrorBox error={placements.error} onRetry={placements.reload} />}
-          {simulation.data && placements.data && p.workloadId && (
-            <HostsSection simulation={simulation.data} placements={placements.data} workloadId={p.workloadId} />
-          )}
+          {simulation.data && <HostsSection planId={id} simulation={simulation.data} />}
 
           <h2>Delivered performance</h2>
           {simulation.data ? <PerformanceSection simulation={simulation.data} /> : <Loading what="replay" />}
@@ -122,6 +110,7 @@ export function PlanPage() {
           {simulation.data ? <ComparisonSection planId={id} /> : <Loading what="replay" />}
 
           <h2>Placements</h2>
+          {placements.status === 'error' && <ErrorBox error={placements.error} onRetry={placements.reload} />}
           {placements.data ? <PlacementsSection planId={id} placements={placements.data} /> : placements.status === 'loading' && <Loading what="placements" />}
         </>
       )}

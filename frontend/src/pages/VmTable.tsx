@@ -11,18 +11,18 @@ const PAGE_SIZES = [25, 50, 100];
 export function VmTable({ workloadId, metrics }: { workloadId: string; metrics: MetricName[] }) {
   const [page, setPage] = useState(0);
   const [size, setSize] = useState(25);
-  const [sort, setSort] = useState<{ key: string; dir: 'asc' | 'desc' }>({ key: 'name', dir: 'asc' });
+  const [sort, setSort] = useState<{ key: string; dir: 'asc' | 'desc' }>({ key: 'index', dir: 'asc' });
   const rows = useAsync((signal) => workloadsApi.vms(workloadId, page, size, `${sort.key},${sort.dir}`, signal), [workloadId, page, size, sort.key, sort.dir]);
 
   function sortBy(key: string) {
     setPage(0);
-    setSort((s) => ({ key, dir: s.key === key && s.dir === 'asc' ? 'desc' : key === 'name' ? 'asc' : 'desc' }));
+    setSort((s) => ({ key, dir: s.key === key ? (s.dir === 'asc' ? 'desc' : 'asc') : key === 'name' || key === 'index' ? 'asc' : 'desc' }));
   }
 
   function header(key: string, text: string, numeric = true) {
     const active = sort.key === key;
     return (
-      <th scope="col" className={numeric ? 'n' : ''} aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
+      <th key={key} scope="col" className={numeric ? 'n' : ''} aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
         <button type="button" className="sort" onClick={() => sortBy(key)}>
           {text}{active ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}
         </button>
@@ -42,24 +42,25 @@ export function VmTable({ workloadId, metrics }: { workloadId: string; metrics: 
             <table data-testid="vm-table" aria-busy={rows.status === 'loading'}>
               <thead>
                 <tr>
+                  {header('index', '#')}
                   {header('name', 'VM', false)}
                   <th scope="col">Class</th>
-                  {header('vcpus', 'vCPUs')}
+                  {header('cores', 'Cores')}
                   {header('cpuMhz', 'Size MHz')}
                   {header('memoryMib', 'Size MiB')}
-                  {metrics.flatMap((m) => [
-                    <th key={`${m}-mean`} scope="col" className="n">{m} mean</th>,
-                    <th key={`${m}-p95`} scope="col" className="n">{m} p95</th>,
-                    header(`${m.toLowerCase()}Peak`, `${m} peak`),
-                  ])}
+                  {metrics.flatMap((m) => {
+                    const k = m.toLowerCase();
+                    return [header(`${k}Mean`, `${m} mean`), header(`${k}P95`, `${m} p95`), header(`${k}Peak`, `${m} peak`)];
+                  })}
                 </tr>
               </thead>
               <tbody>
                 {data.content.map((vm: WorkloadVmRow) => (
-                  <tr key={vm.id}>
-                    <td>{vm.name ?? vm.id}</td>
+                  <tr key={vm.id ?? vm.index}>
+                    <td className="n">{vm.index}</td>
+                    <td>{vm.name}</td>
                     <td>{vm.workloadClass ?? '–'}</td>
-                    <td className="n">{num(vm.vcpus, 0)}</td>
+                    <td className="n">{num(vm.cores, 0)}</td>
                     <td className="n">{num(vm.cpuMhz, 0)}</td>
                     <td className="n">{num(vm.memoryMib, 0)}</td>
                     {metrics.flatMap((m) => {

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { workloadsApi, type MetricName } from '../api/workloads';
+import { METRICS, workloadsApi, type MetricName } from '../api/workloads';
 import { useAsync } from '../hooks/useAsync';
 import { ErrorBox, Loading } from '../components/Status';
 import { dateTime, duration, num } from '../format';
@@ -9,7 +9,6 @@ import { multiplexingOption, shapeMultiplexing } from '../charts/multiplexing';
 import { errorMessage } from '../api/client';
 import { VmTable } from './VmTable';
 
-const ALL_METRICS: MetricName[] = ['CPU', 'MEMORY', 'DISK', 'NETWORK'];
 
 export function WorkloadPage() {
   const { id = '' } = useParams();
@@ -17,13 +16,13 @@ export function WorkloadPage() {
   const workload = useAsync((signal) => workloadsApi.get(id, signal), [id]);
   const aggregate = useAsync((signal) => workloadsApi.aggregate(id, signal), [id]);
   const metrics = useMemo(
-    () => ALL_METRICS.filter((m) => (aggregate.data?.demand?.[m]?.length ?? 0) > 0),
+    () => METRICS.filter((m) => (aggregate.data?.demand?.[m]?.length ?? 0) > 0),
     [aggregate.data],
   );
   const [metric, setMetric] = useState<MetricName>('CPU');
   const shown = metrics.includes(metric) ? metric : metrics[0];
   const shape = useMemo(() => (aggregate.data && shown ? shapeMultiplexing(aggregate.data, shown) : null), [aggregate.data, shown]);
-  const option = useMemo(() => (shape && shown ? multiplexingOption(shape, shown) : null), [shape, shown]);
+  const option = useMemo(() => (shape ? multiplexingOption(shape) : null), [shape]);
   const [deleteError, setDeleteError] = useState<string | null>(null);
 
   async function remove() {
@@ -53,9 +52,8 @@ export function WorkloadPage() {
       {deleteError && <div className="error" role="alert">{deleteError}</div>}
       {w.warnings && w.warnings.length > 0 && (
         <div className="warnings" role="note">
-          <strong>{w.warnings.length} warning{w.warnings.length > 1 ? 's' : ''} while aligning the trace</strong>
-          <ul>{w.warnings.slice(0, 20).map((m, i) => <li key={i}>{m}</li>)}</ul>
-          {w.warnings.length > 20 && <p>… and {w.warnings.length - 20} more.</p>}
+          <strong>Warnings while aligning the trace to its time grid</strong>
+          <ul>{w.warnings.map((m, i) => <li key={i}>{m}</li>)}</ul>
         </div>
       )}
 
@@ -76,7 +74,7 @@ export function WorkloadPage() {
         {shape && option && (
           <>
             <p className="hint" style={{ margin: '0 0.5rem' }}>
-              Sizing every VM for its own peak reserves {num(Math.max(...shape.sumOfPeaks), 0)}; all VMs together never need more than {num(shape.peakOfSum, 0)}:
+              Sizing every VM for its own peak reserves {num(shape.sumOfPeaks, 0)} {shape.unit}; all VMs together never need more than {num(shape.peakOfSum, 0)} {shape.unit}:
               a multiplexing gain of <strong data-testid="multiplexing-gain">{shape.gain}×</strong>.
             </p>
             <EChart option={option} label={`Aggregate ${shown} demand over time against the sum of per-VM peaks`} className="tall" testId="chart-aggregate" />

@@ -4,7 +4,7 @@ import { useAsync } from '../../hooks/useAsync';
 import { ErrorBox, Loading } from '../../components/Status';
 import { duration, num } from '../../format';
 
-const PAGE = 50;
+const PAGE = 15;
 
 /** Placement table; clicking a VM shows why it sits there (host, binding resource and step, constraints). */
 export function PlacementsSection({ planId, placements }: { planId: string; placements: Placement[] }) {
@@ -44,7 +44,7 @@ export function PlacementsSection({ planId, placements }: { planId: string; plac
           <button type="button" className="secondary" disabled={page + 1 >= pages} onClick={() => setPage(page + 1)}>Next</button>
         </div>
       </div>
-      <div className="panel" aria-live="polite" data-testid="explanation" style={{ margin: 0 }}>
+      <div className="panel sticky" aria-live="polite" data-testid="explanation" style={{ margin: 0 }}>
         {selected == null && <p className="hint">Choose “Why?” on a VM to see why it sits on its host.</p>}
         {selected != null && explanation.status === 'loading' && <Loading what="explanation" />}
         {selected != null && explanation.status === 'error' && <ErrorBox error={explanation.error} onRetry={explanation.reload} />}

@@ -6,22 +6,22 @@ import { EChart } from '../../charts/EChart';
 import { beforeAfterOption, shapeBeforeAfter } from '../../charts/beforeAfter';
 import { Empty } from '../../components/Status';
 
-const FIELDS: { key: keyof Assumptions & string; label: string; hint: string; step: number }[] = [
-  { key: 'electricityPricePerKwh', label: 'Electricity price ($/kWh)', hint: 'What one kWh costs at the facility meter.', step: 0.01 },
-  { key: 'pue', label: 'PUE', hint: 'Facility energy ÷ IT energy (cooling, power distribution).', step: 0.01 },
-  { key: 'carbonKgPerKwh', label: 'Carbon intensity (kg CO₂/kWh)', hint: 'Emissions of the grid that feeds the site.', step: 0.01 },
-  { key: 'rackUnitCostPerYear', label: 'Rack unit cost ($/U/year)', hint: 'Space, power distribution and cabling per U.', step: 1 },
-  { key: 'maintenancePerServerPerYear', label: 'Maintenance ($/server/year)', hint: 'Support contracts and admin time per server.', step: 1 },
+const FIELDS: { key: keyof Assumptions; label: string; hint: string; step: number }[] = [
+  { key: 'electricityUsdPerKWh', label: 'Electricity price ($/kWh)', hint: 'What one kWh costs at the facility meter.', step: 0.01 },
+  { key: 'pue', label: 'PUE', hint: 'Facility energy ÷ IT energy: cooling and power distribution on top of IT.', step: 0.01 },
+  { key: 'carbonKgPerKWh', label: 'Carbon intensity (kg CO₂/kWh)', hint: 'Emissions of the grid that feeds the site.', step: 0.01 },
+  { key: 'rackUnitUsdPerYear', label: 'Rack unit cost ($/U/year)', hint: 'Space, power distribution and cabling per U.', step: 1 },
+  { key: 'maintenanceUsdPerServerYear', label: 'Maintenance ($/server/year)', hint: 'Used for servers whose model has no maintenance figure.', step: 1 },
 ];
 
 /** Editable savings assumptions that recompute the report, and the before/after bars. */
-export function SavingsSection({ planId, savings, onRecompute }: { planId: string; savings: Savings | undefined; onRecompute: (overrides: Partial<Assumptions>) => void }) {
+export function SavingsSection({ planId, savings, onRecompute }: { planId: string; savings: Savings; onRecompute: (overrides: Partial<Assumptions>) => void }) {
   const [draft, setDraft] = useState<Partial<Record<string, string>>>({});
   const [saveMsg, setSaveMsg] = useState<string | null>(null);
   useEffect(() => {
-    if (savings) setDraft(Object.fromEntries(FIELDS.map((f) => [f.key, String(savings.assumptions?.[f.key] ?? '')])));
+    setDraft(Object.fromEntries(FIELDS.map((f) => [f.key, String(savings.assumptions?.[f.key] ?? '')])));
   }, [savings]);
-  const rows = useMemo(() => (savings ? shapeBeforeAfter(savings) : []), [savings]);
+  const rows = useMemo(() => shapeBeforeAfter(savings), [savings]);
   const option = useMemo(() => beforeAfterOption(rows), [rows]);
 
   function overrides(): Partial<Assumptions> {
@@ -57,7 +57,7 @@ export function SavingsSection({ planId, savings, onRecompute }: { planId: strin
           <div className="field" key={f.key}>
             <label htmlFor={`as-${f.key}`}>{f.label}</label>
             <input id={`as-${f.key}`} type="number" min={0} step={f.step} value={draft[f.key] ?? ''} onChange={(e) => setDraft((d) => ({ ...d, [f.key]: e.target.value }))} />
-            <p className="hint">{f.hint}</p>
+            <p className="hint">{f.hint}{savings.assumptionSources?.[f.key] && savings.assumptionSources[f.key] !== 'default' ? ` (from ${savings.assumptionSources[f.key]})` : ''}</p>
           </div>
         ))}
         <div className="actions">
