@@ -48,7 +48,10 @@ class SimulationController {
                        @RequestParam(defaultValue = "0") int hostOffset, @RequestParam(defaultValue = "100") int hostLimit,
                        @RequestParam(defaultValue = "0") int vmPage, @RequestParam(defaultValue = "50") int vmSize,
                        @RequestParam(defaultValue = "index") String vmSort,
-                       @RequestParam(defaultValue = "" + PowerCurve.DEFAULT_PUE) double pue) {
+                       @RequestParam(defaultValue = "" + PowerCurve.DEFAULT_PUE) double pue,
+                       @RequestParam(required = false) java.util.Set<org.dcplanner.consolidation.ingestion.Metric> resources,
+                       @RequestParam(defaultValue = "0") int maxPoints) {
+        if (maxPoints < 0) throw ApiException.badRequest("maxPoints must be >= 0 (0 = every step)").at(null, null, "maxPoints");
         if (!(pue >= 1)) throw ApiException.badRequest("pue must be >= 1").at(null, null, "pue");
         if (hostOffset < 0 || hostLimit < 0 || hostLimit > MAX_PAGE) throw ApiException.badRequest(
                 "hostOffset must be >= 0 and hostLimit in 0.." + MAX_PAGE).at(null, null, "hostLimit");
@@ -61,7 +64,9 @@ class SimulationController {
                 ApiException.notFound("simulation", planId + " (" + approach + ")"));
         float[][] series = run.status() == SimulationStatus.COMPLETED
                 ? service.hostSeries(planId, approach).orElse(null) : null;
-        return SimulationView.of(run, series, hostOffset, hostLimit, vmPage, vmSize, vmSort, pue);
+        SimulationView.SeriesOptions options = new SimulationView.SeriesOptions(
+                resources == null || resources.isEmpty() ? SimulationView.SeriesOptions.ALL.resources() : resources, maxPoints);
+        return SimulationView.of(run, series, hostOffset, hostLimit, vmPage, vmSize, vmSort, pue, options);
     }
 
     @GetMapping("/simulation/hosts/{host}")

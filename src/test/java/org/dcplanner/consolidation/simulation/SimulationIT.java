@@ -60,6 +60,16 @@ class SimulationIT extends PostgresIntegrationTest {
                 .isLessThan(metrics.get("meanPerformance").asDouble());
         assertThat(full.get("vms").get("items")).hasSize(3);
 
+        JsonNode cpuOnly = http.getForObject("/api/v1/plans/" + plan + "/simulation?resources=CPU&maxPoints=4", JsonNode.class);
+        JsonNode cpu4 = cpuOnly.get("hosts").get("items").get(0).get("utilization");
+        assertThat(cpu4.has("MEMORY")).isFalse();
+        assertThat(cpu4.get("CPU")).hasSize(4);
+        double max12 = 0;
+        for (JsonNode u : host0.get("utilization").get("CPU")) max12 = Math.max(max12, u.asDouble());
+        double max4 = 0;
+        for (JsonNode u : cpu4.get("CPU")) max4 = Math.max(max4, u.asDouble());
+        assertThat(max4).isEqualTo(max12); // bucket maxima keep the peak
+
         JsonNode hostDemand = http.getForObject("/api/v1/plans/" + plan + "/simulation/hosts/0", JsonNode.class);
         assertThat(hostDemand.get("vms").get(0).get("cpuMhz")).hasSize(12);
 
