@@ -33,7 +33,7 @@ class ConsolidationFlowIT extends PostgresIntegrationTest {
     void cpuOnlyPlanetLabSampleIsPlannedReplayedAndSaves() {
         String workload = upload("sample-workloads/planetlab-small.zip", "sample-workloads/inventory-planetlab-small.csv");
         String plan = plan(workload, "HARDWARE_ASSISTED");
-        JsonNode sim = awaitSimulation(plan);
+        JsonNode sim = SolvedPlans.awaitSimulation(http, plan, "");
         assertThat(sim.get("virtualization").asText()).isEqualTo("HARDWARE_ASSISTED");
         assertThat(sim.get("vms").get("total").asInt()).isEqualTo(40);
         assertThat(sim.get("metrics").get("energyKWh").asDouble()).isPositive();
@@ -51,7 +51,7 @@ class ConsolidationFlowIT extends PostgresIntegrationTest {
     void fourMetricSampleReplaysWithMeasuredIoAndComparesApproaches() {
         String workload = upload("sample-workloads/generic-small.csv", "sample-workloads/inventory-small.csv");
         String plan = plan(workload, "FULL");
-        JsonNode sim = awaitSimulation(plan);
+        JsonNode sim = SolvedPlans.awaitSimulation(http, plan, "");
         assertThat(sim.get("vms").get("total").asInt()).isEqualTo(60);
         JsonNode host0 = sim.get("hosts").get("items").get(0).get("utilization");
         double disk = 0;
@@ -93,15 +93,5 @@ class ConsolidationFlowIT extends PostgresIntegrationTest {
         Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
                 .until(() -> "COMPLETED".equals(http.getForObject(location, JsonNode.class).get("status").asText()));
         return http.getForObject(location, JsonNode.class).get("id").asText();
-    }
-
-    private JsonNode awaitSimulation(String plan) {
-        JsonNode[] last = new JsonNode[1];
-        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
-            ResponseEntity<JsonNode> r = http.getForEntity("/api/v1/plans/" + plan + "/simulation", JsonNode.class);
-            last[0] = r.getBody();
-            return r.getStatusCode().is2xxSuccessful() && "COMPLETED".equals(last[0].get("status").asText());
-        });
-        return last[0];
     }
 }
