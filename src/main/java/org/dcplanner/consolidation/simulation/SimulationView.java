@@ -28,7 +28,8 @@ record SimulationView(UUID planId, VirtualizationApproach virtualization, Simula
     record Grid(Instant start, Integer stepSeconds, Integer steps) {
     }
 
-    record HostPage(int offset, int limit, int total, List<HostView> items) {
+    /** seriesStepSeconds: seconds per utilization point (the grid step, or a multiple for very large runs). */
+    record HostPage(int offset, int limit, int total, Integer seriesStepSeconds, List<HostView> items) {
     }
 
     record VmPage(int page, int size, int total, String sort, List<VmSummary> items) {
@@ -72,7 +73,8 @@ record SimulationView(UUID planId, VirtualizationApproach virtualization, Simula
         List<HostOutcome> all = run.hosts();
         int from = Math.min(offset, all.size());
         int to = Math.min(all.size(), from + limit);
-        int steps = run.steps();
+        int steps = series == null || all.isEmpty() ? run.steps() : series[0].length / all.size();
+        Integer seriesStep = series == null ? null : run.stepSeconds() * (int) Math.ceil((double) run.steps() / steps);
         List<HostView> items = new ArrayList<>(to - from);
         for (HostOutcome h : all.subList(from, to)) {
             Map<Metric, float[]> util = new EnumMap<>(Metric.class);
@@ -85,7 +87,7 @@ record SimulationView(UUID planId, VirtualizationApproach virtualization, Simula
                     h.energyKWh(), h.averageWatts(), h.peakWatts(), h.peakCpuUtilization(), h.mostUtilizedResource(),
                     new Multiplexing(h.sumOfVmPeakCpuMhz(), h.peakOfSumCpuMhz(), h.multiplexingRatio()), util));
         }
-        return new HostPage(from, limit, all.size(), items);
+        return new HostPage(from, limit, all.size(), seriesStep, items);
     }
 
     /** The host's slice of a series; with maxPoints > 0 and fewer points than steps, the max of each equal bucket. */
