@@ -136,7 +136,7 @@ try {
   // 6. Savings assumptions recompute the report.
   const costBefore = await page.textContent('[data-testid="headline"]');
   await page.fill('#as-electricityUsdPerKWh', '0.5');
-  await page.click('text=Recompute');
+  await page.getByRole('button', { name: 'Recompute' }).click();
   await page.waitForFunction((old) => document.querySelector('[data-testid="headline"]')?.textContent !== old, costBefore, { timeout: 30_000 });
   check('editing an assumption recomputes the headline', true);
 
