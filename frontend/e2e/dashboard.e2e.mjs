@@ -161,10 +161,18 @@ try {
   check('malformed upload error names the line', /line\s*\d+/i.test(err), err.replace(/\s+/g, ' ').slice(0, 200));
   await page.screenshot({ path: join(shots, '07-malformed.png'), fullPage: true });
 
-  // 9. Keyboard: the skip link and the upload controls are reachable with Tab.
+  // 9. Keyboard: from a fresh load, Tab reaches the skip link first and then the upload controls.
+  await page.goto(`${baseUrl}/workloads`);
+  await page.getByRole('heading', { name: 'Workloads', level: 1 }).waitFor();
   await page.keyboard.press('Tab');
   const first = await page.evaluate(() => document.activeElement?.textContent);
   check('first Tab reaches the skip link', first === 'Skip to content', first ?? '');
+  let reached = false;
+  for (let i = 0; i < 15 && !reached; i++) {
+    await page.keyboard.press('Tab');
+    reached = await page.evaluate(() => document.activeElement?.id === 'trace-file');
+  }
+  check('Tab reaches the trace file input', reached);
 
   check('no console errors', consoleErrors.length === 0, consoleErrors.join(' | '));
   check('no server errors', serverErrors.length === 0, serverErrors.join(' | '));
