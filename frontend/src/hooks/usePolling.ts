@@ -34,7 +34,6 @@ export function usePolling<T>(load: (signal: AbortSignal) => Promise<T>, interva
       ctrl.abort();
       if (timer) clearTimeout(timer);
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...deps, intervalMs, tick]);
 
   return { data, error, refresh: () => setTick((t) => t + 1) };
