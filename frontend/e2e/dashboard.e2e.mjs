@@ -23,15 +23,17 @@ function check(name, ok, detail = '') {
   if (!ok) throw new Error(`check failed: ${name} ${detail}`);
 }
 
-/** Counts painted pixels of the canvas inside the chart box; an empty chart has none. */
+/** Counts painted pixels over every canvas layer inside the chart box; an empty chart has none. */
 async function paintedPixels(page, testId) {
   return page.evaluate((id) => {
-    const box = document.querySelector(`[data-testid="${id}"]`);
-    const canvas = box?.querySelector('canvas');
-    if (!canvas || canvas.width === 0 || canvas.height === 0) return -1;
-    const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+    const canvases = [...(document.querySelector(`[data-testid="${id}"]`)?.querySelectorAll('canvas') ?? [])];
+    if (!canvases.some((c) => c.width > 0 && c.height > 0)) return -1;
     let painted = 0;
-    for (let i = 3; i < data.length; i += 4) if (data[i] > 0) painted++;
+    for (const canvas of canvases) {
+      if (canvas.width === 0 || canvas.height === 0) continue;
+      const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+      for (let i = 3; i < data.length; i += 4) if (data[i] > 0) painted++;
+    }
     return painted;
   }, testId);
 }
@@ -80,14 +82,22 @@ page.on('response', (r) => { if (r.status() >= 500) serverErrors.push(`${r.statu
 
 let exitCode = 0;
 try {
-  // 1. First load of the app, timed by the browser's navigation timing.
-  await page.goto(`${baseUrl}/workloads`, { waitUntil: 'load' });
-  const loadMs = await page.evaluate(() => {
-    const nav = performance.getEntriesByType('navigation')[0];
-    return Math.round(nav.loadEventEnd - nav.startTime);
-  });
-  console.log(`first load of /workloads: ${loadMs} ms`);
-  check('first page load under 1 s', loadMs < 1000, `${loadMs} ms`);
+  // 1. First load of the app with the browser cache disabled (median of 3, so one GC pause or
+  //    JIT warm-up of the fresh server does not decide), timed by the browser's navigation timing.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  const loads = [];
+  for (let i = 0; i < 3; i++) {
+    await page.goto(`${baseUrl}/workloads`, { waitUntil: 'load' });
+    loads.push(await page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0];
+      return Math.round(nav.loadEventEnd - nav.startTime);
+    }));
+  }
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: false });
+  const loadMs = loads.sort((a, b) => a - b)[1];
+  console.log(`cold-cache loads of /workloads: ${loads.join(', ')} ms`);
+  check('first page load under 1 s (median of 3, cache disabled)', loadMs < 1000, `${loadMs} ms`);
   await page.getByRole('heading', { name: 'Workloads', level: 1 }).waitFor();
   await page.screenshot({ path: join(shots, '01-workloads.png'), fullPage: true });
 
