@@ -20,9 +20,10 @@ import org.dcplanner.consolidation.web.ApiException;
  *       {@code windowSteps} steps around each step (1 = the raw series);</li>
  *   <li>times (1 + headroom / 100);</li>
  *   <li>through {@link OverheadModel#hostDemand} for the plan's approach (the engine's code path),
- *       keeping the planned resources.</li>
+ *       keeping the planned resources; a metric the workload has no series for is passed as NaN, so
+ *       the overhead model applies its default (memory: configured size; I/O: class profile).</li>
  * </ol>
- * Cost: O(VMs x steps x window log window) for the percentiles, one overhead call per VM and step.
+ * Cost: O(VMs x steps x window) for the percentiles, one overhead call per VM and step.
  */
 public final class DemandSizer {
     private static final int SECONDS_PER_DAY = 86_400;
@@ -82,32 +83,57 @@ public final class DemandSizer {
         return out;
     }
 
-    /** Per step, the percentile of the centered window [t - (w-1)/2, t + w/2] clipped to the trace. */
+    /**
+     * Per step, the percentile of the centered window [t - (w-1)/2, t + w/2] clipped to the trace.
+     * The window slides over a sorted buffer (insert the incoming, remove the outgoing sample):
+     * O(steps x w) per VM instead of a sort per step.
+     */
     static float[][] windowPercentile(float[][] series, int windowSteps, double percentile) {
-        if (windowSteps <= 1) {
-            float[][] copy = new float[series.length][];
-            for (int vm = 0; vm < series.length; vm++) copy[vm] = series[vm].clone();
-            return copy;
-        }
         float[][] out = new float[series.length][];
-        float[] buf = new float[windowSteps];
+        if (windowSteps <= 1) {
+            for (int vm = 0; vm < series.length; vm++) out[vm] = series[vm].clone();
+            return out;
+        }
+        float[] sorted = new float[windowSteps + 1];
         for (int vm = 0; vm < series.length; vm++) {
             float[] s = series[vm];
             out[vm] = new float[s.length];
+            int lo = 0;
+            int hi = 0;
+            int n = 0;
             for (int t = 0; t < s.length; t++) {
                 int from = Math.max(0, t - (windowSteps - 1) / 2);
                 int to = Math.min(s.length, t + windowSteps / 2 + 1);
-                System.arraycopy(s, from, buf, 0, to - from);
-                out[vm][t] = percentile(buf, to - from, percentile);
+                while (hi < to) n = insertSorted(sorted, n, s[hi++]);
+                while (lo < from) n = removeSorted(sorted, n, s[lo++]);
+                out[vm][t] = percentileOfSorted(sorted, n, percentile);
             }
         }
         return out;
     }
 
+    private static int insertSorted(float[] sorted, int n, float value) {
+        int at = Arrays.binarySearch(sorted, 0, n, value);
+        if (at < 0) at = -at - 1;
+        System.arraycopy(sorted, at, sorted, at + 1, n - at);
+        sorted[at] = value;
+        return n + 1;
+    }
+
+    private static int removeSorted(float[] sorted, int n, float value) {
+        int at = Arrays.binarySearch(sorted, 0, n, value);
+        System.arraycopy(sorted, at + 1, sorted, at, n - at - 1);
+        return n - 1;
+    }
+
     /** Linear-interpolation percentile (numpy's default) of the first n values; sorts them in place. */
     static float percentile(float[] values, int n, double percentile) {
-        if (n == 0) return 0f;
         Arrays.sort(values, 0, n);
+        return percentileOfSorted(values, n, percentile);
+    }
+
+    private static float percentileOfSorted(float[] values, int n, double percentile) {
+        if (n == 0) return 0f;
         double rank = percentile / 100 * (n - 1);
         int lo = (int) Math.floor(rank);
         int hi = Math.min(n - 1, lo + 1);
@@ -138,6 +164,6 @@ public final class DemandSizer {
 
     private static float at(float[][][] vmSide, Metric m, int vm, int t) {
         float[][] s = vmSide[m.ordinal()];
-        return s == null ? 0f : s[vm][t];
+        return s == null ? Float.NaN : s[vm][t];
     }
 }

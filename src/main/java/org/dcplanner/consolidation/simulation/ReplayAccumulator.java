@@ -37,6 +37,7 @@ final class ReplayAccumulator {
     private final int[] vmCount;
     private final int[] vmThrottled;
     private final int[] vmHist;
+    private final float[][] vmPerf;
 
     ReplayAccumulator(ReplayInput in) {
         this.in = in;
@@ -62,6 +63,8 @@ final class ReplayAccumulator {
         vmCount = new int[vms];
         vmThrottled = new int[vms];
         vmHist = new int[vms * BINS];
+        vmPerf = in.recordVmSeries() ? new float[vms][in.steps()] : null;
+        if (vmPerf != null) for (float[] row : vmPerf) java.util.Arrays.fill(row, Float.NaN);
     }
 
     void vmPeak(int v, float hostCpuPeak) {
@@ -104,6 +107,7 @@ final class ReplayAccumulator {
             int t = from + i;
             if (cpu[t] <= 0f && (d == null || d[t] <= 0f) && (n == null || n[t] <= 0f)) continue;
             double perf = gm[i] / (a / gc[i] + b / gd[i] + c / gn[i]);
+            if (vmPerf != null) vmPerf[v][t] = (float) perf;
             if (perf < min) min = perf;
             if (perf > max) max = perf;
             sum += perf;
@@ -171,7 +175,7 @@ final class ReplayAccumulator {
         double pdm = 0; // no migrations are replayed yet
         Summary s = new Summary(energyWh / 1000, avgW / itWatts.length, peakW, slatah, pdm, slatah * pdm,
                 throttledVms, belowFull, measured > 0 ? perfSum / measured : 1, minPerf, active, overloaded);
-        return new ReplayResult(in.approach(), in.stepSeconds(), in.steps(), s, hostOut, vmOut, hostUtil, itWatts);
+        return new ReplayResult(in.approach(), in.stepSeconds(), in.steps(), s, hostOut, vmOut, hostUtil, itWatts, vmPerf);
     }
 
     /** 5th percentile from the VM's histogram: the bin's midpoint, clamped to the observed [min, max]. */

@@ -14,11 +14,13 @@ import org.dcplanner.consolidation.inventory.HostModel;
  * @param vcpus          per VM, configured virtual CPUs
  * @param configuredMemoryMib per VM, configured memory
  * @param recordHostSeries keep per host x step utilization for every resource (the heatmap)
+ * @param recordVmSeries   keep per VM x step delivered ÷ demanded performance
  */
 public record ReplayInput(VirtualizationApproach approach, VirtualizationOverheadModel model, int stepSeconds, int steps,
                           float[][] cpuMhz, float[][] memoryMib, float[][] diskKBps, float[][] networkKBps,
                           WorkloadProfile[] profiles, int[] vcpus, double[] configuredMemoryMib,
-                          List<HostModel> hosts, int[] vmHost, boolean recordHostSeries) {
+                          List<HostModel> hosts, int[] vmHost, boolean recordHostSeries,
+                          boolean recordVmSeries) {
     public ReplayInput {
         hosts = List.copyOf(hosts);
         int n = cpuMhz.length;

@@ -10,9 +10,11 @@ import org.dcplanner.consolidation.ingestion.Metric;
  *                        (above 1 = more demanded than the host has); null when not recorded
  * @param itWatts         per step, the IT power of all hosts
  * @param vms             per VM outcome, in workload order
+ * @param vmPerformance   {@code [vm][step]} delivered ÷ demanded (NaN where the VM demanded nothing); null when not recorded
  */
 public record ReplayResult(VirtualizationApproach approach, int stepSeconds, int steps, Summary summary,
-                           List<HostOutcome> hosts, List<VmOutcome> vms, float[][] hostUtilization, float[] itWatts) {
+                           List<HostOutcome> hosts, List<VmOutcome> vms, float[][] hostUtilization, float[] itWatts,
+                           float[][] vmPerformance) {
 
     /**
      * Plan-level figures.

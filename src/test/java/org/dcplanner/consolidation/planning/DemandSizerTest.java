@@ -61,6 +61,28 @@ class DemandSizerTest {
     }
 
     @Test
+    void slidingWindowMatchesSortingEachWindowOnRandomSeries() {
+        java.util.Random random = new java.util.Random(7);
+        for (int w : new int[] {2, 3, 4, 7, 12, 50}) {
+            float[][] series = new float[3][97];
+            for (float[] s : series) {
+                for (int t = 0; t < s.length; t++) s[t] = random.nextInt(20);   // many duplicates
+            }
+            double p = 5 + random.nextInt(95);
+            float[][] fast = DemandSizer.windowPercentile(series, w, p);
+            for (int vm = 0; vm < series.length; vm++) {
+                for (int t = 0; t < series[vm].length; t++) {
+                    int from = Math.max(0, t - (w - 1) / 2);
+                    int to = Math.min(series[vm].length, t + w / 2 + 1);
+                    float[] window = java.util.Arrays.copyOfRange(series[vm], from, to);
+                    assertThat(fast[vm][t]).as("w=%d vm=%d t=%d", w, vm, t)
+                            .isEqualTo(DemandSizer.percentile(window, window.length, p));
+                }
+            }
+        }
+    }
+
+    @Test
     void foldsDaysIntoATypicalDayByTimeOfDayPercentile() {
         int perDay = 288;
         float[] cpu = new float[2 * perDay];

@@ -8,28 +8,31 @@ import java.util.Map;
 import java.util.UUID;
 import org.dcplanner.consolidation.PostgresIntegrationTest;
 import org.dcplanner.consolidation.ingestion.Metric;
+import org.dcplanner.consolidation.simulation.OverheadModel;
 import org.dcplanner.consolidation.simulation.VirtualizationApproach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
-@Import(PlanningTestDoubles.class)
+@PlanningIT
 class PlanLifecycleIT extends PostgresIntegrationTest {
     @Autowired TestRestTemplate http;
     @Autowired PlanningTestDoubles.InMemoryWorkloads workloads;
     @Autowired PlanningTestDoubles.CompletedPlans completed;
     @Autowired PlanLookup lookup;
+    @Autowired OverheadModel overhead;
 
     @Test
     void queuedPlanSolvesToCompletedWithPlacementsCsvAndExplanation() {
         // 6 VMs alternating 3000/1000 MHz in anti-phase: peaks need 6 x 3000, the series only 3 x 4000 per step
-        UUID workload = workloads.put(TestWorkloads.antiPhase(6, 4, 3000, 1000));
+        // (before overhead; full virtualization adds ~15 % host CPU for a compute-class VM)
+        var trace = TestWorkloads.antiPhase(6, 4, 3000, 1000);
+        UUID workload = workloads.put(trace);
         ResponseEntity<JsonNode> accepted = PlanApi.post(http, PlanApi.request(workload, "hp-ml110-g5", 10, "FULL", 1));
         assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         URI location = accepted.getHeaders().getLocation();
@@ -39,7 +42,7 @@ class PlanLifecycleIT extends PostgresIntegrationTest {
         JsonNode plan = PlanApi.awaitStatus(http, location.toString(), "COMPLETED");
         UUID id = UUID.fromString(plan.get("id").asText());
         assertThat(plan.get("hostsUsed").asInt()).isEqualTo(3);
-        assertThat(plan.get("lowerBoundHosts").asInt()).isEqualTo(3);   // 6 x 2000 avg per step: 12000 / 5320 -> 3
+        assertThat(plan.get("lowerBoundHosts").asInt()).isEqualTo(3);   // 3 x (3000 + 1000) x 1.145 / 5320 -> 2.6
         assertThat(plan.get("baselines").get("peakFfdHosts").isInt()).isTrue();
         assertThat(plan.get("baselines").get("timeSeriesFfdHosts").isInt()).isTrue();
         assertThat(plan.get("feasible").asBoolean()).isTrue();
@@ -55,6 +58,10 @@ class PlanLifecycleIT extends PostgresIntegrationTest {
         assertThat(placements.get(1).get("vmName").asText()).isEqualTo("vm 1");
         assertThat(placements.findValuesAsText("hostModel")).containsOnly("hp-ml110-g5");
 
+        HttpHeaders anyHeaders = new HttpHeaders();
+        anyHeaders.set("Accept", "*/*");
+        ResponseEntity<String> any = http.exchange(location + "/placements", HttpMethod.GET, new HttpEntity<>(anyHeaders), String.class);
+        assertThat(any.getHeaders().getContentType().toString()).startsWith("application/json");
         HttpHeaders csvHeaders = new HttpHeaders();
         csvHeaders.set("Accept", "text/csv");
         ResponseEntity<String> csv = http.exchange(location + "/placements", HttpMethod.GET, new HttpEntity<>(csvHeaders), String.class);
@@ -69,6 +76,14 @@ class PlanLifecycleIT extends PostgresIntegrationTest {
         assertThat(explanation.get(0).get("bindingResource").asText()).isEqualTo("CPU");
         assertThat(explanation.get(0).get("hostModel").asText()).isEqualTo("hp-ml110-g5");
         assertThat(explanation.get(0).get("matchedConstraints")).isNotEmpty();
+        // the planned demand went through the engine's overhead model: vm 0 + vm 1 share a host at every step
+        float[] out = new float[4];
+        overhead.hostDemand(VirtualizationApproach.FULL, trace.vms().get(0), 3000, 512, 0, 0, out);
+        float high = out[0];
+        overhead.hostDemand(VirtualizationApproach.FULL, trace.vms().get(1), 1000, 512, 0, 0, out);
+        assertThat(high).isGreaterThan(3000);
+        assertThat(explanation.get(0).get("bindingUtilization").asDouble())
+                .isCloseTo((high + out[0]) / 5320.0, org.assertj.core.api.Assertions.within(1e-4));
 
         assertThat(completed.ids).contains(id);
         PlacedPlan placed = lookup.placedPlan(id).orElseThrow();

@@ -10,7 +10,6 @@ import org.dcplanner.consolidation.ingestion.LoadedWorkload;
 import org.dcplanner.consolidation.ingestion.Metric;
 import org.dcplanner.consolidation.ingestion.WorkloadStore;
 import org.dcplanner.consolidation.planning.solver.ConsolidationSolver;
-import org.dcplanner.consolidation.simulation.OverheadModel;
 import org.dcplanner.consolidation.web.ApiException;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -18,7 +17,7 @@ import org.springframework.context.annotation.Primary;
 
 /**
  * Stand-ins for beans other features provide, used by the planning ITs until those features are in
- * main: an in-memory workload store, a no-overhead model and {@link FfdTestSolver}.
+ * main: an in-memory workload store and {@link FfdTestSolver}. The overhead model is the real one.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class PlanningTestDoubles {
@@ -27,17 +26,6 @@ public class PlanningTestDoubles {
     @Primary
     InMemoryWorkloads inMemoryWorkloads() {
         return new InMemoryWorkloads();
-    }
-
-    @Bean
-    @Primary
-    OverheadModel noOverhead() {
-        return (approach, vm, cpu, mem, disk, net, out) -> {
-            out[Metric.CPU.ordinal()] = cpu;
-            out[Metric.MEMORY.ordinal()] = mem;
-            out[Metric.DISK.ordinal()] = disk;
-            out[Metric.NETWORK.ordinal()] = net;
-        };
     }
 
     @Bean

@@ -60,6 +60,21 @@ class ReplayEnergyTest {
     }
 
     @Test
+    void perStepPerformanceIsRecordedWhenAskedWithNaNForIdleSteps() {
+        float[][] cpu = {{3720, 0, 1860}, {1860, 0, 0}};
+        ReplayInput base = ReplayFixtures.cpuOnly(PV, model, cpu, ReplayFixtures.pureCpu(),
+                List.of(ReplayFixtures.ml110g4()), new int[] {0, 0});
+        ReplayInput in = new ReplayInput(PV, model, 300, 3, cpu, null, null, null, base.profiles(), base.vcpus(),
+                base.configuredMemoryMib(), base.hosts(), base.vmHost(), false, true);
+        ReplayResult r = Replay.run(in);
+        assertThat(r.vmPerformance()[0]).containsExactly(2f / 3, Float.NaN, 1f);
+        assertThat(r.vmPerformance()[1]).containsExactly(2f / 3, Float.NaN, Float.NaN);
+        assertThat(r.hostUtilization()).isNull();
+        assertThat(r.vms().get(0).demandSteps()).isEqualTo(2);
+        assertThat(r.vms().get(0).meanPerformance()).isCloseTo((2.0 / 3 + 1) / 2, within(1e-6));
+    }
+
+    @Test
     void sameInputGivesIdenticalOutput() {
         java.util.Random rnd = new java.util.Random(7);
         float[][] cpu = new float[40][96];

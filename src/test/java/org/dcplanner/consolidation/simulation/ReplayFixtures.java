@@ -42,6 +42,6 @@ final class ReplayFixtures {
         double[] mem = new double[n];
         Arrays.fill(mem, 1024);
         return new ReplayInput(approach, model, 300, cpu[0].length, cpu, null, null, null, profiles, vcpus, mem,
-                hosts, vmHost, true);
+                hosts, vmHost, true, false);
     }
 }

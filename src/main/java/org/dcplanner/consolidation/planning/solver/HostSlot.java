@@ -22,4 +22,9 @@ public class HostSlot {
     public String getModelId() {
         return modelId;
     }
+
+    @Override
+    public String toString() {
+        return "slot " + index + " (" + modelId + ")";
+    }
 }

@@ -1,0 +1,164 @@
+package org.dcplanner.consolidation.planning.solver;
+
+import java.util.List;
+
+import org.dcplanner.consolidation.planning.solver.PlanningProblem.HostSlotSpec;
+import org.dcplanner.consolidation.simulation.VirtualizationApproach;
+
+/**
+ * The problem in exact integer units, shared by score calculation, baselines and search.
+ * Per resource r, one unit is a millionth of the largest slot capacity of r ({@link #UNITS_PER_LARGEST_HOST}):
+ * demand is rounded up and capacity down, so integer feasibility implies real feasibility.
+ */
+public final class DemandModel {
+    /** Capacity of the largest slot of each resource, in units. */
+    public static final long UNITS_PER_LARGEST_HOST = 1_000_000L;
+
+    private final PlanningProblem problem;
+    private final int resources;
+    private final int steps;
+    private final int vms;
+    private final int slots;
+    /** [r][vm * steps + t] demand in units. */
+    private final int[][] demand;
+    /** [r][slot] capacity in units. */
+    private final long[][] capacity;
+    /** [r][vm] peak demand over the steps, in units. */
+    private final int[][] peak;
+    /** Original units per model unit, per resource. */
+    private final double[] unitSize;
+    /** Counts score evaluations (incremental calculations and search move evaluations) for speed reporting. */
+    private final java.util.concurrent.atomic.LongAdder evaluations = new java.util.concurrent.atomic.LongAdder();
+
+    public DemandModel(PlanningProblem problem) {
+        this.problem = problem;
+        this.resources = problem.resources().size();
+        this.steps = problem.steps();
+        this.vms = problem.vmCount();
+        this.slots = problem.slots().size();
+        this.demand = new int[resources][vms * steps];
+        this.capacity = new long[resources][slots];
+        this.peak = new int[resources][vms];
+        this.unitSize = new double[resources];
+        for (int r = 0; r < resources; r++) {
+            double largest = 0;
+            for (HostSlotSpec s : problem.slots()) {
+                largest = Math.max(largest, s.capacity()[r]);
+            }
+            unitSize[r] = largest > 0 ? largest / UNITS_PER_LARGEST_HOST : 1.0;
+            for (int s = 0; s < slots; s++) {
+                capacity[r][s] = (long) Math.floor(problem.slots().get(s).capacity()[r] / unitSize[r] + 1e-9);
+            }
+            for (int v = 0; v < vms; v++) {
+                int max = 0;
+                for (int t = 0; t < steps; t++) {
+                    double d = Math.max(0, problem.demand()[r][v][t]) / unitSize[r];
+                    int units = (int) Math.min(Integer.MAX_VALUE, Math.ceil(d - 1e-9));
+                    demand[r][v * steps + t] = units;
+                    max = Math.max(max, units);
+                }
+                peak[r][v] = max;
+            }
+        }
+    }
+
+    /** Score evaluations counted on this model so far. */
+    public java.util.concurrent.atomic.LongAdder evaluations() {
+        return evaluations;
+    }
+
+    public PlanningProblem problem() {
+        return problem;
+    }
+
+    public int resources() {
+        return resources;
+    }
+
+    public int steps() {
+        return steps;
+    }
+
+    public int vms() {
+        return vms;
+    }
+
+    public int slots() {
+        return slots;
+    }
+
+    /** Demand of all VMs of resource r, flattened as [vm * steps + t]. */
+    public int[] demand(int r) {
+        return demand[r];
+    }
+
+    public int demand(int r, int vm, int t) {
+        return demand[r][vm * steps + t];
+    }
+
+    public long capacity(int r, int slot) {
+        return capacity[r][slot];
+    }
+
+    public int peak(int r, int vm) {
+        return peak[r][vm];
+    }
+
+    /** Size of one unit of resource r in the metric's own unit (MHz, MiB, KB/s). */
+    public double unitSize(int r) {
+        return unitSize[r];
+    }
+
+    /** Largest peak share of the largest host over all resources: the VM's "size" for decreasing orders. */
+    public double normalizedPeak(int vm) {
+        double max = 0;
+        for (int r = 0; r < resources; r++) {
+            max = Math.max(max, peak[r][vm] / (double) UNITS_PER_LARGEST_HOST);
+        }
+        return max;
+    }
+
+    public HostSlotSpec slotSpec(int slot) {
+        return problem.slots().get(slot);
+    }
+
+    public int pinnedSlot(int vm) {
+        return problem.pinnedSlot() == null ? -1 : problem.pinnedSlot()[vm];
+    }
+
+    public int antiAffinityGroup(int vm) {
+        return problem.antiAffinityGroup() == null ? -1 : problem.antiAffinityGroup()[vm];
+    }
+
+    public boolean paravirtCapable(int vm) {
+        return problem.paravirtCapable() == null || problem.paravirtCapable()[vm];
+    }
+
+    /** Paravirtualization requested for a guest that is not modified for it (independent of the host). */
+    public boolean paravirtViolation(int vm) {
+        return problem.approach() == VirtualizationApproach.PARAVIRTUAL && !paravirtCapable(vm);
+    }
+
+    /** Hardware-assisted virtualization planned on a slot without VT-x/AMD-V. */
+    public boolean hardwareAssistViolation(int slot) {
+        return problem.approach() == VirtualizationApproach.HARDWARE_ASSISTED && !slotSpec(slot).hardwareAssist();
+    }
+
+    /** Whether the simple per-VM hard constraints (pinning, hardware assist) allow this slot. */
+    public boolean allowed(int vm, int slot) {
+        int pin = pinnedSlot(vm);
+        return (pin < 0 || pin == slot) && !hardwareAssistViolation(slot);
+    }
+
+    public int haReserveHosts() {
+        return Math.max(0, problem.haReserveHosts());
+    }
+
+    public PlanningProblem.Objective objective() {
+        return problem.objective() == null ? PlanningProblem.Objective.HOSTS : problem.objective();
+    }
+
+    public List<String> resourceNames() {
+        return problem.resources().stream().map(Enum::name).toList();
+    }
+}

@@ -1,0 +1,134 @@
+package org.dcplanner.consolidation.planning.solver;
+
+/**
+ * Per-slot load time series in model units, kept in sync with an assignment; the hot data structure of
+ * score calculation and search. Memory: resources x slots x steps longs.
+ */
+final class HostLoads {
+    private final DemandModel model;
+    private final int steps;
+    /** [r][slot * steps + t]. */
+    private final long[][] load;
+    /** [r][slot] sum of the load over all steps. */
+    private final long[][] volume;
+    private final int[] vmCount;
+    /** Sum over resources and steps of load above capacity, per slot. */
+    private final long[] overflow;
+
+    HostLoads(DemandModel model) {
+        this.model = model;
+        this.steps = model.steps();
+        this.load = new long[model.resources()][model.slots() * steps];
+        this.volume = new long[model.resources()][model.slots()];
+        this.vmCount = new int[model.slots()];
+        this.overflow = new long[model.slots()];
+    }
+
+    /** Adds the VM's series to the slot; returns the change of the slot's overflow. */
+    long add(int vm, int slot) {
+        return apply(vm, slot, 1);
+    }
+
+    /** Removes the VM's series from the slot; returns the change of the slot's overflow. */
+    long remove(int vm, int slot) {
+        return apply(vm, slot, -1);
+    }
+
+    private long apply(int vm, int slot, int sign) {
+        long delta = 0;
+        for (int r = 0; r < load.length; r++) {
+            long cap = model.capacity(r, slot);
+            long[] l = load[r];
+            int[] d = model.demand(r);
+            int base = slot * steps;
+            int vmBase = vm * steps;
+            long vol = 0;
+            for (int t = 0; t < steps; t++) {
+                long before = l[base + t];
+                long after = before + sign * (long) d[vmBase + t];
+                l[base + t] = after;
+                vol += d[vmBase + t];
+                delta += Math.max(0, after - cap) - Math.max(0, before - cap);
+            }
+            volume[r][slot] += sign * vol;
+        }
+        vmCount[slot] += sign;
+        overflow[slot] += delta;
+        return delta;
+    }
+
+    /** Change of the slot's overflow if the VM were added (read-only). */
+    long overflowIfAdded(int vm, int slot) {
+        return overflowIfChanged(slot, vm, -1);
+    }
+
+    /** Change of the slot's overflow if the VM were removed (read-only). */
+    long overflowIfRemoved(int vm, int slot) {
+        return overflowIfChanged(slot, -1, vm);
+    }
+
+    /** Change of the slot's overflow if VM {@code in} were added and VM {@code out} removed (-1 for none). */
+    long overflowIfChanged(int slot, int in, int out) {
+        long delta = 0;
+        for (int r = 0; r < load.length; r++) {
+            long cap = model.capacity(r, slot);
+            long[] l = load[r];
+            int[] d = model.demand(r);
+            int base = slot * steps;
+            for (int t = 0; t < steps; t++) {
+                long before = l[base + t];
+                long after = before + (in >= 0 ? d[in * steps + t] : 0) - (out >= 0 ? d[out * steps + t] : 0);
+                if (after > cap || before > cap) {
+                    delta += Math.max(0, after - cap) - Math.max(0, before - cap);
+                }
+            }
+        }
+        return delta;
+    }
+
+    /** True if the VM fits on the slot at every step and resource. */
+    boolean fits(int vm, int slot) {
+        return fits(vm, slot, 1.0);
+    }
+
+    /** True if the VM fits within capacity x factor on the slot at every step and resource. */
+    boolean fits(int vm, int slot, double factor) {
+        for (int r = 0; r < load.length; r++) {
+            long room = factor == 1.0 ? model.capacity(r, slot) : (long) (model.capacity(r, slot) * factor);
+            long[] l = load[r];
+            int[] d = model.demand(r);
+            int base = slot * steps;
+            int vmBase = vm * steps;
+            for (int t = 0; t < steps; t++) {
+                if (l[base + t] + d[vmBase + t] > room) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    long load(int r, int slot, int t) {
+        return load[r][slot * steps + t];
+    }
+
+    long volume(int r, int slot) {
+        return volume[r][slot];
+    }
+
+    long[] volumes(int slot) {
+        long[] v = new long[load.length];
+        for (int r = 0; r < v.length; r++) {
+            v[r] = volume[r][slot];
+        }
+        return v;
+    }
+
+    int vmCount(int slot) {
+        return vmCount[slot];
+    }
+
+    long overflow(int slot) {
+        return overflow[slot];
+    }
+}

@@ -1,0 +1,124 @@
+package org.dcplanner.consolidation.planning.solver;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+import org.dcplanner.consolidation.planning.solver.SolveOptions.SolveProgress;
+import org.optaplanner.core.api.solver.SolverJob;
+import org.optaplanner.core.api.solver.SolverManager;
+import org.springframework.stereotype.Component;
+
+/**
+ * The solver facade: lower bound and both FFD baselines, the better baseline as construction, then
+ * OptaPlanner (host-emptying custom phase for {@code eliminationShare} of the time, then change/swap local
+ * search). Solving runs on a SolverManager thread while the calling thread polls the stop request once a second.
+ * The result never has a worse score than the construction, so a feasible plan never uses more hosts than
+ * the better feasible baseline (objective HOSTS).
+ */
+@Component
+public class OptaPlannerConsolidationSolver implements ConsolidationSolver {
+    private static final long DEFAULT_SEED = 42L;
+    private static final Duration MIN_SEARCH = Duration.ofMillis(200);
+
+    private final double eliminationShare;
+    private final long seed;
+
+    public OptaPlannerConsolidationSolver() {
+        this(0.85, DEFAULT_SEED);
+    }
+
+    /** @param eliminationShare share of the remaining time given to the host-emptying phase (0..1) */
+    public OptaPlannerConsolidationSolver(double eliminationShare, long seed) {
+        this.eliminationShare = eliminationShare;
+        this.seed = seed;
+    }
+
+    @Override
+    public PlanningResult solve(PlanningProblem problem, SolveOptions options) {
+        ProblemChecks.validate(problem);
+        long startNanos = System.nanoTime();
+        DemandModel model = new DemandModel(problem);
+        int lowerBound = Baselines.lowerBoundHosts(problem);
+        int[] peakFfd = Baselines.peakFfd(model);
+        int[] tsFfd = Baselines.timeSeriesFfd(model, 1.0);
+        int[] start = Construction.best(model, peakFfd, tsFfd);
+
+        long remaining = Math.max(MIN_SEARCH.toNanos(), options.timeLimit().toNanos() - (System.nanoTime() - startNanos));
+        long eliminationDeadline = System.nanoTime() + (long) (remaining * eliminationShare);
+        Consumer<SolveProgress> onNewBest = options.onNewBest() == null ? p -> { } : options.onNewBest();
+        HostEliminationPhase elimination = new HostEliminationPhase(eliminationDeadline, options.stopRequested(),
+                slots -> onNewBest.accept(progress(model, slots, startNanos)), seed, lowerBound);
+        long evaluationsBefore = model.evaluations().sum();
+        long searchStart = System.nanoTime();
+        int[] best = runSolver(model, start, elimination, Duration.ofMillis(remaining / 1_000_000L), options, lowerBound,
+                p -> onNewBest.accept(new SolveProgress(p.hostsUsed(), p.score(), p.feasible(),
+                        elapsedMillis(startNanos), p.vmSlot())));
+        double seconds = Math.max(1e-3, (System.nanoTime() - searchStart) / 1e9);
+        long perSecond = (long) ((model.evaluations().sum() - evaluationsBefore) / seconds);
+
+        ScoreLedger ledger = Construction.ledger(model, best);
+        return new PlanningResult(best, Baselines.hostsUsed(best), ledger.score().toString(), ledger.hardPenalty() == 0,
+                ledger.brokenConstraints(), lowerBound, Baselines.hostsUsed(peakFfd), Baselines.hostsUsed(tsFfd),
+                perSecond);
+    }
+
+    private int[] runSolver(DemandModel model, int[] start, HostEliminationPhase elimination, Duration limit,
+                            SolveOptions options, int lowerBound, Consumer<SolveProgress> onNewBest) {
+        ConsolidationSolution initial = ConsolidationSolution.of(model, start);
+        CompletableFuture<ConsolidationSolution> done = new CompletableFuture<>();
+        try (SolverManager<ConsolidationSolution, Long> manager =
+                     SolverManager.create(SolverSetup.solving(elimination, limit, seed))) {
+            SolverJob<ConsolidationSolution, Long> job = manager.solveAndListen(1L, id -> initial,
+                    best -> {
+                        SolveProgress p = progress(model, best.vmSlots(), System.nanoTime());
+                        onNewBest.accept(p);
+                        if (p.feasible() && p.hostsUsed() <= lowerBound && model.objective() == PlanningProblem.Objective.HOSTS) {
+                            manager.terminateEarly(1L);
+                        }
+                    },
+                    done::complete, (id, error) -> done.completeExceptionally(error));
+            return awaitPollingStop(done, job, options).vmSlots();
+        }
+    }
+
+    /** Waits for the final best solution, asking the stop flag about once a second. */
+    private static ConsolidationSolution awaitPollingStop(CompletableFuture<ConsolidationSolution> done,
+                                                          SolverJob<ConsolidationSolution, Long> job, SolveOptions options) {
+        while (true) {
+            try {
+                return done.get(1, TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                if (options.stopRequested() != null && options.stopRequested().getAsBoolean()) {
+                    job.terminateEarly();
+                }
+            } catch (InterruptedException e) {
+                job.terminateEarly();
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while solving", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("solver failed: " + e.getCause().getMessage(), e.getCause());
+            }
+        }
+    }
+
+    private static SolveProgress progress(DemandModel model, int[] vmSlot, long sinceNanos) {
+        ScoreLedger ledger = Construction.ledger(model, vmSlot);
+        return new SolveProgress(Baselines.hostsUsed(vmSlot), ledger.score().toString(), ledger.hardPenalty() == 0,
+                elapsedMillis(sinceNanos), vmSlot);
+    }
+
+    private static long elapsedMillis(long sinceNanos) {
+        return Math.max(0, (System.nanoTime() - sinceNanos) / 1_000_000);
+    }
+
+    @Override
+    public List<VmExplanation> explain(PlanningProblem problem, int[] vmSlot) {
+        ProblemChecks.validate(problem);
+        return new PlacementExplainer().explain(problem, vmSlot);
+    }
+}

@@ -1,0 +1,175 @@
+package org.dcplanner.consolidation.planning.solver;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+
+/**
+ * All score terms of a placement, updated per VM add/remove in O(resources x steps).
+ * Hard: capacity overflow (units), anti-affinity pairs, pins, paravirt, hardware assist (each weighted as one
+ * host-step), HA shortfall (units). Medium: active hosts / cost / power. Soft: reward sum of squared fills.
+ */
+final class ScoreLedger {
+    static final String CAPACITY = "Host capacity exceeded";
+    static final String ANTI_AFFINITY = "Anti-affinity group shares a host";
+    static final String PINNED = "Pinned VM off its slot";
+    static final String PARAVIRT = "Paravirtualized guest not capable";
+    static final String HARDWARE_ASSIST = "Hardware assist unsupported by host";
+    static final String HA_RESERVE = "HA reserve not met";
+    static final String ACTIVE_HOSTS = "Active host cost";
+    static final String PACKING = "Packing (sum of squared fills)";
+
+    private final DemandModel model;
+    private final HostLoads loads;
+    private final long[][] totalLoad;
+    private final Map<Long, Integer> groupCount = new HashMap<>();
+    private final long[] activeCost;
+    private final long[] packing;
+    private long overflow;
+    private long antiAffinityPairs;
+    private long pinnedViolations;
+    private long paravirtViolations;
+    private long hardwareAssistViolations;
+    private long medium;
+    private long soft;
+
+    ScoreLedger(DemandModel model) {
+        this.model = model;
+        this.loads = new HostLoads(model);
+        this.totalLoad = new long[model.resources()][model.steps()];
+        this.activeCost = new long[model.slots()];
+        this.packing = new long[model.slots()];
+    }
+
+    void add(int vm, int slot) {
+        overflow += loads.add(vm, slot);
+        change(vm, slot, 1);
+    }
+
+    void remove(int vm, int slot) {
+        overflow += loads.remove(vm, slot);
+        change(vm, slot, -1);
+    }
+
+    private void change(int vm, int slot, int sign) {
+        int steps = model.steps();
+        for (int r = 0; r < totalLoad.length; r++) {
+            int[] d = model.demand(r);
+            long[] total = totalLoad[r];
+            for (int t = 0; t < steps; t++) {
+                total[t] += sign * (long) d[vm * steps + t];
+            }
+        }
+        int group = model.antiAffinityGroup(vm);
+        if (group >= 0) {
+            long key = ((long) slot << 32) | group;
+            int before = groupCount.getOrDefault(key, 0);
+            antiAffinityPairs += sign > 0 ? before : -(before - 1);
+            groupCount.merge(key, sign, Integer::sum);
+        }
+        int pin = model.pinnedSlot(vm);
+        if (pin >= 0 && pin != slot) {
+            pinnedViolations += sign;
+        }
+        if (model.paravirtViolation(vm)) {
+            paravirtViolations += sign;
+        }
+        if (model.hardwareAssistViolation(slot)) {
+            hardwareAssistViolations += sign;
+        }
+        refreshSlot(slot);
+    }
+
+    private void refreshSlot(int slot) {
+        medium -= activeCost[slot];
+        soft -= packing[slot];
+        if (loads.vmCount(slot) > 0) {
+            long[] volumes = loads.volumes(slot);
+            activeCost[slot] = SlotTerms.activeCost(model, slot, volumes);
+            packing[slot] = SlotTerms.packingReward(model, slot, volumes);
+        } else {
+            activeCost[slot] = 0;
+            packing[slot] = 0;
+        }
+        medium += activeCost[slot];
+        soft += packing[slot];
+    }
+
+    /** Number of VMs of the group already on the slot. */
+    int groupCountOn(int slot, int group) {
+        return group < 0 ? 0 : groupCount.getOrDefault(((long) slot << 32) | group, 0);
+    }
+
+    HostLoads loads() {
+        return loads;
+    }
+
+    long overflow() {
+        return overflow;
+    }
+
+    /** Hard penalty without the HA term (cheap: no scan over slots). */
+    long localHardPenalty() {
+        return overflow + SlotTerms.DISCRETE_VIOLATION_WEIGHT
+                * (antiAffinityPairs + pinnedViolations + paravirtViolations + hardwareAssistViolations);
+    }
+
+    long haShortfall() {
+        return SlotTerms.haShortfall(model, totalLoad, activeSlots());
+    }
+
+    int[] activeSlots() {
+        int n = 0;
+        for (int s = 0; s < model.slots(); s++) {
+            if (loads.vmCount(s) > 0) {
+                n++;
+            }
+        }
+        int[] active = new int[n];
+        for (int s = 0, i = 0; s < model.slots(); s++) {
+            if (loads.vmCount(s) > 0) {
+                active[i++] = s;
+            }
+        }
+        return active;
+    }
+
+    int activeHosts() {
+        return activeSlots().length;
+    }
+
+    long hardPenalty() {
+        return localHardPenalty() + haShortfall();
+    }
+
+    HardMediumSoftLongScore score() {
+        return HardMediumSoftLongScore.of(-hardPenalty(), -medium, soft);
+    }
+
+    /** Names of the hard constraints currently violated. */
+    List<String> brokenConstraints() {
+        List<String> broken = new ArrayList<>();
+        if (overflow > 0) {
+            broken.add(CAPACITY);
+        }
+        if (antiAffinityPairs > 0) {
+            broken.add(ANTI_AFFINITY);
+        }
+        if (pinnedViolations > 0) {
+            broken.add(PINNED);
+        }
+        if (paravirtViolations > 0) {
+            broken.add(PARAVIRT);
+        }
+        if (hardwareAssistViolations > 0) {
+            broken.add(HARDWARE_ASSIST);
+        }
+        if (haShortfall() > 0) {
+            broken.add(HA_RESERVE);
+        }
+        return broken;
+    }
+}

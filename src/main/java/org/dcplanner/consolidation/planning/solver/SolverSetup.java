@@ -1,0 +1,53 @@
+package org.dcplanner.consolidation.planning.solver;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.optaplanner.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
+import org.optaplanner.core.config.heuristic.selector.move.generic.ChangeMoveSelectorConfig;
+import org.optaplanner.core.config.heuristic.selector.move.generic.SwapMoveSelectorConfig;
+import org.optaplanner.core.config.localsearch.LocalSearchPhaseConfig;
+import org.optaplanner.core.config.localsearch.decider.acceptor.LocalSearchAcceptorConfig;
+import org.optaplanner.core.config.localsearch.decider.forager.LocalSearchForagerConfig;
+import org.optaplanner.core.config.phase.custom.CustomPhaseConfig;
+import org.optaplanner.core.config.score.director.ScoreDirectorFactoryConfig;
+import org.optaplanner.core.config.solver.EnvironmentMode;
+import org.optaplanner.core.config.solver.SolverConfig;
+import org.optaplanner.core.config.solver.termination.TerminationConfig;
+
+/** Builds the OptaPlanner configuration: host-emptying custom phase, then change/swap late-acceptance search. */
+final class SolverSetup {
+    private SolverSetup() {}
+
+    static SolverConfig baseConfig() {
+        return new SolverConfig()
+                .withSolutionClass(ConsolidationSolution.class)
+                .withEntityClasses(VmAssignment.class);
+    }
+
+    /** Solving config: incremental score, fixed seed (reproducible up to the time limits). */
+    static SolverConfig solving(HostEliminationPhase elimination, Duration spentLimit, long seed) {
+        return baseConfig()
+                .withScoreDirectorFactory(new ScoreDirectorFactoryConfig()
+                        .withIncrementalScoreCalculatorClass(ConsolidationIncrementalScoreCalculator.class))
+                .withEnvironmentMode(EnvironmentMode.REPRODUCIBLE)
+                .withRandomSeed(seed)
+                .withTerminationConfig(new TerminationConfig().withSpentLimit(spentLimit))
+                .withPhases(new CustomPhaseConfig().withCustomPhaseCommands(elimination), localSearch());
+    }
+
+    /** Change and swap moves under late acceptance: polishes packing and can still empty hosts. */
+    static LocalSearchPhaseConfig localSearch() {
+        return new LocalSearchPhaseConfig()
+                .withMoveSelectorConfig(new UnionMoveSelectorConfig(
+                        List.of(new ChangeMoveSelectorConfig(), new SwapMoveSelectorConfig())))
+                .withAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(400))
+                .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1));
+    }
+
+    /** Constraint-stream scoring, for explanations and as the reference in tests. */
+    static SolverConfig constraintStreams() {
+        return baseConfig().withScoreDirectorFactory(new ScoreDirectorFactoryConfig()
+                .withConstraintProviderClass(ConsolidationConstraintProvider.class));
+    }
+}
