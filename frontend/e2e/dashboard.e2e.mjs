@@ -160,6 +160,22 @@ try {
   await page.screenshot({ path: join(shots, '06-dashboard-narrow.png'), fullPage: true });
   await page.setViewportSize({ width: 1280, height: 800 });
 
+  // 7b. Stop: a long plan stopped after its first solution keeps that solution (CANCELLED).
+  await page.goto(`${baseUrl}/plans/new?workload=${workloadId}`);
+  await page.waitForSelector('[data-testid="plan-form"]');
+  await page.fill('#plan-time', '120');
+  await page.click('[data-testid="start-plan"]');
+  await urlOrError(page, /\/plans\/[0-9a-f-]{8,}$/, 30_000);
+  const stoppedId = page.url().split('/').pop();
+  await page.waitForSelector('[data-testid="chart-progress"]', { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await page.waitForFunction(() => ['COMPLETED', 'CANCELLED', 'FAILED'].includes(document.querySelector('[data-testid="plan-status"]')?.textContent ?? ''), null, { timeout: 60_000 });
+  const stopped = await (await page.request.get(`${baseUrl}/api/v1/plans/${stoppedId}`)).json();
+  check('Stop ends solving with the best plan kept', stopped.status === 'CANCELLED' && stopped.hostsUsed > 0, `${stopped.status}, ${stopped.hostsUsed} hosts`);
+  await page.waitForSelector('[data-testid="hosts-before-after"]', { timeout: 60_000 });
+  const stoppedAfter = Number(((await page.textContent('[data-testid="hosts-before-after"]')) ?? '').replace(/,/g, '').split('→')[1]);
+  check('stopped plan dashboard shows its hosts', stoppedAfter === stopped.hostsUsed, `${stoppedAfter} vs ${stopped.hostsUsed}`);
+
   // 8. Malformed upload: the error names the line.
   await page.goto(`${baseUrl}/workloads`);
   const bad = await page.request.get(`${baseUrl}/sample-workloads/malformed-example.csv`);
