@@ -68,7 +68,7 @@ export function PlanPage() {
     }
   }
 
-  if (!p && plan.error) return <ErrorBox error={plan.error} onRetry={plan.refresh} />;
+  if (!p && plan.error) return <><p><Link to="/plans">← Plans</Link></p><ErrorBox error={plan.error} onRetry={plan.refresh} /></>;
   if (!p) return <Loading what="plan" />;
   return (
     <section aria-labelledby="plan-title">
