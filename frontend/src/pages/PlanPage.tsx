@@ -44,6 +44,12 @@ export function PlanPage() {
   const [overrides, setOverrides] = useState<Partial<Assumptions>>({});
   const savings = useAsync((s) => (solved && simulation.data ? engineApi.savings(id, overrides, s) : Promise.resolve(null)), [id, solved, !!simulation.data, JSON.stringify(overrides)]);
   const [actionError, setActionError] = useState<string | null>(null);
+  const [explainVm, setExplainVm] = useState<number | null>(null);
+
+  function explain(vm: number) {
+    setExplainVm(vm);
+    document.getElementById('placements-title')?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  }
 
   async function downloadCsv() {
     try {
@@ -104,14 +110,14 @@ export function PlanPage() {
           {simulation.data && <HostsSection planId={id} simulation={simulation.data} />}
 
           <h2>Delivered performance</h2>
-          {simulation.data ? <PerformanceSection simulation={simulation.data} /> : <Loading what="replay" />}
+          {simulation.data ? <PerformanceSection simulation={simulation.data} onExplain={explain} /> : <Loading what="replay" />}
 
           <h2>Virtualization approaches</h2>
           {simulation.data ? <ComparisonSection planId={id} /> : <Loading what="replay" />}
 
-          <h2>Placements</h2>
+          <h2 id="placements-title">Placements</h2>
           {placements.status === 'error' && <ErrorBox error={placements.error} onRetry={placements.reload} />}
-          {placements.data ? <PlacementsSection planId={id} placements={placements.data} /> : placements.status === 'loading' && <Loading what="placements" />}
+          {placements.data ? <PlacementsSection planId={id} placements={placements.data} selected={explainVm} onSelect={setExplainVm} /> : placements.status === 'loading' && <Loading what="placements" />}
         </>
       )}
     </section>
