@@ -59,9 +59,16 @@ export function PlanPage() {
     }
   }
 
-  function downloadReport() {
-    const report = { plan: p, workload: workload.data, savings: savings.data, simulation: simulation.data ? { ...simulation.data, hosts: undefined, vms: undefined } : null };
-    download(new Blob([JSON.stringify(report, null, 2)], { type: 'application/json' }), `plan-${id}-report.json`);
+  /** The report: plan, workload, savings (with the assumptions in effect), replay summary and approach comparison. */
+  async function downloadReport() {
+    try {
+      const comparison = await engineApi.comparison(id);
+      const sim = simulation.data ? { ...simulation.data, hosts: undefined, vms: undefined } : null;
+      const report = { generatedAt: new Date().toISOString(), plan: p, workload: workload.data, savings: savings.data, simulation: sim, comparison };
+      download(new Blob([JSON.stringify(report, null, 2)], { type: 'application/json' }), `plan-${id}-report.json`);
+    } catch (e) {
+      setActionError(`Report not downloaded: ${errorMessage(e)}`);
+    }
   }
 
   async function remove() {
