@@ -7,7 +7,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import org.dcplanner.consolidation.planning.solver.SolveOptions.SolveProgress;
@@ -18,7 +17,7 @@ import org.springframework.stereotype.Component;
 /**
  * The solver facade: lower bound and both FFD baselines, the better baseline as construction, then
  * OptaPlanner (host-emptying custom phase for {@code eliminationShare} of the time, then change/swap local
- * search). Solving runs on a SolverManager thread while the calling thread polls the stop request twice a second.
+ * search). Solving runs on a SolverManager thread while the calling thread polls the stop request about once a second.
  * The result never has a worse score than the construction, so a feasible plan never uses more hosts than
  * the better feasible baseline (objective HOSTS).
  */
@@ -77,7 +76,9 @@ public class OptaPlannerConsolidationSolver implements ConsolidationSolver {
         }
         ConsolidationSolution initial = ConsolidationSolution.of(model, start);
         CompletableFuture<ConsolidationSolution> done = new CompletableFuture<>();
-        AtomicBoolean optimal = new AtomicBoolean();
+        // Set by the best-solution consumer; the waiting thread ends the job (terminateEarly from inside
+        // the consumer would wait for the consumer itself to finish: a deadlock).
+        AtomicBoolean optimumReached = new AtomicBoolean();
         try (SolverManager<ConsolidationSolution, Long> manager =
                      SolverManager.create(SolverSetup.solving(elimination, limit, seed))) {
             SolverJob<ConsolidationSolution, Long> job = manager.solveAndListen(1L, id -> initial,
@@ -85,12 +86,11 @@ public class OptaPlannerConsolidationSolver implements ConsolidationSolver {
                         SolveProgress p = progress(model, best.vmSlots(), System.nanoTime());
                         onNewBest.accept(p);
                         if (p.feasible() && p.hostsUsed() <= lowerBound && model.objective() == PlanningProblem.Objective.HOSTS) {
-                            optimal.set(true); // terminating from inside the consumer would deadlock
+                            optimumReached.set(true);
                         }
                     },
                     done::complete, (id, error) -> done.completeExceptionally(error));
-            return awaitPollingStop(done, job, () -> optimal.get()
-                    || options.stopRequested() != null && options.stopRequested().getAsBoolean()).vmSlots();
+            return awaitPollingStop(done, job, options, optimumReached).vmSlots();
         }
     }
 
@@ -106,14 +106,17 @@ public class OptaPlannerConsolidationSolver implements ConsolidationSolver {
         return true;
     }
 
-    /** Waits for the final best solution, asking whether to stop about twice a second. */
+    /** Waits for the final best solution, ending the job on a proven optimum or a stop request (polled ~1/s). */
     private static ConsolidationSolution awaitPollingStop(CompletableFuture<ConsolidationSolution> done,
-                                                          SolverJob<ConsolidationSolution, Long> job, BooleanSupplier stop) {
+                                                          SolverJob<ConsolidationSolution, Long> job, SolveOptions options,
+                                                          AtomicBoolean optimumReached) {
+        int waits = 0;
         while (true) {
             try {
-                return done.get(500, TimeUnit.MILLISECONDS);
+                return done.get(100, TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
-                if (stop.getAsBoolean()) {
+                boolean pollStop = ++waits % 10 == 0 && options.stopRequested() != null;
+                if (optimumReached.get() || (pollStop && options.stopRequested().getAsBoolean())) {
                     job.terminateEarly();
                 }
             } catch (InterruptedException e) {

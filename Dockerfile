@@ -1,0 +1,29 @@
+# syntax=docker/dockerfile:1
+# Multi-stage build: 1) frontend (Vite), 2) Maven package with the built frontend, 3) slim JRE.
+
+FROM node:20-bookworm-slim AS frontend
+WORKDIR /build/frontend
+COPY frontend/package.json frontend/package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY frontend/ ./
+RUN npm run build
+
+FROM eclipse-temurin:17-jdk AS package
+WORKDIR /build
+COPY mvnw pom.xml ./
+COPY .mvn .mvn
+RUN ./mvnw -B -q dependency:go-offline -Dskip.frontend=true || true
+COPY src src
+COPY db-migrations db-migrations
+COPY sample-workloads sample-workloads
+COPY --from=frontend /build/frontend/dist frontend/dist
+RUN ./mvnw -B -q package -DskipTests -Dskip.frontend=true
+
+FROM eclipse-temurin:17-jre
+RUN useradd --system --uid 10001 --home-dir /app planner
+WORKDIR /app
+COPY --from=package /build/target/consolidation-planner.jar app.jar
+USER planner
+EXPOSE 8080
+ENV JAVA_OPTS="-XX:MaxRAMPercentage=75"
+ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/app.jar"]

@@ -1,0 +1,51 @@
+import { lazy, Suspense } from 'react';
+import { BrowserRouter, NavLink, Route, Routes } from 'react-router';
+import { WorkloadsPage } from './pages/WorkloadsPage';
+import { PlansPage } from './pages/PlansPage';
+import { CatalogPage } from './pages/CatalogPage';
+import { Loading } from './components/Status';
+
+// Pages with charts load ECharts on demand, so the first page stays small.
+const WorkloadPage = lazy(() => import('./pages/WorkloadPage').then((m) => ({ default: m.WorkloadPage })));
+const NewPlanPage = lazy(() => import('./pages/NewPlanPage').then((m) => ({ default: m.NewPlanPage })));
+const PlanPage = lazy(() => import('./pages/PlanPage').then((m) => ({ default: m.PlanPage })));
+
+function NotFound() {
+  return (
+    <section>
+      <h1>Page not found</h1>
+      <p>There is nothing at this address. Use the navigation above.</p>
+    </section>
+  );
+}
+
+export function App() {
+  return (
+    <BrowserRouter>
+      <a className="skip" href="#main">Skip to content</a>
+      <header className="top">
+        <span className="brand">DC consolidation planner</span>
+        <nav aria-label="Main">
+          <NavLink to="/workloads">Workloads</NavLink>
+          <NavLink to="/plans" end>Plans</NavLink>
+          <NavLink to="/plans/new">New plan</NavLink>
+          <NavLink to="/catalog">Host catalog</NavLink>
+        </nav>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Suspense fallback={<Loading what="page" />}>
+        <Routes>
+          <Route path="/" element={<WorkloadsPage />} />
+          <Route path="/workloads" element={<WorkloadsPage />} />
+          <Route path="/workloads/:id" element={<WorkloadPage />} />
+          <Route path="/plans" element={<PlansPage />} />
+          <Route path="/plans/new" element={<NewPlanPage />} />
+          <Route path="/plans/:id" element={<PlanPage />} />
+          <Route path="/catalog" element={<CatalogPage />} />
+          <Route path="*" element={<NotFound />} />
+        </Routes>
+        </Suspense>
+      </main>
+    </BrowserRouter>
+  );
+}

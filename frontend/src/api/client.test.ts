@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError, describeProblem, parseProblem } from './client';
+
+describe('parseProblem', () => {
+  it('keeps every problem+json member including file, line and field', () => {
+    const body = JSON.stringify({
+      type: '/problems/malformed-trace', title: 'Malformed trace', status: 422,
+      detail: 'cpu value "abc" is not a number', file: 'malformed-example.csv', line: 7, field: 'cpu_mhz',
+    });
+    const p = parseProblem(422, 'Unprocessable Entity', body);
+    expect(p).toMatchObject({ status: 422, title: 'Malformed trace', file: 'malformed-example.csv', line: 7, field: 'cpu_mhz' });
+  });
+
+  it('turns a numeric string line into a number', () => {
+    expect(parseProblem(400, '', '{"status":400,"line":"12"}').line).toBe(12);
+  });
+
+  it('takes the HTTP status when the body has none', () => {
+    expect(parseProblem(404, 'Not Found', '{"detail":"gone"}').status).toBe(404);
+  });
+
+  it('maps Spring default error bodies (error/message) to title/detail', () => {
+    const p = parseProblem(500, '', '{"status":500,"error":"Internal Server Error","message":"boom"}');
+    expect(p.title).toBe('Internal Server Error');
+    expect(p.detail).toBe('boom');
+  });
+
+  it('keeps a short plain-text body as detail and drops HTML pages', () => {
+    expect(parseProblem(502, 'Bad Gateway', 'upstream down').detail).toBe('upstream down');
+    const html = parseProblem(502, 'Bad Gateway', '<html><body>proxy</body></html>');
+    expect(html.detail).toBeUndefined();
+    expect(html.title).toBe('Bad Gateway');
+  });
+
+  it('survives an empty or broken JSON body', () => {
+    expect(parseProblem(500, '', '').title).toBe('HTTP 500');
+    expect(parseProblem(500, 'Oops', '{not json').title).toBe('Oops');
+  });
+});
+
+describe('describeProblem', () => {
+  it('names line, file and field before the detail', () => {
+    expect(describeProblem({ status: 422, detail: 'not a number', file: 'a.csv', line: 7, field: 'cpu' }))
+      .toBe('Line 7 of a.csv field "cpu": not a number');
+  });
+
+  it('names the file alone when there is no line', () => {
+    expect(describeProblem({ status: 422, detail: 'empty archive', file: 'x.zip' })).toBe('In x.zip: empty archive');
+  });
+
+  it('falls back to title then status', () => {
+    expect(describeProblem({ status: 409, title: 'Conflict' })).toBe('Conflict');
+    expect(describeProblem({ status: 418 })).toBe('HTTP 418');
+  });
+
+  it('is the message of ApiError', () => {
+    const e = new ApiError({ status: 400, detail: 'bad', line: 3 });
+    expect(e.message).toBe('Line 3: bad');
+    expect(e.status).toBe(400);
+  });
+});

@@ -1,0 +1,195 @@
+// Execution engine + savings API: /api/v1/plans/{id}/simulation(s), /savings
+import { ApiError, getJson, postForLocation, sendJson } from './client';
+import type { MetricName } from './workloads';
+import type { Virtualization } from './plans';
+
+export type SimulationStatus = 'QUEUED' | 'RUNNING' | 'COMPLETED' | 'FAILED';
+
+/** Plan-level replay figures (CloudSim metric names; performance = delivered ÷ demanded, 0..1). */
+export interface SimulationMetrics {
+  energyKWh: number;
+  averageItWatts: number;
+  peakItWatts: number;
+  slatah: number;
+  pdm: number;
+  slav: number;
+  vmsEverThrottled: number;
+  vmsEverBelowFull: number;
+  meanPerformance: number;
+  minPerformance: number;
+  activeHosts: number;
+  overloadedHosts: number;
+}
+
+/** One host slot of the replay with its utilization (demand ÷ capacity) per resource per step. */
+export interface HostView {
+  host: number;
+  modelId: string;
+  vmCount: number;
+  overloadSteps: number;
+  overloadMinutes: number;
+  energyKWh: number;
+  averageWatts: number;
+  peakWatts: number;
+  peakCpuUtilization: number;
+  mostUtilizedResource: MetricName;
+  /** Σ of the VMs' own host-side CPU peaks vs the peak of their sum (ratio > 1 = peaks do not coincide) */
+  multiplexing: { sumOfVmPeakCpuMhz: number; peakOfSumCpuMhz: number; ratio: number };
+  utilization: Partial<Record<MetricName, number[]>>;
+}
+
+export interface VmSummary {
+  vm: number;
+  name: string;
+  host: number;
+  minPerformance: number;
+  p5Performance: number;
+  meanPerformance: number;
+  demandSteps: number;
+  throttledSteps: number;
+  peakHostCpuMhz: number;
+}
+
+export interface Simulation {
+  planId: string;
+  virtualization: Virtualization;
+  status: SimulationStatus;
+  error?: string | null;
+  requestedAt?: string;
+  finishedAt?: string | null;
+  grid: { start: string | null; stepSeconds: number | null; steps: number | null };
+  metrics: SimulationMetrics | null;
+  hosts: { offset: number; limit: number; total: number; items: HostView[] } | null;
+  vms: { page: number; size: number; total: number; sort: string; items: VmSummary[] } | null;
+}
+
+/** One host's VMs' host-side demand per step (GET .../simulation/hosts/{host}). */
+export interface HostDemand {
+  host: number;
+  modelId: string;
+  virtualization: Virtualization;
+  cpuMhzCapacity: number;
+  memoryMibCapacity: number;
+  stepSeconds: number;
+  vms: { vm: number; name: string; cpuMhz: number[]; memoryMib: number[] }[];
+}
+
+/** One approach in the comparison; overheadPercent = host-side ÷ guest demand − 1 per resource, in %. */
+export interface ApproachOutcome {
+  approach: Virtualization;
+  hostsNeeded: number;
+  bindingResource: MetricName;
+  overheadPercent: Partial<Record<MetricName, number>>;
+  energyKWhOnHostsNeeded: number;
+  meanPerformance: number;
+  minPerformance: number;
+  vmsEverThrottled: number;
+  slatahOnPlanPlacement: number;
+  performanceDriver: string;
+  reason: string;
+}
+
+export interface Comparison {
+  hostModel: string;
+  targetUtilization: number;
+  approaches: ApproachOutcome[];
+  summary: string;
+}
+
+/** Savings assumptions (GET /savings answers the effective ones; query parameters of the same names override). */
+export interface Assumptions {
+  electricityUsdPerKWh: number;
+  pue: number;
+  carbonKgPerKWh: number;
+  rackUnitUsdPerYear: number;
+  maintenanceUsdPerServerYear: number;
+  floorAreaM2PerRack: number;
+  rackUnitsPerRack: number;
+}
+
+/** One estate (before or after, or their difference) per year. */
+export interface EstateFigures {
+  serverCount: number;
+  itAverageKw: number;
+  itPeakKw: number;
+  itEnergyKWhPerYear: number;
+  facilityEnergyKWhPerYear: number;
+  rackUnits: number;
+  racks: number;
+  floorSpaceM2: number;
+  maintenanceUsdPerYear: number;
+  electricityUsdPerYear: number;
+  spaceUsdPerYear: number;
+  co2TonnesPerYear: number;
+  totalUsdPerYear: number;
+}
+
+export interface Savings {
+  planId: string;
+  /** ONE_SERVER_PER_VM or CURRENT_INVENTORY */
+  baseline: string;
+  virtualization: Virtualization;
+  before: EstateFigures;
+  after: EstateFigures;
+  /** before − after (positive = saved) */
+  savings: EstateFigures;
+  savingsPercent: Record<string, number>;
+  beforeModelCounts: Record<string, number>;
+  vmsLargerThanAnyModel: number;
+  afterFromSimulation: boolean;
+  assumptions: Assumptions;
+  /** per assumption: "default", "scenario" or "query" */
+  assumptionSources: Record<string, string>;
+}
+
+const plan = (id: string) => `/api/v1/plans/${encodeURIComponent(id)}`;
+
+export interface SimulationQuery {
+  virtualization?: Virtualization;
+  hostOffset?: number;
+  hostLimit?: number;
+  vmPage?: number;
+  vmSize?: number;
+  vmSort?: 'index' | 'worst';
+}
+
+function query(q: object): string {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(q)) if (v != null && !(typeof v === 'number' && Number.isNaN(v))) p.set(k, String(v));
+  const s = p.toString();
+  return s ? `?${s}` : '';
+}
+
+export const engineApi = {
+  simulation: (id: string, q: SimulationQuery = {}, signal?: AbortSignal) => getJson<Simulation>(`${plan(id)}/simulation${query(q)}`, signal),
+  hostDemand: (id: string, host: number, virtualization?: Virtualization, signal?: AbortSignal) =>
+    getJson<HostDemand>(`${plan(id)}/simulation/hosts/${host}${query({ virtualization })}`, signal),
+  simulate: (id: string, virtualization: Virtualization) => postForLocation<Simulation>(`${plan(id)}/simulations`, { virtualization }),
+  comparison: (id: string, signal?: AbortSignal) => getJson<Comparison>(`${plan(id)}/simulations/comparison`, signal),
+  savings: (id: string, overrides: Partial<Assumptions>, signal?: AbortSignal) => getJson<Savings>(`${plan(id)}/savings${query(overrides)}`, signal),
+  /** Saves assumptions as the plan's scenario (later reports start from them). */
+  saveAssumptions: (id: string, a: Partial<Assumptions>) => sendJson<unknown>('PUT', `${plan(id)}/savings-assumptions`, a),
+};
+
+/**
+ * The whole replay for the dashboard: every host (up to 1000) and every VM (pages of 1000), or null
+ * while it is not completed yet (404 = not requested yet, which happens right after a plan completes).
+ */
+export async function loadCompletedSimulation(id: string, signal: AbortSignal): Promise<Simulation | null> {
+  let first: Simulation;
+  try {
+    first = await engineApi.simulation(id, { hostLimit: 1000, vmSize: 1000 }, signal);
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 404) return null;
+    throw e;
+  }
+  if (first.status === 'FAILED') throw new ApiError({ status: 500, title: 'Replay failed', detail: first.error ?? 'The replay of this plan failed' });
+  if (first.status !== 'COMPLETED' || !first.vms) return first.status === 'COMPLETED' ? first : null;
+  const items = [...first.vms.items];
+  for (let page = 1; items.length < first.vms.total && page < 100; page++) {
+    const next = await engineApi.simulation(id, { hostLimit: 0, vmPage: page, vmSize: 1000 }, signal);
+    if (!next.vms?.items.length) break;
+    items.push(...next.vms.items);
+  }
+  return { ...first, vms: { ...first.vms, items } };
+}

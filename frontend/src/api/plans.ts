@@ -1,0 +1,126 @@
+// Host catalog and plans API: /api/v1/host-models, /api/v1/plans
+import { getJson, postForLocation, request, sendJson } from './client';
+import type { MetricName } from './workloads';
+
+export type Virtualization = 'FULL' | 'PARAVIRTUAL' | 'HARDWARE_ASSISTED';
+export type Objective = 'HOSTS' | 'COST' | 'POWER';
+export type PlanStatus = 'QUEUED' | 'SOLVING' | 'COMPLETED' | 'FAILED' | 'CANCELLED';
+
+export const VIRTUALIZATIONS: Virtualization[] = ['FULL', 'PARAVIRTUAL', 'HARDWARE_ASSISTED'];
+export const RESOURCES: MetricName[] = ['CPU', 'MEMORY', 'DISK', 'NETWORK'];
+
+export interface HostModel {
+  id: string;
+  name: string;
+  cores: number;
+  coreMhz: number;
+  cpuMhz?: number;
+  idleWatts?: number;
+  maxWatts?: number;
+  memoryMib: number;
+  diskKBps: number;
+  networkKBps: number;
+  powerWatts: number[];
+  rackUnits: number;
+  purchaseCost: number;
+  yearlyMaintenanceCost: number;
+  hardwareAssist: boolean;
+  source?: string;
+  builtIn?: boolean;
+}
+
+export interface PlanRequest {
+  workloadId: string;
+  name?: string;
+  hostPool: { model: string; count: number }[];
+  resources: MetricName[];
+  sizing: { percentile: number; headroomPercent: number; foldDays: boolean; windowSteps?: number };
+  virtualization: Virtualization;
+  targetUtilization: number;
+  haReserveHosts: number;
+  objective: Objective;
+  timeLimitSeconds: number;
+}
+
+export interface ProgressPoint {
+  elapsedMillis: number;
+  hostsUsed: number;
+  score?: string;
+}
+
+export interface Plan {
+  id: string;
+  name?: string;
+  workloadId?: string;
+  status: PlanStatus;
+  hostsUsed?: number | null;
+  lowerBoundHosts?: number | null;
+  baselines?: { peakFfdHosts?: number | null; timeSeriesFfdHosts?: number | null } | null;
+  feasible?: boolean | null;
+  score?: string | null;
+  brokenConstraints?: string[];
+  progress?: ProgressPoint[];
+  request?: Partial<PlanRequest>;
+  elapsedMillis?: number | null;
+  steps?: number;
+  stepSeconds?: number;
+  folded?: boolean;
+  cancelRequested?: boolean;
+  scoreCalculationsPerSecond?: number | null;
+  error?: string | null;
+  createdAt?: string;
+  startedAt?: string | null;
+  finishedAt?: string | null;
+}
+
+export interface Placement {
+  vm: number;
+  vmName: string;
+  slot: number;
+  hostModel: string;
+}
+
+/** Why one VM sits where it does (GET /plans/{id}/explanation). */
+export interface VmExplanation {
+  vm: number;
+  vmName: string;
+  slot: number;
+  hostModel: string;
+  bindingResource: string | null;
+  /** step of the highest utilization on the VM's host */
+  bindingStep: number;
+  /** that step's start: seconds after the trace start (or after 00:00 UTC when the plan folds days) */
+  bindingOffsetSeconds?: number;
+  /** host demand / usable capacity at that step (1.0 = at the target utilization) */
+  bindingUtilization?: number;
+  matchedConstraints?: string[];
+}
+
+const plan = (id: string) => `/api/v1/plans/${encodeURIComponent(id)}`;
+
+export const plansApi = {
+  hostModels: (signal?: AbortSignal) => getJson<HostModel[]>('/api/v1/host-models', signal),
+  list: (signal?: AbortSignal) => getJson<Plan[]>('/api/v1/plans', signal),
+  get: (id: string, signal?: AbortSignal) => getJson<Plan>(plan(id), signal),
+  /** Starts solving; answers the new plan's id (from the body, else the Location header). */
+  start: async (req: PlanRequest): Promise<string> => {
+    const res = await postForLocation<Plan>('/api/v1/plans', req);
+    const id = res.body?.id ?? res.location?.split('/').filter(Boolean).pop();
+    if (!id) throw new Error('The server accepted the plan but named no id');
+    return String(id);
+  },
+  /** First DELETE stops solving (keeps the best plan, 202); a DELETE of a finished plan deletes it (204). */
+  stopOrDelete: (id: string) => sendJson<Plan>("DELETE", plan(id)),
+  placements: (id: string, signal?: AbortSignal) => getJson<Placement[]>(`${plan(id)}/placements`, signal),
+  placementsCsvUrl: (id: string) => `${plan(id)}/placements`,
+  placementsCsv: async (id: string): Promise<Blob> => (await request(`${plan(id)}/placements`, { headers: { Accept: 'text/csv' } })).blob(),
+  explanation: (id: string, signal?: AbortSignal) => getJson<VmExplanation[]>(`${plan(id)}/explanation`, signal),
+};
+
+export function isFinished(status: PlanStatus | undefined): boolean {
+  return status === 'COMPLETED' || status === 'FAILED' || status === 'CANCELLED';
+}
+
+export function hostCpuMhz(m: HostModel): number {
+  return m.cpuMhz ?? m.cores * m.coreMhz;
+}

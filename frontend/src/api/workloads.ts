@@ -1,0 +1,115 @@
+// Ingestion API: /api/v1/workloads
+import { getJson, request, uploadForm } from './client';
+
+/** Trace formats the server parses; 'auto' sends no format and lets the server detect it. */
+export type TraceFormat = 'auto' | 'planetlab' | 'bitbrains' | 'csv';
+export type MetricName = 'CPU' | 'MEMORY' | 'DISK' | 'NETWORK';
+
+export const METRICS: MetricName[] = ['CPU', 'MEMORY', 'DISK', 'NETWORK'];
+
+export interface IngestWarning {
+  code: string;
+  count: number;
+  message: string;
+}
+
+export interface Workload {
+  id: string;
+  name: string;
+  format: string;
+  vmProfile?: string | null;
+  vmCount: number;
+  stepSeconds: number;
+  steps: number;
+  start: string;
+  end: string;
+  /** metrics with a stored series: CPU and MEMORY always, DISK and NETWORK when measured */
+  metrics?: MetricName[];
+  sampleCount?: number;
+  /** one sentence per kind of absorbed input problem or assumption */
+  warnings?: string[];
+  warningDetails?: IngestWarning[];
+  createdAt?: string;
+}
+
+export interface Page<T> {
+  content: T[];
+  totalElements: number;
+  totalPages: number;
+  number: number;
+  size: number;
+}
+
+export interface MetricStats {
+  mean: number;
+  p95: number;
+  peak: number;
+}
+
+export interface WorkloadVmRow {
+  /** the VM's name, its id in URLs */
+  id: string;
+  index: number;
+  name: string;
+  cores: number;
+  vcpus: number;
+  cpuMhz: number;
+  memoryMib: number;
+  guestOs?: string | null;
+  paravirtCapable?: boolean;
+  workloadClass?: string | null;
+  antiAffinityGroup?: string | null;
+  /** per measured metric, in its canonical unit (MHz, MiB, KB/s, KB/s) */
+  stats: Partial<Record<MetricName, MetricStats>>;
+}
+
+export interface VmSeries {
+  workloadId: string;
+  vmId: string;
+  vm: WorkloadVmRow;
+  stepSeconds: number;
+  start: string;
+  timestamps: string[];
+  series: Partial<Record<MetricName, number[]>>;
+}
+
+/** Per measured metric: Σ demand per step, Σ of each VM's own peak, and the highest per-step total. */
+export interface WorkloadAggregate {
+  workloadId: string;
+  stepSeconds: number;
+  start: string;
+  steps: number;
+  timestamps: string[];
+  units: Partial<Record<MetricName, string>>;
+  demand: Partial<Record<MetricName, number[]>>;
+  sumOfPeaks: Partial<Record<MetricName, number>>;
+  peakOfSum: Partial<Record<MetricName, number>>;
+}
+
+export const workloadsApi = {
+  list: (signal?: AbortSignal) => getJson<Workload[]>('/api/v1/workloads', signal),
+  get: (id: string, signal?: AbortSignal) => getJson<Workload>(`/api/v1/workloads/${encodeURIComponent(id)}`, signal),
+  remove: (id: string) => request(`/api/v1/workloads/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+  vms: (id: string, page: number, size: number, sort: string, signal?: AbortSignal) =>
+    getJson<Page<WorkloadVmRow>>(
+      `/api/v1/workloads/${encodeURIComponent(id)}/vms?page=${page}&size=${size}&sort=${encodeURIComponent(sort)}`,
+      signal,
+    ),
+  series: (id: string, vm: string, signal?: AbortSignal) =>
+    getJson<VmSeries>(`/api/v1/workloads/${encodeURIComponent(id)}/vms/${encodeURIComponent(vm)}/series`, signal),
+  aggregate: (id: string, signal?: AbortSignal) =>
+    getJson<WorkloadAggregate>(`/api/v1/workloads/${encodeURIComponent(id)}/aggregate`, signal),
+  upload: (
+    input: { file: Blob; fileName: string; inventory?: Blob; inventoryName?: string; name?: string; format: TraceFormat; vmProfile?: string },
+    onProgress: (sent: number, total: number) => void,
+    onUploaded?: () => void,
+  ) => {
+    const form = new FormData();
+    form.append('file', input.file, input.fileName);
+    if (input.inventory) form.append('inventory', input.inventory, input.inventoryName ?? 'inventory.csv');
+    if (input.name) form.append('name', input.name);
+    if (input.format !== 'auto') form.append('format', input.format);
+    if (input.vmProfile) form.append('vmProfile', input.vmProfile);
+    return uploadForm<Workload>('/api/v1/workloads', form, onProgress, onUploaded);
+  },
+};

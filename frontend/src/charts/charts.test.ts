@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import { downsampleMax, stepTimes } from './common';
+import { shapeMultiplexing } from './multiplexing';
+import { shapeProgress } from './progress';
+import { heatmapHeight, shapeHeatmap } from './heatmap';
+import { shapeHostStack } from './hostStack';
+import { shapePerformance, shortVms } from './performance';
+import { shapeComparison } from './comparison';
+import { shapeBeforeAfter } from './beforeAfter';
+
+describe('common', () => {
+  it('keeps peaks when downsampling by bucket maximum', () => {
+    const d = downsampleMax([1, 9, 2, 3, 8, 1, 0, 0], 4);
+    expect(d.values).toEqual([9, 3, 8, 0]);
+    expect(d.index).toEqual([0, 2, 4, 6]);
+  });
+
+  it('leaves short series untouched', () => {
+    expect(downsampleMax([3, 4], 10)).toEqual({ index: [0, 1], values: [3, 4] });
+  });
+
+  it('places steps on the grid from the start instant', () => {
+    expect(stepTimes('2011-03-03T00:00:00Z', 300, 3)).toEqual([1299110400000, 1299110700000, 1299111000000]);
+  });
+});
+
+describe('shapeMultiplexing', () => {
+  const agg = {
+    workloadId: 'w', stepSeconds: 300, start: '2011-03-03T00:00:00Z', steps: 3,
+    timestamps: ['2011-03-03T00:00:00Z', '2011-03-03T00:05:00Z', '2011-03-03T00:10:00Z'],
+    units: { CPU: 'MHz' }, demand: { CPU: [100, 250, 200] }, sumOfPeaks: { CPU: 500 }, peakOfSum: { CPU: 250 },
+  };
+
+  it('puts Σ demand on the time grid and computes the gain Σ peaks ÷ peak of sum', () => {
+    const s = shapeMultiplexing(agg, 'CPU')!;
+    expect(s.times).toEqual([1299110400000, 1299110700000, 1299111000000]);
+    expect(s.demand).toEqual([100, 250, 200]);
+    expect(s.sumOfPeaks).toBe(500);
+    expect(s.gain).toBe(2);
+    expect(s.unit).toBe('MHz');
+  });
+
+  it('falls back to the grid start and the series maximum when the server omits them', () => {
+    const s = shapeMultiplexing({ ...agg, timestamps: [], peakOfSum: {}, units: {} }, 'CPU')!;
+    expect(s.times[2]).toBe(1299111000000);
+    expect(s.peakOfSum).toBe(250);
+    expect(s.unit).toBe('MHz');
+  });
+
+  it('answers gain 1 for an idle workload', () => {
+    expect(shapeMultiplexing({ ...agg, demand: { CPU: [0, 0, 0] }, sumOfPeaks: { CPU: 0 }, peakOfSum: { CPU: 0 } }, 'CPU')!.gain).toBe(1);
+  });
+
+  it('answers null for a metric the trace lacks', () => {
+    expect(shapeMultiplexing(agg, 'DISK')).toBeNull();
+  });
+});
+
+describe('shapeProgress', () => {
+  it('sorts points, extends the best to now and lists the references that exist', () => {
+    const s = shapeProgress({
+      status: 'SOLVING', elapsedMillis: 9000, lowerBoundHosts: 4, baselines: { peakFfdHosts: 9, timeSeriesFfdHosts: null },
+      progress: [{ elapsedMillis: 3000, hostsUsed: 6 }, { elapsedMillis: 1000, hostsUsed: 8 }],
+    });
+    expect(s.points).toEqual([[1, 8], [3, 6], [9, 6]]);
+    expect(s.references).toEqual([{ name: 'Lower bound', hosts: 4 }, { name: 'Peak FFD', hosts: 9 }]);
+  });
+
+  it('is empty before the first solution', () => {
+    expect(shapeProgress({ status: 'QUEUED', progress: [] }).points).toEqual([]);
+  });
+});
+
+describe('shapeHeatmap', () => {
+  it('makes one row per host with utilization in percent', () => {
+    const s = shapeHeatmap([
+      { label: '#0 g5', utilization: { CPU: [0.5, 1.2] } },
+      { label: '#3', utilization: { CPU: [0.25, 0] } },
+    ], 'CPU');
+    expect(s.hostLabels).toEqual(['#0 g5', '#3']);
+    expect(s.cells).toEqual([[0, 0, 50], [1, 0, 120], [0, 1, 25], [1, 1, 0]]);
+    expect(s.maxPercent).toBe(120);
+  });
+
+  it('downsamples long series to the column limit keeping maxima', () => {
+    const s = shapeHeatmap([{ label: '#0', utilization: { CPU: [0.1, 0.9, 0.2, 0.3] } }], 'CPU', 2);
+    expect(s.cells).toEqual([[0, 0, 90], [1, 0, 30]]);
+    expect(s.stepLabels).toEqual([0, 2]);
+  });
+});
+
+describe('shapeHostStack', () => {
+  const vms = [
+    { vmName: 'a', values: [10, 0, 0] },
+    { vmName: 'b', values: [0, 10, 0] },
+    { vmName: 'c', values: [5, 5, 5] },
+  ];
+
+  it('totals the stack and reports Σ peaks vs peak of sum', () => {
+    const s = shapeHostStack(vms, 20);
+    expect(s.total).toEqual([15, 15, 5]);
+    expect(s.sumOfPeaks).toBe(25);
+    expect(s.peakOfSum).toBe(15);
+    expect(s.layers.map((l) => l.vmName)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('folds the smallest VMs into one "others" layer', () => {
+    const s = shapeHostStack(vms, null, 2);
+    expect(s.layers).toHaveLength(2);
+    expect(s.layers[1]).toEqual({ vmName: '2 other VMs', values: [5, 15, 5] });
+  });
+});
+
+describe('performance', () => {
+  const vm = (name: string, min: number, p5: number, mean: number) => ({ name, minPerformance: min, p5Performance: p5, meanPerformance: mean });
+  const vms = [vm('ok', 1, 1, 1), vm('slight', 0.97, 0.99, 0.999), vm('bad', 0.4, 0.6, 0.8), vm('mid', 0.85, 0.9, 0.99)];
+
+  it('bins the chosen measure', () => {
+    expect(shapePerformance(vms, 'minPerformance').counts).toEqual([1, 0, 1, 0, 1, 0, 1]);
+    expect(shapePerformance(vms, 'meanPerformance').counts).toEqual([0, 0, 1, 0, 0, 2, 1]);
+  });
+
+  it('lists the VMs that fell short, worst first', () => {
+    expect(shortVms(vms).map((v) => v.name)).toEqual(['bad', 'mid', 'slight']);
+  });
+});
+
+describe('shapeComparison', () => {
+  it('takes hosts needed, energy and mean performance as percent per approach', () => {
+    const outcome = (approach: 'FULL' | 'PARAVIRTUAL', hostsNeeded: number, energy: number, perf: number) => ({
+      approach, hostsNeeded, energyKWhOnHostsNeeded: energy, meanPerformance: perf, bindingResource: 'CPU' as const, overheadPercent: {},
+      minPerformance: 0, vmsEverThrottled: 0, slatahOnPlanPlacement: 0, performanceDriver: '', reason: '',
+    });
+    expect(shapeComparison([outcome('FULL', 12, 100.04, 0.9), outcome('PARAVIRTUAL', 10, 90, 0.97)])).toEqual([
+      { approach: 'FULL', hosts: 12, energyKwh: 100, performancePercent: 90 },
+      { approach: 'PARAVIRTUAL', hosts: 10, energyKwh: 90, performancePercent: 97 },
+    ]);
+  });
+});
+
+describe('shapeBeforeAfter', () => {
+  const estate = (servers: number, kw: number, pue: number, ru: number, maint: number, total: number) => ({
+    serverCount: servers, itAverageKw: kw, itPeakKw: kw * 1.5, itEnergyKWhPerYear: kw * 8760, facilityEnergyKWhPerYear: kw * 8760 * pue,
+    rackUnits: ru, racks: 1, floorSpaceM2: 1, maintenanceUsdPerYear: maint, electricityUsdPerYear: 0, spaceUsdPerYear: 0, co2TonnesPerYear: 0, totalUsdPerYear: total,
+  });
+
+  it('converts energy to MWh and derives cooling as facility − IT energy', () => {
+    const rows = shapeBeforeAfter({ before: estate(100, 20, 1.5, 100, 50000, 90000), after: estate(10, 4, 1.5, 10, 5000, 11000) });
+    expect(rows.map((r) => r.label)).toEqual(['IT power (avg)', 'IT energy / year', 'Cooling (PUE) / year', 'Rack units', 'Maintenance / year', 'Total cost / year']);
+    expect(rows[1]).toEqual({ label: 'IT energy / year', unit: 'MWh', before: 175.2, after: 35.04 });
+    expect(rows[2]).toEqual({ label: 'Cooling (PUE) / year', unit: 'MWh', before: 87.6, after: 17.52 });
+    expect(rows[5]).toMatchObject({ before: 90000, after: 11000 });
+  });
+
+  it('drops a measure that is not a number', () => {
+    const rows = shapeBeforeAfter({ before: estate(1, NaN, 1.5, 1, 1, 1), after: estate(1, 1, 1.5, 1, 1, 1) });
+    expect(rows.map((r) => r.label)).toEqual(['Rack units', 'Maintenance / year', 'Total cost / year']);
+  });
+});
+
+describe('heatmapHeight', () => {
+  it('grows with the hosts and stays within a screen', () => {
+    expect(heatmapHeight(1)).toBe(220);
+    expect(heatmapHeight(10)).toBe(330);
+    expect(heatmapHeight(500)).toBe(720);
+  });
+});

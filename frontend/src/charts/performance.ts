@@ -1,0 +1,48 @@
+// Dashboard: distribution of per-VM delivered performance (delivered ÷ demanded, 1 = never short).
+import type { VmSummary } from '../api/engine';
+import type { Option } from './echarts';
+
+export const PERF_BINS = [
+  { label: '< 50 %', upTo: 0.5 },
+  { label: '50–80 %', upTo: 0.8 },
+  { label: '80–90 %', upTo: 0.9 },
+  { label: '90–95 %', upTo: 0.95 },
+  { label: '95–99 %', upTo: 0.99 },
+  { label: '99–<100 %', upTo: 0.9995 },
+  { label: '100 %', upTo: Infinity },
+];
+
+export type PerfMeasure = 'minPerformance' | 'p5Performance' | 'meanPerformance';
+type Perf = Pick<VmSummary, 'minPerformance' | 'p5Performance' | 'meanPerformance'>;
+
+/** Counts VMs per delivered-performance bin of the chosen measure (fractions, 1 = all it asked for). */
+export function shapePerformance(vms: Perf[], pick: PerfMeasure = 'minPerformance'): { labels: string[]; counts: number[] } {
+  const counts = PERF_BINS.map(() => 0);
+  for (const vm of vms) {
+    const f = vm[pick];
+    if (f == null || Number.isNaN(f)) continue;
+    const k = PERF_BINS.findIndex((b) => f < b.upTo);
+    counts[k === -1 ? PERF_BINS.length - 1 : k]++;
+  }
+  return { labels: PERF_BINS.map((b) => b.label), counts };
+}
+
+/** VMs whose delivered performance ever fell below 100 % (worst first). */
+export function shortVms<T extends Perf>(vms: T[]): T[] {
+  return vms.filter((v) => v.minPerformance < PERF_BINS[PERF_BINS.length - 2].upTo).sort((a, b) => a.minPerformance - b.minPerformance);
+}
+
+export function performanceOption(s: { labels: string[]; counts: number[] }, measure: string): Option {
+  return {
+    animation: false,
+    tooltip: { trigger: 'axis' },
+    grid: { left: 56, right: 20, top: 20, bottom: 50 },
+    xAxis: { type: 'category', data: s.labels, name: measure, nameLocation: 'middle', nameGap: 32 },
+    yAxis: { type: 'value', name: 'VMs', minInterval: 1 },
+    series: [{
+      type: 'bar', name: 'VMs',
+      data: s.counts.map((c, i) => ({ value: c, itemStyle: { color: i === s.counts.length - 1 ? '#2a9d58' : i < 2 ? '#b3261e' : '#f0a500' } })),
+      label: { show: true, position: 'top' },
+    }],
+  };
+}

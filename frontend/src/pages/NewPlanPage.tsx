@@ -1,0 +1,205 @@
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { plansApi, hostCpuMhz, RESOURCES, VIRTUALIZATIONS, type HostModel, type Objective, type PlanRequest, type Virtualization } from '../api/plans';
+import { workloadsApi, type MetricName } from '../api/workloads';
+import { useAsync } from '../hooks/useAsync';
+import { ErrorBox, Loading } from '../components/Status';
+import { num } from '../format';
+
+function Field({ id, label, hint, children }: { id: string; label: string; hint: string; children: ReactNode }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {children}
+      <p className="hint" id={`${id}-hint`}>{hint}</p>
+    </div>
+  );
+}
+
+const VIRT_HINT: Record<Virtualization, string> = {
+  FULL: 'Binary translation, unmodified guests: the highest CPU and I/O overhead.',
+  PARAVIRTUAL: 'Modified guests call the hypervisor: low overhead, needs PV-capable guests.',
+  HARDWARE_ASSISTED: 'VT-x/AMD-V with nested paging: unmodified guests, needs hardware support.',
+};
+
+export function NewPlanPage() {
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const workloads = useAsync((s) => workloadsApi.list(s), []);
+  const models = useAsync((s) => plansApi.hostModels(s), []);
+  const [workloadId, setWorkloadId] = useState(params.get('workload') ?? '');
+  const [name, setName] = useState('');
+  const [pool, setPool] = useState<Record<string, number>>({});
+  const [resources, setResources] = useState<MetricName[]>(['CPU', 'MEMORY']);
+  const [percentile, setPercentile] = useState(95);
+  const [headroom, setHeadroom] = useState(10);
+  const [foldDays, setFoldDays] = useState(false);
+  const [virtualization, setVirtualization] = useState<Virtualization>('HARDWARE_ASSISTED');
+  const [targetUtilization, setTargetUtilization] = useState(100);
+  const [ha, setHa] = useState(0);
+  const [objective, setObjective] = useState<Objective>('HOSTS');
+  const [timeLimit, setTimeLimit] = useState(30);
+  const [submitError, setSubmitError] = useState<unknown>(null);
+  const [submitting, setSubmitting] = useState(false);
+
+  const selectedWorkload = workloads.data?.find((w) => w.id === workloadId);
+
+  // Defaults once the data are in: first workload, and a pool of the newest model big enough to host every VM alone.
+  useEffect(() => {
+    if (!workloadId && workloads.data?.length) setWorkloadId(workloads.data[0].id);
+  }, [workloads.data, workloadId]);
+  useEffect(() => {
+    if (!models.data?.length || !selectedWorkload || Object.keys(pool).length) return;
+    const vmCount = selectedWorkload.vmCount;
+    const biggest = [...models.data].sort((a, b) => hostCpuMhz(b) - hostCpuMhz(a))[0];
+    setPool({ [biggest.id]: Math.max(2, vmCount) });
+  }, [models.data, selectedWorkload, pool]);
+
+  function toggleResource(r: MetricName) {
+    setResources((rs) => (rs.includes(r) ? rs.filter((x) => x !== r) : [...rs, r]));
+  }
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setSubmitError(null);
+    setSubmitting(true);
+    const req: PlanRequest = {
+      workloadId,
+      name: name.trim() || undefined,
+      hostPool: Object.entries(pool).filter(([, c]) => c > 0).map(([model, count]) => ({ model, count })),
+      resources: RESOURCES.filter((r) => resources.includes(r)),
+      sizing: { percentile, headroomPercent: headroom, foldDays },
+      virtualization,
+      targetUtilization: targetUtilization / 100,
+      haReserveHosts: ha,
+      objective,
+      timeLimitSeconds: timeLimit,
+    };
+    try {
+      const id = await plansApi.start(req);
+      navigate(`/plans/${id}`);
+    } catch (err) {
+      setSubmitError(err);
+      setSubmitting(false);
+    }
+  }
+
+  if ((workloads.status === 'loading' && !workloads.data) || (models.status === 'loading' && !models.data)) return <Loading what="workloads and host catalog" />;
+  if (workloads.status === 'error') return <ErrorBox error={workloads.error} onRetry={workloads.reload} />;
+  if (models.status === 'error') return <ErrorBox error={models.error} onRetry={models.reload} title="Host catalog unavailable" />;
+  if (!workloads.data?.length) {
+    return (
+      <section>
+        <h1>New plan</h1>
+        <div className="empty">There is no workload to plan yet. <Link to="/workloads">Upload a trace or load a sample</Link> first.</div>
+      </section>
+    );
+  }
+
+  return (
+    <section aria-labelledby="new-plan-title">
+      <h1 id="new-plan-title">New consolidation plan</h1>
+      <p className="lead">Choose the hosts to consolidate onto and how to size the VMs; the solver packs the VMs onto as few hosts as it can.</p>
+      <form onSubmit={submit} data-testid="plan-form">
+        <fieldset>
+          <legend>Workload</legend>
+          <div className="fields">
+            <Field id="plan-workload" label="Workload" hint="The trace whose VMs are placed.">
+              <select id="plan-workload" value={workloadId} onChange={(e) => setWorkloadId(e.target.value)} required>
+                {workloads.data.map((w) => <option key={w.id} value={w.id}>{w.name} ({w.vmCount} VMs)</option>)}
+              </select>
+            </Field>
+            <Field id="plan-name" label="Plan name" hint="Optional; shown in the plan list.">
+              <input id="plan-name" value={name} onChange={(e) => setName(e.target.value)} />
+            </Field>
+          </div>
+        </fieldset>
+
+        <fieldset>
+          <legend>Host pool</legend>
+          <p className="hint">How many hosts of each catalog model the solver may use (it uses as few as it can).</p>
+          <div className="table-wrap">
+            <table>
+              <thead><tr><th scope="col">Model</th><th scope="col" className="n">Cores × MHz</th><th scope="col" className="n">Memory GiB</th><th scope="col" className="n">Idle / max W</th><th scope="col" className="n">U</th><th scope="col">HW assist</th><th scope="col" className="n">Available</th></tr></thead>
+              <tbody>
+                {(models.data ?? []).map((m: HostModel) => (
+                  <tr key={m.id}>
+                    <td><span title={m.source}>{m.name}</span></td>
+                    <td className="n">{m.cores} × {num(m.coreMhz, 0)}</td>
+                    <td className="n">{num(m.memoryMib / 1024)}</td>
+                    <td className="n">{num(m.powerWatts[0], 0)} / {num(m.powerWatts[10], 0)}</td>
+                    <td className="n">{m.rackUnits}</td>
+                    <td>{m.hardwareAssist ? 'yes' : 'no'}</td>
+                    <td className="n">
+                      <input type="number" min={0} max={100000} aria-label={`Number of ${m.name} hosts`} value={pool[m.id] ?? 0}
+                        onChange={(e) => setPool((p) => ({ ...p, [m.id]: Math.max(0, Number(e.target.value) || 0) }))} style={{ width: '6rem' }} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </fieldset>
+
+        <fieldset>
+          <legend>Sizing</legend>
+          <div className="fields">
+            <div className="field" role="group" aria-labelledby="res-label">
+              <span id="res-label" style={{ fontWeight: 600 }}>Resources</span>
+              <div>{RESOURCES.map((r) => (
+                <label key={r} style={{ display: 'inline-flex', gap: '0.3rem', fontWeight: 400, marginRight: '0.8rem' }}>
+                  <input type="checkbox" checked={resources.includes(r)} onChange={() => toggleResource(r)} /> {r}
+                </label>
+              ))}</div>
+              <p className="hint">Resources whose capacity the placement must respect.</p>
+            </div>
+            <Field id="plan-percentile" label="Demand percentile" hint="Size each VM per time step at this percentile of its demand (100 = peaks).">
+              <input id="plan-percentile" type="number" min={50} max={100} step="any" value={percentile} onChange={(e) => setPercentile(Number(e.target.value))} />
+            </Field>
+            <Field id="plan-headroom" label="Headroom %" hint="Extra demand added on top of the percentile, for growth and error.">
+              <input id="plan-headroom" type="number" min={0} max={200} step="any" value={headroom} onChange={(e) => setHeadroom(Number(e.target.value))} />
+            </Field>
+            <Field id="plan-target" label="Target utilization %" hint="Fill hosts only up to this share of their capacity.">
+              <input id="plan-target" type="number" min={10} max={100} step={1} value={targetUtilization} onChange={(e) => setTargetUtilization(Number(e.target.value))} />
+            </Field>
+            <div className="field">
+              <label style={{ display: 'inline-flex', gap: '0.4rem' }}><input type="checkbox" checked={foldDays} onChange={(e) => setFoldDays(e.target.checked)} /> Fold days into a typical day</label>
+              <p className="hint">For multi-day traces: plan for the per-time-of-day percentile instead of every step.</p>
+            </div>
+          </div>
+        </fieldset>
+
+        <fieldset>
+          <legend>Virtualization and solving</legend>
+          <div className="fields">
+            <Field id="plan-virt" label="Virtualization approach" hint={VIRT_HINT[virtualization]}>
+              <select id="plan-virt" value={virtualization} onChange={(e) => setVirtualization(e.target.value as Virtualization)}>
+                {VIRTUALIZATIONS.map((v) => <option key={v} value={v}>{v.replace('_', ' ').toLowerCase()}</option>)}
+              </select>
+            </Field>
+            <Field id="plan-ha" label="HA reserve hosts" hint="Spare hosts kept empty so a host failure can be absorbed.">
+              <input id="plan-ha" type="number" min={0} max={100} value={ha} onChange={(e) => setHa(Number(e.target.value))} />
+            </Field>
+            <Field id="plan-objective" label="Objective" hint="What the solver minimizes after fitting every VM.">
+              <select id="plan-objective" value={objective} onChange={(e) => setObjective(e.target.value as Objective)}>
+                <option value="HOSTS">Fewest hosts</option>
+                <option value="COST">Lowest yearly cost</option>
+                <option value="POWER">Lowest power</option>
+              </select>
+            </Field>
+            <Field id="plan-time" label="Time limit (s)" hint="The solver stops after this long with the best plan found.">
+              <input id="plan-time" type="number" min={1} max={3600} value={timeLimit} onChange={(e) => setTimeLimit(Number(e.target.value))} />
+            </Field>
+          </div>
+        </fieldset>
+
+        {submitError != null && <ErrorBox error={submitError} title="The plan could not be started" />}
+        <div className="actions">
+          <button type="submit" disabled={submitting || !workloadId || resources.length === 0} data-testid="start-plan">
+            {submitting ? 'Starting…' : 'Start planning'}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,132 @@
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { plansApi, isFinished, type Plan } from '../api/plans';
+import { engineApi, loadCompletedSimulation, type Assumptions } from '../api/engine';
+import { workloadsApi } from '../api/workloads';
+import { errorMessage } from '../api/client';
+import { usePolling } from '../hooks/usePolling';
+import { useAsync } from '../hooks/useAsync';
+import { ErrorBox, Loading } from '../components/Status';
+import { PlanProgress } from './plan/PlanProgress';
+import { Headline } from './plan/Headline';
+import { SavingsSection } from './plan/SavingsSection';
+import { HostsSection } from './plan/HostsSection';
+import { PerformanceSection } from './plan/PerformanceSection';
+import { ComparisonSection } from './plan/ComparisonSection';
+import { PlacementsSection } from './plan/PlacementsSection';
+import { dateTime } from '../format';
+
+function hasSolution(p: Plan | undefined): boolean {
+  return !!p && isFinished(p.status) && p.hostsUsed != null;
+}
+
+function download(blob: Blob, fileName: string) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export function PlanPage() {
+  const { id = '' } = useParams();
+  const navigate = useNavigate();
+  const plan = usePolling((s) => plansApi.get(id, s), 1000, (p) => !isFinished(p.status), [id]);
+  const p = plan.data;
+  const solved = hasSolution(p);
+  const workload = useAsync((s) => (p?.workloadId ? workloadsApi.get(p.workloadId, s) : Promise.resolve(null)), [p?.workloadId]);
+  const placements = useAsync((s) => (solved ? plansApi.placements(id, s) : Promise.resolve(null)), [id, solved]);
+  // The replay runs as a background job once the plan completes: poll until it is there.
+  const simulation = usePolling((s) => (solved ? loadCompletedSimulation(id, s) : Promise.resolve(null)), 2000, (sim) => solved && sim == null, [id, solved]);
+  const [overrides, setOverrides] = useState<Partial<Assumptions>>({});
+  const savings = useAsync((s) => (solved && simulation.data ? engineApi.savings(id, overrides, s) : Promise.resolve(null)), [id, solved, !!simulation.data, JSON.stringify(overrides)]);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const [explainVm, setExplainVm] = useState<number | null>(null);
+
+  function explain(vm: number) {
+    setExplainVm(vm);
+    document.getElementById('placements-title')?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  }
+
+  async function downloadCsv() {
+    try {
+      download(await plansApi.placementsCsv(id), `plan-${id}-placements.csv`);
+    } catch (e) {
+      setActionError(errorMessage(e));
+    }
+  }
+
+  /** The report: plan, workload, savings (with the assumptions in effect), replay summary and approach comparison. */
+  async function downloadReport() {
+    try {
+      const comparison = await engineApi.comparison(id);
+      const sim = simulation.data ? { ...simulation.data, hosts: undefined, vms: undefined } : null;
+      const report = { generatedAt: new Date().toISOString(), plan: p, workload: workload.data, savings: savings.data, simulation: sim, comparison };
+      download(new Blob([JSON.stringify(report, null, 2)], { type: 'application/json' }), `plan-${id}-report.json`);
+    } catch (e) {
+      setActionError(`Report not downloaded: ${errorMessage(e)}`);
+    }
+  }
+
+  async function remove() {
+    if (!window.confirm('Delete this plan?')) return;
+    try {
+      await plansApi.stopOrDelete(id);
+      navigate('/plans');
+    } catch (e) {
+      setActionError(errorMessage(e));
+    }
+  }
+
+  if (!p && plan.error) return <><p><Link to="/plans">← Plans</Link></p><ErrorBox error={plan.error} onRetry={plan.refresh} /></>;
+  if (!p) return <Loading what="plan" />;
+  return (
+    <section aria-labelledby="plan-title">
+      <p><Link to="/plans">← Plans</Link></p>
+      <h1 id="plan-title">{p.name ?? 'Consolidation plan'}</h1>
+      <p className="lead">
+        {workload.data ? <>Workload <Link to={`/workloads/${workload.data.id}`}>{workload.data.name}</Link> · </> : null}
+        {p.request?.virtualization ?? ''} · created {dateTime(p.createdAt)} · plan <code>{p.id}</code>
+      </p>
+      {plan.error != null && <ErrorBox error={plan.error} title="Lost contact with the server; retrying" />}
+      {p.status === 'FAILED' && <div className="error" role="alert"><strong>Solving failed</strong><p>{p.error ?? 'No reason was given.'}</p></div>}
+      {actionError && <div className="error" role="alert">{actionError}</div>}
+      <div className="actions">
+        <button type="button" className="secondary" onClick={downloadCsv} disabled={!solved}>Download placements CSV</button>
+        <button type="button" className="secondary" onClick={downloadReport} disabled={!solved}>Download report JSON</button>
+        {isFinished(p.status) && <button type="button" className="danger" onClick={remove}>Delete plan</button>}
+      </div>
+
+      {solved && <Headline plan={p} savings={savings.data ?? undefined} vmCount={workload.data?.vmCount} />}
+      {p.feasible === false && <div className="warnings" role="note">The best plan found is not feasible: {(p.brokenConstraints ?? []).join('; ') || 'some constraints are broken'}.</div>}
+      <PlanProgress plan={p} onChanged={plan.refresh} />
+
+      {solved && (
+        <>
+          <h2>Savings</h2>
+          {savings.status === 'error' && <ErrorBox error={savings.error} onRetry={savings.reload} />}
+          {!simulation.data && <Loading what="replay of the plan (savings need its energy figures)" />}
+          {simulation.data && savings.status === 'loading' && !savings.data && <Loading what="savings" />}
+          {savings.data && <SavingsSection planId={id} savings={savings.data} onRecompute={setOverrides} />}
+
+          <h2>Hosts</h2>
+          {simulation.error != null && <ErrorBox error={simulation.error} onRetry={simulation.refresh} />}
+          {simulation.data && <HostsSection planId={id} simulation={simulation.data} />}
+
+          <h2>Delivered performance</h2>
+          {simulation.data ? <PerformanceSection simulation={simulation.data} onExplain={explain} /> : <Loading what="replay" />}
+
+          <h2>Virtualization approaches</h2>
+          {simulation.data ? <ComparisonSection planId={id} /> : <Loading what="replay" />}
+
+          <h2 id="placements-title">Placements</h2>
+          {placements.status === 'error' && <ErrorBox error={placements.error} onRetry={placements.reload} />}
+          {placements.data ? <PlacementsSection planId={id} placements={placements.data} selected={explainVm} onSelect={setExplainVm} /> : placements.status === 'loading' && <Loading what="placements" />}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,43 @@
+import { useMemo } from 'react';
+import { engineApi } from '../../api/engine';
+import { useAsync } from '../../hooks/useAsync';
+import { EChart } from '../../charts/EChart';
+import { comparisonOption, shapeComparison } from '../../charts/comparison';
+import { Empty, ErrorBox, Loading } from '../../components/Status';
+import { num } from '../../format';
+
+/** FULL vs PARAVIRTUAL vs HARDWARE_ASSISTED: hosts needed, energy, performance, and why. */
+export function ComparisonSection({ planId }: { planId: string }) {
+  const cmp = useAsync((s) => engineApi.comparison(planId, s), [planId]);
+  const rows = useMemo(() => shapeComparison(cmp.data?.approaches ?? []), [cmp.data]);
+  const option = useMemo(() => comparisonOption(rows), [rows]);
+  if (cmp.status === 'loading' && !cmp.data) return <Loading what="approach comparison" />;
+  if (cmp.status === 'error') return <ErrorBox error={cmp.error} onRetry={cmp.reload} />;
+  const approaches = cmp.data?.approaches ?? [];
+  return (
+    <div>
+      {cmp.data?.summary && <p>{cmp.data.summary} <span className="hint">(hosts needed: time-series first-fit decreasing on {cmp.data.hostModel} at {num(cmp.data.targetUtilization * 100, 0)} % target utilization)</span></p>}
+      {rows.length === 0 ? <Empty>No comparison yet.</Empty> : (
+        <>
+          <div className="chart-box">
+            <EChart option={option} label="Hosts, energy and performance per virtualization approach" testId="chart-comparison" />
+          </div>
+          <div className="table-wrap" style={{ marginTop: '1rem' }}>
+            <table data-testid="comparison-table">
+              <thead><tr><th scope="col">Approach</th><th scope="col" className="n">Hosts</th><th scope="col" className="n">Energy kWh</th><th scope="col" className="n">Mean perf.</th><th scope="col">Why</th></tr></thead>
+              <tbody>{approaches.map((a, i) => (
+                <tr key={a.approach}>
+                  <td>{a.approach}</td>
+                  <td className="n">{num(rows[i].hosts, 0)}</td>
+                  <td className="n">{num(rows[i].energyKwh)}</td>
+                  <td className="n">{rows[i].performancePercent != null ? `${rows[i].performancePercent} %` : '–'}</td>
+                  <td style={{ whiteSpace: 'normal', minWidth: '16rem' }}>{a.reason}</td>
+                </tr>
+              ))}</tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+import { useMemo, useState } from 'react';
+import { engineApi, type Simulation } from '../../api/engine';
+import type { MetricName } from '../../api/workloads';
+import { useAsync } from '../../hooks/useAsync';
+import { EChart } from '../../charts/EChart';
+import { heatmapHeight, heatmapOption, shapeHeatmap } from '../../charts/heatmap';
+import { hostMultiplexingOption, hostStackOption, shapeHostStack } from '../../charts/hostStack';
+import { stepTimes, UNITS } from '../../charts/common';
+import { Empty, ErrorBox, Loading } from '../../components/Status';
+import { num } from '../../format';
+
+const METRICS: MetricName[] = ['CPU', 'MEMORY', 'DISK', 'NETWORK'];
+type StackMetric = 'CPU' | 'MEMORY';
+
+/** Host utilization heatmap, one host's stacked VM demand vs capacity, and Σ VM peaks vs peak of sum per host. */
+export function HostsSection({ planId, simulation }: { planId: string; simulation: Simulation }) {
+  const hosts = simulation.hosts?.items ?? [];
+  const metrics = METRICS.filter((m) => hosts.some((h) => (h.utilization?.[m]?.length ?? 0) > 0));
+  const [metric, setMetric] = useState<MetricName>('CPU');
+  const shown = metrics.includes(metric) ? metric : metrics[0] ?? 'CPU';
+  const stepSeconds = simulation.grid.stepSeconds ?? 300;
+  const startMs = simulation.grid.start ? Date.parse(simulation.grid.start) : 0;
+  const heat = useMemo(
+    () => shapeHeatmap(hosts.map((h) => ({ label: `#${h.host} ${h.modelId}`, utilization: h.utilization })), shown),
+    [hosts, shown],
+  );
+  const heatOption = useMemo(
+    () => heatmapOption(heat, (i) => new Date(startMs + i * stepSeconds * 1000).toISOString().slice(5, 16).replace('T', ' ')),
+    [heat, startMs, stepSeconds],
+  );
+
+  const [chosen, setChosen] = useState<number | null>(null);
+  const host = chosen ?? hosts[0]?.host;
+  const [stackMetric, setStackMetric] = useState<StackMetric>('CPU');
+  const demand = useAsync((s) => (host == null ? Promise.resolve(null) : engineApi.hostDemand(planId, host, simulation.virtualization, s)), [planId, host, simulation.virtualization]);
+  const stack = useMemo(() => {
+    const d = demand.data;
+    if (!d) return null;
+    const layers = d.vms.map((v) => ({ vmName: v.name, values: stackMetric === 'CPU' ? v.cpuMhz : v.memoryMib }));
+    return shapeHostStack(layers, stackMetric === 'CPU' ? d.cpuMhzCapacity : d.memoryMibCapacity);
+  }, [demand.data, stackMetric]);
+  const stackOption = useMemo(
+    () => (stack ? hostStackOption(stack, stepTimes(simulation.grid.start ?? undefined, demand.data?.stepSeconds ?? stepSeconds, stack.total.length), UNITS[stackMetric]) : null),
+    [stack, simulation.grid.start, demand.data, stepSeconds, stackMetric],
+  );
+
+  const muxOption = useMemo(
+    () => hostMultiplexingOption(hosts.map((h) => ({ label: `#${h.host}`, sumOfPeaks: h.multiplexing.sumOfVmPeakCpuMhz, peakOfSum: h.multiplexing.peakOfSumCpuMhz })), 'MHz'),
+    [hosts],
+  );
+
+  if (!hosts.length) return <Empty>The replay has no active host.</Empty>;
+  return (
+    <>
+      {simulation.hosts && simulation.hosts.total > hosts.length && <p className="hint">Showing the first {hosts.length} of {simulation.hosts.total} hosts.</p>}
+      <div className="chart-box">
+        <div className="actions" style={{ margin: '0.25rem 0.5rem' }}>
+          <h3 style={{ margin: 0, flex: 1 }}>Host utilization per time step (% of capacity, host-side demand)</h3>
+          <label htmlFor="host-metric" style={{ margin: 0 }}>Resource</label>
+          <select id="host-metric" value={shown} onChange={(e) => setMetric(e.target.value as MetricName)}>
+            {metrics.map((m) => <option key={m} value={m}>{m}</option>)}
+          </select>
+        </div>
+        <EChart option={heatOption} label={`Heatmap of ${shown} utilization per host and time step`} height={heatmapHeight(hosts.length)} testId="chart-heatmap"
+          onClick={(p) => { const row = (p.value as number[] | undefined)?.[1]; if (row != null && hosts[row]) setChosen(hosts[row].host); }} />
+        <p className="hint" style={{ margin: '0 0.5rem' }}>Click a host’s row to see its VMs below.</p>
+      </div>
+      <div className="grid2" style={{ marginTop: '1rem' }}>
+        <div className="chart-box">
+          <div className="actions" style={{ margin: '0.25rem 0.5rem' }}>
+            <h3 style={{ margin: 0, flex: 1 }}>One host: its VMs’ demand vs capacity</h3>
+            <label htmlFor="host-slot" style={{ margin: 0 }}>Host</label>
+            <select id="host-slot" value={host} onChange={(e) => setChosen(Number(e.target.value))}>
+              {hosts.map((h) => <option key={h.host} value={h.host}>#{h.host} ({h.vmCount} VMs)</option>)}
+            </select>
+            <label htmlFor="stack-metric" style={{ margin: 0 }}>Resource</label>
+            <select id="stack-metric" value={stackMetric} onChange={(e) => setStackMetric(e.target.value as StackMetric)}>
+              <option value="CPU">CPU</option>
+              <option value="MEMORY">MEMORY</option>
+            </select>
+          </div>
+          {demand.status === 'loading' && !demand.data && <Loading what="host demand" />}
+          {demand.status === 'error' && <ErrorBox error={demand.error} onRetry={demand.reload} />}
+          {stack && stackOption && (
+            <>
+              <p className="hint" style={{ margin: '0 0.5rem' }}>
+                Σ of these VMs’ peaks {num(stack.sumOfPeaks, 0)} {UNITS[stackMetric]}; peak of their sum {num(stack.peakOfSum, 0)} {UNITS[stackMetric]} (host-side, with virtualization overhead).
+              </p>
+              <EChart option={stackOption} label={`Stacked ${stackMetric} demand of the VMs on host ${host} against its capacity`} testId="chart-host-stack" />
+            </>
+          )}
+        </div>
+        <div className="chart-box">
+          <h3>Multiplexing per host (CPU): Σ of VM peaks vs peak of the sum</h3>
+          <EChart option={muxOption} label="Per host, the sum of its VMs' CPU peaks against the peak of their summed demand" testId="chart-host-multiplexing"
+            onClick={(p) => { if (hosts[p.dataIndex]) setChosen(hosts[p.dataIndex].host); }} />
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,55 @@
+import { useMemo, useState } from 'react';
+import type { Simulation } from '../../api/engine';
+import { EChart } from '../../charts/EChart';
+import { performanceOption, shapePerformance, shortVms, type PerfMeasure } from '../../charts/performance';
+import { Empty } from '../../components/Status';
+import { num } from '../../format';
+
+const pct = (v: number | undefined) => (v == null ? '–' : `${num(v * 100, 1)} %`);
+const MEASURES: Record<PerfMeasure, string> = { minPerformance: 'worst step', p5Performance: '5th percentile', meanPerformance: 'mean' };
+
+/** Per-VM delivered performance distribution from the replay, and the VMs that ever fell short. */
+export function PerformanceSection({ simulation, onExplain }: { simulation: Simulation; onExplain: (vm: number) => void }) {
+  const vms = useMemo(() => simulation.vms?.items ?? [], [simulation]);
+  const [measure, setMeasure] = useState<PerfMeasure>('minPerformance');
+  const shape = useMemo(() => shapePerformance(vms, measure), [vms, measure]);
+  const option = useMemo(() => performanceOption(shape, `${MEASURES[measure]}: delivered ÷ demanded`), [shape, measure]);
+  const short = useMemo(() => shortVms(vms), [vms]);
+  const m = simulation.metrics;
+  if (!vms.length) return <Empty>The replay reported no per-VM performance.</Empty>;
+  return (
+    <>
+      {m && (
+        <p className="hint">
+          Mean delivered performance {pct(m.meanPerformance)}, worst {pct(m.minPerformance)}; {m.vmsEverThrottled} VMs throttled by a saturated host;
+          SLATAH {num(m.slatah * 100, 2)} %; {m.overloadedHosts} of {m.activeHosts} hosts ever overloaded. Replay energy {num(m.energyKWh)} kWh.
+        </p>
+      )}
+      <div className="grid2">
+        <div className="chart-box">
+          <div className="actions" style={{ margin: '0.25rem 0.5rem' }}>
+            <h3 style={{ margin: 0, flex: 1 }}>Delivered performance per VM</h3>
+            <label htmlFor="perf-measure" style={{ margin: 0 }}>Measure</label>
+            <select id="perf-measure" value={measure} onChange={(e) => setMeasure(e.target.value as PerfMeasure)}>
+              {Object.entries(MEASURES).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
+            </select>
+          </div>
+          <EChart option={option} label="Histogram of VMs by delivered performance" testId="chart-performance" />
+        </div>
+        <div>
+          <h3>VMs that ever fell short ({short.length} of {vms.length})</h3>
+          {short.length === 0 ? <Empty>Every VM got all it asked for at every step.</Empty> : (
+            <div className="table-wrap" style={{ maxHeight: 360, overflowY: 'auto' }}>
+              <table data-testid="short-vms">
+                <thead><tr><th scope="col">VM</th><th scope="col" className="n">Host</th><th scope="col" className="n">Worst</th><th scope="col" className="n">p5</th><th scope="col" className="n">Mean</th><th scope="col" className="n">Throttled steps</th></tr></thead>
+                <tbody>{short.slice(0, 500).map((v) => (
+                  <tr key={v.vm}><td><button type="button" className="link" onClick={() => onExplain(v.vm)} aria-label={`Explain placement of ${v.name}`}>{v.name}</button></td><td className="n">{v.host}</td><td className="n">{pct(v.minPerformance)}</td><td className="n">{pct(v.p5Performance)}</td><td className="n">{pct(v.meanPerformance)}</td><td className="n">{num(v.throttledSteps, 0)}</td></tr>
+                ))}</tbody>
+              </table>
+            </div>
+          )}
+        </div>
+      </div>
+    </>
+  );
+}

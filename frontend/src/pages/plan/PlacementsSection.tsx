@@ -1,0 +1,73 @@
+import { useEffect, useMemo, useState } from 'react';
+import { plansApi, type Placement, type VmExplanation } from '../../api/plans';
+import { useAsync } from '../../hooks/useAsync';
+import { ErrorBox, Loading } from '../../components/Status';
+import { duration, num } from '../../format';
+
+const PAGE = 15;
+
+/** Placement table; clicking a VM shows why it sits there (host, binding resource and step, constraints). */
+export function PlacementsSection({ planId, placements, selected, onSelect }: { planId: string; placements: Placement[]; selected: number | null; onSelect: (vm: number) => void }) {
+  const [filter, setFilter] = useState('');
+  const [page, setPage] = useState(0);
+  const explanation = useAsync((s) => (selected == null ? Promise.resolve(null) : plansApi.explanation(planId, s)), [planId, selected != null]);
+  const filtered = useMemo(() => {
+    const f = filter.trim().toLowerCase();
+    return f ? placements.filter((p) => p.vmName.toLowerCase().includes(f) || String(p.slot) === f || p.hostModel.toLowerCase().includes(f)) : placements;
+  }, [placements, filter]);
+  const pages = Math.max(1, Math.ceil(filtered.length / PAGE));
+  const rows = filtered.slice(page * PAGE, page * PAGE + PAGE);
+  const detail: VmExplanation | undefined = explanation.data?.find((e) => e.vm === selected);
+  // show the page of the placement table that holds the selected VM (it may be chosen elsewhere on the dashboard)
+  useEffect(() => {
+    if (selected == null) return;
+    const at = filtered.findIndex((p) => p.vm === selected);
+    if (at >= 0) setPage(Math.floor(at / PAGE));
+  }, [selected]); // only on a new selection: later filtering must not jump pages
+
+  return (
+    <div className="grid2">
+      <div>
+        <div className="actions">
+          <label htmlFor="placement-filter" style={{ margin: 0 }}>Find VM or host</label>
+          <input id="placement-filter" value={filter} onChange={(e) => { setFilter(e.target.value); setPage(0); }} placeholder="name, host # or model" />
+        </div>
+        <div className="table-wrap">
+          <table data-testid="placements">
+            <thead><tr><th scope="col">VM</th><th scope="col" className="n">Host #</th><th scope="col">Model</th><th scope="col"><span className="visually-hidden">Explain</span></th></tr></thead>
+            <tbody>{rows.map((p) => (
+              <tr key={p.vm} className={p.vm === selected ? 'selected' : ''}>
+                <td>{p.vmName}</td><td className="n">{p.slot}</td><td>{p.hostModel}</td>
+                <td><button type="button" className="secondary" style={{ padding: '0.1rem 0.5rem' }} onClick={() => onSelect(p.vm)} aria-label={`Explain placement of ${p.vmName}`}>Why?</button></td>
+              </tr>
+            ))}</tbody>
+          </table>
+        </div>
+        <div className="actions" role="navigation" aria-label="Placement pages">
+          <button type="button" className="secondary" disabled={page === 0} onClick={() => setPage(page - 1)}>Previous</button>
+          <span>Page {page + 1} of {pages} ({filtered.length} VMs)</span>
+          <button type="button" className="secondary" disabled={page + 1 >= pages} onClick={() => setPage(page + 1)}>Next</button>
+        </div>
+      </div>
+      <div className="panel sticky" aria-live="polite" data-testid="explanation" style={{ margin: 0 }}>
+        {selected == null && <p className="hint">Choose “Why?” on a VM to see why it sits on its host.</p>}
+        {selected != null && explanation.status === 'loading' && <Loading what="explanation" />}
+        {selected != null && explanation.status === 'error' && <ErrorBox error={explanation.error} onRetry={explanation.reload} />}
+        {selected != null && explanation.status === 'ok' && !detail && <p>No explanation for this VM.</p>}
+        {detail && (
+          <>
+            <h3 style={{ marginTop: 0 }}>{detail.vmName}</h3>
+            <dl className="error-where">
+              <dt>Host</dt><dd>#{detail.slot} ({detail.hostModel})</dd>
+              <dt>Binding resource</dt><dd>{detail.bindingResource ?? 'none'}</dd>
+              <dt>Binding step</dt><dd>{detail.bindingStep}{detail.bindingOffsetSeconds != null ? ` (+${duration(detail.bindingOffsetSeconds)})` : ''}</dd>
+              {detail.bindingUtilization != null && (<><dt>Host load then</dt><dd>{num(detail.bindingUtilization * 100, 1)} % of usable capacity</dd></>)}
+            </dl>
+            <h4>Constraints matched</h4>
+            {detail.matchedConstraints?.length ? <ul>{detail.matchedConstraints.map((c, i) => <li key={i}>{c}</li>)}</ul> : <p>None.</p>}
+          </>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import { useMemo, useState } from 'react';
+import { plansApi, isFinished, type Plan } from '../../api/plans';
+import { errorMessage } from '../../api/client';
+import { EChart } from '../../charts/EChart';
+import { progressOption, shapeProgress } from '../../charts/progress';
+import { num } from '../../format';
+
+/** Live solving view: status, elapsed, best host count over time (with lower bound and baselines) and Stop. */
+export function PlanProgress({ plan, onChanged }: { plan: Plan; onChanged: () => void }) {
+  const shape = useMemo(() => shapeProgress(plan), [plan]);
+  const option = useMemo(() => progressOption(shape), [shape]);
+  const [stopError, setStopError] = useState<string | null>(null);
+  const [stopping, setStopping] = useState(false);
+  const running = !isFinished(plan.status);
+  const limit = plan.request?.timeLimitSeconds;
+
+  async function stop() {
+    setStopping(true);
+    setStopError(null);
+    try {
+      await plansApi.stopOrDelete(plan.id);
+      onChanged();
+    } catch (e) {
+      setStopError(errorMessage(e));
+    } finally {
+      setStopping(false);
+    }
+  }
+
+  return (
+    <div className="chart-box" data-testid="plan-progress">
+      <div className="actions" style={{ margin: '0.25rem 0.5rem' }}>
+        <h2 style={{ margin: 0, flex: 1 }}>Solver progress</h2>
+        <span aria-live="polite">
+          <span className={`badge ${plan.status}`} data-testid="plan-status">{plan.status}</span>{' '}
+          {plan.elapsedMillis != null && <>elapsed {num(plan.elapsedMillis / 1000, 0)} s{limit ? ` of ${limit} s` : ''}</>}
+        </span>
+        {running && <button type="button" className="danger" onClick={stop} disabled={stopping}>{stopping ? 'Stopping…' : 'Stop'}</button>}
+      </div>
+      {stopError && <div className="error" role="alert">{stopError}</div>}
+      <p className="hint" style={{ margin: '0 0.5rem' }} data-testid="progress-figures">
+        Best so far: <strong>{plan.hostsUsed != null ? `${plan.hostsUsed} hosts` : '–'}</strong>
+        {plan.lowerBoundHosts != null && <> · lower bound {plan.lowerBoundHosts}</>}
+        {plan.baselines?.peakFfdHosts != null && <> · first-fit decreasing on peaks {plan.baselines.peakFfdHosts}</>}
+        {plan.baselines?.timeSeriesFfdHosts != null && <> · on the time series {plan.baselines.timeSeriesFfdHosts}</>}
+        {plan.score && <> · score {plan.score}</>}
+      </p>
+      {shape.points.length === 0 ? (
+        <p className="loading" style={{ margin: '0.5rem' }}>{running ? <><span className="spinner" aria-hidden="true" /> Waiting for the first solution…</> : 'No solution was recorded.'}</p>
+      ) : (
+        <EChart option={option} label="Best host count found over solving time, with lower bound and baselines" testId="chart-progress" />
+      )}
+    </div>
+  );
+}

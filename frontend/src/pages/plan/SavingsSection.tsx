@@ -1,0 +1,76 @@
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import type { Assumptions, Savings } from '../../api/engine';
+import { engineApi } from '../../api/engine';
+import { errorMessage } from '../../api/client';
+import { EChart } from '../../charts/EChart';
+import { beforeAfterOption, shapeBeforeAfter } from '../../charts/beforeAfter';
+import { Empty } from '../../components/Status';
+
+// step="any": server defaults such as 0.366 kg/kWh must not fail the browser's step validation
+const FIELDS: { key: keyof Assumptions; label: string; hint: string }[] = [
+  { key: 'electricityUsdPerKWh', label: 'Electricity price ($/kWh)', hint: 'What one kWh costs at the facility meter.' },
+  { key: 'pue', label: 'PUE', hint: 'Facility energy ÷ IT energy: cooling and power distribution on top of IT.' },
+  { key: 'carbonKgPerKWh', label: 'Carbon intensity (kg CO₂/kWh)', hint: 'Emissions of the grid that feeds the site.' },
+  { key: 'rackUnitUsdPerYear', label: 'Rack unit cost ($/U/year)', hint: 'Space, power distribution and cabling per U.' },
+  { key: 'maintenanceUsdPerServerYear', label: 'Maintenance ($/server/year)', hint: 'Used for servers whose model has no maintenance figure.' },
+];
+
+/** Editable savings assumptions that recompute the report, and the before/after bars. */
+export function SavingsSection({ planId, savings, onRecompute }: { planId: string; savings: Savings; onRecompute: (overrides: Partial<Assumptions>) => void }) {
+  const [draft, setDraft] = useState<Partial<Record<string, string>>>({});
+  const [saveMsg, setSaveMsg] = useState<string | null>(null);
+  useEffect(() => {
+    setDraft(Object.fromEntries(FIELDS.map((f) => [f.key, String(savings.assumptions?.[f.key] ?? '')])));
+  }, [savings]);
+  const rows = useMemo(() => shapeBeforeAfter(savings), [savings]);
+  const option = useMemo(() => beforeAfterOption(rows), [rows]);
+
+  function overrides(): Partial<Assumptions> {
+    const o: Partial<Assumptions> = {};
+    for (const f of FIELDS) {
+      const v = Number(draft[f.key]);
+      if (draft[f.key] !== '' && Number.isFinite(v)) o[f.key] = v;
+    }
+    return o;
+  }
+
+  function recompute(e: FormEvent) {
+    e.preventDefault();
+    setSaveMsg(null);
+    onRecompute(overrides());
+  }
+
+  async function save() {
+    try {
+      await engineApi.saveAssumptions(planId, overrides());
+      setSaveMsg('Saved as this plan’s scenario.');
+      onRecompute(overrides());
+    } catch (e) {
+      setSaveMsg(`Not saved: ${errorMessage(e)}`);
+    }
+  }
+
+  return (
+    <div className="grid2">
+      <form className="panel" onSubmit={recompute} aria-labelledby="assumptions-title" style={{ margin: 0 }}>
+        <h3 id="assumptions-title" style={{ marginTop: 0 }}>Savings assumptions</h3>
+        {FIELDS.map((f) => (
+          <div className="field" key={f.key}>
+            <label htmlFor={`as-${f.key}`}>{f.label}</label>
+            <input id={`as-${f.key}`} type="number" min={0} step="any" value={draft[f.key] ?? ''} onChange={(e) => setDraft((d) => ({ ...d, [f.key]: e.target.value }))} />
+            <p className="hint">{f.hint}{savings.assumptionSources?.[f.key] && savings.assumptionSources[f.key] !== 'default' ? ` (from ${savings.assumptionSources[f.key]})` : ''}</p>
+          </div>
+        ))}
+        <div className="actions">
+          <button type="submit">Recompute</button>
+          <button type="button" className="secondary" onClick={save}>Save scenario</button>
+        </div>
+        {saveMsg && <p role="status">{saveMsg}</p>}
+      </form>
+      <div className="chart-box">
+        <h3>Before and after</h3>
+        {rows.length ? <EChart option={option} label="Before and after: power, energy, cooling, rack units, maintenance, cost" className="tall" testId="chart-before-after" /> : <Empty>No savings figures yet.</Empty>}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,134 @@
+#!/usr/bin/env python3
+"""Capacity planning from Python (standard library only): upload a workload trace, start a
+consolidation plan, wait for it, and download the placements (CSV) and the savings report (JSON).
+See docs/capacity-planning-scripts.md."""
+import argparse
+import json
+import os
+import sys
+import time
+import urllib.error
+import urllib.request
+import uuid
+
+
+def call(base, method, path, body=None, headers=None):
+    """Returns (status, bytes) without raising on HTTP error statuses."""
+    req = urllib.request.Request(base + path, data=body, method=method, headers=headers or {})
+    try:
+        with urllib.request.urlopen(req, timeout=600) as resp:
+            return resp.status, resp.read()
+    except urllib.error.HTTPError as e:
+        return e.code, e.read()
+
+
+def call_json(base, method, path, payload=None, expect=200):
+    body = None if payload is None else json.dumps(payload).encode()
+    status, data = call(base, method, path, body, {"Content-Type": "application/json", "Accept": "application/json"})
+    if status != expect:
+        sys.exit(f"error: {method} {path} answered HTTP {status}: {data.decode(errors='replace')}")
+    return json.loads(data)
+
+
+def multipart(fields, files):
+    """Encodes form fields and (name, path) files as multipart/form-data; returns (body, content type)."""
+    boundary = "----dcplanner" + uuid.uuid4().hex
+    parts = []
+    for name, value in fields.items():
+        parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode())
+    for name, path in files.items():
+        filename = os.path.basename(path).replace('"', "_")
+        with open(path, "rb") as f:
+            content = f.read()
+        parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; filename="{filename}"\r\n'
+                     f"Content-Type: application/octet-stream\r\n\r\n".encode() + content + b"\r\n")
+    parts.append(f"--{boundary}--\r\n".encode())
+    return b"".join(parts), f"multipart/form-data; boundary={boundary}"
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("trace", help="trace file: .zip of PlanetLab/Bitbrains files, or a generic .csv")
+    ap.add_argument("inventory", nargs="?", help="optional inventory CSV (VM sizes, guest OS, classes)")
+    ap.add_argument("-u", "--url", default=os.environ.get("DCP_URL", "http://localhost:8080"))
+    ap.add_argument("-f", "--format", help="planetlab|bitbrains|csv (default: auto-detect)")
+    ap.add_argument("-p", "--profile", help="VM size profile when no inventory: default|cloudsim")
+    ap.add_argument("-m", "--model", default="dell-r6515", help="host model id (GET /api/v1/host-models)")
+    ap.add_argument("-n", "--count", type=int, default=20, help="hosts of that model in the pool")
+    ap.add_argument("-r", "--resources", default="CPU,MEMORY", help="resources to plan, comma separated")
+    ap.add_argument("-v", "--virtualization", default="HARDWARE_ASSISTED", help="FULL|PARAVIRTUAL|HARDWARE_ASSISTED")
+    ap.add_argument("-q", "--percentile", type=float, default=95)
+    ap.add_argument("-H", "--headroom", type=float, default=10, help="headroom percent")
+    ap.add_argument("-d", "--fold-days", action="store_true", help="fold a multi-day trace into a typical day")
+    ap.add_argument("-t", "--time-limit", type=int, default=30, help="solver time limit in seconds")
+    ap.add_argument("-o", "--out", default="plan-output", help="output directory")
+    ap.add_argument("--plan-wait", type=int, default=0, help="seconds to wait for the plan (default: limit + 300)")
+    ap.add_argument("--savings-wait", type=int, default=60, help="seconds to wait for the savings report")
+    a = ap.parse_args()
+    base = a.url.rstrip("/")
+    os.makedirs(a.out, exist_ok=True)
+
+    print(f"Uploading {a.trace} ...")
+    fields = {k: v for k, v in (("format", a.format), ("vmProfile", a.profile)) if v}
+    files = {"file": a.trace}
+    if a.inventory:
+        files["inventory"] = a.inventory
+    body, content_type = multipart(fields, files)
+    status, data = call(base, "POST", "/api/v1/workloads", body, {"Content-Type": content_type})
+    if status != 201:
+        sys.exit(f"error: upload rejected (HTTP {status}): {data.decode(errors='replace')}")
+    workload = json.loads(data)
+    print(f"Workload {workload['id']}: {workload.get('vmCount')} VMs, {workload.get('steps')} steps "
+          f"of {workload.get('stepSeconds')} s")
+
+    request = {
+        "workloadId": workload["id"], "name": os.path.basename(a.trace),
+        "hostPool": [{"model": a.model, "count": a.count}],
+        "resources": [r.strip().upper() for r in a.resources.split(",") if r.strip()],
+        "sizing": {"percentile": a.percentile, "headroomPercent": a.headroom, "foldDays": a.fold_days},
+        "virtualization": a.virtualization, "timeLimitSeconds": a.time_limit,
+    }
+    plan = call_json(base, "POST", "/api/v1/plans", request, expect=202)
+    print(f"Plan {plan['id']} queued on {a.count} x {a.model} ({a.virtualization})")
+    give_up = time.time() + (a.plan_wait if a.plan_wait else a.time_limit + 300)
+    while plan["status"] not in ("COMPLETED", "CANCELLED", "FAILED"):
+        if time.time() > give_up:
+            sys.exit(f"error: plan {plan['id']} did not finish in time")
+        time.sleep(2)
+        plan = call_json(base, "GET", f"/api/v1/plans/{plan['id']}")
+        print(f"  {plan['status']}: hosts {plan.get('hostsUsed')} (lower bound {plan.get('lowerBoundHosts')})")
+    with open(os.path.join(a.out, "plan.json"), "w") as f:
+        json.dump(plan, f, indent=2)
+    if plan["status"] == "FAILED":
+        sys.exit(f"plan failed: {plan.get('error')}")
+    b = plan.get("baselines") or {}
+    print(f"Plan {plan['status']}: {plan['hostsUsed']} hosts, lower bound {plan['lowerBoundHosts']}, "
+          f"peak-FFD {b.get('peakFfdHosts')}, time-series FFD {b.get('timeSeriesFfdHosts')}, "
+          f"feasible {plan['feasible']}, score {plan['score']}")
+
+    status, data = call(base, "GET", f"/api/v1/plans/{plan['id']}/placements", headers={"Accept": "text/csv"})
+    if status != 200:
+        sys.exit(f"error: placements answered HTTP {status}: {data.decode(errors='replace')}")
+    with open(os.path.join(a.out, "placements.csv"), "wb") as f:
+        f.write(data)
+    rows = data.count(b"\n") - 1
+    print(f"Placements: {os.path.join(a.out, 'placements.csv')} ({rows} VMs)")
+
+    deadline = time.time() + a.savings_wait
+    while True:
+        status, data = call(base, "GET", f"/api/v1/plans/{plan['id']}/savings", headers={"Accept": "application/json"})
+        if status == 200 or time.time() >= deadline:
+            break
+        time.sleep(2)
+    if status == 200:
+        with open(os.path.join(a.out, "savings.json"), "wb") as f:
+            f.write(data)
+        print(f"Savings: {os.path.join(a.out, 'savings.json')}")
+    else:
+        print(f"Savings not available (HTTP {status}); placements are still valid", file=sys.stderr)
+    with open(os.path.join(a.out, "plan-id"), "w") as f:
+        f.write(plan["id"] + "\n")
+
+
+if __name__ == "__main__":
+    main()

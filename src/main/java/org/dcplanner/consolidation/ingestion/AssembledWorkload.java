@@ -1,0 +1,18 @@
+package org.dcplanner.consolidation.ingestion;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A parsed workload on its grid, ready to store.
+ *
+ * @param series   per metric {@code [vm][step]}, canonical units, for the measured metrics only
+ * @param stats    per metric one {@link SeriesStats} per VM
+ * @param measured metrics with a stored series (CPU and memory always; disk, network when the trace has them)
+ * @param samples  values read from the trace (VM x timestamp x metric given)
+ */
+public record AssembledWorkload(TimeGrid grid, List<WorkloadVm> vms, Map<Metric, float[][]> series,
+                         Map<Metric, SeriesStats[]> stats, Set<Metric> measured,
+                         List<IngestWarnings.IngestWarning> warnings, long samples) {
+}

@@ -1,0 +1,33 @@
+package org.dcplanner.consolidation.ingestion;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Limits and rules of trace ingestion ({@code consolidation.ingestion.*}); defaults in code.
+ *
+ * @param maxExpandedBytes    cap on the total bytes read out of one upload after unzipping (zip-bomb guard)
+ * @param maxCompressionRatio cap on expanded bytes / uploaded bytes, checked once 16 MiB were expanded
+ * @param maxEntries          cap on the number of files in one archive
+ * @param maxCarrySteps       gaps of at most this many grid steps inside a VM's span repeat the last value;
+ *                            longer gaps count as zero demand
+ * @param maxLineBytes        longest text line accepted (guards against binary files without newlines)
+ * @param maxGridCells        cap on VMs x grid steps of one workload (memory guard; pass a coarser stepSeconds)
+ */
+@ConfigurationProperties("consolidation.ingestion")
+public record IngestionProperties(Long maxExpandedBytes, Integer maxCompressionRatio, Integer maxEntries,
+                                  Integer maxCarrySteps, Integer maxLineBytes, Long maxGridCells) {
+    public static final long RATIO_CHECK_FLOOR_BYTES = 16L << 20;
+
+    public IngestionProperties {
+        if (maxExpandedBytes == null) maxExpandedBytes = 4L << 30;
+        if (maxCompressionRatio == null) maxCompressionRatio = 200;
+        if (maxEntries == null) maxEntries = 100_000;
+        if (maxCarrySteps == null) maxCarrySteps = 3;
+        if (maxLineBytes == null) maxLineBytes = 1 << 20;
+        if (maxGridCells == null) maxGridCells = 10_000_000L;
+    }
+
+    public static IngestionProperties defaults() {
+        return new IngestionProperties(null, null, null, null, null, null);
+    }
+}

@@ -1,0 +1,16 @@
+package org.dcplanner.consolidation.ingestion;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One VM's aligned series: {@code series[metric][i]} is the value of step i (canonical unit), which
+ * starts at {@code timestamps[i]}; only measured metrics are present.
+ *
+ * @param vmId the VM's name
+ */
+public record VmSeriesView(UUID workloadId, String vmId, VmView vm, int stepSeconds, Instant start,
+                           List<Instant> timestamps, Map<Metric, float[]> series) {
+}

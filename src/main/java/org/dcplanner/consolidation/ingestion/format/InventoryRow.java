@@ -1,0 +1,12 @@
+package org.dcplanner.consolidation.ingestion.format;
+
+import org.dcplanner.consolidation.ingestion.WorkloadClass;
+
+/**
+ * One VM of an inventory CSV; null fields were left empty and fall back to the trace or the VM profile.
+ *
+ * @param line the row's line in the inventory file (for errors about it)
+ */
+public record InventoryRow(long line, String vm, Integer cores, Double cpuMhz, Double memoryMib, String guestOs,
+                           Boolean paravirtCapable, WorkloadClass workloadClass, String antiAffinityGroup) {
+}

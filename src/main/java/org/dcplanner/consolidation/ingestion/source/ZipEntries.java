@@ -1,0 +1,117 @@
+package org.dcplanner.consolidation.ingestion.source;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+import org.dcplanner.consolidation.ingestion.IngestProblems;
+import org.dcplanner.consolidation.ingestion.IngestionProperties;
+
+/**
+ * Streams the entries of a zip archive with the safety checks of an untrusted upload: entry paths with
+ * {@code ..} or an absolute path are refused (422), and the bytes read out are counted against a total
+ * cap and a compression-ratio cap (413), so a zip bomb stops after the limit, not after the disk is full.
+ * Entries are never written to disk.
+ */
+final class ZipEntries {
+    private final InputStream in;
+    private final String archive;
+    private final long compressedBytes;
+    private final IngestionProperties limits;
+    private long expandedBytes;
+
+    ZipEntries(InputStream in, String archive, long compressedBytes, IngestionProperties limits) {
+        this.in = in;
+        this.archive = archive;
+        this.compressedBytes = Math.max(1, compressedBytes);
+        this.limits = limits;
+    }
+
+    void forEach(TraceSource.FileVisitor visitor) throws IOException {
+        ZipInputStream zip = new ZipInputStream(in, StandardCharsets.UTF_8);
+        int files = 0;
+        while (true) {
+            ZipEntry entry = nextEntry(zip);
+            if (entry == null) break;
+            String path = entry.getName();
+            checkPath(path);
+            if (entry.isDirectory() || TraceSource.isIgnored(path)) continue;
+            if (++files > limits.maxEntries()) {
+                throw IngestProblems.tooLarge("too-many-files", "The archive holds more than " + limits.maxEntries()
+                        + " files (consolidation.ingestion.max-entries)", archive);
+            }
+            visitor.visit(path, new Counted(zip, path));
+        }
+        if (files == 0) {
+            throw IngestProblems.invalid("empty-file", "The archive contains no trace files", archive, 0, null);
+        }
+    }
+
+    private ZipEntry nextEntry(ZipInputStream zip) throws IOException {
+        try {
+            return zip.getNextEntry();
+        } catch (IllegalArgumentException e) {
+            throw IngestProblems.invalid("bad-archive", "An entry name in the archive is not valid UTF-8", archive, 0, null);
+        } catch (ZipException e) {
+            throw IngestProblems.invalid("bad-archive", "The zip archive is damaged: " + e.getMessage(), archive, 0, null);
+        }
+    }
+
+    private void checkPath(String path) {
+        String p = path.replace('\\', '/');
+        boolean absolute = p.startsWith("/") || (p.length() > 1 && p.charAt(1) == ':');
+        boolean parent = false;
+        for (String segment : p.split("/")) {
+            if (segment.equals("..")) parent = true;
+        }
+        if (absolute || parent) {
+            throw IngestProblems.invalid("unsafe-archive-path", "Archive entry '" + path + "' has "
+                    + (absolute ? "an absolute path" : "'..' in its path") + "; entries must be relative", path, 0, null);
+        }
+    }
+
+    private void count(long n, String path) {
+        expandedBytes += n;
+        if (expandedBytes > limits.maxExpandedBytes()) {
+            throw IngestProblems.tooLarge("zip-bomb", "The archive expands to more than " + limits.maxExpandedBytes()
+                    + " bytes (consolidation.ingestion.max-expanded-bytes)", path);
+        }
+        if (expandedBytes > IngestionProperties.RATIO_CHECK_FLOOR_BYTES
+                && expandedBytes / compressedBytes > limits.maxCompressionRatio()) {
+            throw IngestProblems.tooLarge("zip-bomb", "The archive expands more than " + limits.maxCompressionRatio()
+                    + " times its size (consolidation.ingestion.max-compression-ratio); refusing a likely zip bomb", path);
+        }
+    }
+
+    /** One entry's bytes, counted against the archive's expansion limits; closing it does not close the archive. */
+    private final class Counted extends FilterInputStream {
+        private final String path;
+
+        Counted(InputStream zip, String path) {
+            super(zip);
+            this.path = path;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) count(1, path);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) count(n, path);
+            return n;
+        }
+
+        @Override
+        public void close() {
+            // the archive stream stays open for the next entry
+        }
+    }
+}

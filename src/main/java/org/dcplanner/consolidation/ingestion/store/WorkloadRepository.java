@@ -1,0 +1,139 @@
+package org.dcplanner.consolidation.ingestion.store;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.dcplanner.consolidation.ingestion.IngestWarnings.IngestWarning;
+import org.dcplanner.consolidation.ingestion.Metric;
+import org.dcplanner.consolidation.ingestion.SeriesStats;
+import org.dcplanner.consolidation.ingestion.VmView;
+import org.dcplanner.consolidation.ingestion.WorkloadClass;
+import org.dcplanner.consolidation.ingestion.WorkloadView;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+/** Reads stored workloads: workload rows, VM rows (with statistics) and series rows. */
+@Repository
+public class WorkloadRepository {
+    private static final String VM_COLUMNS = "vm_index, name, cores, cpu_mhz, memory_mib, guest_os, paravirt_capable,"
+            + " workload_class, anti_affinity_group, cpu_mean, cpu_p95, cpu_peak, memory_mean, memory_p95, memory_peak,"
+            + " disk_mean, disk_p95, disk_peak, network_mean, network_p95, network_peak";
+    private static final TypeReference<List<IngestWarning>> WARNINGS = new TypeReference<>() {};
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    public WorkloadRepository(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public Optional<WorkloadView> find(UUID id) {
+        return jdbc.query("select * from workload where id = ?", workloadMapper(), id).stream().findFirst();
+    }
+
+    public List<WorkloadView> list() {
+        return jdbc.query("select * from workload order by created_at desc, name", workloadMapper());
+    }
+
+    public long count() {
+        Long n = jdbc.queryForObject("select count(*) from workload", Long.class);
+        return n == null ? 0 : n;
+    }
+
+    public boolean exists(UUID id) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("select exists(select 1 from workload where id = ?)", Boolean.class, id));
+    }
+
+    public boolean delete(UUID id) {
+        return jdbc.update("delete from workload where id = ?", id) > 0;
+    }
+
+    /** VMs ordered by the given (whitelisted, see {@link VmSort}) SQL order clause. */
+    public List<VmView> vms(UUID id, String orderBy, int limit, long offset) {
+        return jdbc.query("select " + VM_COLUMNS + " from workload_vm where workload_id = ? order by " + orderBy
+                + " limit ? offset ?", WorkloadRepository::vm, id, limit, offset);
+    }
+
+    public Optional<VmView> vm(UUID id, int index) {
+        return jdbc.query("select " + VM_COLUMNS + " from workload_vm where workload_id = ? and vm_index = ?",
+                WorkloadRepository::vm, id, index).stream().findFirst();
+    }
+
+    public Optional<VmView> vmNamed(UUID id, String name) {
+        return jdbc.query("select " + VM_COLUMNS + " from workload_vm where workload_id = ? and name = ?",
+                WorkloadRepository::vm, id, name).stream().findFirst();
+    }
+
+    /** Streams the stored series of the metrics (all VMs, or one when {@code vmIndex} is not null). */
+    public void series(UUID id, List<Metric> metrics, Integer vmIndex, SeriesConsumer consumer) {
+        String[] fields = metrics.stream().map(Metric::field).toArray(String[]::new);
+        String sql = "select metric, vm_index, samples from workload_series where workload_id = ? and metric = any(?)"
+                + (vmIndex == null ? "" : " and vm_index = " + vmIndex.intValue());
+        jdbc.query(con -> {
+            var ps = con.prepareStatement(sql);
+            ps.setObject(1, id);
+            ps.setArray(2, con.createArrayOf("text", fields));
+            ps.setFetchSize(1000);
+            return ps;
+        }, rs -> {
+            consumer.accept(metricOf(rs.getString(1)), rs.getInt(2), SeriesCodec.decode(rs.getBytes(3)));
+        });
+    }
+
+    @FunctionalInterface
+    public interface SeriesConsumer {
+        void accept(Metric metric, int vmIndex, float[] series);
+    }
+
+    static Metric metricOf(String field) {
+        return Arrays.stream(Metric.values()).filter(m -> m.field().equals(field)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("unknown stored metric " + field));
+    }
+
+    private RowMapper<WorkloadView> workloadMapper() {
+        return (rs, n) -> {
+            int step = rs.getInt("step_seconds");
+            int steps = rs.getInt("steps");
+            var start = rs.getTimestamp("start_time").toInstant();
+            Array metrics = rs.getArray("metrics");
+            try {
+                List<IngestWarning> warnings = json.readValue(rs.getString("warnings"), WARNINGS);
+                return new WorkloadView(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("format"),
+                        rs.getString("vm_profile"), rs.getInt("vm_count"), step, steps, start,
+                        start.plusSeconds((long) step * steps),
+                        Arrays.stream((String[]) metrics.getArray()).map(WorkloadRepository::metricOf).sorted().toList(),
+                        rs.getLong("sample_count"), warnings.stream().map(IngestWarning::message).toList(), warnings,
+                        instant(rs.getTimestamp("created_at")));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("stored warnings of workload are not JSON", e);
+            }
+        };
+    }
+
+    private static java.time.Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    private static VmView vm(ResultSet rs, int n) throws SQLException {
+        Map<Metric, SeriesStats> stats = new EnumMap<>(Metric.class);
+        int col = 10;
+        for (Metric m : Metric.values()) {
+            float mean = rs.getFloat(col);
+            boolean present = !rs.wasNull();
+            if (present) stats.put(m, new SeriesStats(mean, rs.getFloat(col + 1), rs.getFloat(col + 2)));
+            col += 3;
+        }
+        return new VmView(rs.getInt(1), rs.getString(2), rs.getInt(3), rs.getDouble(4), rs.getDouble(5), rs.getString(6),
+                rs.getBoolean(7), WorkloadClass.valueOf(rs.getString(8)), rs.getString(9), stats);
+    }
+}

@@ -1,0 +1,40 @@
+package org.dcplanner.consolidation.inventory;
+
+import java.net.URI;
+import java.util.List;
+import org.dcplanner.consolidation.web.ApiException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Host catalog REST API: list, read, and add custom server models. */
+@RestController
+@RequestMapping("/api/v1/host-models")
+class HostModelController {
+    private final HostCatalogService catalog;
+
+    HostModelController(HostCatalogService catalog) {
+        this.catalog = catalog;
+    }
+
+    @GetMapping
+    List<HostModelView> list() {
+        return catalog.all().stream().map(m -> HostModelView.of(m, catalog.isBuiltIn(m.id()))).toList();
+    }
+
+    @GetMapping("/{id}")
+    HostModelView get(@PathVariable String id) {
+        return catalog.find(id).map(m -> HostModelView.of(m, catalog.isBuiltIn(id)))
+                .orElseThrow(() -> ApiException.notFound("host model", id));
+    }
+
+    @PostMapping
+    ResponseEntity<HostModelView> add(@RequestBody HostModelRequest request) {
+        HostModel added = catalog.add(request.toModel());
+        return ResponseEntity.created(URI.create("/api/v1/host-models/" + added.id())).body(HostModelView.of(added, false));
+    }
+}

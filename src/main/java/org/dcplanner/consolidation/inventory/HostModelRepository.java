@@ -1,0 +1,64 @@
+package org.dcplanner.consolidation.inventory;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Custom host models in table host_models (V3). */
+@Repository
+class HostModelRepository {
+    private static final String COLUMNS = "id, name, cores, core_mhz, memory_mib, disk_kbps, network_kbps, power_watts, "
+            + "rack_units, purchase_cost, yearly_maintenance_cost, hardware_assist, source";
+    private final JdbcTemplate jdbc;
+
+    HostModelRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<HostModel> findAll() {
+        return jdbc.query("select " + COLUMNS + " from host_models order by id", HostModelRepository::map);
+    }
+
+    Optional<HostModel> findById(String id) {
+        return jdbc.query("select " + COLUMNS + " from host_models where id = ?", HostModelRepository::map, id)
+                .stream().findFirst();
+    }
+
+    /** Inserts; throws {@link DuplicateKeyException} when the id exists. */
+    void insert(HostModel m) {
+        jdbc.update(con -> {
+            var ps = con.prepareStatement("insert into host_models (" + COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?,?,?)");
+            ps.setString(1, m.id());
+            ps.setString(2, m.name());
+            ps.setInt(3, m.cores());
+            ps.setDouble(4, m.coreMhz());
+            ps.setDouble(5, m.memoryMib());
+            ps.setDouble(6, m.diskKBps());
+            ps.setDouble(7, m.networkKBps());
+            Double[] watts = java.util.Arrays.stream(m.powerWatts()).boxed().toArray(Double[]::new);
+            ps.setArray(8, con.createArrayOf("float8", watts));
+            ps.setInt(9, m.rackUnits());
+            ps.setDouble(10, m.purchaseCost());
+            ps.setDouble(11, m.yearlyMaintenanceCost());
+            ps.setBoolean(12, m.hardwareAssist());
+            ps.setString(13, m.source());
+            return ps;
+        });
+    }
+
+    private static HostModel map(ResultSet rs, int row) throws SQLException {
+        Array arr = rs.getArray("power_watts");
+        Double[] boxed = (Double[]) arr.getArray();
+        double[] watts = new double[boxed.length];
+        for (int i = 0; i < boxed.length; i++) watts[i] = boxed[i];
+        return new HostModel(rs.getString("id"), rs.getString("name"), rs.getInt("cores"), rs.getDouble("core_mhz"),
+                rs.getDouble("memory_mib"), rs.getDouble("disk_kbps"), rs.getDouble("network_kbps"), watts,
+                rs.getInt("rack_units"), rs.getDouble("purchase_cost"), rs.getDouble("yearly_maintenance_cost"),
+                rs.getBoolean("hardware_assist"), rs.getString("source"));
+    }
+}

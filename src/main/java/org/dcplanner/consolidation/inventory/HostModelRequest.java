@@ -1,0 +1,62 @@
+package org.dcplanner.consolidation.inventory;
+
+import org.dcplanner.consolidation.web.ApiException;
+
+/** Body of POST /api/v1/host-models: a custom server model; {@link #toModel()} validates every field. */
+record HostModelRequest(String id, String name, Integer cores, Double coreMhz, Double memoryMib, Double diskKBps,
+                        Double networkKBps, double[] powerWatts, Integer rackUnits, Double purchaseCost,
+                        Double yearlyMaintenanceCost, Boolean hardwareAssist, String source) {
+
+    private static final String ID_PATTERN = "[a-z0-9][a-z0-9._-]{0,63}";
+
+    HostModel toModel() {
+        if (id == null || !id.matches(ID_PATTERN)) {
+            throw invalid("id", "id must be a slug of lower-case letters, digits, '.', '_' or '-' (1-64 chars)");
+        }
+        positive("cores", cores);
+        positive("coreMhz", coreMhz);
+        positive("memoryMib", memoryMib);
+        positive("diskKBps", diskKBps);
+        positive("networkKBps", networkKBps);
+        positive("rackUnits", rackUnits);
+        nonNegative("purchaseCost", purchaseCost);
+        nonNegative("yearlyMaintenanceCost", yearlyMaintenanceCost);
+        checkCurve();
+        return new HostModel(id, name == null || name.isBlank() ? id : name, cores, coreMhz, memoryMib, diskKBps,
+                networkKBps, powerWatts, rackUnits, purchaseCost, yearlyMaintenanceCost,
+                Boolean.TRUE.equals(hardwareAssist), source);
+    }
+
+    private void checkCurve() {
+        if (powerWatts == null || powerWatts.length != 11) {
+            throw invalid("powerWatts", "powerWatts needs exactly 11 points (watts at 0 %, 10 %, ..., 100 % CPU load), got "
+                    + (powerWatts == null ? "none" : powerWatts.length));
+        }
+        for (int i = 0; i < 11; i++) {
+            if (!(powerWatts[i] >= 0) || Double.isInfinite(powerWatts[i])) {
+                throw invalid("powerWatts", "powerWatts[" + i + "] must be a finite number >= 0");
+            }
+            if (i > 0 && powerWatts[i] < powerWatts[i - 1]) {
+                throw invalid("powerWatts", "powerWatts must be non-decreasing, but point " + i + " (" + powerWatts[i]
+                        + " W at " + (i * 10) + " %) is below point " + (i - 1) + " (" + powerWatts[i - 1] + " W)");
+            }
+        }
+        if (!(powerWatts[10] > 0)) throw invalid("powerWatts", "powerWatts at 100 % load must be > 0");
+    }
+
+    private static void positive(String field, Number value) {
+        if (value == null || !(value.doubleValue() > 0) || Double.isInfinite(value.doubleValue())) {
+            throw invalid(field, field + " must be a positive number");
+        }
+    }
+
+    private static void nonNegative(String field, Number value) {
+        if (value == null || !(value.doubleValue() >= 0) || Double.isInfinite(value.doubleValue())) {
+            throw invalid(field, field + " must be a number >= 0");
+        }
+    }
+
+    private static ApiException invalid(String field, String detail) {
+        return ApiException.badRequest(detail).at(null, null, field);
+    }
+}

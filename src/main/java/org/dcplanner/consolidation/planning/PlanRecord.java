@@ -1,0 +1,25 @@
+package org.dcplanner.consolidation.planning;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One row of table plans. {@code vmNames}, {@code slotModels} and {@code vmSlot} are null in list
+ * queries (they grow with the workload).
+ */
+record PlanRecord(UUID id, String name, UUID workloadId, String requestJson, PlanStatus status,
+                  boolean cancelRequested, int attempt, List<String> vmNames, List<String> slotModels, int steps,
+                  int stepSeconds, boolean folded, int[] vmSlot, Integer hostsUsed, String score, Boolean feasible,
+                  List<String> brokenConstraints, Integer lowerBoundHosts, Integer peakFfdHosts,
+                  Integer timeSeriesFfdHosts, Long scoreCalculationsPerSecond, List<ProgressPoint> progress,
+                  String error, Instant createdAt, Instant startedAt, Instant finishedAt, Instant updatedAt) {
+
+    /** One improvement of the best solution: when (since the attempt started), how many hosts, which score. */
+    record ProgressPoint(int attempt, long elapsedMillis, int hostsUsed, String score, boolean feasible) {
+    }
+
+    boolean hasSolution() {
+        return vmSlot != null && hostsUsed != null;
+    }
+}

@@ -1,0 +1,84 @@
+package org.dcplanner.consolidation.planning;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.dcplanner.consolidation.ingestion.Metric;
+import org.dcplanner.consolidation.planning.solver.PlanningProblem.Objective;
+import org.dcplanner.consolidation.simulation.VirtualizationApproach;
+import org.dcplanner.consolidation.web.ApiException;
+
+/**
+ * Body of POST /api/v1/plans. Missing optional fields get the defaults of {@link #withDefaults};
+ * {@link #validated} rejects shape errors with 400 (what needs the workload or catalog is checked later).
+ *
+ * @param pinned VM name to slot index (0-based position in the expanded host pool)
+ */
+public record PlanRequest(UUID workloadId, String name, List<PoolEntry> hostPool, List<Metric> resources,
+                          Sizing sizing, VirtualizationApproach virtualization, Double targetUtilization,
+                          Integer haReserveHosts, Objective objective, Integer timeLimitSeconds,
+                          Map<String, Integer> pinned) {
+
+    public static final double DEFAULT_TARGET_UTILIZATION = 1.0;
+
+    /** {@code count} hosts of catalog model {@code model}. */
+    public record PoolEntry(String model, Integer count) {
+    }
+
+    /**
+     * How a VM's series becomes planned demand.
+     *
+     * @param percentile      0 < p <= 100, taken per VM within each window (default 95)
+     * @param headroomPercent added on top of the percentile, >= 0 (default 0)
+     * @param foldDays        fold a multi-day trace into one typical day by per-time-of-day percentile
+     * @param windowSteps     when not folding: centered window of this many steps for the percentile (default 1 = raw series)
+     */
+    public record Sizing(Double percentile, Double headroomPercent, Boolean foldDays, Integer windowSteps) {
+    }
+
+    /** Fills defaults and checks shape; throws 400 problems naming the field. */
+    public PlanRequest validated(int maxTimeLimitSeconds, int defaultTimeLimitSeconds) {
+        if (workloadId == null) throw invalid("workloadId", "workloadId is required");
+        if (hostPool == null || hostPool.isEmpty()) throw invalid("hostPool", "hostPool needs at least one {model, count}");
+        for (int i = 0; i < hostPool.size(); i++) {
+            PoolEntry e = hostPool.get(i);
+            if (e == null || e.model() == null || e.model().isBlank()) throw invalid("hostPool[" + i + "].model", "hostPool[" + i + "].model is required");
+            if (e.count() == null || e.count() < 1 || e.count() > 100_000) {
+                throw invalid("hostPool[" + i + "].count", "hostPool[" + i + "].count must be between 1 and 100000");
+            }
+        }
+        List<Metric> res = resources == null || resources.isEmpty() ? List.of(Metric.CPU, Metric.MEMORY)
+                : new ArrayList<>(new LinkedHashSet<>(resources));
+        if (res.contains(null)) throw invalid("resources", "resources must be a subset of CPU, MEMORY, DISK, NETWORK");
+        if (virtualization == null) throw invalid("virtualization", "virtualization is required: FULL, PARAVIRTUAL or HARDWARE_ASSISTED");
+        Sizing s = sizingWithDefaults();
+        double target = targetUtilization == null ? DEFAULT_TARGET_UTILIZATION : targetUtilization;
+        if (!(target > 0 && target <= 1)) throw invalid("targetUtilization", "targetUtilization must be in (0, 1]");
+        int ha = haReserveHosts == null ? 0 : haReserveHosts;
+        if (ha < 0) throw invalid("haReserveHosts", "haReserveHosts must be >= 0");
+        int limit = timeLimitSeconds == null ? defaultTimeLimitSeconds : timeLimitSeconds;
+        if (limit < 1 || limit > maxTimeLimitSeconds) {
+            throw invalid("timeLimitSeconds", "timeLimitSeconds must be between 1 and " + maxTimeLimitSeconds);
+        }
+        return new PlanRequest(workloadId, name == null || name.isBlank() ? null : name.strip(), List.copyOf(hostPool),
+                List.copyOf(res), s, virtualization,
+                target, ha, objective == null ? Objective.HOSTS : objective, limit, pinned == null ? Map.of() : Map.copyOf(pinned));
+    }
+
+    private Sizing sizingWithDefaults() {
+        Sizing s = sizing == null ? new Sizing(null, null, null, null) : sizing;
+        double p = s.percentile() == null ? 95 : s.percentile();
+        if (!(p > 0 && p <= 100)) throw invalid("sizing.percentile", "sizing.percentile must be in (0, 100], got " + p);
+        double h = s.headroomPercent() == null ? 0 : s.headroomPercent();
+        if (!(h >= 0 && h <= 1000)) throw invalid("sizing.headroomPercent", "sizing.headroomPercent must be in [0, 1000], got " + h);
+        int w = s.windowSteps() == null ? 1 : s.windowSteps();
+        if (w < 1) throw invalid("sizing.windowSteps", "sizing.windowSteps must be >= 1");
+        return new Sizing(p, h, Boolean.TRUE.equals(s.foldDays()), w);
+    }
+
+    private static ApiException invalid(String field, String detail) {
+        return ApiException.badRequest(detail).at(null, null, field);
+    }
+}

@@ -1,0 +1,35 @@
+package org.dcplanner.consolidation.planning;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.dcplanner.consolidation.planning.PlanRecord.ProgressPoint;
+
+/**
+ * A plan as GET /api/v1/plans/{id} shows it.
+ *
+ * @param elapsedMillis solving time of the current attempt (until now while solving)
+ * @param steps         time steps planned (a typical day's when {@code folded})
+ */
+record PlanView(UUID id, String name, UUID workloadId, PlanStatus status, boolean cancelRequested, Integer hostsUsed,
+                Integer lowerBoundHosts, Baselines baselines, Boolean feasible, String score,
+                List<String> brokenConstraints, List<ProgressPoint> progress, JsonNode request, Long elapsedMillis,
+                int steps, int stepSeconds, boolean folded, Long scoreCalculationsPerSecond, String error,
+                Instant createdAt, Instant startedAt, Instant finishedAt, Instant updatedAt) {
+
+    /** Host counts of the two first-fit-decreasing references: on per-VM peaks, and on the time series. */
+    record Baselines(Integer peakFfdHosts, Integer timeSeriesFfdHosts) {
+    }
+
+    static PlanView of(PlanRecord p, JsonNode request) {
+        Long elapsed = p.startedAt() == null ? null
+                : Duration.between(p.startedAt(), p.finishedAt() != null ? p.finishedAt() : Instant.now()).toMillis();
+        return new PlanView(p.id(), p.name(), p.workloadId(), p.status(), p.cancelRequested(), p.hostsUsed(),
+                p.lowerBoundHosts(), new Baselines(p.peakFfdHosts(), p.timeSeriesFfdHosts()), p.feasible(), p.score(),
+                p.brokenConstraints() == null ? List.of() : p.brokenConstraints(), p.progress(), request, elapsed,
+                p.steps(), p.stepSeconds(), p.folded(), p.scoreCalculationsPerSecond(), p.error(), p.createdAt(),
+                p.startedAt(), p.finishedAt(), p.updatedAt());
+    }
+}

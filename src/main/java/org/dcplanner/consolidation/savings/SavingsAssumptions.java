@@ -1,0 +1,90 @@
+package org.dcplanner.consolidation.savings;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.dcplanner.consolidation.simulation.PowerCurve;
+import org.dcplanner.consolidation.web.ApiException;
+
+/**
+ * Every assumption the savings report uses, with documented defaults (sources in {@link #defaults()}).
+ * Applied in order: defaults, the plan's saved scenario, query parameters.
+ *
+ * @param electricityUsdPerKWh        price of facility energy
+ * @param pue                         power usage effectiveness: facility power = IT power x PUE
+ * @param carbonKgPerKWh              CO2 emitted per kWh of facility energy
+ * @param rackUnitUsdPerYear          cost of one rack unit of space per year (colocation-style)
+ * @param maintenanceUsdPerServerYear maintenance per server and year when the host model has no figure of its own
+ * @param floorAreaM2PerRack          floor area per rack, including its share of aisles
+ * @param rackUnitsPerRack            usable rack units per rack
+ */
+public record SavingsAssumptions(double electricityUsdPerKWh, double pue, double carbonKgPerKWh,
+                                 double rackUnitUsdPerYear, double maintenanceUsdPerServerYear,
+                                 double floorAreaM2PerRack, double rackUnitsPerRack) {
+
+    public static final String[] NAMES = {"electricityUsdPerKWh", "pue", "carbonKgPerKWh", "rackUnitUsdPerYear",
+            "maintenanceUsdPerServerYear", "floorAreaM2PerRack", "rackUnitsPerRack"};
+
+    public SavingsAssumptions {
+        if (!(pue >= 1)) throw invalid("pue", "pue must be >= 1");
+        if (!(rackUnitsPerRack >= 1)) throw invalid("rackUnitsPerRack", "rackUnitsPerRack must be >= 1");
+        double[] nonNegative = {electricityUsdPerKWh, carbonKgPerKWh, rackUnitUsdPerYear, maintenanceUsdPerServerYear,
+                floorAreaM2PerRack};
+        for (int i = 0; i < nonNegative.length; i++) {
+            if (!(nonNegative[i] >= 0) || Double.isInfinite(nonNegative[i])) {
+                String name = new String[] {NAMES[0], NAMES[2], NAMES[3], NAMES[4], NAMES[5]}[i];
+                throw invalid(name, name + " must be a number >= 0");
+            }
+        }
+    }
+
+    /** The documented defaults. */
+    public static SavingsAssumptions defaults() {
+        return new SavingsAssumptions(
+                // US EIA, Electric Power Annual 2023: average revenue per kWh, commercial sector, ~12.7 US cents
+                0.127,
+                // Uptime Institute global average PUE 2023: 1.58 (design doc overheads-and-power.md §4 row P4)
+                PowerCurve.DEFAULT_PUE,
+                // US EIA FAQ "How much carbon dioxide is produced per kWh of U.S. electricity generation?":
+                // 2023, 1.53 billion t CO2 / 4.18 trillion kWh = 0.81 lb = 0.366 kg per kWh
+                0.366,
+                // colocation $500-2000 per rack-month (low-authority range, design doc §2.4): midpoint $1250 x 12 / 42 U
+                357,
+                // [E] 17.5 % (midpoint of "15-20 % of hardware cost per year", design doc §2.4) of a $4,000 server
+                700,
+                // [E] ~2.5 m² per rack incl. its share of hot/cold aisles (common planning figure 25-30 sq ft per rack)
+                2.5,
+                // standard full-height rack
+                42);
+    }
+
+    /** A copy with the given values replaced; unknown names and non-numbers are a 400 naming the field. */
+    public SavingsAssumptions with(Map<String, ?> values) {
+        if (values == null || values.isEmpty()) return this;
+        Map<String, Double> current = asMap();
+        for (var e : values.entrySet()) {
+            if (!current.containsKey(e.getKey())) {
+                throw invalid(e.getKey(), "unknown savings assumption '" + e.getKey() + "'; known: " + String.join(", ", NAMES));
+            }
+            if (e.getValue() == null) continue;
+            try {
+                current.put(e.getKey(), Double.parseDouble(e.getValue().toString()));
+            } catch (NumberFormatException ex) {
+                throw invalid(e.getKey(), e.getKey() + " must be a number, was '" + e.getValue() + "'");
+            }
+        }
+        return new SavingsAssumptions(current.get(NAMES[0]), current.get(NAMES[1]), current.get(NAMES[2]),
+                current.get(NAMES[3]), current.get(NAMES[4]), current.get(NAMES[5]), current.get(NAMES[6]));
+    }
+
+    public Map<String, Double> asMap() {
+        Map<String, Double> m = new LinkedHashMap<>();
+        double[] v = {electricityUsdPerKWh, pue, carbonKgPerKWh, rackUnitUsdPerYear, maintenanceUsdPerServerYear,
+                floorAreaM2PerRack, rackUnitsPerRack};
+        for (int i = 0; i < NAMES.length; i++) m.put(NAMES[i], v[i]);
+        return m;
+    }
+
+    private static ApiException invalid(String field, String detail) {
+        return ApiException.badRequest(detail).at(null, null, field);
+    }
+}

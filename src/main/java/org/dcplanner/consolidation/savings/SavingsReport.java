@@ -1,0 +1,21 @@
+package org.dcplanner.consolidation.savings;
+
+import java.util.Map;
+import java.util.UUID;
+import org.dcplanner.consolidation.simulation.VirtualizationApproach;
+
+/**
+ * GET /api/v1/plans/{id}/savings: the estate before and after consolidation, the difference
+ * (before − after, positive = saved), percentages, and the assumptions used with where each came from.
+ *
+ * @param baseline             ONE_SERVER_PER_VM or CURRENT_INVENTORY
+ * @param beforeModelCounts    servers per model in the one-server-per-VM estate (empty for an uploaded inventory)
+ * @param afterFromSimulation  true when "after" power is the stored simulation run, false when replayed for this report
+ * @param assumptionSources    per assumption: "default", "scenario" or "query"
+ */
+public record SavingsReport(UUID planId, String baseline, VirtualizationApproach virtualization, EstateFigures before,
+                            EstateFigures after, EstateFigures savings, Map<String, Double> savingsPercent,
+                            Map<String, Integer> beforeModelCounts, int vmsLargerThanAnyModel,
+                            boolean afterFromSimulation, SavingsAssumptions assumptions,
+                            Map<String, String> assumptionSources) {
+}

@@ -1,0 +1,147 @@
+package org.dcplanner.consolidation.simulation;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.dcplanner.consolidation.ingestion.Metric;
+import org.dcplanner.consolidation.inventory.HostModel;
+import org.dcplanner.consolidation.simulation.SimulationRunner.PlanContext;
+
+/**
+ * One plan under FULL, PARAVIRTUAL and HARDWARE_ASSISTED: hosts needed (time-series first-fit
+ * decreasing of each approach's host-side demand onto the plan's most used host model at the plan's
+ * target utilization — a quick stand-in for re-planning), energy of that estate, delivered
+ * performance when the plan's own placement is replayed, and why: which resource's overhead drove
+ * the host count and which term cost the most performance. Traces longer than 2 M VM-steps are
+ * packed on per-block maxima (conservative: may open more hosts than the full series would need).
+ * Cost: 3 x (host-side demand O(VMs x steps) + FFD + 2 replays); packing memory bounded by 4 x 2 M floats.
+ */
+final class ApproachComparison {
+    /** Packing input cap (VMs x time points); longer traces are packed on block maxima (conservative). */
+    private static final int MAX_PACKED_VALUES = 2_000_000;
+
+    private ApproachComparison() {}
+
+    /** One approach's figures; overheadPercent = host-side ÷ guest demand − 1 per resource, in %. */
+    record Outcome(VirtualizationApproach approach, int hostsNeeded, Metric bindingResource,
+                   Map<Metric, Double> overheadPercent, double energyKWhOnHostsNeeded, double meanPerformance,
+                   double minPerformance, int vmsEverThrottled, double slatahOnPlanPlacement,
+                   String performanceDriver, String reason) {
+    }
+
+    record Comparison(String hostModel, double targetUtilization, List<Outcome> approaches, String summary) {
+    }
+
+    static Comparison compare(PlanContext ctx, VirtualizationOverheadModel model) {
+        HostModel hostModel = mostUsedModel(ctx.hosts());
+        double[] cap = Replay.capacity(hostModel);
+        for (int r = 0; r < cap.length; r++) {
+            boolean enforced = ctx.plan().resources().contains(Metric.values()[r]);
+            cap[r] = enforced ? cap[r] * ctx.plan().targetUtilization() : Double.MAX_VALUE;
+        }
+        List<Outcome> out = new ArrayList<>();
+        for (VirtualizationApproach a : VirtualizationApproach.values()) {
+            ReplayInput onPlan = ctx.input(model, a, false);
+            int block = Math.max(1, (int) Math.ceil((double) onPlan.vmCount() * onPlan.steps() / MAX_PACKED_VALUES));
+            float[][][] demand = HostSideDemand.blockMax(onPlan, block);
+            TimeSeriesFirstFit.Packing packing = TimeSeriesFirstFit.pack(demand, cap, demand[0][0].length);
+            ReplayResult planned = Replay.run(onPlan);
+            ReplayResult needed = Replay.run(new ReplayInput(a, model, onPlan.stepSeconds(), onPlan.steps(),
+                    onPlan.cpuMhz(), onPlan.memoryMib(), onPlan.diskKBps(), onPlan.networkKBps(), onPlan.profiles(),
+                    onPlan.vcpus(), onPlan.configuredMemoryMib(), Collections.nCopies(packing.hosts(), hostModel),
+                    packing.vmHost(), false, false));
+            Map<Metric, Double> overhead = overheadPercent(onPlan);
+            String driver = performanceDriver(model, a, onPlan.profiles());
+            String reason = String.format(Locale.ROOT,
+                    "%s needs %d hosts: %s binds (host-side %s +%.1f %% over guest demand; CPU +%.1f %%, memory +%.1f %%). "
+                            + "Mean performance %.1f %%, mostly lost to %s.",
+                    a, packing.hosts(), packing.bindingResource(), packing.bindingResource(),
+                    overhead.get(packing.bindingResource()), overhead.get(Metric.CPU), overhead.get(Metric.MEMORY),
+                    100 * planned.summary().meanPerformance(), driver);
+            reason += caveat(a, hostModel, ctx);
+            out.add(new Outcome(a, packing.hosts(), packing.bindingResource(), overhead, needed.summary().energyKWh(),
+                    planned.summary().meanPerformance(), planned.summary().minPerformance(),
+                    planned.summary().vmsEverThrottled(), planned.summary().slatah(), driver, reason));
+        }
+        return new Comparison(hostModel.id(), ctx.plan().targetUtilization(), out, summary(out));
+    }
+
+    /** What the figures assume that the inventory says is not so. */
+    private static String caveat(VirtualizationApproach a, HostModel host, PlanContext ctx) {
+        if (a == VirtualizationApproach.HARDWARE_ASSISTED && !host.hardwareAssist()) {
+            return " Caveat: host model " + host.id() + " lacks hardware assist with nested paging; the figures assume it.";
+        }
+        if (a == VirtualizationApproach.PARAVIRTUAL) {
+            long unmodified = ctx.workload().vms().stream().filter(vm -> !vm.paravirtCapable()).count();
+            if (unmodified > 0) {
+                return " Caveat: " + unmodified + " VMs run guests not modified for paravirtualization; the figures assume they were.";
+            }
+        }
+        return "";
+    }
+
+    private static HostModel mostUsedModel(List<HostModel> hosts) {
+        Map<String, Integer> count = new HashMap<>();
+        HostModel best = hosts.get(0);
+        for (HostModel h : hosts) {
+            int c = count.merge(h.id(), 1, Integer::sum);
+            if (c > count.get(best.id())) best = h;
+        }
+        return best;
+    }
+
+    /** Σ host-side ÷ Σ guest demand − 1 per resource, in percent (guest memory/IO as the model's fallbacks define them). */
+    private static Map<Metric, Double> overheadPercent(ReplayInput in) {
+        ReplayInput native_ = new ReplayInput(VirtualizationApproach.PARAVIRTUAL,
+                new VirtualizationOverheadModel(noOverhead(in.model().parameters())), in.stepSeconds(), in.steps(),
+                in.cpuMhz(), in.memoryMib(), in.diskKBps(), in.networkKBps(), in.profiles(), in.vcpus(),
+                in.configuredMemoryMib(), in.hosts(), in.vmHost(), false, false);
+        double[] guest = HostSideDemand.totals(native_);
+        double[] host = HostSideDemand.totals(in);
+        Map<Metric, Double> out = new EnumMap<>(Metric.class);
+        for (Metric m : Metric.values()) {
+            double g = guest[m.ordinal()];
+            out.put(m, g > 0 ? 100 * (host[m.ordinal()] / g - 1) : 0.0);
+        }
+        return out;
+    }
+
+    /** The same parameters with paravirtual factors set to native (1, no memory overhead, full throughput). */
+    private static OverheadParameters noOverhead(OverheadParameters p) {
+        OverheadParameters.ApproachFactors none = new OverheadParameters.ApproachFactors(1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0);
+        return new OverheadParameters(p.full(), none, p.hardwareAssisted(), p.hardwareAssistedNoNestedPaging(),
+                p.nestedPaging(), 0, p.nativeCpuMhzPerDiskKBps(), p.nativeCpuMhzPerNetworkKBps(), p.classes());
+    }
+
+    /** Which slowdown term costs the most, averaged over VMs: CPU (privileged/MMU), disk or network throughput. */
+    private static String performanceDriver(VirtualizationOverheadModel m, VirtualizationApproach a, WorkloadProfile[] profiles) {
+        double cpu = 0, disk = 0, net = 0;
+        for (WorkloadProfile p : profiles) {
+            cpu += p.cpuBoundShare() * (m.cpuFactor(a, p) - 1);
+            disk += p.diskBoundShare() * (1 / m.diskThroughput(a, p) - 1);
+            net += p.networkBoundShare() * (1 / m.networkThroughput(a, p) - 1);
+        }
+        if (cpu >= disk && cpu >= net) return "CPU overhead (privileged instructions and page-table work)";
+        return disk >= net ? "disk I/O throughput (emulated or para-virtual block path)" : "network I/O throughput";
+    }
+
+    private static String summary(List<Outcome> out) {
+        List<Outcome> byHosts = new ArrayList<>(out);
+        byHosts.sort((x, y) -> x.hostsNeeded() != y.hostsNeeded() ? Integer.compare(x.hostsNeeded(), y.hostsNeeded())
+                : Double.compare(y.meanPerformance(), x.meanPerformance()));
+        StringBuilder b = new StringBuilder("Fewest hosts first: ");
+        for (int i = 0; i < byHosts.size(); i++) {
+            Outcome o = byHosts.get(i);
+            if (i > 0) b.append(", ");
+            b.append(String.format(Locale.ROOT, "%s %d hosts / %.1f %% performance", o.approach(), o.hostsNeeded(),
+                    100 * o.meanPerformance()));
+        }
+        Outcome worst = byHosts.get(byHosts.size() - 1);
+        return b.append(String.format(Locale.ROOT, ". %s is last because its %s overhead is +%.1f %%.", worst.approach(),
+                worst.bindingResource(), worst.overheadPercent().get(worst.bindingResource()))).toString();
+    }
+}

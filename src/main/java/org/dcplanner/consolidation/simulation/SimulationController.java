@@ -1,0 +1,90 @@
+package org.dcplanner.consolidation.simulation;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.dcplanner.consolidation.simulation.ApproachComparison.Comparison;
+import org.dcplanner.consolidation.web.ApiException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Replays of a plan: request one per approach, read results, compare approaches. */
+@RestController
+@RequestMapping("/api/v1/plans/{planId}")
+class SimulationController {
+    private static final int MAX_PAGE = 1000;
+    private final SimulationService service;
+
+    SimulationController(SimulationService service) {
+        this.service = service;
+    }
+
+    /** Body of POST .../simulations: virtualization (default: the plan's), optional overhead overrides by dotted path. */
+    record SimulationRequest(VirtualizationApproach virtualization, Map<String, Object> overheadOverrides) {
+    }
+
+    @PostMapping("/simulations")
+    ResponseEntity<SimulationView> request(@PathVariable UUID planId, @RequestBody(required = false) SimulationRequest body) {
+        SimulationRequest req = body == null ? new SimulationRequest(null, null) : body;
+        StoredRun run = service.request(planId, req.virtualization(), req.overheadOverrides());
+        URI location = URI.create("/api/v1/plans/" + planId + "/simulation?virtualization=" + run.virtualization());
+        return ResponseEntity.accepted().location(location).body(SimulationView.of(run, null, 0, 0, 0, 0, "index", PowerCurve.DEFAULT_PUE));
+    }
+
+    @GetMapping("/simulations")
+    List<SimulationView> list(@PathVariable UUID planId) {
+        return service.findAll(planId).stream().map(r -> SimulationView.of(r, null, 0, 0, 0, 0, "index", PowerCurve.DEFAULT_PUE)).toList();
+    }
+
+    @GetMapping("/simulation")
+    SimulationView get(@PathVariable UUID planId, @RequestParam(required = false) VirtualizationApproach virtualization,
+                       @RequestParam(defaultValue = "0") int hostOffset, @RequestParam(defaultValue = "100") int hostLimit,
+                       @RequestParam(defaultValue = "0") int vmPage, @RequestParam(defaultValue = "50") int vmSize,
+                       @RequestParam(defaultValue = "index") String vmSort,
+                       @RequestParam(defaultValue = "" + PowerCurve.DEFAULT_PUE) double pue,
+                       @RequestParam(required = false) java.util.Set<org.dcplanner.consolidation.ingestion.Metric> resources,
+                       @RequestParam(defaultValue = "0") int maxPoints) {
+        if (maxPoints < 0) throw ApiException.badRequest("maxPoints must be >= 0 (0 = every step)").at(null, null, "maxPoints");
+        if (!(pue >= 1)) throw ApiException.badRequest("pue must be >= 1").at(null, null, "pue");
+        if (hostOffset < 0 || hostLimit < 0 || hostLimit > MAX_PAGE) throw ApiException.badRequest(
+                "hostOffset must be >= 0 and hostLimit in 0.." + MAX_PAGE).at(null, null, "hostLimit");
+        if (vmPage < 0 || vmSize < 1 || vmSize > MAX_PAGE) throw ApiException.badRequest(
+                "vmPage must be >= 0 and vmSize in 1.." + MAX_PAGE).at(null, null, "vmSize");
+        if (!vmSort.equals("index") && !vmSort.equals("worst")) throw ApiException.badRequest(
+                "vmSort must be 'index' or 'worst'").at(null, null, "vmSort");
+        VirtualizationApproach approach = virtualization != null ? virtualization : service.defaultApproach(planId);
+        StoredRun run = service.find(planId, approach).orElseThrow(() ->
+                ApiException.notFound("simulation", planId + " (" + approach + ")"));
+        float[][] series = run.status() == SimulationStatus.COMPLETED
+                ? service.hostSeries(planId, approach).orElse(null) : null;
+        SimulationView.SeriesOptions options = new SimulationView.SeriesOptions(
+                resources == null || resources.isEmpty() ? SimulationView.SeriesOptions.ALL.resources() : resources, maxPoints);
+        return SimulationView.of(run, series, hostOffset, hostLimit, vmPage, vmSize, vmSort, pue, options);
+    }
+
+    @GetMapping("/simulation/hosts/{host}")
+    HostDemandView hostDemand(@PathVariable UUID planId, @PathVariable int host,
+                              @RequestParam(required = false) VirtualizationApproach virtualization) {
+        VirtualizationApproach approach = virtualization != null ? virtualization : service.defaultApproach(planId);
+        return service.hostDemand(planId, approach, host);
+    }
+
+    @GetMapping("/simulation/vms/{vm}")
+    SimulationService.VmPerformanceView vmPerformance(@PathVariable UUID planId, @PathVariable int vm,
+                                                      @RequestParam(required = false) VirtualizationApproach virtualization) {
+        VirtualizationApproach approach = virtualization != null ? virtualization : service.defaultApproach(planId);
+        return service.vmPerformance(planId, approach, vm);
+    }
+
+    @GetMapping("/simulations/comparison")
+    Comparison comparison(@PathVariable UUID planId) {
+        return service.compare(planId);
+    }
+}

@@ -1,0 +1,23 @@
+package org.dcplanner.consolidation.simulation;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.dcplanner.consolidation.simulation.ReplayResult.HostOutcome;
+import org.dcplanner.consolidation.simulation.ReplayResult.Summary;
+
+/**
+ * One row of {@code simulation_run}: the latest replay of a plan under one approach. Outcome fields
+ * are null until the run has COMPLETED.
+ */
+public record StoredRun(UUID planId, VirtualizationApproach virtualization, SimulationStatus status, String error,
+                        Map<String, Object> overheadOverrides, Instant requestedAt, Instant startedAt,
+                        Instant finishedAt, Instant gridStart, Integer stepSeconds, Integer steps, Integer hostCount,
+                        Summary summary, List<HostOutcome> hosts, List<VmSummary> vms) {
+
+    /** Per-VM outcome with its name, as stored and served. */
+    public record VmSummary(int vm, String name, int host, double minPerformance, double p5Performance,
+                            double meanPerformance, int demandSteps, int throttledSteps, double peakHostCpuMhz) {
+    }
+}

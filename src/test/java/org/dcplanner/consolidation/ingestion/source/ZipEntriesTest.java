@@ -1,0 +1,71 @@
+package org.dcplanner.consolidation.ingestion.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.dcplanner.consolidation.ingestion.Problems.problemOf;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.dcplanner.consolidation.ingestion.IngestionProperties;
+import org.junit.jupiter.api.Test;
+
+class ZipEntriesTest {
+    private static byte[] zip(Map<String, byte[]> entries) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream out = new ZipOutputStream(bytes)) {
+            for (var e : entries.entrySet()) {
+                out.putNextEntry(new ZipEntry(e.getKey()));
+                out.write(e.getValue());
+                out.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    private static List<String> read(byte[] zip, IngestionProperties limits) throws IOException {
+        List<String> seen = new ArrayList<>();
+        new ZipEntries(new ByteArrayInputStream(zip), "u.zip", zip.length, limits)
+                .forEach((path, in) -> seen.add(path + "=" + in.readAllBytes().length));
+        return seen;
+    }
+
+    @Test
+    void streamsTraceEntriesAndSkipsFoldersReadmesAndMacMetadata() throws IOException {
+        var entries = new LinkedHashMap<String, byte[]>();
+        entries.put("20110303/", new byte[0]);
+        entries.put("20110303/vm a", "1\n2\n".getBytes());
+        entries.put("__MACOSX/20110303/._vm a", new byte[3]);
+        entries.put("README.md", new byte[5]);
+        entries.put("20110303/vm b", "3\n".getBytes());
+        assertThat(read(zip(entries), IngestionProperties.defaults())).containsExactly("20110303/vm a=4", "20110303/vm b=2");
+    }
+
+    @Test
+    void refusesParentAndAbsolutePaths() {
+        assertThat(problemOf(() -> read(zip(Map.of("../evil", new byte[1])), IngestionProperties.defaults())))
+                .containsEntry("type", "unsafe-archive-path").containsEntry("status", 422).containsEntry("file", "../evil");
+        assertThat(problemOf(() -> read(zip(Map.of("/etc/passwd", new byte[1])), IngestionProperties.defaults())))
+                .containsEntry("type", "unsafe-archive-path");
+    }
+
+    @Test
+    void stopsAtTheExpandedSizeCapAndAtTheCompressionRatioCap() throws IOException {
+        byte[] bomb = zip(Map.of("zeros", new byte[20 << 20]));   // 20 MiB of zeros -> ~20 KB compressed
+        var sizeCap = new IngestionProperties(1_000_000L, null, null, null, null, null);
+        assertThat(problemOf(() -> read(bomb, sizeCap))).containsEntry("type", "zip-bomb").containsEntry("status", 413);
+        assertThat(problemOf(() -> read(bomb, IngestionProperties.defaults()))).containsEntry("type", "zip-bomb")
+                .extractingByKey("detail").asString().contains("times its size");
+    }
+
+    @Test
+    void anArchiveWithoutTraceFilesIsEmpty() {
+        assertThat(problemOf(() -> read(zip(Map.of("README", new byte[1])), IngestionProperties.defaults())))
+                .containsEntry("type", "empty-file");
+    }
+}

@@ -1,0 +1,50 @@
+package org.dcplanner.consolidation.planning;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.dcplanner.consolidation.ingestion.LoadedWorkload;
+import org.dcplanner.consolidation.ingestion.Metric;
+import org.dcplanner.consolidation.ingestion.TimeGrid;
+import org.dcplanner.consolidation.ingestion.WorkloadClass;
+import org.dcplanner.consolidation.ingestion.WorkloadVm;
+
+/** Small hand-made workloads for planning tests. */
+final class TestWorkloads {
+    static final Instant MIDNIGHT = Instant.parse("2026-01-05T00:00:00Z");
+
+    private TestWorkloads() {}
+
+    static WorkloadVm vm(int index, String name, boolean paravirt, String group) {
+        return new WorkloadVm(index, name, 1, 2000, 1024, "linux", paravirt, WorkloadClass.COMPUTE, group);
+    }
+
+    /** VMs with the given CPU MHz series (memory constant 512 MiB, no I/O), 300 s steps from midnight UTC. */
+    static LoadedWorkload cpu(float[]... cpuMhz) {
+        int steps = cpuMhz[0].length;
+        List<WorkloadVm> vms = new ArrayList<>();
+        float[][] mem = new float[cpuMhz.length][steps];
+        for (int i = 0; i < cpuMhz.length; i++) {
+            vms.add(vm(i, "vm " + i, i % 2 == 0, null));
+            java.util.Arrays.fill(mem[i], 512f);
+        }
+        Map<Metric, float[][]> series = new EnumMap<>(Metric.class);
+        series.put(Metric.CPU, cpuMhz);
+        series.put(Metric.MEMORY, mem);
+        series.put(Metric.DISK, new float[cpuMhz.length][steps]);
+        series.put(Metric.NETWORK, new float[cpuMhz.length][steps]);
+        return new LoadedWorkload(UUID.randomUUID(), "test", new TimeGrid(MIDNIGHT, 300, steps), vms, series);
+    }
+
+    /** n VMs whose CPU alternates between high and low in anti-phase pairs (two fit on one host by time series). */
+    static LoadedWorkload antiPhase(int n, int steps, float high, float low) {
+        float[][] cpu = new float[n][steps];
+        for (int vm = 0; vm < n; vm++) {
+            for (int t = 0; t < steps; t++) cpu[vm][t] = ((t + vm) % 2 == 0) ? high : low;
+        }
+        return cpu(cpu);
+    }
+}

@@ -1,0 +1,87 @@
+package org.dcplanner.consolidation.savings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import java.util.UUID;
+import org.dcplanner.consolidation.PostgresIntegrationTest;
+import org.dcplanner.consolidation.planning.PlanningTestDoubles;
+import org.dcplanner.consolidation.simulation.SolvedPlans;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+@Import(PlanningTestDoubles.class)
+class SavingsIT extends PostgresIntegrationTest {
+    @Autowired TestRestTemplate http;
+    @Autowired PlanningTestDoubles.InMemoryWorkloads workloads;
+
+    @Test
+    void oneServerPerVmBeforeAgainstReplayedHostsAfterWithScenarioAndQueryAssumptions() {
+        UUID plan = SolvedPlans.solve(http, workloads.put(SolvedPlans.webWorkload(8, 12)), "PARAVIRTUAL");
+        String base = "/api/v1/plans/" + plan;
+
+        JsonNode r = http.getForObject(base + "/savings?beforeModels=hp-ml110-g4,hp-ml110-g5", JsonNode.class);
+        assertThat(r.get("baseline").asText()).isEqualTo("ONE_SERVER_PER_VM");
+        assertThat(r.get("before").get("serverCount").asInt()).isEqualTo(8);
+        // 1 vCPU of 2000 MHz: G4 (2 x 1860 = 3720 MHz) holds it and is smaller than G5
+        assertThat(r.get("beforeModelCounts").get("hp-ml110-g4").asInt()).isEqualTo(8);
+        int after = r.get("after").get("serverCount").asInt();
+        assertThat(after).isBetween(2, 7);
+        assertThat(r.get("savings").get("serverCount").asInt()).isEqualTo(8 - after);
+        assertThat(r.get("savings").get("itEnergyKWhPerYear").asDouble()).isPositive();
+        assertThat(r.get("savings").get("totalUsdPerYear").asDouble()).isPositive();
+        assertThat(r.get("assumptions").get("pue").asDouble()).isEqualTo(1.58);
+        assertThat(r.get("assumptionSources").get("pue").asText()).isEqualTo("default");
+
+        ResponseEntity<JsonNode> saved = http.exchange(base + "/savings-assumptions", HttpMethod.PUT,
+                new HttpEntity<>(Map.of("pue", 1.2, "electricityUsdPerKWh", 0.2)), JsonNode.class);
+        assertThat(saved.getStatusCode()).isEqualTo(HttpStatus.OK);
+        JsonNode scenario = http.getForObject(base + "/savings?pue=1.1", JsonNode.class);
+        assertThat(scenario.get("assumptions").get("pue").asDouble()).isEqualTo(1.1);
+        assertThat(scenario.get("assumptionSources").get("pue").asText()).isEqualTo("query");
+        assertThat(scenario.get("assumptions").get("electricityUsdPerKWh").asDouble()).isEqualTo(0.2);
+        assertThat(scenario.get("assumptionSources").get("electricityUsdPerKWh").asText()).isEqualTo("scenario");
+        double facility = scenario.get("after").get("itEnergyKWhPerYear").asDouble() * 1.1;
+        assertThat(scenario.get("after").get("electricityUsdPerYear").asDouble()).isCloseTo(facility * 0.2,
+                org.assertj.core.api.Assertions.within(1e-6));
+
+        ResponseEntity<JsonNode> badParam = http.getForEntity(base + "/savings?pue=0.5", JsonNode.class);
+        assertThat(badParam.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(badParam.getBody().get("field").asText()).isEqualTo("pue");
+    }
+
+    @Test
+    void uploadedCurrentInventoryBecomesTheBaseline() {
+        UUID plan = SolvedPlans.solve(http, workloads.put(SolvedPlans.webWorkload(4, 6)), "FULL");
+        String base = "/api/v1/plans/" + plan;
+        HttpHeaders csv = new HttpHeaders();
+        csv.setContentType(MediaType.valueOf("text/csv"));
+        ResponseEntity<JsonNode> up = http.exchange(base + "/current-servers", HttpMethod.PUT, new HttpEntity<>(
+                "name,count,averageWatts,peakWatts,rackUnits,yearlyMaintenanceUsd\nlegacy 1U,10,150,220,1,500\n", csv),
+                JsonNode.class);
+        assertThat(up.getStatusCode()).isEqualTo(HttpStatus.OK);
+        JsonNode r = http.getForObject(base + "/savings", JsonNode.class);
+        assertThat(r.get("baseline").asText()).isEqualTo("CURRENT_INVENTORY");
+        assertThat(r.get("before").get("serverCount").asInt()).isEqualTo(10);
+        assertThat(r.get("before").get("itAverageKw").asDouble()).isEqualTo(1.5);
+        assertThat(r.get("before").get("maintenanceUsdPerYear").asDouble()).isEqualTo(5000.0);
+
+        ResponseEntity<JsonNode> bad = http.exchange(base + "/current-servers", HttpMethod.PUT,
+                new HttpEntity<>("name,averageWatts,peakWatts,rackUnits\nx,abc,1,1\n", csv), JsonNode.class);
+        assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(bad.getBody().get("line").asInt()).isEqualTo(2);
+        assertThat(bad.getBody().get("field").asText()).isEqualTo("averageWatts");
+
+        http.delete(base + "/current-servers");
+        assertThat(http.getForObject(base + "/savings", JsonNode.class).get("baseline").asText()).isEqualTo("ONE_SERVER_PER_VM");
+    }
+}

@@ -1,0 +1,96 @@
+package org.dcplanner.consolidation.simulation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import java.util.UUID;
+import org.dcplanner.consolidation.PostgresIntegrationTest;
+import org.dcplanner.consolidation.planning.PlanningTestDoubles;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/** A completed plan is replayed automatically; other approaches on request; comparison explains the order. */
+@Import(PlanningTestDoubles.class)
+class SimulationIT extends PostgresIntegrationTest {
+    @Autowired TestRestTemplate http;
+    @Autowired PlanningTestDoubles.InMemoryWorkloads workloads;
+
+    @Test
+    void completedPlanIsReplayedAndComparedAcrossApproaches() {
+        UUID workload = workloads.put(SolvedPlans.webWorkload(8, 12));
+        UUID plan = SolvedPlans.solve(http, workload, "PARAVIRTUAL");
+
+        JsonNode sim = SolvedPlans.awaitSimulation(http, plan, "");
+        assertThat(sim.get("virtualization").asText()).isEqualTo("PARAVIRTUAL");
+        JsonNode metrics = sim.get("metrics");
+        assertThat(metrics.get("energyKWh").asDouble()).isPositive();
+        assertThat(metrics.get("pdm").asDouble()).isZero();
+        assertThat(sim.get("facility").get("energyKWh").asDouble())
+                .isCloseTo(metrics.get("energyKWh").asDouble() * 1.58, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(metrics.get("meanPerformance").asDouble()).isBetween(0.5, 1.0);
+        JsonNode host0 = sim.get("hosts").get("items").get(0);
+        assertThat(host0.get("utilization").get("CPU")).hasSize(12);
+        assertThat(host0.get("multiplexing").get("ratio").asDouble()).isGreaterThanOrEqualTo(1.0);
+        assertThat(sim.get("vms").get("total").asInt()).isEqualTo(8);
+        assertThat(sim.get("vms").get("items").get(0).get("name").asText()).isEqualTo("web-0");
+
+        ResponseEntity<JsonNode> accepted = http.postForEntity("/api/v1/plans/" + plan + "/simulations",
+                Map.of("virtualization", "FULL", "overheadOverrides", Map.of("full.privilegedCpuFactor", 5)), JsonNode.class);
+        assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(accepted.getHeaders().getLocation().toString()).endsWith("virtualization=FULL");
+        JsonNode full = SolvedPlans.awaitSimulation(http, plan, "?virtualization=FULL&vmSort=worst&vmSize=3");
+        assertThat(full.get("overheadOverrides").get("full.privilegedCpuFactor").asInt()).isEqualTo(5);
+        assertThat(full.get("metrics").get("meanPerformance").asDouble())
+                .isLessThan(metrics.get("meanPerformance").asDouble());
+        assertThat(full.get("vms").get("items")).hasSize(3);
+
+        JsonNode cpuOnly = http.getForObject("/api/v1/plans/" + plan + "/simulation?resources=CPU&maxPoints=4", JsonNode.class);
+        JsonNode cpu4 = cpuOnly.get("hosts").get("items").get(0).get("utilization");
+        assertThat(cpu4.has("MEMORY")).isFalse();
+        assertThat(cpu4.get("CPU")).hasSize(4);
+        double max12 = 0;
+        for (JsonNode u : host0.get("utilization").get("CPU")) max12 = Math.max(max12, u.asDouble());
+        double max4 = 0;
+        for (JsonNode u : cpu4.get("CPU")) max4 = Math.max(max4, u.asDouble());
+        assertThat(max4).isEqualTo(max12); // bucket maxima keep the peak
+
+        JsonNode hostDemand = http.getForObject("/api/v1/plans/" + plan + "/simulation/hosts/0", JsonNode.class);
+        assertThat(hostDemand.get("vms").get(0).get("cpuMhz")).hasSize(12);
+
+        JsonNode vm0 = http.getForObject("/api/v1/plans/" + plan + "/simulation/vms/0?virtualization=FULL", JsonNode.class);
+        assertThat(vm0.get("performance")).hasSize(12);
+        assertThat(vm0.get("performance").get(0).asDouble()).isBetween(0.05, 1.0);
+        JsonNode storedVm0 = http.getForObject("/api/v1/plans/" + plan + "/simulation?virtualization=FULL&vmSize=1",
+                JsonNode.class).get("vms").get("items").get(0);
+        // replayed on demand with the run's stored overrides = the stored run's figure for VM 0
+        assertThat(vm0.get("summary").get("meanPerformance").asDouble())
+                .isEqualTo(storedVm0.get("meanPerformance").asDouble());
+
+        JsonNode cmp = http.getForObject("/api/v1/plans/" + plan + "/simulations/comparison", JsonNode.class);
+        Map<String, JsonNode> byApproach = new java.util.HashMap<>();
+        cmp.get("approaches").forEach(a -> byApproach.put(a.get("approach").asText(), a));
+        assertThat(byApproach.get("FULL").get("hostsNeeded").asInt())
+                .isGreaterThanOrEqualTo(byApproach.get("PARAVIRTUAL").get("hostsNeeded").asInt());
+        assertThat(byApproach.get("FULL").get("meanPerformance").asDouble())
+                .isLessThan(byApproach.get("HARDWARE_ASSISTED").get("meanPerformance").asDouble());
+        assertThat(byApproach.get("FULL").get("reason").asText()).contains("CPU");
+        assertThat(cmp.get("summary").asText()).contains("FULL");
+    }
+
+    @Test
+    void unknownOverrideIsABadRequestAndUnknownPlanIsNotFound() {
+        UUID workload = workloads.put(SolvedPlans.webWorkload(2, 4));
+        UUID plan = SolvedPlans.solve(http, workload, "FULL");
+        ResponseEntity<JsonNode> bad = http.postForEntity("/api/v1/plans/" + plan + "/simulations",
+                Map.of("overheadOverrides", Map.of("full.noSuchFactor", 2)), JsonNode.class);
+        assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(bad.getBody().get("detail").asText()).contains("full.noSuchFactor");
+        ResponseEntity<JsonNode> missing = http.getForEntity("/api/v1/plans/" + UUID.randomUUID() + "/simulation", JsonNode.class);
+        assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+}
