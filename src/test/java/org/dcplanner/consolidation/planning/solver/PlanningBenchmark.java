@@ -8,19 +8,24 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import org.dcplanner.consolidation.ingestion.LoadedWorkload;
 import org.dcplanner.consolidation.ingestion.Metric;
+import org.dcplanner.consolidation.ingestion.WorkloadVm;
+import org.dcplanner.consolidation.ingestion.sample.SyntheticWorkloads;
 import org.dcplanner.consolidation.planning.solver.PlanningProblem.HostSlotSpec;
 import org.dcplanner.consolidation.planning.solver.PlanningProblem.Objective;
 import org.dcplanner.consolidation.simulation.VirtualizationApproach;
 
 /**
  * Plans PlanetLab 20110303 / 20110306 with the CloudSim profile (CPU only, then CPU + memory) and a generated
- * 10,000-VM workload, printing hosts, lower bound, both baselines and evaluation speed.
+ * 10,000-VM workload from SyntheticWorkloads, printing hosts, lower bound, both baselines and evaluation speed.
  * Args: [all|planetlab|planetlab-cpu|synthetic] [planetlabSeconds=30] [syntheticSeconds=120].
  * CloudSim profile (Beloglazov & Buyya, CCPE 2012, as encoded in Cloudslab/cloudsim Constants.java): VM types
  * 2500/2000/1000/500 MIPS with 870/1740/1740/613 MB in contiguous blocks of ceil(N/4) (file-name order here);
@@ -52,7 +57,7 @@ public final class PlanningBenchmark {
             }
         }
         if (which.equals("all") || which.equals("synthetic")) {
-            run("synthetic 10000 vms cpu", syntheticProblem(10_000, 3000, 20260301L), syntheticSeconds);
+            run("synthetic 10000 vms cpu+aa", syntheticProblem(10_000, 20260301L), syntheticSeconds);
         }
     }
 
@@ -115,27 +120,30 @@ public final class PlanningBenchmark {
     }
 
     /**
-     * Seeded synthetic workload shaped like PlanetLab (mean CPU about 12 % of VM size, diurnal waves with random
-     * phase, noise and short bursts); VM sizes drawn from the four CloudSim types.
+     * The project's seeded generator (SyntheticWorkloads: web, batch, database and compute tiers; replicated
+     * tiers become anti-affinity groups), CPU only, on a pool of generic 2 x 20-core 2400 MHz hosts
+     * (96,000 MHz); the pool holds enough hosts for the per-VM peaks.
      */
-    static PlanningProblem syntheticProblem(int vms, int hosts, long seed) {
-        SplittableRandom rnd = new SplittableRandom(seed);
-        float[][][] demand = new float[1][vms][STEPS];
-        for (int v = 0; v < vms; v++) {
-            double mips = VM_MIPS[rnd.nextInt(4)];
-            double base = Math.max(0.01, rnd.nextDouble() * rnd.nextDouble() * 0.3);
-            double amplitude = rnd.nextDouble(0.2, 0.9);
-            double phase = rnd.nextDouble(0, 2 * Math.PI);
-            for (int t = 0; t < STEPS; t++) {
-                double u = base * (1 + amplitude * Math.sin(phase + 2 * Math.PI * t / STEPS)) + rnd.nextDouble(0, 0.03);
-                if (rnd.nextInt(100) == 0) {
-                    u += rnd.nextDouble(0.2, 0.6);
-                }
-                demand[0][v][t] = (float) (Math.min(1.0, u) * mips);
+    static PlanningProblem syntheticProblem(int vms, long seed) {
+        LoadedWorkload w = SyntheticWorkloads.generate(seed, vms, STEPS, 300, EnumSet.of(Metric.CPU));
+        float[][] cpu = w.series(Metric.CPU);
+        double hostMhz = 2 * 20 * 2400;
+        double peaks = 0;
+        for (float[] series : cpu) {
+            float max = 0;
+            for (float x : series) {
+                max = Math.max(max, x);
             }
+            peaks += max;
         }
-        HostSlotSpec host = new HostSlotSpec(ML110_G5.modelId(), new double[] {ML110_G5.capacity()[0]}, 93.7, 135, 0, true);
-        return problem(List.of(Metric.CPU), demand, Collections.nCopies(hosts, host));
+        int hosts = (int) Math.ceil(peaks / hostMhz) + 10;
+        HostSlotSpec host = new HostSlotSpec("generic-40c-2400", new double[] {hostMhz}, 200, 450, 0, true);
+        Map<String, Integer> groupIds = new HashMap<>();
+        int[] groups = w.vms().stream().mapToInt(vm -> vm.antiAffinityGroup() == null ? -1
+                : groupIds.computeIfAbsent(vm.antiAffinityGroup(), g -> groupIds.size())).toArray();
+        PlanningProblem p = problem(List.of(Metric.CPU), new float[][][] {cpu}, Collections.nCopies(hosts, host));
+        return new PlanningProblem(p.resources(), p.steps(), p.demand(), w.vms().stream().map(WorkloadVm::name).toList(),
+                p.slots(), p.pinnedSlot(), groups, p.paravirtCapable(), p.approach(), 0, p.objective());
     }
 
     private static PlanningProblem problem(List<Metric> resources, float[][][] demand, List<HostSlotSpec> slots) {
