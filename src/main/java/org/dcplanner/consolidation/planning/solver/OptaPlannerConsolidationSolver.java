@@ -30,7 +30,7 @@ public class OptaPlannerConsolidationSolver implements ConsolidationSolver {
     private final long seed;
 
     public OptaPlannerConsolidationSolver() {
-        this(0.85, DEFAULT_SEED);
+        this(0.9, DEFAULT_SEED);
     }
 
     /** @param eliminationShare share of the remaining time given to the host-emptying phase (0..1) */
