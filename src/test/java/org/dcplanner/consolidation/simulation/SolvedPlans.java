@@ -41,6 +41,17 @@ public final class SolvedPlans {
         return UUID.fromString(http.getForObject(location, JsonNode.class).get("id").asText());
     }
 
+    /** Polls GET .../simulation{query} until the run is COMPLETED; returns the view. */
+    public static JsonNode awaitSimulation(TestRestTemplate http, Object plan, String query) {
+        JsonNode[] last = new JsonNode[1];
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
+            ResponseEntity<JsonNode> r = http.getForEntity("/api/v1/plans/" + plan + "/simulation" + query, JsonNode.class);
+            last[0] = r.getBody();
+            return r.getStatusCode().is2xxSuccessful() && "COMPLETED".equals(last[0].get("status").asText());
+        });
+        return last[0];
+    }
+
     /** n web VMs of 1 vCPU / 2000 MHz, CPU alternating 600/1400 MHz, memory 700 MiB, no disk/network columns. */
     public static LoadedWorkload webWorkload(int n, int steps) {
         List<WorkloadVm> vms = new ArrayList<>();

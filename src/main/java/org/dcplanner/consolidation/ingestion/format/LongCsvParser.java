@@ -29,7 +29,7 @@ public final class LongCsvParser implements TraceParser {
         }
         long[] rows = {0};
         table.forEachRow(row -> {
-            RawVmTrace vm = out.vm(vmName(row), path, percent);
+            VmTrace vm = out.vm(vmName(row), path, percent);
             long t = epochSeconds(row.required("timestamp"), path, row.line());
             float cpu = percent ? percent(row) : row.number("cpuMhz");
             float mem = row.number("memoryMib");
