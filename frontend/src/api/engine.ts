@@ -1,5 +1,5 @@
 // Execution engine + savings API: /api/v1/plans/{id}/simulation(s), /savings
-import { ApiError, getJson, postForLocation, sendJson } from './client';
+import { ApiError, getJson, postForLocation, request, sendJson } from './client';
 import type { MetricName } from './workloads';
 import type { Virtualization } from './plans';
 
@@ -170,6 +170,10 @@ export const engineApi = {
   comparison: (id: string, signal?: AbortSignal) => getJson<Comparison>(`${plan(id)}/simulations/comparison`, signal),
   savings: (id: string, overrides: Partial<Assumptions>, signal?: AbortSignal) => getJson<Savings>(`${plan(id)}/savings${query(overrides)}`, signal),
   /** Saves assumptions as the plan's scenario (later reports start from them). */
+  /** Replaces the "before" estate with the uploaded current servers (CSV name,count,averageWatts,peakWatts,rackUnits[,yearlyMaintenanceUsd]). */
+  uploadCurrentServers: async (id: string, file: File) =>
+    request(`${plan(id)}/current-servers?fileName=${encodeURIComponent(file.name)}`, { method: 'PUT', headers: { 'Content-Type': 'text/csv' }, body: await file.text() }),
+  removeCurrentServers: (id: string) => request(`${plan(id)}/current-servers`, { method: 'DELETE' }),
   saveAssumptions: (id: string, a: Partial<Assumptions>) => sendJson<unknown>('PUT', `${plan(id)}/savings-assumptions`, a),
 };
 

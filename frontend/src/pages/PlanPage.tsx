@@ -110,7 +110,7 @@ export function PlanPage() {
           {savings.status === 'error' && <ErrorBox error={savings.error} onRetry={savings.reload} />}
           {!simulation.data && <Loading what="replay of the plan (savings need its energy figures)" />}
           {simulation.data && savings.status === 'loading' && !savings.data && <Loading what="savings" />}
-          {savings.data && <SavingsSection planId={id} savings={savings.data} onRecompute={setOverrides} />}
+          {savings.data && <SavingsSection planId={id} savings={savings.data} onRecompute={setOverrides} onBaselineChanged={savings.reload} />}
 
           <h2>Hosts</h2>
           {simulation.error != null && <ErrorBox error={simulation.error} onRetry={simulation.refresh} />}
