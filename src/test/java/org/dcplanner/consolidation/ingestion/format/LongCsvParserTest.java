@@ -34,6 +34,13 @@ class LongCsvParserTest {
     }
 
     @Test
+    void takesLargeIntegerTimestampsAsMilliseconds() {
+        assertThat(LongCsvParser.epochSeconds("1767571200000", "f", 2)).isEqualTo(1767571200L);
+        assertThat(LongCsvParser.epochSeconds("1767571200", "f", 2)).isEqualTo(1767571200L);
+        assertThat(LongCsvParser.epochSeconds("2026-01-05T01:00:00+01:00", "f", 2)).isEqualTo(1767571200L);
+    }
+
+    @Test
     void aScanCollectsIntervalsForTheMedianStepAndStops() throws Exception {
         ParsedTraces scan = ParsedTraces.scan(3);
         String text = "vm,timestamp,cpuMhz\na,0,1\nb,0,1\na,60,1\nb,60,1\na,120,1\nb,600,1\nb,660,1\n";
