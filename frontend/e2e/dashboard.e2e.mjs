@@ -163,6 +163,10 @@ try {
   await page.goto(`${baseUrl}/plans/${planId}`);
   await page.waitForSelector('[data-testid="hosts-before-after"]', { timeout: 60_000 });
   await expectChart(page, 'chart-heatmap');
+  // every section must be there before measuring: a late one may be the one that is too wide
+  for (const sel of ['#current-servers', '[data-testid="chart-before-after"] canvas', '[data-testid="chart-comparison"] canvas', '[data-testid="placements"]', '[data-testid="short-vms"], [data-testid="chart-performance"]']) {
+    await page.waitForSelector(sel, { timeout: 60_000 });
+  }
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   check('narrow window: page does not scroll sideways', overflow <= 1, `${overflow}px`);
   await page.screenshot({ path: join(shots, '06-dashboard-narrow.png'), fullPage: true });
