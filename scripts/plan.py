@@ -62,6 +62,7 @@ def main():
     ap.add_argument("-d", "--fold-days", action="store_true", help="fold a multi-day trace into a typical day")
     ap.add_argument("-t", "--time-limit", type=int, default=30, help="solver time limit in seconds")
     ap.add_argument("-o", "--out", default="plan-output", help="output directory")
+    ap.add_argument("--plan-wait", type=int, default=0, help="seconds to wait for the plan (default: limit + 300)")
     ap.add_argument("--savings-wait", type=int, default=60, help="seconds to wait for the savings report")
     a = ap.parse_args()
     base = a.url.rstrip("/")
@@ -89,7 +90,10 @@ def main():
     }
     plan = call_json(base, "POST", "/api/v1/plans", request, expect=202)
     print(f"Plan {plan['id']} queued on {a.count} x {a.model} ({a.virtualization})")
+    give_up = time.time() + (a.plan_wait if a.plan_wait else a.time_limit + 300)
     while plan["status"] not in ("COMPLETED", "CANCELLED", "FAILED"):
+        if time.time() > give_up:
+            sys.exit(f"error: plan {plan['id']} did not finish in time")
         time.sleep(2)
         plan = call_json(base, "GET", f"/api/v1/plans/{plan['id']}")
         print(f"  {plan['status']}: hosts {plan.get('hostsUsed')} (lower bound {plan.get('lowerBoundHosts')})")

@@ -72,8 +72,11 @@ call POST /api/v1/plans -H 'Content-Type: application/json' -d "$request"
 plan=$(json id < "$body")
 echo "Plan $plan queued"
 
+# give up when the plan runs far past its time limit (DCP_PLAN_WAIT seconds, default limit + 300)
+deadline=$(( $(date +%s) + ${DCP_PLAN_WAIT:-$((limit + 300))} ))
 while :; do
   sleep 2
+  [ "$(date +%s)" -lt "$deadline" ] || { echo "error: plan $plan did not finish in time" >&2; exit 1; }
   call GET "/api/v1/plans/$plan"
   [ "$status" = 200 ] || fail "cannot read plan"
   state=$(json status < "$body")

@@ -23,15 +23,17 @@ function check(name, ok, detail = '') {
   if (!ok) throw new Error(`check failed: ${name} ${detail}`);
 }
 
-/** Counts painted pixels of the canvas inside the chart box; an empty chart has none. */
+/** Counts painted pixels over every canvas layer inside the chart box; an empty chart has none. */
 async function paintedPixels(page, testId) {
   return page.evaluate((id) => {
-    const box = document.querySelector(`[data-testid="${id}"]`);
-    const canvas = box?.querySelector('canvas');
-    if (!canvas || canvas.width === 0 || canvas.height === 0) return -1;
-    const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+    const canvases = [...(document.querySelector(`[data-testid="${id}"]`)?.querySelectorAll('canvas') ?? [])];
+    if (!canvases.some((c) => c.width > 0 && c.height > 0)) return -1;
     let painted = 0;
-    for (let i = 3; i < data.length; i += 4) if (data[i] > 0) painted++;
+    for (const canvas of canvases) {
+      if (canvas.width === 0 || canvas.height === 0) continue;
+      const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+      for (let i = 3; i < data.length; i += 4) if (data[i] > 0) painted++;
+    }
     return painted;
   }, testId);
 }
@@ -80,14 +82,22 @@ page.on('response', (r) => { if (r.status() >= 500) serverErrors.push(`${r.statu
 
 let exitCode = 0;
 try {
-  // 1. First load of the app, timed by the browser's navigation timing.
-  await page.goto(`${baseUrl}/workloads`, { waitUntil: 'load' });
-  const loadMs = await page.evaluate(() => {
-    const nav = performance.getEntriesByType('navigation')[0];
-    return Math.round(nav.loadEventEnd - nav.startTime);
-  });
-  console.log(`first load of /workloads: ${loadMs} ms`);
-  check('first page load under 1 s', loadMs < 1000, `${loadMs} ms`);
+  // 1. First load of the app with the browser cache disabled (median of 3, so one GC pause or
+  //    JIT warm-up of the fresh server does not decide), timed by the browser's navigation timing.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  const loads = [];
+  for (let i = 0; i < 3; i++) {
+    await page.goto(`${baseUrl}/workloads`, { waitUntil: 'load' });
+    loads.push(await page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0];
+      return Math.round(nav.loadEventEnd - nav.startTime);
+    }));
+  }
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: false });
+  const loadMs = loads.sort((a, b) => a - b)[1];
+  console.log(`cold-cache loads of /workloads: ${loads.join(', ')} ms`);
+  check('first page load under 1 s (median of 3, cache disabled)', loadMs < 1000, `${loadMs} ms`);
   await page.getByRole('heading', { name: 'Workloads', level: 1 }).waitFor();
   await page.screenshot({ path: join(shots, '01-workloads.png'), fullPage: true });
 
@@ -136,7 +146,7 @@ try {
   // 6. Savings assumptions recompute the report.
   const costBefore = await page.textContent('[data-testid="headline"]');
   await page.fill('#as-electricityUsdPerKWh', '0.5');
-  await page.click('text=Recompute');
+  await page.getByRole('button', { name: 'Recompute' }).click();
   await page.waitForFunction((old) => document.querySelector('[data-testid="headline"]')?.textContent !== old, costBefore, { timeout: 30_000 });
   check('editing an assumption recomputes the headline', true);
 
@@ -150,6 +160,22 @@ try {
   await page.screenshot({ path: join(shots, '06-dashboard-narrow.png'), fullPage: true });
   await page.setViewportSize({ width: 1280, height: 800 });
 
+  // 7b. Stop: a long plan stopped after its first solution keeps that solution (CANCELLED).
+  await page.goto(`${baseUrl}/plans/new?workload=${workloadId}`);
+  await page.waitForSelector('[data-testid="plan-form"]');
+  await page.fill('#plan-time', '120');
+  await page.click('[data-testid="start-plan"]');
+  await urlOrError(page, /\/plans\/[0-9a-f-]{8,}$/, 30_000);
+  const stoppedId = page.url().split('/').pop();
+  await page.waitForSelector('[data-testid="chart-progress"]', { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await page.waitForFunction(() => ['COMPLETED', 'CANCELLED', 'FAILED'].includes(document.querySelector('[data-testid="plan-status"]')?.textContent ?? ''), null, { timeout: 60_000 });
+  const stopped = await (await page.request.get(`${baseUrl}/api/v1/plans/${stoppedId}`)).json();
+  check('Stop ends solving with the best plan kept', stopped.status === 'CANCELLED' && stopped.hostsUsed > 0, `${stopped.status}, ${stopped.hostsUsed} hosts`);
+  await page.waitForSelector('[data-testid="hosts-before-after"]', { timeout: 60_000 });
+  const stoppedAfter = Number(((await page.textContent('[data-testid="hosts-before-after"]')) ?? '').replace(/,/g, '').split('→')[1]);
+  check('stopped plan dashboard shows its hosts', stoppedAfter === stopped.hostsUsed, `${stoppedAfter} vs ${stopped.hostsUsed}`);
+
   // 8. Malformed upload: the error names the line.
   await page.goto(`${baseUrl}/workloads`);
   const bad = await page.request.get(`${baseUrl}/sample-workloads/malformed-example.csv`);
@@ -161,10 +187,18 @@ try {
   check('malformed upload error names the line', /line\s*\d+/i.test(err), err.replace(/\s+/g, ' ').slice(0, 200));
   await page.screenshot({ path: join(shots, '07-malformed.png'), fullPage: true });
 
-  // 9. Keyboard: the skip link and the upload controls are reachable with Tab.
+  // 9. Keyboard: from a fresh load, Tab reaches the skip link first and then the upload controls.
+  await page.goto(`${baseUrl}/workloads`);
+  await page.getByRole('heading', { name: 'Workloads', level: 1 }).waitFor();
   await page.keyboard.press('Tab');
   const first = await page.evaluate(() => document.activeElement?.textContent);
   check('first Tab reaches the skip link', first === 'Skip to content', first ?? '');
+  let reached = false;
+  for (let i = 0; i < 15 && !reached; i++) {
+    await page.keyboard.press('Tab');
+    reached = await page.evaluate(() => document.activeElement?.id === 'trace-file');
+  }
+  check('Tab reaches the trace file input', reached);
 
   check('no console errors', consoleErrors.length === 0, consoleErrors.join(' | '));
   check('no server errors', serverErrors.length === 0, serverErrors.join(' | '));

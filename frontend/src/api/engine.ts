@@ -167,7 +167,8 @@ export const engineApi = {
   simulate: (id: string, virtualization: Virtualization) => postForLocation<Simulation>(`${plan(id)}/simulations`, { virtualization }),
   comparison: (id: string, signal?: AbortSignal) => getJson<Comparison>(`${plan(id)}/simulations/comparison`, signal),
   savings: (id: string, overrides: Partial<Assumptions>, signal?: AbortSignal) => getJson<Savings>(`${plan(id)}/savings${query(overrides)}`, signal),
-  saveAssumptions: (id: string, a: Partial<Assumptions>) => sendJson<Savings>('PUT', `${plan(id)}/savings-assumptions`, a),
+  /** Saves assumptions as the plan's scenario (later reports start from them). */
+  saveAssumptions: (id: string, a: Partial<Assumptions>) => sendJson<unknown>('PUT', `${plan(id)}/savings-assumptions`, a),
 };
 
 /**

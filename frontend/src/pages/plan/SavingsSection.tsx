@@ -6,12 +6,13 @@ import { EChart } from '../../charts/EChart';
 import { beforeAfterOption, shapeBeforeAfter } from '../../charts/beforeAfter';
 import { Empty } from '../../components/Status';
 
-const FIELDS: { key: keyof Assumptions; label: string; hint: string; step: number }[] = [
-  { key: 'electricityUsdPerKWh', label: 'Electricity price ($/kWh)', hint: 'What one kWh costs at the facility meter.', step: 0.01 },
-  { key: 'pue', label: 'PUE', hint: 'Facility energy ÷ IT energy: cooling and power distribution on top of IT.', step: 0.01 },
-  { key: 'carbonKgPerKWh', label: 'Carbon intensity (kg CO₂/kWh)', hint: 'Emissions of the grid that feeds the site.', step: 0.01 },
-  { key: 'rackUnitUsdPerYear', label: 'Rack unit cost ($/U/year)', hint: 'Space, power distribution and cabling per U.', step: 1 },
-  { key: 'maintenanceUsdPerServerYear', label: 'Maintenance ($/server/year)', hint: 'Used for servers whose model has no maintenance figure.', step: 1 },
+// step="any": server defaults such as 0.366 kg/kWh must not fail the browser's step validation
+const FIELDS: { key: keyof Assumptions; label: string; hint: string }[] = [
+  { key: 'electricityUsdPerKWh', label: 'Electricity price ($/kWh)', hint: 'What one kWh costs at the facility meter.' },
+  { key: 'pue', label: 'PUE', hint: 'Facility energy ÷ IT energy: cooling and power distribution on top of IT.' },
+  { key: 'carbonKgPerKWh', label: 'Carbon intensity (kg CO₂/kWh)', hint: 'Emissions of the grid that feeds the site.' },
+  { key: 'rackUnitUsdPerYear', label: 'Rack unit cost ($/U/year)', hint: 'Space, power distribution and cabling per U.' },
+  { key: 'maintenanceUsdPerServerYear', label: 'Maintenance ($/server/year)', hint: 'Used for servers whose model has no maintenance figure.' },
 ];
 
 /** Editable savings assumptions that recompute the report, and the before/after bars. */
@@ -56,7 +57,7 @@ export function SavingsSection({ planId, savings, onRecompute }: { planId: strin
         {FIELDS.map((f) => (
           <div className="field" key={f.key}>
             <label htmlFor={`as-${f.key}`}>{f.label}</label>
-            <input id={`as-${f.key}`} type="number" min={0} step={f.step} value={draft[f.key] ?? ''} onChange={(e) => setDraft((d) => ({ ...d, [f.key]: e.target.value }))} />
+            <input id={`as-${f.key}`} type="number" min={0} step="any" value={draft[f.key] ?? ''} onChange={(e) => setDraft((d) => ({ ...d, [f.key]: e.target.value }))} />
             <p className="hint">{f.hint}{savings.assumptionSources?.[f.key] && savings.assumptionSources[f.key] !== 'default' ? ` (from ${savings.assumptionSources[f.key]})` : ''}</p>
           </div>
         ))}

@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
 @Component
 class PlanSolveJob {
     private static final Logger log = LoggerFactory.getLogger(PlanSolveJob.class);
+    static final Duration WORKLOAD_GRACE = Duration.ofSeconds(30);
     private final PlanRepository plans;
     private final PlanComponents components;
     private final PlanningProperties properties;
@@ -44,6 +45,7 @@ class PlanSolveJob {
             throw new IllegalStateException("this node lacks a planning dependency (workload store, overhead model "
                     + "or solver); plan " + planId + " is left for another node");
         }
+        if (!workloadVisible(planId)) return;
         OptionalInt claimed = plans.startAttempt(planId);
         if (claimed.isEmpty()) {
             log.info("plan {} is finished, cancelled or deleted; nothing to solve", planId);
@@ -69,6 +71,24 @@ class PlanSolveJob {
             log.error("plan {} attempt {} failed", planId, attempt, e);
             plans.fail(planId, attempt, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
+    }
+
+    /**
+     * False (nothing to do) when the plan is gone; throws (the job engine retries, possibly on
+     * another node) while this node's workload store does not know the plan's workload; after
+     * {@link #WORKLOAD_GRACE} the workload counts as deleted and the plan FAILS.
+     */
+    private boolean workloadVisible(UUID planId) {
+        PlanRecord plan = plans.find(planId).orElse(null);
+        if (plan == null) return false;
+        if (components.workloadExists(plan.workloadId())) return true;
+        if (plan.createdAt().plus(WORKLOAD_GRACE).isAfter(java.time.Instant.now())) {
+            throw new IllegalStateException("workload " + plan.workloadId() + " of plan " + planId
+                    + " is not visible to this node yet; retrying");
+        }
+        plans.startAttempt(planId).ifPresent(attempt ->
+                plans.fail(planId, attempt, "workload " + plan.workloadId() + " no longer exists"));
+        return false;
     }
 
     private static boolean hasPlacement(PlanningResult r) {

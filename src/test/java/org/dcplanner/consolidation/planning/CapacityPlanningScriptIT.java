@@ -41,7 +41,7 @@ class CapacityPlanningScriptIT extends PostgresIntegrationTest {
         Path trace = trace();
         Path out = Path.of("target", "plan-script-it", "python");
         Result r = run(List.of("python3", "scripts/plan.py", "-u", "http://127.0.0.1:" + port, "-m", "dell-r6515", "-n", "8",
-                "-v", "HARDWARE_ASSISTED", "-t", "2", "--savings-wait", "6", "-o", out.toString(), trace.toString()));
+                "-v", "HARDWARE_ASSISTED", "-t", "2", "--savings-wait", "6", "--plan-wait", "120", "-o", out.toString(), trace.toString()));
         assertPlanned(r, out, trace);
     }
 
@@ -88,12 +88,16 @@ class CapacityPlanningScriptIT extends PostgresIntegrationTest {
     }
 
     private static Result run(List<String> command) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true);
+        Path log = Files.createTempFile("plan-script", ".log");
+        ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         pb.environment().put("DCP_SAVINGS_WAIT", "6");
+        pb.environment().put("DCP_PLAN_WAIT", "120");
         Process p = pb.start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         boolean ended = p.waitFor(3, TimeUnit.MINUTES);
-        if (!ended) p.destroyForcibly();
+        if (!ended) p.destroyForcibly().waitFor();
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        Files.delete(log);
         return new Result(ended ? p.exitValue() : -1, output);
     }
 }

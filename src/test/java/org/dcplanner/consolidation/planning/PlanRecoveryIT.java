@@ -58,7 +58,7 @@ class PlanRecoveryIT extends PostgresIntegrationTest {
         assertThat(plans.find(id).orElseThrow().hostsUsed()).isEqualTo(2);
         assertThat(plans.mustStop(id, 1)).isTrue();
         assertThat(plans.mustStop(id, 2)).isFalse();
-        assertThat(jdbc.queryForList("select task_instance from scheduled_tasks where task_instance = ?", String.class,
-                id.toString())).isEqualTo(List.of());
+        assertThat(jdbc.queryForList("select task_instance from scheduled_tasks where task_name = ? and task_instance = ?",
+                String.class, SolvePlanTask.NAME, id.toString())).isEqualTo(List.of());
     }
 }

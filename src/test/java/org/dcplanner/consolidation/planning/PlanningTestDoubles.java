@@ -24,8 +24,8 @@ public class PlanningTestDoubles {
 
     @Bean
     @Primary
-    InMemoryWorkloads inMemoryWorkloads() {
-        return new InMemoryWorkloads();
+    InMemoryWorkloads inMemoryWorkloads(org.springframework.context.ApplicationContext context) {
+        return new InMemoryWorkloads(context);
     }
 
     @Bean
@@ -49,9 +49,21 @@ public class PlanningTestDoubles {
         }
     }
 
-    /** Workloads put by tests. */
+    /**
+     * Workloads put by tests, shared by every test context of the JVM (each context's job engine may
+     * pick up a plan another context queued); any other id goes to the application's own store.
+     */
     public static class InMemoryWorkloads implements WorkloadStore {
-        private final Map<UUID, LoadedWorkload> byId = new ConcurrentHashMap<>();
+        private static final Map<UUID, LoadedWorkload> byId = new ConcurrentHashMap<>();
+        private final org.springframework.context.ApplicationContext context;
+
+        InMemoryWorkloads(org.springframework.context.ApplicationContext context) {
+            this.context = context;
+        }
+
+        private java.util.Optional<WorkloadStore> real() {
+            return context.getBeansOfType(WorkloadStore.class).values().stream().filter(s -> s != this).findFirst();
+        }
 
         public UUID put(LoadedWorkload workload) {
             byId.put(workload.id(), workload);
@@ -60,13 +72,15 @@ public class PlanningTestDoubles {
 
         @Override
         public boolean exists(UUID workloadId) {
-            return byId.containsKey(workloadId);
+            return byId.containsKey(workloadId) || real().map(s -> s.exists(workloadId)).orElse(false);
         }
 
         @Override
         public LoadedWorkload load(UUID workloadId, Set<Metric> metrics) {
             LoadedWorkload w = byId.get(workloadId);
-            if (w == null) throw ApiException.notFound("workload", workloadId);
+            if (w == null) {
+                return real().orElseThrow(() -> ApiException.notFound("workload", workloadId)).load(workloadId, metrics);
+            }
             Map<Metric, float[][]> series = new EnumMap<>(Metric.class);
             w.series().forEach((m, s) -> {
                 if (metrics.contains(m)) series.put(m, s);

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import org.dcplanner.consolidation.planning.solver.SolveOptions.SolveProgress;
@@ -71,6 +72,9 @@ public class OptaPlannerConsolidationSolver implements ConsolidationSolver {
                             SolveOptions options, int lowerBound, Consumer<SolveProgress> onNewBest) {
         ConsolidationSolution initial = ConsolidationSolution.of(model, start);
         CompletableFuture<ConsolidationSolution> done = new CompletableFuture<>();
+        // Set by the best-solution consumer; the waiting thread ends the job (terminateEarly from inside
+        // the consumer would wait for the consumer itself to finish: a deadlock).
+        AtomicBoolean optimumReached = new AtomicBoolean();
         try (SolverManager<ConsolidationSolution, Long> manager =
                      SolverManager.create(SolverSetup.solving(elimination, limit, seed))) {
             SolverJob<ConsolidationSolution, Long> job = manager.solveAndListen(1L, id -> initial,
@@ -78,22 +82,25 @@ public class OptaPlannerConsolidationSolver implements ConsolidationSolver {
                         SolveProgress p = progress(model, best.vmSlots(), System.nanoTime());
                         onNewBest.accept(p);
                         if (p.feasible() && p.hostsUsed() <= lowerBound && model.objective() == PlanningProblem.Objective.HOSTS) {
-                            manager.terminateEarly(1L);
+                            optimumReached.set(true);
                         }
                     },
                     done::complete, (id, error) -> done.completeExceptionally(error));
-            return awaitPollingStop(done, job, options).vmSlots();
+            return awaitPollingStop(done, job, options, optimumReached).vmSlots();
         }
     }
 
-    /** Waits for the final best solution, asking the stop flag about once a second. */
+    /** Waits for the final best solution, ending the job on a proven optimum or a stop request (polled ~1/s). */
     private static ConsolidationSolution awaitPollingStop(CompletableFuture<ConsolidationSolution> done,
-                                                          SolverJob<ConsolidationSolution, Long> job, SolveOptions options) {
+                                                          SolverJob<ConsolidationSolution, Long> job, SolveOptions options,
+                                                          AtomicBoolean optimumReached) {
+        int waits = 0;
         while (true) {
             try {
-                return done.get(1, TimeUnit.SECONDS);
+                return done.get(100, TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
-                if (options.stopRequested() != null && options.stopRequested().getAsBoolean()) {
+                boolean pollStop = ++waits % 10 == 0 && options.stopRequested() != null;
+                if (optimumReached.get() || (pollStop && options.stopRequested().getAsBoolean())) {
                     job.terminateEarly();
                 }
             } catch (InterruptedException e) {
