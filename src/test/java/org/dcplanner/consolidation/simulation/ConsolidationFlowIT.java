@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.awaitility.Awaitility;
 import org.dcplanner.consolidation.PostgresIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -90,8 +88,6 @@ class ConsolidationFlowIT extends PostgresIntegrationTest {
         ResponseEntity<JsonNode> accepted = http.postForEntity("/api/v1/plans", body, JsonNode.class);
         assertThat(accepted.getStatusCode()).as("%s", accepted.getBody()).isEqualTo(HttpStatus.ACCEPTED);
         String location = accepted.getHeaders().getLocation().toString();
-        Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
-                .until(() -> "COMPLETED".equals(http.getForObject(location, JsonNode.class).get("status").asText()));
-        return http.getForObject(location, JsonNode.class).get("id").asText();
+        return SolvedPlans.awaitPlan(http, location).get("id").asText();
     }
 }

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 /**
  * The solver facade: lower bound and both FFD baselines, the better baseline as construction, then
  * OptaPlanner (host-emptying custom phase for {@code eliminationShare} of the time, then change/swap local
- * search). Solving runs on a SolverManager thread while the calling thread polls the stop request once a second.
+ * search). Solving runs on a SolverManager thread while the calling thread polls the stop request about once a second.
  * The result never has a worse score than the construction, so a feasible plan never uses more hosts than
  * the better feasible baseline (objective HOSTS).
  */
@@ -30,7 +30,7 @@ public class OptaPlannerConsolidationSolver implements ConsolidationSolver {
     private final long seed;
 
     public OptaPlannerConsolidationSolver() {
-        this(0.85, DEFAULT_SEED);
+        this(0.9, DEFAULT_SEED);
     }
 
     /** @param eliminationShare share of the remaining time given to the host-emptying phase (0..1) */
@@ -70,6 +70,10 @@ public class OptaPlannerConsolidationSolver implements ConsolidationSolver {
 
     private int[] runSolver(DemandModel model, int[] start, HostEliminationPhase elimination, Duration limit,
                             SolveOptions options, int lowerBound, Consumer<SolveProgress> onNewBest) {
+        if (nothingToMove(model)) {
+            // OptaPlanner's random move selectors never end when no move is doable: skip the search
+            return start;
+        }
         ConsolidationSolution initial = ConsolidationSolution.of(model, start);
         CompletableFuture<ConsolidationSolution> done = new CompletableFuture<>();
         // Set by the best-solution consumer; the waiting thread ends the job (terminateEarly from inside
@@ -88,6 +92,18 @@ public class OptaPlannerConsolidationSolver implements ConsolidationSolver {
                     done::complete, (id, error) -> done.completeExceptionally(error));
             return awaitPollingStop(done, job, options, optimumReached).vmSlots();
         }
+    }
+
+    private static boolean nothingToMove(DemandModel model) {
+        if (model.slots() < 2) {
+            return true;
+        }
+        for (int v = 0; v < model.vms(); v++) {
+            if (model.pinnedSlot(v) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Waits for the final best solution, ending the job on a proven optimum or a stop request (polled ~1/s). */
