@@ -5,7 +5,7 @@
 // dashboard's host counts equal GET /api/v1/plans/{id} and that every chart drew on its canvas, then
 // uploads the malformed sample and checks that the error names the line. Exit code 0 = all passed.
 import { chromium } from 'playwright-core';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 
@@ -23,15 +23,17 @@ function check(name, ok, detail = '') {
   if (!ok) throw new Error(`check failed: ${name} ${detail}`);
 }
 
-/** Counts painted pixels of the canvas inside the chart box; an empty chart has none. */
+/** Counts painted pixels over every canvas layer inside the chart box; an empty chart has none. */
 async function paintedPixels(page, testId) {
   return page.evaluate((id) => {
-    const box = document.querySelector(`[data-testid="${id}"]`);
-    const canvas = box?.querySelector('canvas');
-    if (!canvas || canvas.width === 0 || canvas.height === 0) return -1;
-    const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+    const canvases = [...(document.querySelector(`[data-testid="${id}"]`)?.querySelectorAll('canvas') ?? [])];
+    if (!canvases.some((c) => c.width > 0 && c.height > 0)) return -1;
     let painted = 0;
-    for (let i = 3; i < data.length; i += 4) if (data[i] > 0) painted++;
+    for (const canvas of canvases) {
+      if (canvas.width === 0 || canvas.height === 0) continue;
+      const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+      for (let i = 3; i < data.length; i += 4) if (data[i] > 0) painted++;
+    }
     return painted;
   }, testId);
 }
@@ -71,23 +73,31 @@ const page = await context.newPage();
 const consoleErrors = [];
 const serverErrors = [];
 page.on('console', (m) => {
-  // A 4xx the UI asked for on purpose (malformed upload, replay not ready yet) is logged by Chromium as a
-  // "Failed to load resource" line: those are judged by the response listener below instead.
-  if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) consoleErrors.push(m.text());
+  // The one failed request the UI makes on purpose is the malformed upload (422): Chromium logs it as
+  // "Failed to load resource"; every other console error fails the test.
+  if (m.type() === 'error' && !/Failed to load resource: .*status of 422/.test(m.text())) consoleErrors.push(m.text());
 });
 page.on('pageerror', (e) => consoleErrors.push(`page error: ${e.message}`));
 page.on('response', (r) => { if (r.status() >= 500) serverErrors.push(`${r.status()} ${r.request().method()} ${r.url()}`); });
 
 let exitCode = 0;
 try {
-  // 1. First load of the app, timed by the browser's navigation timing.
-  await page.goto(`${baseUrl}/workloads`, { waitUntil: 'load' });
-  const loadMs = await page.evaluate(() => {
-    const nav = performance.getEntriesByType('navigation')[0];
-    return Math.round(nav.loadEventEnd - nav.startTime);
-  });
-  console.log(`first load of /workloads: ${loadMs} ms`);
-  check('first page load under 1 s', loadMs < 1000, `${loadMs} ms`);
+  // 1. First load of the app with the browser cache disabled (median of 3, so one GC pause or
+  //    JIT warm-up of the fresh server does not decide), timed by the browser's navigation timing.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  const loads = [];
+  for (let i = 0; i < 3; i++) {
+    await page.goto(`${baseUrl}/workloads`, { waitUntil: 'load' });
+    loads.push(await page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0];
+      return Math.round(nav.loadEventEnd - nav.startTime);
+    }));
+  }
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: false });
+  const loadMs = loads.sort((a, b) => a - b)[1];
+  console.log(`cold-cache loads of /workloads: ${loads.join(', ')} ms`);
+  check('first page load under 1 s (median of 3, cache disabled)', loadMs < 1000, `${loadMs} ms`);
   await page.getByRole('heading', { name: 'Workloads', level: 1 }).waitFor();
   await page.screenshot({ path: join(shots, '01-workloads.png'), fullPage: true });
 
@@ -133,10 +143,18 @@ try {
   const expl = await page.textContent('[data-testid="explanation"]');
   check('VM explanation names host and binding resource', /Host/.test(expl) && /Binding resource/.test(expl));
 
+  // 5b. Downloads: placement CSV (one row per VM) and the report JSON.
+  const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download placements CSV' }).click()]);
+  const csvLines = readFileSync(await csvDownload.path(), 'utf8').trim().split(/\r?\n/);
+  check('placement CSV has a header and one row per VM', csvLines.length === workload.vmCount + 1, `${csvLines.length - 1} rows for ${workload.vmCount} VMs; header ${csvLines[0]}`);
+  const [jsonDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download report JSON' }).click()]);
+  const report = JSON.parse(readFileSync(await jsonDownload.path(), 'utf8'));
+  check('report JSON holds the plan, savings and comparison', report.plan?.id === planId && report.savings?.before != null && report.comparison?.approaches?.length === 3);
+
   // 6. Savings assumptions recompute the report.
   const costBefore = await page.textContent('[data-testid="headline"]');
   await page.fill('#as-electricityUsdPerKWh', '0.5');
-  await page.click('text=Recompute');
+  await page.getByRole('button', { name: 'Recompute' }).click();
   await page.waitForFunction((old) => document.querySelector('[data-testid="headline"]')?.textContent !== old, costBefore, { timeout: 30_000 });
   check('editing an assumption recomputes the headline', true);
 
@@ -145,10 +163,30 @@ try {
   await page.goto(`${baseUrl}/plans/${planId}`);
   await page.waitForSelector('[data-testid="hosts-before-after"]', { timeout: 60_000 });
   await expectChart(page, 'chart-heatmap');
+  // every section must be there before measuring: a late one may be the one that is too wide
+  for (const sel of ['#current-servers', '[data-testid="chart-before-after"] canvas', '[data-testid="chart-comparison"] canvas', '[data-testid="placements"]', '[data-testid="short-vms"], [data-testid="chart-performance"]']) {
+    await page.waitForSelector(sel, { timeout: 60_000 });
+  }
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   check('narrow window: page does not scroll sideways', overflow <= 1, `${overflow}px`);
   await page.screenshot({ path: join(shots, '06-dashboard-narrow.png'), fullPage: true });
   await page.setViewportSize({ width: 1280, height: 800 });
+
+  // 7b. Stop: a long plan stopped after its first solution keeps that solution (CANCELLED).
+  await page.goto(`${baseUrl}/plans/new?workload=${workloadId}`);
+  await page.waitForSelector('[data-testid="plan-form"]');
+  await page.fill('#plan-time', '120');
+  await page.click('[data-testid="start-plan"]');
+  await urlOrError(page, /\/plans\/[0-9a-f-]{8,}$/, 30_000);
+  const stoppedId = page.url().split('/').pop();
+  await page.waitForSelector('[data-testid="chart-progress"]', { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await page.waitForFunction(() => ['COMPLETED', 'CANCELLED', 'FAILED'].includes(document.querySelector('[data-testid="plan-status"]')?.textContent ?? ''), null, { timeout: 60_000 });
+  const stopped = await (await page.request.get(`${baseUrl}/api/v1/plans/${stoppedId}`)).json();
+  check('Stop ends solving with the best plan kept', stopped.status === 'CANCELLED' && stopped.hostsUsed > 0, `${stopped.status}, ${stopped.hostsUsed} hosts`);
+  await page.waitForSelector('[data-testid="hosts-before-after"]', { timeout: 60_000 });
+  const stoppedAfter = Number(((await page.textContent('[data-testid="hosts-before-after"]')) ?? '').replace(/,/g, '').split('→')[1]);
+  check('stopped plan dashboard shows its hosts', stoppedAfter === stopped.hostsUsed, `${stoppedAfter} vs ${stopped.hostsUsed}`);
 
   // 8. Malformed upload: the error names the line.
   await page.goto(`${baseUrl}/workloads`);
@@ -161,10 +199,18 @@ try {
   check('malformed upload error names the line', /line\s*\d+/i.test(err), err.replace(/\s+/g, ' ').slice(0, 200));
   await page.screenshot({ path: join(shots, '07-malformed.png'), fullPage: true });
 
-  // 9. Keyboard: the skip link and the upload controls are reachable with Tab.
+  // 9. Keyboard: from a fresh load, Tab reaches the skip link first and then the upload controls.
+  await page.goto(`${baseUrl}/workloads`);
+  await page.getByRole('heading', { name: 'Workloads', level: 1 }).waitFor();
   await page.keyboard.press('Tab');
   const first = await page.evaluate(() => document.activeElement?.textContent);
   check('first Tab reaches the skip link', first === 'Skip to content', first ?? '');
+  let reached = false;
+  for (let i = 0; i < 15 && !reached; i++) {
+    await page.keyboard.press('Tab');
+    reached = await page.evaluate(() => document.activeElement?.id === 'trace-file');
+  }
+  check('Tab reaches the trace file input', reached);
 
   check('no console errors', consoleErrors.length === 0, consoleErrors.join(' | '));
   check('no server errors', serverErrors.length === 0, serverErrors.join(' | '));

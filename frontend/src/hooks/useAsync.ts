@@ -19,7 +19,6 @@ export function useAsync<T>(load: (signal: AbortSignal) => Promise<T>, deps: unk
       (error) => !ctrl.signal.aborted && setState((s) => ({ status: 'error', error, data: s.data })),
     );
     return () => ctrl.abort();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...deps, tick]);
   const reload = useCallback(() => setTick((t) => t + 1), []);
   return { ...state, reload };

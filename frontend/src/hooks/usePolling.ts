@@ -1,8 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
+import { ApiError } from '../api/client';
 
 /**
  * Loads now, then again every `intervalMs` while `keepGoing(last)` holds; stops on unmount.
- * Errors are kept (and shown) but polling goes on, so a blip does not end live progress.
+ * Errors are kept (and shown); polling goes on after a network blip or server error, but stops on a
+ * client error (4xx: not found, bad id), which asking again would not change.
  */
 export function usePolling<T>(load: (signal: AbortSignal) => Promise<T>, intervalMs: number, keepGoing: (last: T) => boolean, deps: unknown[]) {
   const [data, setData] = useState<T | undefined>(undefined);
@@ -26,7 +28,8 @@ export function usePolling<T>(load: (signal: AbortSignal) => Promise<T>, interva
       } catch (e) {
         if (ctrl.signal.aborted) return;
         setError(e);
-        timer = setTimeout(run, intervalMs * 2);
+        const clientError = e instanceof ApiError && e.status >= 400 && e.status < 500 && e.status !== 408 && e.status !== 429;
+        if (!clientError) timer = setTimeout(run, intervalMs * 2);
       }
     };
     run();
@@ -34,7 +37,6 @@ export function usePolling<T>(load: (signal: AbortSignal) => Promise<T>, interva
       ctrl.abort();
       if (timer) clearTimeout(timer);
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...deps, intervalMs, tick]);
 
   return { data, error, refresh: () => setTick((t) => t + 1) };

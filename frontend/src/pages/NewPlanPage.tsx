@@ -154,10 +154,10 @@ export function NewPlanPage() {
               <p className="hint">Resources whose capacity the placement must respect.</p>
             </div>
             <Field id="plan-percentile" label="Demand percentile" hint="Size each VM per time step at this percentile of its demand (100 = peaks).">
-              <input id="plan-percentile" type="number" min={50} max={100} step={1} value={percentile} onChange={(e) => setPercentile(Number(e.target.value))} />
+              <input id="plan-percentile" type="number" min={50} max={100} step="any" value={percentile} onChange={(e) => setPercentile(Number(e.target.value))} />
             </Field>
             <Field id="plan-headroom" label="Headroom %" hint="Extra demand added on top of the percentile, for growth and error.">
-              <input id="plan-headroom" type="number" min={0} max={200} step={1} value={headroom} onChange={(e) => setHeadroom(Number(e.target.value))} />
+              <input id="plan-headroom" type="number" min={0} max={200} step="any" value={headroom} onChange={(e) => setHeadroom(Number(e.target.value))} />
             </Field>
             <Field id="plan-target" label="Target utilization %" hint="Fill hosts only up to this share of their capacity.">
               <input id="plan-target" type="number" min={10} max={100} step={1} value={targetUtilization} onChange={(e) => setTargetUtilization(Number(e.target.value))} />

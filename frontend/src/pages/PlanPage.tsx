@@ -40,10 +40,16 @@ export function PlanPage() {
   const workload = useAsync((s) => (p?.workloadId ? workloadsApi.get(p.workloadId, s) : Promise.resolve(null)), [p?.workloadId]);
   const placements = useAsync((s) => (solved ? plansApi.placements(id, s) : Promise.resolve(null)), [id, solved]);
   // The replay runs as a background job once the plan completes: poll until it is there.
-  const simulation = usePolling((s) => (solved ? loadCompletedSimulation(id, s) : Promise.resolve(null)), 2000, (sim) => solved && sim == null, [id, solved]);
+  const simulation = usePolling((s) => (solved ? loadCompletedSimulation(id, p?.request?.virtualization, s) : Promise.resolve(null)), 2000, (sim) => solved && sim == null, [id, solved]);
   const [overrides, setOverrides] = useState<Partial<Assumptions>>({});
   const savings = useAsync((s) => (solved && simulation.data ? engineApi.savings(id, overrides, s) : Promise.resolve(null)), [id, solved, !!simulation.data, JSON.stringify(overrides)]);
   const [actionError, setActionError] = useState<string | null>(null);
+  const [explainVm, setExplainVm] = useState<number | null>(null);
+
+  function explain(vm: number) {
+    setExplainVm(vm);
+    document.getElementById('placements-title')?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  }
 
   async function downloadCsv() {
     try {
@@ -53,9 +59,16 @@ export function PlanPage() {
     }
   }
 
-  function downloadReport() {
-    const report = { plan: p, workload: workload.data, savings: savings.data, simulation: simulation.data ? { ...simulation.data, hosts: undefined, vms: undefined } : null };
-    download(new Blob([JSON.stringify(report, null, 2)], { type: 'application/json' }), `plan-${id}-report.json`);
+  /** The report: plan, workload, savings (with the assumptions in effect), replay summary and approach comparison. */
+  async function downloadReport() {
+    try {
+      const comparison = await engineApi.comparison(id);
+      const sim = simulation.data ? { ...simulation.data, hosts: undefined, vms: undefined } : null;
+      const report = { generatedAt: new Date().toISOString(), plan: p, workload: workload.data, savings: savings.data, simulation: sim, comparison };
+      download(new Blob([JSON.stringify(report, null, 2)], { type: 'application/json' }), `plan-${id}-report.json`);
+    } catch (e) {
+      setActionError(`Report not downloaded: ${errorMessage(e)}`);
+    }
   }
 
   async function remove() {
@@ -68,7 +81,7 @@ export function PlanPage() {
     }
   }
 
-  if (!p && plan.error) return <ErrorBox error={plan.error} onRetry={plan.refresh} />;
+  if (!p && plan.error) return <><p><Link to="/plans">← Plans</Link></p><ErrorBox error={plan.error} onRetry={plan.refresh} /></>;
   if (!p) return <Loading what="plan" />;
   return (
     <section aria-labelledby="plan-title">
@@ -97,21 +110,21 @@ export function PlanPage() {
           {savings.status === 'error' && <ErrorBox error={savings.error} onRetry={savings.reload} />}
           {!simulation.data && <Loading what="replay of the plan (savings need its energy figures)" />}
           {simulation.data && savings.status === 'loading' && !savings.data && <Loading what="savings" />}
-          {savings.data && <SavingsSection planId={id} savings={savings.data} onRecompute={setOverrides} />}
+          {savings.data && <SavingsSection planId={id} savings={savings.data} onRecompute={setOverrides} onBaselineChanged={savings.reload} />}
 
           <h2>Hosts</h2>
           {simulation.error != null && <ErrorBox error={simulation.error} onRetry={simulation.refresh} />}
           {simulation.data && <HostsSection planId={id} simulation={simulation.data} />}
 
           <h2>Delivered performance</h2>
-          {simulation.data ? <PerformanceSection simulation={simulation.data} /> : <Loading what="replay" />}
+          {simulation.data ? <PerformanceSection simulation={simulation.data} onExplain={explain} /> : <Loading what="replay" />}
 
           <h2>Virtualization approaches</h2>
           {simulation.data ? <ComparisonSection planId={id} /> : <Loading what="replay" />}
 
-          <h2>Placements</h2>
+          <h2 id="placements-title">Placements</h2>
           {placements.status === 'error' && <ErrorBox error={placements.error} onRetry={placements.reload} />}
-          {placements.data ? <PlacementsSection planId={id} placements={placements.data} /> : placements.status === 'loading' && <Loading what="placements" />}
+          {placements.data ? <PlacementsSection planId={id} placements={placements.data} selected={explainVm} onSelect={setExplainVm} /> : placements.status === 'loading' && <Loading what="placements" />}
         </>
       )}
     </section>

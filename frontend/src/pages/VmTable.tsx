@@ -7,6 +7,9 @@ import { UNITS } from '../charts/common';
 
 const PAGE_SIZES = [25, 50, 100];
 
+/** Large values without decimals, small ones with one. */
+const stat = (v: number | undefined) => num(v, v != null && Math.abs(v) >= 100 ? 0 : 1);
+
 /** Server-side sorted and paged table of a workload's VMs: size, and mean / p95 / peak per metric. */
 export function VmTable({ workloadId, metrics }: { workloadId: string; metrics: MetricName[] }) {
   const [page, setPage] = useState(0);
@@ -19,10 +22,10 @@ export function VmTable({ workloadId, metrics }: { workloadId: string; metrics: 
     setSort((s) => ({ key, dir: s.key === key ? (s.dir === 'asc' ? 'desc' : 'asc') : key === 'name' || key === 'index' ? 'asc' : 'desc' }));
   }
 
-  function header(key: string, text: string, numeric = true) {
+  function header(key: string, text: string, numeric = true, rowSpan = 1) {
     const active = sort.key === key;
     return (
-      <th key={key} scope="col" className={numeric ? 'n' : ''} aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
+      <th key={key} scope="col" rowSpan={rowSpan} className={numeric ? 'n' : ''} aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
         <button type="button" className="sort" onClick={() => sortBy(key)}>
           {text}{active ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}
         </button>
@@ -42,15 +45,18 @@ export function VmTable({ workloadId, metrics }: { workloadId: string; metrics: 
             <table data-testid="vm-table" aria-busy={rows.status === 'loading'}>
               <thead>
                 <tr>
-                  {header('index', '#')}
-                  {header('name', 'VM', false)}
-                  <th scope="col">Class</th>
-                  {header('cores', 'Cores')}
-                  {header('cpuMhz', 'Size MHz')}
-                  {header('memoryMib', 'Size MiB')}
+                  {header('index', '#', true, 2)}
+                  {header('name', 'VM', false, 2)}
+                  <th scope="col" rowSpan={2}>Class</th>
+                  {header('cores', 'Cores', true, 2)}
+                  {header('cpuMhz', 'Size MHz', true, 2)}
+                  {header('memoryMib', 'Size MiB', true, 2)}
+                  {metrics.map((m) => <th key={m} scope="colgroup" colSpan={3} className="group">{m} ({UNITS[m]})</th>)}
+                </tr>
+                <tr>
                   {metrics.flatMap((m) => {
                     const k = m.toLowerCase();
-                    return [header(`${k}Mean`, `${m} mean`), header(`${k}P95`, `${m} p95`), header(`${k}Peak`, `${m} peak`)];
+                    return [header(`${k}Mean`, 'mean'), header(`${k}P95`, 'p95'), header(`${k}Peak`, 'peak')];
                   })}
                 </tr>
               </thead>
@@ -66,9 +72,9 @@ export function VmTable({ workloadId, metrics }: { workloadId: string; metrics: 
                     {metrics.flatMap((m) => {
                       const s = vm.stats?.[m];
                       return [
-                        <td key={`${m}-mean`} className="n">{num(s?.mean)}</td>,
-                        <td key={`${m}-p95`} className="n">{num(s?.p95)}</td>,
-                        <td key={`${m}-peak`} className="n">{num(s?.peak)}</td>,
+                        <td key={`${m}-mean`} className="n">{stat(s?.mean)}</td>,
+                        <td key={`${m}-p95`} className="n">{stat(s?.p95)}</td>,
+                        <td key={`${m}-peak`} className="n">{stat(s?.peak)}</td>,
                       ];
                     })}
                   </tr>
@@ -76,7 +82,6 @@ export function VmTable({ workloadId, metrics }: { workloadId: string; metrics: 
               </tbody>
             </table>
           </div>
-          <p className="hint">Units: {metrics.map((m) => `${m} ${UNITS[m]}`).join(', ')}.</p>
           <div className="actions" role="navigation" aria-label="VM table pages">
             <button type="button" className="secondary" disabled={page === 0} onClick={() => setPage((p) => p - 1)}>Previous</button>
             <span>Page {data.number + 1} of {Math.max(1, data.totalPages)} ({num(data.totalElements, 0)} VMs)</span>

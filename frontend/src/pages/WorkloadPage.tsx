@@ -36,7 +36,7 @@ export function WorkloadPage() {
   }
 
   if (workload.status === 'loading' && !workload.data) return <Loading what="workload" />;
-  if (workload.status === 'error') return <ErrorBox error={workload.error} onRetry={workload.reload} />;
+  if (workload.status === 'error') return <><p><Link to="/workloads">← Workloads</Link></p><ErrorBox error={workload.error} onRetry={workload.reload} /></>;
   const w = workload.data!;
   return (
     <section aria-labelledby="workload-title">

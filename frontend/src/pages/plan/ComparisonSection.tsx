@@ -18,11 +18,11 @@ export function ComparisonSection({ planId }: { planId: string }) {
     <div>
       {cmp.data?.summary && <p>{cmp.data.summary} <span className="hint">(hosts needed: time-series first-fit decreasing on {cmp.data.hostModel} at {num(cmp.data.targetUtilization * 100, 0)} % target utilization)</span></p>}
       {rows.length === 0 ? <Empty>No comparison yet.</Empty> : (
-        <div className="grid2">
+        <>
           <div className="chart-box">
             <EChart option={option} label="Hosts, energy and performance per virtualization approach" testId="chart-comparison" />
           </div>
-          <div className="table-wrap">
+          <div className="table-wrap" style={{ marginTop: '1rem' }}>
             <table data-testid="comparison-table">
               <thead><tr><th scope="col">Approach</th><th scope="col" className="n">Hosts</th><th scope="col" className="n">Energy kWh</th><th scope="col" className="n">Mean perf.</th><th scope="col">Why</th></tr></thead>
               <tbody>{approaches.map((a, i) => (
@@ -31,12 +31,12 @@ export function ComparisonSection({ planId }: { planId: string }) {
                   <td className="n">{num(rows[i].hosts, 0)}</td>
                   <td className="n">{num(rows[i].energyKwh)}</td>
                   <td className="n">{rows[i].performancePercent != null ? `${rows[i].performancePercent} %` : '–'}</td>
-                  <td style={{ whiteSpace: 'normal', minWidth: '14rem' }}>{a.reason}</td>
+                  <td style={{ whiteSpace: 'normal', minWidth: '16rem' }}>{a.reason}</td>
                 </tr>
               ))}</tbody>
             </table>
           </div>
-        </div>
+        </>
       )}
     </div>
   );

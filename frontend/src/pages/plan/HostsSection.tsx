@@ -21,7 +21,7 @@ export function HostsSection({ planId, simulation }: { planId: string; simulatio
   const stepSeconds = simulation.grid.stepSeconds ?? 300;
   const startMs = simulation.grid.start ? Date.parse(simulation.grid.start) : 0;
   const heat = useMemo(
-    () => shapeHeatmap(hosts.map((h) => ({ label: `#${h.host} ${h.modelId}`, utilization: h.utilization })), shown),
+    () => shapeHeatmap(hosts.map((h) => ({ label: `#${h.host}`, detail: h.modelId, utilization: h.utilization })), shown),
     [hosts, shown],
   );
   const heatOption = useMemo(
@@ -61,7 +61,9 @@ export function HostsSection({ planId, simulation }: { planId: string; simulatio
             {metrics.map((m) => <option key={m} value={m}>{m}</option>)}
           </select>
         </div>
-        <EChart option={heatOption} label={`Heatmap of ${shown} utilization per host and time step`} height={heatmapHeight(hosts.length)} testId="chart-heatmap" />
+        <EChart option={heatOption} label={`Heatmap of ${shown} utilization per host and time step`} height={heatmapHeight(hosts.length)} testId="chart-heatmap"
+          onClick={(p) => { const row = (p.value as number[] | undefined)?.[1]; if (row != null && hosts[row]) setChosen(hosts[row].host); }} />
+        <p className="hint" style={{ margin: '0 0.5rem' }}>Click a host’s row to see its VMs below.</p>
       </div>
       <div className="grid2" style={{ marginTop: '1rem' }}>
         <div className="chart-box">
@@ -90,7 +92,8 @@ export function HostsSection({ planId, simulation }: { planId: string; simulatio
         </div>
         <div className="chart-box">
           <h3>Multiplexing per host (CPU): Σ of VM peaks vs peak of the sum</h3>
-          <EChart option={muxOption} label="Per host, the sum of its VMs' CPU peaks against the peak of their summed demand" testId="chart-host-multiplexing" />
+          <EChart option={muxOption} label="Per host, the sum of its VMs' CPU peaks against the peak of their summed demand" testId="chart-host-multiplexing"
+            onClick={(p) => { if (hosts[p.dataIndex]) setChosen(hosts[p.dataIndex].host); }} />
         </div>
       </div>
     </>

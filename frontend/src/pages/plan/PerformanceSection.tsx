@@ -9,7 +9,7 @@ const pct = (v: number | undefined) => (v == null ? '–' : `${num(v * 100, 1)} 
 const MEASURES: Record<PerfMeasure, string> = { minPerformance: 'worst step', p5Performance: '5th percentile', meanPerformance: 'mean' };
 
 /** Per-VM delivered performance distribution from the replay, and the VMs that ever fell short. */
-export function PerformanceSection({ simulation }: { simulation: Simulation }) {
+export function PerformanceSection({ simulation, onExplain }: { simulation: Simulation; onExplain: (vm: number) => void }) {
   const vms = useMemo(() => simulation.vms?.items ?? [], [simulation]);
   const [measure, setMeasure] = useState<PerfMeasure>('minPerformance');
   const shape = useMemo(() => shapePerformance(vms, measure), [vms, measure]);
@@ -43,7 +43,7 @@ export function PerformanceSection({ simulation }: { simulation: Simulation }) {
               <table data-testid="short-vms">
                 <thead><tr><th scope="col">VM</th><th scope="col" className="n">Host</th><th scope="col" className="n">Worst</th><th scope="col" className="n">p5</th><th scope="col" className="n">Mean</th><th scope="col" className="n">Throttled steps</th></tr></thead>
                 <tbody>{short.slice(0, 500).map((v) => (
-                  <tr key={v.vm}><td>{v.name}</td><td className="n">{v.host}</td><td className="n">{pct(v.minPerformance)}</td><td className="n">{pct(v.p5Performance)}</td><td className="n">{pct(v.meanPerformance)}</td><td className="n">{num(v.throttledSteps, 0)}</td></tr>
+                  <tr key={v.vm}><td><button type="button" className="link" onClick={() => onExplain(v.vm)} aria-label={`Explain placement of ${v.name}`}>{v.name}</button></td><td className="n">{v.host}</td><td className="n">{pct(v.minPerformance)}</td><td className="n">{pct(v.p5Performance)}</td><td className="n">{pct(v.meanPerformance)}</td><td className="n">{num(v.throttledSteps, 0)}</td></tr>
                 ))}</tbody>
               </table>
             </div>

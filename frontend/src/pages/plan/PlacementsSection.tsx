@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { plansApi, type Placement, type VmExplanation } from '../../api/plans';
 import { useAsync } from '../../hooks/useAsync';
 import { ErrorBox, Loading } from '../../components/Status';
@@ -7,10 +7,9 @@ import { duration, num } from '../../format';
 const PAGE = 15;
 
 /** Placement table; clicking a VM shows why it sits there (host, binding resource and step, constraints). */
-export function PlacementsSection({ planId, placements }: { planId: string; placements: Placement[] }) {
+export function PlacementsSection({ planId, placements, selected, onSelect }: { planId: string; placements: Placement[]; selected: number | null; onSelect: (vm: number) => void }) {
   const [filter, setFilter] = useState('');
   const [page, setPage] = useState(0);
-  const [selected, setSelected] = useState<number | null>(null);
   const explanation = useAsync((s) => (selected == null ? Promise.resolve(null) : plansApi.explanation(planId, s)), [planId, selected != null]);
   const filtered = useMemo(() => {
     const f = filter.trim().toLowerCase();
@@ -19,6 +18,12 @@ export function PlacementsSection({ planId, placements }: { planId: string; plac
   const pages = Math.max(1, Math.ceil(filtered.length / PAGE));
   const rows = filtered.slice(page * PAGE, page * PAGE + PAGE);
   const detail: VmExplanation | undefined = explanation.data?.find((e) => e.vm === selected);
+  // show the page of the placement table that holds the selected VM (it may be chosen elsewhere on the dashboard)
+  useEffect(() => {
+    if (selected == null) return;
+    const at = filtered.findIndex((p) => p.vm === selected);
+    if (at >= 0) setPage(Math.floor(at / PAGE));
+  }, [selected]); // only on a new selection: later filtering must not jump pages
 
   return (
     <div className="grid2">
@@ -33,7 +38,7 @@ export function PlacementsSection({ planId, placements }: { planId: string; plac
             <tbody>{rows.map((p) => (
               <tr key={p.vm} className={p.vm === selected ? 'selected' : ''}>
                 <td>{p.vmName}</td><td className="n">{p.slot}</td><td>{p.hostModel}</td>
-                <td><button type="button" className="secondary" style={{ padding: '0.1rem 0.5rem' }} onClick={() => setSelected(p.vm)} aria-label={`Explain placement of ${p.vmName}`}>Why?</button></td>
+                <td><button type="button" className="secondary" style={{ padding: '0.1rem 0.5rem' }} onClick={() => onSelect(p.vm)} aria-label={`Explain placement of ${p.vmName}`}>Why?</button></td>
               </tr>
             ))}</tbody>
           </table>

@@ -38,6 +38,13 @@ export function PlanProgress({ plan, onChanged }: { plan: Plan; onChanged: () =>
         {running && <button type="button" className="danger" onClick={stop} disabled={stopping}>{stopping ? 'Stopping…' : 'Stop'}</button>}
       </div>
       {stopError && <div className="error" role="alert">{stopError}</div>}
+      <p className="hint" style={{ margin: '0 0.5rem' }} data-testid="progress-figures">
+        Best so far: <strong>{plan.hostsUsed != null ? `${plan.hostsUsed} hosts` : '–'}</strong>
+        {plan.lowerBoundHosts != null && <> · lower bound {plan.lowerBoundHosts}</>}
+        {plan.baselines?.peakFfdHosts != null && <> · first-fit decreasing on peaks {plan.baselines.peakFfdHosts}</>}
+        {plan.baselines?.timeSeriesFfdHosts != null && <> · on the time series {plan.baselines.timeSeriesFfdHosts}</>}
+        {plan.score && <> · score {plan.score}</>}
+      </p>
       {shape.points.length === 0 ? (
         <p className="loading" style={{ margin: '0.5rem' }}>{running ? <><span className="spinner" aria-hidden="true" /> Waiting for the first solution…</> : 'No solution was recorded.'}</p>
       ) : (

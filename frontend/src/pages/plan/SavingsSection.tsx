@@ -4,20 +4,36 @@ import { engineApi } from '../../api/engine';
 import { errorMessage } from '../../api/client';
 import { EChart } from '../../charts/EChart';
 import { beforeAfterOption, shapeBeforeAfter } from '../../charts/beforeAfter';
-import { Empty } from '../../components/Status';
+import { Empty, ErrorBox } from '../../components/Status';
 
-const FIELDS: { key: keyof Assumptions; label: string; hint: string; step: number }[] = [
-  { key: 'electricityUsdPerKWh', label: 'Electricity price ($/kWh)', hint: 'What one kWh costs at the facility meter.', step: 0.01 },
-  { key: 'pue', label: 'PUE', hint: 'Facility energy ÷ IT energy: cooling and power distribution on top of IT.', step: 0.01 },
-  { key: 'carbonKgPerKWh', label: 'Carbon intensity (kg CO₂/kWh)', hint: 'Emissions of the grid that feeds the site.', step: 0.01 },
-  { key: 'rackUnitUsdPerYear', label: 'Rack unit cost ($/U/year)', hint: 'Space, power distribution and cabling per U.', step: 1 },
-  { key: 'maintenanceUsdPerServerYear', label: 'Maintenance ($/server/year)', hint: 'Used for servers whose model has no maintenance figure.', step: 1 },
+// step="any": server defaults such as 0.366 kg/kWh must not fail the browser's step validation
+const FIELDS: { key: keyof Assumptions; label: string; hint: string }[] = [
+  { key: 'electricityUsdPerKWh', label: 'Electricity price ($/kWh)', hint: 'What one kWh costs at the facility meter.' },
+  { key: 'pue', label: 'PUE', hint: 'Facility energy ÷ IT energy: cooling and power distribution on top of IT.' },
+  { key: 'carbonKgPerKWh', label: 'Carbon intensity (kg CO₂/kWh)', hint: 'Emissions of the grid that feeds the site.' },
+  { key: 'rackUnitUsdPerYear', label: 'Rack unit cost ($/U/year)', hint: 'Space, power distribution and cabling per U.' },
+  { key: 'maintenanceUsdPerServerYear', label: 'Maintenance ($/server/year)', hint: 'Used for servers whose model has no maintenance figure.' },
 ];
 
 /** Editable savings assumptions that recompute the report, and the before/after bars. */
-export function SavingsSection({ planId, savings, onRecompute }: { planId: string; savings: Savings; onRecompute: (overrides: Partial<Assumptions>) => void }) {
+export function SavingsSection({ planId, savings, onRecompute, onBaselineChanged }: { planId: string; savings: Savings; onRecompute: (overrides: Partial<Assumptions>) => void; onBaselineChanged: () => void }) {
   const [draft, setDraft] = useState<Partial<Record<string, string>>>({});
   const [saveMsg, setSaveMsg] = useState<string | null>(null);
+  const [baselineError, setBaselineError] = useState<unknown>(null);
+  const [baselineBusy, setBaselineBusy] = useState(false);
+
+  async function changeBaseline(action: () => Promise<unknown>) {
+    setBaselineBusy(true);
+    setBaselineError(null);
+    try {
+      await action();
+      onBaselineChanged();
+    } catch (e) {
+      setBaselineError(e);
+    } finally {
+      setBaselineBusy(false);
+    }
+  }
   useEffect(() => {
     setDraft(Object.fromEntries(FIELDS.map((f) => [f.key, String(savings.assumptions?.[f.key] ?? '')])));
   }, [savings]);
@@ -56,7 +72,7 @@ export function SavingsSection({ planId, savings, onRecompute }: { planId: strin
         {FIELDS.map((f) => (
           <div className="field" key={f.key}>
             <label htmlFor={`as-${f.key}`}>{f.label}</label>
-            <input id={`as-${f.key}`} type="number" min={0} step={f.step} value={draft[f.key] ?? ''} onChange={(e) => setDraft((d) => ({ ...d, [f.key]: e.target.value }))} />
+            <input id={`as-${f.key}`} type="number" min={0} step="any" value={draft[f.key] ?? ''} onChange={(e) => setDraft((d) => ({ ...d, [f.key]: e.target.value }))} />
             <p className="hint">{f.hint}{savings.assumptionSources?.[f.key] && savings.assumptionSources[f.key] !== 'default' ? ` (from ${savings.assumptionSources[f.key]})` : ''}</p>
           </div>
         ))}
@@ -65,6 +81,22 @@ export function SavingsSection({ planId, savings, onRecompute }: { planId: strin
           <button type="button" className="secondary" onClick={save}>Save scenario</button>
         </div>
         {saveMsg && <p role="status">{saveMsg}</p>}
+        <h3>Before: {savings.baseline === 'CURRENT_INVENTORY' ? 'your current servers' : 'one server per VM'}</h3>
+        <p className="hint">
+          {savings.baseline === 'CURRENT_INVENTORY'
+            ? 'The uploaded current servers are the estate before consolidation.'
+            : 'Each VM on the smallest catalog server that holds it. Upload your current servers to compare against them instead.'}
+        </p>
+        <div className="field">
+          <label htmlFor="current-servers">Current servers CSV</label>
+          <input id="current-servers" type="file" accept=".csv,text/csv" disabled={baselineBusy}
+            onChange={(e) => { const f = e.target.files?.[0]; if (f) changeBaseline(() => engineApi.uploadCurrentServers(planId, f)); e.target.value = ''; }} />
+          <p className="hint">Columns: name,count,averageWatts,peakWatts,rackUnits[,yearlyMaintenanceUsd].</p>
+        </div>
+        {savings.baseline === 'CURRENT_INVENTORY' && (
+          <button type="button" className="secondary" disabled={baselineBusy} onClick={() => changeBaseline(() => engineApi.removeCurrentServers(planId))}>Back to one server per VM</button>
+        )}
+        {baselineError != null && <ErrorBox error={baselineError} title="Current servers not accepted" />}
       </form>
       <div className="chart-box">
         <h3>Before and after</h3>

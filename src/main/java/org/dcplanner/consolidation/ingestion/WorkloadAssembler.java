@@ -10,14 +10,14 @@ import java.util.Map;
 import java.util.Set;
 import org.dcplanner.consolidation.ingestion.format.InventoryRow;
 import org.dcplanner.consolidation.ingestion.format.ParsedTraces;
-import org.dcplanner.consolidation.ingestion.format.RawVmTrace;
+import org.dcplanner.consolidation.ingestion.format.VmTrace;
 
 /**
- * Turns parsed traces into a stored-ready workload: chooses the grid, sizes each VM (inventory, else the
- * trace's own size, else the VM profile), aligns every series and computes per-VM statistics.
- * Grid: step = the request's stepSeconds, else the format's (PlanetLab 300 s), else the median interval
- * between consecutive samples of a VM; start = the earliest sample rounded down to a multiple of the step;
- * steps run through the latest sample. Memory without samples is the VM's configured memory, constant.
+ * Turns parsed (already binned) traces into a stored-ready workload: sets the grid, sizes each VM
+ * (inventory, else the trace's own size, else the VM profile), aligns every series and computes per-VM
+ * statistics. Grid: the traces' step; start = the earliest sampled step (epoch-aligned, i.e. the earliest
+ * sample rounded down to a multiple of the step); steps run through the latest sampled step. Memory
+ * without samples is the VM's configured memory, constant.
  */
 final class WorkloadAssembler {
     static final String DEFAULT_GUEST_OS = "linux";
@@ -28,16 +28,15 @@ final class WorkloadAssembler {
         this.properties = properties;
     }
 
-    AssembledWorkload assemble(ParsedTraces parsed, Map<String, InventoryRow> inventory, VmProfile profile,
-                               Integer stepSeconds) {
-        List<RawVmTrace> raw = parsed.vmsByName();
+    AssembledWorkload assemble(ParsedTraces parsed, Map<String, InventoryRow> inventory, VmProfile profile) {
+        List<VmTrace> raw = parsed.vmsByName();
         IngestWarnings warnings = parsed.warnings();
-        TimeGrid grid = grid(raw, stepSeconds != null ? stepSeconds : parsed.stepSecondsHint());
+        TimeGrid grid = grid(raw, parsed.stepSeconds());
         List<WorkloadVm> vms = new ArrayList<>(raw.size());
         for (int i = 0; i < raw.size(); i++) vms.add(size(i, raw, inventory.get(raw.get(i).name()), profile, warnings));
 
         Set<Metric> measured = EnumSet.of(Metric.CPU, Metric.MEMORY);
-        for (RawVmTrace vm : raw) {
+        for (VmTrace vm : raw) {
             if (vm.measured(Metric.DISK)) measured.add(Metric.DISK);
             if (vm.measured(Metric.NETWORK)) measured.add(Metric.NETWORK);
         }
@@ -50,6 +49,7 @@ final class WorkloadAssembler {
             for (int i = 0; i < raw.size(); i++) {
                 s[i] = series(aligner, raw.get(i), vms.get(i), m, warnings);
                 st[i] = SeriesStats.of(s[i]);
+                raw.get(i).release(m);
             }
             series.put(m, s);
             stats.put(m, st);
@@ -64,7 +64,7 @@ final class WorkloadAssembler {
         return new AssembledWorkload(grid, vms, series, stats, measured, warnings.toList(), parsed.samples());
     }
 
-    private float[] series(GridAligner aligner, RawVmTrace vm, WorkloadVm size, Metric m, IngestWarnings warnings) {
+    private float[] series(GridAligner aligner, VmTrace vm, WorkloadVm size, Metric m, IngestWarnings warnings) {
         if (m == Metric.MEMORY && !vm.measured(Metric.MEMORY)) {
             warnings.add("memory-from-size", 1, "%d VMs have no memory samples; their memory demand is their"
                     + " configured memory, constant");
@@ -80,44 +80,25 @@ final class WorkloadAssembler {
         return s;
     }
 
-    private TimeGrid grid(List<RawVmTrace> raw, Integer stepSeconds) {
-        long min = Long.MAX_VALUE;
-        long max = Long.MIN_VALUE;
-        for (RawVmTrace vm : raw) {
-            min = Math.min(min, vm.timestamp(0));
-            max = Math.max(max, vm.timestamp(vm.size() - 1));
+    private TimeGrid grid(List<VmTrace> raw, int step) {
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        for (VmTrace vm : raw) {
+            first = Math.min(first, vm.firstSlot());
+            last = Math.max(last, vm.firstSlot() + vm.extent() - 1);
         }
-        int step = stepSeconds != null ? stepSeconds : medianInterval(raw);
-        long start = Math.floorDiv(min, step) * step;
-        long steps = (max - start) / step + 1;
+        long steps = last - first + 1;
         if (steps * raw.size() > properties.maxGridCells()) {
             throw IngestProblems.invalid("grid-too-large", raw.size() + " VMs x " + steps + " steps of " + step
                     + " s exceed the limit of " + properties.maxGridCells() + " cells; pass a larger stepSeconds",
                     null, 0, "stepSeconds");
         }
-        return new TimeGrid(Instant.ofEpochSecond(start), step, (int) steps);
+        return new TimeGrid(Instant.ofEpochSecond(first * step), step, (int) steps);
     }
 
-    /** Median of the positive intervals between consecutive samples of each VM; 300 s when there are none. */
-    static int medianInterval(List<RawVmTrace> raw) {
-        long total = 0;
-        for (RawVmTrace vm : raw) total += Math.max(0, vm.size() - 1);
-        long[] intervals = new long[(int) Math.min(total, Integer.MAX_VALUE - 8)];
-        int n = 0;
-        for (RawVmTrace vm : raw) {
-            for (int i = 1; i < vm.size() && n < intervals.length; i++) {
-                long d = vm.timestamp(i) - vm.timestamp(i - 1);
-                if (d > 0) intervals[n++] = d;
-            }
-        }
-        if (n == 0) return 300;
-        Arrays.sort(intervals, 0, n);
-        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, intervals[n / 2]));
-    }
-
-    private static WorkloadVm size(int index, List<RawVmTrace> raw, InventoryRow inv, VmProfile profile,
+    private static WorkloadVm size(int index, List<VmTrace> raw, InventoryRow inv, VmProfile profile,
                                    IngestWarnings warnings) {
-        RawVmTrace vm = raw.get(index);
+        VmTrace vm = raw.get(index);
         VmProfile.VmSize fallback = profile.sizeOf(index, raw.size());
         Integer cores = inv != null && inv.cores() != null ? inv.cores() : positive(vm.traceCores());
         Double cpuMhz = inv != null && inv.cpuMhz() != null ? inv.cpuMhz() : positive(vm.traceCpuMhz());

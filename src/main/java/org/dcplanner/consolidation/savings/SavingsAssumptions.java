@@ -2,6 +2,7 @@ package org.dcplanner.consolidation.savings;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.dcplanner.consolidation.simulation.PowerCurve;
 import org.dcplanner.consolidation.web.ApiException;
 
 /**
@@ -42,7 +43,7 @@ public record SavingsAssumptions(double electricityUsdPerKWh, double pue, double
                 // US EIA, Electric Power Annual 2023: average revenue per kWh, commercial sector, ~12.7 US cents
                 0.127,
                 // Uptime Institute global average PUE 2023: 1.58 (design doc overheads-and-power.md §4 row P4)
-                1.58,
+                PowerCurve.DEFAULT_PUE,
                 // US EIA FAQ "How much carbon dioxide is produced per kWh of U.S. electricity generation?":
                 // 2023, 1.53 billion t CO2 / 4.18 trillion kWh = 0.81 lb = 0.366 kg per kWh
                 0.366,

@@ -16,6 +16,7 @@ import org.dcplanner.consolidation.simulation.PlacedPlans;
 import org.dcplanner.consolidation.simulation.SimulationService;
 import org.dcplanner.consolidation.simulation.SimulationService.PlanPower;
 import org.dcplanner.consolidation.web.ApiException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
@@ -28,11 +29,11 @@ public class SavingsService {
     static final String CURRENT_INVENTORY = "CURRENT_INVENTORY";
     private final SavingsStore store;
     private final PlanLookup plans;
-    private final WorkloadStore workloads;
+    private final ObjectProvider<WorkloadStore> workloads;
     private final HostCatalog catalog;
     private final SimulationService simulation;
 
-    SavingsService(SavingsStore store, PlanLookup plans, WorkloadStore workloads, HostCatalog catalog,
+    SavingsService(SavingsStore store, PlanLookup plans, ObjectProvider<WorkloadStore> workloads, HostCatalog catalog,
                    SimulationService simulation) {
         this.store = store;
         this.plans = plans;
@@ -122,7 +123,9 @@ public class SavingsService {
                 : beforeModels.stream().map(id -> catalog.find(id).orElseThrow(() -> ApiException.badRequest(
                         "unknown host model '" + id + "'").at(null, null, "beforeModels"))).toList();
         if (candidates.isEmpty()) throw ApiException.unprocessable("empty-catalog", "the host catalog is empty");
-        LoadedWorkload w = workloads.load(plan.workloadId(), EnumSet.of(Metric.CPU));
+        WorkloadStore store = workloads.getIfAvailable();
+        if (store == null) throw ApiException.unprocessable("no-workload-store", "workload storage is not available");
+        LoadedWorkload w = store.load(plan.workloadId(), EnumSet.of(Metric.CPU));
         return OneServerPerVm.size(w.vms(), w.series(Metric.CPU), w.grid().steps(), candidates,
                 a.maintenanceUsdPerServerYear());
     }

@@ -62,11 +62,26 @@ final class ApproachComparison {
                     a, packing.hosts(), packing.bindingResource(), packing.bindingResource(),
                     overhead.get(packing.bindingResource()), overhead.get(Metric.CPU), overhead.get(Metric.MEMORY),
                     100 * planned.summary().meanPerformance(), driver);
+            reason += caveat(a, hostModel, ctx);
             out.add(new Outcome(a, packing.hosts(), packing.bindingResource(), overhead, needed.summary().energyKWh(),
                     planned.summary().meanPerformance(), planned.summary().minPerformance(),
                     planned.summary().vmsEverThrottled(), planned.summary().slatah(), driver, reason));
         }
         return new Comparison(hostModel.id(), ctx.plan().targetUtilization(), out, summary(out));
+    }
+
+    /** What the figures assume that the inventory says is not so. */
+    private static String caveat(VirtualizationApproach a, HostModel host, PlanContext ctx) {
+        if (a == VirtualizationApproach.HARDWARE_ASSISTED && !host.hardwareAssist()) {
+            return " Caveat: host model " + host.id() + " lacks hardware assist with nested paging; the figures assume it.";
+        }
+        if (a == VirtualizationApproach.PARAVIRTUAL) {
+            long unmodified = ctx.workload().vms().stream().filter(vm -> !vm.paravirtCapable()).count();
+            if (unmodified > 0) {
+                return " Caveat: " + unmodified + " VMs run guests not modified for paravirtualization; the figures assume they were.";
+            }
+        }
+        return "";
     }
 
     private static HostModel mostUsedModel(List<HostModel> hosts) {

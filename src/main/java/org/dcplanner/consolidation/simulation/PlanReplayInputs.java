@@ -13,7 +13,7 @@ import org.dcplanner.consolidation.web.ApiException;
 /**
  * Turns a solved plan and its workload into a replay input: hosts = the plan's active hosts (catalog
  * models), VM profiles = class defaults, with I/O-bound shares measured from the trace when it has
- * disk or network columns.
+ * disk or network columns; all-zero metrics count as unmeasured (see {@link #measured}).
  */
 final class PlanReplayInputs {
     private PlanReplayInputs() {}
@@ -39,8 +39,9 @@ final class PlanReplayInputs {
             throw ApiException.unprocessable("plan-workload-mismatch", "plan places " + plan.vmHostSlot().length
                     + " VMs but workload " + w.id() + " has " + n);
         }
-        float[][] disk = w.series().get(Metric.DISK);
-        float[][] net = w.series().get(Metric.NETWORK);
+        float[][] disk = measured(w.series().get(Metric.DISK));
+        float[][] net = measured(w.series().get(Metric.NETWORK));
+        float[][] memory = measured(w.series().get(Metric.MEMORY));
         WorkloadProfile[] profiles = new WorkloadProfile[n];
         int[] vcpus = new int[n];
         double[] mem = new double[n];
@@ -57,8 +58,21 @@ final class PlanReplayInputs {
                 profiles[v] = model.profileOf(vm);
             }
         }
-        return new ReplayInput(approach, model, w.grid().stepSeconds(), w.grid().steps(), cpu, w.series().get(Metric.MEMORY),
+        return new ReplayInput(approach, model, w.grid().stepSeconds(), w.grid().steps(), cpu, memory,
                 disk, net, profiles, vcpus, mem, hosts, plan.vmHostSlot(), recordHostSeries, recordVmSeries);
+    }
+
+    /**
+     * The series, or null when it is zero for every VM and step: the ingestion store loads metrics a
+     * trace did not measure as zeros, and an all-zero memory/disk/network trace is taken as unmeasured
+     * (the overhead model's fallbacks then apply: configured memory, class I/O intensity).
+     */
+    static float[][] measured(float[][] series) {
+        if (series == null) return null;
+        for (float[] row : series) {
+            for (float x : row) if (x != 0f) return series;
+        }
+        return null;
     }
 
     private static double mean(float[] s) {

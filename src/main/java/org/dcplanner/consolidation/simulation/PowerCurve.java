@@ -5,6 +5,9 @@ package org.dcplanner.consolidation.simulation;
  * interpolation between the points, as CloudSim's {@code PowerModelSpecPower} (design doc §4 row P1).
  */
 public final class PowerCurve {
+    /** Facility power = IT power x PUE; Uptime Institute 2023 average (design doc §4 row P4). */
+    public static final double DEFAULT_PUE = 1.58;
+
     private PowerCurve() {}
 
     /** Watts at a CPU utilization; values outside [0, 1] are clamped (a saturated host draws its 100 % power). */

@@ -7,6 +7,8 @@ import java.util.PriorityQueue;
 import org.dcplanner.consolidation.ingestion.Metric;
 import org.dcplanner.consolidation.inventory.HostModel;
 import org.dcplanner.consolidation.simulation.SimEvent.EndOfTrace;
+import org.dcplanner.consolidation.simulation.SimEvent.MigrationEnd;
+import org.dcplanner.consolidation.simulation.SimEvent.MigrationStart;
 import org.dcplanner.consolidation.simulation.SimEvent.PlaceVms;
 import org.dcplanner.consolidation.simulation.SimEvent.Scheduled;
 
@@ -22,6 +24,9 @@ import org.dcplanner.consolidation.simulation.SimEvent.Scheduled;
  * off (0 W), an occupied host draws its SPECpower curve at its CPU utilization (idle power at 0 %);
  * energy = Σ watts x step length. Deterministic: no clock, no randomness, fixed iteration order.
  * Cost: O(VMs x steps + hosts x steps) time, O(hosts x steps x 4) memory when host series are recorded.
+ * Live migrations ({@link Migration}) are MigrationStart/MigrationEnd events: while moving, a VM runs on
+ * its source at 90 % and its destination reserves 10 % of its CPU; PDM = mean over VMs of the CPU lost
+ * to migration ÷ the CPU requested (Beloglazov & Buyya 2012, as in CloudSim).
  * One instance per run.
  */
 public final class Replay {
@@ -32,17 +37,21 @@ public final class Replay {
     private final ReplayAccumulator acc;
     private long seq;
     private int[] vmHost;
+    private final int[] migratingTo;
 
     private Replay(ReplayInput in) {
         this.in = in;
         this.costs = new VmCosts(in);
         this.acc = new ReplayAccumulator(in);
+        this.migratingTo = new int[in.vmCount()];
+        Arrays.fill(migratingTo, -1);
     }
 
     /** Replays the input's placement over its whole grid. */
     public static ReplayResult run(ReplayInput in) {
         Replay r = new Replay(in);
         r.schedule(0, new PlaceVms(in.vmHost()));
+        for (Migration m : in.migrations()) r.schedule(m.atStep(), new MigrationStart(m.vm(), m.toHost()));
         r.schedule(in.steps(), new EndOfTrace());
         return r.loop();
     }
@@ -60,6 +69,11 @@ public final class Replay {
             SimEvent event = next.event();
             if (event instanceof PlaceVms p) {
                 vmHost = p.vmHost().clone();
+            } else if (event instanceof MigrationStart m) {
+                startMigration(clock, m);
+            } else if (event instanceof MigrationEnd m) {
+                vmHost[m.vm()] = m.toHost();
+                migratingTo[m.vm()] = -1;
             } else if (event instanceof EndOfTrace) {
                 queue.clear();
             }
@@ -67,33 +81,64 @@ public final class Replay {
         return acc.result(vmHost);
     }
 
+    /** A VM not placed, already moving or already on the target does not start a migration. */
+    private void startMigration(int clock, MigrationStart m) {
+        int v = m.vm();
+        if (vmHost[v] < 0 || vmHost[v] == m.toHost() || migratingTo[v] >= 0) return;
+        migratingTo[v] = m.toHost();
+        acc.migrationStarted();
+        int steps = Migration.durationSteps(in.configuredMemoryMib()[v], in.hosts().get(m.toHost()).networkKBps(),
+                in.stepSeconds());
+        schedule(clock + steps, new MigrationEnd(v, m.toHost()));
+    }
+
     /** Replays steps [from, to) with the current placement. */
     private void advance(int from, int to) {
         int len = to - from;
-        int[][] members = membersByHost();
+        int[][] members = byHost(vmHost);
+        int[][] inbound = byHost(migratingTo);
         float[][] sums = new float[R][len];
         float[][] grant = new float[R][len];
         for (int h = 0; h < members.length; h++) {
-            if (members[h].length == 0) continue;
+            if (members[h].length == 0 && inbound[h].length == 0) continue;
             for (float[] s : sums) Arrays.fill(s, 0f);
             for (int v : members[h]) addHostDemand(v, from, len, sums);
+            for (int v : inbound[h]) reserveInbound(v, from, len, sums[Metric.CPU.ordinal()]);
             acc.hostSteps(h, from, len, sums, grant);
-            for (int v : members[h]) acc.vmSteps(v, from, len, costs, grant, in.cpuMhz()[v], in.diskKBps(), in.networkKBps());
+            for (int v : members[h]) {
+                acc.vmSteps(v, from, len, costs, grant, in.cpuMhz()[v], in.diskKBps(), in.networkKBps(),
+                        migratingTo[v] >= 0);
+            }
         }
     }
 
-    private int[][] membersByHost() {
+    /** Per host, the VMs whose entry in {@code hostOfVm} is that host. */
+    private int[][] byHost(int[] hostOfVm) {
         int hosts = in.hosts().size();
         int[] count = new int[hosts];
-        for (int h : vmHost) if (h >= 0) count[h]++;
+        for (int h : hostOfVm) if (h >= 0) count[h]++;
         int[][] members = new int[hosts][];
         for (int h = 0; h < hosts; h++) members[h] = new int[count[h]];
         Arrays.fill(count, 0);
-        for (int v = 0; v < vmHost.length; v++) {
-            int h = vmHost[v];
+        for (int v = 0; v < hostOfVm.length; v++) {
+            int h = hostOfVm[v];
             if (h >= 0) members[h][count[h]++] = v;
         }
         return members;
+    }
+
+    /** L4: the destination reserves a share of the inbound VM's host-side CPU. */
+    private void reserveInbound(int v, int from, int len, float[] cpuSum) {
+        float[] cpu = in.cpuMhz()[v];
+        float[] disk = in.diskKBps() == null ? null : in.diskKBps()[v];
+        float[] net = in.networkKBps() == null ? null : in.networkKBps()[v];
+        float share = (float) Migration.DESTINATION_RESERVE;
+        for (int i = 0; i < len; i++) {
+            int t = from + i;
+            float hc = cpu[t] * costs.cpuCoef[v] + (disk == null ? 0f : disk[t] * costs.diskCpuCoef[v])
+                    + (net == null ? 0f : net[t] * costs.netCpuCoef[v]);
+            cpuSum[i] += share * hc;
+        }
     }
 
     /** Adds VM v's host-side demand for steps [from, from+len) to the host sums; tracks the VM's CPU peak. */

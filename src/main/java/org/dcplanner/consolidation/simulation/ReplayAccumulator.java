@@ -38,6 +38,9 @@ final class ReplayAccumulator {
     private final int[] vmThrottled;
     private final int[] vmHist;
     private final float[][] vmPerf;
+    private final double[] vmRequestedCpu;
+    private final double[] vmLostCpu;
+    private int migrations;
 
     ReplayAccumulator(ReplayInput in) {
         this.in = in;
@@ -63,8 +66,14 @@ final class ReplayAccumulator {
         vmCount = new int[vms];
         vmThrottled = new int[vms];
         vmHist = new int[vms * BINS];
+        vmRequestedCpu = new double[vms];
+        vmLostCpu = new double[vms];
         vmPerf = in.recordVmSeries() ? new float[vms][in.steps()] : null;
         if (vmPerf != null) for (float[] row : vmPerf) java.util.Arrays.fill(row, Float.NaN);
+    }
+
+    void migrationStarted() {
+        migrations++;
     }
 
     void vmPeak(int v, float hostCpuPeak) {
@@ -93,10 +102,16 @@ final class ReplayAccumulator {
         }
     }
 
-    /** VM v at steps [from, from+len): delivered ÷ demanded performance under the host's grants. */
-    void vmSteps(int v, int from, int len, VmCosts k, float[][] grant, float[] cpu, float[][] disk, float[][] net) {
+    /**
+     * VM v at steps [from, from+len): delivered ÷ demanded performance under the host's grants, x 0.9
+     * while it migrates (L3); the 10 % lost counts towards PDM.
+     */
+    void vmSteps(int v, int from, int len, VmCosts k, float[][] grant, float[] cpu, float[][] disk, float[][] net,
+                 boolean migrating) {
         float a = k.cpuTerm[v], b = k.diskTerm[v], c = k.netTerm[v];
-        double base = 1.0 / (a + b + c);
+        double factor = migrating ? Migration.DELIVERED_WHILE_MIGRATING : 1.0;
+        double base = factor / (a + b + c);
+        double requested = 0;
         float[] d = disk == null ? null : disk[v];
         float[] n = net == null ? null : net[v];
         float[] gc = grant[CPU], gm = grant[Metric.MEMORY.ordinal()];
@@ -106,7 +121,8 @@ final class ReplayAccumulator {
         for (int i = 0; i < len; i++) {
             int t = from + i;
             if (cpu[t] <= 0f && (d == null || d[t] <= 0f) && (n == null || n[t] <= 0f)) continue;
-            double perf = gm[i] / (a / gc[i] + b / gd[i] + c / gn[i]);
+            requested += cpu[t];
+            double perf = factor * gm[i] / (a / gc[i] + b / gd[i] + c / gn[i]);
             if (vmPerf != null) vmPerf[v][t] = (float) perf;
             if (perf < min) min = perf;
             if (perf > max) max = perf;
@@ -121,6 +137,8 @@ final class ReplayAccumulator {
         vmSum[v] += sum;
         vmCount[v] += count;
         vmThrottled[v] += throttled;
+        vmRequestedCpu[v] += requested;
+        if (migrating) vmLostCpu[v] += (1 - factor) * requested;
     }
 
     ReplayResult result(int[] vmHost) {
@@ -172,9 +190,16 @@ final class ReplayAccumulator {
             peakW = Math.max(peakW, w);
         }
         double slatah = active > 0 ? slatahSum / active : 0;
-        double pdm = 0; // no migrations are replayed yet
+        double pdmSum = 0;
+        int requesting = 0;
+        for (int v = 0; v < vmHost.length; v++) {
+            if (vmRequestedCpu[v] <= 0) continue;
+            requesting++;
+            pdmSum += vmLostCpu[v] / vmRequestedCpu[v];
+        }
+        double pdm = requesting > 0 ? pdmSum / requesting : 0;
         Summary s = new Summary(energyWh / 1000, avgW / itWatts.length, peakW, slatah, pdm, slatah * pdm,
-                throttledVms, belowFull, measured > 0 ? perfSum / measured : 1, minPerf, active, overloaded);
+                throttledVms, belowFull, measured > 0 ? perfSum / measured : 1, minPerf, active, overloaded, migrations);
         return new ReplayResult(in.approach(), in.stepSeconds(), in.steps(), s, hostOut, vmOut, hostUtil, itWatts, vmPerf);
     }
 

@@ -15,14 +15,16 @@ import org.dcplanner.consolidation.inventory.HostModel;
  * @param configuredMemoryMib per VM, configured memory
  * @param recordHostSeries keep per host x step utilization for every resource (the heatmap)
  * @param recordVmSeries   keep per VM x step delivered ÷ demanded performance
+ * @param migrations       live migrations to replay (empty: the placement stays fixed)
  */
 public record ReplayInput(VirtualizationApproach approach, VirtualizationOverheadModel model, int stepSeconds, int steps,
                           float[][] cpuMhz, float[][] memoryMib, float[][] diskKBps, float[][] networkKBps,
                           WorkloadProfile[] profiles, int[] vcpus, double[] configuredMemoryMib,
                           List<HostModel> hosts, int[] vmHost, boolean recordHostSeries,
-                          boolean recordVmSeries) {
+                          boolean recordVmSeries, List<Migration> migrations) {
     public ReplayInput {
         hosts = List.copyOf(hosts);
+        migrations = List.copyOf(migrations);
         int n = cpuMhz.length;
         if (profiles.length != n || vcpus.length != n || configuredMemoryMib.length != n || vmHost.length != n) {
             throw new IllegalArgumentException("per-VM arrays must all have " + n + " entries");
@@ -36,6 +38,21 @@ public record ReplayInput(VirtualizationApproach approach, VirtualizationOverhea
             if (h >= hosts.size()) throw new IllegalArgumentException("VM placed on unknown host " + h);
         }
         if (stepSeconds <= 0 || steps <= 0) throw new IllegalArgumentException("empty time grid");
+        for (Migration m : migrations) {
+            if (m.vm() < 0 || m.vm() >= n || m.toHost() < 0 || m.toHost() >= hosts.size()
+                    || m.atStep() < 0 || m.atStep() >= steps) {
+                throw new IllegalArgumentException("migration out of range: " + m);
+            }
+        }
+    }
+
+    /** Without migrations. */
+    public ReplayInput(VirtualizationApproach approach, VirtualizationOverheadModel model, int stepSeconds, int steps,
+                       float[][] cpuMhz, float[][] memoryMib, float[][] diskKBps, float[][] networkKBps,
+                       WorkloadProfile[] profiles, int[] vcpus, double[] configuredMemoryMib,
+                       List<HostModel> hosts, int[] vmHost, boolean recordHostSeries, boolean recordVmSeries) {
+        this(approach, model, stepSeconds, steps, cpuMhz, memoryMib, diskKBps, networkKBps, profiles, vcpus,
+                configuredMemoryMib, hosts, vmHost, recordHostSeries, recordVmSeries, List.<Migration>of());
     }
 
     public int vmCount() {

@@ -21,17 +21,18 @@ public record ReplayResult(VirtualizationApproach approach, int stepSeconds, int
      *
      * @param energyKWh               IT energy over the trace
      * @param slatah                  mean over active hosts of (time at 100 % CPU ÷ active time)
-     * @param pdm                     performance degradation due to migrations (0: no migrations are replayed yet)
+     * @param pdm                     performance degradation due to migrations: mean over VMs of CPU lost while migrating ÷ CPU requested
      * @param slav                    SLATAH x PDM
      * @param vmsEverThrottled        VMs that at some step got less than they needed because their host was saturated
      * @param vmsEverBelowFull        VMs that at some step delivered < 100 % of demanded performance (incl. overhead)
      * @param meanPerformance         mean over VMs of their mean delivered ÷ demanded performance
      * @param minPerformance          lowest delivered ÷ demanded of any VM at any step
      * @param activeHosts             hosts with at least one VM
+     * @param migrations              live migrations replayed
      */
     public record Summary(double energyKWh, double averageItWatts, double peakItWatts, double slatah, double pdm,
                           double slav, int vmsEverThrottled, int vmsEverBelowFull, double meanPerformance,
-                          double minPerformance, int activeHosts, int overloadedHosts) {
+                          double minPerformance, int activeHosts, int overloadedHosts, int migrations) {
     }
 
     /**

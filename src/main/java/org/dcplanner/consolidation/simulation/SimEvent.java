@@ -2,12 +2,20 @@ package org.dcplanner.consolidation.simulation;
 
 /**
  * Something that changes the replay's state at a point in time. The loop replays the workload grid
- * between consecutive events; migrations and host power on/off become further permitted types.
+ * between consecutive events; host power on/off would become further permitted types.
  */
-sealed interface SimEvent permits SimEvent.PlaceVms, SimEvent.EndOfTrace {
+sealed interface SimEvent permits SimEvent.PlaceVms, SimEvent.MigrationStart, SimEvent.MigrationEnd, SimEvent.EndOfTrace {
 
     /** Puts every VM on a host: {@code vmHost[vm]} is the host index (or -1: not running). */
     record PlaceVms(int[] vmHost) implements SimEvent {
+    }
+
+    /** VM starts moving to host {@code toHost} (still running on its source until {@link MigrationEnd}). */
+    record MigrationStart(int vm, int toHost) implements SimEvent {
+    }
+
+    /** VM arrives: from now on it runs on {@code toHost}. */
+    record MigrationEnd(int vm, int toHost) implements SimEvent {
     }
 
     /** The end of the workload's time grid. */

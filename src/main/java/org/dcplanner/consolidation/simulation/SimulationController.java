@@ -35,19 +35,24 @@ class SimulationController {
         SimulationRequest req = body == null ? new SimulationRequest(null, null) : body;
         StoredRun run = service.request(planId, req.virtualization(), req.overheadOverrides());
         URI location = URI.create("/api/v1/plans/" + planId + "/simulation?virtualization=" + run.virtualization());
-        return ResponseEntity.accepted().location(location).body(SimulationView.of(run, null, 0, 0, 0, 0, "index"));
+        return ResponseEntity.accepted().location(location).body(SimulationView.of(run, null, 0, 0, 0, 0, "index", PowerCurve.DEFAULT_PUE));
     }
 
     @GetMapping("/simulations")
     List<SimulationView> list(@PathVariable UUID planId) {
-        return service.findAll(planId).stream().map(r -> SimulationView.of(r, null, 0, 0, 0, 0, "index")).toList();
+        return service.findAll(planId).stream().map(r -> SimulationView.of(r, null, 0, 0, 0, 0, "index", PowerCurve.DEFAULT_PUE)).toList();
     }
 
     @GetMapping("/simulation")
     SimulationView get(@PathVariable UUID planId, @RequestParam(required = false) VirtualizationApproach virtualization,
                        @RequestParam(defaultValue = "0") int hostOffset, @RequestParam(defaultValue = "100") int hostLimit,
                        @RequestParam(defaultValue = "0") int vmPage, @RequestParam(defaultValue = "50") int vmSize,
-                       @RequestParam(defaultValue = "index") String vmSort) {
+                       @RequestParam(defaultValue = "index") String vmSort,
+                       @RequestParam(defaultValue = "" + PowerCurve.DEFAULT_PUE) double pue,
+                       @RequestParam(required = false) java.util.Set<org.dcplanner.consolidation.ingestion.Metric> resources,
+                       @RequestParam(defaultValue = "0") int maxPoints) {
+        if (maxPoints < 0) throw ApiException.badRequest("maxPoints must be >= 0 (0 = every step)").at(null, null, "maxPoints");
+        if (!(pue >= 1)) throw ApiException.badRequest("pue must be >= 1").at(null, null, "pue");
         if (hostOffset < 0 || hostLimit < 0 || hostLimit > MAX_PAGE) throw ApiException.badRequest(
                 "hostOffset must be >= 0 and hostLimit in 0.." + MAX_PAGE).at(null, null, "hostLimit");
         if (vmPage < 0 || vmSize < 1 || vmSize > MAX_PAGE) throw ApiException.badRequest(
@@ -59,7 +64,9 @@ class SimulationController {
                 ApiException.notFound("simulation", planId + " (" + approach + ")"));
         float[][] series = run.status() == SimulationStatus.COMPLETED
                 ? service.hostSeries(planId, approach).orElse(null) : null;
-        return SimulationView.of(run, series, hostOffset, hostLimit, vmPage, vmSize, vmSort);
+        SimulationView.SeriesOptions options = new SimulationView.SeriesOptions(
+                resources == null || resources.isEmpty() ? SimulationView.SeriesOptions.ALL.resources() : resources, maxPoints);
+        return SimulationView.of(run, series, hostOffset, hostLimit, vmPage, vmSize, vmSort, pue, options);
     }
 
     @GetMapping("/simulation/hosts/{host}")

@@ -63,6 +63,9 @@ class SimulationRunStore {
                 .param("plan", planId).param("virt", approach.name()).param("error", error).update();
     }
 
+    /** Stored host series are capped at this many values; longer ones keep the max of each bucket of steps. */
+    static final long MAX_STORED_VALUES = 32_000_000L;
+
     void complete(UUID planId, Instant gridStart, ReplayResult r, List<VmSummary> vms) {
         jdbc.sql("""
                 update simulation_run set status = 'COMPLETED', finished_at = now(), grid_start = :start,
@@ -71,7 +74,7 @@ class SimulationRunStore {
                 where plan_id = :plan and virtualization = :virt""")
                 .param("start", OffsetDateTime.ofInstant(gridStart, ZoneOffset.UTC)).param("stepSeconds", r.stepSeconds())
                 .param("steps", r.steps()).param("hostCount", r.hosts().size()).param("summary", write(r.summary()))
-                .param("hosts", write(r.hosts())).param("vms", write(vms)).param("series", encode(r.hostUtilization()))
+                .param("hosts", write(r.hosts())).param("vms", write(vms)).param("series", encode(bounded(r.hostUtilization(), r.hosts().size(), r.steps())))
                 .param("plan", planId).param("virt", r.approach().name()).update();
     }
 
@@ -125,6 +128,30 @@ class SimulationRunStore {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The series, or per host the max over buckets of k consecutive steps when resources x hosts x steps
+     * exceeds {@link #MAX_STORED_VALUES} (readers derive k from the stored length).
+     */
+    static float[][] bounded(float[][] series, int hosts, int steps) {
+        return bounded(series, hosts, steps, MAX_STORED_VALUES);
+    }
+
+    static float[][] bounded(float[][] series, int hosts, int steps, long maxValues) {
+        if (series == null || hosts == 0 || (long) series.length * series[0].length <= maxValues) return series;
+        int k = (int) Math.ceil((double) series.length * series[0].length / maxValues);
+        int buckets = (steps + k - 1) / k;
+        float[][] out = new float[series.length][hosts * buckets];
+        for (int r = 0; r < series.length; r++) {
+            for (int h = 0; h < hosts; h++) {
+                for (int t = 0; t < steps; t++) {
+                    int o = h * buckets + t / k;
+                    out[r][o] = Math.max(out[r][o], series[r][h * steps + t]);
+                }
+            }
+        }
+        return out;
     }
 
     static byte[] encode(float[][] series) {

@@ -69,6 +69,13 @@ class CsvUploadIT extends PostgresIntegrationTest {
     }
 
     @Test
+    void theOpenApiDocumentDescribesTheWorkloadEndpoints() {
+        String doc = http.getForObject("/v3/api-docs", String.class);
+        assertThat(doc).contains("/api/v1/workloads", "/api/v1/workloads/{id}/vms/{vm}/series",
+                "/api/v1/workloads/{id}/aggregate", "multipart/form-data", "vmProfile", "stepSeconds");
+    }
+
+    @Test
     void aFailureWhileStoringLeavesNothingBehind() {
         long before = jdbc.queryForObject("select count(*) from workload", Long.class);
         var grid = new TimeGrid(Instant.parse("2026-01-05T00:00:00Z"), 300, 2);

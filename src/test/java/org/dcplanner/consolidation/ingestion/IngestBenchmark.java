@@ -3,10 +3,7 @@ package org.dcplanner.consolidation.ingestion;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import com.sun.management.GarbageCollectionNotificationInfo;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,11 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import javax.management.NotificationEmitter;
-import javax.management.openmbean.CompositeData;
 import javax.sql.DataSource;
 import org.dcplanner.consolidation.ingestion.format.ParsedTraces;
-import org.dcplanner.consolidation.ingestion.format.RawVmTrace;
+import org.dcplanner.consolidation.ingestion.format.VmTrace;
 import org.dcplanner.consolidation.ingestion.source.FolderTraceSource;
 import org.dcplanner.consolidation.ingestion.store.WorkloadRepository;
 import org.dcplanner.consolidation.ingestion.store.WorkloadWriter;
@@ -33,7 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Ingests PlanetLab 20110303 (1052 VMs) and all Bitbrains Rnd 2013-7 VMs from ../shared/traces end to end
  * (read, parse, align, COPY into PostgreSQL, commit) through the service layer, and prints samples/s and
- * peak heap; then times {@link WorkloadStore#load} for PlanetLab and for a synthetic 10,000-VM day.
+ * peak heap (sampled; run it under -Xmx to show the bound); then times {@link WorkloadStore#load} for
+ * PlanetLab and for a synthetic 10,000-VM day. With the argument {@code big}, also a 275 MB long CSV.
  * Database: -Dbench.db.url (user postgres, or -Dbench.db.user) or an embedded PostgreSQL.
  * Run: see docs/benchmarks.md (## Ingestion).
  */
@@ -55,7 +51,6 @@ public final class IngestBenchmark {
 
         System.out.printf("JVM max heap %d MiB, %d cores, db %s%n", Runtime.getRuntime().maxMemory() >> 20,
                 Runtime.getRuntime().availableProcessors(), url != null ? url : "embedded PostgreSQL");
-        watchLiveHeapAfterGc();
         Thread sampler = sampleHeapUsed();
         for (String folder : List.of("planetlab/20110303", "bitbrains-rnd/2013-7")) {
             Path dir = traces.resolve(folder);
@@ -66,33 +61,68 @@ public final class IngestBenchmark {
             ingest(service, dir, folder);
         }
         loadTimes(service, store, repository, ds, json, traces.resolve("planetlab/20110303"));
+        if (args.length > 0 && args[0].equals("big")) bigFile(service);
         sampler.interrupt();
         System.out.printf("peak heap used %d MiB (sampled every 5 ms; garbage not yet collected and Maven's own heap"
                 + " included)%n", maxHeapUsed >> 20);
-        System.out.printf("peak live heap after GC %d MiB over %d collections%n", maxLiveAfterGc >> 20, gcCount);
         if (embedded != null) embedded.close();
     }
 
     private static void ingest(WorkloadIngestionService service, Path dir, String label) {
         List<Double> rates = new ArrayList<>();
         List<Long> millis = new ArrayList<>();
+        List<Long> cpuMillis = new ArrayList<>();
         WorkloadView last = null;
         for (int run = 0; run < WARMUP + RUNS; run++) {
+            long cpu0 = processCpuNanos();
             long t0 = System.nanoTime();
             last = service.ingest(new IngestRequest(new FolderTraceSource(dir), null, null, "bench " + label, null,
                     VmProfile.CLOUDSIM, null, null));
             long ns = System.nanoTime() - t0;
+            long cpuNs = processCpuNanos() - cpu0;
             service.delete(last.id());
             if (run >= WARMUP) {
                 rates.add(last.sampleCount() / (ns / 1e9));
                 millis.add(ns / 1_000_000);
+                cpuMillis.add(cpuNs / 1_000_000);
             }
         }
         Collections.sort(rates);
         Collections.sort(millis);
-        System.out.printf("%-22s %5d VMs x %5d steps, %,9d samples: median %,6d ms = %,10.0f samples/s (best %,10.0f)%n",
-                label, last.vmCount(), last.steps(), last.sampleCount(), millis.get(RUNS / 2), rates.get(RUNS / 2),
-                rates.get(RUNS - 1));
+        Collections.sort(cpuMillis);
+        System.out.printf("%-22s %5d VMs x %5d steps, %,9d samples: median %,5d ms wall (JVM CPU %,5d ms) = %,10.0f"
+                        + " samples/s (best %,10.0f)%n", label, last.vmCount(), last.steps(), last.sampleCount(),
+                millis.get(RUNS / 2), cpuMillis.get(RUNS / 2), rates.get(RUNS / 2), rates.get(RUNS - 1));
+    }
+
+    /**
+     * A long CSV far larger than its grid (1000 VMs sampled every 10 s for a day = 8.64 M rows, about
+     * 190 MB, written once to target/), ingested at 300 s steps: heap must not grow with the file.
+     */
+    private static void bigFile(WorkloadIngestionService service) throws java.io.IOException {
+        Path file = Path.of("target", "bench-big-10s.csv");
+        if (!Files.exists(file)) {
+            Random random = new Random(7);
+            try (var out = new java.io.BufferedWriter(new java.io.FileWriter(file.toFile()), 1 << 16)) {
+                out.write("vm,timestamp,cpuMhz,memoryMib,diskKBps,networkKBps\n");
+                for (long t = 1_767_571_200L; t < 1_767_571_200L + 86_400; t += 10) {
+                    for (int vm = 0; vm < 1000; vm++) {
+                        out.write("vm-" + vm + "," + t + "," + random.nextInt(4000) + "," + (1024 + random.nextInt(512))
+                                + "," + random.nextInt(100) + "," + random.nextInt(100) + "\n");
+                    }
+                }
+            }
+        }
+        long bytes = Files.size(file);
+        long t0 = System.nanoTime();
+        var source = new org.dcplanner.consolidation.ingestion.source.UploadTraceSource(
+                new org.springframework.core.io.FileSystemResource(file), file.getFileName().toString(), bytes,
+                IngestionProperties.defaults());
+        WorkloadView w = service.ingest(new IngestRequest(source, null, null, "bench big", null, VmProfile.DEFAULT, 300, null));
+        double s = (System.nanoTime() - t0) / 1e9;
+        service.delete(w.id());
+        System.out.printf("big long CSV %,d MB, %,d samples -> %d VMs x %d steps: %.1f s = %,.0f samples/s%n",
+                bytes >> 20, w.sampleCount(), w.vmCount(), w.steps(), s, w.sampleCount() / s);
     }
 
     private static void loadTimes(WorkloadIngestionService service, WorkloadStore store, WorkloadRepository repository,
@@ -103,16 +133,16 @@ public final class IngestBenchmark {
             timeLoad(store, w.id(), "load planetlab 1052 x 288, cpu+memory");
             service.delete(w.id());
         }
-        ParsedTraces parsed = new ParsedTraces();
+        ParsedTraces parsed = new ParsedTraces(300, IngestionProperties.defaults().maxGridCells());
         Random random = new Random(42);
         for (int vm = 0; vm < 10_000; vm++) {
-            RawVmTrace trace = parsed.newVm(String.format("vm-%05d", vm), "synthetic", true);
+            VmTrace trace = parsed.newVm(String.format("vm-%05d", vm), "synthetic", true);
             for (int step = 0; step < 288; step++) {
                 trace.add(step * 300L, random.nextInt(101), Float.NaN, Float.NaN, Float.NaN, parsed.warnings(), step + 1);
             }
         }
         AssembledWorkload synthetic = new WorkloadAssembler(IngestionProperties.defaults())
-                .assemble(parsed, Map.of(), VmProfile.DEFAULT, null);
+                .assemble(parsed, Map.of(), VmProfile.DEFAULT);
         UUID id = UUID.randomUUID();
         new TransactionTemplate(new DataSourceTransactionManager(ds)).executeWithoutResult(tx ->
                 new WorkloadWriter(ds, json).insert(id, "bench 10k", "csv", "default", synthetic));
@@ -141,6 +171,11 @@ public final class IngestBenchmark {
         return ds;
     }
 
+    /** CPU time of this JVM (all threads, GC included); the database server's CPU is not in it. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
     private static volatile long maxHeapUsed;
 
     private static Thread sampleHeapUsed() {
@@ -158,32 +193,5 @@ public final class IngestBenchmark {
         t.setDaemon(true);
         t.start();
         return t;
-    }
-
-    private static volatile long maxLiveAfterGc;
-    private static volatile long gcCount;
-
-    /** Tracks the heap still in use right after each collection: the live set the ingestion holds. */
-    private static void watchLiveHeapAfterGc() {
-        for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-            if (!(gc instanceof NotificationEmitter emitter)) continue;
-            emitter.addNotificationListener((n, handback) -> {
-                if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) return;
-                var info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
-                long live = 0;
-                for (var usage : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
-                    if (isHeapPool(usage.getKey())) live += usage.getValue().getUsed();
-                }
-                gcCount++;
-                maxLiveAfterGc = Math.max(maxLiveAfterGc, live);
-            }, null, null);
-        }
-    }
-
-    private static boolean isHeapPool(String name) {
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getName().equals(name)) return pool.getType() == MemoryType.HEAP;
-        }
-        return false;
     }
 }

@@ -143,14 +143,14 @@ class UploadErrorsIT extends PostgresIntegrationTest {
     }
 
     @Test
-    void badSortKeyAndUnknownWorkload() {
+    void unknownWorkloadIs404() {
         var missing = http.getForEntity("/api/v1/workloads/00000000-0000-0000-0000-000000000000", Map.class);
         assertThat(missing.getStatusCode().value()).isEqualTo(404);
         assertThat(missing.getBody()).containsEntry("type", "/problems/not-found");
     }
 
     @Test
-    void badZipInsideAnArchiveEntryList() throws IOException {
+    void bitbrainsFileInAZipWithAShortHeader() throws IOException {
         var entries = new LinkedHashMap<String, byte[]>();
         entries.put("rnd/1.csv", "Timestamp [ms];\tCPU cores\n".getBytes());
         Path zip = TestZips.zip("short-header.zip", entries);

@@ -133,7 +133,7 @@ public final class ReplayBenchmark {
         }
         Arrays.sort(rates);
         ReplayResult.Summary s = r.summary();
-        System.out.printf("  %-32s %8.1f M VM-steps/s (median of %d; best %.1f) | energy %.2f kWh, SLATAH %.4f, "
+        System.out.printf("  %-32s %8.1f M VM-steps/s (median of %d; best %.1f) | energy %.2f kWh, SLATAH %.2e, "
                         + "mean perf %.4f, min perf %.4f, VMs throttled %d%n", name, rates[runs / 2] / 1e6, runs,
                 rates[runs - 1] / 1e6, s.energyKWh(), s.slatah(), s.meanPerformance(), s.minPerformance(), s.vmsEverThrottled());
     }

@@ -3,20 +3,9 @@ package org.dcplanner.consolidation.simulation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.awaitility.Awaitility;
 import org.dcplanner.consolidation.PostgresIntegrationTest;
-import org.dcplanner.consolidation.ingestion.LoadedWorkload;
-import org.dcplanner.consolidation.ingestion.Metric;
-import org.dcplanner.consolidation.ingestion.TimeGrid;
-import org.dcplanner.consolidation.ingestion.WorkloadClass;
-import org.dcplanner.consolidation.ingestion.WorkloadVm;
 import org.dcplanner.consolidation.planning.PlanningTestDoubles;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,12 +25,15 @@ class SimulationIT extends PostgresIntegrationTest {
         UUID workload = workloads.put(SolvedPlans.webWorkload(8, 12));
         UUID plan = SolvedPlans.solve(http, workload, "PARAVIRTUAL");
 
-        JsonNode sim = awaitSimulation(plan, "");
+        JsonNode sim = SolvedPlans.awaitSimulation(http, plan, "");
         assertThat(sim.get("virtualization").asText()).isEqualTo("PARAVIRTUAL");
         JsonNode metrics = sim.get("metrics");
         assertThat(metrics.get("energyKWh").asDouble()).isPositive();
         assertThat(metrics.get("pdm").asDouble()).isZero();
+        assertThat(sim.get("facility").get("energyKWh").asDouble())
+                .isCloseTo(metrics.get("energyKWh").asDouble() * 1.58, org.assertj.core.api.Assertions.within(1e-9));
         assertThat(metrics.get("meanPerformance").asDouble()).isBetween(0.5, 1.0);
+        assertThat(sim.get("hosts").get("seriesStepSeconds").asInt()).isEqualTo(300);
         JsonNode host0 = sim.get("hosts").get("items").get(0);
         assertThat(host0.get("utilization").get("CPU")).hasSize(12);
         assertThat(host0.get("multiplexing").get("ratio").asDouble()).isGreaterThanOrEqualTo(1.0);
@@ -52,11 +44,21 @@ class SimulationIT extends PostgresIntegrationTest {
                 Map.of("virtualization", "FULL", "overheadOverrides", Map.of("full.privilegedCpuFactor", 5)), JsonNode.class);
         assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         assertThat(accepted.getHeaders().getLocation().toString()).endsWith("virtualization=FULL");
-        JsonNode full = awaitSimulation(plan, "?virtualization=FULL&vmSort=worst&vmSize=3");
+        JsonNode full = SolvedPlans.awaitSimulation(http, plan, "?virtualization=FULL&vmSort=worst&vmSize=3");
         assertThat(full.get("overheadOverrides").get("full.privilegedCpuFactor").asInt()).isEqualTo(5);
         assertThat(full.get("metrics").get("meanPerformance").asDouble())
                 .isLessThan(metrics.get("meanPerformance").asDouble());
         assertThat(full.get("vms").get("items")).hasSize(3);
+
+        JsonNode cpuOnly = http.getForObject("/api/v1/plans/" + plan + "/simulation?resources=CPU&maxPoints=4", JsonNode.class);
+        JsonNode cpu4 = cpuOnly.get("hosts").get("items").get(0).get("utilization");
+        assertThat(cpu4.has("MEMORY")).isFalse();
+        assertThat(cpu4.get("CPU")).hasSize(4);
+        double max12 = 0;
+        for (JsonNode u : host0.get("utilization").get("CPU")) max12 = Math.max(max12, u.asDouble());
+        double max4 = 0;
+        for (JsonNode u : cpu4.get("CPU")) max4 = Math.max(max4, u.asDouble());
+        assertThat(max4).isEqualTo(max12); // bucket maxima keep the peak
 
         JsonNode hostDemand = http.getForObject("/api/v1/plans/" + plan + "/simulation/hosts/0", JsonNode.class);
         assertThat(hostDemand.get("vms").get(0).get("cpuMhz")).hasSize(12);
@@ -91,15 +93,5 @@ class SimulationIT extends PostgresIntegrationTest {
         assertThat(bad.getBody().get("detail").asText()).contains("full.noSuchFactor");
         ResponseEntity<JsonNode> missing = http.getForEntity("/api/v1/plans/" + UUID.randomUUID() + "/simulation", JsonNode.class);
         assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-    }
-
-    private JsonNode awaitSimulation(UUID plan, String query) {
-        JsonNode[] last = new JsonNode[1];
-        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
-            ResponseEntity<JsonNode> r = http.getForEntity("/api/v1/plans/" + plan + "/simulation" + query, JsonNode.class);
-            last[0] = r.getBody();
-            return r.getStatusCode().is2xxSuccessful() && "COMPLETED".equals(last[0].get("status").asText());
-        });
-        return last[0];
     }
 }

@@ -13,9 +13,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +33,7 @@ class BrowserEndToEndIT {
     private static final Path SCRIPT = Path.of("frontend", "e2e", "dashboard.e2e.mjs");
 
     private Process server;
+    private Path dbDir;
 
     @Test
     void uploadPlanAndDashboardInChromium() throws Exception {
@@ -41,7 +44,7 @@ class BrowserEndToEndIT {
 
         int port = freePort();
         String baseUrl = "http://127.0.0.1:" + port;
-        Path dbDir = Path.of("target", "e2e-db-" + System.currentTimeMillis()).toAbsolutePath();
+        dbDir = Path.of("target", "e2e-db-" + System.currentTimeMillis()).toAbsolutePath();
         Path serverLog = Path.of("target", "e2e-server.log");
         ProcessBuilder pb = new ProcessBuilder(javaBin(), "-Xmx1g", "-jar", JAR.toString(), "--server.port=" + port)
                 .redirectErrorStream(true).redirectOutput(serverLog.toFile());
@@ -65,12 +68,16 @@ class BrowserEndToEndIT {
     }
 
     @AfterEach
-    void stopServer() throws InterruptedException {
+    void stopServer() throws IOException, InterruptedException {
         if (server == null) return;
         server.destroy(); // SIGTERM: Spring closes the embedded PostgreSQL
         if (!server.waitFor(60, TimeUnit.SECONDS)) {
             server.descendants().forEach(ProcessHandle::destroyForcibly);
             server.destroyForcibly();
+            return; // a PostgreSQL may still hold the data directory: leave it to mvn clean
+        }
+        try (Stream<Path> files = Files.walk(dbDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 

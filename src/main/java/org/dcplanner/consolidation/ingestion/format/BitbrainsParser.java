@@ -27,7 +27,7 @@ public final class BitbrainsParser implements TraceParser {
                     + " columns starting with 'Timestamp [ms]')", path, 1, null);
         }
         String name = TraceSource.baseName(path).replaceFirst("(?i)\\.csv$", "");
-        RawVmTrace vm = out.newVm(name, path, false);
+        VmTrace vm = out.newVm(name, path, false);
         long rows = 0;
         long zeroCapacity = 0;
         String line;
@@ -53,6 +53,7 @@ public final class BitbrainsParser implements TraceParser {
             rows++;
         }
         if (rows == 0) throw IngestProblems.invalid("empty-file", "The file has a header but no rows", path, 0, null);
+        vm.finish();
         out.countSamples(rows * 4);
         out.warnings().add("zero-capacity-rows", zeroCapacity, "%d rows state 0 cores or 0 MHz capacity; their usage"
                 + " was kept and the VM's size comes from its other rows");

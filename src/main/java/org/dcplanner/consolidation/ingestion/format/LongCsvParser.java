@@ -13,7 +13,8 @@ import org.dcplanner.consolidation.ingestion.source.TextLines;
  * The generic long format: header {@code vm,timestamp,cpuMhz,memoryMib,diskKBps,networkKBps}
  * ({@code cpuPercent} may replace {@code cpuMhz}; memory, disk and network columns are optional and
  * empty cells are missing values). Timestamps are ISO-8601 instants or integer epoch seconds. Rows of
- * many VMs may interleave in any order, but each VM's rows are in time order.
+ * many VMs may interleave in any order, but each VM's rows are in time order. Integer timestamps of
+ * 10^11 and more are taken as epoch milliseconds.
  */
 public final class LongCsvParser implements TraceParser {
     static final List<String> COLUMNS = List.of("vm", "timestamp", "cpuMhz", "cpuPercent", "memoryMib", "diskKBps",
@@ -29,7 +30,7 @@ public final class LongCsvParser implements TraceParser {
         }
         long[] rows = {0};
         table.forEachRow(row -> {
-            RawVmTrace vm = out.vm(vmName(row), path, percent);
+            VmTrace vm = out.vm(vmName(row), path, percent);
             long t = epochSeconds(row.required("timestamp"), path, row.line());
             float cpu = percent ? percent(row) : row.number("cpuMhz");
             float mem = row.number("memoryMib");
@@ -60,10 +61,11 @@ public final class LongCsvParser implements TraceParser {
         return Float.isNaN(v) ? 0 : 1;
     }
 
-    /** Integer epoch seconds, or an ISO-8601 instant / offset date-time. */
+    /** Integer epoch seconds (values of 10^11 and more are taken as milliseconds), or an ISO-8601 instant. */
     static long epochSeconds(String text, String file, long line) {
         try {
-            if (text.chars().allMatch(Character::isDigit)) return Long.parseLong(text);
+            long integer = Fields.plainInteger(text);
+            if (integer >= 0) return integer >= 100_000_000_000L ? integer / 1000 : integer;
             if (text.endsWith("Z") || text.endsWith("z")) return Instant.parse(text.toUpperCase()).getEpochSecond();
             return OffsetDateTime.parse(text).toEpochSecond();
         } catch (DateTimeParseException | NumberFormatException e) {

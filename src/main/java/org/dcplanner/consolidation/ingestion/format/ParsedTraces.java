@@ -1,23 +1,54 @@
 package org.dcplanner.consolidation.ingestion.format;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.dcplanner.consolidation.ingestion.IngestProblems;
 import org.dcplanner.consolidation.ingestion.IngestWarnings;
 
-/** Everything parsed from one upload: the VMs' raw samples, warnings, and the format's grid hints. */
+/**
+ * Everything read from one upload: its VMs (binned to the grid step while reading), warnings and the
+ * sample count. In scan mode (step 0) nothing is binned; only the intervals between a VM's consecutive
+ * samples are collected, to choose the step, and {@link ScanComplete} ends the scan once enough are seen.
+ */
 public final class ParsedTraces {
-    private final Map<String, RawVmTrace> vms = new HashMap<>();
+    private final Map<String, VmTrace> vms = new HashMap<>();
     private final IngestWarnings warnings = new IngestWarnings();
-    private Integer stepSecondsHint;
+    private final int stepSeconds;
+    private final long maxSteps;
+    private final long[] intervals;
+    private int intervalCount;
+    private long reservedSteps;
     private long samples;
 
+    /**
+     * @param stepSeconds grid step the VMs are binned to
+     * @param maxSteps    cap on the sum over VMs of their spans in steps (memory guard), 422 above
+     */
+    public ParsedTraces(int stepSeconds, long maxSteps) {
+        if (stepSeconds <= 0) throw new IllegalArgumentException("stepSeconds must be > 0");
+        this.stepSeconds = stepSeconds;
+        this.maxSteps = maxSteps;
+        this.intervals = new long[0];
+    }
+
+    private ParsedTraces(int intervalsWanted) {
+        this.stepSeconds = 0;
+        this.maxSteps = Long.MAX_VALUE;
+        this.intervals = new long[intervalsWanted];
+    }
+
+    /** A scan that collects up to {@code intervalsWanted} sample intervals, then throws {@link ScanComplete}. */
+    public static ParsedTraces scan(int intervalsWanted) {
+        return new ParsedTraces(intervalsWanted);
+    }
+
     /** A new VM from a per-VM file; the same VM name twice in one upload is refused (422). */
-    public RawVmTrace newVm(String name, String file, boolean cpuIsPercent) {
-        RawVmTrace vm = new RawVmTrace(name, file, cpuIsPercent);
-        RawVmTrace before = vms.putIfAbsent(name, vm);
+    public VmTrace newVm(String name, String file, boolean cpuIsPercent) {
+        VmTrace vm = new VmTrace(name, file, cpuIsPercent, this);
+        VmTrace before = vms.putIfAbsent(name, vm);
         if (before != null) {
             throw IngestProblems.invalid("duplicate-vm", "VM '" + name + "' appears in both " + before.file()
                     + " and " + file, file, 0, null);
@@ -26,8 +57,8 @@ public final class ParsedTraces {
     }
 
     /** The VM of a long-format row, created on its first row. */
-    public RawVmTrace vm(String name, String file, boolean cpuIsPercent) {
-        RawVmTrace vm = vms.get(name);
+    public VmTrace vm(String name, String file, boolean cpuIsPercent) {
+        VmTrace vm = vms.get(name);
         if (vm != null && !vm.file().equals(file)) {
             throw IngestProblems.invalid("duplicate-vm", "VM '" + name + "' appears in both " + vm.file()
                     + " and " + file, file, 0, "vm");
@@ -37,6 +68,33 @@ public final class ParsedTraces {
 
     public boolean contains(String vmName) {
         return vms.containsKey(vmName);
+    }
+
+    /** 0 in scan mode. */
+    public int stepSeconds() {
+        return stepSeconds;
+    }
+
+    void reserveSteps(long steps, String vm) {
+        reservedSteps += steps;
+        if (reservedSteps > maxSteps) {
+            throw IngestProblems.invalid("grid-too-large", "The trace spans more than " + maxSteps + " VM-steps of "
+                    + stepSeconds + " s (reached at VM '" + vm + "'); pass a larger stepSeconds", null, 0, "stepSeconds");
+        }
+    }
+
+    void intervalSeen(long seconds) {
+        if (intervals.length == 0) return;
+        intervals[intervalCount++] = seconds;
+        if (intervalCount == intervals.length) throw new ScanComplete();
+    }
+
+    /** Median of the intervals seen by a scan; 300 s when there were none. */
+    public int medianInterval() {
+        if (intervalCount == 0) return 300;
+        long[] sorted = Arrays.copyOf(intervals, intervalCount);
+        Arrays.sort(sorted);
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, sorted[intervalCount / 2]));
     }
 
     /** Counts values read from the trace (one per VM, timestamp and metric given). */
@@ -52,18 +110,18 @@ public final class ParsedTraces {
         return warnings;
     }
 
-    public Integer stepSecondsHint() {
-        return stepSecondsHint;
-    }
-
-    public void stepSecondsHint(int seconds) {
-        stepSecondsHint = seconds;
-    }
-
-    /** The VMs in file-name order (String order of their names). */
-    public List<RawVmTrace> vmsByName() {
-        List<RawVmTrace> list = new ArrayList<>(vms.values());
+    /** The VMs in file-name order (String order of their names), each finished. */
+    public List<VmTrace> vmsByName() {
+        List<VmTrace> list = new ArrayList<>(vms.values());
         list.sort((a, b) -> a.name().compareTo(b.name()));
+        list.forEach(VmTrace::finish);
         return list;
+    }
+
+    /** Thrown by a scan once it has seen enough intervals; not an error. */
+    public static final class ScanComplete extends RuntimeException {
+        public ScanComplete() {
+            super(null, null, false, false);
+        }
     }
 }

@@ -38,8 +38,7 @@ public final class PlanetLabParser implements TraceParser {
 
     @Override
     public void parse(String path, TextLines lines, ParsedTraces out) throws IOException {
-        out.stepSecondsHint(STEP_SECONDS);
-        RawVmTrace vm = out.newVm(TraceSource.baseName(path), path, true);
+        VmTrace vm = out.newVm(TraceSource.baseName(path), path, true);
         long start = startEpochSeconds != null ? startEpochSeconds : dayOf(path, uploadDayEpochSeconds);
         long step = 0;
         long blankLine = 0;
@@ -61,6 +60,7 @@ public final class PlanetLabParser implements TraceParser {
         if (step == 0) {
             throw IngestProblems.invalid("empty-file", "The file has no values", path, 0, null);
         }
+        vm.finish();
         out.countSamples(step);
     }
 

@@ -16,7 +16,10 @@ import java.util.function.Consumer;
 final class HostEliminationSearch {
     private static final int MAX_TARGETS = 64;
     private static final int SWAP_SAMPLES = 32;
+    private static final int SWAP_HOSTS = 3;
     private static final int LATE_ACCEPTANCE_SIZE = 100;
+    private static final int PATIENCE = 3000;
+    private static final int REPACK_PATIENCE = 20_000;
 
     private final DemandModel model;
     private final ScoreLedger ledger;
@@ -62,6 +65,18 @@ final class HostEliminationSearch {
         if (ledger.hardPenalty() > 0) {
             return slotOf.clone();
         }
+        // repack onto fewer hosts: big steps first, halving the step after each failure
+        int step = Math.max(1, (ledger.activeHosts() - lowerBound) / 4);
+        while (step >= 1 && ledger.activeHosts() - step >= lowerBound && System.nanoTime() < deadlineNanos
+                && !stopRequested.getAsBoolean()) {
+            journalSize = 0;
+            if (repackOnto(ledger.activeHosts() - step, deadlineNanos) && ledger.hardPenalty() == 0) {
+                onImproved.accept(slotOf.clone());
+            } else {
+                undoJournal();
+                step /= 2;
+            }
+        }
         int failures = 0;
         long nextStopPoll = System.nanoTime();
         while (System.nanoTime() < deadlineNanos && ledger.activeHosts() > lowerBound) {
@@ -81,7 +96,9 @@ final class HostEliminationSearch {
                 failures = 0;
                 onImproved.accept(slotOf.clone());
             } else {
-                undoJournal();
+                if (!reopen(victim, active)) {
+                    undoJournal();
+                }
                 failures++;
                 journalSize = 0;
                 pushTowardsFullHosts(active, 4 * SWAP_SAMPLES);
@@ -94,6 +111,66 @@ final class HostEliminationSearch {
             }
         }
         return slotOf.clone();
+    }
+
+    /**
+     * Re-places all unpinned VMs onto {@code hosts} slots (pinned VMs' slots, then active, then free ones in
+     * index order): decreasing size, each on the slot with least shaped cost (overflow, then flatness), then
+     * repairs. Journaled, so a failure can be undone.
+     */
+    private boolean repackOnto(int hosts, long deadlineNanos) {
+        int[] targets = chooseSlots(hosts);
+        if (targets.length < hosts) {
+            return false;
+        }
+        for (int vm : Baselines.decreasingOrder(model)) {
+            if (model.pinnedSlot(vm) >= 0) {
+                continue;
+            }
+            int best = -1;
+            long bestCost = Long.MAX_VALUE;
+            long leave = loads.shapedCostIfChanged(slotOf[vm], -1, vm);
+            for (int g : targets) {
+                if (!model.allowed(vm, g)) {
+                    continue;
+                }
+                evaluations++;
+                long cost = g == slotOf[vm] ? 0 : leave + loads.shapedCostIfChanged(g, vm, -1);
+                cost += aaCost(vm, g, g == slotOf[vm] ? vm : -1) * HostLoads.OVERFLOW_WEIGHT;
+                if (cost < bestCost) {
+                    bestCost = cost;
+                    best = g;
+                }
+            }
+            if (best < 0) {
+                return false;
+            }
+            if (best != slotOf[vm]) {
+                move(vm, best);
+            }
+        }
+        if (ledger.activeHosts() > hosts) {
+            return false;
+        }
+        return repair(targets, REPACK_PATIENCE, deadlineNanos);
+    }
+
+    private int[] chooseSlots(int hosts) {
+        java.util.LinkedHashSet<Integer> chosen = new java.util.LinkedHashSet<>();
+        for (int v = 0; v < slotOf.length && chosen.size() < hosts; v++) {
+            if (model.pinnedSlot(v) >= 0) {
+                chosen.add(slotOf[v]);
+            }
+        }
+        for (int s : ledger.activeSlots()) {
+            if (chosen.size() < hosts) {
+                chosen.add(s);
+            }
+        }
+        for (int s = 0; s < model.slots() && chosen.size() < hosts; s++) {
+            chosen.add(s);
+        }
+        return chosen.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** A light active host without pinned VMs; rank biased to the lightest, spreading after failures. */
@@ -139,15 +216,21 @@ final class HostEliminationSearch {
             }
             move(vm, best);
         }
-        return repair(targets, 400 + 40 * vms.length, deadlineNanos);
+        return repair(targets, PATIENCE, deadlineNanos);
     }
 
-    /** Late-acceptance search minimizing overflow + anti-affinity over the target hosts. */
-    private boolean repair(int[] targets, int maxIterations, long deadlineNanos) {
+    /**
+     * Late-acceptance search over the target hosts minimizing overflow (then flatness, see
+     * HostLoads.shapedCostIfChanged) plus anti-affinity; half of the iterations move VMs off overflowing hosts,
+     * the others reshape any target host. Gives up after PATIENCE iterations without a new lowest overflow.
+     */
+    private boolean repair(int[] targets, int patience, long deadlineNanos) {
         long[] history = new long[LATE_ACCEPTANCE_SIZE];
-        Arrays.fill(history, ledger.localHardPenalty());
         int[] overflowing = new int[targets.length];
-        for (int it = 0; it < maxIterations && ledger.localHardPenalty() > 0; it++) {
+        long current = 0;
+        long lowest = ledger.localHardPenalty();
+        int lastImprovement = 0;
+        for (int it = 0; it - lastImprovement < patience && ledger.localHardPenalty() > 0; it++) {
             if ((it & 31) == 0 && System.nanoTime() >= deadlineNanos) {
                 return false;
             }
@@ -157,16 +240,15 @@ final class HostEliminationSearch {
                     overflowing[n++] = s;
                 }
             }
-            if (n == 0) {
-                return false;
-            }
-            int from = overflowing[random.nextInt(n)];
+            int from = n > 0 && random.nextBoolean() ? overflowing[random.nextInt(n)] : targets[random.nextInt(targets.length)];
             int[] onFrom = members.of(from);
+            if (onFrom.length == 0) {
+                continue;
+            }
             int vm = onFrom[random.nextInt(onFrom.length)];
             if (model.pinnedSlot(vm) >= 0) {
                 continue;
             }
-            long current = ledger.localHardPenalty();
             long delta = bestRelocation(vm, from, targets);
             if (delta == Long.MAX_VALUE) {
                 continue;
@@ -175,8 +257,14 @@ final class HostEliminationSearch {
             int slot = it % LATE_ACCEPTANCE_SIZE;
             if (candidate <= current || candidate <= history[slot]) {
                 applyPending();
+                current = candidate;
             }
-            history[slot] = ledger.localHardPenalty();
+            history[slot] = current;
+            long overflow = ledger.localHardPenalty();
+            if (overflow < lowest) {
+                lowest = overflow;
+                lastImprovement = it;
+            }
         }
         return ledger.localHardPenalty() == 0;
     }
@@ -185,18 +273,25 @@ final class HostEliminationSearch {
     private int pendingTo;
     private int pendingOtherVm;
 
-    /** Finds the best move or swap of vm away from its slot; remembers it as pending; returns its delta. */
+    /**
+     * Finds the best move of vm to any target, and the best swap with a VM of the SWAP_HOSTS targets where the
+     * move alone was cheapest, by shaped cost; remembers it as pending and returns its delta.
+     */
     private long bestRelocation(int vm, int from, int[] targets) {
         long best = Long.MAX_VALUE;
-        long leave = loads.overflowIfRemoved(vm, from);
+        long leave = loads.shapedCostIfChanged(from, -1, vm) - aaCost(vm, from, vm) * HostLoads.OVERFLOW_WEIGHT;
         int samples = Math.min(MAX_TARGETS, targets.length);
+        java.util.Arrays.fill(swapHosts, -1);
+        java.util.Arrays.fill(swapHostCost, Long.MAX_VALUE);
         for (int i = 0; i < samples; i++) {
             int g = targets.length <= MAX_TARGETS ? targets[i] : targets[random.nextInt(targets.length)];
             if (g == from || !model.allowed(vm, g)) {
                 continue;
             }
             evaluations++;
-            long delta = leave + loads.overflowIfAdded(vm, g) + aaCost(vm, g, -1) - aaCost(vm, from, vm);
+            long arrive = loads.shapedCostIfChanged(g, vm, -1);
+            long delta = leave + arrive + aaCost(vm, g, -1) * HostLoads.OVERFLOW_WEIGHT;
+            rememberSwapHost(g, arrive);
             if (delta < best) {
                 best = delta;
                 pendingVm = vm;
@@ -204,29 +299,45 @@ final class HostEliminationSearch {
                 pendingOtherVm = -1;
             }
         }
-        for (int i = 0; i < SWAP_SAMPLES; i++) {
-            int g = targets[random.nextInt(targets.length)];
-            int[] onG = members.of(g);
-            if (g == from || onG.length == 0) {
+        for (int g : swapHosts) {
+            if (g < 0) {
                 continue;
             }
-            int other = onG[random.nextInt(onG.length)];
-            if (model.pinnedSlot(other) >= 0 || !model.allowed(vm, g) || !model.allowed(other, from)) {
-                continue;
-            }
-            evaluations++;
-            long delta = loads.overflowIfChanged(from, other, vm) + loads.overflowIfChanged(g, vm, other);
-            if (model.antiAffinityGroup(vm) >= 0 || model.antiAffinityGroup(other) >= 0) {
-                delta += SlotTerms.DISCRETE_VIOLATION_WEIGHT;
-            }
-            if (delta < best) {
-                best = delta;
-                pendingVm = vm;
-                pendingTo = g;
-                pendingOtherVm = other;
+            for (int other : members.of(g)) {
+                if (model.pinnedSlot(other) >= 0 || !model.allowed(other, from)) {
+                    continue;
+                }
+                evaluations++;
+                long delta = loads.shapedCostIfChanged(from, other, vm) + loads.shapedCostIfChanged(g, vm, other);
+                if (model.antiAffinityGroup(vm) >= 0 || model.antiAffinityGroup(other) >= 0) {
+                    delta += SlotTerms.DISCRETE_VIOLATION_WEIGHT * HostLoads.OVERFLOW_WEIGHT;
+                }
+                if (delta < best) {
+                    best = delta;
+                    pendingVm = vm;
+                    pendingTo = g;
+                    pendingOtherVm = other;
+                }
             }
         }
         return best;
+    }
+
+    private final int[] swapHosts = new int[SWAP_HOSTS];
+    private final long[] swapHostCost = new long[SWAP_HOSTS];
+
+    /** Keeps the SWAP_HOSTS hosts where vm would arrive cheapest. */
+    private void rememberSwapHost(int g, long cost) {
+        int worst = 0;
+        for (int i = 1; i < SWAP_HOSTS; i++) {
+            if (swapHostCost[i] > swapHostCost[worst]) {
+                worst = i;
+            }
+        }
+        if (cost < swapHostCost[worst]) {
+            swapHostCost[worst] = cost;
+            swapHosts[worst] = g;
+        }
     }
 
     private void applyPending() {
@@ -245,6 +356,36 @@ final class HostEliminationSearch {
         }
         int others = ledger.groupCountOn(slot, group) - (self >= 0 ? 1 : 0);
         return others * SlotTerms.DISCRETE_VIOLATION_WEIGHT;
+    }
+
+    /**
+     * After a failed repair: moves VMs from still-overflowing hosts back onto the victim (the VM whose removal
+     * cuts the most overflow first). Keeps the reshaped, usually lighter-victim placement if that is feasible,
+     * so the next attempt starts from it; returns false (caller undoes everything) otherwise.
+     */
+    private boolean reopen(int victim, int[] active) {
+        for (int h : active) {
+            while (h != victim && loads.overflow(h) > 0) {
+                int best = -1;
+                long bestDelta = 0;
+                for (int vm : members.of(h)) {
+                    if (model.pinnedSlot(vm) >= 0 || !model.allowed(vm, victim)) {
+                        continue;
+                    }
+                    evaluations++;
+                    long delta = loads.overflowIfRemoved(vm, h);
+                    if (delta < bestDelta) {
+                        bestDelta = delta;
+                        best = vm;
+                    }
+                }
+                if (best < 0) {
+                    return false;
+                }
+                move(best, victim);
+            }
+        }
+        return ledger.hardPenalty() == 0;
     }
 
     /** Moves that fit, from light hosts to heavier ones: keeps feasibility, may empty a host. */

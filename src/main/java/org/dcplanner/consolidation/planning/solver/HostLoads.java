@@ -86,6 +86,37 @@ final class HostLoads {
         return delta;
     }
 
+    /** Weight of one unit of overflow against the flatness term in {@link #shapedCostIfChanged}. */
+    static final long OVERFLOW_WEIGHT = 1L << 20;
+
+    /**
+     * Change of a search cost if VM {@code in} were added and {@code out} removed (-1 for none):
+     * overflow x OVERFLOW_WEIGHT plus the change of sum(load^2) / 2^20. The squared term prefers flat host
+     * profiles (VMs whose peaks don't coincide share a host), which leaves room at every step.
+     */
+    long shapedCostIfChanged(int slot, int in, int out) {
+        long overflowDelta = 0;
+        long squareDelta = 0;
+        for (int r = 0; r < load.length; r++) {
+            long cap = model.capacity(r, slot);
+            long[] l = load[r];
+            int[] d = model.demand(r);
+            int base = slot * steps;
+            int inBase = in * steps;
+            int outBase = out * steps;
+            for (int t = 0; t < steps; t++) {
+                long before = l[base + t];
+                long change = (in >= 0 ? d[inBase + t] : 0) - (out >= 0 ? d[outBase + t] : 0);
+                long after = before + change;
+                squareDelta += change * (before + after);
+                if (after > cap || before > cap) {
+                    overflowDelta += Math.max(0, after - cap) - Math.max(0, before - cap);
+                }
+            }
+        }
+        return overflowDelta * OVERFLOW_WEIGHT + (squareDelta >> 20);
+    }
+
     /** True if the VM fits on the slot at every step and resource. */
     boolean fits(int vm, int slot) {
         return fits(vm, slot, 1.0);

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import org.dcplanner.consolidation.planning.solver.SolveOptions.SolveProgress;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
 /**
  * The solver facade: lower bound and both FFD baselines, the better baseline as construction, then
  * OptaPlanner (host-emptying custom phase for {@code eliminationShare} of the time, then change/swap local
- * search). Solving runs on a SolverManager thread while the calling thread polls the stop request once a second.
+ * search). Solving runs on a SolverManager thread while the calling thread polls the stop request about once a second.
  * The result never has a worse score than the construction, so a feasible plan never uses more hosts than
  * the better feasible baseline (objective HOSTS).
  */
@@ -29,7 +30,7 @@ public class OptaPlannerConsolidationSolver implements ConsolidationSolver {
     private final long seed;
 
     public OptaPlannerConsolidationSolver() {
-        this(0.85, DEFAULT_SEED);
+        this(0.9, DEFAULT_SEED);
     }
 
     /** @param eliminationShare share of the remaining time given to the host-emptying phase (0..1) */
@@ -69,8 +70,15 @@ public class OptaPlannerConsolidationSolver implements ConsolidationSolver {
 
     private int[] runSolver(DemandModel model, int[] start, HostEliminationPhase elimination, Duration limit,
                             SolveOptions options, int lowerBound, Consumer<SolveProgress> onNewBest) {
+        if (nothingToMove(model)) {
+            // OptaPlanner's random move selectors never end when no move is doable: skip the search
+            return start;
+        }
         ConsolidationSolution initial = ConsolidationSolution.of(model, start);
         CompletableFuture<ConsolidationSolution> done = new CompletableFuture<>();
+        // Set by the best-solution consumer; the waiting thread ends the job (terminateEarly from inside
+        // the consumer would wait for the consumer itself to finish: a deadlock).
+        AtomicBoolean optimumReached = new AtomicBoolean();
         try (SolverManager<ConsolidationSolution, Long> manager =
                      SolverManager.create(SolverSetup.solving(elimination, limit, seed))) {
             SolverJob<ConsolidationSolution, Long> job = manager.solveAndListen(1L, id -> initial,
@@ -78,22 +86,37 @@ public class OptaPlannerConsolidationSolver implements ConsolidationSolver {
                         SolveProgress p = progress(model, best.vmSlots(), System.nanoTime());
                         onNewBest.accept(p);
                         if (p.feasible() && p.hostsUsed() <= lowerBound && model.objective() == PlanningProblem.Objective.HOSTS) {
-                            manager.terminateEarly(1L);
+                            optimumReached.set(true);
                         }
                     },
                     done::complete, (id, error) -> done.completeExceptionally(error));
-            return awaitPollingStop(done, job, options).vmSlots();
+            return awaitPollingStop(done, job, options, optimumReached).vmSlots();
         }
     }
 
-    /** Waits for the final best solution, asking the stop flag about once a second. */
+    private static boolean nothingToMove(DemandModel model) {
+        if (model.slots() < 2) {
+            return true;
+        }
+        for (int v = 0; v < model.vms(); v++) {
+            if (model.pinnedSlot(v) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Waits for the final best solution, ending the job on a proven optimum or a stop request (polled ~1/s). */
     private static ConsolidationSolution awaitPollingStop(CompletableFuture<ConsolidationSolution> done,
-                                                          SolverJob<ConsolidationSolution, Long> job, SolveOptions options) {
+                                                          SolverJob<ConsolidationSolution, Long> job, SolveOptions options,
+                                                          AtomicBoolean optimumReached) {
+        int waits = 0;
         while (true) {
             try {
-                return done.get(1, TimeUnit.SECONDS);
+                return done.get(100, TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
-                if (options.stopRequested() != null && options.stopRequested().getAsBoolean()) {
+                boolean pollStop = ++waits % 10 == 0 && options.stopRequested() != null;
+                if (optimumReached.get() || (pollStop && options.stopRequested().getAsBoolean())) {
                     job.terminateEarly();
                 }
             } catch (InterruptedException e) {

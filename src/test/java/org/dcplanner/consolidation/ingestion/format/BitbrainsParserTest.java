@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class BitbrainsParserTest {
     static final String HEADER = String.join(";\t", BitbrainsParser.COLUMNS) + "\n";
-    private final ParsedTraces out = new ParsedTraces();
+    private final ParsedTraces out = new ParsedTraces(300, 1_000_000);
 
     static String row(long ts, int cores, double capMhz, double cpuMhz, double memCapKb, double memKb, double dr, double dw,
                       double rx, double tx) {
@@ -25,13 +25,14 @@ class BitbrainsParserTest {
                 + row(1372630404, 2, 5851.9989, 29.2, 9000000, 1024, 1, 2, 3, 4);
         new BitbrainsParser().parse("rnd/2013-7/1.csv", TraceText.of("1.csv", text), out);
 
-        RawVmTrace vm = out.vmsByName().get(0);
+        VmTrace vm = out.vmsByName().get(0);
         assertThat(vm.name()).isEqualTo("1");
-        assertThat(vm.size()).isEqualTo(3);
-        assertThat(vm.value(Metric.CPU, 0)).isCloseTo(87.78f, within(1e-4f));
-        assertThat(vm.value(Metric.MEMORY, 0)).isCloseTo(1034592.8f / 1024, within(1e-3f));
-        assertThat(vm.value(Metric.DISK, 0)).isCloseTo(182.5f, within(1e-3f));
-        assertThat(vm.value(Metric.NETWORK, 2)).isEqualTo(7f);
+        assertThat(vm.rows()).isEqualTo(3);
+        assertThat(vm.firstSlot()).isEqualTo(1372629804L / 300);
+        assertThat(vm.slot(Metric.CPU, 0)).isCloseTo(87.78f, within(1e-4f));
+        assertThat(vm.slot(Metric.MEMORY, 0)).isCloseTo(1034592.8f / 1024, within(1e-3f));
+        assertThat(vm.slot(Metric.DISK, 0)).isCloseTo(182.5f, within(1e-3f));
+        assertThat(vm.slot(Metric.NETWORK, 2)).isEqualTo(7f);
         assertThat(vm.traceCores()).isEqualTo(2);
         assertThat(vm.traceCpuMhz()).isEqualTo(5851.9989);
         assertThat(vm.traceMemoryMib()).isEqualTo(9000000 / 1024.0);
@@ -44,7 +45,10 @@ class BitbrainsParserTest {
         String text = HEADER + row(100, 1, 2600, 10, 4, 4, 0, 0, 0, 0) + row(100, 1, 2600, 10, 4, 4, 0, 0, 0, 0)
                 + row(100, 1, 2600, 20, 4, 4, 0, 0, 0, 0) + row(400, 1, 2600, 30, 4, 4, 0, 0, 0, 0);
         new BitbrainsParser().parse("20.csv", TraceText.of("20.csv", text), out);
-        assertThat(out.vmsByName().get(0).size()).isEqualTo(3);
+        VmTrace vm = out.vmsByName().get(0);
+        assertThat(vm.rows()).isEqualTo(3);
+        assertThat(vm.slot(Metric.CPU, 0)).isEqualTo(15f);   // 10 and 20 at the same timestamp, averaged
+        assertThat(vm.slot(Metric.CPU, 1)).isEqualTo(30f);
         assertThat(out.warnings().count("duplicate-rows")).isEqualTo(1);
         assertThat(out.warnings().count("repeated-timestamps")).isEqualTo(1);
     }

@@ -8,7 +8,7 @@ import org.dcplanner.consolidation.ingestion.Metric;
 import org.junit.jupiter.api.Test;
 
 class LongCsvParserTest {
-    private final ParsedTraces out = new ParsedTraces();
+    private final ParsedTraces out = new ParsedTraces(300, 1_000_000);
 
     @Test
     void readsInterleavedVmsWithIsoAndEpochTimestampsAndEmptyCells() throws Exception {
@@ -21,14 +21,32 @@ class LongCsvParserTest {
         new LongCsvParser().parse("w.csv", TraceText.of("w.csv", text), out);
 
         var vms = out.vmsByName();
-        assertThat(vms).extracting(RawVmTrace::name).containsExactly("db,1", "web-1");
-        RawVmTrace web = vms.get(1);
-        assertThat(web.size()).isEqualTo(2);
-        assertThat(web.timestamp(1) - web.timestamp(0)).isEqualTo(300);
-        assertThat(web.value(Metric.MEMORY, 1)).isNaN();
+        assertThat(vms).extracting(VmTrace::name).containsExactly("db,1", "web-1");
+        VmTrace web = vms.get(1);
+        assertThat(web.rows()).isEqualTo(2);
+        assertThat(web.extent()).isEqualTo(2);
+        assertThat(web.slot(Metric.CPU, 1)).isEqualTo(120f);
+        assertThat(web.slot(Metric.MEMORY, 1)).isNaN();
         assertThat(web.measured(Metric.DISK)).isFalse();
-        assertThat(vms.get(0).timestamp(0)).isEqualTo(1767571200L);
+        assertThat(vms.get(0).firstSlot()).isEqualTo(1767571200L / 300);
+        assertThat(vms.get(0).slot(Metric.DISK, 0)).isEqualTo(7f);
         assertThat(out.samples()).isEqualTo(3 + 3 + 1);
+    }
+
+    @Test
+    void takesLargeIntegerTimestampsAsMilliseconds() {
+        assertThat(LongCsvParser.epochSeconds("1767571200000", "f", 2)).isEqualTo(1767571200L);
+        assertThat(LongCsvParser.epochSeconds("1767571200", "f", 2)).isEqualTo(1767571200L);
+        assertThat(LongCsvParser.epochSeconds("2026-01-05T01:00:00+01:00", "f", 2)).isEqualTo(1767571200L);
+    }
+
+    @Test
+    void aScanCollectsIntervalsForTheMedianStepAndStops() throws Exception {
+        ParsedTraces scan = ParsedTraces.scan(3);
+        String text = "vm,timestamp,cpuMhz\na,0,1\nb,0,1\na,60,1\nb,60,1\na,120,1\nb,600,1\nb,660,1\n";
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new LongCsvParser().parse("s.csv", TraceText.of("s.csv", text), scan))
+                .isInstanceOf(ParsedTraces.ScanComplete.class);
+        assertThat(scan.medianInterval()).isEqualTo(60);   // 60, 60, 60 seen before the scan stopped
     }
 
     @Test

@@ -42,4 +42,46 @@ class OptaPlannerConsolidationSolverTest {
         assertThat(result.feasible()).isTrue();
         assertThat(result.hostsUsed()).isLessThanOrEqualTo(result.timeSeriesFfdHosts());
     }
+
+    @Test
+    void keepsTheHaReserve() {
+        PlanningProblem problem = TestProblems.cpu(4).hosts(6, 1000).haReserve(1)
+                .flatVm(300).flatVm(300).flatVm(300).flatVm(300).flatVm(300).flatVm(300).build();
+        PlanningResult result = solver.solve(problem, new SolveOptions(Duration.ofSeconds(2), () -> false, p -> { }));
+
+        // 1800 MHz needs 2 hosts; surviving any one failure needs the others to hold 1800 MHz: 3 hosts
+        assertThat(result.feasible()).isTrue();
+        assertThat(result.hostsUsed()).isEqualTo(3);
+        assertThat(result.lowerBoundHosts()).isEqualTo(3);
+    }
+
+    @Test
+    void reportsWhichConstraintIsBrokenWhenThePoolIsTooSmall() {
+        PlanningProblem problem = TestProblems.cpu(1).hosts(1, 1000).flatVm(700).flatVm(700).build();
+        PlanningResult result = solver.solve(problem, new SolveOptions(Duration.ofSeconds(1), () -> false, p -> { }));
+
+        assertThat(result.feasible()).isFalse();
+        assertThat(result.brokenConstraints()).containsExactly(ScoreLedger.CAPACITY);
+    }
+
+    @Test
+    void explainsBindingResourceStepAndMatchedConstraints() {
+        PlanningProblem problem = TestProblems.cpuAndMemory(3).hosts(2, 1000, 4096)
+                .vm(new float[] {100, 900, 100}, new float[] {1000, 1000, 1000})
+                .vm(new float[] {100, 300, 100}, new float[] {1000, 1000, 1000})
+                .vm(new float[] {200, 200, 200}, new float[] {3500, 3500, 3500}).build();
+
+        List<ConsolidationSolver.VmExplanation> explanations = solver.explain(problem, new int[] {0, 0, 1});
+
+        ConsolidationSolver.VmExplanation first = explanations.get(0);
+        assertThat(first.slot()).isZero();
+        assertThat(first.bindingResource()).isEqualTo("CPU");
+        assertThat(first.bindingStep()).isEqualTo(1);
+        assertThat(first.bindingUtilization()).isCloseTo(1.2, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(first.matchedConstraints()).anyMatch(c -> c.startsWith(ScoreLedger.CAPACITY))
+                .anyMatch(c -> c.startsWith(ScoreLedger.ACTIVE_HOSTS));
+        ConsolidationSolver.VmExplanation third = explanations.get(2);
+        assertThat(third.bindingResource()).isEqualTo("MEMORY");
+        assertThat(third.matchedConstraints()).noneMatch(c -> c.startsWith(ScoreLedger.CAPACITY));
+    }
 }
