@@ -26,6 +26,7 @@ import org.springframework.util.LinkedMultiValueMap;
  */
 class ConsolidationFlowIT extends PostgresIntegrationTest {
     @Autowired TestRestTemplate http;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @Test
     void cpuOnlyPlanetLabSampleIsPlannedReplayedAndSaves() {
@@ -43,6 +44,14 @@ class ConsolidationFlowIT extends PostgresIntegrationTest {
         assertThat(savings.get("after").get("serverCount").asInt()).isLessThan(40);
         assertThat(savings.get("savings").get("facilityEnergyKWhPerYear").asDouble()).isPositive();
         assertThat(savings.get("afterFromSimulation").asBoolean()).isTrue();
+
+        // a finished plan's DELETE removes it with its replays and savings scenario
+        http.put("/api/v1/plans/" + plan + "/savings-assumptions", Map.of("pue", 1.4));
+        http.delete("/api/v1/plans/" + plan);
+        assertThat(http.getForEntity("/api/v1/plans/" + plan + "/simulations", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(jdbc.queryForObject("select count(*) from simulation_run where plan_id = ?::uuid", Integer.class, plan)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from savings_assumptions where plan_id = ?::uuid", Integer.class, plan)).isZero();
     }
 
     @Test
