@@ -61,6 +61,9 @@ def main():
     ap.add_argument("-H", "--headroom", type=float, default=10, help="headroom percent")
     ap.add_argument("-d", "--fold-days", action="store_true", help="fold a multi-day trace into a typical day")
     ap.add_argument("-t", "--time-limit", type=int, default=30, help="solver time limit in seconds")
+    ap.add_argument("-O", "--objective", default="HOSTS", help="HOSTS|COST|POWER")
+    ap.add_argument("-T", "--target-utilization", type=float, default=1.0)
+    ap.add_argument("-a", "--ha-reserve", type=int, default=0, help="HA reserve hosts")
     ap.add_argument("-o", "--out", default="plan-output", help="output directory")
     ap.add_argument("--plan-wait", type=int, default=0, help="seconds to wait for the plan (default: limit + 300)")
     ap.add_argument("--savings-wait", type=int, default=60, help="seconds to wait for the savings report")
@@ -86,7 +89,8 @@ def main():
         "hostPool": [{"model": a.model, "count": a.count}],
         "resources": [r.strip().upper() for r in a.resources.split(",") if r.strip()],
         "sizing": {"percentile": a.percentile, "headroomPercent": a.headroom, "foldDays": a.fold_days},
-        "virtualization": a.virtualization, "timeLimitSeconds": a.time_limit,
+        "virtualization": a.virtualization, "timeLimitSeconds": a.time_limit, "objective": a.objective,
+        "targetUtilization": a.target_utilization, "haReserveHosts": a.ha_reserve,
     }
     plan = call_json(base, "POST", "/api/v1/plans", request, expect=202)
     print(f"Plan {plan['id']} queued on {a.count} x {a.model} ({a.virtualization})")

@@ -18,17 +18,22 @@ Usage: scripts/plan.sh [options] TRACE_FILE [INVENTORY_CSV]
   -H PCT      headroom percent                  (default: 10)
   -d          fold a multi-day trace into a typical day
   -t SECONDS  solver time limit                 (default: 30)
+  -O GOAL     objective after feasibility: HOSTS|COST|POWER (default: HOSTS)
+  -T UTIL     target utilization of host capacity, 0 < UTIL <= 1 (default: 1.0)
+  -a N        HA reserve: hosts whose failure the plan must absorb (default: 0)
   -o DIR      output directory                  (default: ./plan-output)
 USAGE
 }
 
 url=${DCP_URL:-http://localhost:8080}; format=""; profile=""; model=dell-r6515; count=20
 resources=CPU,MEMORY; approach=HARDWARE_ASSISTED; percentile=95; headroom=10; fold=false; limit=30; out=./plan-output
-while getopts "u:f:p:m:n:r:v:q:H:dt:o:h" opt; do
+objective=HOSTS; target=1.0; reserve=0
+while getopts "u:f:p:m:n:r:v:q:H:dt:O:T:a:o:h" opt; do
   case $opt in
     u) url=$OPTARG ;; f) format=$OPTARG ;; p) profile=$OPTARG ;; m) model=$OPTARG ;; n) count=$OPTARG ;;
     r) resources=$OPTARG ;; v) approach=$OPTARG ;; q) percentile=$OPTARG ;; H) headroom=$OPTARG ;;
-    d) fold=true ;; t) limit=$OPTARG ;; o) out=$OPTARG ;; h) usage; exit 0 ;; *) usage >&2; exit 2 ;;
+    d) fold=true ;; t) limit=$OPTARG ;; O) objective=$OPTARG ;; T) target=$OPTARG ;; a) reserve=$OPTARG ;;
+    o) out=$OPTARG ;; h) usage; exit 0 ;; *) usage >&2; exit 2 ;;
   esac
 done
 shift $((OPTIND - 1))
@@ -63,7 +68,8 @@ request=$(cat <<JSON
 {"workloadId": "$workload", "name": "$(basename "$trace")",
  "hostPool": [{"model": "$model", "count": $count}], "resources": $resources_json,
  "sizing": {"percentile": $percentile, "headroomPercent": $headroom, "foldDays": $fold},
- "virtualization": "$approach", "timeLimitSeconds": $limit}
+ "virtualization": "$approach", "objective": "$objective", "targetUtilization": $target,
+ "haReserveHosts": $reserve, "timeLimitSeconds": $limit}
 JSON
 )
 echo "Starting plan on $count x $model ($approach, $resources, p$percentile + $headroom %) ..."

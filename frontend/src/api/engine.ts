@@ -1,5 +1,5 @@
 // Execution engine + savings API: /api/v1/plans/{id}/simulation(s), /savings
-import { ApiError, getJson, postForLocation, sendJson } from './client';
+import { ApiError, getJson, postForLocation, request, sendJson } from './client';
 import type { MetricName } from './workloads';
 import type { Virtualization } from './plans';
 
@@ -161,6 +161,8 @@ function query(q: object): string {
 }
 
 export const engineApi = {
+  /** Every replay run of the plan (one per approach requested), without series. */
+  simulations: (id: string, signal?: AbortSignal) => getJson<Simulation[]>(`${plan(id)}/simulations`, signal),
   simulation: (id: string, q: SimulationQuery = {}, signal?: AbortSignal) => getJson<Simulation>(`${plan(id)}/simulation${query(q)}`, signal),
   hostDemand: (id: string, host: number, virtualization?: Virtualization, signal?: AbortSignal) =>
     getJson<HostDemand>(`${plan(id)}/simulation/hosts/${host}${query({ virtualization })}`, signal),
@@ -168,26 +170,28 @@ export const engineApi = {
   comparison: (id: string, signal?: AbortSignal) => getJson<Comparison>(`${plan(id)}/simulations/comparison`, signal),
   savings: (id: string, overrides: Partial<Assumptions>, signal?: AbortSignal) => getJson<Savings>(`${plan(id)}/savings${query(overrides)}`, signal),
   /** Saves assumptions as the plan's scenario (later reports start from them). */
+  /** Replaces the "before" estate with the uploaded current servers (CSV name,count,averageWatts,peakWatts,rackUnits[,yearlyMaintenanceUsd]). */
+  uploadCurrentServers: async (id: string, file: File) =>
+    request(`${plan(id)}/current-servers?fileName=${encodeURIComponent(file.name)}`, { method: 'PUT', headers: { 'Content-Type': 'text/csv' }, body: await file.text() }),
+  removeCurrentServers: (id: string) => request(`${plan(id)}/current-servers`, { method: 'DELETE' }),
   saveAssumptions: (id: string, a: Partial<Assumptions>) => sendJson<unknown>('PUT', `${plan(id)}/savings-assumptions`, a),
 };
 
 /**
  * The whole replay for the dashboard: every host (up to 1000) and every VM (pages of 1000), or null
- * while it is not completed yet (404 = not requested yet, which happens right after a plan completes).
+ * while the replay of that approach is not completed yet. It asks the run list first, which is empty
+ * (not 404) until the replay job has been scheduled, so waiting leaves no failed requests behind.
  */
-export async function loadCompletedSimulation(id: string, signal: AbortSignal): Promise<Simulation | null> {
-  let first: Simulation;
-  try {
-    first = await engineApi.simulation(id, { hostLimit: 1000, vmSize: 1000 }, signal);
-  } catch (e) {
-    if (e instanceof ApiError && e.status === 404) return null;
-    throw e;
-  }
-  if (first.status === 'FAILED') throw new ApiError({ status: 500, title: 'Replay failed', detail: first.error ?? 'The replay of this plan failed' });
-  if (first.status !== 'COMPLETED' || !first.vms) return first.status === 'COMPLETED' ? first : null;
+export async function loadCompletedSimulation(id: string, virtualization: Virtualization | undefined, signal: AbortSignal): Promise<Simulation | null> {
+  const runs = await engineApi.simulations(id, signal);
+  const run = runs.find((r) => r.virtualization === virtualization) ?? (virtualization ? undefined : runs[0]);
+  if (!run || run.status === 'QUEUED' || run.status === 'RUNNING') return null;
+  if (run.status === 'FAILED') throw new ApiError({ status: 500, title: 'Replay failed', detail: run.error ?? 'The replay of this plan failed' });
+  const first = await engineApi.simulation(id, { virtualization: run.virtualization, hostLimit: 1000, vmSize: 1000 }, signal);
+  if (!first.vms) return first;
   const items = [...first.vms.items];
   for (let page = 1; items.length < first.vms.total && page < 100; page++) {
-    const next = await engineApi.simulation(id, { hostLimit: 0, vmPage: page, vmSize: 1000 }, signal);
+    const next = await engineApi.simulation(id, { virtualization: run.virtualization, hostLimit: 0, vmPage: page, vmSize: 1000 }, signal);
     if (!next.vms?.items.length) break;
     items.push(...next.vms.items);
   }

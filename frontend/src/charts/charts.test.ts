@@ -74,10 +74,11 @@ describe('shapeProgress', () => {
 describe('shapeHeatmap', () => {
   it('makes one row per host with utilization in percent', () => {
     const s = shapeHeatmap([
-      { label: '#0 g5', utilization: { CPU: [0.5, 1.2] } },
+      { label: '#0', detail: 'g5', utilization: { CPU: [0.5, 1.2] } },
       { label: '#3', utilization: { CPU: [0.25, 0] } },
     ], 'CPU');
-    expect(s.hostLabels).toEqual(['#0 g5', '#3']);
+    expect(s.hostLabels).toEqual(['#0', '#3']);
+    expect(s.hostDetails).toEqual(['g5', '']);
     expect(s.cells).toEqual([[0, 0, 50], [1, 0, 120], [0, 1, 25], [1, 1, 0]]);
     expect(s.maxPercent).toBe(120);
   });

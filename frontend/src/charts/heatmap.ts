@@ -5,6 +5,7 @@ import type { Option } from './echarts';
 
 export interface HeatmapShape {
   hostLabels: string[];
+  hostDetails: string[];
   stepLabels: number[];
   /** [column, row, utilization %] cells; columns are (max-)downsampled steps */
   cells: [number, number, number][];
@@ -13,6 +14,8 @@ export interface HeatmapShape {
 
 export interface HeatmapRow {
   label: string;
+  /** shown in the tooltip (e.g. the host model) */
+  detail?: string;
   /** demand ÷ capacity per step (above 1 = overloaded) */
   utilization: Partial<Record<MetricName, number[]>>;
 }
@@ -32,7 +35,7 @@ export function shapeHeatmap(hosts: HeatmapRow[], metric: MetricName, maxColumns
       cells.push([col, row, pct]);
     });
   });
-  return { hostLabels: hosts.map((h) => h.label), stepLabels, cells, maxPercent };
+  return { hostLabels: hosts.map((h) => h.label), hostDetails: hosts.map((h) => h.detail ?? ''), stepLabels, cells, maxPercent };
 }
 
 export function heatmapOption(s: HeatmapShape, stepToLabel: (step: number) => string): Option {
@@ -41,9 +44,9 @@ export function heatmapOption(s: HeatmapShape, stepToLabel: (step: number) => st
     tooltip: {
       position: 'top',
       formatter: (p: { value: [number, number, number] }) =>
-        `${s.hostLabels[p.value[1]]}<br/>${stepToLabel(s.stepLabels[p.value[0]])}: ${p.value[2]} %`,
+        `${s.hostLabels[p.value[1]]} ${s.hostDetails[p.value[1]]}<br/>${stepToLabel(s.stepLabels[p.value[0]])}: ${p.value[2]} %`,
     },
-    grid: { left: 150, right: 20, top: 10, bottom: 95 },
+    grid: { left: 50, right: 20, top: 10, bottom: 95 },
     xAxis: { type: 'category', data: s.stepLabels.map(stepToLabel), splitArea: { show: false } },
     yAxis: { type: 'category', data: s.hostLabels, inverse: true },
     visualMap: {

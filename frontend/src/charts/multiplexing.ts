@@ -44,7 +44,7 @@ export function multiplexingOption(s: MultiplexingShape): Option {
     dataZoom: [{ type: 'inside' }, { type: 'slider', height: 18, bottom: 8 }],
     series: [
       {
-        name: 'Σ demand (all VMs)', type: 'line', showSymbol: false, areaStyle: { opacity: 0.25 },
+        name: 'Σ demand (all VMs)', type: 'line', showSymbol: false, areaStyle: { opacity: 0.25 }, sampling: 'max',
         data: s.times.map((t, i) => [t, round(s.demand[i])]),
         markLine: { symbol: 'none', data: [{ yAxis: round(s.peakOfSum), name: 'peak of the sum' }], label: { formatter: 'peak of sum', position: 'insideEndTop' } },
       },

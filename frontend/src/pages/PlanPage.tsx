@@ -40,7 +40,7 @@ export function PlanPage() {
   const workload = useAsync((s) => (p?.workloadId ? workloadsApi.get(p.workloadId, s) : Promise.resolve(null)), [p?.workloadId]);
   const placements = useAsync((s) => (solved ? plansApi.placements(id, s) : Promise.resolve(null)), [id, solved]);
   // The replay runs as a background job once the plan completes: poll until it is there.
-  const simulation = usePolling((s) => (solved ? loadCompletedSimulation(id, s) : Promise.resolve(null)), 2000, (sim) => solved && sim == null, [id, solved]);
+  const simulation = usePolling((s) => (solved ? loadCompletedSimulation(id, p?.request?.virtualization, s) : Promise.resolve(null)), 2000, (sim) => solved && sim == null, [id, solved]);
   const [overrides, setOverrides] = useState<Partial<Assumptions>>({});
   const savings = useAsync((s) => (solved && simulation.data ? engineApi.savings(id, overrides, s) : Promise.resolve(null)), [id, solved, !!simulation.data, JSON.stringify(overrides)]);
   const [actionError, setActionError] = useState<string | null>(null);
@@ -110,7 +110,7 @@ export function PlanPage() {
           {savings.status === 'error' && <ErrorBox error={savings.error} onRetry={savings.reload} />}
           {!simulation.data && <Loading what="replay of the plan (savings need its energy figures)" />}
           {simulation.data && savings.status === 'loading' && !savings.data && <Loading what="savings" />}
-          {savings.data && <SavingsSection planId={id} savings={savings.data} onRecompute={setOverrides} />}
+          {savings.data && <SavingsSection planId={id} savings={savings.data} onRecompute={setOverrides} onBaselineChanged={savings.reload} />}
 
           <h2>Hosts</h2>
           {simulation.error != null && <ErrorBox error={simulation.error} onRetry={simulation.refresh} />}

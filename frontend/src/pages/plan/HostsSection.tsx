@@ -21,7 +21,7 @@ export function HostsSection({ planId, simulation }: { planId: string; simulatio
   const stepSeconds = simulation.grid.stepSeconds ?? 300;
   const startMs = simulation.grid.start ? Date.parse(simulation.grid.start) : 0;
   const heat = useMemo(
-    () => shapeHeatmap(hosts.map((h) => ({ label: `#${h.host} ${h.modelId}`, utilization: h.utilization })), shown),
+    () => shapeHeatmap(hosts.map((h) => ({ label: `#${h.host}`, detail: h.modelId, utilization: h.utilization })), shown),
     [hosts, shown],
   );
   const heatOption = useMemo(

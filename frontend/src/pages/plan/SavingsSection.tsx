@@ -4,7 +4,7 @@ import { engineApi } from '../../api/engine';
 import { errorMessage } from '../../api/client';
 import { EChart } from '../../charts/EChart';
 import { beforeAfterOption, shapeBeforeAfter } from '../../charts/beforeAfter';
-import { Empty } from '../../components/Status';
+import { Empty, ErrorBox } from '../../components/Status';
 
 // step="any": server defaults such as 0.366 kg/kWh must not fail the browser's step validation
 const FIELDS: { key: keyof Assumptions; label: string; hint: string }[] = [
@@ -16,9 +16,24 @@ const FIELDS: { key: keyof Assumptions; label: string; hint: string }[] = [
 ];
 
 /** Editable savings assumptions that recompute the report, and the before/after bars. */
-export function SavingsSection({ planId, savings, onRecompute }: { planId: string; savings: Savings; onRecompute: (overrides: Partial<Assumptions>) => void }) {
+export function SavingsSection({ planId, savings, onRecompute, onBaselineChanged }: { planId: string; savings: Savings; onRecompute: (overrides: Partial<Assumptions>) => void; onBaselineChanged: () => void }) {
   const [draft, setDraft] = useState<Partial<Record<string, string>>>({});
   const [saveMsg, setSaveMsg] = useState<string | null>(null);
+  const [baselineError, setBaselineError] = useState<unknown>(null);
+  const [baselineBusy, setBaselineBusy] = useState(false);
+
+  async function changeBaseline(action: () => Promise<unknown>) {
+    setBaselineBusy(true);
+    setBaselineError(null);
+    try {
+      await action();
+      onBaselineChanged();
+    } catch (e) {
+      setBaselineError(e);
+    } finally {
+      setBaselineBusy(false);
+    }
+  }
   useEffect(() => {
     setDraft(Object.fromEntries(FIELDS.map((f) => [f.key, String(savings.assumptions?.[f.key] ?? '')])));
   }, [savings]);
@@ -66,6 +81,22 @@ export function SavingsSection({ planId, savings, onRecompute }: { planId: strin
           <button type="button" className="secondary" onClick={save}>Save scenario</button>
         </div>
         {saveMsg && <p role="status">{saveMsg}</p>}
+        <h3>Before: {savings.baseline === 'CURRENT_INVENTORY' ? 'your current servers' : 'one server per VM'}</h3>
+        <p className="hint">
+          {savings.baseline === 'CURRENT_INVENTORY'
+            ? 'The uploaded current servers are the estate before consolidation.'
+            : 'Each VM on the smallest catalog server that holds it. Upload your current servers to compare against them instead.'}
+        </p>
+        <div className="field">
+          <label htmlFor="current-servers">Current servers CSV</label>
+          <input id="current-servers" type="file" accept=".csv,text/csv" disabled={baselineBusy}
+            onChange={(e) => { const f = e.target.files?.[0]; if (f) changeBaseline(() => engineApi.uploadCurrentServers(planId, f)); e.target.value = ''; }} />
+          <p className="hint">Columns: name,count,averageWatts,peakWatts,rackUnits[,yearlyMaintenanceUsd].</p>
+        </div>
+        {savings.baseline === 'CURRENT_INVENTORY' && (
+          <button type="button" className="secondary" disabled={baselineBusy} onClick={() => changeBaseline(() => engineApi.removeCurrentServers(planId))}>Back to one server per VM</button>
+        )}
+        {baselineError != null && <ErrorBox error={baselineError} title="Current servers not accepted" />}
       </form>
       <div className="chart-box">
         <h3>Before and after</h3>

@@ -17,6 +17,7 @@ final class BestSolutionWriter {
     private final long intervalNanos;
     private final AtomicReference<SolveProgress> pending = new AtomicReference<>();
     private long lastWriteNanos;
+    private ProgressPoint lastWritten;
 
     BestSolutionWriter(PlanRepository plans, UUID planId, int attempt, Duration interval) {
         this.plans = plans;
@@ -39,8 +40,19 @@ final class BestSolutionWriter {
     synchronized void flush() {
         SolveProgress p = pending.getAndSet(null);
         if (p == null) return;
-        plans.saveBest(planId, attempt, p.vmSlot(),
-                new ProgressPoint(attempt, p.elapsedMillis(), p.hostsUsed(), p.score(), p.feasible()));
+        write(p.vmSlot(), new ProgressPoint(attempt, p.elapsedMillis(), p.hostsUsed(), p.score(), p.feasible()));
+    }
+
+    /** The solver's final answer as the last progress point, unless it is the best already written. */
+    synchronized void finalResult(int[] vmSlot, int hostsUsed, String score, boolean feasible, long elapsedMillis) {
+        flush();
+        if (lastWritten != null && lastWritten.hostsUsed() == hostsUsed && lastWritten.score().equals(score)) return;
+        write(vmSlot, new ProgressPoint(attempt, elapsedMillis, hostsUsed, score, feasible));
+    }
+
+    private void write(int[] vmSlot, ProgressPoint point) {
+        plans.saveBest(planId, attempt, vmSlot, point);
+        lastWritten = point;
         lastWriteNanos = System.nanoTime();
     }
 }

@@ -3,6 +3,7 @@ package org.dcplanner.consolidation.planning;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 import java.util.UUID;
 import org.dcplanner.consolidation.ingestion.Metric;
@@ -51,7 +52,7 @@ public record PlanRequest(UUID workloadId, String name, List<PoolEntry> hostPool
         }
         List<Metric> res = resources == null || resources.isEmpty() ? List.of(Metric.CPU, Metric.MEMORY)
                 : new ArrayList<>(new LinkedHashSet<>(resources));
-        if (res.contains(null)) throw invalid("resources", "resources must be a subset of CPU, MEMORY, DISK, NETWORK");
+        if (res.stream().anyMatch(Objects::isNull)) throw invalid("resources", "resources must be a subset of CPU, MEMORY, DISK, NETWORK");
         if (virtualization == null) throw invalid("virtualization", "virtualization is required: FULL, PARAVIRTUAL or HARDWARE_ASSISTED");
         Sizing s = sizingWithDefaults();
         double target = targetUtilization == null ? DEFAULT_TARGET_UTILIZATION : targetUtilization;

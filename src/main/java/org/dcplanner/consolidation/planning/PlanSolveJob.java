@@ -59,8 +59,10 @@ class PlanSolveJob {
             BestSolutionWriter writer = new BestSolutionWriter(plans, planId, attempt, properties.bestWriteInterval());
             SolveOptions options = new SolveOptions(Duration.ofSeconds(request.timeLimitSeconds()),
                     stopSignal(planId, attempt, writer), writer::onNewBest);
+            long solveStart = System.nanoTime();
             PlanningResult result = components.solver().solve(built.problem(), options);
-            writer.flush();
+            writer.finalResult(result.vmSlot(), result.hostsUsed(), result.score(), result.feasible(),
+                    (System.nanoTime() - solveStart) / 1_000_000);
             PlanStatus status = plans.finish(planId, attempt, result);
             log.info("plan {} attempt {} ended {}: {} hosts (lower bound {}), score {}", planId, attempt, status,
                     result.hostsUsed(), result.lowerBoundHosts(), result.score());

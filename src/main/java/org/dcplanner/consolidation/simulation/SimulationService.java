@@ -72,6 +72,7 @@ public class SimulationService {
     }
 
     public List<StoredRun> findAll(UUID planId) {
+        if (!plans.exists(planId)) throw ApiException.notFound("plan", planId);
         return store.findAll(planId);
     }
 

@@ -33,7 +33,7 @@ final class PlanApi {
 
     static JsonNode awaitStatus(TestRestTemplate http, String location, String status) {
         JsonNode[] last = new JsonNode[1];
-        Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300)).until(() -> {
+        Awaitility.await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofMillis(300)).until(() -> {
             last[0] = http.getForObject(location, JsonNode.class);
             return status.equals(last[0].get("status").asText());
         });

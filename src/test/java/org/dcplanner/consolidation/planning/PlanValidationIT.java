@@ -60,6 +60,12 @@ class PlanValidationIT extends PostgresIntegrationTest {
     }
 
     @Test
+    void omittedResourcesDefaultToCpuAndMemory() {
+        ResponseEntity<JsonNode> r = PlanApi.post(http, with(b -> b.remove("resources")));
+        assertThat(r.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    }
+
+    @Test
     void unknownWorkloadOrModelIs404() {
         rejected(with(b -> b.put("workloadId", UUID.randomUUID())), HttpStatus.NOT_FOUND, "workloadId", "does not exist");
         rejected(with(b -> b.put("hostPool", List.of(Map.of("model", "no-such-server", "count", 3)))),

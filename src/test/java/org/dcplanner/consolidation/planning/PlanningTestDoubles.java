@@ -51,7 +51,10 @@ public class PlanningTestDoubles {
 
     /**
      * Workloads put by tests, shared by every test context of the JVM (each context's job engine may
-     * pick up a plan another context queued); any other id goes to the application's own store.
+     * pick up a plan another context queued). {@link #exists} knows only these, so a context with
+     * these doubles never claims a plan of a real-stack context (the planner claims only plans whose
+     * workload its store sees); {@link #load} of any other id goes to the application's own store,
+     * so replays queued elsewhere still load.
      */
     public static class InMemoryWorkloads implements WorkloadStore {
         private static final Map<UUID, LoadedWorkload> byId = new ConcurrentHashMap<>();
@@ -72,7 +75,7 @@ public class PlanningTestDoubles {
 
         @Override
         public boolean exists(UUID workloadId) {
-            return byId.containsKey(workloadId) || real().map(s -> s.exists(workloadId)).orElse(false);
+            return byId.containsKey(workloadId);
         }
 
         @Override

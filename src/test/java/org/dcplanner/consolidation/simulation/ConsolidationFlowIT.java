@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.awaitility.Awaitility;
 import org.dcplanner.consolidation.PostgresIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +26,7 @@ import org.springframework.util.LinkedMultiValueMap;
  */
 class ConsolidationFlowIT extends PostgresIntegrationTest {
     @Autowired TestRestTemplate http;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @Test
     void cpuOnlyPlanetLabSampleIsPlannedReplayedAndSaves() {
@@ -45,6 +44,14 @@ class ConsolidationFlowIT extends PostgresIntegrationTest {
         assertThat(savings.get("after").get("serverCount").asInt()).isLessThan(40);
         assertThat(savings.get("savings").get("facilityEnergyKWhPerYear").asDouble()).isPositive();
         assertThat(savings.get("afterFromSimulation").asBoolean()).isTrue();
+
+        // a finished plan's DELETE removes it with its replays and savings scenario
+        http.put("/api/v1/plans/" + plan + "/savings-assumptions", Map.of("pue", 1.4));
+        http.delete("/api/v1/plans/" + plan);
+        assertThat(http.getForEntity("/api/v1/plans/" + plan + "/simulations", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(jdbc.queryForObject("select count(*) from simulation_run where plan_id = ?::uuid", Integer.class, plan)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from savings_assumptions where plan_id = ?::uuid", Integer.class, plan)).isZero();
     }
 
     @Test
@@ -90,8 +97,6 @@ class ConsolidationFlowIT extends PostgresIntegrationTest {
         ResponseEntity<JsonNode> accepted = http.postForEntity("/api/v1/plans", body, JsonNode.class);
         assertThat(accepted.getStatusCode()).as("%s", accepted.getBody()).isEqualTo(HttpStatus.ACCEPTED);
         String location = accepted.getHeaders().getLocation().toString();
-        Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
-                .until(() -> "COMPLETED".equals(http.getForObject(location, JsonNode.class).get("status").asText()));
-        return http.getForObject(location, JsonNode.class).get("id").asText();
+        return SolvedPlans.awaitPlan(http, location).get("id").asText();
     }
 }

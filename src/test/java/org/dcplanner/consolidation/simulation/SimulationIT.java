@@ -33,6 +33,7 @@ class SimulationIT extends PostgresIntegrationTest {
         assertThat(sim.get("facility").get("energyKWh").asDouble())
                 .isCloseTo(metrics.get("energyKWh").asDouble() * 1.58, org.assertj.core.api.Assertions.within(1e-9));
         assertThat(metrics.get("meanPerformance").asDouble()).isBetween(0.5, 1.0);
+        assertThat(sim.get("hosts").get("seriesStepSeconds").asInt()).isEqualTo(300);
         JsonNode host0 = sim.get("hosts").get("items").get(0);
         assertThat(host0.get("utilization").get("CPU")).hasSize(12);
         assertThat(host0.get("multiplexing").get("ratio").asDouble()).isGreaterThanOrEqualTo(1.0);

@@ -22,6 +22,7 @@ import org.springframework.http.ResponseEntity;
 
 /** Test helpers: a small web workload and a plan solved through the planning REST API (ML110 G5 pool). */
 public final class SolvedPlans {
+    private static final java.util.Set<String> FINAL = java.util.Set.of("COMPLETED", "FAILED", "CANCELLED");
     private SolvedPlans() {}
 
     public static UUID solve(TestRestTemplate http, UUID workload, String virtualization) {
@@ -36,9 +37,8 @@ public final class SolvedPlans {
         ResponseEntity<JsonNode> accepted = http.postForEntity("/api/v1/plans", body, JsonNode.class);
         assertThat(accepted.getStatusCode()).as("%s", accepted.getBody()).isEqualTo(HttpStatus.ACCEPTED);
         String location = accepted.getHeaders().getLocation().toString();
-        Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300))
-                .until(() -> "COMPLETED".equals(http.getForObject(location, JsonNode.class).get("status").asText()));
-        return UUID.fromString(http.getForObject(location, JsonNode.class).get("id").asText());
+        JsonNode done = awaitPlan(http, location);
+        return UUID.fromString(done.get("id").asText());
     }
 
     /** Polls GET .../simulation{query} until the run is COMPLETED; returns the view. */
@@ -47,8 +47,20 @@ public final class SolvedPlans {
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
             ResponseEntity<JsonNode> r = http.getForEntity("/api/v1/plans/" + plan + "/simulation" + query, JsonNode.class);
             last[0] = r.getBody();
-            return r.getStatusCode().is2xxSuccessful() && "COMPLETED".equals(last[0].get("status").asText());
+            return r.getStatusCode().is2xxSuccessful() && FINAL.contains(last[0].get("status").asText());
         });
+        assertThat(last[0].get("status").asText()).as("simulation %s", last[0]).isEqualTo("COMPLETED");
+        return last[0];
+    }
+
+    /** Polls a plan until it is COMPLETED or FAILED (fails fast, with the plan's error, on FAILED). */
+    public static JsonNode awaitPlan(TestRestTemplate http, String location) {
+        JsonNode[] last = new JsonNode[1];
+        Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(300)).until(() -> {
+            last[0] = http.getForObject(location, JsonNode.class);
+            return FINAL.contains(last[0].get("status").asText());
+        });
+        assertThat(last[0].get("status").asText()).as("plan %s", last[0]).isEqualTo("COMPLETED");
         return last[0];
     }
 
