@@ -52,7 +52,7 @@ final class ApproachComparison {
             ReplayResult planned = Replay.run(onPlan);
             ReplayResult needed = Replay.run(new ReplayInput(a, model, onPlan.stepSeconds(), onPlan.steps(),
                     onPlan.cpuMhz(), onPlan.memoryMib(), onPlan.diskKBps(), onPlan.networkKBps(), onPlan.profiles(),
-                    onPlan.vcpus(), onPlan.configuredMemoryMib(), Collections.nCopies(packing.hosts(), hostModel),
+                    onPlan.vcpus(), onPlan.configuredCpuMhz(), onPlan.configuredMemoryMib(), Collections.nCopies(packing.hosts(), hostModel),
                     packing.vmHost(), false, false));
             Map<Metric, Double> overhead = overheadPercent(onPlan);
             String driver = performanceDriver(model, a, onPlan.profiles());
@@ -99,7 +99,7 @@ final class ApproachComparison {
         ReplayInput native_ = new ReplayInput(VirtualizationApproach.PARAVIRTUAL,
                 new VirtualizationOverheadModel(noOverhead(in.model().parameters())), in.stepSeconds(), in.steps(),
                 in.cpuMhz(), in.memoryMib(), in.diskKBps(), in.networkKBps(), in.profiles(), in.vcpus(),
-                in.configuredMemoryMib(), in.hosts(), in.vmHost(), false, false);
+                in.configuredCpuMhz(), in.configuredMemoryMib(), in.hosts(), in.vmHost(), false, false);
         double[] guest = HostSideDemand.totals(native_);
         double[] host = HostSideDemand.totals(in);
         Map<Metric, Double> out = new EnumMap<>(Metric.class);

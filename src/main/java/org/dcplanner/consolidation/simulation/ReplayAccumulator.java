@@ -110,7 +110,6 @@ final class ReplayAccumulator {
                  boolean migrating) {
         float a = k.cpuTerm[v], b = k.diskTerm[v], c = k.netTerm[v];
         double factor = migrating ? Migration.DELIVERED_WHILE_MIGRATING : 1.0;
-        double base = factor / (a + b + c);
         double requested = 0;
         float[] d = disk == null ? null : disk[v];
         float[] n = net == null ? null : net[v];
@@ -122,13 +121,14 @@ final class ReplayAccumulator {
             int t = from + i;
             if (cpu[t] <= 0f && (d == null || d[t] <= 0f) && (n == null || n[t] <= 0f)) continue;
             requested += cpu[t];
-            double perf = factor * gm[i] / (a / gc[i] + b / gd[i] + c / gn[i]);
+            double stretch = VirtualizationOverheadModel.vcpuStretch(cpu[t], k.cpuCap[v]);
+            double perf = factor * gm[i] / (a * stretch / gc[i] + b / gd[i] + c / gn[i]);
             if (vmPerf != null) vmPerf[v][t] = (float) perf;
             if (perf < min) min = perf;
             if (perf > max) max = perf;
             sum += perf;
             count++;
-            if (perf < base * OVERLOAD) throttled++;
+            if (perf < factor / (a * stretch + b + c) * OVERLOAD) throttled++;
             int bin = (int) (perf * BINS);
             vmHist[hist + (bin >= BINS ? BINS - 1 : bin)]++;
         }

@@ -52,15 +52,17 @@ public final class ReplayBenchmark {
         double[] typeMem = {870, 1740, 1740, 613};
         float[][] cpu = new float[n][steps];
         double[] mem = new double[n];
+        double[] cpuCap = new double[n];
         int block = (int) Math.ceil(n / 4.0);
         for (int v = 0; v < n; v++) {
             List<String> lines = Files.readAllLines(files.get(v));
             int type = v / block;
             mem[v] = typeMem[type];
+            cpuCap[v] = typeMhz[type];
             for (int t = 0; t < steps; t++) cpu[v][t] = (float) (Integer.parseInt(lines.get(t).trim()) / 100.0 * typeMhz[type]);
         }
         HostModel g5 = ReplayFixtures.ml110g5();
-        ReplayInput sizing = input(VirtualizationApproach.PARAVIRTUAL, cpu, null, null, null, mem, List.of(g5), new int[n]);
+        ReplayInput sizing = input(VirtualizationApproach.PARAVIRTUAL, cpu, null, null, null, cpuCap, mem, List.of(g5), new int[n]);
         double[] cap = Replay.capacity(g5);
         cap[Metric.DISK.ordinal()] = Double.MAX_VALUE;
         cap[Metric.NETWORK.ordinal()] = Double.MAX_VALUE;
@@ -69,7 +71,7 @@ public final class ReplayBenchmark {
         System.out.printf("%nPlanetLab 20110303: %d VMs x %d steps on %d ML110 G5 hosts (time-series FFD, CPU+memory, PARAVIRTUAL sizing), web class profile%n",
                 n, steps, p.hosts());
         for (VirtualizationApproach a : VirtualizationApproach.values()) {
-            measure("planetlab " + a, input(a, cpu, null, null, null, mem, hosts, p.vmHost()), 5, 20);
+            measure("planetlab " + a, input(a, cpu, null, null, null, cpuCap, mem, hosts, p.vmHost()), 5, 20);
         }
     }
 
@@ -79,11 +81,13 @@ public final class ReplayBenchmark {
         LoadedWorkload w = SyntheticWorkloads.generate(20260303L, n, steps, 300, metrics);
         float[][] cpu = w.series(Metric.CPU);
         double[] mem = new double[n];
+        double[] cpuCap = new double[n];
         WorkloadProfile[] profiles = new WorkloadProfile[n];
         int[] vcpus = new int[n];
         for (int v = 0; v < n; v++) {
             WorkloadVm vm = w.vms().get(v);
             mem[v] = vm.memoryMib();
+            cpuCap[v] = vm.cpuMhz();
             profiles[v] = MODEL.profileOf(vm);
             vcpus[v] = Math.max(1, vm.cores());
         }
@@ -105,20 +109,20 @@ public final class ReplayBenchmark {
                 + "(peak FFD on FULL host-side CPU peaks + configured memory with overhead)%n", n, steps, metrics, p.hosts());
         for (VirtualizationApproach a : VirtualizationApproach.values()) {
             ReplayInput in = new ReplayInput(a, MODEL, 300, steps, cpu, w.series().get(Metric.MEMORY),
-                    w.series().get(Metric.DISK), w.series().get(Metric.NETWORK), profiles, vcpus, mem, hosts, p.vmHost(),
+                    w.series().get(Metric.DISK), w.series().get(Metric.NETWORK), profiles, vcpus, cpuCap, mem, hosts, p.vmHost(),
                     true, false);
             measure("synthetic " + (allMetrics ? "4-metric " : "cpu-only ") + a, in, 1, 3);
         }
     }
 
     private static ReplayInput input(VirtualizationApproach a, float[][] cpu, float[][] mem, float[][] disk, float[][] net,
-                                     double[] configuredMem, List<HostModel> hosts, int[] vmHost) {
+                                     double[] cpuCap, double[] configuredMem, List<HostModel> hosts, int[] vmHost) {
         int n = cpu.length;
         WorkloadProfile[] profiles = new WorkloadProfile[n];
         Arrays.fill(profiles, MODEL.parameters().classes().web());
         int[] vcpus = new int[n];
         Arrays.fill(vcpus, 1);
-        return new ReplayInput(a, MODEL, 300, cpu[0].length, cpu, mem, disk, net, profiles, vcpus, configuredMem,
+        return new ReplayInput(a, MODEL, 300, cpu[0].length, cpu, mem, disk, net, profiles, vcpus, cpuCap, configuredMem,
                 hosts, vmHost, true, false);
     }
 
