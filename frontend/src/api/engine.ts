@@ -13,20 +13,33 @@ export interface SimulationMetrics {
   slatah: number;
   pdm: number;
   slav: number;
+  /** VMs their host squeezed at some step (capacity sharing on any resource); the approach's constant slowdown does not count */
   vmsEverThrottled: number;
-  vmsEverBelowFull: number;
   meanPerformance: number;
+  /** mean performance had no host ever been saturated: the approach's fixed slowdown only */
+  meanApproachPerformance: number;
   minPerformance: number;
+  /** per cause, its share of 1 − meanPerformance (values add up to it) */
+  performanceLoss: Partial<Record<LossCause, number>>;
   activeHosts: number;
+  /** hosts at or above 100 % of any resource at some step */
   overloadedHosts: number;
+  overloadedHostsByResource: Partial<Record<MetricName, number>>;
+  peakUtilizationByResource: Partial<Record<MetricName, number>>;
+  /** e.g. "MEMORY overcommitted on 116 of 117 hosts (peak 842 %): the plan did not check MEMORY" */
+  warnings: string[];
 }
+
+export type LossCause = 'VIRTUALIZATION_OVERHEAD' | 'CPU_CAPACITY' | 'IO_THROUGHPUT' | 'MEMORY_OVERCOMMIT' | 'MIGRATION';
 
 /** One host slot of the replay with its utilization (demand ÷ capacity) per resource per step. */
 export interface HostView {
   host: number;
   modelId: string;
   vmCount: number;
+  /** steps at or above 100 % of any resource (overloadMinutes likewise) */
   overloadSteps: number;
+  overloadStepsByResource: Partial<Record<MetricName, number>>;
   overloadMinutes: number;
   energyKWh: number;
   averageWatts: number;
@@ -45,7 +58,10 @@ export interface VmSummary {
   minPerformance: number;
   p5Performance: number;
   meanPerformance: number;
+  /** mean performance without host contention (the approach's fixed slowdown only) */
+  meanApproachPerformance: number;
   demandSteps: number;
+  /** steps the host squeezed this VM */
   throttledSteps: number;
   peakHostCpuMhz: number;
 }

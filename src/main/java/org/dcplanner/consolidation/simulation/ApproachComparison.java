@@ -55,13 +55,14 @@ final class ApproachComparison {
                     onPlan.vcpus(), onPlan.configuredCpuMhz(), onPlan.configuredMemoryMib(), Collections.nCopies(packing.hosts(), hostModel),
                     packing.vmHost(), false, false));
             Map<Metric, Double> overhead = overheadPercent(onPlan);
-            String driver = performanceDriver(model, a, onPlan.profiles());
+            String driver = performanceDriver(planned.summary(), model, a, onPlan.profiles());
             String reason = String.format(Locale.ROOT,
                     "%s needs %d hosts: %s binds (host-side %s +%.1f %% over guest demand; CPU +%.1f %%, memory +%.1f %%). "
                             + "Mean performance %.1f %%, mostly lost to %s.",
                     a, packing.hosts(), packing.bindingResource(), packing.bindingResource(),
                     overhead.get(packing.bindingResource()), overhead.get(Metric.CPU), overhead.get(Metric.MEMORY),
                     100 * planned.summary().meanPerformance(), driver);
+            for (String w : PlanWarnings.of(planned.summary(), ctx.plan().resources())) reason += " Warning: " + w + ".";
             reason += caveat(a, hostModel, ctx);
             out.add(new Outcome(a, packing.hosts(), packing.bindingResource(), overhead, needed.summary().energyKWh(),
                     planned.summary().meanPerformance(), planned.summary().minPerformance(),
@@ -117,8 +118,18 @@ final class ApproachComparison {
                 p.nestedPaging(), 0, p.nativeCpuMhzPerDiskKBps(), p.nativeCpuMhzPerNetworkKBps(), p.classes());
     }
 
-    /** Which slowdown term costs the most, averaged over VMs: CPU (privileged/MMU), disk or network throughput. */
-    private static String performanceDriver(VirtualizationOverheadModel m, VirtualizationApproach a, WorkloadProfile[] profiles) {
+    /**
+     * The cause that cost the replay the most performance; for the approach's own overhead, which slowdown term
+     * weighs most (averaged over VMs): CPU (privileged/MMU), disk or network throughput.
+     */
+    private static String performanceDriver(ReplayResult.Summary replayed, VirtualizationOverheadModel m,
+                                            VirtualizationApproach a, WorkloadProfile[] profiles) {
+        LossCause main = replayed.mainLoss();
+        if (main != LossCause.VIRTUALIZATION_OVERHEAD) return main.label();
+        return main.label() + " (" + overheadTerm(m, a, profiles) + ")";
+    }
+
+    private static String overheadTerm(VirtualizationOverheadModel m, VirtualizationApproach a, WorkloadProfile[] profiles) {
         double cpu = 0, disk = 0, net = 0;
         for (WorkloadProfile p : profiles) {
             cpu += p.cpuBoundShare() * (m.cpuFactor(a, p) - 1);

@@ -52,7 +52,9 @@ class ApproachComparisonTest {
         // (2000 + 600 x 2.05 + 2000 x 0.0254 I/O-path CPU) ÷ 2000 − 1 = +64 %
         assertThat(full.overheadPercent().get(Metric.CPU)).isBetween(60.0, 68.0);
         assertThat(pv.overheadPercent().get(Metric.CPU)).isBetween(10.0, 20.0);
-        assertThat(full.performanceDriver()).isEqualTo("network I/O throughput");
+        assertThat(full.performanceDriver()).isEqualTo("virtualization overhead (network I/O throughput)");
+        assertThat(full.reason()).contains("mostly lost to virtualization overhead (network I/O throughput)")
+                .doesNotContain("Warning");
         assertThat(full.reason()).contains("FULL needs " + full.hostsNeeded() + " hosts", "CPU binds");
         assertThat(c.summary()).endsWith("FULL is last because its CPU overhead is +"
                 + String.format(java.util.Locale.ROOT, "%.1f", full.overheadPercent().get(Metric.CPU)) + " %.");
