@@ -15,6 +15,7 @@ import org.dcplanner.consolidation.ingestion.LoadedWorkload;
 import org.dcplanner.consolidation.ingestion.WorkloadVm;
 import org.dcplanner.consolidation.ingestion.sample.SyntheticWorkloads;
 import org.dcplanner.consolidation.inventory.HostModel;
+import org.dcplanner.consolidation.planning.BaselineHosts;
 
 /**
  * Replay throughput in VM-steps per second (a VM-step = one VM at one grid step, all resources).
@@ -63,10 +64,12 @@ public final class ReplayBenchmark {
         }
         HostModel g5 = ReplayFixtures.ml110g5();
         ReplayInput sizing = input(VirtualizationApproach.PARAVIRTUAL, cpu, null, null, null, cpuCap, mem, List.of(g5), new int[n]);
-        double[] cap = Replay.capacity(g5);
-        cap[Metric.DISK.ordinal()] = Double.MAX_VALUE;
-        cap[Metric.NETWORK.ordinal()] = Double.MAX_VALUE;
-        TimeSeriesFirstFit.Packing p = TimeSeriesFirstFit.pack(HostSideDemand.of(sizing), cap, steps);
+        float[][][] hostSide = HostSideDemand.of(sizing);
+        List<WorkloadVm> vms = new ArrayList<>(n);
+        for (int v = 0; v < n; v++) vms.add(new WorkloadVm(v, "vm-" + v, 1, cpuCap[v], mem[v], "linux", true, null, null));
+        BaselineHosts.Packing p = BaselineHosts.pack(new float[][][] {hostSide[Metric.CPU.ordinal()],
+                hostSide[Metric.MEMORY.ordinal()]}, steps, List.of(Metric.CPU, Metric.MEMORY), vms,
+                VirtualizationApproach.PARAVIRTUAL, g5, 1.0);
         List<HostModel> hosts = Collections.nCopies(p.hosts(), g5);
         System.out.printf("%nPlanetLab 20110303: %d VMs x %d steps on %d ML110 G5 hosts (time-series FFD, CPU+memory, PARAVIRTUAL sizing), web class profile%n",
                 n, steps, p.hosts());
@@ -94,16 +97,16 @@ public final class ReplayBenchmark {
         // Dell R740 (2 x Platinum 8280, 56 cores), SPECpower 20190409-00952 as in OpenDC MachineSpecs
         HostModel r740 = new HostModel("dell-r740", "Dell R740", 56, 2700, 786_432, 2_000_000, 3_125_000,
                 new double[] {49.8, 114, 137, 159, 182, 208, 240, 277, 319, 376, 432}, 2, 0, 0, true, "bench");
-        float[][][] peaks = new float[Metric.values().length][n][1];
-        double[] cap = Replay.capacity(r740);
+        float[][][] peaks = new float[2][n][1];
         for (int v = 0; v < n; v++) {
             float m = 0;
             for (float c : cpu[v]) m = Math.max(m, c);
-            peaks[Metric.CPU.ordinal()][v][0] = (float) (m * MODEL.cpuFactor(VirtualizationApproach.FULL, profiles[v]));
-            peaks[Metric.MEMORY.ordinal()][v][0] = (float) (mem[v]
+            peaks[0][v][0] = (float) Math.min(cpuCap[v], m * MODEL.cpuFactor(VirtualizationApproach.FULL, profiles[v]));
+            peaks[1][v][0] = (float) (mem[v]
                     + MODEL.memoryOverheadMib(VirtualizationApproach.FULL, vcpus[v], mem[v]));
         }
-        TimeSeriesFirstFit.Packing p = TimeSeriesFirstFit.pack(peaks, cap, 1);
+        BaselineHosts.Packing p = BaselineHosts.pack(peaks, 1, List.of(Metric.CPU, Metric.MEMORY), w.vms(),
+                VirtualizationApproach.FULL, r740, 1.0);
         List<HostModel> hosts = Collections.nCopies(p.hosts(), r740);
         System.out.printf("%nSyntheticWorkloads seed 20260303: %d VMs x %d steps, metrics %s, class profiles; %d R740 hosts "
                 + "(peak FFD on FULL host-side CPU peaks + configured memory with overhead)%n", n, steps, metrics, p.hosts());

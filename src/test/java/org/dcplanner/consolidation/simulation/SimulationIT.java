@@ -88,6 +88,10 @@ class SimulationIT extends PostgresIntegrationTest {
         assertThat(byApproach.get("FULL").get("meanPerformance").asDouble())
                 .isLessThan(byApproach.get("HARDWARE_ASSISTED").get("meanPerformance").asDouble());
         assertThat(byApproach.get("FULL").get("reason").asText()).contains("CPU");
+        // same sizing, same FFD: the plan's own approach needs what the plan reports as its time-series baseline
+        JsonNode planView = http.getForObject("/api/v1/plans/" + plan, JsonNode.class);
+        assertThat(byApproach.get("PARAVIRTUAL").get("hostsNeeded").asInt())
+                .isEqualTo(planView.get("baselines").get("timeSeriesFfdHosts").asInt());
         assertThat(cmp.get("summary").asText()).contains("FULL");
     }
 
