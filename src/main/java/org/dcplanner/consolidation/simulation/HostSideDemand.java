@@ -10,24 +10,10 @@ public final class HostSideDemand {
 
     /** {@code [resource][vm][step]}, resources indexed by {@code Metric.ordinal()}. */
     public static float[][][] of(ReplayInput in) {
-        return blockMax(in, 1);
-    }
-
-    /**
-     * {@code [resource][vm][block]}: the maximum over each block of {@code block} consecutive steps
-     * (the last block may be shorter) — a conservative, smaller input for packing long traces.
-     */
-    public static float[][][] blockMax(ReplayInput in, int block) {
-        int n = in.vmCount();
-        int blocks = (in.steps() + block - 1) / block;
-        float[][][] out = new float[R][n][blocks];
-        float[] one = new float[R];
-        for (int v = 0; v < n; v++) {
-            for (int t = 0; t < in.steps(); t++) {
-                demand(in, v, t, one);
-                int b = t / block;
-                for (int r = 0; r < R; r++) out[r][v][b] = Math.max(out[r][v][b], one[r]);
-            }
+        float[][][] out = new float[R][in.vmCount()][];
+        for (int v = 0; v < in.vmCount(); v++) {
+            float[][] vm = ofVm(in, v);
+            for (int r = 0; r < R; r++) out[r][v] = vm[r];
         }
         return out;
     }
