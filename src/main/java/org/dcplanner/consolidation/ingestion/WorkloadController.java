@@ -94,6 +94,9 @@ class WorkloadController {
     }
 
     @DeleteMapping("/{id}")
+    @Operation(summary = "Delete a workload with its VMs, series and plans",
+            description = "204. Also deletes every plan of the workload (a solving one stops) and, with them, their "
+                    + "simulations, savings scenarios and current servers. 404 for an unknown workload.")
     ResponseEntity<Void> delete(@PathVariable UUID id) {
         ingestion.delete(id);
         return ResponseEntity.noContent().build();
