@@ -61,7 +61,7 @@ class WorkloadController {
         }
         boolean withInventory = inventory != null && !inventory.isEmpty();
         WorkloadView view = ingestion.ingest(new IngestRequest(
-                new UploadTraceSource(file, file.getOriginalFilename(), file.getSize(), properties),
+                new UploadTraceSource(file, file.getOriginalFilename(), properties),
                 withInventory ? inventory : null, withInventory ? nameOf(inventory) : null, name,
                 format == null || format.isBlank() ? null : WorkloadFormat.fromId(format),
                 vmProfile == null || vmProfile.isBlank() ? null : VmProfile.fromId(vmProfile), stepSeconds, instant(start)));
