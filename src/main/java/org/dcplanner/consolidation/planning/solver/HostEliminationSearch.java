@@ -7,7 +7,7 @@ import java.util.function.Consumer;
 
 /**
  * Host-emptying search on load arrays: repeatedly picks a lightly filled active host, moves its VMs to
- * the other active hosts (least overflow, then fullest), and repairs the overflow with a late-acceptance
+ * the other active hosts (least shaped cost), and repairs the overflow with a late-acceptance
  * search over moves and swaps restricted to the remaining hosts. Success (no hard violation) keeps one host
  * fewer; failure restores the last feasible placement exactly. Between attempts, moves that fit push VMs
  * from light to heavy hosts. Starts from and always returns a feasible assignment (or the start unchanged).
@@ -20,6 +20,7 @@ final class HostEliminationSearch {
     private static final int LATE_ACCEPTANCE_SIZE = 100;
     private static final int PATIENCE = 3000;
     private static final int REPACK_PATIENCE = 20_000;
+    private static final int RESTART_AFTER_FAILURES = 25;
 
     private final DemandModel model;
     private final ScoreLedger ledger;
@@ -70,7 +71,8 @@ final class HostEliminationSearch {
         while (step >= 1 && ledger.activeHosts() - step >= lowerBound && System.nanoTime() < deadlineNanos
                 && !stopRequested.getAsBoolean()) {
             journalSize = 0;
-            if (repackOnto(ledger.activeHosts() - step, deadlineNanos) && ledger.hardPenalty() == 0) {
+            if (repackOnto(ledger.activeHosts() - step, Baselines.decreasingOrder(model), deadlineNanos)
+                    && ledger.hardPenalty() == 0) {
                 onImproved.accept(slotOf.clone());
             } else {
                 undoJournal();
@@ -85,6 +87,11 @@ final class HostEliminationSearch {
                     break;
                 }
                 nextStopPoll = System.nanoTime() + 500_000_000L;
+            }
+            if (failures > 0 && failures % RESTART_AFTER_FAILURES == 0 && tryRandomizedRepack(deadlineNanos)) {
+                failures = 0;
+                onImproved.accept(slotOf.clone());
+                continue;
             }
             int[] active = ledger.activeSlots();
             int victim = pickVictim(active, failures);
@@ -118,12 +125,12 @@ final class HostEliminationSearch {
      * index order): decreasing size, each on the slot with least shaped cost (overflow, then flatness), then
      * repairs. Journaled, so a failure can be undone.
      */
-    private boolean repackOnto(int hosts, long deadlineNanos) {
+    private boolean repackOnto(int hosts, int[] order, long deadlineNanos) {
         int[] targets = chooseSlots(hosts);
         if (targets.length < hosts) {
             return false;
         }
-        for (int vm : Baselines.decreasingOrder(model)) {
+        for (int vm : order) {
             if (model.pinnedSlot(vm) >= 0) {
                 continue;
             }
@@ -153,6 +160,22 @@ final class HostEliminationSearch {
             return false;
         }
         return repair(targets, REPACK_PATIENCE, deadlineNanos);
+    }
+
+    /** Repack onto one host fewer with sizes jittered by up to 30 %, a restart from a different greedy order. */
+    private boolean tryRandomizedRepack(long deadlineNanos) {
+        double[] key = new double[model.vms()];
+        for (int v = 0; v < key.length; v++) {
+            key[v] = model.normalizedPeak(v) * (1 + 0.3 * random.nextDouble());
+        }
+        int[] order = java.util.stream.IntStream.range(0, model.vms()).boxed()
+                .sorted((a, b) -> Double.compare(key[b], key[a])).mapToInt(Integer::intValue).toArray();
+        journalSize = 0;
+        if (repackOnto(ledger.activeHosts() - 1, order, deadlineNanos) && ledger.hardPenalty() == 0) {
+            return true;
+        }
+        undoJournal();
+        return false;
     }
 
     private int[] chooseSlots(int hosts) {
@@ -197,18 +220,15 @@ final class HostEliminationSearch {
         for (int vm : sorted) {
             int best = -1;
             long bestCost = Long.MAX_VALUE;
-            long bestVolume = -1;
             for (int g : targets) {
                 if (!model.allowed(vm, g)) {
                     continue;
                 }
                 evaluations++;
-                long cost = loads.overflowIfAdded(vm, g) + aaCost(vm, g, -1);
-                long volume = loads.volume(0, g);
-                if (cost < bestCost || (cost == bestCost && volume > bestVolume)) {
+                long cost = loads.shapedCostIfChanged(g, vm, -1) + aaCost(vm, g, -1) * HostLoads.OVERFLOW_WEIGHT;
+                if (cost < bestCost) {
                     best = g;
                     bestCost = cost;
-                    bestVolume = volume;
                 }
             }
             if (best < 0) {

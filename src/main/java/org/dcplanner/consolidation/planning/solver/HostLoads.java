@@ -69,21 +69,7 @@ final class HostLoads {
 
     /** Change of the slot's overflow if VM {@code in} were added and VM {@code out} removed (-1 for none). */
     long overflowIfChanged(int slot, int in, int out) {
-        long delta = 0;
-        for (int r = 0; r < load.length; r++) {
-            long cap = model.capacity(r, slot);
-            long[] l = load[r];
-            int[] d = model.demand(r);
-            int base = slot * steps;
-            for (int t = 0; t < steps; t++) {
-                long before = l[base + t];
-                long after = before + (in >= 0 ? d[in * steps + t] : 0) - (out >= 0 ? d[out * steps + t] : 0);
-                if (after > cap || before > cap) {
-                    delta += Math.max(0, after - cap) - Math.max(0, before - cap);
-                }
-            }
-        }
-        return delta;
+        return change(slot, in, out, false);
     }
 
     /** Weight of one unit of overflow against the flatness term in {@link #shapedCostIfChanged}. */
@@ -95,6 +81,11 @@ final class HostLoads {
      * profiles (VMs whose peaks don't coincide share a host), which leaves room at every step.
      */
     long shapedCostIfChanged(int slot, int in, int out) {
+        return change(slot, in, out, true);
+    }
+
+    /** One pass over the slot's series: the overflow change, plus (if shaped) the weighted square term. */
+    private long change(int slot, int in, int out, boolean shaped) {
         long overflowDelta = 0;
         long squareDelta = 0;
         for (int r = 0; r < load.length; r++) {
@@ -106,15 +97,15 @@ final class HostLoads {
             int outBase = out * steps;
             for (int t = 0; t < steps; t++) {
                 long before = l[base + t];
-                long change = (in >= 0 ? d[inBase + t] : 0) - (out >= 0 ? d[outBase + t] : 0);
-                long after = before + change;
-                squareDelta += change * (before + after);
+                long diff = (in >= 0 ? d[inBase + t] : 0) - (out >= 0 ? d[outBase + t] : 0);
+                long after = before + diff;
+                squareDelta += diff * (before + after);
                 if (after > cap || before > cap) {
                     overflowDelta += Math.max(0, after - cap) - Math.max(0, before - cap);
                 }
             }
         }
-        return overflowDelta * OVERFLOW_WEIGHT + (squareDelta >> 20);
+        return shaped ? overflowDelta * OVERFLOW_WEIGHT + (squareDelta >> 20) : overflowDelta;
     }
 
     /** True if the VM fits on the slot at every step and resource. */

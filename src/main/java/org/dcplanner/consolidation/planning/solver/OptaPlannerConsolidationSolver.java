@@ -7,7 +7,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 
 import org.dcplanner.consolidation.planning.solver.SolveOptions.SolveProgress;
 import org.optaplanner.core.api.solver.SolverJob;
@@ -51,14 +50,14 @@ public class OptaPlannerConsolidationSolver implements ConsolidationSolver {
 
         long remaining = Math.max(MIN_SEARCH.toNanos(), options.timeLimit().toNanos() - (System.nanoTime() - startNanos));
         long eliminationDeadline = System.nanoTime() + (long) (remaining * eliminationShare);
-        Consumer<SolveProgress> onNewBest = options.onNewBest() == null ? p -> { } : options.onNewBest();
-        HostEliminationPhase elimination = new HostEliminationPhase(eliminationDeadline, options.stopRequested(),
-                slots -> onNewBest.accept(progress(model, slots, startNanos)), seed, lowerBound);
+        ProgressReporter reporter = new ProgressReporter(model,
+                options.onNewBest() == null ? p -> { } : options.onNewBest(), startNanos);
+        HostEliminationPhase elimination = new HostEliminationPhase(eliminationDeadline,
+                options.stopRequested() == null ? () -> false : options.stopRequested(), reporter::report, seed, lowerBound);
         long evaluationsBefore = model.evaluations().sum();
         long searchStart = System.nanoTime();
-        int[] best = runSolver(model, start, elimination, Duration.ofMillis(remaining / 1_000_000L), options, lowerBound,
-                p -> onNewBest.accept(new SolveProgress(p.hostsUsed(), p.score(), p.feasible(),
-                        elapsedMillis(startNanos), p.vmSlot())));
+        int[] best = runSolver(model, start, elimination, Duration.ofMillis(remaining / 1_000_000L), options,
+                lowerBound, reporter);
         double seconds = Math.max(1e-3, (System.nanoTime() - searchStart) / 1e9);
         long perSecond = (long) ((model.evaluations().sum() - evaluationsBefore) / seconds);
 
@@ -69,7 +68,7 @@ public class OptaPlannerConsolidationSolver implements ConsolidationSolver {
     }
 
     private int[] runSolver(DemandModel model, int[] start, HostEliminationPhase elimination, Duration limit,
-                            SolveOptions options, int lowerBound, Consumer<SolveProgress> onNewBest) {
+                            SolveOptions options, int lowerBound, ProgressReporter reporter) {
         if (nothingToMove(model)) {
             // OptaPlanner's random move selectors never end when no move is doable: skip the search
             return start;
@@ -83,8 +82,7 @@ public class OptaPlannerConsolidationSolver implements ConsolidationSolver {
                      SolverManager.create(SolverSetup.solving(elimination, limit, seed))) {
             SolverJob<ConsolidationSolution, Long> job = manager.solveAndListen(1L, id -> initial,
                     best -> {
-                        SolveProgress p = progress(model, best.vmSlots(), System.nanoTime());
-                        onNewBest.accept(p);
+                        SolveProgress p = reporter.report(best.vmSlots());
                         if (p.feasible() && p.hostsUsed() <= lowerBound && model.objective() == PlanningProblem.Objective.HOSTS) {
                             optimumReached.set(true);
                         }
@@ -127,16 +125,6 @@ public class OptaPlannerConsolidationSolver implements ConsolidationSolver {
                 throw new IllegalStateException("solver failed: " + e.getCause().getMessage(), e.getCause());
             }
         }
-    }
-
-    private static SolveProgress progress(DemandModel model, int[] vmSlot, long sinceNanos) {
-        ScoreLedger ledger = Construction.ledger(model, vmSlot);
-        return new SolveProgress(Baselines.hostsUsed(vmSlot), ledger.score().toString(), ledger.hardPenalty() == 0,
-                elapsedMillis(sinceNanos), vmSlot);
-    }
-
-    private static long elapsedMillis(long sinceNanos) {
-        return Math.max(0, (System.nanoTime() - sinceNanos) / 1_000_000);
     }
 
     @Override
