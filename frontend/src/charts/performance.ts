@@ -62,7 +62,7 @@ export function performanceOption(s: { labels: string[]; counts: number[] }, mea
   return {
     animation: false,
     tooltip: { trigger: 'axis' },
-    grid: { left: 56, right: 20, top: 20, bottom: 70 },
+    grid: { left: 56, right: 20, top: 32, bottom: 70 },
     // every bucket label, tilted so all seven fit a narrow chart
     xAxis: { type: 'category', data: s.labels, name: measure, nameLocation: 'middle', nameGap: 52, axisLabel: { interval: 0, rotate: 30, fontSize: 11 } },
     yAxis: { type: 'value', name: 'VMs', minInterval: 1 },

@@ -35,7 +35,8 @@ export function PerformanceSection({ simulation, onExplain }: { simulation: Simu
         </p>
       )}
       {totalVms > vms.length && <p className="hint" data-testid="vms-capped">Showing {vms.length} of {totalVms} VMs.</p>}
-      <div className="grid2">
+      {/* stacked, not side by side: the shortfall table needs the full width for all its columns */}
+      <div className="stack">
         <div className="chart-box">
           <div className="actions" style={{ margin: '0.25rem 0.5rem' }}>
             <h3 style={{ margin: 0, flex: 1 }}>Delivered performance per VM</h3>
@@ -52,10 +53,10 @@ export function PerformanceSection({ simulation, onExplain }: { simulation: Simu
           {short.length === 0 ? <Empty>No VM was ever throttled by a saturated host.</Empty> : (
             <div className="table-wrap" style={{ maxHeight: 360, overflowY: 'auto' }}>
               <table data-testid="short-vms">
-                <thead><tr><th scope="col">VM</th><th scope="col" className="n">Host</th><th scope="col" className="n">Worst</th><th scope="col" className="n">p5</th><th scope="col" className="n">Mean</th><th scope="col" className="n">Throttled steps</th></tr></thead>
                 {short.length > 500 && <caption className="hint">Showing the worst 500 of {short.length}.</caption>}
+                <thead><tr><th scope="col">VM</th><th scope="col" className="n">Host</th><th scope="col" className="n">Worst</th><th scope="col" className="n">p5</th><th scope="col" className="n">Mean</th><th scope="col" className="n">Throttled steps</th></tr></thead>
                 <tbody>{short.slice(0, 500).map((v) => (
-                  <tr key={v.vm}><td><button type="button" className="link" onClick={() => onExplain(v.vm)} aria-label={`Explain placement of ${v.name}`}>{v.name}</button></td><td className="n">{v.host}</td><td className="n">{pct(v.minPerformance)}</td><td className="n">{pct(v.p5Performance)}</td><td className="n">{pct(v.meanPerformance)}</td><td className="n">{num(v.throttledSteps, 0)}</td></tr>
+                  <tr key={v.vm}><td className="wrap"><button type="button" className="link" onClick={() => onExplain(v.vm)} aria-label={`Explain placement of ${v.name}`}>{v.name}</button></td><td className="n">{v.host}</td><td className="n">{pct(v.minPerformance)}</td><td className="n">{pct(v.p5Performance)}</td><td className="n">{pct(v.meanPerformance)}</td><td className="n">{num(v.throttledSteps, 0)}</td></tr>
                 ))}</tbody>
               </table>
             </div>
