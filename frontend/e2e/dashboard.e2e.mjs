@@ -140,6 +140,11 @@ try {
   const shortTitle = (await page.textContent('h3:has-text("VMs throttled by host capacity")')) ?? '';
   check('throttled-VM list = replay vmsEverThrottled', Number(/\((\d+) of/.exec(shortTitle)?.[1]) === sim.metrics.vmsEverThrottled, `${shortTitle} vs ${sim.metrics.vmsEverThrottled}`);
   await page.waitForSelector('[data-testid="constant-slowdown"]');
+  // the heatmap loads another resource's series when picked
+  await page.selectOption('#host-metric', 'MEMORY');
+  await page.waitForFunction(() => document.querySelector('[data-testid="chart-heatmap"]')?.getAttribute('aria-label')?.includes('MEMORY'), null, { timeout: 30_000 });
+  await expectChart(page, 'chart-heatmap');
+  await page.selectOption('#host-metric', 'CPU');
   // wide tables must fit or scroll in their box at desktop width too
   const clippedAt1280 = await page.evaluate(() => [...document.querySelectorAll('[data-testid="short-vms"]')].filter((t) => t.parentElement.scrollWidth > t.parentElement.clientWidth + 1).length);
   check('shortfall table shows all its columns at 1280 px', clippedAt1280 === 0, `${clippedAt1280}`);

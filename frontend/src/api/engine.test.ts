@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { HEATMAP_POINTS, loadCompletedSimulation, simulationWarnings } from './engine';
+import { HEATMAP_POINTS, loadCompletedSimulation, loadHostSeries, simulationWarnings } from './engine';
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -28,7 +28,7 @@ describe('loadCompletedSimulation', () => {
     expect(await loadCompletedSimulation('p', 'FULL', new AbortController().signal)).toBeNull();
   });
 
-  it('asks bucketed host series once and pages the VMs without series, keeping the totals', async () => {
+  it('asks bucketed CPU host series once and pages the VMs without series, keeping the totals', async () => {
     const urls: string[] = [];
     vi.stubGlobal('fetch', vi.fn(async (url: string) => {
       urls.push(url);
@@ -47,6 +47,23 @@ describe('loadCompletedSimulation', () => {
     const simUrls = urls.filter((u) => u.includes('/simulation?'));
     expect(simUrls).toHaveLength(3);
     expect(simUrls[0]).toContain(`maxPoints=${HEATMAP_POINTS}`);
+    expect(simUrls[0]).toContain('resources=CPU');
     expect(simUrls.slice(1).every((u) => u.includes('hostLimit=0'))).toBe(true);
+  });
+});
+
+describe('loadHostSeries', () => {
+  it('asks one resource of the shown hosts, bucketed, with a single VM', async () => {
+    const urls: string[] = [];
+    vi.stubGlobal('fetch', vi.fn(async (url: string) => {
+      urls.push(url);
+      return json({ hosts: { offset: 0, limit: 1000, total: 1, items: [{ host: 3, utilization: { MEMORY: [0.5] } }] }, vms: null });
+    }));
+    const hosts = await loadHostSeries('p', 'PARAVIRTUAL', 'MEMORY', new AbortController().signal);
+    expect(hosts.map((h) => h.host)).toEqual([3]);
+    expect(urls[0]).toMatch(/virtualization=PARAVIRTUAL/);
+    expect(urls[0]).toMatch(/resources=MEMORY/);
+    expect(urls[0]).toMatch(/vmSize=1(&|$)/);
+    expect(urls[0]).toContain(`maxPoints=${HEATMAP_POINTS}`);
   });
 });

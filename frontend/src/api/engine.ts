@@ -171,6 +171,8 @@ export interface SimulationQuery {
   vmSort?: 'index' | 'worst';
   /** per host and resource at most this many points (bucket maxima); 0 = every step */
   maxPoints?: number;
+  /** host series only for this resource (default: all) */
+  resources?: MetricName;
 }
 
 function query(q: object): string {
@@ -206,9 +208,22 @@ export const HOSTS_SHOWN_MAX = 1000;
 /** VMs fetched at most (pages of PAGE_MAX); beyond this the performance section says "showing N of M". */
 export const VMS_FETCHED_MAX = 50_000;
 
+/** The heatmap's first resource: the dashboard loads only its series up front, the others when picked. */
+export const FIRST_HEATMAP_RESOURCE: MetricName = 'CPU';
+
+function hostSeriesQuery(virtualization: Virtualization, resource: MetricName): SimulationQuery {
+  return { virtualization, hostLimit: Math.min(PAGE_MAX, HOSTS_SHOWN_MAX), maxPoints: HEATMAP_POINTS, resources: resource };
+}
+
+/** The shown hosts' series of one resource (bucketed to HEATMAP_POINTS), when the heatmap switches to it. */
+export async function loadHostSeries(id: string, virtualization: Virtualization, resource: MetricName, signal: AbortSignal): Promise<HostView[]> {
+  const sim = await engineApi.simulation(id, { ...hostSeriesQuery(virtualization, resource), vmSize: 1 }, signal);
+  return sim.hosts?.items ?? [];
+}
+
 /**
  * The replay for the dashboard, or null while the replay of that approach is not completed yet: the first
- * HOSTS_SHOWN_MAX hosts with their series bucketed to HEATMAP_POINTS per resource, and every VM summary
+ * HOSTS_SHOWN_MAX hosts with their FIRST_HEATMAP_RESOURCE series bucketed to HEATMAP_POINTS, and every VM summary
  * (pages of PAGE_MAX, up to VMS_FETCHED_MAX). `hosts.total` / `vms.total` keep the full counts, so the page
  * can say what it left out. It asks the run list first, which is empty (not 404) until the replay job has
  * been scheduled, so waiting leaves no failed requests behind.
@@ -219,7 +234,7 @@ export async function loadCompletedSimulation(id: string, virtualization: Virtua
   if (!run || run.status === 'QUEUED' || run.status === 'RUNNING') return null;
   if (run.status === 'FAILED') throw new ApiError({ status: 500, title: 'Replay failed', detail: run.error ?? 'The replay of this plan failed' });
   const approach = run.virtualization;
-  const first = await engineApi.simulation(id, { virtualization: approach, hostLimit: Math.min(PAGE_MAX, HOSTS_SHOWN_MAX), vmSize: PAGE_MAX, maxPoints: HEATMAP_POINTS }, signal);
+  const first = await engineApi.simulation(id, { ...hostSeriesQuery(approach, FIRST_HEATMAP_RESOURCE), vmSize: PAGE_MAX }, signal);
   const vms = first.vms ? await restOfVms(id, approach, first.vms.items, first.vms.total, signal) : null;
   return { ...first, vms: first.vms && vms ? { ...first.vms, items: vms } : first.vms };
 }
