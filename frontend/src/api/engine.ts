@@ -48,12 +48,7 @@ export interface VmSummary {
   demandSteps: number;
   throttledSteps: number;
   peakHostCpuMhz: number;
-  /** delivered ÷ demanded with no host saturation (1 ÷ the approach's constant slowdown); newer engines only */
-  overheadPerformance?: number | null;
 }
-
-/** A replay warning: newer engines send strings or { message } objects (e.g. memory overcommitted on a CPU-only plan). */
-export type SimulationWarning = string | { message?: string; detail?: string; code?: string };
 
 export interface Simulation {
   planId: string;
@@ -69,6 +64,9 @@ export interface Simulation {
   /** assumptions the savings rest on that the replay found questionable (newer engines; also accepted inside metrics) */
   warnings?: SimulationWarning[] | null;
 }
+
+/** A replay warning: newer engines send strings or { message } objects (e.g. memory overcommitted on a CPU-only plan). */
+export type SimulationWarning = string | { message?: string; detail?: string; code?: string };
 
 /** The replay's warnings as sentences, wherever the engine puts them (absent on older engines: none). */
 export function simulationWarnings(sim: Pick<Simulation, 'warnings'> & { metrics?: unknown } | null | undefined): string[] {

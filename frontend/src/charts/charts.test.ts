@@ -4,7 +4,7 @@ import { shapeMultiplexing } from './multiplexing';
 import { MIN_SPAN_S, shapeProgress } from './progress';
 import { heatmapHeight, shapeHeatmap } from './heatmap';
 import { shapeHostStack } from './hostStack';
-import { constantSlowdown, shapePerformance, shortVms } from './performance';
+import { constantSlowdown, lossShares, shapePerformance, shortVms } from './performance';
 import { shapeComparison } from './comparison';
 import { shapeBeforeAfter } from './beforeAfter';
 
@@ -130,8 +130,8 @@ describe('shapeHostStack', () => {
 });
 
 describe('performance', () => {
-  const vm = (name: string, min: number, p5: number, mean: number, throttledSteps = 0, overheadPerformance?: number) =>
-    ({ name, minPerformance: min, p5Performance: p5, meanPerformance: mean, throttledSteps, overheadPerformance });
+  const vm = (name: string, min: number, p5: number, mean: number, throttledSteps = 0, meanApproachPerformance?: number) =>
+    ({ name, minPerformance: min, p5Performance: p5, meanPerformance: mean, throttledSteps, meanApproachPerformance });
   const vms = [vm('ok', 1, 1, 1), vm('slight', 0.97, 0.99, 0.999, 2), vm('bad', 0.4, 0.6, 0.8, 30), vm('mid', 0.85, 0.9, 0.99, 5)];
 
   it('bins the chosen measure', () => {
@@ -156,6 +156,15 @@ describe('performance', () => {
     const c = constantSlowdown([vm('t', 0.5, 0.7, 0.75, 4, 0.9), vm('u', 0.95, 0.95, 0.95, 0, 0.95)])!;
     expect(c).toEqual({ vms: 2, meanPerformance: 0.925, minPerformance: 0.9 });
     expect(constantSlowdown([])).toBeNull();
+  });
+
+  it('orders the loss causes by their share, in points, without the zero ones', () => {
+    expect(lossShares({ VIRTUALIZATION_OVERHEAD: 0.04, CPU_CAPACITY: 0.01, MIGRATION: 0, NEW_CAUSE: 0.02 })).toEqual([
+      { cause: 'VIRTUALIZATION_OVERHEAD', label: 'virtualization overhead', points: 4 },
+      { cause: 'NEW_CAUSE', label: 'NEW_CAUSE', points: 2 },
+      { cause: 'CPU_CAPACITY', label: 'host CPU capacity', points: 1 },
+    ]);
+    expect(lossShares(undefined)).toEqual([]);
   });
 });
 

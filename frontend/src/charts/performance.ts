@@ -27,7 +27,8 @@ export function shapePerformance(vms: Perf[], pick: PerfMeasure = 'minPerformanc
   return { labels: PERF_BINS.map((b) => b.label), counts };
 }
 
-type Throttle = Perf & Pick<VmSummary, 'throttledSteps' | 'overheadPerformance'>;
+/** meanApproachPerformance: the VM's mean had its host never been saturated (the approach's fixed slowdown only); newer engines. */
+type Throttle = Perf & Pick<VmSummary, 'throttledSteps'> & { meanApproachPerformance?: number | null };
 
 /**
  * VMs actually throttled by host capacity (throttledSteps > 0), worst first — not those slowed only by the
@@ -49,7 +50,7 @@ export interface ConstantSlowdown {
 export function constantSlowdown(vms: Throttle[]): ConstantSlowdown | null {
   let n = 0, sum = 0, min = Infinity;
   for (const v of vms) {
-    const f = v.overheadPerformance ?? ((v.throttledSteps ?? 0) === 0 ? v.meanPerformance : undefined);
+    const f = v.meanApproachPerformance ?? ((v.throttledSteps ?? 0) === 0 ? v.meanPerformance : undefined);
     if (f == null || Number.isNaN(f)) continue;
     n++;
     sum += f;
@@ -72,4 +73,21 @@ export function performanceOption(s: { labels: string[]; counts: number[] }, mea
       label: { show: true, position: 'top' },
     }],
   };
+}
+
+/** The engine's loss causes (newer engines) in words; unknown causes keep their name. */
+export const LOSS_LABELS: Record<string, string> = {
+  VIRTUALIZATION_OVERHEAD: 'virtualization overhead',
+  CPU_CAPACITY: 'host CPU capacity',
+  IO_THROUGHPUT: 'host disk/network throughput',
+  MEMORY_OVERCOMMIT: 'memory overcommit',
+  MIGRATION: 'live migration',
+};
+
+/** Per cause, its share of the lost mean performance in percentage points, largest first; zero shares left out. */
+export function lossShares(loss: Record<string, number | null | undefined> | null | undefined): { cause: string; label: string; points: number }[] {
+  return Object.entries(loss ?? {})
+    .filter((e): e is [string, number] => typeof e[1] === 'number' && e[1] > 0)
+    .map(([cause, share]) => ({ cause, label: LOSS_LABELS[cause] ?? cause, points: share * 100 }))
+    .sort((a, b) => b.points - a.points);
 }

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { Simulation } from '../../api/engine';
 import { EChart } from '../../charts/EChart';
-import { constantSlowdown, performanceOption, shapePerformance, shortVms, type PerfMeasure } from '../../charts/performance';
+import { constantSlowdown, lossShares, performanceOption, shapePerformance, shortVms, type PerfMeasure } from '../../charts/performance';
 import { Empty } from '../../components/Status';
 import { num } from '../../format';
 
@@ -17,6 +17,10 @@ export function PerformanceSection({ simulation, onExplain }: { simulation: Simu
   const short = useMemo(() => shortVms(vms), [vms]);
   const overhead = useMemo(() => constantSlowdown(vms), [vms]);
   const m = simulation.metrics;
+  // newer engines: the approach-only mean and a per-cause split of the lost performance
+  const extra = m as (typeof m & { meanApproachPerformance?: number | null; performanceLoss?: Record<string, number> | null }) | null;
+  const approachMean = extra?.meanApproachPerformance ?? overhead?.meanPerformance;
+  const losses = lossShares(extra?.performanceLoss);
   const totalVms = simulation.vms?.total ?? vms.length;
   if (!vms.length) return <Empty>The replay reported no per-VM performance.</Empty>;
   return (
@@ -27,11 +31,16 @@ export function PerformanceSection({ simulation, onExplain }: { simulation: Simu
           SLATAH {num(m.slatah * 100, 2)} %; {m.overloadedHosts} of {m.activeHosts} hosts ever overloaded. Replay energy {num(m.energyKWh)} kWh.
         </p>
       )}
-      {overhead && (
+      {approachMean != null && (
         <p className="figure" data-testid="constant-slowdown">
           Constant {simulation.virtualization} slowdown (virtualization overhead, paid at every step even on an idle host):
-          VMs deliver <strong>{pct(overhead.meanPerformance)}</strong> of their demand on average, worst {pct(overhead.minPerformance)}
-          {overhead.vms < vms.length ? <> (over the {overhead.vms} never-throttled VMs)</> : null}.
+          VMs deliver <strong>{pct(approachMean)}</strong> of their demand on average
+          {overhead ? <>, worst {pct(overhead.minPerformance)}{overhead.vms < vms.length ? <> (over the {overhead.vms} never-throttled VMs)</> : null}</> : null}.
+        </p>
+      )}
+      {losses.length > 0 && (
+        <p className="hint" data-testid="performance-loss">
+          Mean performance lost, by cause: {losses.map((l) => `${l.label} ${num(l.points, 1)} points`).join(' · ')}.
         </p>
       )}
       {totalVms > vms.length && <p className="hint" data-testid="vms-capped">Showing {vms.length} of {totalVms} VMs.</p>}
