@@ -1,5 +1,7 @@
 package org.dcplanner.consolidation.planning.solver;
 
+import java.util.Arrays;
+
 /**
  * Per-slot load time series in model units, kept in sync with an assignment; the hot data structure of
  * score calculation and search. Memory: resources x slots x steps longs.
@@ -106,6 +108,56 @@ final class HostLoads {
             }
         }
         return shaped ? overflowDelta * OVERFLOW_WEIGHT + (squareDelta >> 20) : overflowDelta;
+    }
+
+    /**
+     * Change of the weighted overflow {@code sum over r, t of weight x max(0, load - cap)} on the slot if VM
+     * {@code in} were added and {@code out} removed (-1 for none); weight is laid out like the loads,
+     * [r][slot * steps + t].
+     */
+    long weightedOverflowChange(int slot, int in, int out, long[][] weight) {
+        long delta = 0;
+        for (int r = 0; r < load.length; r++) {
+            long cap = model.capacity(r, slot);
+            long[] l = load[r];
+            long[] w = weight[r];
+            int[] d = model.demand(r);
+            int base = slot * steps;
+            int inBase = in * steps;
+            int outBase = out * steps;
+            for (int t = 0; t < steps; t++) {
+                long before = l[base + t];
+                long after = before + (in >= 0 ? d[inBase + t] : 0) - (out >= 0 ? d[outBase + t] : 0);
+                if (after > cap || before > cap) {
+                    delta += w[base + t] * (Math.max(0, after - cap) - Math.max(0, before - cap));
+                }
+            }
+        }
+        return delta;
+    }
+
+    /** Raises by one the weight of every step and resource where the slot is over capacity. */
+    void raiseOverflowWeights(int slot, long[][] weight) {
+        for (int r = 0; r < load.length; r++) {
+            long cap = model.capacity(r, slot);
+            int base = slot * steps;
+            for (int t = 0; t < steps; t++) {
+                if (load[r][base + t] > cap) {
+                    weight[r][base + t]++;
+                }
+            }
+        }
+    }
+
+    /** Sets the slot's weights to one. */
+    void resetWeights(int slot, long[][] weight) {
+        for (long[] w : weight) {
+            Arrays.fill(w, slot * steps, (slot + 1) * steps, 1L);
+        }
+    }
+
+    int steps() {
+        return steps;
     }
 
     /** True if the VM fits on the slot at every step and resource. */
