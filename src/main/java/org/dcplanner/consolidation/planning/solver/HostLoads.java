@@ -71,7 +71,7 @@ final class HostLoads {
 
     /** Change of the slot's overflow if VM {@code in} were added and VM {@code out} removed (-1 for none). */
     long overflowIfChanged(int slot, int in, int out) {
-        return change(slot, in, out, false);
+        return change(slot, in, out, false, null);
     }
 
     /** Weight of one unit of overflow against the flatness term in {@link #shapedCostIfChanged}. */
@@ -83,16 +83,20 @@ final class HostLoads {
      * profiles (VMs whose peaks don't coincide share a host), which leaves room at every step.
      */
     long shapedCostIfChanged(int slot, int in, int out) {
-        return change(slot, in, out, true);
+        return change(slot, in, out, true, null);
     }
 
-    /** One pass over the slot's series: the overflow change, plus (if shaped) the weighted square term. */
-    private long change(int slot, int in, int out, boolean shaped) {
+    /**
+     * One pass over the slot's series: the overflow change (each step's overflow times its weight when
+     * {@code weight} is given), plus (if shaped) the weighted square term.
+     */
+    private long change(int slot, int in, int out, boolean shaped, long[][] weight) {
         long overflowDelta = 0;
         long squareDelta = 0;
         for (int r = 0; r < load.length; r++) {
             long cap = model.capacity(r, slot);
             long[] l = load[r];
+            long[] w = weight == null ? null : weight[r];
             int[] d = model.demand(r);
             int base = slot * steps;
             int inBase = in * steps;
@@ -103,7 +107,8 @@ final class HostLoads {
                 long after = before + diff;
                 squareDelta += diff * (before + after);
                 if (after > cap || before > cap) {
-                    overflowDelta += Math.max(0, after - cap) - Math.max(0, before - cap);
+                    long change = Math.max(0, after - cap) - Math.max(0, before - cap);
+                    overflowDelta += w == null ? change : w[base + t] * change;
                 }
             }
         }
@@ -116,24 +121,7 @@ final class HostLoads {
      * [r][slot * steps + t].
      */
     long weightedOverflowChange(int slot, int in, int out, long[][] weight) {
-        long delta = 0;
-        for (int r = 0; r < load.length; r++) {
-            long cap = model.capacity(r, slot);
-            long[] l = load[r];
-            long[] w = weight[r];
-            int[] d = model.demand(r);
-            int base = slot * steps;
-            int inBase = in * steps;
-            int outBase = out * steps;
-            for (int t = 0; t < steps; t++) {
-                long before = l[base + t];
-                long after = before + (in >= 0 ? d[inBase + t] : 0) - (out >= 0 ? d[outBase + t] : 0);
-                if (after > cap || before > cap) {
-                    delta += w[base + t] * (Math.max(0, after - cap) - Math.max(0, before - cap));
-                }
-            }
-        }
-        return delta;
+        return change(slot, in, out, false, weight);
     }
 
     /** Raises by one the weight of every step and resource where the slot is over capacity. */
