@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Limits and rules of trace ingestion ({@code consolidation.ingestion.*}); defaults in code.
  *
  * @param maxExpandedBytes    cap on the total bytes read out of one upload after unzipping (zip-bomb guard)
- * @param maxCompressionRatio cap on expanded bytes / uploaded bytes, checked once 16 MiB were expanded
+ * @param maxCompressionRatio cap on expanded bytes / archive bytes read so far, checked while streaming once 16 MiB were expanded
  * @param maxEntries          cap on the number of files in one archive
  * @param maxCarrySteps       gaps of at most this many grid steps inside a VM's span repeat the last value;
  *                            longer gaps count as zero demand

@@ -61,7 +61,7 @@ class WorkloadController {
         }
         boolean withInventory = inventory != null && !inventory.isEmpty();
         WorkloadView view = ingestion.ingest(new IngestRequest(
-                new UploadTraceSource(file, file.getOriginalFilename(), file.getSize(), properties),
+                new UploadTraceSource(file, file.getOriginalFilename(), properties),
                 withInventory ? inventory : null, withInventory ? nameOf(inventory) : null, name,
                 format == null || format.isBlank() ? null : WorkloadFormat.fromId(format),
                 vmProfile == null || vmProfile.isBlank() ? null : VmProfile.fromId(vmProfile), stepSeconds, instant(start)));
@@ -94,6 +94,9 @@ class WorkloadController {
     }
 
     @DeleteMapping("/{id}")
+    @Operation(summary = "Delete a workload with its VMs, series and plans",
+            description = "204. Also deletes every plan of the workload (a solving one stops) and, with them, their "
+                    + "simulations, savings scenarios and current servers. 404 for an unknown workload.")
     ResponseEntity<Void> delete(@PathVariable UUID id) {
         ingestion.delete(id);
         return ResponseEntity.noContent().build();

@@ -99,24 +99,31 @@ class PlanRepository {
         });
     }
 
-    /** Stores the final result; COMPLETED, or CANCELLED when a cancel was requested meanwhile. */
+    /** Stores the lower bound and baselines of the attempt (before solving, so a running plan shows them). */
+    void saveReferences(UUID id, int attempt, PlanReferences refs) {
+        jdbc.update("update plans set lower_bound_hosts = ?, peak_ffd_hosts = ?, time_series_ffd_hosts = ?, "
+                + "updated_at = now() where id = ? and attempt = ?", refs.lowerBoundHosts(), refs.peakFfdHosts(),
+                refs.timeSeriesFfdHosts(), id, attempt);
+    }
+
+    /**
+     * Stores the final result (the references saved at start stay); COMPLETED, or CANCELLED when a
+     * cancel was requested meanwhile.
+     */
     PlanStatus finish(UUID id, int attempt, PlanningResult r) {
         List<String> status = jdbc.execute((java.sql.Connection con) -> {
             var ps = con.prepareStatement("update plans set status = case when cancel_requested then 'CANCELLED' else 'COMPLETED' end, "
-                    + "vm_slot = ?, hosts_used = ?, score = ?, feasible = ?, broken_constraints = ?::jsonb, lower_bound_hosts = ?, "
-                    + "peak_ffd_hosts = ?, time_series_ffd_hosts = ?, score_calcs_per_second = ?, finished_at = now(), "
+                    + "vm_slot = ?, hosts_used = ?, score = ?, feasible = ?, broken_constraints = ?::jsonb, "
+                    + "score_calcs_per_second = ?, finished_at = now(), "
                     + "updated_at = now() where id = ? and attempt = ? returning status");
             ps.setArray(1, con.createArrayOf("int4", Arrays.stream(r.vmSlot()).boxed().toArray()));
             ps.setInt(2, r.hostsUsed());
             ps.setString(3, r.score());
             ps.setBoolean(4, r.feasible());
             ps.setString(5, write(r.brokenConstraints()));
-            ps.setInt(6, r.lowerBoundHosts());
-            ps.setInt(7, r.peakFfdHosts());
-            ps.setInt(8, r.timeSeriesFfdHosts());
-            ps.setLong(9, r.scoreCalculationsPerSecond());
-            ps.setObject(10, id);
-            ps.setInt(11, attempt);
+            ps.setLong(6, r.scoreCalculationsPerSecond());
+            ps.setObject(7, id);
+            ps.setInt(8, attempt);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? List.of(rs.getString(1)) : List.<String>of();
             }

@@ -56,6 +56,8 @@ class PlanSolveJob {
             PlanRecord plan = plans.find(planId).orElseThrow();
             PlanRequest request = json.readValue(plan.requestJson(), PlanRequest.class);
             BuiltProblem built = components.build(request);
+            PlanReferences references = PlanReferences.of(built.problem());
+            plans.saveReferences(planId, attempt, references);
             BestSolutionWriter writer = new BestSolutionWriter(plans, planId, attempt, properties.bestWriteInterval());
             SolveOptions options = new SolveOptions(Duration.ofSeconds(request.timeLimitSeconds()),
                     stopSignal(planId, attempt, writer), writer::onNewBest);
@@ -65,7 +67,7 @@ class PlanSolveJob {
                     (System.nanoTime() - solveStart) / 1_000_000);
             PlanStatus status = plans.finish(planId, attempt, result);
             log.info("plan {} attempt {} ended {}: {} hosts (lower bound {}), score {}", planId, attempt, status,
-                    result.hostsUsed(), result.lowerBoundHosts(), result.score());
+                    result.hostsUsed(), references.lowerBoundHosts(), result.score());
             if ((status == PlanStatus.COMPLETED || status == PlanStatus.CANCELLED) && hasPlacement(result)) {
                 events.publishEvent(new PlanCompleted(planId));
             }

@@ -116,7 +116,7 @@ public final class IngestBenchmark {
         long bytes = Files.size(file);
         long t0 = System.nanoTime();
         var source = new org.dcplanner.consolidation.ingestion.source.UploadTraceSource(
-                new org.springframework.core.io.FileSystemResource(file), file.getFileName().toString(), bytes,
+                new org.springframework.core.io.FileSystemResource(file), file.getFileName().toString(),
                 IngestionProperties.defaults());
         WorkloadView w = service.ingest(new IngestRequest(source, null, null, "bench big", null, VmProfile.DEFAULT, 300, null));
         double s = (System.nanoTime() - t0) / 1e9;

@@ -35,6 +35,10 @@ class PlanProgressIT extends PostgresIntegrationTest {
         });
         JsonNode solving = http.getForObject(location, JsonNode.class);
         assertThat(solving.get("progress")).isNotEmpty();
+        // lower bound and baselines are stored before the solver starts, not only with the result
+        assertThat(solving.get("lowerBoundHosts").isInt()).isTrue();
+        assertThat(solving.get("baselines").get("peakFfdHosts").isInt()).isTrue();
+        assertThat(solving.get("baselines").get("timeSeriesFfdHosts").isInt()).isTrue();
         assertThat(http.getForObject(location + "/placements", JsonNode.class)).hasSize(8);
 
         assertThat(http.exchange(location, HttpMethod.DELETE, null, JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);

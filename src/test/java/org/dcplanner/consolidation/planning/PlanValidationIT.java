@@ -56,7 +56,46 @@ class PlanValidationIT extends PostgresIntegrationTest {
         rejected(with(b -> b.put("hostPool", List.of(Map.of("model", "hp-ml110-g5", "count", 0)))),
                 HttpStatus.BAD_REQUEST, "hostPool[0].count", "between 1");
         rejected(with(b -> b.put("timeLimitSeconds", 0)), HttpStatus.BAD_REQUEST, "timeLimitSeconds", "between 1");
-        rejected(with(b -> b.put("resources", List.of("CPU", "GPU"))), HttpStatus.BAD_REQUEST, null, "");
+        rejected(with(b -> b.put("resources", List.of("CPU", "GPU"))), HttpStatus.BAD_REQUEST, "resources[1]", "'GPU' is not one of CPU");
+    }
+
+    @Test
+    void unreadableBodiesAre400InvalidRequestWithTheJsonPath() {
+        JsonNode enumValue = rejected(with(b -> b.put("virtualization", "FOO")), HttpStatus.BAD_REQUEST, "virtualization",
+                "'FOO' is not one of");
+        assertThat(enumValue.get("type").asText()).isEqualTo("/problems/invalid-request");
+        assertThat(enumValue.get("detail").asText()).contains("HARDWARE_ASSISTED");
+        rejected(with(b -> b.put("workloadId", "not-a-uuid")), HttpStatus.BAD_REQUEST, "workloadId", "is not a UUID");
+        rejected(with(b -> b.put("hostPool", List.of(Map.of("model", "hp-ml110-g5", "count", "many")))),
+                HttpStatus.BAD_REQUEST, "hostPool[0].count", "many");
+
+        Integer before = jdbc.queryForObject("select count(*) from plans", Integer.class);
+        var headers = new org.springframework.http.HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<JsonNode> malformed = http.postForEntity("/api/v1/plans",
+                new org.springframework.http.HttpEntity<>("{\"workloadId\": ", headers), JsonNode.class);
+        assertThat(malformed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(malformed.getBody().get("type").asText()).isEqualTo("/problems/invalid-request");
+        assertThat(malformed.getBody().get("detail").asText()).contains("not valid JSON");
+        assertThat(jdbc.queryForObject("select count(*) from plans", Integer.class)).isEqualTo(before);
+    }
+
+    @Test
+    void aMalformedIdInThePathIs400NamingTheParameter() {
+        ResponseEntity<JsonNode> r = http.getForEntity("/api/v1/plans/not-a-uuid", JsonNode.class);
+        assertThat(r.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(r.getBody().get("type").asText()).isEqualTo("/problems/invalid-request");
+        assertThat(r.getBody().get("field").asText()).isEqualTo("id");
+        assertThat(r.getBody().get("detail").asText()).contains("UUID").contains("not-a-uuid");
+    }
+
+    @Test
+    void otherEndpointsShareTheHandler() {
+        ResponseEntity<JsonNode> r = http.postForEntity("/api/v1/plans/" + UUID.randomUUID() + "/simulations",
+                Map.of("virtualization", "NOPE"), JsonNode.class);
+        assertThat(r.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(r.getBody().get("field").asText()).isEqualTo("virtualization");
+        assertThat(r.getBody().get("detail").asText()).contains("'NOPE' is not one of").contains("FULL");
     }
 
     @Test

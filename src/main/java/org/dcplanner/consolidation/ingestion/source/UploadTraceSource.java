@@ -13,13 +13,11 @@ import org.springframework.core.io.InputStreamSource;
 public final class UploadTraceSource implements TraceSource {
     private final InputStreamSource content;
     private final String name;
-    private final long sizeBytes;
     private final IngestionProperties limits;
 
-    public UploadTraceSource(InputStreamSource content, String name, long sizeBytes, IngestionProperties limits) {
+    public UploadTraceSource(InputStreamSource content, String name, IngestionProperties limits) {
         this.content = content;
         this.name = name == null || name.isBlank() ? "upload" : TraceSource.baseName(name);
-        this.sizeBytes = sizeBytes;
         this.limits = limits;
     }
 
@@ -32,7 +30,7 @@ public final class UploadTraceSource implements TraceSource {
     public void forEachFile(FileVisitor visitor) throws IOException {
         try (InputStream raw = content.getInputStream(); BufferedInputStream in = new BufferedInputStream(raw, 1 << 16)) {
             if (isZip(in)) {
-                new ZipEntries(in, name, sizeBytes, limits).forEach(visitor);
+                new ZipEntries(in, name, limits).forEach(visitor);
             } else {
                 visitor.visit(name, in);
             }

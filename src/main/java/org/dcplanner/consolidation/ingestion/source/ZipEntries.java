@@ -14,19 +14,34 @@ import org.dcplanner.consolidation.ingestion.IngestionProperties;
  * Streams the entries of a zip archive with the safety checks of an untrusted upload: entry paths with
  * {@code ..} or an absolute path are refused (422), and the bytes read out are counted against a total
  * cap and a compression-ratio cap (413), so a zip bomb stops after the limit, not after the disk is full.
- * Entries are never written to disk.
+ * The ratio is expanded bytes / archive bytes consumed so far (not / the whole upload), so a bomb is
+ * recognised once {@link IngestionProperties#RATIO_CHECK_FLOOR_BYTES} are expanded, before the parser
+ * could fail on the (huge) content for another reason. Entries are never written to disk.
  */
 final class ZipEntries {
     private final InputStream in;
     private final String archive;
-    private final long compressedBytes;
+    private long compressedBytes;
     private final IngestionProperties limits;
     private long expandedBytes;
 
-    ZipEntries(InputStream in, String archive, long compressedBytes, IngestionProperties limits) {
-        this.in = in;
+    ZipEntries(InputStream in, String archive, IngestionProperties limits) {
+        this.in = new FilterInputStream(in) {
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                if (b >= 0) compressedBytes++;
+                return b;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = super.read(b, off, len);
+                if (n > 0) compressedBytes += n;
+                return n;
+            }
+        };
         this.archive = archive;
-        this.compressedBytes = Math.max(1, compressedBytes);
         this.limits = limits;
     }
 
@@ -80,7 +95,7 @@ final class ZipEntries {
                     + " bytes (consolidation.ingestion.max-expanded-bytes)", path);
         }
         if (expandedBytes > IngestionProperties.RATIO_CHECK_FLOOR_BYTES
-                && expandedBytes / compressedBytes > limits.maxCompressionRatio()) {
+                && expandedBytes / Math.max(1, compressedBytes) > limits.maxCompressionRatio()) {
             throw IngestProblems.tooLarge("zip-bomb", "The archive expands more than " + limits.maxCompressionRatio()
                     + " times its size (consolidation.ingestion.max-compression-ratio); refusing a likely zip bomb", path);
         }

@@ -44,6 +44,8 @@ public class OptaPlannerConsolidationSolver implements ConsolidationSolver {
         long startNanos = System.nanoTime();
         DemandModel model = new DemandModel(problem);
         int lowerBound = Baselines.lowerBoundHosts(problem);
+        // the search stops at a proven optimum: the tighter of the two valid bounds
+        int stopBound = Math.max(lowerBound, Baselines.stepwiseBinPackingBound(problem));
         int[] peakFfd = Baselines.peakFfd(model);
         int[] tsFfd = Baselines.timeSeriesFfd(model, 1.0);
         int[] start = Construction.best(model, peakFfd, tsFfd);
@@ -52,12 +54,14 @@ public class OptaPlannerConsolidationSolver implements ConsolidationSolver {
         long eliminationDeadline = System.nanoTime() + (long) (remaining * eliminationShare);
         ProgressReporter reporter = new ProgressReporter(model,
                 options.onNewBest() == null ? p -> { } : options.onNewBest(), startNanos);
+        // the construction is the first best: plans show a host count before the search improves on it
+        reporter.report(start);
         HostEliminationPhase elimination = new HostEliminationPhase(eliminationDeadline,
-                options.stopRequested() == null ? () -> false : options.stopRequested(), reporter::report, seed, lowerBound);
+                options.stopRequested() == null ? () -> false : options.stopRequested(), reporter::report, seed, stopBound);
         long evaluationsBefore = model.evaluations().sum();
         long searchStart = System.nanoTime();
         int[] best = runSolver(model, start, elimination, Duration.ofMillis(remaining / 1_000_000L), options,
-                lowerBound, reporter);
+                stopBound, reporter);
         double seconds = Math.max(1e-3, (System.nanoTime() - searchStart) / 1e9);
         long perSecond = (long) ((model.evaluations().sum() - evaluationsBefore) / seconds);
 

@@ -30,7 +30,7 @@ class ZipEntriesTest {
 
     private static List<String> read(byte[] zip, IngestionProperties limits) throws IOException {
         List<String> seen = new ArrayList<>();
-        new ZipEntries(new ByteArrayInputStream(zip), "u.zip", zip.length, limits)
+        new ZipEntries(new ByteArrayInputStream(zip), "u.zip", limits)
                 .forEach((path, in) -> seen.add(path + "=" + in.readAllBytes().length));
         return seen;
     }
@@ -61,6 +61,32 @@ class ZipEntriesTest {
         assertThat(problemOf(() -> read(bomb, sizeCap))).containsEntry("type", "zip-bomb").containsEntry("status", 413);
         assertThat(problemOf(() -> read(bomb, IngestionProperties.defaults()))).containsEntry("type", "zip-bomb")
                 .extractingByKey("detail").asString().contains("times its size");
+    }
+
+    @Test
+    void theRatioCapFiresWhileStreamingEvenWhenTheWholeUploadIsLarge() throws IOException {
+        // a highly compressible 64 MiB CSV-like entry, then 4 MiB of incompressible bytes: over the whole
+        // upload the ratio is ~16, but while streaming the first entry it is far above 200
+        var entries = new LinkedHashMap<String, byte[]>();
+        byte[] line = "vm-1,2026-01-05T00:00:00Z,1000\n".getBytes();
+        byte[] bomb = new byte[64 << 20];
+        for (int i = 0; i < bomb.length; i++) bomb[i] = line[i % line.length];
+        entries.put("bomb.csv", bomb);
+        byte[] noise = new byte[4 << 20];
+        new java.util.Random(7).nextBytes(noise);
+        entries.put("noise.csv", noise);
+        byte[] archive = zip(entries);
+        assertThat(archive.length).isGreaterThan(4 << 20);
+
+        long[] readBeforeRefusal = {0};
+        var problem = problemOf(() -> new ZipEntries(new ByteArrayInputStream(archive), "u.zip", IngestionProperties.defaults())
+                .forEach((path, in) -> {
+                    byte[] buf = new byte[8192];
+                    for (int n; (n = in.read(buf)) > 0; ) readBeforeRefusal[0] += n;
+                }));
+        assertThat(problem).containsEntry("type", "zip-bomb").containsEntry("status", 413).containsEntry("file", "bomb.csv");
+        // refused just after the 16 MiB floor, not after reading the 64 MiB entry
+        assertThat(readBeforeRefusal[0]).isLessThan(IngestionProperties.RATIO_CHECK_FLOOR_BYTES + (1 << 20));
     }
 
     @Test

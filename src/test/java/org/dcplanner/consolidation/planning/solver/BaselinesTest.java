@@ -28,6 +28,60 @@ class BaselinesTest {
     }
 
     @Test
+    void martelloTothBoundCountsItemsAboveHalfACapacityOnePerHost() {
+        // fluid bound ceil(180 / 100) = 2, but no two of the items share a host
+        assertThat(Baselines.martelloTothL2(new double[] {60, 60, 60}, 100)).isEqualTo(3);
+        // small items fill the big items' spare room: 2 hosts suffice and the bound says 2
+        assertThat(Baselines.martelloTothL2(new double[] {60, 40, 60, 40}, 100)).isEqualTo(2);
+        // items of at least 30 cannot join an item above 70: 2 + ceil((3 x 30) / 100) = 3 (fluid: 2)
+        assertThat(Baselines.martelloTothL2(new double[] {75, 75, 30, 30, 30}, 100)).isEqualTo(3);
+    }
+
+    @Test
+    void martelloTothBoundNeverExceedsAFeasiblePacking() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        for (int trial = 0; trial < 2000; trial++) {
+            double[] sizes = new double[1 + random.nextInt(12)];
+            for (int i = 0; i < sizes.length; i++) {
+                sizes[i] = random.nextInt(1, 101);
+            }
+            int l2 = Baselines.martelloTothL2(sizes.clone(), 100);
+            assertThat(l2).isLessThanOrEqualTo(firstFitDecreasingBins(sizes, 100));
+            assertThat(l2).isGreaterThanOrEqualTo((int) Math.ceil(java.util.Arrays.stream(sizes).sum() / 100));
+        }
+    }
+
+    private static int firstFitDecreasingBins(double[] sizes, double capacity) {
+        double[] sorted = sizes.clone();
+        java.util.Arrays.sort(sorted);
+        double[] room = new double[sorted.length];
+        int bins = 0;
+        for (int i = sorted.length - 1; i >= 0; i--) {
+            int b = 0;
+            while (b < bins && room[b] < sorted[i]) {
+                b++;
+            }
+            if (b == bins) {
+                room[bins++] = capacity;
+            }
+            room[b] -= sorted[i];
+        }
+        return bins;
+    }
+
+    @Test
+    void stepwiseBoundTakesTheWorstStep() {
+        PlanningProblem p = TestProblems.cpu(2).hosts(5, 1000)
+                .vm(new float[] {600, 100}).vm(new float[] {600, 100}).vm(new float[] {100, 600}).build();
+        // step 0: two items above 500 need two hosts (fluid bound: ceil(1300 / 1000) = 2); step 1: one host
+        assertThat(Baselines.stepwiseBinPackingBound(p)).isEqualTo(2);
+        PlanningProblem three = TestProblems.cpu(2).hosts(5, 1000)
+                .vm(new float[] {100, 600}).vm(new float[] {100, 600}).vm(new float[] {100, 600}).build();
+        assertThat(Baselines.stepwiseBinPackingBound(three)).isEqualTo(3);
+        assertThat(Baselines.lowerBoundHosts(three)).isEqualTo(2);
+    }
+
+    @Test
     void antiPhaseVmsShareOneHostByTimeSeriesButNotByPeaks() {
         DemandModel m = new DemandModel(TestProblems.cpu(2).hosts(3, 1000)
                 .vm(new float[] {800, 100}).vm(new float[] {100, 800}).build());

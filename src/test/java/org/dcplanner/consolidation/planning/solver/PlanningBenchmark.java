@@ -70,10 +70,12 @@ public final class PlanningBenchmark {
                     }
                 }));
         double took = (System.nanoTime() - start) / 1e9;
-        System.out.printf("%-32s vms=%5d LB=%4d peakFFD=%4d tsFFD=%4d hosts=%4d hosts/LB=%.3f hosts/tsFFD=%.3f "
-                        + "feasible=%s time=%.1fs evals/s=%d load=%.2f%n",
-                label, problem.vmCount(), r.lowerBoundHosts(), r.peakFfdHosts(), r.timeSeriesFfdHosts(), r.hostsUsed(),
-                r.hostsUsed() / (double) r.lowerBoundHosts(), r.hostsUsed() / (double) r.timeSeriesFfdHosts(),
+        int l2 = Math.max(r.lowerBoundHosts(), Baselines.stepwiseBinPackingBound(problem));
+        System.out.printf("%-32s vms=%5d LB=%4d LB-L2=%4d peakFFD=%4d tsFFD=%4d hosts=%4d hosts/LB=%.3f hosts/LB-L2=%.3f "
+                        + "hosts/tsFFD=%.3f feasible=%s time=%.1fs evals/s=%d load=%.2f%n",
+                label, problem.vmCount(), r.lowerBoundHosts(), l2, r.peakFfdHosts(), r.timeSeriesFfdHosts(),
+                r.hostsUsed(), r.hostsUsed() / (double) r.lowerBoundHosts(), r.hostsUsed() / (double) l2,
+                r.hostsUsed() / (double) r.timeSeriesFfdHosts(),
                 r.feasible(), took, r.scoreCalculationsPerSecond(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
