@@ -13,20 +13,33 @@ export interface SimulationMetrics {
   slatah: number;
   pdm: number;
   slav: number;
+  /** VMs their host squeezed at some step (capacity sharing on any resource); the approach's constant slowdown does not count */
   vmsEverThrottled: number;
-  vmsEverBelowFull: number;
   meanPerformance: number;
+  /** mean performance had no host ever been saturated: the approach's fixed slowdown only */
+  meanApproachPerformance: number;
   minPerformance: number;
+  /** per cause, its share of 1 − meanPerformance (values add up to it) */
+  performanceLoss: Partial<Record<LossCause, number>>;
   activeHosts: number;
+  /** hosts at or above 100 % of any resource at some step */
   overloadedHosts: number;
+  overloadedHostsByResource: Partial<Record<MetricName, number>>;
+  peakUtilizationByResource: Partial<Record<MetricName, number>>;
+  /** e.g. "MEMORY overcommitted on 116 of 117 hosts (peak 842 %): the plan did not check MEMORY" */
+  warnings: string[];
 }
+
+export type LossCause = 'VIRTUALIZATION_OVERHEAD' | 'CPU_CAPACITY' | 'IO_THROUGHPUT' | 'MEMORY_OVERCOMMIT' | 'MIGRATION';
 
 /** One host slot of the replay with its utilization (demand ÷ capacity) per resource per step. */
 export interface HostView {
   host: number;
   modelId: string;
   vmCount: number;
+  /** steps at or above 100 % of any resource (overloadMinutes likewise) */
   overloadSteps: number;
+  overloadStepsByResource: Partial<Record<MetricName, number>>;
   overloadMinutes: number;
   energyKWh: number;
   averageWatts: number;
@@ -45,7 +58,10 @@ export interface VmSummary {
   minPerformance: number;
   p5Performance: number;
   meanPerformance: number;
+  /** mean performance without host contention (the approach's fixed slowdown only) */
+  meanApproachPerformance: number;
   demandSteps: number;
+  /** steps the host squeezed this VM */
   throttledSteps: number;
   peakHostCpuMhz: number;
 }
@@ -61,6 +77,22 @@ export interface Simulation {
   metrics: SimulationMetrics | null;
   hosts: { offset: number; limit: number; total: number; items: HostView[] } | null;
   vms: { page: number; size: number; total: number; sort: string; items: VmSummary[] } | null;
+  /** assumptions the savings rest on that the replay found questionable (newer engines; also accepted inside metrics) */
+  warnings?: SimulationWarning[] | null;
+}
+
+/** A replay warning: newer engines send strings or { message } objects (e.g. memory overcommitted on a CPU-only plan). */
+export type SimulationWarning = string | { message?: string; detail?: string; code?: string };
+
+/** The replay's warnings as sentences, wherever the engine puts them (absent on older engines: none). */
+export function simulationWarnings(sim: Pick<Simulation, 'warnings'> & { metrics?: unknown } | null | undefined): string[] {
+  const m = sim?.metrics as { warnings?: SimulationWarning[] | null } | null | undefined;
+  const all = [...(sim?.warnings ?? []), ...(m?.warnings ?? [])];
+  const out = all
+    .map((w) => (typeof w === 'string' ? w : w?.message ?? w?.detail ?? w?.code ?? ''))
+    .map((w) => w.trim())
+    .filter((w) => w.length > 0);
+  return [...new Set(out)];
 }
 
 /** One host's VMs' host-side demand per step (GET .../simulation/hosts/{host}). */
@@ -151,6 +183,10 @@ export interface SimulationQuery {
   vmPage?: number;
   vmSize?: number;
   vmSort?: 'index' | 'worst';
+  /** per host and resource at most this many points (bucket maxima); 0 = every step */
+  maxPoints?: number;
+  /** host series only for this resource (default: all) */
+  resources?: MetricName;
 }
 
 function query(q: object): string {
@@ -177,23 +213,53 @@ export const engineApi = {
   saveAssumptions: (id: string, a: Partial<Assumptions>) => sendJson<unknown>('PUT', `${plan(id)}/savings-assumptions`, a),
 };
 
+/** Largest page the simulation endpoint serves (hosts and VMs). */
+export const PAGE_MAX = 1000;
+/** Heatmap columns per host: the heatmap draws at most this many, so the server buckets them (keeping peaks). */
+export const HEATMAP_POINTS = 288;
+/** Hosts drawn on the dashboard at most (a heatmap of more rows is unreadable); the page says "showing N of M". */
+export const HOSTS_SHOWN_MAX = 1000;
+/** VMs fetched at most (pages of PAGE_MAX); beyond this the performance section says "showing N of M". */
+export const VMS_FETCHED_MAX = 50_000;
+
+/** The heatmap's first resource: the dashboard loads only its series up front, the others when picked. */
+export const FIRST_HEATMAP_RESOURCE: MetricName = 'CPU';
+
+function hostSeriesQuery(virtualization: Virtualization, resource: MetricName): SimulationQuery {
+  return { virtualization, hostLimit: Math.min(PAGE_MAX, HOSTS_SHOWN_MAX), maxPoints: HEATMAP_POINTS, resources: resource };
+}
+
+/** The shown hosts' series of one resource (bucketed to HEATMAP_POINTS), when the heatmap switches to it. */
+export async function loadHostSeries(id: string, virtualization: Virtualization, resource: MetricName, signal: AbortSignal): Promise<HostView[]> {
+  const sim = await engineApi.simulation(id, { ...hostSeriesQuery(virtualization, resource), vmSize: 1 }, signal);
+  return sim.hosts?.items ?? [];
+}
+
 /**
- * The whole replay for the dashboard: every host (up to 1000) and every VM (pages of 1000), or null
- * while the replay of that approach is not completed yet. It asks the run list first, which is empty
- * (not 404) until the replay job has been scheduled, so waiting leaves no failed requests behind.
+ * The replay for the dashboard, or null while the replay of that approach is not completed yet: the first
+ * HOSTS_SHOWN_MAX hosts with their FIRST_HEATMAP_RESOURCE series bucketed to HEATMAP_POINTS, and every VM summary
+ * (pages of PAGE_MAX, up to VMS_FETCHED_MAX). `hosts.total` / `vms.total` keep the full counts, so the page
+ * can say what it left out. It asks the run list first, which is empty (not 404) until the replay job has
+ * been scheduled, so waiting leaves no failed requests behind.
  */
 export async function loadCompletedSimulation(id: string, virtualization: Virtualization | undefined, signal: AbortSignal): Promise<Simulation | null> {
   const runs = await engineApi.simulations(id, signal);
   const run = runs.find((r) => r.virtualization === virtualization) ?? (virtualization ? undefined : runs[0]);
   if (!run || run.status === 'QUEUED' || run.status === 'RUNNING') return null;
   if (run.status === 'FAILED') throw new ApiError({ status: 500, title: 'Replay failed', detail: run.error ?? 'The replay of this plan failed' });
-  const first = await engineApi.simulation(id, { virtualization: run.virtualization, hostLimit: 1000, vmSize: 1000 }, signal);
-  if (!first.vms) return first;
-  const items = [...first.vms.items];
-  for (let page = 1; items.length < first.vms.total && page < 100; page++) {
-    const next = await engineApi.simulation(id, { virtualization: run.virtualization, hostLimit: 0, vmPage: page, vmSize: 1000 }, signal);
+  const approach = run.virtualization;
+  const first = await engineApi.simulation(id, { ...hostSeriesQuery(approach, FIRST_HEATMAP_RESOURCE), vmSize: PAGE_MAX }, signal);
+  const vms = first.vms ? await restOfVms(id, approach, first.vms.items, first.vms.total, signal) : null;
+  return { ...first, vms: first.vms && vms ? { ...first.vms, items: vms } : first.vms };
+}
+
+async function restOfVms(id: string, approach: Virtualization, firstPage: VmSummary[], total: number, signal: AbortSignal): Promise<VmSummary[]> {
+  const items = [...firstPage];
+  for (let page = 1; items.length < Math.min(total, VMS_FETCHED_MAX); page++) {
+    // hostLimit 0: the later pages carry no host series
+    const next = await engineApi.simulation(id, { virtualization: approach, hostLimit: 0, vmPage: page, vmSize: PAGE_MAX }, signal);
     if (!next.vms?.items.length) break;
     items.push(...next.vms.items);
   }
-  return { ...first, vms: { ...first.vms, items } };
+  return items;
 }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { downsampleMax, stepTimes } from './common';
 import { shapeMultiplexing } from './multiplexing';
-import { shapeProgress } from './progress';
+import { MIN_SPAN_S, shapeProgress } from './progress';
 import { heatmapHeight, shapeHeatmap } from './heatmap';
 import { shapeHostStack } from './hostStack';
-import { shapePerformance, shortVms } from './performance';
+import { constantSlowdown, lossShares, shapePerformance, shortVms } from './performance';
 import { shapeComparison } from './comparison';
 import { shapeBeforeAfter } from './beforeAfter';
 
@@ -69,6 +69,23 @@ describe('shapeProgress', () => {
   it('is empty before the first solution', () => {
     expect(shapeProgress({ status: 'QUEUED', progress: [] }).points).toEqual([]);
   });
+
+  it('has the references before the first solution', () => {
+    const s = shapeProgress({ status: 'SOLVING', elapsedMillis: 400, lowerBoundHosts: 3, baselines: { peakFfdHosts: 5, timeSeriesFfdHosts: 4 }, progress: [] });
+    expect(s.points).toEqual([]);
+    expect(s.references.map((r) => r.hosts)).toEqual([3, 5, 4]);
+  });
+
+  it('merges references with equal host counts into one label', () => {
+    const s = shapeProgress({ status: 'COMPLETED', lowerBoundHosts: 4, baselines: { peakFfdHosts: 6, timeSeriesFfdHosts: 6 }, progress: [] });
+    expect(s.references).toEqual([{ name: 'Lower bound', hosts: 4 }, { name: 'Peak FFD = Time-series FFD', hosts: 6 }]);
+  });
+
+  it('keeps a time axis of at least a few seconds for a plan solved in about one', () => {
+    const s = shapeProgress({ status: 'COMPLETED', elapsedMillis: 1100, progress: [{ elapsedMillis: 200, hostsUsed: 5 }, { elapsedMillis: 900, hostsUsed: 4 }] });
+    expect(s.xMaxSeconds).toBe(MIN_SPAN_S);
+    expect(shapeProgress({ status: 'COMPLETED', elapsedMillis: 61_200, progress: [{ elapsedMillis: 200, hostsUsed: 5 }] }).xMaxSeconds).toBe(62);
+  });
 });
 
 describe('shapeHeatmap', () => {
@@ -113,16 +130,41 @@ describe('shapeHostStack', () => {
 });
 
 describe('performance', () => {
-  const vm = (name: string, min: number, p5: number, mean: number) => ({ name, minPerformance: min, p5Performance: p5, meanPerformance: mean });
-  const vms = [vm('ok', 1, 1, 1), vm('slight', 0.97, 0.99, 0.999), vm('bad', 0.4, 0.6, 0.8), vm('mid', 0.85, 0.9, 0.99)];
+  const vm = (name: string, min: number, p5: number, mean: number, throttledSteps = 0, meanApproachPerformance?: number) =>
+    ({ name, minPerformance: min, p5Performance: p5, meanPerformance: mean, throttledSteps, meanApproachPerformance });
+  const vms = [vm('ok', 1, 1, 1), vm('slight', 0.97, 0.99, 0.999, 2), vm('bad', 0.4, 0.6, 0.8, 30), vm('mid', 0.85, 0.9, 0.99, 5)];
 
   it('bins the chosen measure', () => {
     expect(shapePerformance(vms, 'minPerformance').counts).toEqual([1, 0, 1, 0, 1, 0, 1]);
     expect(shapePerformance(vms, 'meanPerformance').counts).toEqual([0, 0, 1, 0, 0, 2, 1]);
   });
 
-  it('lists the VMs that fell short, worst first', () => {
+  it('lists the VMs throttled by host capacity, worst first', () => {
     expect(shortVms(vms).map((v) => v.name)).toEqual(['bad', 'mid', 'slight']);
+  });
+
+  it('leaves out VMs slowed only by the constant virtualization overhead', () => {
+    const overheadOnly = [vm('a', 0.9, 0.9, 0.9), vm('b', 0.8, 0.8, 0.8), vm('t', 0.5, 0.7, 0.75, 4)];
+    expect(shortVms(overheadOnly).map((v) => v.name)).toEqual(['t']);
+    const c = constantSlowdown(overheadOnly)!;
+    expect(c.vms).toBe(2);
+    expect(c.meanPerformance).toBeCloseTo(0.85);
+    expect(c.minPerformance).toBe(0.8);
+  });
+
+  it('takes the engine\'s overhead-only performance when it reports one, also for throttled VMs', () => {
+    const c = constantSlowdown([vm('t', 0.5, 0.7, 0.75, 4, 0.9), vm('u', 0.95, 0.95, 0.95, 0, 0.95)])!;
+    expect(c).toEqual({ vms: 2, meanPerformance: 0.925, minPerformance: 0.9 });
+    expect(constantSlowdown([])).toBeNull();
+  });
+
+  it('orders the loss causes by their share, in points, without the zero ones', () => {
+    expect(lossShares({ VIRTUALIZATION_OVERHEAD: 0.04, CPU_CAPACITY: 0.01, MIGRATION: 0, NEW_CAUSE: 0.02 })).toEqual([
+      { cause: 'VIRTUALIZATION_OVERHEAD', label: 'virtualization overhead', points: 4 },
+      { cause: 'NEW_CAUSE', label: 'NEW_CAUSE', points: 2 },
+      { cause: 'CPU_CAPACITY', label: 'host CPU capacity', points: 1 },
+    ]);
+    expect(lossShares(undefined)).toEqual([]);
   });
 });
 

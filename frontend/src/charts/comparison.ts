@@ -33,7 +33,8 @@ export function comparisonOption(rows: ComparisonRow[]): Option {
     legend: { top: 0, data: rows.map((r) => r.approach) },
     grid: measures.map((_, i) => ({ left: `${4 + i * 33}%`, width: '26%', top: 50, bottom: 40 })),
     xAxis: measures.map((m, i) => ({ type: 'category', gridIndex: i, data: [m.name] })),
-    yAxis: measures.map((m, i) => ({ type: 'value', gridIndex: i, min: m.key === 'performancePercent' ? (v: { min: number }) => Math.max(0, Math.floor(v.min - 5)) : 0 })),
+    // every axis from 0 so bar heights compare honestly; performance is a share, up to 100 %
+    yAxis: measures.map((m, i) => ({ type: 'value', gridIndex: i, min: 0, max: m.key === 'performancePercent' ? 100 : undefined })),
     series: rows.flatMap((r, k) =>
       measures.map((m, i) => ({
         name: r.approach, type: 'bar', xAxisIndex: i, yAxisIndex: i, color: colors[k % colors.length],

@@ -27,17 +27,45 @@ export function shapePerformance(vms: Perf[], pick: PerfMeasure = 'minPerformanc
   return { labels: PERF_BINS.map((b) => b.label), counts };
 }
 
-/** VMs whose delivered performance ever fell below 100 % (worst first). */
-export function shortVms<T extends Perf>(vms: T[]): T[] {
-  return vms.filter((v) => v.minPerformance < PERF_BINS[PERF_BINS.length - 2].upTo).sort((a, b) => a.minPerformance - b.minPerformance);
+/** meanApproachPerformance: the VM's mean had its host never been saturated (the approach's fixed slowdown only); newer engines. */
+type Throttle = Perf & Pick<VmSummary, 'throttledSteps'> & { meanApproachPerformance?: number | null };
+
+/**
+ * VMs actually throttled by host capacity (throttledSteps > 0), worst first — not those slowed only by the
+ * approach's constant virtualization overhead, which every VM on that approach pays.
+ */
+export function shortVms<T extends Throttle>(vms: T[]): T[] {
+  return vms.filter((v) => (v.throttledSteps ?? 0) > 0).sort((a, b) => a.minPerformance - b.minPerformance);
+}
+
+export interface ConstantSlowdown {
+  /** VMs whose overhead-only performance is known (the engine's field, else never-throttled VMs' mean) */
+  vms: number;
+  /** mean and worst delivered performance on an unsaturated host (1 ÷ slowdown), fractions */
+  meanPerformance: number;
+  minPerformance: number;
+}
+
+/** The approach's constant slowdown: delivered performance with no host saturation, over the VMs it is known for. */
+export function constantSlowdown(vms: Throttle[]): ConstantSlowdown | null {
+  let n = 0, sum = 0, min = Infinity;
+  for (const v of vms) {
+    const f = v.meanApproachPerformance ?? ((v.throttledSteps ?? 0) === 0 ? v.meanPerformance : undefined);
+    if (f == null || Number.isNaN(f)) continue;
+    n++;
+    sum += f;
+    min = Math.min(min, f);
+  }
+  return n ? { vms: n, meanPerformance: sum / n, minPerformance: min } : null;
 }
 
 export function performanceOption(s: { labels: string[]; counts: number[] }, measure: string): Option {
   return {
     animation: false,
     tooltip: { trigger: 'axis' },
-    grid: { left: 56, right: 20, top: 20, bottom: 50 },
-    xAxis: { type: 'category', data: s.labels, name: measure, nameLocation: 'middle', nameGap: 32 },
+    grid: { left: 56, right: 20, top: 32, bottom: 70 },
+    // every bucket label, tilted so all seven fit a narrow chart
+    xAxis: { type: 'category', data: s.labels, name: measure, nameLocation: 'middle', nameGap: 52, axisLabel: { interval: 0, rotate: 30, fontSize: 11 } },
     yAxis: { type: 'value', name: 'VMs', minInterval: 1 },
     series: [{
       type: 'bar', name: 'VMs',
@@ -45,4 +73,21 @@ export function performanceOption(s: { labels: string[]; counts: number[] }, mea
       label: { show: true, position: 'top' },
     }],
   };
+}
+
+/** The engine's loss causes (newer engines) in words; unknown causes keep their name. */
+export const LOSS_LABELS: Record<string, string> = {
+  VIRTUALIZATION_OVERHEAD: 'virtualization overhead',
+  CPU_CAPACITY: 'host CPU capacity',
+  IO_THROUGHPUT: 'host disk/network throughput',
+  MEMORY_OVERCOMMIT: 'memory overcommit',
+  MIGRATION: 'live migration',
+};
+
+/** Per cause, its share of the lost mean performance in percentage points, largest first; zero shares left out. */
+export function lossShares(loss: Record<string, number | null | undefined> | null | undefined): { cause: string; label: string; points: number }[] {
+  return Object.entries(loss ?? {})
+    .filter((e): e is [string, number] => typeof e[1] === 'number' && e[1] > 0)
+    .map(([cause, share]) => ({ cause, label: LOSS_LABELS[cause] ?? cause, points: share * 100 }))
+    .sort((a, b) => b.points - a.points);
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { plansApi, isFinished, type Plan } from '../api/plans';
-import { engineApi, loadCompletedSimulation, type Assumptions } from '../api/engine';
+import { engineApi, loadCompletedSimulation, simulationWarnings, type Assumptions } from '../api/engine';
 import { workloadsApi } from '../api/workloads';
 import { errorMessage } from '../api/client';
 import { usePolling } from '../hooks/usePolling';
@@ -29,6 +29,17 @@ function download(blob: Blob, fileName: string) {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** What the replay found questionable about this plan: the savings below rest on it. */
+function ReplayWarnings({ warnings }: { warnings: string[] }) {
+  if (!warnings.length) return null;
+  return (
+    <div className="warnings banner" role="alert" data-testid="replay-warnings">
+      <strong>The savings assume the following holds — check it:</strong>
+      <ul>{warnings.map((w) => <li key={w}>{w}</li>)}</ul>
+    </div>
+  );
 }
 
 export function PlanPage() {
@@ -100,6 +111,7 @@ export function PlanPage() {
         {isFinished(p.status) && <button type="button" className="danger" onClick={remove}>Delete plan</button>}
       </div>
 
+      {solved && <ReplayWarnings warnings={simulationWarnings(simulation.data)} />}
       {solved && <Headline plan={p} savings={savings.data ?? undefined} vmCount={workload.data?.vmCount} />}
       {p.feasible === false && <div className="warnings" role="note">The best plan found is not feasible: {(p.brokenConstraints ?? []).join('; ') || 'some constraints are broken'}.</div>}
       <PlanProgress plan={p} onChanged={plan.refresh} />

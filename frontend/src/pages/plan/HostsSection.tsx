@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { engineApi, type Simulation } from '../../api/engine';
+import { engineApi, loadHostSeries, type Simulation } from '../../api/engine';
 import type { MetricName } from '../../api/workloads';
 import { useAsync } from '../../hooks/useAsync';
 import { EChart } from '../../charts/EChart';
@@ -15,14 +15,17 @@ type StackMetric = 'CPU' | 'MEMORY';
 /** Host utilization heatmap, one host's stacked VM demand vs capacity, and Σ VM peaks vs peak of sum per host. */
 export function HostsSection({ planId, simulation }: { planId: string; simulation: Simulation }) {
   const hosts = simulation.hosts?.items ?? [];
-  const metrics = METRICS.filter((m) => hosts.some((h) => (h.utilization?.[m]?.length ?? 0) > 0));
-  const [metric, setMetric] = useState<MetricName>('CPU');
-  const shown = metrics.includes(metric) ? metric : metrics[0] ?? 'CPU';
+  const [shown, setMetric] = useState<MetricName>('CPU');
+  // the dashboard loads one resource's series up front; another one is fetched when picked
+  const loaded = hosts.some((h) => (h.utilization?.[shown]?.length ?? 0) > 0);
+  const picked = useAsync((s) => (loaded ? Promise.resolve(null) : loadHostSeries(planId, simulation.virtualization, shown, s)), [planId, simulation.virtualization, shown, loaded]);
+  const seriesHosts = loaded ? hosts : picked.data ?? [];
+  const hasSeries = seriesHosts.some((h) => (h.utilization?.[shown]?.length ?? 0) > 0);
   const stepSeconds = simulation.grid.stepSeconds ?? 300;
   const startMs = simulation.grid.start ? Date.parse(simulation.grid.start) : 0;
   const heat = useMemo(
-    () => shapeHeatmap(hosts.map((h) => ({ label: `#${h.host}`, detail: h.modelId, utilization: h.utilization })), shown),
-    [hosts, shown],
+    () => shapeHeatmap(seriesHosts.map((h) => ({ label: `#${h.host}`, detail: h.modelId, utilization: h.utilization })), shown),
+    [seriesHosts, shown],
   );
   const heatOption = useMemo(
     () => heatmapOption(heat, (i) => new Date(startMs + i * stepSeconds * 1000).toISOString().slice(5, 16).replace('T', ' ')),
@@ -52,17 +55,22 @@ export function HostsSection({ planId, simulation }: { planId: string; simulatio
   if (!hosts.length) return <Empty>The replay has no active host.</Empty>;
   return (
     <>
-      {simulation.hosts && simulation.hosts.total > hosts.length && <p className="hint">Showing the first {hosts.length} of {simulation.hosts.total} hosts.</p>}
+      {simulation.hosts && simulation.hosts.total > hosts.length && <p className="hint" data-testid="hosts-capped">Showing the first {hosts.length} of {simulation.hosts.total} hosts.</p>}
       <div className="chart-box">
         <div className="actions" style={{ margin: '0.25rem 0.5rem' }}>
           <h3 style={{ margin: 0, flex: 1 }}>Host utilization per time step (% of capacity, host-side demand)</h3>
           <label htmlFor="host-metric" style={{ margin: 0 }}>Resource</label>
           <select id="host-metric" value={shown} onChange={(e) => setMetric(e.target.value as MetricName)}>
-            {metrics.map((m) => <option key={m} value={m}>{m}</option>)}
+            {METRICS.map((m) => <option key={m} value={m}>{m}</option>)}
           </select>
         </div>
-        <EChart option={heatOption} label={`Heatmap of ${shown} utilization per host and time step`} height={heatmapHeight(hosts.length)} testId="chart-heatmap"
-          onClick={(p) => { const row = (p.value as number[] | undefined)?.[1]; if (row != null && hosts[row]) setChosen(hosts[row].host); }} />
+        {!loaded && picked.status === 'loading' && <Loading what={`${shown} series`} />}
+        {!loaded && picked.status === 'error' && <ErrorBox error={picked.error} onRetry={picked.reload} />}
+        {!loaded && picked.status === 'ok' && !hasSeries && <Empty>The replay has no {shown} series.</Empty>}
+        {hasSeries && (
+          <EChart option={heatOption} label={`Heatmap of ${shown} utilization per host and time step`} height={heatmapHeight(seriesHosts.length)} testId="chart-heatmap"
+            onClick={(p) => { const row = (p.value as number[] | undefined)?.[1]; if (row != null && seriesHosts[row]) setChosen(seriesHosts[row].host); }} />
+        )}
         <p className="hint" style={{ margin: '0 0.5rem' }}>Click a host’s row to see its VMs below.</p>
       </div>
       <div className="grid2" style={{ marginTop: '1rem' }}>

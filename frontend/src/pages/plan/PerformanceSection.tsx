@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { Simulation } from '../../api/engine';
 import { EChart } from '../../charts/EChart';
-import { performanceOption, shapePerformance, shortVms, type PerfMeasure } from '../../charts/performance';
+import { constantSlowdown, lossShares, performanceOption, shapePerformance, shortVms, type PerfMeasure } from '../../charts/performance';
 import { Empty } from '../../components/Status';
 import { num } from '../../format';
 
@@ -15,7 +15,13 @@ export function PerformanceSection({ simulation, onExplain }: { simulation: Simu
   const shape = useMemo(() => shapePerformance(vms, measure), [vms, measure]);
   const option = useMemo(() => performanceOption(shape, `${MEASURES[measure]}: delivered ÷ demanded`), [shape, measure]);
   const short = useMemo(() => shortVms(vms), [vms]);
+  const overhead = useMemo(() => constantSlowdown(vms), [vms]);
   const m = simulation.metrics;
+  // newer engines: the approach-only mean and a per-cause split of the lost performance
+  const extra = m as (typeof m & { meanApproachPerformance?: number | null; performanceLoss?: Record<string, number> | null }) | null;
+  const approachMean = extra?.meanApproachPerformance ?? overhead?.meanPerformance;
+  const losses = lossShares(extra?.performanceLoss);
+  const totalVms = simulation.vms?.total ?? vms.length;
   if (!vms.length) return <Empty>The replay reported no per-VM performance.</Empty>;
   return (
     <>
@@ -25,7 +31,21 @@ export function PerformanceSection({ simulation, onExplain }: { simulation: Simu
           SLATAH {num(m.slatah * 100, 2)} %; {m.overloadedHosts} of {m.activeHosts} hosts ever overloaded. Replay energy {num(m.energyKWh)} kWh.
         </p>
       )}
-      <div className="grid2">
+      {approachMean != null && (
+        <p className="figure" data-testid="constant-slowdown">
+          Constant {simulation.virtualization} slowdown (virtualization overhead, paid at every step even on an idle host):
+          VMs deliver <strong>{pct(approachMean)}</strong> of their demand on average
+          {overhead ? <>, worst {pct(overhead.minPerformance)}{overhead.vms < vms.length ? <> (over the {overhead.vms} never-throttled VMs)</> : null}</> : null}.
+        </p>
+      )}
+      {losses.length > 0 && (
+        <p className="hint" data-testid="performance-loss">
+          Mean performance lost, by cause: {losses.map((l) => `${l.label} ${num(l.points, 1)} points`).join(' · ')}.
+        </p>
+      )}
+      {totalVms > vms.length && <p className="hint" data-testid="vms-capped">Showing {vms.length} of {totalVms} VMs.</p>}
+      {/* stacked, not side by side: the shortfall table needs the full width for all its columns */}
+      <div className="stack">
         <div className="chart-box">
           <div className="actions" style={{ margin: '0.25rem 0.5rem' }}>
             <h3 style={{ margin: 0, flex: 1 }}>Delivered performance per VM</h3>
@@ -37,13 +57,15 @@ export function PerformanceSection({ simulation, onExplain }: { simulation: Simu
           <EChart option={option} label="Histogram of VMs by delivered performance" testId="chart-performance" />
         </div>
         <div>
-          <h3>VMs that ever fell short ({short.length} of {vms.length})</h3>
-          {short.length === 0 ? <Empty>Every VM got all it asked for at every step.</Empty> : (
+          <h3>VMs throttled by host capacity ({short.length} of {vms.length})</h3>
+          <p className="hint">VMs that got less than they asked for because their host was saturated; the constant overhead above is not counted here.</p>
+          {short.length === 0 ? <Empty>No VM was ever throttled by a saturated host.</Empty> : (
             <div className="table-wrap" style={{ maxHeight: 360, overflowY: 'auto' }}>
               <table data-testid="short-vms">
+                {short.length > 500 && <caption className="hint">Showing the worst 500 of {short.length}.</caption>}
                 <thead><tr><th scope="col">VM</th><th scope="col" className="n">Host</th><th scope="col" className="n">Worst</th><th scope="col" className="n">p5</th><th scope="col" className="n">Mean</th><th scope="col" className="n">Throttled steps</th></tr></thead>
                 <tbody>{short.slice(0, 500).map((v) => (
-                  <tr key={v.vm}><td><button type="button" className="link" onClick={() => onExplain(v.vm)} aria-label={`Explain placement of ${v.name}`}>{v.name}</button></td><td className="n">{v.host}</td><td className="n">{pct(v.minPerformance)}</td><td className="n">{pct(v.p5Performance)}</td><td className="n">{pct(v.meanPerformance)}</td><td className="n">{num(v.throttledSteps, 0)}</td></tr>
+                  <tr key={v.vm}><td className="wrap"><button type="button" className="link" onClick={() => onExplain(v.vm)} aria-label={`Explain placement of ${v.name}`}>{v.name}</button></td><td className="n">{v.host}</td><td className="n">{pct(v.minPerformance)}</td><td className="n">{pct(v.p5Performance)}</td><td className="n">{pct(v.meanPerformance)}</td><td className="n">{num(v.throttledSteps, 0)}</td></tr>
                 ))}</tbody>
               </table>
             </div>

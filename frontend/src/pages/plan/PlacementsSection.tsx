@@ -37,7 +37,7 @@ export function PlacementsSection({ planId, placements, selected, onSelect }: { 
             <thead><tr><th scope="col">VM</th><th scope="col" className="n">Host #</th><th scope="col">Model</th><th scope="col"><span className="visually-hidden">Explain</span></th></tr></thead>
             <tbody>{rows.map((p) => (
               <tr key={p.vm} className={p.vm === selected ? 'selected' : ''}>
-                <td>{p.vmName}</td><td className="n">{p.slot}</td><td>{p.hostModel}</td>
+                <td className="wrap">{p.vmName}</td><td className="n">{p.slot}</td><td>{p.hostModel}</td>
                 <td><button type="button" className="secondary" style={{ padding: '0.1rem 0.5rem' }} onClick={() => onSelect(p.vm)} aria-label={`Explain placement of ${p.vmName}`}>Why?</button></td>
               </tr>
             ))}</tbody>

@@ -45,9 +45,11 @@ export function PlanProgress({ plan, onChanged }: { plan: Plan; onChanged: () =>
         {plan.baselines?.timeSeriesFfdHosts != null && <> · on the time series {plan.baselines.timeSeriesFfdHosts}</>}
         {plan.score && <> · score {plan.score}</>}
       </p>
-      {shape.points.length === 0 ? (
+      {shape.points.length === 0 && (
         <p className="loading" style={{ margin: '0.5rem' }}>{running ? <><span className="spinner" aria-hidden="true" /> Waiting for the first solution…</> : 'No solution was recorded.'}</p>
-      ) : (
+      )}
+      {/* the lower bound and baselines are known as solving starts: draw them before the first solution */}
+      {(shape.points.length > 0 || shape.references.length > 0) && (
         <EChart option={option} label="Best host count found over solving time, with lower bound and baselines" testId="chart-progress" />
       )}
     </div>

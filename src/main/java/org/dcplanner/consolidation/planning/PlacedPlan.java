@@ -11,13 +11,24 @@ import org.dcplanner.consolidation.simulation.VirtualizationApproach;
  *
  * @param hosts      the host slots of the pool that have at least one VM (active hosts)
  * @param vmHostSlot for each VM index of the workload, the index into {@code hosts}
+ * @param sizing     how the plan sized demand (percentile, headroom, window, fold)
  */
 public record PlacedPlan(UUID planId, UUID workloadId, VirtualizationApproach approach, Set<Metric> resources,
-                         double targetUtilization, List<PlannedHost> hosts, int[] vmHostSlot) {
+                         double targetUtilization, List<PlannedHost> hosts, int[] vmHostSlot, PlanRequest.Sizing sizing) {
+    /** Sizing of a plan packed on its raw series (100th percentile of each step, no headroom). */
+    public static final PlanRequest.Sizing RAW_SERIES = new PlanRequest.Sizing(100.0, 0.0, false, 1);
+
     public PlacedPlan {
         hosts = List.copyOf(hosts);
         resources = Set.copyOf(resources);
         vmHostSlot = vmHostSlot.clone();
+        if (sizing == null) sizing = RAW_SERIES;
+    }
+
+    /** A plan sized on its raw series. */
+    public PlacedPlan(UUID planId, UUID workloadId, VirtualizationApproach approach, Set<Metric> resources,
+                      double targetUtilization, List<PlannedHost> hosts, int[] vmHostSlot) {
+        this(planId, workloadId, approach, resources, targetUtilization, hosts, vmHostSlot, RAW_SERIES);
     }
 
     /** One active host: its position in the pool and its catalog model. */

@@ -122,7 +122,7 @@ public final class PlanProblemFactory {
         }
     }
 
-    private static int[] antiAffinityGroups(List<WorkloadVm> vms) {
+    static int[] antiAffinityGroups(List<WorkloadVm> vms) {
         Map<String, Integer> ids = new HashMap<>();
         int[] groups = new int[vms.size()];
         for (int i = 0; i < vms.size(); i++) {

@@ -28,7 +28,7 @@ final class OneServerPerVm {
     }
 
     static Estate size(List<WorkloadVm> vms, float[][] cpuMhz, int steps, List<HostModel> candidates,
-                       double defaultMaintenanceUsd) {
+                       MaintenanceRule maintenanceRule) {
         List<HostModel> bySize = new ArrayList<>(candidates);
         bySize.sort(Comparator.comparingDouble(HostModel::cpuMhz).thenComparingDouble(HostModel::memoryMib)
                 .thenComparingDouble(m -> m.powerWatts()[10]).thenComparing(HostModel::id));
@@ -44,7 +44,7 @@ final class OneServerPerVm {
             }
             counts.merge(m.id(), 1, Integer::sum);
             ru += m.rackUnits();
-            maintenance += m.yearlyMaintenanceCost() > 0 ? m.yearlyMaintenanceCost() : defaultMaintenanceUsd;
+            maintenance += maintenanceRule.usdPerYear(m);
             double[] curve = m.powerWatts();
             float[] cpu = cpuMhz[vm.index()];
             for (int t = 0; t < steps; t++) watts[t] += PowerCurve.watts(curve, cpu[t] / m.cpuMhz());

@@ -13,7 +13,9 @@ import org.dcplanner.consolidation.web.ApiException;
  * @param pue                         power usage effectiveness: facility power = IT power x PUE
  * @param carbonKgPerKWh              CO2 emitted per kWh of facility energy
  * @param rackUnitUsdPerYear          cost of one rack unit of space per year (colocation-style)
- * @param maintenanceUsdPerServerYear maintenance per server and year when the host model has no figure of its own
+ * @param maintenanceUsdPerServerYear maintenance per server and year: by default only for host models without a
+ *                                    figure of their own; when the user sets it, for every catalog server
+ *                                    ({@link MaintenanceRule})
  * @param floorAreaM2PerRack          floor area per rack, including its share of aisles
  * @param rackUnitsPerRack            usable rack units per rack
  */

@@ -55,12 +55,15 @@ public class SavingsService {
         for (String n : SavingsAssumptions.NAMES) {
             sources.put(n, queryAssumptions.containsKey(n) ? "query" : scenario.containsKey(n) ? "scenario" : "default");
         }
+        MaintenanceRule maintenanceRule = new MaintenanceRule(
+                "default".equals(sources.get("maintenanceUsdPerServerYear")) ? null : a.maintenanceUsdPerServerYear(),
+                a.maintenanceUsdPerServerYear());
         PlanPower power = simulation.planPower(planId);
         int ru = 0;
         double maintenance = 0;
         for (HostModel h : power.hosts()) {
             ru += h.rackUnits();
-            maintenance += h.yearlyMaintenanceCost() > 0 ? h.yearlyMaintenanceCost() : a.maintenanceUsdPerServerYear();
+            maintenance += maintenanceRule.usdPerYear(h);
         }
         EstateFigures after = EstateFigures.of(power.hosts().size(), power.averageItWatts(), power.peakItWatts(), ru,
                 maintenance, a);
@@ -74,7 +77,7 @@ public class SavingsService {
                     "no current-server inventory uploaded for plan " + planId + " (PUT .../current-servers as CSV)");
             before = fromInventory(current, a);
         } else if (ONE_SERVER_PER_VM.equals(base)) {
-            OneServerPerVm.Estate e = oneServerPerVm(plan, beforeModels, a);
+            OneServerPerVm.Estate e = oneServerPerVm(plan, beforeModels, maintenanceRule);
             before = EstateFigures.of(e.servers(), e.averageItWatts(), e.peakItWatts(), e.rackUnits(),
                     e.maintenanceUsdPerYear(), a);
             modelCounts = e.modelCounts();
@@ -118,7 +121,7 @@ public class SavingsService {
         store.deleteCurrentServers(planId);
     }
 
-    private OneServerPerVm.Estate oneServerPerVm(PlacedPlan plan, List<String> beforeModels, SavingsAssumptions a) {
+    private OneServerPerVm.Estate oneServerPerVm(PlacedPlan plan, List<String> beforeModels, MaintenanceRule maintenance) {
         List<HostModel> candidates = beforeModels == null || beforeModels.isEmpty() ? catalog.all()
                 : beforeModels.stream().map(id -> catalog.find(id).orElseThrow(() -> ApiException.badRequest(
                         "unknown host model '" + id + "'").at(null, null, "beforeModels"))).toList();
@@ -126,8 +129,7 @@ public class SavingsService {
         WorkloadStore store = workloads.getIfAvailable();
         if (store == null) throw ApiException.unprocessable("no-workload-store", "workload storage is not available");
         LoadedWorkload w = store.load(plan.workloadId(), EnumSet.of(Metric.CPU));
-        return OneServerPerVm.size(w.vms(), w.series(Metric.CPU), w.grid().steps(), candidates,
-                a.maintenanceUsdPerServerYear());
+        return OneServerPerVm.size(w.vms(), w.series(Metric.CPU), w.grid().steps(), candidates, maintenance);
     }
 
     private static EstateFigures fromInventory(List<CurrentServer> servers, SavingsAssumptions a) {

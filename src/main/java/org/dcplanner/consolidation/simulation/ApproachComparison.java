@@ -1,6 +1,7 @@
 package org.dcplanner.consolidation.simulation;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -9,21 +10,19 @@ import java.util.Locale;
 import java.util.Map;
 import org.dcplanner.consolidation.ingestion.Metric;
 import org.dcplanner.consolidation.inventory.HostModel;
+import org.dcplanner.consolidation.planning.BaselineHosts;
 import org.dcplanner.consolidation.simulation.SimulationRunner.PlanContext;
 
 /**
- * One plan under FULL, PARAVIRTUAL and HARDWARE_ASSISTED: hosts needed (time-series first-fit
- * decreasing of each approach's host-side demand onto the plan's most used host model at the plan's
- * target utilization — a quick stand-in for re-planning), energy of that estate, delivered
- * performance when the plan's own placement is replayed, and why: which resource's overhead drove
- * the host count and which term cost the most performance. Traces longer than 2 M VM-steps are
- * packed on per-block maxima (conservative: may open more hosts than the full series would need).
- * Cost: 3 x (host-side demand O(VMs x steps) + FFD + 2 replays); packing memory bounded by 4 x 2 M floats.
+ * One plan under FULL, PARAVIRTUAL and HARDWARE_ASSISTED: hosts needed (the planner's own time-series
+ * first-fit-decreasing baseline, {@link BaselineHosts}, on the plan's sizing of each approach's host-side
+ * demand, onto the plan's most used host model at the plan's target utilization, on the plan's resources —
+ * for the plan's own approach on a one-model pool this is the plan's reported baseline), energy of that estate,
+ * delivered performance when the plan's own placement is replayed, and why: which resource's overhead drove
+ * the host count and which cause cost the most performance.
+ * Cost: 3 x (sizing O(VMs x steps x window) + FFD + 2 replays); memory as the planner's sizing of the plan.
  */
 final class ApproachComparison {
-    /** Packing input cap (VMs x time points); longer traces are packed on block maxima (conservative). */
-    private static final int MAX_PACKED_VALUES = 2_000_000;
-
     private ApproachComparison() {}
 
     /** One approach's figures; overheadPercent = host-side ÷ guest demand − 1 per resource, in %. */
@@ -38,30 +37,26 @@ final class ApproachComparison {
 
     static Comparison compare(PlanContext ctx, VirtualizationOverheadModel model) {
         HostModel hostModel = mostUsedModel(ctx.hosts());
-        double[] cap = Replay.capacity(hostModel);
-        for (int r = 0; r < cap.length; r++) {
-            boolean enforced = ctx.plan().resources().contains(Metric.values()[r]);
-            cap[r] = enforced ? cap[r] * ctx.plan().targetUtilization() : Double.MAX_VALUE;
-        }
+        List<Metric> resources = Arrays.stream(Metric.values()).filter(ctx.plan().resources()::contains).toList();
         List<Outcome> out = new ArrayList<>();
         for (VirtualizationApproach a : VirtualizationApproach.values()) {
             ReplayInput onPlan = ctx.input(model, a, false);
-            int block = Math.max(1, (int) Math.ceil((double) onPlan.vmCount() * onPlan.steps() / MAX_PACKED_VALUES));
-            float[][][] demand = HostSideDemand.blockMax(onPlan, block);
-            TimeSeriesFirstFit.Packing packing = TimeSeriesFirstFit.pack(demand, cap, demand[0][0].length);
+            BaselineHosts.Packing packing = BaselineHosts.timeSeriesFfd(ctx.workload(), resources, ctx.plan().sizing(), a,
+                    model, hostModel, ctx.plan().targetUtilization());
             ReplayResult planned = Replay.run(onPlan);
             ReplayResult needed = Replay.run(new ReplayInput(a, model, onPlan.stepSeconds(), onPlan.steps(),
                     onPlan.cpuMhz(), onPlan.memoryMib(), onPlan.diskKBps(), onPlan.networkKBps(), onPlan.profiles(),
-                    onPlan.vcpus(), onPlan.configuredMemoryMib(), Collections.nCopies(packing.hosts(), hostModel),
+                    onPlan.vcpus(), onPlan.configuredCpuMhz(), onPlan.configuredMemoryMib(), Collections.nCopies(packing.hosts(), hostModel),
                     packing.vmHost(), false, false));
             Map<Metric, Double> overhead = overheadPercent(onPlan);
-            String driver = performanceDriver(model, a, onPlan.profiles());
+            String driver = performanceDriver(planned.summary(), model, a, onPlan.profiles());
             String reason = String.format(Locale.ROOT,
                     "%s needs %d hosts: %s binds (host-side %s +%.1f %% over guest demand; CPU +%.1f %%, memory +%.1f %%). "
                             + "Mean performance %.1f %%, mostly lost to %s.",
                     a, packing.hosts(), packing.bindingResource(), packing.bindingResource(),
                     overhead.get(packing.bindingResource()), overhead.get(Metric.CPU), overhead.get(Metric.MEMORY),
                     100 * planned.summary().meanPerformance(), driver);
+            for (String w : PlanWarnings.of(planned.summary(), ctx.plan().resources())) reason += " Warning: " + w + ".";
             reason += caveat(a, hostModel, ctx);
             out.add(new Outcome(a, packing.hosts(), packing.bindingResource(), overhead, needed.summary().energyKWh(),
                     planned.summary().meanPerformance(), planned.summary().minPerformance(),
@@ -99,7 +94,7 @@ final class ApproachComparison {
         ReplayInput native_ = new ReplayInput(VirtualizationApproach.PARAVIRTUAL,
                 new VirtualizationOverheadModel(noOverhead(in.model().parameters())), in.stepSeconds(), in.steps(),
                 in.cpuMhz(), in.memoryMib(), in.diskKBps(), in.networkKBps(), in.profiles(), in.vcpus(),
-                in.configuredMemoryMib(), in.hosts(), in.vmHost(), false, false);
+                in.configuredCpuMhz(), in.configuredMemoryMib(), in.hosts(), in.vmHost(), false, false);
         double[] guest = HostSideDemand.totals(native_);
         double[] host = HostSideDemand.totals(in);
         Map<Metric, Double> out = new EnumMap<>(Metric.class);
@@ -117,8 +112,18 @@ final class ApproachComparison {
                 p.nestedPaging(), 0, p.nativeCpuMhzPerDiskKBps(), p.nativeCpuMhzPerNetworkKBps(), p.classes());
     }
 
-    /** Which slowdown term costs the most, averaged over VMs: CPU (privileged/MMU), disk or network throughput. */
-    private static String performanceDriver(VirtualizationOverheadModel m, VirtualizationApproach a, WorkloadProfile[] profiles) {
+    /**
+     * The cause that cost the replay the most performance; for the approach's own overhead, which slowdown term
+     * weighs most (averaged over VMs): CPU (privileged/MMU), disk or network throughput.
+     */
+    private static String performanceDriver(ReplayResult.Summary replayed, VirtualizationOverheadModel m,
+                                            VirtualizationApproach a, WorkloadProfile[] profiles) {
+        LossCause main = replayed.mainLoss();
+        if (main != LossCause.VIRTUALIZATION_OVERHEAD) return main.label();
+        return main.label() + " (" + overheadTerm(m, a, profiles) + ")";
+    }
+
+    private static String overheadTerm(VirtualizationOverheadModel m, VirtualizationApproach a, WorkloadProfile[] profiles) {
         double cpu = 0, disk = 0, net = 0;
         for (WorkloadProfile p : profiles) {
             cpu += p.cpuBoundShare() * (m.cpuFactor(a, p) - 1);

@@ -45,10 +45,12 @@ final class PlanReplayInputs {
         WorkloadProfile[] profiles = new WorkloadProfile[n];
         int[] vcpus = new int[n];
         double[] mem = new double[n];
+        double[] cpuCap = new double[n];
         for (int v = 0; v < n; v++) {
             WorkloadVm vm = w.vms().get(v);
             vcpus[v] = Math.max(1, vm.cores());
             mem[v] = vm.memoryMib();
+            cpuCap[v] = vm.cpuMhz();
             int slot = plan.vmHostSlot()[v];
             if ((disk != null || net != null) && slot >= 0) {
                 HostModel h = hosts.get(slot);
@@ -59,7 +61,7 @@ final class PlanReplayInputs {
             }
         }
         return new ReplayInput(approach, model, w.grid().stepSeconds(), w.grid().steps(), cpu, memory,
-                disk, net, profiles, vcpus, mem, hosts, plan.vmHostSlot(), recordHostSeries, recordVmSeries);
+                disk, net, profiles, vcpus, cpuCap, mem, hosts, plan.vmHostSlot(), recordHostSeries, recordVmSeries);
     }
 
     /**

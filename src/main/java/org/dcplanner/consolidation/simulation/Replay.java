@@ -135,8 +135,7 @@ public final class Replay {
         float share = (float) Migration.DESTINATION_RESERVE;
         for (int i = 0; i < len; i++) {
             int t = from + i;
-            float hc = cpu[t] * costs.cpuCoef[v] + (disk == null ? 0f : disk[t] * costs.diskCpuCoef[v])
-                    + (net == null ? 0f : net[t] * costs.netCpuCoef[v]);
+            float hc = costs.hostCpu(v, cpu[t], disk == null ? 0f : disk[t], net == null ? 0f : net[t]);
             cpuSum[i] += share * hc;
         }
     }
@@ -147,7 +146,6 @@ public final class Replay {
         float[] disk = in.diskKBps() == null ? null : in.diskKBps()[v];
         float[] net = in.networkKBps() == null ? null : in.networkKBps()[v];
         float[] mem = in.memoryMib() == null ? null : in.memoryMib()[v];
-        float kc = costs.cpuCoef[v], kd = costs.diskCpuCoef[v], kn = costs.netCpuCoef[v];
         float dpc = costs.diskPerCpu[v], npc = costs.netPerCpu[v], keep = costs.memKept[v], memC = costs.memConst[v];
         float[] sc = sums[Metric.CPU.ordinal()], sm = sums[Metric.MEMORY.ordinal()];
         float[] sd = sums[Metric.DISK.ordinal()], sn = sums[Metric.NETWORK.ordinal()];
@@ -157,7 +155,7 @@ public final class Replay {
             float c = cpu[t];
             float d = disk == null ? c * dpc : disk[t];
             float nw = net == null ? c * npc : net[t];
-            float hc = c * kc + (disk == null ? 0f : d * kd) + (net == null ? 0f : nw * kn);
+            float hc = costs.hostCpu(v, c, disk == null ? 0f : d, net == null ? 0f : nw);
             sc[i] += hc;
             sm[i] += mem == null ? memC : mem[t] * keep + memC;
             sd[i] += d;

@@ -12,6 +12,7 @@ import org.dcplanner.consolidation.inventory.HostModel;
  * @param vmHost         per VM, the host index it runs on (-1: not placed)
  * @param profiles       per VM, its workload characteristics
  * @param vcpus          per VM, configured virtual CPUs
+ * @param configuredCpuMhz per VM, configured CPU (all vCPUs): the most host CPU its vCPUs can execute on
  * @param configuredMemoryMib per VM, configured memory
  * @param recordHostSeries keep per host x step utilization for every resource (the heatmap)
  * @param recordVmSeries   keep per VM x step delivered ÷ demanded performance
@@ -19,14 +20,14 @@ import org.dcplanner.consolidation.inventory.HostModel;
  */
 public record ReplayInput(VirtualizationApproach approach, VirtualizationOverheadModel model, int stepSeconds, int steps,
                           float[][] cpuMhz, float[][] memoryMib, float[][] diskKBps, float[][] networkKBps,
-                          WorkloadProfile[] profiles, int[] vcpus, double[] configuredMemoryMib,
+                          WorkloadProfile[] profiles, int[] vcpus, double[] configuredCpuMhz, double[] configuredMemoryMib,
                           List<HostModel> hosts, int[] vmHost, boolean recordHostSeries,
                           boolean recordVmSeries, List<Migration> migrations) {
     public ReplayInput {
         hosts = List.copyOf(hosts);
         migrations = List.copyOf(migrations);
         int n = cpuMhz.length;
-        if (profiles.length != n || vcpus.length != n || configuredMemoryMib.length != n || vmHost.length != n) {
+        if (profiles.length != n || vcpus.length != n || configuredCpuMhz.length != n || configuredMemoryMib.length != n || vmHost.length != n) {
             throw new IllegalArgumentException("per-VM arrays must all have " + n + " entries");
         }
         for (float[][] s : new float[][][] {cpuMhz, memoryMib, diskKBps, networkKBps}) {
@@ -49,10 +50,10 @@ public record ReplayInput(VirtualizationApproach approach, VirtualizationOverhea
     /** Without migrations. */
     public ReplayInput(VirtualizationApproach approach, VirtualizationOverheadModel model, int stepSeconds, int steps,
                        float[][] cpuMhz, float[][] memoryMib, float[][] diskKBps, float[][] networkKBps,
-                       WorkloadProfile[] profiles, int[] vcpus, double[] configuredMemoryMib,
+                       WorkloadProfile[] profiles, int[] vcpus, double[] configuredCpuMhz, double[] configuredMemoryMib,
                        List<HostModel> hosts, int[] vmHost, boolean recordHostSeries, boolean recordVmSeries) {
         this(approach, model, stepSeconds, steps, cpuMhz, memoryMib, diskKBps, networkKBps, profiles, vcpus,
-                configuredMemoryMib, hosts, vmHost, recordHostSeries, recordVmSeries, List.<Migration>of());
+                configuredCpuMhz, configuredMemoryMib, hosts, vmHost, recordHostSeries, recordVmSeries, List.<Migration>of());
     }
 
     public int vmCount() {

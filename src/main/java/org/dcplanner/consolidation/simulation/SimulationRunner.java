@@ -81,7 +81,8 @@ class SimulationRunner {
         store.markRunning(planId, approach);
         try {
             PlanContext ctx = context(planId);
-            ReplayResult r = Replay.run(ctx.input(model(run.overheadOverrides()), approach, true));
+            ReplayResult raw = Replay.run(ctx.input(model(run.overheadOverrides()), approach, true));
+            ReplayResult r = raw.withWarnings(PlanWarnings.of(raw.summary(), ctx.plan().resources()));
             store.complete(planId, ctx.workload().grid().start(), r, summaries(ctx, r));
         } catch (RuntimeException e) {
             log.warn("simulation of plan {} ({}) failed: {}", planId, approach, e.getMessage());
@@ -93,7 +94,7 @@ class SimulationRunner {
         List<VmSummary> out = new ArrayList<>(r.vms().size());
         for (VmOutcome v : r.vms()) {
             out.add(new VmSummary(v.vm(), ctx.workload().vms().get(v.vm()).name(), v.host(), v.minPerformance(),
-                    v.p5Performance(), v.meanPerformance(), v.demandSteps(), v.throttledSteps(), v.peakHostCpuMhz()));
+                    v.p5Performance(), v.meanPerformance(), v.meanApproachPerformance(), v.demandSteps(), v.throttledSteps(), v.peakHostCpuMhz()));
         }
         return out;
     }

@@ -16,8 +16,12 @@ public record StoredRun(UUID planId, VirtualizationApproach virtualization, Simu
                         Instant finishedAt, Instant gridStart, Integer stepSeconds, Integer steps, Integer hostCount,
                         Summary summary, List<HostOutcome> hosts, List<VmSummary> vms) {
 
-    /** Per-VM outcome with its name, as stored and served. */
+    /**
+     * Per-VM outcome with its name, as stored and served: meanPerformance is what it got (all causes),
+     * meanApproachPerformance what the approach alone leaves (no host contention), throttledSteps the steps
+     * its host squeezed it.
+     */
     public record VmSummary(int vm, String name, int host, double minPerformance, double p5Performance,
-                            double meanPerformance, int demandSteps, int throttledSteps, double peakHostCpuMhz) {
+                            double meanPerformance, double meanApproachPerformance, int demandSteps, int throttledSteps, double peakHostCpuMhz) {
     }
 }

@@ -9,9 +9,11 @@ import org.dcplanner.consolidation.simulation.OverheadParameters.ApproachFactors
  * The overhead model of shared design doc overheads-and-power.md §4, shared by the planner's sizing
  * and the replay engine:
  * <ul>
- *   <li>host CPU = demand x [(1 - p_sys) f_user + p_sys f_priv + m_pt (f_mmu - 1)]
+ *   <li>host CPU = min(configured vCPU MHz, demand x [(1 - p_sys) f_user + p_sys f_priv + m_pt (f_mmu - 1)])
  *       + disk x c_disk x (f_iocpu,disk - 1) + network x c_net x (f_iocpu,net - 1)
- *       (the guest's native I/O cost is already inside its measured CPU; only the hypervisor's extra is added);</li>
+ *       (the guest's native I/O cost is already inside its measured CPU; only the hypervisor's extra is added;
+ *       the VM's vCPUs cannot run on more host CPU than they are configured with — overhead beyond that
+ *       is lost throughput, see {@link #vcpuStretch}, not extra demand);</li>
  *   <li>host memory = demand x (1 - page sharing) + per-VM overhead (fixed + per vCPU + fraction of configured RAM);</li>
  *   <li>host disk and network = the bytes the VM moves (a hypervisor does not add payload);</li>
  *   <li>delivered performance on an unsaturated host = 1 / slowdown, slowdown =
@@ -92,6 +94,20 @@ public final class VirtualizationOverheadModel implements OverheadModel {
         return 1 / slowdown(approach, p);
     }
 
+    /** Host CPU (MHz) the VM's vCPUs execute on: its demand x CPU factor, capped at its configured vCPU MHz. */
+    public static double vcpuHostMhz(double cpuMhz, double cpuFactor, double configuredCpuMhz) {
+        return Math.min(configuredCpuMhz, cpuMhz * cpuFactor);
+    }
+
+    /**
+     * Extra stretch of the CPU-bound term when the guest demands more than its configured vCPU MHz
+     * (a trace sample above the VM's size): max(1, demand ÷ configured). The CPU factor's own stretch is
+     * already in {@link #slowdown}, so a saturated vCPU at 100 % demand delivers cap ÷ host-side of native.
+     */
+    public static double vcpuStretch(double cpuMhz, double configuredCpuMhz) {
+        return configuredCpuMhz > 0 && cpuMhz > configuredCpuMhz ? cpuMhz / configuredCpuMhz : 1;
+    }
+
     /** Extra host CPU (MHz) the hypervisor's I/O path spends for this much disk and network traffic. */
     public double ioCpuMhz(VirtualizationApproach approach, double diskKBps, double networkKBps) {
         ApproachFactors f = parameters.factors(approach);
@@ -118,16 +134,18 @@ public final class VirtualizationOverheadModel implements OverheadModel {
     @Override
     public void hostDemand(VirtualizationApproach approach, WorkloadVm vm, float cpuMhz, float memoryMib,
                            float diskKBps, float networkKBps, float[] out) {
-        hostDemand(approach, profileOf(vm), vm.cores(), vm.memoryMib(), cpuMhz, memoryMib, diskKBps, networkKBps, out);
+        hostDemand(approach, profileOf(vm), vm.cores(), vm.cpuMhz(), vm.memoryMib(), cpuMhz, memoryMib, diskKBps,
+                networkKBps, out);
     }
 
     /** As {@link #hostDemand(VirtualizationApproach, WorkloadVm, float, float, float, float, float[])} for an explicit profile. */
-    public void hostDemand(VirtualizationApproach approach, WorkloadProfile profile, int vcpus, double configuredMemoryMib,
-                           float cpuMhz, float memoryMib, float diskKBps, float networkKBps, float[] out) {
+    public void hostDemand(VirtualizationApproach approach, WorkloadProfile profile, int vcpus, double configuredCpuMhz,
+                           double configuredMemoryMib, float cpuMhz, float memoryMib, float diskKBps, float networkKBps, float[] out) {
         double disk = Float.isNaN(diskKBps) ? cpuMhz * profile.diskKBpsPerCpuMhz() : diskKBps;
         double net = Float.isNaN(networkKBps) ? cpuMhz * profile.networkKBpsPerCpuMhz() : networkKBps;
         double mem = Float.isNaN(memoryMib) ? configuredMemoryMib : memoryMib;
-        out[Metric.CPU.ordinal()] = (float) (cpuMhz * cpuFactor(approach, profile) + ioCpuMhz(approach, disk, net));
+        out[Metric.CPU.ordinal()] = (float) (vcpuHostMhz(cpuMhz, cpuFactor(approach, profile), configuredCpuMhz)
+                + ioCpuMhz(approach, disk, net));
         out[Metric.MEMORY.ordinal()] = (float) (mem * memoryKeptFraction()
                 + memoryOverheadMib(approach, vcpus, configuredMemoryMib));
         out[Metric.DISK.ordinal()] = (float) disk;

@@ -3,11 +3,14 @@ package org.dcplanner.consolidation.simulation;
 /**
  * Per-VM constants the replay's inner loop needs, all derived from the overhead model once per run
  * (the same formulas as {@link VirtualizationOverheadModel#hostDemand}, unrolled because they are linear):
- * host CPU = cpu x cpuCoef + disk x diskCpuCoef + network x netCpuCoef; when a trace column is missing
- * its I/O is the class intensity x CPU, folded into cpuCoef.
+ * host CPU = min(cpuCap, cpu x cpuCoef) + cpu x ioCpuCoef + disk x diskCpuCoef + network x netCpuCoef; when a
+ * trace column is missing its I/O is the class intensity x CPU, folded into ioCpuCoef.
  */
 final class VmCosts {
     final float[] cpuCoef;
+    /** The VM's configured CPU MHz: the most host CPU its vCPUs execute on. */
+    final float[] cpuCap;
+    final float[] ioCpuCoef;
     final float[] diskCpuCoef;
     final float[] netCpuCoef;
     final float[] diskPerCpu;
@@ -19,9 +22,16 @@ final class VmCosts {
     final float[] diskTerm;
     final float[] netTerm;
 
+    /** Host-side CPU MHz of VM v at guest CPU c, disk d and network nw KB/s (d, nw: 0 when unmeasured). */
+    float hostCpu(int v, float c, float d, float nw) {
+        return Math.min(cpuCap[v], c * cpuCoef[v]) + c * ioCpuCoef[v] + d * diskCpuCoef[v] + nw * netCpuCoef[v];
+    }
+
     VmCosts(ReplayInput in) {
         int n = in.vmCount();
         cpuCoef = new float[n];
+        cpuCap = new float[n];
+        ioCpuCoef = new float[n];
         diskCpuCoef = new float[n];
         netCpuCoef = new float[n];
         diskPerCpu = new float[n];
@@ -40,7 +50,9 @@ final class VmCosts {
             double cpu = m.cpuFactor(a, p);
             diskPerCpu[v] = in.diskKBps() == null ? (float) p.diskKBpsPerCpuMhz() : 0f;
             netPerCpu[v] = in.networkKBps() == null ? (float) p.networkKBpsPerCpuMhz() : 0f;
-            cpuCoef[v] = (float) (cpu + diskPerCpu[v] * perDiskKBps + netPerCpu[v] * perNetKBps);
+            cpuCoef[v] = (float) cpu;
+            cpuCap[v] = (float) in.configuredCpuMhz()[v];
+            ioCpuCoef[v] = (float) (diskPerCpu[v] * perDiskKBps + netPerCpu[v] * perNetKBps);
             diskCpuCoef[v] = (float) perDiskKBps;
             netCpuCoef[v] = (float) perNetKBps;
             double overhead = m.memoryOverheadMib(a, in.vcpus()[v], in.configuredMemoryMib()[v]);

@@ -26,7 +26,7 @@ class SavingsCalculationTest {
     void eachVmGetsTheSmallestModelThatHoldsItAndRunsNatively() {
         List<WorkloadVm> vms = List.of(vm(0, 1, 1500, 2048), vm(1, 2, 4000, 2048), vm(2, 4, 8000, 2048));
         float[][] cpu = {{1860, 1860}, {4000, 0}, {0, 0}};
-        OneServerPerVm.Estate e = OneServerPerVm.size(vms, cpu, 2, List.of(G5, G4), 700);
+        OneServerPerVm.Estate e = OneServerPerVm.size(vms, cpu, 2, List.of(G5, G4), new MaintenanceRule(null, 700));
         assertThat(e.modelCounts()).isEqualTo(Map.of("g4", 1, "g5", 2));
         assertThat(e.vmsLargerThanAnyModel()).isEqualTo(1); // 4 cores / 8000 MHz: no model holds it, gets the largest (G5)
         // step 0: G4 at 50 % = 102 W; G5 at 4000/5320 = 75.19 % -> 125 + 0.519 x 4 W; idle G5 93.7 W
@@ -37,6 +37,9 @@ class SavingsCalculationTest {
         assertThat(e.peakItWatts()).isCloseTo(step0, within(1e-9));
         assertThat(e.rackUnits()).isEqualTo(1 + 2 + 2);
         assertThat(e.maintenanceUsdPerYear()).isEqualTo(700 + 450 + 450); // G4 has no figure: the assumption
+        // a maintenance figure the user set overrides the catalog's per-model figures
+        OneServerPerVm.Estate user = OneServerPerVm.size(vms, cpu, 2, List.of(G5, G4), new MaintenanceRule(1000.0, 700));
+        assertThat(user.maintenanceUsdPerYear()).isEqualTo(3 * 1000.0);
     }
 
     @Test

@@ -54,6 +54,15 @@ class SavingsIT extends PostgresIntegrationTest {
         assertThat(scenario.get("after").get("electricityUsdPerYear").asDouble()).isCloseTo(facility * 0.2,
                 org.assertj.core.api.Assertions.within(1e-6));
 
+        // the user's maintenance figure overrides the catalog models' own figures, before and after
+        JsonNode maint = http.getForObject(base + "/savings?beforeModels=hp-ml110-g4,hp-ml110-g5&maintenanceUsdPerServerYear=1000",
+                JsonNode.class);
+        assertThat(maint.get("before").get("maintenanceUsdPerYear").asDouble()).isEqualTo(8 * 1000.0);
+        assertThat(maint.get("after").get("maintenanceUsdPerYear").asDouble())
+                .isEqualTo(1000.0 * maint.get("after").get("serverCount").asInt());
+        assertThat(r.get("after").get("maintenanceUsdPerYear").asDouble())
+                .isNotEqualTo(1000.0 * r.get("after").get("serverCount").asInt());
+
         ResponseEntity<JsonNode> badParam = http.getForEntity(base + "/savings?pue=0.5", JsonNode.class);
         assertThat(badParam.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(badParam.getBody().get("field").asText()).isEqualTo("pue");

@@ -15,6 +15,7 @@ import org.dcplanner.consolidation.ingestion.LoadedWorkload;
 import org.dcplanner.consolidation.ingestion.WorkloadVm;
 import org.dcplanner.consolidation.ingestion.sample.SyntheticWorkloads;
 import org.dcplanner.consolidation.inventory.HostModel;
+import org.dcplanner.consolidation.planning.BaselineHosts;
 
 /**
  * Replay throughput in VM-steps per second (a VM-step = one VM at one grid step, all resources).
@@ -52,24 +53,28 @@ public final class ReplayBenchmark {
         double[] typeMem = {870, 1740, 1740, 613};
         float[][] cpu = new float[n][steps];
         double[] mem = new double[n];
+        double[] cpuCap = new double[n];
         int block = (int) Math.ceil(n / 4.0);
         for (int v = 0; v < n; v++) {
             List<String> lines = Files.readAllLines(files.get(v));
             int type = v / block;
             mem[v] = typeMem[type];
+            cpuCap[v] = typeMhz[type];
             for (int t = 0; t < steps; t++) cpu[v][t] = (float) (Integer.parseInt(lines.get(t).trim()) / 100.0 * typeMhz[type]);
         }
         HostModel g5 = ReplayFixtures.ml110g5();
-        ReplayInput sizing = input(VirtualizationApproach.PARAVIRTUAL, cpu, null, null, null, mem, List.of(g5), new int[n]);
-        double[] cap = Replay.capacity(g5);
-        cap[Metric.DISK.ordinal()] = Double.MAX_VALUE;
-        cap[Metric.NETWORK.ordinal()] = Double.MAX_VALUE;
-        TimeSeriesFirstFit.Packing p = TimeSeriesFirstFit.pack(HostSideDemand.of(sizing), cap, steps);
+        ReplayInput sizing = input(VirtualizationApproach.PARAVIRTUAL, cpu, null, null, null, cpuCap, mem, List.of(g5), new int[n]);
+        float[][][] hostSide = HostSideDemand.of(sizing);
+        List<WorkloadVm> vms = new ArrayList<>(n);
+        for (int v = 0; v < n; v++) vms.add(new WorkloadVm(v, "vm-" + v, 1, cpuCap[v], mem[v], "linux", true, null, null));
+        BaselineHosts.Packing p = BaselineHosts.pack(new float[][][] {hostSide[Metric.CPU.ordinal()],
+                hostSide[Metric.MEMORY.ordinal()]}, steps, List.of(Metric.CPU, Metric.MEMORY), vms,
+                VirtualizationApproach.PARAVIRTUAL, g5, 1.0);
         List<HostModel> hosts = Collections.nCopies(p.hosts(), g5);
         System.out.printf("%nPlanetLab 20110303: %d VMs x %d steps on %d ML110 G5 hosts (time-series FFD, CPU+memory, PARAVIRTUAL sizing), web class profile%n",
                 n, steps, p.hosts());
         for (VirtualizationApproach a : VirtualizationApproach.values()) {
-            measure("planetlab " + a, input(a, cpu, null, null, null, mem, hosts, p.vmHost()), 5, 20);
+            measure("planetlab " + a, input(a, cpu, null, null, null, cpuCap, mem, hosts, p.vmHost()), 5, 20);
         }
     }
 
@@ -79,46 +84,48 @@ public final class ReplayBenchmark {
         LoadedWorkload w = SyntheticWorkloads.generate(20260303L, n, steps, 300, metrics);
         float[][] cpu = w.series(Metric.CPU);
         double[] mem = new double[n];
+        double[] cpuCap = new double[n];
         WorkloadProfile[] profiles = new WorkloadProfile[n];
         int[] vcpus = new int[n];
         for (int v = 0; v < n; v++) {
             WorkloadVm vm = w.vms().get(v);
             mem[v] = vm.memoryMib();
+            cpuCap[v] = vm.cpuMhz();
             profiles[v] = MODEL.profileOf(vm);
             vcpus[v] = Math.max(1, vm.cores());
         }
         // Dell R740 (2 x Platinum 8280, 56 cores), SPECpower 20190409-00952 as in OpenDC MachineSpecs
         HostModel r740 = new HostModel("dell-r740", "Dell R740", 56, 2700, 786_432, 2_000_000, 3_125_000,
                 new double[] {49.8, 114, 137, 159, 182, 208, 240, 277, 319, 376, 432}, 2, 0, 0, true, "bench");
-        float[][][] peaks = new float[Metric.values().length][n][1];
-        double[] cap = Replay.capacity(r740);
+        float[][][] peaks = new float[2][n][1];
         for (int v = 0; v < n; v++) {
             float m = 0;
             for (float c : cpu[v]) m = Math.max(m, c);
-            peaks[Metric.CPU.ordinal()][v][0] = (float) (m * MODEL.cpuFactor(VirtualizationApproach.FULL, profiles[v]));
-            peaks[Metric.MEMORY.ordinal()][v][0] = (float) (mem[v]
+            peaks[0][v][0] = (float) Math.min(cpuCap[v], m * MODEL.cpuFactor(VirtualizationApproach.FULL, profiles[v]));
+            peaks[1][v][0] = (float) (mem[v]
                     + MODEL.memoryOverheadMib(VirtualizationApproach.FULL, vcpus[v], mem[v]));
         }
-        TimeSeriesFirstFit.Packing p = TimeSeriesFirstFit.pack(peaks, cap, 1);
+        BaselineHosts.Packing p = BaselineHosts.pack(peaks, 1, List.of(Metric.CPU, Metric.MEMORY), w.vms(),
+                VirtualizationApproach.FULL, r740, 1.0);
         List<HostModel> hosts = Collections.nCopies(p.hosts(), r740);
         System.out.printf("%nSyntheticWorkloads seed 20260303: %d VMs x %d steps, metrics %s, class profiles; %d R740 hosts "
                 + "(peak FFD on FULL host-side CPU peaks + configured memory with overhead)%n", n, steps, metrics, p.hosts());
         for (VirtualizationApproach a : VirtualizationApproach.values()) {
             ReplayInput in = new ReplayInput(a, MODEL, 300, steps, cpu, w.series().get(Metric.MEMORY),
-                    w.series().get(Metric.DISK), w.series().get(Metric.NETWORK), profiles, vcpus, mem, hosts, p.vmHost(),
+                    w.series().get(Metric.DISK), w.series().get(Metric.NETWORK), profiles, vcpus, cpuCap, mem, hosts, p.vmHost(),
                     true, false);
             measure("synthetic " + (allMetrics ? "4-metric " : "cpu-only ") + a, in, 1, 3);
         }
     }
 
     private static ReplayInput input(VirtualizationApproach a, float[][] cpu, float[][] mem, float[][] disk, float[][] net,
-                                     double[] configuredMem, List<HostModel> hosts, int[] vmHost) {
+                                     double[] cpuCap, double[] configuredMem, List<HostModel> hosts, int[] vmHost) {
         int n = cpu.length;
         WorkloadProfile[] profiles = new WorkloadProfile[n];
         Arrays.fill(profiles, MODEL.parameters().classes().web());
         int[] vcpus = new int[n];
         Arrays.fill(vcpus, 1);
-        return new ReplayInput(a, MODEL, 300, cpu[0].length, cpu, mem, disk, net, profiles, vcpus, configuredMem,
+        return new ReplayInput(a, MODEL, 300, cpu[0].length, cpu, mem, disk, net, profiles, vcpus, cpuCap, configuredMem,
                 hosts, vmHost, true, false);
     }
 

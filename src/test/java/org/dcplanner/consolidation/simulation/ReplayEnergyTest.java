@@ -65,7 +65,7 @@ class ReplayEnergyTest {
         ReplayInput base = ReplayFixtures.cpuOnly(PV, model, cpu, ReplayFixtures.pureCpu(),
                 List.of(ReplayFixtures.ml110g4()), new int[] {0, 0});
         ReplayInput in = new ReplayInput(PV, model, 300, 3, cpu, null, null, null, base.profiles(), base.vcpus(),
-                base.configuredMemoryMib(), base.hosts(), base.vmHost(), false, true);
+                base.configuredCpuMhz(), base.configuredMemoryMib(), base.hosts(), base.vmHost(), false, true);
         ReplayResult r = Replay.run(in);
         assertThat(r.vmPerformance()[0]).containsExactly(2f / 3, Float.NaN, 1f);
         assertThat(r.vmPerformance()[1]).containsExactly(2f / 3, Float.NaN, Float.NaN);
@@ -97,13 +97,15 @@ class ReplayEnergyTest {
         // the replay's unrolled coefficients must equal OverheadModel.hostDemand summed over the host's VMs
         float[][] cpu = {{1000, 200}, {500, 0}};
         WorkloadProfile db = model.parameters().classes().database();
-        ReplayResult r = Replay.run(ReplayFixtures.cpuOnly(VirtualizationApproach.FULL, model, cpu, db,
-                List.of(ReplayFixtures.huge()), new int[] {0, 0}));
+        ReplayInput in = ReplayFixtures.cpuOnly(VirtualizationApproach.FULL, model, cpu, db,
+                List.of(ReplayFixtures.huge()), new int[] {0, 0});
+        ReplayResult r = Replay.run(in);
         float[] out = new float[4];
         for (int t = 0; t < 2; t++) {
             double[] sum = new double[4];
-            for (float[] vm : cpu) {
-                model.hostDemand(VirtualizationApproach.FULL, db, 1, 1024, vm[t], Float.NaN, Float.NaN, Float.NaN, out);
+            for (int v = 0; v < cpu.length; v++) {
+                model.hostDemand(VirtualizationApproach.FULL, db, 1, in.configuredCpuMhz()[v], 1024, cpu[v][t], Float.NaN,
+                        Float.NaN, Float.NaN, out);
                 for (int m = 0; m < 4; m++) sum[m] += out[m];
             }
             double[] cap = Replay.capacity(ReplayFixtures.huge());

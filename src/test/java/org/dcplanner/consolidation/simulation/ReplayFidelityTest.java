@@ -1,6 +1,7 @@
 package org.dcplanner.consolidation.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.dcplanner.consolidation.simulation.VirtualizationApproach.FULL;
 import static org.dcplanner.consolidation.simulation.VirtualizationApproach.HARDWARE_ASSISTED;
 import static org.dcplanner.consolidation.simulation.VirtualizationApproach.PARAVIRTUAL;
@@ -8,6 +9,7 @@ import static org.dcplanner.consolidation.simulation.VirtualizationApproach.PARA
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -81,6 +83,25 @@ class ReplayFidelityTest {
         double measured = r.vms().get(0).meanPerformance();
         assertThat(measured).as(benchmark).isBetween(published * 0.9, published * 1.1);
         assertThat(r.summary().vmsEverThrottled()).isZero();
+    }
+
+    @Test
+    void saturatedVcpuIsCappedOnTheHostAndLosesThroughputInstead() {
+        // pure CPU under FULL: f_user 1.03 (C1); the VM's vCPU (800 MHz) is saturated at steps 0 and 1
+        float[][] cpu = {{800, 1000, 400}};
+        ReplayInput base = ReplayFixtures.cpuOnly(VirtualizationApproach.FULL, VirtualizationOverheadModel.withDefaults(),
+                cpu, ReplayFixtures.pureCpu(), List.of(ReplayFixtures.ml110g4()), new int[] {0});
+        ReplayInput in = new ReplayInput(base.approach(), base.model(), 300, 3, cpu, null, null, null, base.profiles(),
+                base.vcpus(), new double[] {800}, base.configuredMemoryMib(), base.hosts(), base.vmHost(), true, true);
+        ReplayResult r = Replay.run(in);
+        float[] cpuUtil = r.hostUtilization()[org.dcplanner.consolidation.ingestion.Metric.CPU.ordinal()];
+        assertThat(cpuUtil[0]).isCloseTo(800f / 3720, within(1e-6f));
+        assertThat(cpuUtil[1]).isCloseTo(800f / 3720, within(1e-6f));
+        assertThat(cpuUtil[2]).isCloseTo(400f * 1.03f / 3720, within(1e-6f));
+        // delivered = cap ÷ host-side need: 800 ÷ (800 x 1.03), and 800 ÷ (1000 x 1.03) above the VM's size
+        assertThat(r.vmPerformance()[0][0]).isCloseTo((float) (800 / (800 * 1.03)), within(1e-5f));
+        assertThat(r.vmPerformance()[0][1]).isCloseTo((float) (800 / (1000 * 1.03)), within(1e-5f));
+        assertThat(r.summary().vmsEverThrottled()).as("the host had room: not throttled").isZero();
     }
 
     private static WorkloadProfile profile(double kernel, double pageTable, double disk, double net, double sync,

@@ -31,7 +31,10 @@ final class ReplayFixtures {
         return new WorkloadProfile(0, 0, 0, 0, 0, 0, 0, 0);
     }
 
-    /** CPU-only input: {@code cpu[vm][step]} in MHz, all VMs with the same profile, 1 vCPU and 1024 MiB configured. */
+    /**
+     * CPU-only input: {@code cpu[vm][step]} in MHz, all VMs with the same profile, 1 vCPU and 1024 MiB configured;
+     * each VM's configured CPU is its peak demand (at its peak its vCPU is saturated).
+     */
     static ReplayInput cpuOnly(VirtualizationApproach approach, VirtualizationOverheadModel model, float[][] cpu,
                                WorkloadProfile profile, List<HostModel> hosts, int[] vmHost) {
         int n = cpu.length;
@@ -41,7 +44,9 @@ final class ReplayFixtures {
         Arrays.fill(vcpus, 1);
         double[] mem = new double[n];
         Arrays.fill(mem, 1024);
-        return new ReplayInput(approach, model, 300, cpu[0].length, cpu, null, null, null, profiles, vcpus, mem,
+        double[] cpuCap = new double[n];
+        for (int v = 0; v < n; v++) for (float c : cpu[v]) cpuCap[v] = Math.max(cpuCap[v], c);
+        return new ReplayInput(approach, model, 300, cpu[0].length, cpu, null, null, null, profiles, vcpus, cpuCap, mem,
                 hosts, vmHost, true, false);
     }
 }

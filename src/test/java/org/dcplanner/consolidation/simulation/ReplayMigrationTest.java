@@ -14,7 +14,7 @@ class ReplayMigrationTest {
         ReplayInput base = ReplayFixtures.cpuOnly(PV, model, cpu, ReplayFixtures.pureCpu(),
                 List.of(ReplayFixtures.ml110g4(), ReplayFixtures.ml110g4()), vmHost);
         return new ReplayInput(PV, model, 300, cpu[0].length, cpu, null, null, null, base.profiles(), base.vcpus(),
-                base.configuredMemoryMib(), base.hosts(), vmHost, true, false, migrations);
+                base.configuredCpuMhz(), base.configuredMemoryMib(), base.hosts(), vmHost, true, false, migrations);
     }
 
     @Test

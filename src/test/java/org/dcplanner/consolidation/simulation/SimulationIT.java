@@ -33,6 +33,12 @@ class SimulationIT extends PostgresIntegrationTest {
         assertThat(sim.get("facility").get("energyKWh").asDouble())
                 .isCloseTo(metrics.get("energyKWh").asDouble() * 1.58, org.assertj.core.api.Assertions.within(1e-9));
         assertThat(metrics.get("meanPerformance").asDouble()).isBetween(0.5, 1.0);
+        double loss = 0;
+        for (JsonNode l : metrics.get("performanceLoss")) loss += l.asDouble();
+        assertThat(loss).isCloseTo(1 - metrics.get("meanPerformance").asDouble(), org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(metrics.get("warnings").isArray()).isTrue();
+        assertThat(metrics.get("overloadedHostsByResource").has("MEMORY")).isTrue();
+        assertThat(metrics.has("vmsEverBelowFull")).isFalse();
         assertThat(sim.get("hosts").get("seriesStepSeconds").asInt()).isEqualTo(300);
         JsonNode host0 = sim.get("hosts").get("items").get(0);
         assertThat(host0.get("utilization").get("CPU")).hasSize(12);
@@ -49,6 +55,8 @@ class SimulationIT extends PostgresIntegrationTest {
         assertThat(full.get("metrics").get("meanPerformance").asDouble())
                 .isLessThan(metrics.get("meanPerformance").asDouble());
         assertThat(full.get("vms").get("items")).hasSize(3);
+        assertThat(full.get("vms").get("items").get(0).get("meanApproachPerformance").asDouble())
+                .isGreaterThanOrEqualTo(full.get("vms").get("items").get(0).get("meanPerformance").asDouble());
 
         JsonNode cpuOnly = http.getForObject("/api/v1/plans/" + plan + "/simulation?resources=CPU&maxPoints=4", JsonNode.class);
         JsonNode cpu4 = cpuOnly.get("hosts").get("items").get(0).get("utilization");
@@ -80,6 +88,10 @@ class SimulationIT extends PostgresIntegrationTest {
         assertThat(byApproach.get("FULL").get("meanPerformance").asDouble())
                 .isLessThan(byApproach.get("HARDWARE_ASSISTED").get("meanPerformance").asDouble());
         assertThat(byApproach.get("FULL").get("reason").asText()).contains("CPU");
+        // same sizing, same FFD: the plan's own approach needs what the plan reports as its time-series baseline
+        JsonNode planView = http.getForObject("/api/v1/plans/" + plan, JsonNode.class);
+        assertThat(byApproach.get("PARAVIRTUAL").get("hostsNeeded").asInt())
+                .isEqualTo(planView.get("baselines").get("timeSeriesFfdHosts").asInt());
         assertThat(cmp.get("summary").asText()).contains("FULL");
     }
 

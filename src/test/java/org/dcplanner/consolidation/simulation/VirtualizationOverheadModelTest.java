@@ -30,6 +30,22 @@ class VirtualizationOverheadModelTest {
     }
 
     @Test
+    void vcpusExecuteOnNoMoreHostCpuThanConfigured() {
+        // QA repro: a 1-vCPU 2500 MHz VM at 100 % under FULL asked 5414 MHz, more than a 2 x 2660 MHz host
+        WorkloadVm small = new WorkloadVm(1, "pl-1", 1, 2500, 870, "linux", true, WorkloadClass.WEB, null);
+        float[] out = new float[4];
+        model.hostDemand(VirtualizationApproach.FULL, small, 2500f, 870f, 0f, 0f, out);
+        assertThat(out[Metric.CPU.ordinal()]).isEqualTo(2500f);
+        // below the cap nothing changes: 1000 MHz x factor < 2500
+        model.hostDemand(VirtualizationApproach.FULL, small, 1000f, 870f, 0f, 0f, out);
+        assertThat(out[Metric.CPU.ordinal()]).isCloseTo((float) (1000 * model.cpuFactor(VirtualizationApproach.FULL,
+                model.profileOf(small))), within(0.01f));
+        // the hypervisor's I/O-path CPU is not vCPU execution: it comes on top of the cap
+        model.hostDemand(VirtualizationApproach.FULL, small, 2500f, 870f, 0f, 500f, out);
+        assertThat(out[Metric.CPU.ordinal()]).isCloseTo((float) (2500 + 500 * 0.0082 * 3.0), within(0.01f));
+    }
+
+    @Test
     void missingColumnsFallBackToConfiguredMemoryAndClassIoIntensity() {
         float[] out = new float[4];
         model.hostDemand(VirtualizationApproach.PARAVIRTUAL, webVm, 1000f, Float.NaN, Float.NaN, Float.NaN, out);

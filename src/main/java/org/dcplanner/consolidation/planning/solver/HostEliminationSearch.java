@@ -17,8 +17,7 @@ final class HostEliminationSearch {
     private static final int MAX_TARGETS = 64;
     private static final int SWAP_SAMPLES = 32;
     private static final int SWAP_HOSTS = 3;
-    private static final int LATE_ACCEPTANCE_SIZE = 100;
-    private static final int PATIENCE = 3000;
+    private static final int PATIENCE = 30_000;
     private static final int REPACK_PATIENCE = 20_000;
     private static final int RESTART_AFTER_FAILURES = 25;
 
@@ -240,17 +239,26 @@ final class HostEliminationSearch {
     }
 
     /**
-     * Late-acceptance search over the target hosts minimizing overflow (then flatness, see
-     * HostLoads.shapedCostIfChanged) plus anti-affinity; half of the iterations move VMs off overflowing hosts,
-     * the others reshape any target host. Gives up after PATIENCE iterations without a new lowest overflow.
+     * Breakout local search on the target hosts minimizing weighted overflow (a guided local search for vector
+     * packing): take a random VM of an overflowing host and make the best non-tabu move of it to any target, or
+     * swap with a VM of the SWAP_HOSTS targets where it would arrive cheapest, if that lowers the weighted
+     * overflow; otherwise raise the weights of the steps where that host overflows, so steps that stay
+     * overflowed weigh more until some move clears them. Anti-affinity counts at weight one. Gives up after
+     * {@code patience} iterations without a new lowest (unweighted) penalty.
      */
     private boolean repair(int[] targets, int patience, long deadlineNanos) {
-        long[] history = new long[LATE_ACCEPTANCE_SIZE];
+        if (weight == null) {
+            weight = new long[model.resources()][model.slots() * loads.steps()];
+            tabuFrom = new int[model.vms()];
+            tabuUntil = new long[model.vms()];
+        }
+        for (int s : targets) {
+            loads.resetWeights(s, weight);
+        }
         int[] overflowing = new int[targets.length];
-        long current = 0;
         long lowest = ledger.localHardPenalty();
         int lastImprovement = 0;
-        for (int it = 0; it - lastImprovement < patience && ledger.localHardPenalty() > 0; it++) {
+        for (int it = 0; it - lastImprovement < patience && ledger.localHardPenalty() > 0; it++, tick++) {
             if ((it & 31) == 0 && System.nanoTime() >= deadlineNanos) {
                 return false;
             }
@@ -260,7 +268,7 @@ final class HostEliminationSearch {
                     overflowing[n++] = s;
                 }
             }
-            int from = n > 0 && random.nextBoolean() ? overflowing[random.nextInt(n)] : targets[random.nextInt(targets.length)];
+            int from = n > 0 ? overflowing[random.nextInt(n)] : targets[random.nextInt(targets.length)];
             int[] onFrom = members.of(from);
             if (onFrom.length == 0) {
                 continue;
@@ -269,68 +277,75 @@ final class HostEliminationSearch {
             if (model.pinnedSlot(vm) >= 0) {
                 continue;
             }
-            long delta = bestRelocation(vm, from, targets);
-            if (delta == Long.MAX_VALUE) {
-                continue;
-            }
-            long candidate = current + delta;
-            int slot = it % LATE_ACCEPTANCE_SIZE;
-            if (candidate <= current || candidate <= history[slot]) {
+            long delta = bestWeightedRelocation(vm, from, targets);
+            if (delta < 0) {
+                tabuFrom[vm] = from;
+                tabuUntil[vm] = tick + TABU_TENURE;
+                if (pendingOtherVm >= 0) {
+                    tabuFrom[pendingOtherVm] = pendingTo;
+                    tabuUntil[pendingOtherVm] = tick + TABU_TENURE;
+                }
                 applyPending();
-                current = candidate;
+            } else {
+                loads.raiseOverflowWeights(from, weight);
             }
-            history[slot] = current;
-            long overflow = ledger.localHardPenalty();
-            if (overflow < lowest) {
-                lowest = overflow;
+            long penalty = ledger.localHardPenalty();
+            if (penalty < lowest) {
+                lowest = penalty;
                 lastImprovement = it;
             }
         }
         return ledger.localHardPenalty() == 0;
     }
 
-    private int pendingVm;
-    private int pendingTo;
-    private int pendingOtherVm;
+    private static final int TABU_TENURE = 10;
+    private long[][] weight;
+    private int[] tabuFrom;
+    private long[] tabuUntil;
+    private long tick;
+
+    private boolean tabu(int vm, int to) {
+        return tabuFrom[vm] == to && tabuUntil[vm] > tick;
+    }
 
     /**
-     * Finds the best move of vm to any target, and the best swap with a VM of the SWAP_HOSTS targets where the
-     * move alone was cheapest, by shaped cost; remembers it as pending and returns its delta.
+     * Finds the best non-tabu move of vm to any target, and the best swap with a VM of the SWAP_HOSTS targets
+     * where vm alone would arrive cheapest, by weighted overflow; remembers it as pending and returns its delta.
      */
-    private long bestRelocation(int vm, int from, int[] targets) {
+    private long bestWeightedRelocation(int vm, int from, int[] targets) {
         long best = Long.MAX_VALUE;
-        long leave = loads.shapedCostIfChanged(from, -1, vm) - aaCost(vm, from, vm) * HostLoads.OVERFLOW_WEIGHT;
+        long leave = loads.weightedOverflowChange(from, -1, vm, weight) - aaCost(vm, from, vm);
         int samples = Math.min(MAX_TARGETS, targets.length);
-        java.util.Arrays.fill(swapHosts, -1);
-        java.util.Arrays.fill(swapHostCost, Long.MAX_VALUE);
+        Arrays.fill(swapHosts, -1);
+        Arrays.fill(swapHostCost, Long.MAX_VALUE);
         for (int i = 0; i < samples; i++) {
             int g = targets.length <= MAX_TARGETS ? targets[i] : targets[random.nextInt(targets.length)];
             if (g == from || !model.allowed(vm, g)) {
                 continue;
             }
             evaluations++;
-            long arrive = loads.shapedCostIfChanged(g, vm, -1);
-            long delta = leave + arrive + aaCost(vm, g, -1) * HostLoads.OVERFLOW_WEIGHT;
+            long arrive = loads.weightedOverflowChange(g, vm, -1, weight) + aaCost(vm, g, -1);
             rememberSwapHost(g, arrive);
-            if (delta < best) {
-                best = delta;
+            if (!tabu(vm, g) && leave + arrive < best) {
+                best = leave + arrive;
                 pendingVm = vm;
                 pendingTo = g;
                 pendingOtherVm = -1;
             }
         }
         for (int g : swapHosts) {
-            if (g < 0) {
+            if (g < 0 || tabu(vm, g)) {
                 continue;
             }
             for (int other : members.of(g)) {
-                if (model.pinnedSlot(other) >= 0 || !model.allowed(other, from)) {
+                if (model.pinnedSlot(other) >= 0 || !model.allowed(other, from) || tabu(other, from)) {
                     continue;
                 }
                 evaluations++;
-                long delta = loads.shapedCostIfChanged(from, other, vm) + loads.shapedCostIfChanged(g, vm, other);
+                long delta = loads.weightedOverflowChange(from, other, vm, weight)
+                        + loads.weightedOverflowChange(g, vm, other, weight);
                 if (model.antiAffinityGroup(vm) >= 0 || model.antiAffinityGroup(other) >= 0) {
-                    delta += SlotTerms.DISCRETE_VIOLATION_WEIGHT * HostLoads.OVERFLOW_WEIGHT;
+                    delta += SlotTerms.DISCRETE_VIOLATION_WEIGHT;
                 }
                 if (delta < best) {
                     best = delta;
@@ -342,6 +357,10 @@ final class HostEliminationSearch {
         }
         return best;
     }
+
+    private int pendingVm;
+    private int pendingTo;
+    private int pendingOtherVm;
 
     private final int[] swapHosts = new int[SWAP_HOSTS];
     private final long[] swapHostCost = new long[SWAP_HOSTS];

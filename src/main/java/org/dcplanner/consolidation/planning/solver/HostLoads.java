@@ -1,5 +1,7 @@
 package org.dcplanner.consolidation.planning.solver;
 
+import java.util.Arrays;
+
 /**
  * Per-slot load time series in model units, kept in sync with an assignment; the hot data structure of
  * score calculation and search. Memory: resources x slots x steps longs.
@@ -69,7 +71,7 @@ final class HostLoads {
 
     /** Change of the slot's overflow if VM {@code in} were added and VM {@code out} removed (-1 for none). */
     long overflowIfChanged(int slot, int in, int out) {
-        return change(slot, in, out, false);
+        return change(slot, in, out, false, null);
     }
 
     /** Weight of one unit of overflow against the flatness term in {@link #shapedCostIfChanged}. */
@@ -81,16 +83,20 @@ final class HostLoads {
      * profiles (VMs whose peaks don't coincide share a host), which leaves room at every step.
      */
     long shapedCostIfChanged(int slot, int in, int out) {
-        return change(slot, in, out, true);
+        return change(slot, in, out, true, null);
     }
 
-    /** One pass over the slot's series: the overflow change, plus (if shaped) the weighted square term. */
-    private long change(int slot, int in, int out, boolean shaped) {
+    /**
+     * One pass over the slot's series: the overflow change (each step's overflow times its weight when
+     * {@code weight} is given), plus (if shaped) the weighted square term.
+     */
+    private long change(int slot, int in, int out, boolean shaped, long[][] weight) {
         long overflowDelta = 0;
         long squareDelta = 0;
         for (int r = 0; r < load.length; r++) {
             long cap = model.capacity(r, slot);
             long[] l = load[r];
+            long[] w = weight == null ? null : weight[r];
             int[] d = model.demand(r);
             int base = slot * steps;
             int inBase = in * steps;
@@ -101,11 +107,45 @@ final class HostLoads {
                 long after = before + diff;
                 squareDelta += diff * (before + after);
                 if (after > cap || before > cap) {
-                    overflowDelta += Math.max(0, after - cap) - Math.max(0, before - cap);
+                    long change = Math.max(0, after - cap) - Math.max(0, before - cap);
+                    overflowDelta += w == null ? change : w[base + t] * change;
                 }
             }
         }
         return shaped ? overflowDelta * OVERFLOW_WEIGHT + (squareDelta >> 20) : overflowDelta;
+    }
+
+    /**
+     * Change of the weighted overflow {@code sum over r, t of weight x max(0, load - cap)} on the slot if VM
+     * {@code in} were added and {@code out} removed (-1 for none); weight is laid out like the loads,
+     * [r][slot * steps + t].
+     */
+    long weightedOverflowChange(int slot, int in, int out, long[][] weight) {
+        return change(slot, in, out, false, weight);
+    }
+
+    /** Raises by one the weight of every step and resource where the slot is over capacity. */
+    void raiseOverflowWeights(int slot, long[][] weight) {
+        for (int r = 0; r < load.length; r++) {
+            long cap = model.capacity(r, slot);
+            int base = slot * steps;
+            for (int t = 0; t < steps; t++) {
+                if (load[r][base + t] > cap) {
+                    weight[r][base + t]++;
+                }
+            }
+        }
+    }
+
+    /** Sets the slot's weights to one. */
+    void resetWeights(int slot, long[][] weight) {
+        for (long[] w : weight) {
+            Arrays.fill(w, slot * steps, (slot + 1) * steps, 1L);
+        }
+    }
+
+    int steps() {
+        return steps;
     }
 
     /** True if the VM fits on the slot at every step and resource. */

@@ -52,6 +52,8 @@ public class OptaPlannerConsolidationSolver implements ConsolidationSolver {
         long eliminationDeadline = System.nanoTime() + (long) (remaining * eliminationShare);
         ProgressReporter reporter = new ProgressReporter(model,
                 options.onNewBest() == null ? p -> { } : options.onNewBest(), startNanos);
+        // the construction is the first best: plans show a host count before the search improves on it
+        reporter.report(start);
         HostEliminationPhase elimination = new HostEliminationPhase(eliminationDeadline,
                 options.stopRequested() == null ? () -> false : options.stopRequested(), reporter::report, seed, lowerBound);
         long evaluationsBefore = model.evaluations().sum();

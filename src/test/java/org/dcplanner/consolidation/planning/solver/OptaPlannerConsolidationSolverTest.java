@@ -31,6 +31,19 @@ class OptaPlannerConsolidationSolverTest {
     }
 
     @Test
+    void reportsTheConstructionFirstBeforeAnySearch() {
+        PlanningProblem problem = TestProblems.random(13, 60, 30, 48);
+        List<SolveProgress> progress = new ArrayList<>();
+        // a stop requested from the start: the search ends at once, the construction must still be reported
+        PlanningResult result = solver.solve(problem, new SolveOptions(Duration.ofSeconds(3), () -> true, progress::add));
+
+        assertThat(progress).isNotEmpty();
+        assertThat(progress.get(0).elapsedMillis()).isLessThan(3000);
+        assertThat(progress.get(0).hostsUsed())
+                .isEqualTo(Math.min(result.peakFfdHosts(), result.timeSeriesFfdHosts()));
+    }
+
+    @Test
     void stopRequestEndsSolvingEarlyWithTheBestSoFar() {
         PlanningProblem problem = TestProblems.random(11, 80, 40, 48);
         AtomicBoolean stop = new AtomicBoolean(true);

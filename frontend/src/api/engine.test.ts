@@ -1,0 +1,69 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { HEATMAP_POINTS, loadCompletedSimulation, loadHostSeries, simulationWarnings } from './engine';
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+const json = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
+const vm = (i: number) => ({ vm: i, name: `vm${i}`, host: 0, minPerformance: 1, p5Performance: 1, meanPerformance: 1, demandSteps: 1, throttledSteps: 0, peakHostCpuMhz: 1 });
+
+describe('simulationWarnings', () => {
+  it('is empty for an engine that sends none', () => {
+    expect(simulationWarnings({ metrics: null })).toEqual([]);
+    expect(simulationWarnings(null)).toEqual([]);
+  });
+
+  it('takes strings and { message } objects, top level and inside metrics, once each', () => {
+    expect(simulationWarnings({
+      warnings: ['Memory is overcommitted on 3 hosts', { message: 'Disk not planned' }, { code: '' }],
+      metrics: { warnings: ['Memory is overcommitted on 3 hosts', { detail: 'Network not planned' }] },
+    })).toEqual(['Memory is overcommitted on 3 hosts', 'Disk not planned', 'Network not planned']);
+  });
+});
+
+describe('loadCompletedSimulation', () => {
+  it('answers null while the replay runs', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => json([{ virtualization: 'FULL', status: 'RUNNING' }])));
+    expect(await loadCompletedSimulation('p', 'FULL', new AbortController().signal)).toBeNull();
+  });
+
+  it('asks bucketed CPU host series once and pages the VMs without series, keeping the totals', async () => {
+    const urls: string[] = [];
+    vi.stubGlobal('fetch', vi.fn(async (url: string) => {
+      urls.push(url);
+      if (url.endsWith('/simulations')) return json([{ virtualization: 'FULL', status: 'COMPLETED' }]);
+      const q = new URL(url, 'http://x').searchParams;
+      const page = Number(q.get('vmPage') ?? 0);
+      const items = Array.from({ length: page < 2 ? 1000 : 500 }, (_, i) => vm(page * 1000 + i));
+      return json({ planId: 'p', virtualization: 'FULL', status: 'COMPLETED', grid: {}, metrics: null,
+        hosts: { offset: 0, limit: 1000, total: 1500, items: page === 0 ? [{ host: 0 }] : [] },
+        vms: { page, size: 1000, total: 2500, sort: 'index', items } });
+    }));
+    const sim = (await loadCompletedSimulation('p', 'FULL', new AbortController().signal))!;
+    expect(sim.vms!.items).toHaveLength(2500);
+    expect(sim.vms!.total).toBe(2500);
+    expect(sim.hosts!.total).toBe(1500);
+    const simUrls = urls.filter((u) => u.includes('/simulation?'));
+    expect(simUrls).toHaveLength(3);
+    expect(simUrls[0]).toContain(`maxPoints=${HEATMAP_POINTS}`);
+    expect(simUrls[0]).toContain('resources=CPU');
+    expect(simUrls.slice(1).every((u) => u.includes('hostLimit=0'))).toBe(true);
+  });
+});
+
+describe('loadHostSeries', () => {
+  it('asks one resource of the shown hosts, bucketed, with a single VM', async () => {
+    const urls: string[] = [];
+    vi.stubGlobal('fetch', vi.fn(async (url: string) => {
+      urls.push(url);
+      return json({ hosts: { offset: 0, limit: 1000, total: 1, items: [{ host: 3, utilization: { MEMORY: [0.5] } }] }, vms: null });
+    }));
+    const hosts = await loadHostSeries('p', 'PARAVIRTUAL', 'MEMORY', new AbortController().signal);
+    expect(hosts.map((h) => h.host)).toEqual([3]);
+    expect(urls[0]).toMatch(/virtualization=PARAVIRTUAL/);
+    expect(urls[0]).toMatch(/resources=MEMORY/);
+    expect(urls[0]).toMatch(/vmSize=1(&|$)/);
+    expect(urls[0]).toContain(`maxPoints=${HEATMAP_POINTS}`);
+  });
+});
