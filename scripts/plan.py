@@ -20,6 +20,8 @@ def call(base, method, path, body=None, headers=None):
             return resp.status, resp.read()
     except urllib.error.HTTPError as e:
         return e.code, e.read()
+    except urllib.error.URLError as e:
+        sys.exit(f"error: cannot reach the service at {base} ({e.reason}); start it or pass -u / DCP_URL")
 
 
 def call_json(base, method, path, payload=None, expect=200):

@@ -113,7 +113,7 @@ class PlanValidationIT extends PostgresIntegrationTest {
 
     @Test
     void poolSmallerThanTheLowerBoundIs422() {
-        // per step 2 x 3000 + 2 x 1000 = 8000 MHz > one g5 (5320 MHz): lower bound 2
+        // per step 2 x 2000 (3000 capped at the configured vCPU MHz) + 2 x ~1000 > one g5 (5320 MHz): lower bound 2
         JsonNode p = rejected(with(b -> b.put("hostPool", List.of(Map.of("model", "hp-ml110-g5", "count", 1)))),
                 HttpStatus.UNPROCESSABLE_ENTITY, "hostPool", "at least 2 hosts");
         assertThat(p.get("lowerBoundHosts").asInt()).isEqualTo(2);
@@ -125,10 +125,11 @@ class PlanValidationIT extends PostgresIntegrationTest {
 
     @Test
     void vmLargerThanAnyHostIs422NamingVmResourceAndStep() {
-        // a g4 offers 2 x 1860 = 3720 MHz; at 80 % target that is 2976 < 3000
+        // vm 0 demands 3000 MHz at step 0, capped at its configured 1 x 2000 MHz of vCPU on the host;
+        // a g4 offers 2 x 1860 = 3720 MHz, at 50 % target 1860 < 2000
         JsonNode p = rejected(with(b -> {
             b.put("hostPool", List.of(Map.of("model", "hp-ml110-g4", "count", 10)));
-            b.put("targetUtilization", 0.8);
+            b.put("targetUtilization", 0.5);
         }), HttpStatus.UNPROCESSABLE_ENTITY, "hostPool", "vm 0");
         assertThat(p.get("resource").asText()).isEqualTo("CPU");
         assertThat(p.get("step").asInt()).isZero();
