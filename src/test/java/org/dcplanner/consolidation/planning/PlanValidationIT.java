@@ -125,8 +125,8 @@ class PlanValidationIT extends PostgresIntegrationTest {
 
     @Test
     void vmLargerThanAnyHostIs422NamingVmResourceAndStep() {
-        // vm 0 demands 3000 MHz at step 0, capped at its configured 1 x 2000 MHz of vCPU on the host;
-        // a g4 offers 2 x 1860 = 3720 MHz, at 50 % target 1860 < 2000
+        // vm 0 demands 3000 MHz at step 0 (within its 2 x 2000 MHz of vCPU);
+        // a g4 offers 2 x 1860 = 3720 MHz, at 50 % target 1860 < 3000
         JsonNode p = rejected(with(b -> {
             b.put("hostPool", List.of(Map.of("model", "hp-ml110-g4", "count", 10)));
             b.put("targetUtilization", 0.5);
