@@ -3,6 +3,8 @@
 
 FROM node:20-bookworm-slim AS frontend
 WORKDIR /build/frontend
+# the lock file was made with npm 11 (the toolchain the build is tested with)
+RUN npm install -g npm@11 --no-audit --no-fund
 COPY frontend/package.json frontend/package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY frontend/ ./
