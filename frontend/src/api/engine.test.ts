@@ -65,5 +65,7 @@ describe('loadHostSeries', () => {
     expect(urls[0]).toMatch(/resources=MEMORY/);
     expect(urls[0]).toMatch(/vmSize=1(&|$)/);
     expect(urls[0]).toContain(`maxPoints=${HEATMAP_POINTS}`);
+    await loadHostSeries('p', 'FULL', 'CPU', new AbortController().signal, 1000);
+    expect(urls[1]).toMatch(/hostOffset=1000&hostLimit=1000/);
   });
 });

@@ -217,7 +217,7 @@ export const engineApi = {
 export const PAGE_MAX = 1000;
 /** Heatmap columns per host: the heatmap draws at most this many, so the server buckets them (keeping peaks). */
 export const HEATMAP_POINTS = 288;
-/** Hosts drawn on the dashboard at most (a heatmap of more rows is unreadable); the page says "showing N of M". */
+/** Hosts drawn on the dashboard at once (a heatmap of more rows is unreadable); more are paged ("hosts N–M of T"). */
 export const HOSTS_SHOWN_MAX = 1000;
 /** VMs fetched at most (pages of PAGE_MAX); beyond this the performance section says "showing N of M". */
 export const VMS_FETCHED_MAX = 50_000;
@@ -225,13 +225,13 @@ export const VMS_FETCHED_MAX = 50_000;
 /** The heatmap's first resource: the dashboard loads only its series up front, the others when picked. */
 export const FIRST_HEATMAP_RESOURCE: MetricName = 'CPU';
 
-function hostSeriesQuery(virtualization: Virtualization, resource: MetricName): SimulationQuery {
-  return { virtualization, hostLimit: Math.min(PAGE_MAX, HOSTS_SHOWN_MAX), maxPoints: HEATMAP_POINTS, resources: resource };
+function hostSeriesQuery(virtualization: Virtualization, resource: MetricName, hostOffset = 0): SimulationQuery {
+  return { virtualization, hostOffset, hostLimit: Math.min(PAGE_MAX, HOSTS_SHOWN_MAX), maxPoints: HEATMAP_POINTS, resources: resource };
 }
 
-/** The shown hosts' series of one resource (bucketed to HEATMAP_POINTS), when the heatmap switches to it. */
-export async function loadHostSeries(id: string, virtualization: Virtualization, resource: MetricName, signal: AbortSignal): Promise<HostView[]> {
-  const sim = await engineApi.simulation(id, { ...hostSeriesQuery(virtualization, resource), vmSize: 1 }, signal);
+/** One page of hosts (HOSTS_SHOWN_MAX from hostOffset) with one resource's series bucketed to HEATMAP_POINTS. */
+export async function loadHostSeries(id: string, virtualization: Virtualization, resource: MetricName, signal: AbortSignal, hostOffset = 0): Promise<HostView[]> {
+  const sim = await engineApi.simulation(id, { ...hostSeriesQuery(virtualization, resource, hostOffset), vmSize: 1 }, signal);
   return sim.hosts?.items ?? [];
 }
 

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { engineApi, loadHostSeries, type Simulation } from '../../api/engine';
+import { engineApi, HOSTS_SHOWN_MAX, loadHostSeries, type Simulation } from '../../api/engine';
 import type { MetricName } from '../../api/workloads';
 import { useAsync } from '../../hooks/useAsync';
 import { EChart } from '../../charts/EChart';
@@ -14,12 +14,16 @@ type StackMetric = 'CPU' | 'MEMORY';
 
 /** Host utilization heatmap, one host's stacked VM demand vs capacity, and Σ VM peaks vs peak of sum per host. */
 export function HostsSection({ planId, simulation }: { planId: string; simulation: Simulation }) {
-  const hosts = simulation.hosts?.items ?? [];
+  const firstPage = useMemo(() => simulation.hosts?.items ?? [], [simulation]);
+  const totalHosts = simulation.hosts?.total ?? firstPage.length;
+  const [offset, setOffset] = useState(0);
   const [shown, setMetric] = useState<MetricName>('CPU');
-  // the dashboard loads one resource's series up front; another one is fetched when picked
-  const loaded = hosts.some((h) => (h.utilization?.[shown]?.length ?? 0) > 0);
-  const picked = useAsync((s) => (loaded ? Promise.resolve(null) : loadHostSeries(planId, simulation.virtualization, shown, s)), [planId, simulation.virtualization, shown, loaded]);
-  const seriesHosts = loaded ? hosts : picked.data ?? [];
+  // the dashboard loads the first page with one resource's series up front; other pages and resources when picked
+  const loaded = offset === 0 && firstPage.some((h) => (h.utilization?.[shown]?.length ?? 0) > 0);
+  const picked = useAsync((s) => (loaded ? Promise.resolve(null) : loadHostSeries(planId, simulation.virtualization, shown, s, offset)), [planId, simulation.virtualization, shown, offset, loaded]);
+  // the host list (selector, multiplexing bars) of this page; the heatmap rows once the picked series are there
+  const hosts = offset === 0 ? firstPage : picked.data ?? [];
+  const seriesHosts = loaded ? firstPage : picked.data ?? [];
   const hasSeries = seriesHosts.some((h) => (h.utilization?.[shown]?.length ?? 0) > 0);
   const stepSeconds = simulation.grid.stepSeconds ?? 300;
   const startMs = simulation.grid.start ? Date.parse(simulation.grid.start) : 0;
@@ -52,10 +56,16 @@ export function HostsSection({ planId, simulation }: { planId: string; simulatio
     [hosts],
   );
 
-  if (!hosts.length) return <Empty>The replay has no active host.</Empty>;
+  if (!firstPage.length) return <Empty>The replay has no active host.</Empty>;
   return (
     <>
-      {simulation.hosts && simulation.hosts.total > hosts.length && <p className="hint" data-testid="hosts-capped">Showing the first {hosts.length} of {simulation.hosts.total} hosts.</p>}
+      {totalHosts > firstPage.length && (
+        <div className="actions" data-testid="hosts-capped">
+          <span className="hint">Showing hosts {offset + 1}–{Math.min(offset + HOSTS_SHOWN_MAX, totalHosts)} of {totalHosts}.</span>
+          <button type="button" className="secondary" disabled={offset === 0} onClick={() => { setOffset(Math.max(0, offset - HOSTS_SHOWN_MAX)); setChosen(null); }}>Previous hosts</button>
+          <button type="button" className="secondary" disabled={offset + HOSTS_SHOWN_MAX >= totalHosts} onClick={() => { setOffset(offset + HOSTS_SHOWN_MAX); setChosen(null); }}>Next hosts</button>
+        </div>
+      )}
       <div className="chart-box">
         <div className="actions" style={{ margin: '0.25rem 0.5rem' }}>
           <h3 style={{ margin: 0, flex: 1 }}>Host utilization per time step (% of capacity, host-side demand)</h3>
