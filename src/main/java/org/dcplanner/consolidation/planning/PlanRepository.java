@@ -1,8 +1,8 @@
 package org.dcplanner.consolidation.planning;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.dcplanner.consolidation.JsonColumns;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,11 +29,11 @@ class PlanRepository {
             + "lower_bound_hosts, peak_ffd_hosts, time_series_ffd_hosts, score_calcs_per_second, progress::text as progress, "
             + "error, created_at, started_at, finished_at, updated_at";
     private final JdbcTemplate jdbc;
-    private final ObjectMapper json;
+    private final JsonColumns json;
 
     PlanRepository(JdbcTemplate jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
-        this.json = json;
+        this.json = new JsonColumns(json);
     }
 
     void insert(UUID id, String name, UUID workloadId, String requestJson, List<String> vmNames, List<String> slotModels,
@@ -92,7 +92,7 @@ class PlanRepository {
             ps.setInt(2, point.hostsUsed());
             ps.setString(3, point.score());
             ps.setBoolean(4, point.feasible());
-            ps.setString(5, write(List.of(point)));
+            ps.setString(5, json.write(List.of(point)));
             ps.setObject(6, id);
             ps.setInt(7, attempt);
             return ps;
@@ -120,7 +120,7 @@ class PlanRepository {
             ps.setInt(2, r.hostsUsed());
             ps.setString(3, r.score());
             ps.setBoolean(4, r.feasible());
-            ps.setString(5, write(r.brokenConstraints()));
+            ps.setString(5, json.write(r.brokenConstraints()));
             ps.setLong(6, r.scoreCalculationsPerSecond());
             ps.setObject(7, id);
             ps.setInt(8, attempt);
@@ -155,10 +155,10 @@ class PlanRepository {
                 withArrays ? strings(rs.getArray("slot_models")) : null, rs.getInt("steps"), rs.getInt("step_seconds"),
                 rs.getBoolean("folded"), withArrays ? ints(rs.getArray("vm_slot")) : null, integer(rs, "hosts_used"),
                 rs.getString("score"), (Boolean) rs.getObject("feasible"),
-                read(rs.getString("broken"), new TypeReference<List<String>>() {}), integer(rs, "lower_bound_hosts"),
+                json.read(rs.getString("broken"), new TypeReference<List<String>>() {}), integer(rs, "lower_bound_hosts"),
                 integer(rs, "peak_ffd_hosts"), integer(rs, "time_series_ffd_hosts"),
                 (Long) rs.getObject("score_calcs_per_second"),
-                read(rs.getString("progress"), new TypeReference<List<ProgressPoint>>() {}), rs.getString("error"),
+                json.read(rs.getString("progress"), new TypeReference<List<ProgressPoint>>() {}), rs.getString("error"),
                 instant(rs, "created_at"), instant(rs, "started_at"), instant(rs, "finished_at"), instant(rs, "updated_at"));
     }
 
@@ -183,20 +183,5 @@ class PlanRepository {
         return out;
     }
 
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    private <T> T read(String text, TypeReference<T> type) {
-        if (text == null) return null;
-        try {
-            return json.readValue(text, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable JSON in table plans", e);
-        }
-    }
 }

@@ -1,8 +1,8 @@
 package org.dcplanner.consolidation.simulation;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.dcplanner.consolidation.JsonColumns;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -34,11 +34,11 @@ class SimulationRunStore {
             + "requested_at, started_at, finished_at, grid_start, step_seconds, steps, host_count, summary::text as summary, "
             + "hosts::text as hosts, vms::text as vms";
     private final JdbcClient jdbc;
-    private final ObjectMapper json;
+    private final JsonColumns json;
 
     SimulationRunStore(JdbcClient jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
-        this.json = json;
+        this.json = new JsonColumns(json);
     }
 
     /** Creates or resets the row to QUEUED with the given overrides (previous outcome cleared). */
@@ -49,7 +49,7 @@ class SimulationRunStore {
                 on conflict (plan_id, virtualization) do update set status = 'QUEUED', error = null,
                   overhead_overrides = excluded.overhead_overrides, requested_at = now(), started_at = null,
                   finished_at = null, summary = null, hosts = null, vms = null, host_series = null""")
-                .param("plan", planId).param("virt", approach.name()).param("overrides", write(overrides)).update();
+                .param("plan", planId).param("virt", approach.name()).param("overrides", json.write(overrides)).update();
     }
 
     void markRunning(UUID planId, VirtualizationApproach approach) {
@@ -73,8 +73,8 @@ class SimulationRunStore {
                   hosts = cast(:hosts as jsonb), vms = cast(:vms as jsonb), host_series = :series
                 where plan_id = :plan and virtualization = :virt""")
                 .param("start", OffsetDateTime.ofInstant(gridStart, ZoneOffset.UTC)).param("stepSeconds", r.stepSeconds())
-                .param("steps", r.steps()).param("hostCount", r.hosts().size()).param("summary", write(r.summary()))
-                .param("hosts", write(r.hosts())).param("vms", write(vms)).param("series", encode(bounded(r.hostUtilization(), r.hosts().size(), r.steps())))
+                .param("steps", r.steps()).param("hostCount", r.hosts().size()).param("summary", json.write(r.summary()))
+                .param("hosts", json.write(r.hosts())).param("vms", json.write(vms)).param("series", encode(bounded(r.hostUtilization(), r.hosts().size(), r.steps())))
                 .param("plan", planId).param("virt", r.approach().name()).update();
     }
 
@@ -100,35 +100,20 @@ class SimulationRunStore {
         return new StoredRun(rs.getObject("plan_id", UUID.class),
                 VirtualizationApproach.valueOf(rs.getString("virtualization")),
                 SimulationStatus.valueOf(rs.getString("status")), rs.getString("error"),
-                read(rs.getString("overrides"), new TypeReference<Map<String, Object>>() {}),
+                json.read(rs.getString("overrides"), new TypeReference<Map<String, Object>>() {}),
                 instant(rs.getTimestamp("requested_at")), instant(rs.getTimestamp("started_at")),
                 instant(rs.getTimestamp("finished_at")), instant(rs.getTimestamp("grid_start")),
                 (Integer) rs.getObject("step_seconds"), (Integer) rs.getObject("steps"), (Integer) rs.getObject("host_count"),
-                read(rs.getString("summary"), new TypeReference<Summary>() {}),
-                read(rs.getString("hosts"), new TypeReference<List<HostOutcome>>() {}),
-                read(rs.getString("vms"), new TypeReference<List<VmSummary>>() {}));
+                json.read(rs.getString("summary"), new TypeReference<Summary>() {}),
+                json.read(rs.getString("hosts"), new TypeReference<List<HostOutcome>>() {}),
+                json.read(rs.getString("vms"), new TypeReference<List<VmSummary>>() {}));
     }
 
     private static Instant instant(Timestamp t) {
         return t == null ? null : t.toInstant();
     }
 
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    private <T> T read(String text, TypeReference<T> type) {
-        if (text == null) return null;
-        try {
-            return json.readValue(text, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /**
      * The series, or per host the max over buckets of k consecutive steps when resources x hosts x steps
