@@ -1,11 +1,11 @@
 package org.dcplanner.consolidation.savings;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.dcplanner.consolidation.JsonColumns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,11 +14,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 class SavingsStore {
     private final JdbcClient jdbc;
-    private final ObjectMapper json;
+    private final JsonColumns json;
 
     SavingsStore(JdbcClient jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
-        this.json = json;
+        this.json = new JsonColumns(json);
     }
 
     /** The saved scenario's values (only those set), empty when none. */
@@ -28,14 +28,10 @@ class SavingsStore {
     }
 
     void saveScenario(UUID planId, Map<String, Double> values) {
-        try {
-            jdbc.sql("""
-                    insert into savings_assumptions (plan_id, assumptions, updated_at) values (:plan, cast(:a as jsonb), now())
-                    on conflict (plan_id) do update set assumptions = excluded.assumptions, updated_at = now()""")
-                    .param("plan", planId).param("a", json.writeValueAsString(values)).update();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        jdbc.sql("""
+                insert into savings_assumptions (plan_id, assumptions, updated_at) values (:plan, cast(:a as jsonb), now())
+                on conflict (plan_id) do update set assumptions = excluded.assumptions, updated_at = now()""")
+                .param("plan", planId).param("a", json.write(values)).update();
     }
 
     List<CurrentServer> currentServers(UUID planId) {
@@ -64,10 +60,6 @@ class SavingsStore {
     }
 
     private Map<String, Double> readMap(String text) {
-        try {
-            return json.readValue(text, new TypeReference<Map<String, Double>>() {});
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return json.read(text, new TypeReference<Map<String, Double>>() {});
     }
 }
