@@ -16,7 +16,7 @@ import org.dcplanner.consolidation.simulation.VirtualizationApproach;
 public record PlacedPlan(UUID planId, UUID workloadId, VirtualizationApproach approach, Set<Metric> resources,
                          double targetUtilization, List<PlannedHost> hosts, int[] vmHostSlot, PlanRequest.Sizing sizing) {
     /** Sizing of a plan packed on its raw series (100th percentile of each step, no headroom). */
-    public static final PlanRequest.Sizing RAW_SERIES = new PlanRequest.Sizing(100.0, 0.0, false, 1);
+    public static final PlanRequest.Sizing RAW_SERIES = new PlanRequest.Sizing(100.0, 0.0, false, 1, false);
 
     public PlacedPlan {
         hosts = List.copyOf(hosts);
@@ -29,6 +29,16 @@ public record PlacedPlan(UUID planId, UUID workloadId, VirtualizationApproach ap
     public PlacedPlan(UUID planId, UUID workloadId, VirtualizationApproach approach, Set<Metric> resources,
                       double targetUtilization, List<PlannedHost> hosts, int[] vmHostSlot) {
         this(planId, workloadId, approach, resources, targetUtilization, hosts, vmHostSlot, RAW_SERIES);
+    }
+
+    /** The plan's series already include a hypervisor's overhead: the planner added none, so a replay adds none. */
+    public boolean overheadInTrace() {
+        return Boolean.TRUE.equals(sizing.overheadInTrace());
+    }
+
+    /** The same plan with another sizing. */
+    public PlacedPlan withSizing(PlanRequest.Sizing other) {
+        return new PlacedPlan(planId, workloadId, approach, resources, targetUtilization, hosts, vmHostSlot, other);
     }
 
     /** One active host: its position in the pool and its catalog model. */

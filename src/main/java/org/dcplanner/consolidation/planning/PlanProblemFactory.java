@@ -40,7 +40,9 @@ public final class PlanProblemFactory {
         boolean[] paravirt = new boolean[vms.size()];
         for (int i = 0; i < vms.size(); i++) paravirt[i] = vms.get(i).paravirtCapable();
         checkApproach(request.virtualization(), vms, slots, pinned);
-        SizedDemand sized = DemandSizer.size(workload, request.resources(), request.sizing(), request.virtualization(), overhead);
+        // traces measured inside VMs already include their hypervisor's overhead: add none of the approach's
+        OverheadModel model = Boolean.TRUE.equals(request.sizing().overheadInTrace()) ? overhead.withoutApproachOverhead() : overhead;
+        SizedDemand sized = DemandSizer.size(workload, request.resources(), request.sizing(), request.virtualization(), model);
         PlanningProblem problem = new PlanningProblem(request.resources(), sized.steps(), sized.demand(), vmNames, slots,
                 pinned, antiAffinityGroups(vms), paravirt, request.virtualization(), request.haReserveHosts(),
                 request.objective());

@@ -1,24 +1,26 @@
 package org.dcplanner.consolidation.planning;
 
-import org.dcplanner.consolidation.planning.solver.Baselines;
-import org.dcplanner.consolidation.planning.solver.DemandModel;
 import org.dcplanner.consolidation.planning.solver.PlanningProblem;
+import org.dcplanner.consolidation.planning.solver.ReferencePlacements;
 
 /**
  * The figures a plan is judged by, on the plan's footing: the lower bound (which already counts the
  * HA reserve) and both first-fit-decreasing baselines plus the HA reserve hosts. The FFDs pack without
  * the HA rule; adding N hosts as large as any used one makes them N-failure tolerant (each failed
  * host's VMs move to one spare), so they are comparable with a plan that must satisfy the HA rule.
- * Computed before solving so a running plan shows them at once.
+ * Computed before solving so a running plan shows them at once; the placements behind them go to the
+ * solver too, which then does not compute them again.
  */
 record PlanReferences(int lowerBoundHosts, int peakFfdHosts, int timeSeriesFfdHosts) {
 
     static PlanReferences of(PlanningProblem problem) {
-        DemandModel model = new DemandModel(problem);
-        int reserve = model.haReserveHosts();
-        return new PlanReferences(Baselines.lowerBoundHosts(problem),
-                withReserve(Baselines.hostsUsed(Baselines.peakFfd(model)), reserve),
-                withReserve(Baselines.hostsUsed(Baselines.timeSeriesFfd(model, 1.0)), reserve));
+        return of(ReferencePlacements.of(problem), problem.haReserveHosts());
+    }
+
+    static PlanReferences of(ReferencePlacements placements, int haReserveHosts) {
+        int reserve = Math.max(0, haReserveHosts);
+        return new PlanReferences(placements.lowerBoundHosts(), withReserve(placements.peakFfdHosts(), reserve),
+                withReserve(placements.timeSeriesFfdHosts(), reserve));
     }
 
     private static int withReserve(int hosts, int reserve) {

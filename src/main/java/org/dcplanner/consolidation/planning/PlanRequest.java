@@ -35,8 +35,12 @@ public record PlanRequest(UUID workloadId, String name, List<PoolEntry> hostPool
      * @param headroomPercent added on top of the percentile, >= 0 (default 0)
      * @param foldDays        fold a multi-day trace into one typical day by per-time-of-day percentile
      * @param windowSteps     when not folding: centered window of this many steps for the percentile (default 1 = raw series)
+     * @param overheadInTrace the series were measured inside VMs and already include their hypervisor's overhead:
+     *                        plan them as measured, adding no overhead of the plan's approach (the vCPU cap still
+     *                        applies); the replay of the plan does the same (default false)
      */
-    public record Sizing(Double percentile, Double headroomPercent, Boolean foldDays, Integer windowSteps) {
+    public record Sizing(Double percentile, Double headroomPercent, Boolean foldDays, Integer windowSteps,
+                         Boolean overheadInTrace) {
     }
 
     /** Fills defaults and checks shape; throws 400 problems naming the field. */
@@ -69,14 +73,14 @@ public record PlanRequest(UUID workloadId, String name, List<PoolEntry> hostPool
     }
 
     private Sizing sizingWithDefaults() {
-        Sizing s = sizing == null ? new Sizing(null, null, null, null) : sizing;
+        Sizing s = sizing == null ? new Sizing(null, null, null, null, null) : sizing;
         double p = s.percentile() == null ? 95 : s.percentile();
         if (!(p > 0 && p <= 100)) throw invalid("sizing.percentile", "sizing.percentile must be in (0, 100], got " + p);
         double h = s.headroomPercent() == null ? 0 : s.headroomPercent();
         if (!(h >= 0 && h <= 1000)) throw invalid("sizing.headroomPercent", "sizing.headroomPercent must be in [0, 1000], got " + h);
         int w = s.windowSteps() == null ? 1 : s.windowSteps();
         if (w < 1) throw invalid("sizing.windowSteps", "sizing.windowSteps must be >= 1");
-        return new Sizing(p, h, Boolean.TRUE.equals(s.foldDays()), w);
+        return new Sizing(p, h, Boolean.TRUE.equals(s.foldDays()), w, Boolean.TRUE.equals(s.overheadInTrace()));
     }
 
     private static ApiException invalid(String field, String detail) {

@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.dcplanner.consolidation.planning.PlanProblemFactory.BuiltProblem;
 import org.dcplanner.consolidation.planning.solver.PlanningResult;
+import org.dcplanner.consolidation.planning.solver.ReferencePlacements;
 import org.dcplanner.consolidation.planning.solver.SolveOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,8 +19,9 @@ import org.springframework.stereotype.Component;
  * Solves one plan on the calling (job engine) thread: claims an attempt, rebuilds the sized problem,
  * solves with the cancel flag polled from the database, persists the best solution while solving and
  * the result at the end, then publishes {@link PlanCompleted} when a placement exists. A revived
- * execution (after a crash) starts a new attempt and solves again from scratch; the previous
- * attempt's best stays visible until the new attempt writes its first best.
+ * execution (after a crash) starts a new attempt from the previous attempt's saved best when it still
+ * fits, for the rest of the time limit ({@link AttemptStart}); the previous attempt's best stays
+ * visible until the new attempt writes its first best, which is never worse.
  */
 @Component
 class PlanSolveJob {
@@ -56,11 +58,15 @@ class PlanSolveJob {
             PlanRecord plan = plans.find(planId).orElseThrow();
             PlanRequest request = json.readValue(plan.requestJson(), PlanRequest.class);
             BuiltProblem built = components.build(request);
-            PlanReferences references = PlanReferences.of(built.problem());
+            // computed once: shown on the plan at once, and the solver starts from them instead of packing them again
+            ReferencePlacements placements = ReferencePlacements.of(built.problem());
+            PlanReferences references = PlanReferences.of(placements, built.problem().haReserveHosts());
             plans.saveReferences(planId, attempt, references);
+            AttemptStart start = AttemptStart.of(plan, built, Duration.ofSeconds(request.timeLimitSeconds()));
+            log.info("plan {} attempt {}: {}, time limit {} ms", planId, attempt, start.reason(), start.timeLimit().toMillis());
             BestSolutionWriter writer = new BestSolutionWriter(plans, planId, attempt, properties.bestWriteInterval());
-            SolveOptions options = new SolveOptions(Duration.ofSeconds(request.timeLimitSeconds()),
-                    stopSignal(planId, attempt, writer), writer::onNewBest);
+            SolveOptions options = new SolveOptions(start.timeLimit(), stopSignal(planId, attempt, writer),
+                    writer::onNewBest, start.vmSlot(), placements);
             long solveStart = System.nanoTime();
             PlanningResult result = components.solver().solve(built.problem(), options);
             writer.finalResult(result.vmSlot(), result.hostsUsed(), result.score(), result.feasible(),

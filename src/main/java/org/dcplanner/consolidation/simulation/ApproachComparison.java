@@ -20,6 +20,7 @@ import org.dcplanner.consolidation.simulation.SimulationRunner.PlanContext;
  * for the plan's own approach on a one-model pool this is the plan's reported baseline), energy of that estate,
  * delivered performance when the plan's own placement is replayed, and why: which resource's overhead drove
  * the host count and which cause cost the most performance.
+ * Each approach's overhead is modeled even when the plan's sizing says the trace already includes one.
  * Cost: 3 x (sizing O(VMs x steps x window) + FFD + 2 replays); memory as the planner's sizing of the plan.
  */
 final class ApproachComparison {
@@ -35,7 +36,9 @@ final class ApproachComparison {
     record Comparison(String hostModel, double targetUtilization, List<Outcome> approaches, String summary) {
     }
 
-    static Comparison compare(PlanContext ctx, VirtualizationOverheadModel model) {
+    static Comparison compare(PlanContext plan, VirtualizationOverheadModel model) {
+        // the comparison is about the approaches' overheads: modeled even for a plan whose trace includes one
+        PlanContext ctx = plan.withModeledOverhead();
         HostModel hostModel = mostUsedModel(ctx.hosts());
         List<Metric> resources = Arrays.stream(Metric.values()).filter(ctx.plan().resources()::contains).toList();
         List<Outcome> out = new ArrayList<>();

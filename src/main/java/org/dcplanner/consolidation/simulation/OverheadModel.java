@@ -17,4 +17,11 @@ public interface OverheadModel {
      */
     void hostDemand(VirtualizationApproach approach, WorkloadVm vm, float cpuMhz, float memoryMib,
                     float diskKBps, float networkKBps, float[] out);
+
+    /**
+     * The same model adding no approach overhead: host CPU = the guest's CPU capped at its configured vCPU MHz,
+     * memory = the guest's memory (less page sharing, if configured), disk and network unchanged, and no
+     * slowdown. For traces measured inside VMs, whose series already include their hypervisor's overhead.
+     */
+    OverheadModel withoutApproachOverhead();
 }

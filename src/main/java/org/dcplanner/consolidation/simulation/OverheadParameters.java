@@ -40,6 +40,9 @@ public record OverheadParameters(ApproachFactors full, ApproachFactors paravirtu
                                   double diskThroughput, double syncDiskThroughput, double diskIoCpuFactor,
                                   double networkThroughput, double smallPacketThroughput, double networkIoCpuFactor,
                                   double memoryFixedMib, double memoryPerVcpuMib, double memoryFraction) {
+        /** No overhead at all: native CPU cost and I/O throughput, no hypervisor memory per VM. */
+        public static final ApproachFactors NONE = new ApproachFactors(1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0);
+
         public ApproachFactors {
             if (userCpuFactor < 1 || privilegedCpuFactor < 1 || mmuFactor < 1 || diskIoCpuFactor < 1 || networkIoCpuFactor < 1) {
                 throw new IllegalArgumentException("CPU cost factors must be >= 1");
@@ -98,6 +101,17 @@ public record OverheadParameters(ApproachFactors full, ApproachFactors paravirtu
             case PARAVIRTUAL -> paravirtual;
             case HARDWARE_ASSISTED -> nestedPaging ? hardwareAssisted : hardwareAssistedNoNestedPaging;
         };
+    }
+
+    /**
+     * A copy in which every approach costs nothing ({@link ApproachFactors#NONE}): for traces measured inside VMs,
+     * whose series already include their hypervisor's overhead. Page sharing, the native I/O CPU costs and the
+     * class profiles stay (page sharing is 0 by default).
+     */
+    public OverheadParameters withoutApproachOverhead() {
+        return new OverheadParameters(ApproachFactors.NONE, ApproachFactors.NONE, ApproachFactors.NONE,
+                ApproachFactors.NONE, nestedPaging, pageSharingFraction, nativeCpuMhzPerDiskKBps,
+                nativeCpuMhzPerNetworkKBps, classes);
     }
 
     /**

@@ -13,7 +13,8 @@ import org.dcplanner.consolidation.web.ApiException;
 /**
  * Turns a solved plan and its workload into a replay input: hosts = the plan's active hosts (catalog
  * models), VM profiles = class defaults, with I/O-bound shares measured from the trace when it has
- * disk or network columns; all-zero metrics count as unmeasured (see {@link #measured}).
+ * disk or network columns; all-zero metrics count as unmeasured (see {@link #measured}). A plan whose sizing
+ * says the overhead is already in the trace replays without approach overhead, as it was planned.
  */
 final class PlanReplayInputs {
     private PlanReplayInputs() {}
@@ -27,9 +28,11 @@ final class PlanReplayInputs {
         return hosts;
     }
 
-    static ReplayInput build(PlacedPlan plan, LoadedWorkload w, List<HostModel> hosts, VirtualizationOverheadModel model,
+    static ReplayInput build(PlacedPlan plan, LoadedWorkload w, List<HostModel> hosts, VirtualizationOverheadModel approachModel,
                              VirtualizationApproach approach, boolean recordHostSeries,
                              boolean recordVmSeries) {
+        // series that already include a hypervisor's overhead were planned without the approach's: replay them so too
+        VirtualizationOverheadModel model = plan.overheadInTrace() ? approachModel.withoutApproachOverhead() : approachModel;
         int n = w.vms().size();
         float[][] cpu = w.series().get(Metric.CPU);
         if (cpu == null) {

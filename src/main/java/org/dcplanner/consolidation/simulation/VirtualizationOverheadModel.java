@@ -42,6 +42,12 @@ public final class VirtualizationOverheadModel implements OverheadModel {
         return new VirtualizationOverheadModel(parameters.withOverrides(overrides));
     }
 
+    /** This model with every approach's overhead removed ({@link OverheadParameters#withoutApproachOverhead}). */
+    @Override
+    public VirtualizationOverheadModel withoutApproachOverhead() {
+        return new VirtualizationOverheadModel(parameters.withoutApproachOverhead());
+    }
+
     /** The class default profile of a VM (COMPUTE when the inventory left the class empty). */
     public WorkloadProfile profileOf(WorkloadVm vm) {
         WorkloadClass c = vm.workloadClass() == null ? WorkloadClass.COMPUTE : vm.workloadClass();

@@ -18,11 +18,20 @@ import org.junit.jupiter.api.Test;
 
 class DemandSizerTest {
     /** Adds 100 MHz of CPU and 64 MiB of memory per VM: shows the overhead is applied after sizing. */
-    private static final OverheadModel PLUS_FIXED = (approach, vm, cpu, mem, disk, net, out) -> {
-        out[0] = cpu + 100;
-        out[1] = mem + 64;
-        out[2] = disk;
-        out[3] = net;
+    private static final OverheadModel PLUS_FIXED = new OverheadModel() {
+        @Override
+        public void hostDemand(VirtualizationApproach approach, org.dcplanner.consolidation.ingestion.WorkloadVm vm,
+                               float cpu, float mem, float disk, float net, float[] out) {
+            out[0] = cpu + 100;
+            out[1] = mem + 64;
+            out[2] = disk;
+            out[3] = net;
+        }
+
+        @Override
+        public OverheadModel withoutApproachOverhead() {
+            throw new UnsupportedOperationException("not used by these tests");
+        }
     };
 
     @Test
@@ -35,7 +44,7 @@ class DemandSizerTest {
     @Test
     void keepsOneValuePerStepAndAppliesHeadroomThenOverhead() {
         LoadedWorkload w = TestWorkloads.cpu(new float[] {100, 0, 300}, new float[] {0, 200, 0});
-        SizedDemand d = DemandSizer.size(w, List.of(Metric.CPU, Metric.MEMORY), new Sizing(95.0, 20.0, false, 1),
+        SizedDemand d = DemandSizer.size(w, List.of(Metric.CPU, Metric.MEMORY), new Sizing(95.0, 20.0, false, 1, false),
                 VirtualizationApproach.FULL, PLUS_FIXED);
         assertThat(d.steps()).isEqualTo(3);
         assertThat(d.demand()[0][0]).containsExactly(220f, 100f, 460f);
@@ -46,7 +55,7 @@ class DemandSizerTest {
     @Test
     void keepsOnlyThePlannedResourcesInTheirOrder() {
         LoadedWorkload w = TestWorkloads.cpu(new float[] {100, 0});
-        SizedDemand d = DemandSizer.size(w, List.of(Metric.MEMORY), new Sizing(95.0, 0.0, false, 1),
+        SizedDemand d = DemandSizer.size(w, List.of(Metric.MEMORY), new Sizing(95.0, 0.0, false, 1, false),
                 VirtualizationApproach.FULL, PLUS_FIXED);
         assertThat(d.demand()).hasDimensions(1, 1);
         assertThat(d.demand()[0][0]).containsExactly(576f, 576f);

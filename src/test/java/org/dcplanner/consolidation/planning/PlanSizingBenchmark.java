@@ -33,9 +33,9 @@ public final class PlanSizingBenchmark {
     private static void run(int vms, int steps, int stepSeconds, List<Metric> resources, VirtualizationOverheadModel overhead) {
         LoadedWorkload w = SyntheticWorkloads.generate(42, vms, steps, stepSeconds, EnumSet.allOf(Metric.class));
         boolean multiDay = (long) steps * stepSeconds >= 2 * 86_400;
-        Sizing raw = new Sizing(95.0, 10.0, false, 1);
-        Sizing window = new Sizing(95.0, 10.0, false, 12);
-        Sizing fold = new Sizing(95.0, 10.0, true, 1);
+        Sizing raw = new Sizing(95.0, 10.0, false, 1, false);
+        Sizing window = new Sizing(95.0, 10.0, false, 12, false);
+        Sizing fold = new Sizing(95.0, 10.0, true, 1, false);
         for (Sizing s : multiDay ? List.of(raw, window, fold) : List.of(raw, window)) {
             DemandSizer.size(w, resources, s, VirtualizationApproach.FULL, overhead);   // warm-up
             long best = Long.MAX_VALUE;

@@ -14,11 +14,12 @@ import org.optaplanner.core.api.solver.SolverManager;
 import org.springframework.stereotype.Component;
 
 /**
- * The solver facade: lower bound and both FFD baselines, the better baseline as construction, then
+ * The solver facade: lower bound and both FFD baselines (reused from {@link SolveOptions#references} when
+ * given), the better baseline as construction (or the caller's start assignment when it scores better), then
  * OptaPlanner (host-emptying custom phase for {@code eliminationShare} of the time, then change/swap local
  * search). Solving runs on a SolverManager thread while the calling thread polls the stop request about once a second.
- * The result never has a worse score than the construction, so a feasible plan never uses more hosts than
- * the better feasible baseline (objective HOSTS).
+ * The result never has a worse score than the start, so a feasible plan never uses more hosts than the better
+ * feasible baseline, nor than a feasible start assignment (objective HOSTS).
  */
 @Component
 public class OptaPlannerConsolidationSolver implements ConsolidationSolver {
@@ -43,12 +44,14 @@ public class OptaPlannerConsolidationSolver implements ConsolidationSolver {
         ProblemChecks.validate(problem);
         long startNanos = System.nanoTime();
         DemandModel model = new DemandModel(problem);
-        int lowerBound = Baselines.lowerBoundHosts(problem);
+        ReferencePlacements references = ReferencePlacements.reuseOrCompute(options.references(), model);
+        int lowerBound = references.lowerBoundHosts();
         // the search stops at a proven optimum: the tighter of the two valid bounds
         int stopBound = Math.max(lowerBound, Baselines.stepwiseBinPackingBound(problem));
-        int[] peakFfd = Baselines.peakFfd(model);
-        int[] tsFfd = Baselines.timeSeriesFfd(model, 1.0);
-        int[] start = Construction.best(model, peakFfd, tsFfd);
+        int[] peakFfd = references.peakFfd();
+        int[] tsFfd = references.timeSeriesFfd();
+        // a warm start (e.g. a crashed attempt's saved best) replaces the construction when it scores better
+        int[] start = StartAssignment.better(model, Construction.best(model, peakFfd, tsFfd), options.startAssignment());
 
         long remaining = Math.max(MIN_SEARCH.toNanos(), options.timeLimit().toNanos() - (System.nanoTime() - startNanos));
         long eliminationDeadline = System.nanoTime() + (long) (remaining * eliminationShare);
