@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.UUID;
@@ -20,13 +19,11 @@ import org.dcplanner.consolidation.simulation.VirtualizationApproach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
 
 /** The whole plan life cycle on the real application: ingestion, overhead model, solver, job engine, engine hand-off. */
 class PlanLifecycleIT extends PostgresIntegrationTest {
@@ -37,32 +34,7 @@ class PlanLifecycleIT extends PostgresIntegrationTest {
 
     /** Uploads n compute-class VMs whose CPU alternates 3000/1000 MHz in anti-phase (generic CSV + inventory). */
     private UUID upload(int vms, int steps) {
-        StringBuilder trace = new StringBuilder("vm,timestamp,cpuMhz,memoryMib\n");
-        StringBuilder inventory = new StringBuilder("vm,cores,cpuMhz,memoryMib,guestOs,paravirtCapable,workloadClass,antiAffinityGroup\n");
-        Instant start = Instant.parse("2026-01-05T00:00:00Z");
-        for (int vm = 0; vm < vms; vm++) {
-            inventory.append("vm ").append(vm).append(",1,4000,1024,linux,yes,compute,\n");
-            for (int t = 0; t < steps; t++) {
-                trace.append("vm ").append(vm).append(',').append(start.plusSeconds(300L * t)).append(',')
-                        .append((t + vm) % 2 == 0 ? 3000 : 1000).append(",512\n");
-            }
-        }
-        var form = new LinkedMultiValueMap<String, Object>();
-        form.add("file", file("trace.csv", trace));
-        form.add("inventory", file("inventory.csv", inventory));
-        form.add("name", "lifecycle-it");
-        ResponseEntity<JsonNode> created = http.postForEntity("/api/v1/workloads", form, JsonNode.class);
-        assertThat(created.getStatusCode()).as(String.valueOf(created.getBody())).isEqualTo(HttpStatus.CREATED);
-        return UUID.fromString(created.getBody().get("id").asText());
-    }
-
-    private static ByteArrayResource file(String name, CharSequence content) {
-        return new ByteArrayResource(content.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
-            @Override
-            public String getFilename() {
-                return name;
-            }
-        };
+        return CsvUploads.antiPhase(http, "lifecycle-it", vms, steps);
     }
 
     @Test
