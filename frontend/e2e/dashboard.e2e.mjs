@@ -128,6 +128,9 @@ try {
 
   // 4. Dashboard: host counts equal the API's, every chart drew.
   const plan = await (await page.request.get(`${baseUrl}/api/v1/plans/${planId}`)).json();
+  const sizing = (await page.textContent('[data-testid="plan-sizing"]')) ?? '';
+  check('plan header sizing says whether overhead was added, as the request says',
+    plan.request.sizing.overheadInTrace === false && sizing.includes('approach overhead added'), sizing);
   await page.waitForSelector('[data-testid="hosts-before-after"]');
   const beforeAfter = (await page.textContent('[data-testid="hosts-before-after"]')).replace(/,/g, '');
   const shownAfter = Number(beforeAfter.split('→')[1]);

@@ -29,12 +29,31 @@ export interface HostModel {
   builtIn?: boolean;
 }
 
+/** How a plan turns the trace into planned demand; overheadInTrace: the series already include a hypervisor's overhead. */
+export interface PlanSizing {
+  percentile: number;
+  headroomPercent: number;
+  foldDays: boolean;
+  windowSteps?: number;
+  overheadInTrace?: boolean;
+}
+
+/** One line for the plan header, e.g. "p95 + 10 % headroom, folded to a day, overhead already in the trace". */
+export function sizingSummary(s: Partial<PlanSizing> | undefined): string {
+  if (!s || s.percentile == null) return '';
+  const parts = [`p${s.percentile}${s.headroomPercent ? ` + ${s.headroomPercent} % headroom` : ''}`];
+  if (s.foldDays) parts.push('folded to a day');
+  else if (s.windowSteps != null && s.windowSteps > 1) parts.push(`${s.windowSteps}-step window`);
+  parts.push(s.overheadInTrace ? 'overhead already in the trace (none added)' : 'approach overhead added');
+  return parts.join(', ');
+}
+
 export interface PlanRequest {
   workloadId: string;
   name?: string;
   hostPool: { model: string; count: number }[];
   resources: MetricName[];
-  sizing: { percentile: number; headroomPercent: number; foldDays: boolean; windowSteps?: number };
+  sizing: PlanSizing;
   virtualization: Virtualization;
   targetUtilization: number;
   haReserveHosts: number;

@@ -34,6 +34,7 @@ export function NewPlanPage() {
   const [percentile, setPercentile] = useState(95);
   const [headroom, setHeadroom] = useState(10);
   const [foldDays, setFoldDays] = useState(false);
+  const [overheadInTrace, setOverheadInTrace] = useState(false);
   const [virtualization, setVirtualization] = useState<Virtualization>('HARDWARE_ASSISTED');
   const [targetUtilization, setTargetUtilization] = useState(100);
   const [ha, setHa] = useState(0);
@@ -68,7 +69,7 @@ export function NewPlanPage() {
       name: name.trim() || undefined,
       hostPool: Object.entries(pool).filter(([, c]) => c > 0).map(([model, count]) => ({ model, count })),
       resources: RESOURCES.filter((r) => resources.includes(r)),
-      sizing: { percentile, headroomPercent: headroom, foldDays },
+      sizing: { percentile, headroomPercent: headroom, foldDays, overheadInTrace },
       virtualization,
       targetUtilization: targetUtilization / 100,
       haReserveHosts: ha,
@@ -165,6 +166,10 @@ export function NewPlanPage() {
             <div className="field">
               <label style={{ display: 'inline-flex', gap: '0.4rem' }}><input type="checkbox" checked={foldDays} onChange={(e) => setFoldDays(e.target.checked)} /> Fold days into a typical day</label>
               <p className="hint">For multi-day traces: plan for the per-time-of-day percentile instead of every step.</p>
+            </div>
+            <div className="field">
+              <label style={{ display: 'inline-flex', gap: '0.4rem' }}><input type="checkbox" data-testid="overhead-in-trace" checked={overheadInTrace} onChange={(e) => setOverheadInTrace(e.target.checked)} /> Overhead already in the trace</label>
+              <p className="hint">Measured inside VMs (PlanetLab, Bitbrains): plan and replay the series as measured, adding no virtualization overhead.</p>
             </div>
           </div>
         </fieldset>
