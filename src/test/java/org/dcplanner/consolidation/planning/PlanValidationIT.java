@@ -68,6 +68,8 @@ class PlanValidationIT extends PostgresIntegrationTest {
         rejected(with(b -> b.put("workloadId", "not-a-uuid")), HttpStatus.BAD_REQUEST, "workloadId", "is not a UUID");
         rejected(with(b -> b.put("hostPool", List.of(Map.of("model", "hp-ml110-g5", "count", "many")))),
                 HttpStatus.BAD_REQUEST, "hostPool[0].count", "many");
+        rejected(with(b -> b.put("sizing", Map.of("percentile", 95, "overheadInTrace", "maybe"))), HttpStatus.BAD_REQUEST,
+                "sizing.overheadInTrace", "maybe");
 
         Integer before = jdbc.queryForObject("select count(*) from plans", Integer.class);
         var headers = new org.springframework.http.HttpHeaders();
@@ -96,6 +98,16 @@ class PlanValidationIT extends PostgresIntegrationTest {
         assertThat(r.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(r.getBody().get("field").asText()).isEqualTo("virtualization");
         assertThat(r.getBody().get("detail").asText()).contains("'NOPE' is not one of").contains("FULL");
+    }
+
+    @Test
+    void overheadInTraceDefaultsToFalseAndIsKeptWhenSet() {
+        ResponseEntity<JsonNode> omitted = PlanApi.post(http, with(b -> { }));
+        assertThat(omitted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(omitted.getBody().get("request").get("sizing").get("overheadInTrace").asBoolean(true)).isFalse();
+        ResponseEntity<JsonNode> set = PlanApi.post(http, with(b -> b.put("sizing", Map.of("percentile", 95, "overheadInTrace", true))));
+        assertThat(set.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(set.getBody().get("request").get("sizing").get("overheadInTrace").asBoolean()).isTrue();
     }
 
     @Test
