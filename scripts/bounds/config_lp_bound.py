@@ -6,23 +6,30 @@ MIPS [2500, 2000, 1000, 500][min(k // ceil(N/4), 3)], demand d_it = percent/100 
   * fluid bound      max_t ceil(sum_i d_it / C)
   * per-step L2      max_t of the Martello-Toth L2 bound of the one-dimensional instance at step t
   * first-fit decreasing packings on the series (upper bounds, and seed columns)
-  * configuration LP by column generation, and a Farley bound from its final duals.
+  * a configuration LP by column generation, and a Farley bound from its final duals. VMs whose peak
+    is below --fluid-below-mhz are relaxed to "fluid" load (divisible anywhere at every step); the rest
+    are discrete. --fluid-below-mhz 0 makes every VM discrete (the plain configuration LP; its column
+    generation does not converge in minutes on these days, see docs/benchmarks.md).
 
-Why the Farley bound is valid. A host pattern p is a set of VMs with sum_{i in p} d_it <= C at every
-step t; a plan with K hosts is a cover of all VMs by K patterns, so the configuration LP
-  min sum_p x_p  s.t.  sum_{p containing i} x_p >= 1 for every VM i,  x >= 0
-is a relaxation and its value is <= K. For any pi >= 0 let M be an UPPER bound on the pricing value
-max_p sum_{i in p} pi_i (a 288-row multidimensional 0/1 knapsack). Then pi / M satisfies every dual
-constraint sum_{i in p} pi_i / M <= 1, so by weak LP duality sum_i pi_i / M <= LP value <= K, and
-K >= ceil(sum_i pi_i / M). M is the dual (proven) bound of HiGHS' MILP on the pricing problem, not its
-incumbent, inflated by a relative 1e-6 against floating-point error; the pi used are the restricted
-master's duals clipped at 0. The bound holds whether column generation converged or not (if it did
-not, M > 1 and the bound is weaker than the LP value). The fluid dual (pi_i = d_it*/C at the peak
-step t*, M = 1) shows the configuration LP is never below the fluid LP.
+Why the bound is valid. A pattern p is a set of discrete VMs with L_t(p) = sum_{i in p} d_it <= C at
+every step t. Take any plan with K hosts, and let x_p count its hosts whose discrete VMs are exactly p.
+Every discrete VM is on one host, and the fluid VMs fit into the free capacity, so with S_t the fluid
+VMs' total load at step t, x satisfies
+  sum_{p containing i} x_p >= 1 (discrete VM i),  sum_p x_p (C - L_t(p)) >= S_t (step t),  x >= 0,
+and sum_p x_p = K. So the LP min sum_p x_p over these rows is <= K. For any duals pi, mu >= 0 let
+  M >= max_p [ sum_{i in p} pi_i + sum_t mu_t (C - L_t(p)) ] = C sum_t mu_t + max_p sum_{i in p} (pi_i - mu . d_i).
+Then (pi, mu) / M satisfies every dual constraint, so by weak LP duality
+  K >= LP >= (sum_i pi_i + sum_t mu_t S_t) / M   (Farley's bound),
+and K >= its ceiling. The max over p is bounded by HiGHS' MILP on the VMs of positive profit (a
+288-row multidimensional 0/1 knapsack; dropping VMs of profit <= 0 cannot lower the maximum), using
+its proven DUAL bound, not its incumbent, inflated by a relative 1e-6 against floating-point error.
+The bound holds whether column generation converged or not (if not, M > 1 and it is weaker than the
+LP value). The fluid LP max_t sum_i d_it / C is the special case mu = 1/C at the peak step, pi = 0.
 
 Command (from the repository root; standard library + numpy + scipy only; single-threaded HiGHS):
   nice -n 10 python3 scripts/bounds/config_lp_bound.py [--traces ../shared/traces] \
-      [--days 20110303 20110306] [--cg-seconds 600] [--pricing-seconds 120]
+      [--days 20110303 20110306] [--fluid-below-mhz 700] [--cg-seconds 600] \
+      [--pricing-seconds 120]
 """
 import argparse
 import math
@@ -32,7 +39,7 @@ import time
 
 import numpy as np
 from scipy.optimize import Bounds, LinearConstraint, linprog, milp
-from scipy.sparse import csc_matrix
+from scipy.sparse import csc_matrix, vstack
 
 HOST_CPU_MHZ = 5320  # HP ML110 G5, 2 x 2660 MHz
 VM_MIPS = [2500, 2000, 1000, 500]
@@ -136,7 +143,7 @@ class PatternSearch:
         d = self.demand
         cand = np.where(pi > 1e-9)[0]
         weighted_load = (pi[cand, None] * d[cand]).sum(0)
-        weighted_load = weighted_load / weighted_load.max()
+        weighted_load = weighted_load / max(weighted_load.max(), 1e-12)
         patterns = []
         for r in range(tries):
             step_weight = [np.ones(d.shape[1]), weighted_load ** 2, weighted_load ** 8][r % 3]
@@ -167,54 +174,82 @@ class ColumnPool:
         return csc_matrix((np.ones(len(self.rows)), (self.rows, self.cols)), shape=(self.n_vms, len(self.patterns)))
 
 
-def solve_master(pool):
-    """Restricted master LP; returns (value, duals clipped at 0)."""
-    a = pool.matrix()
-    res = linprog(np.ones(a.shape[1]), A_ub=-a, b_ub=-np.ones(pool.n_vms), bounds=(0, None), method="highs-ipm")
-    if res.status != 0:
-        sys.exit(f"error: master LP failed: {res.message}")
-    return res.fun, np.maximum(-res.ineqlin.marginals, 0.0)
+class Relaxation:
+    """Configuration LP where VMs whose peak is below a threshold are fluid (divisible at every step).
+
+    Rows: one cover row per discrete VM, and per step t the free capacity of the chosen patterns must
+    hold the fluid VMs' total load S_t: sum_p x_p (C - L_t(p)) >= S_t. With threshold 0 every VM is
+    discrete and this is the plain configuration LP."""
+
+    def __init__(self, demand, fluid_below_mhz):
+        discrete = demand.max(1) >= fluid_below_mhz
+        self.demand = demand[discrete]
+        self.fluid_load = demand[~discrete].sum(0).astype(float)
+        self.pool = ColumnPool(len(self.demand))
+        self.pool.add(())  # a host with fluid VMs only
+
+    def solve_master(self):
+        """Restricted master LP; returns (value, VM duals pi, step duals mu), duals clipped at 0."""
+        d, pool = self.demand, self.pool
+        free = np.array([HOST_CPU_MHZ - d[list(p)].sum(0) if p else np.full(d.shape[1], HOST_CPU_MHZ)
+                         for p in pool.patterns], dtype=float).T
+        a = vstack([pool.matrix(), csc_matrix(free)]).tocsc()
+        b = np.concatenate([np.ones(len(d)), self.fluid_load])
+        res = linprog(np.ones(a.shape[1]), A_ub=-a, b_ub=-b, bounds=(0, None), method="highs-ipm")
+        if res.status != 0:
+            sys.exit(f"error: master LP failed: {res.message}")
+        y = np.maximum(-res.ineqlin.marginals, 0.0)
+        return res.fun, y[:len(d)], y[len(d):]
+
+    def profits(self, pi, mu):
+        """Pattern value = C * sum(mu) + sum over its VMs of these profits."""
+        return pi - self.demand @ mu
+
+    def dual_value(self, pi, mu):
+        return pi.sum() + mu @ self.fluid_load
 
 
-def pricing_upper_bound(demand, pi, seconds):
-    """Proven upper bound M on max_p pi.a_p (HiGHS MILP dual bound), and the incumbent pattern."""
-    cand = np.where(pi > 1e-12)[0]
-    res = milp(-pi[cand], constraints=LinearConstraint(demand[cand].T.astype(float), -np.inf, HOST_CPU_MHZ),
+def pricing_upper_bound(demand, profit, seconds):
+    """Proven upper bound on max_p sum_{i in p} profit_i (HiGHS MILP dual bound; VMs of profit <= 0 dropped)."""
+    cand = np.where(profit > 1e-12)[0]
+    if len(cand) == 0:
+        return 0.0, "no VM has a positive profit"
+    res = milp(-profit[cand], constraints=LinearConstraint(demand[cand].T.astype(float), -np.inf, HOST_CPU_MHZ),
                integrality=np.ones(len(cand)), bounds=Bounds(0, 1),
                options={"time_limit": seconds, "mip_rel_gap": 1e-6, "disp": False})
     if res.mip_dual_bound is None or not np.isfinite(res.mip_dual_bound):
-        return None, None, res.message
-    incumbent = tuple(sorted(cand[res.x > 0.5])) if res.x is not None else None
-    return -res.mip_dual_bound * (1 + SAFETY) + 1e-12, incumbent, res.message
+        return None, res.message
+    return -res.mip_dual_bound * (1 + SAFETY) + 1e-12, res.message
 
 
-def column_generation(demand, seconds, log):
-    """Column generation with heuristic pricing at Neame-smoothed duals; returns (pool, value, duals, converged)."""
-    n = demand.shape[0]
-    search = PatternSearch(demand)
-    pool = ColumnPool(n)
-    for key in (demand.max(1), demand.sum(1), (demand.astype(float) ** 2).sum(1)):
+def column_generation(relaxation, seconds, log):
+    """Column generation with heuristic pricing at Neame-smoothed duals; returns (value, pi, mu, converged)."""
+    search = PatternSearch(relaxation.demand)
+    pool, d = relaxation.pool, relaxation.demand
+    for key in (d.max(1), d.sum(1), (d.astype(float) ** 2).sum(1)):
         for host in search.first_fit(np.argsort(-key, kind="stable")):
             pool.add(tuple(sorted(host)))
-    start = time.time()
-    smoothed, it, value, pi = None, 0, None, None
+    start, smoothed, it = time.time(), None, 0
     while True:
         it += 1
-        value, pi = solve_master(pool)
-        smoothed = pi if smoothed is None else 0.5 * smoothed + 0.5 * pi
-        found = [p for p in search.price(smoothed, 12) + search.price(pi, 6) if pi[list(p)].sum() > 1 + 1e-9]
-        added = sum(pool.add(p) for p in found)
+        value, pi, mu = relaxation.solve_master()
+        profit = relaxation.profits(pi, mu)
+        base = HOST_CPU_MHZ * mu.sum()
+        smoothed = profit if smoothed is None else 0.5 * smoothed + 0.5 * profit
+        tries = search.price(smoothed, 12) + search.price(profit, 6) if (smoothed > 1e-9).any() else []
+        added = sum(pool.add(p) for p in tries if base + profit[list(p)].sum() > 1 + 1e-9)
         if it % 10 == 0 or added == 0:
             log(f"  it {it:4d}  {time.time() - start:6.0f} s  LP {value:.4f}  patterns {len(pool.patterns)}  added {added}")
         if added == 0:
             smoothed = None
-            if not [p for p in search.price(pi, 24) if pool.add(p) and pi[list(p)].sum() > 1 + 1e-9]:
-                return pool, value, pi, True  # heuristically converged; the MILP decides
+            more = search.price(profit, 24) if (profit > 1e-9).any() else []
+            if not sum(pool.add(p) for p in more if base + profit[list(p)].sum() > 1 + 1e-9):
+                return value, pi, mu, True  # heuristically converged; the MILP decides
         if time.time() - start > seconds:
-            return pool, value, pi, False
+            return value, pi, mu, False
 
 
-def bound_one_day(traces, day, cg_seconds, pricing_seconds, log):
+def bound_one_day(traces, day, fluid_below_mhz, cg_seconds, pricing_seconds, log):
     started = time.time()
     demand = load_demands_mhz(traces, day)
     n, steps = demand.shape
@@ -225,19 +260,24 @@ def bound_one_day(traces, day, cg_seconds, pricing_seconds, log):
     ffd = min(len(search.first_fit(np.argsort(-key, kind="stable")))
               for key in (demand.max(1), demand.sum(1), (demand.astype(float) ** 2).sum(1)))
     log(f"  best first-fit decreasing on the series: {ffd} hosts")
-    pool, value, pi, converged = column_generation(demand, cg_seconds, log)
+    relaxation = Relaxation(demand, fluid_below_mhz)
+    log(f"  configuration LP with {len(relaxation.demand)} discrete VMs (peak >= {fluid_below_mhz} MHz), "
+        f"{n - len(relaxation.demand)} fluid")
+    value, pi, mu, converged = column_generation(relaxation, cg_seconds, log)
     log(f"  column generation {'converged (heuristic pricing)' if converged else 'stopped at the time limit'}: "
-        f"LP {value:.4f} with {len(pool.patterns)} patterns")
-    m, incumbent, message = pricing_upper_bound(demand, pi, pricing_seconds)
-    if m is None:
+        f"LP {value:.4f} with {len(relaxation.pool.patterns)} patterns")
+    best_profit, message = pricing_upper_bound(relaxation.demand, relaxation.profits(pi, mu), pricing_seconds)
+    if best_profit is None:
         log(f"  pricing MILP gave no dual bound ({message}); no Farley bound")
         return
-    farley = pi.sum() / m
-    best_pattern = pi[list(incumbent)].sum() if incumbent else float("nan")
-    log(f"  pricing MILP: proven max pattern value M <= {m:.6f} (best found {best_pattern:.6f}; {message})")
-    log(f"  Farley bound sum(pi)/M = {value:.4f} / {m:.6f} = {farley:.4f} -> at least {math.ceil(farley - 1e-6)} hosts")
-    log(f"  RESULT {day}: fluid {fluid}, config-LP Farley bound {max(fluid, math.ceil(farley - 1e-6))} "
-        f"(LP {value:.4f}, {'converged' if m <= 1 + 1e-5 else 'not converged'}), {time.time() - started:.0f} s")
+    m = HOST_CPU_MHZ * mu.sum() + best_profit
+    farley = relaxation.dual_value(pi, mu) / m
+    hosts = math.ceil(farley - 1e-6)
+    log(f"  pricing MILP ({message}): every pattern's dual value <= M = {m:.6f}")
+    log(f"  Farley bound {relaxation.dual_value(pi, mu):.4f} / {m:.6f} = {farley:.4f} -> at least {hosts} hosts")
+    log(f"  RESULT {day}: fluid bound {fluid}, per-step L2 {stepwise_l2_bound(demand)}, "
+        f"configuration-LP bound {max(fluid, hosts)} (LP {value:.4f}, Farley {farley:.4f}, "
+        f"{'converged' if m <= 1 + 1e-5 else 'not converged'}), FFD {ffd}, {time.time() - started:.0f} s")
 
 
 def main():
@@ -245,11 +285,13 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--traces", default=os.path.join(repo_root, "..", "shared", "traces"))
     parser.add_argument("--days", nargs="+", default=["20110303", "20110306"])
+    parser.add_argument("--fluid-below-mhz", type=float, default=700,
+                        help="VMs whose peak is below this are fluid (0: every VM discrete, the plain configuration LP)")
     parser.add_argument("--cg-seconds", type=float, default=600, help="time limit of column generation per day")
     parser.add_argument("--pricing-seconds", type=float, default=120, help="time limit of the certifying MILP")
     args = parser.parse_args()
     for day in args.days:
-        bound_one_day(args.traces, day, args.cg_seconds, args.pricing_seconds, lambda s: print(s, flush=True))
+        bound_one_day(args.traces, day, args.fluid_below_mhz, args.cg_seconds, args.pricing_seconds, lambda s: print(s, flush=True))
 
 
 if __name__ == "__main__":
