@@ -182,6 +182,11 @@ describe('performance', () => {
     ]);
     expect(lossShares(undefined)).toEqual([]);
   });
+
+  it('leaves out float residue that would read "0 points" (a plan with the overhead already in the trace)', () => {
+    expect(lossShares({ VIRTUALIZATION_OVERHEAD: 1.8626451159242663e-8, CPU_CAPACITY: 0, MEMORY_OVERCOMMIT: 0.0004 })).toEqual([]);
+    expect(lossShares({ CPU_CAPACITY: 0.0005 }).map((l) => l.cause)).toEqual(['CPU_CAPACITY']);
+  });
 });
 
 describe('shapeComparison', () => {
