@@ -193,10 +193,12 @@ try {
   await page.screenshot({ path: join(shots, '06-dashboard-narrow.png'), fullPage: true });
   await page.setViewportSize({ width: 1280, height: 800 });
 
-  // 7b. Stop: a long plan stopped after its first solution keeps that solution (CANCELLED).
+  // 7b. Stop: a long plan stopped after its first solution keeps that solution (CANCELLED). It takes the
+  // overhead as already in the trace, so its dashboard must not speak of overhead added.
   await page.goto(`${baseUrl}/plans/new?workload=${workloadId}`);
   await page.waitForSelector('[data-testid="plan-form"]');
   await page.fill('#plan-time', '120');
+  await page.check('[data-testid="overhead-in-trace"]');
   await page.click('[data-testid="start-plan"]');
   await urlOrError(page, /\/plans\/[0-9a-f-]{8,}$/, 30_000);
   const stoppedId = page.url().split('/').pop();
@@ -208,6 +210,12 @@ try {
   await page.waitForSelector('[data-testid="hosts-before-after"]', { timeout: 60_000 });
   const stoppedAfter = Number(((await page.textContent('[data-testid="hosts-before-after"]')) ?? '').replace(/,/g, '').split('→')[1]);
   check('stopped plan dashboard shows its hosts', stoppedAfter === stopped.hostsUsed, `${stoppedAfter} vs ${stopped.hostsUsed}`);
+  for (const sel of ['[data-testid="constant-slowdown"]', '[data-testid="host-stack-note"]', '[data-testid="comparison-in-trace"]']) {
+    await page.waitForSelector(sel, { timeout: 60_000 });
+  }
+  const inTraceText = (await page.textContent('[data-testid="constant-slowdown"]')) + (await page.textContent('[data-testid="host-stack-note"]'));
+  check('overhead-in-trace plan: no overhead claimed as added', stopped.request.sizing.overheadInTrace === true
+    && !/with virtualization overhead|Constant \w+ slowdown/.test(inTraceText) && inTraceText.includes('already in the trace'), inTraceText);
 
   // 8. Malformed upload: the error names the line.
   await page.goto(`${baseUrl}/workloads`);

@@ -62,6 +62,8 @@ export interface PlanRequest {
 }
 
 export interface ProgressPoint {
+  /** solving attempt: a plan revived after its node died continues in attempt 2, 3, … whose clock restarts at 0 */
+  attempt?: number;
   elapsedMillis: number;
   hostsUsed: number;
   score?: string;

@@ -66,6 +66,22 @@ describe('shapeProgress', () => {
     expect(s.references).toEqual([{ name: 'Lower bound', hosts: 4 }, { name: 'Peak FFD', hosts: 9 }]);
   });
 
+  it('lays the attempts of a revived plan end to end, so the best never steps back up', () => {
+    // the recovery measured in docs/planning.md: attempt 1 died after its 46-host best, attempt 2 warm-started from it
+    const s = shapeProgress({
+      status: 'COMPLETED', elapsedMillis: 25_644, lowerBoundHosts: 40, baselines: { peakFfdHosts: 139, timeSeriesFfdHosts: 50 },
+      progress: [
+        { attempt: 1, elapsedMillis: 122, hostsUsed: 50 }, { attempt: 1, elapsedMillis: 3080, hostsUsed: 48 }, { attempt: 1, elapsedMillis: 5546, hostsUsed: 46 },
+        { attempt: 2, elapsedMillis: 187, hostsUsed: 46 }, { attempt: 2, elapsedMillis: 8056, hostsUsed: 45 }, { attempt: 2, elapsedMillis: 24_414, hostsUsed: 45 },
+      ],
+    });
+    expect(s.points.map((p) => p[1])).toEqual([50, 48, 46, 46, 45, 45, 45]);
+    expect(s.points.map((p) => p[0])).toEqual([0.122, 3.08, 5.546, 5.733, 13.602, 29.96, 31.19]);
+    expect(s.attemptStarts).toEqual([{ attempt: 2, seconds: 5.546 }]);
+    expect(s.elapsedSeconds).toBeCloseTo(31.19, 6);
+    expect(s.xMaxSeconds).toBe(32);
+  });
+
   it('is empty before the first solution', () => {
     expect(shapeProgress({ status: 'QUEUED', progress: [] }).points).toEqual([]);
   });
@@ -165,6 +181,11 @@ describe('performance', () => {
       { cause: 'CPU_CAPACITY', label: 'host CPU capacity', points: 1 },
     ]);
     expect(lossShares(undefined)).toEqual([]);
+  });
+
+  it('leaves out float residue that would read "0 points" (a plan with the overhead already in the trace)', () => {
+    expect(lossShares({ VIRTUALIZATION_OVERHEAD: 1.8626451159242663e-8, CPU_CAPACITY: 0, MEMORY_OVERCOMMIT: 0.0004 })).toEqual([]);
+    expect(lossShares({ CPU_CAPACITY: 0.0005 }).map((l) => l.cause)).toEqual(['CPU_CAPACITY']);
   });
 });
 

@@ -85,9 +85,12 @@ export const LOSS_LABELS: Record<string, string> = {
 };
 
 /** Per cause, its share of the lost mean performance in percentage points, largest first; zero shares left out. */
+/** Smallest loss listed, in points: below it the one-decimal figure would read 0 (float residue of the replay). */
+export const LOSS_SHOWN_MIN_POINTS = 0.05;
+
 export function lossShares(loss: Record<string, number | null | undefined> | null | undefined): { cause: string; label: string; points: number }[] {
   return Object.entries(loss ?? {})
-    .filter((e): e is [string, number] => typeof e[1] === 'number' && e[1] > 0)
+    .filter((e): e is [string, number] => typeof e[1] === 'number' && e[1] * 100 >= LOSS_SHOWN_MIN_POINTS)
     .map(([cause, share]) => ({ cause, label: LOSS_LABELS[cause] ?? cause, points: share * 100 }))
     .sort((a, b) => b.points - a.points);
 }

@@ -6,6 +6,10 @@ export interface ProgressShape {
   points: [number, number][];
   /** reference lines; references with the same host count share one line and one label */
   references: { name: string; hosts: number }[];
+  /** where each revived attempt (2, 3, …) starts on the time axis, in seconds */
+  attemptStarts: { attempt: number; seconds: number }[];
+  /** search time so far over all attempts, in seconds */
+  elapsedSeconds: number;
   /** right end of the time axis in seconds (at least MIN_SPAN_S, so a plan solved in a second is not squeezed) */
   xMaxSeconds: number;
 }
@@ -14,13 +18,30 @@ export interface ProgressShape {
 export const MIN_SPAN_S = 5;
 
 export function shapeProgress(plan: Pick<Plan, 'progress' | 'lowerBoundHosts' | 'baselines' | 'hostsUsed' | 'elapsedMillis' | 'status'>): ProgressShape {
-  const points = (plan.progress ?? [])
-    .filter((p) => p.hostsUsed != null)
-    .map((p) => [p.elapsedMillis / 1000, p.hostsUsed] as [number, number])
-    .sort((a, b) => a[0] - b[0]);
+  // Each attempt's clock restarts at 0: lay the attempts end to end, each after the last point of the
+  // earlier ones (the search time the server counts for them too), so the best never steps back up.
+  const byAttempt = new Map<number, [number, number][]>();
+  for (const p of plan.progress ?? []) {
+    if (p.hostsUsed == null) continue;
+    const a = p.attempt ?? 1;
+    byAttempt.set(a, [...(byAttempt.get(a) ?? []), [p.elapsedMillis, p.hostsUsed]]);
+  }
+  const points: [number, number][] = [];
+  const attemptStarts: { attempt: number; seconds: number }[] = [];
+  let offsetMillis = 0;
+  let currentOffsetMillis = 0;
+  for (const a of [...byAttempt.keys()].sort((x, y) => x - y)) {
+    const own = byAttempt.get(a)!.sort((x, y) => x[0] - y[0]);
+    if (points.length) attemptStarts.push({ attempt: a, seconds: offsetMillis / 1000 });
+    points.push(...own.map(([ms, hosts]) => [(offsetMillis + ms) / 1000, hosts] as [number, number]));
+    currentOffsetMillis = offsetMillis;
+    offsetMillis += own[own.length - 1][0];
+  }
+  // the plan's elapsed time is the latest attempt's
+  const elapsedSeconds = Math.max(offsetMillis, plan.elapsedMillis != null ? currentOffsetMillis + plan.elapsedMillis : 0) / 1000;
   // Extend the best-so-far to the current elapsed time so the step line reaches "now".
-  if (points.length && plan.elapsedMillis != null && plan.elapsedMillis / 1000 > points[points.length - 1][0]) {
-    points.push([plan.elapsedMillis / 1000, points[points.length - 1][1]]);
+  if (points.length && elapsedSeconds > points[points.length - 1][0]) {
+    points.push([elapsedSeconds, points[points.length - 1][1]]);
   }
   const named: { name: string; hosts: number | null | undefined }[] = [
     { name: 'Lower bound', hosts: plan.lowerBoundHosts },
@@ -34,8 +55,7 @@ export function shapeProgress(plan: Pick<Plan, 'progress' | 'lowerBoundHosts' | 
     if (same) same.name = `${same.name} = ${r.name}`;
     else references.push({ name: r.name, hosts: r.hosts });
   }
-  const lastS = Math.max(points.length ? points[points.length - 1][0] : 0, (plan.elapsedMillis ?? 0) / 1000);
-  return { points, references, xMaxSeconds: Math.max(MIN_SPAN_S, Math.ceil(lastS)) };
+  return { points, references, attemptStarts, elapsedSeconds, xMaxSeconds: Math.max(MIN_SPAN_S, Math.ceil(elapsedSeconds)) };
 }
 
 export function progressOption(s: ProgressShape): Option {
@@ -57,7 +77,11 @@ export function progressOption(s: ProgressShape): Option {
           lineStyle: { type: 'dashed' },
           // inside the plot, above the line: no right margin needed, and merged references share one label
           label: { formatter: '{b}: {c}', position: 'insideEndTop' },
-          data: s.references.map((r) => ({ name: r.name, yAxis: r.hosts })),
+          data: [
+            ...s.references.map((r) => ({ name: r.name, yAxis: r.hosts })),
+            // a revived attempt (the node running the plan died) continues from the saved best
+            ...s.attemptStarts.map((a) => ({ name: `attempt ${a.attempt}`, xAxis: a.seconds, label: { formatter: '{b}', position: 'insideEndTop' } })),
+          ],
         },
       },
     ],

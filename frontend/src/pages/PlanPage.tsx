@@ -56,6 +56,7 @@ export function PlanPage() {
   const savings = useAsync((s) => (solved && simulation.data ? engineApi.savings(id, overrides, s) : Promise.resolve(null)), [id, solved, !!simulation.data, JSON.stringify(overrides)]);
   const [actionError, setActionError] = useState<string | null>(null);
   const [explainVm, setExplainVm] = useState<number | null>(null);
+  const inTrace = p?.request?.sizing?.overheadInTrace === true;
 
   function explain(vm: number) {
     setExplainVm(vm);
@@ -126,13 +127,13 @@ export function PlanPage() {
 
           <h2>Hosts</h2>
           {simulation.error != null && <ErrorBox error={simulation.error} onRetry={simulation.refresh} />}
-          {simulation.data && <HostsSection planId={id} simulation={simulation.data} />}
+          {simulation.data && <HostsSection planId={id} simulation={simulation.data} overheadInTrace={inTrace} />}
 
           <h2>Delivered performance</h2>
-          {simulation.data ? <PerformanceSection simulation={simulation.data} onExplain={explain} /> : <Loading what="replay" />}
+          {simulation.data ? <PerformanceSection simulation={simulation.data} overheadInTrace={inTrace} onExplain={explain} /> : <Loading what="replay" />}
 
           <h2>Virtualization approaches</h2>
-          {simulation.data ? <ComparisonSection planId={id} /> : <Loading what="replay" />}
+          {simulation.data ? <ComparisonSection planId={id} overheadInTrace={inTrace} /> : <Loading what="replay" />}
 
           <h2 id="placements-title">Placements</h2>
           {placements.status === 'error' && <ErrorBox error={placements.error} onRetry={placements.reload} />}

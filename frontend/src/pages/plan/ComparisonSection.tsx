@@ -5,17 +5,20 @@ import { EChart } from '../../charts/EChart';
 import { comparisonOption, shapeComparison } from '../../charts/comparison';
 import { Empty, ErrorBox, Loading } from '../../components/Status';
 import { num } from '../../format';
+import { overheadWording } from './overheadWording';
 
 /** FULL vs PARAVIRTUAL vs HARDWARE_ASSISTED: hosts needed, energy, performance, and why. */
-export function ComparisonSection({ planId }: { planId: string }) {
+export function ComparisonSection({ planId, overheadInTrace }: { planId: string; overheadInTrace?: boolean }) {
   const cmp = useAsync((s) => engineApi.comparison(planId, s), [planId]);
   const rows = useMemo(() => shapeComparison(cmp.data?.approaches ?? []), [cmp.data]);
   const option = useMemo(() => comparisonOption(rows), [rows]);
   if (cmp.status === 'loading' && !cmp.data) return <Loading what="approach comparison" />;
   if (cmp.status === 'error') return <ErrorBox error={cmp.error} onRetry={cmp.reload} />;
   const approaches = cmp.data?.approaches ?? [];
+  const note = overheadWording(undefined, overheadInTrace).comparisonNote;
   return (
     <div>
+      {note && <p className="hint" data-testid="comparison-in-trace">{note}</p>}
       {cmp.data?.summary && <p>{cmp.data.summary} <span className="hint">(hosts needed: time-series first-fit decreasing on {cmp.data.hostModel} at {num(cmp.data.targetUtilization * 100, 0)} % target utilization)</span></p>}
       {rows.length === 0 ? <Empty>No comparison yet.</Empty> : (
         <>

@@ -8,12 +8,13 @@ import { hostMultiplexingOption, hostStackOption, shapeHostStack } from '../../c
 import { stepTimes, UNITS } from '../../charts/common';
 import { Empty, ErrorBox, Loading } from '../../components/Status';
 import { num } from '../../format';
+import { overheadWording } from './overheadWording';
 
 const METRICS: MetricName[] = ['CPU', 'MEMORY', 'DISK', 'NETWORK'];
 type StackMetric = 'CPU' | 'MEMORY';
 
 /** Host utilization heatmap, one host's stacked VM demand vs capacity, and Σ VM peaks vs peak of sum per host. */
-export function HostsSection({ planId, simulation }: { planId: string; simulation: Simulation }) {
+export function HostsSection({ planId, simulation, overheadInTrace }: { planId: string; simulation: Simulation; overheadInTrace?: boolean }) {
   const firstPage = useMemo(() => simulation.hosts?.items ?? [], [simulation]);
   const totalHosts = simulation.hosts?.total ?? firstPage.length;
   const [offset, setOffset] = useState(0);
@@ -101,8 +102,8 @@ export function HostsSection({ planId, simulation }: { planId: string; simulatio
           {demand.status === 'error' && <ErrorBox error={demand.error} onRetry={demand.reload} />}
           {stack && stackOption && (
             <>
-              <p className="hint" style={{ margin: '0 0.5rem' }}>
-                Σ of these VMs’ peaks {num(stack.sumOfPeaks, 0)} {UNITS[stackMetric]}; peak of their sum {num(stack.peakOfSum, 0)} {UNITS[stackMetric]} (host-side, with virtualization overhead).
+              <p className="hint" style={{ margin: '0 0.5rem' }} data-testid="host-stack-note">
+                Σ of these VMs’ peaks {num(stack.sumOfPeaks, 0)} {UNITS[stackMetric]}; peak of their sum {num(stack.peakOfSum, 0)} {UNITS[stackMetric]} ({overheadWording(simulation.virtualization, overheadInTrace).hostSide}).
               </p>
               <EChart option={stackOption} label={`Stacked ${stackMetric} demand of the VMs on host ${host} against its capacity`} testId="chart-host-stack" />
             </>

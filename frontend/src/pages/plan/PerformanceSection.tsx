@@ -4,12 +4,13 @@ import { EChart } from '../../charts/EChart';
 import { constantSlowdown, lossShares, performanceOption, shapePerformance, shortVms, type PerfMeasure } from '../../charts/performance';
 import { Empty } from '../../components/Status';
 import { num } from '../../format';
+import { overheadWording } from './overheadWording';
 
 const pct = (v: number | undefined) => (v == null ? '–' : `${num(v * 100, 1)} %`);
 const MEASURES: Record<PerfMeasure, string> = { minPerformance: 'worst step', p5Performance: '5th percentile', meanPerformance: 'mean' };
 
 /** Per-VM delivered performance distribution from the replay, and the VMs that ever fell short. */
-export function PerformanceSection({ simulation, onExplain }: { simulation: Simulation; onExplain: (vm: number) => void }) {
+export function PerformanceSection({ simulation, overheadInTrace, onExplain }: { simulation: Simulation; overheadInTrace?: boolean; onExplain: (vm: number) => void }) {
   const vms = useMemo(() => simulation.vms?.items ?? [], [simulation]);
   const [measure, setMeasure] = useState<PerfMeasure>('minPerformance');
   const shape = useMemo(() => shapePerformance(vms, measure), [vms, measure]);
@@ -33,7 +34,7 @@ export function PerformanceSection({ simulation, onExplain }: { simulation: Simu
       )}
       {approachMean != null && (
         <p className="figure" data-testid="constant-slowdown">
-          Constant {simulation.virtualization} slowdown (virtualization overhead, paid at every step even on an idle host):
+          {overheadWording(simulation.virtualization, overheadInTrace).slowdownLead}{' '}
           VMs deliver <strong>{pct(approachMean)}</strong> of their demand on average
           {overhead ? <>, worst {pct(overhead.minPerformance)}{overhead.vms < vms.length ? <> (over the {overhead.vms} never-throttled VMs)</> : null}</> : null}.
         </p>

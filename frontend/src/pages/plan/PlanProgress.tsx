@@ -13,6 +13,7 @@ export function PlanProgress({ plan, onChanged }: { plan: Plan; onChanged: () =>
   const [stopping, setStopping] = useState(false);
   const running = !isFinished(plan.status);
   const limit = plan.request?.timeLimitSeconds;
+  const resumed = shape.attemptStarts[shape.attemptStarts.length - 1];
 
   async function stop() {
     setStopping(true);
@@ -33,13 +34,14 @@ export function PlanProgress({ plan, onChanged }: { plan: Plan; onChanged: () =>
         <h2 style={{ margin: 0, flex: 1 }}>Solver progress</h2>
         <span aria-live="polite">
           <span className={`badge ${plan.status}`} data-testid="plan-status">{plan.status}</span>{' '}
-          {plan.elapsedMillis != null && <>elapsed {num(plan.elapsedMillis / 1000, 0)} s{limit ? ` of ${limit} s` : ''}</>}
+          {plan.elapsedMillis != null && <>elapsed {num(shape.elapsedSeconds, 0)} s{limit ? ` of ${limit} s` : ''}</>}
+          {resumed && <> · resumed in attempt {resumed.attempt} after its node stopped</>}
         </span>
         {running && <button type="button" className="danger" onClick={stop} disabled={stopping}>{stopping ? 'Stopping…' : 'Stop'}</button>}
       </div>
       {stopError && <div className="error" role="alert">{stopError}</div>}
       <p className="hint" style={{ margin: '0 0.5rem' }} data-testid="progress-figures">
-        Best so far: <strong>{plan.hostsUsed != null ? `${plan.hostsUsed} hosts` : '–'}</strong>
+        {running ? 'Best so far' : 'Best'}: <strong>{plan.hostsUsed != null ? `${plan.hostsUsed} hosts` : '–'}</strong>
         {plan.lowerBoundHosts != null && <> · lower bound {plan.lowerBoundHosts}</>}
         {plan.baselines?.peakFfdHosts != null && <> · first-fit decreasing on peaks {plan.baselines.peakFfdHosts}</>}
         {plan.baselines?.timeSeriesFfdHosts != null && <> · on the time series {plan.baselines.timeSeriesFfdHosts}</>}

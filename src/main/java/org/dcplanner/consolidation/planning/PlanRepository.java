@@ -27,7 +27,7 @@ class PlanRepository {
     private static final String SMALL_COLUMNS = "id, name, workload_id, request::text as request, status, cancel_requested, "
             + "attempt, steps, step_seconds, folded, hosts_used, score, feasible, broken_constraints::text as broken, "
             + "lower_bound_hosts, peak_ffd_hosts, time_series_ffd_hosts, score_calcs_per_second, progress::text as progress, "
-            + "error, created_at, started_at, finished_at, updated_at";
+            + "searched_millis, error, created_at, started_at, finished_at, updated_at";
     private final JdbcTemplate jdbc;
     private final JsonColumns json;
 
@@ -77,11 +77,14 @@ class PlanRepository {
         return attempt.isEmpty() ? OptionalInt.empty() : OptionalInt.of(attempt.get(0));
     }
 
-    /** True when the attempt must stop: cancel requested, plan deleted, or a newer attempt owns it. */
-    boolean mustStop(UUID id, int attempt) {
-        List<Boolean> stop = jdbc.queryForList("select cancel_requested or attempt <> ? from plans where id = ?",
-                Boolean.class, attempt, id);
-        return stop.isEmpty() || stop.get(0);
+    /**
+     * Records the plan's search time so far (all attempts) for the attempt that owns it, and answers whether the
+     * attempt must stop: cancel requested, plan deleted, or a newer attempt owns it.
+     */
+    boolean mustStop(UUID id, int attempt, long searchedMillis) {
+        List<Boolean> cancel = jdbc.queryForList("update plans set searched_millis = ? where id = ? and attempt = ? "
+                + "returning cancel_requested", Boolean.class, searchedMillis, id, attempt);
+        return cancel.isEmpty() || cancel.get(0);
     }
 
     void saveBest(UUID id, int attempt, int[] vmSlot, ProgressPoint point) {
@@ -158,7 +161,8 @@ class PlanRepository {
                 json.read(rs.getString("broken"), new TypeReference<List<String>>() {}), integer(rs, "lower_bound_hosts"),
                 integer(rs, "peak_ffd_hosts"), integer(rs, "time_series_ffd_hosts"),
                 (Long) rs.getObject("score_calcs_per_second"),
-                json.read(rs.getString("progress"), new TypeReference<List<ProgressPoint>>() {}), rs.getString("error"),
+                json.read(rs.getString("progress"), new TypeReference<List<ProgressPoint>>() {}), rs.getLong("searched_millis"),
+                rs.getString("error"),
                 instant(rs, "created_at"), instant(rs, "started_at"), instant(rs, "finished_at"), instant(rs, "updated_at"));
     }
 

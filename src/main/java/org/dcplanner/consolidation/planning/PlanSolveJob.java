@@ -65,7 +65,8 @@ class PlanSolveJob {
             AttemptStart start = AttemptStart.of(plan, built, Duration.ofSeconds(request.timeLimitSeconds()));
             log.info("plan {} attempt {}: {}, time limit {} ms", planId, attempt, start.reason(), start.timeLimit().toMillis());
             BestSolutionWriter writer = new BestSolutionWriter(plans, planId, attempt, properties.bestWriteInterval());
-            SolveOptions options = new SolveOptions(start.timeLimit(), stopSignal(planId, attempt, writer),
+            SolveOptions options = new SolveOptions(start.timeLimit(),
+                    stopSignal(planId, attempt, writer, start.searchedBeforeMillis()),
                     writer::onNewBest, start.vmSlot(), placements);
             long solveStart = System.nanoTime();
             PlanningResult result = components.solver().solve(built.problem(), options);
@@ -106,17 +107,21 @@ class PlanSolveJob {
         return true;
     }
 
-    /** Reads the cancel flag at most once per poll interval; also gives the writer a chance to flush. */
-    private BooleanSupplier stopSignal(UUID planId, int attempt, BestSolutionWriter writer) {
+    /**
+     * Reads the cancel flag at most once per poll interval, recording the plan's search time so far (earlier attempts
+     * plus this one's); also gives the writer a chance to flush.
+     */
+    private BooleanSupplier stopSignal(UUID planId, int attempt, BestSolutionWriter writer, long searchedBeforeMillis) {
         long intervalNanos = properties.cancelPollInterval().toNanos();
-        long[] lastPoll = {System.nanoTime()};
+        long startNanos = System.nanoTime();
+        long[] lastPoll = {startNanos};
         boolean[] stop = {false};
         return () -> {
             writer.writeIfDue();
             long now = System.nanoTime();
             if (!stop[0] && now - lastPoll[0] >= intervalNanos) {
                 lastPoll[0] = now;
-                stop[0] = plans.mustStop(planId, attempt);
+                stop[0] = plans.mustStop(planId, attempt, searchedBeforeMillis + (now - startNanos) / 1_000_000);
             }
             return stop[0];
         };

@@ -30,9 +30,14 @@ class AttemptStartTest {
     }
 
     private static PlanRecord plan(int attempt, int[] vmSlot, List<String> vms, List<ProgressPoint> progress) {
+        return plan(attempt, vmSlot, vms, progress, 0);
+    }
+
+    private static PlanRecord plan(int attempt, int[] vmSlot, List<String> vms, List<ProgressPoint> progress,
+                                   long searchedMillis) {
         return new PlanRecord(UUID.randomUUID(), "p", UUID.randomUUID(), "{}", PlanStatus.SOLVING, false, attempt, vms,
                 POOL, 2, 300, false, vmSlot, vmSlot == null ? null : 2, "0hard/-2medium/0soft", true, List.of(), 1, 2, 2,
-                null, progress, null, Instant.now(), Instant.now(), null, Instant.now());
+                null, progress, searchedMillis, null, Instant.now(), Instant.now(), null, Instant.now());
     }
 
     private static ProgressPoint point(int attempt, long elapsedMillis) {
@@ -46,6 +51,18 @@ class AttemptStartTest {
         assertThat(start.vmSlot()).containsExactly(0, 0, 3);
         // attempts 1 and 2 searched at least 8 s + 3 s; the running attempt's own points do not count
         assertThat(start.timeLimit()).isEqualTo(Duration.ofSeconds(19));
+    }
+
+    @Test
+    void aDeadAttemptsSearchAfterItsLastSavedBestCountsToo() {
+        // measured in docs/planning.md: the killed node's last best was at 5.5 s, its last cancel poll at 15.6 s
+        AttemptStart start = AttemptStart.of(plan(2, new int[] {0, 0, 3}, VMS, List.of(point(1, 5_546)), 15_600),
+                built(), LIMIT);
+        assertThat(start.timeLimit()).isEqualTo(Duration.ofMillis(14_400));
+        assertThat(start.searchedBeforeMillis()).isEqualTo(15_600);
+        // a plan whose polls recorded less than its progress shows (none yet, say) keeps the progress figure
+        assertThat(AttemptStart.of(plan(2, new int[] {0, 0, 3}, VMS, List.of(point(1, 8_000)), 0), built(), LIMIT)
+                .timeLimit()).isEqualTo(Duration.ofSeconds(22));
     }
 
     @Test

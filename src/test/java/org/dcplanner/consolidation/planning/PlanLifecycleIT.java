@@ -29,6 +29,7 @@ import org.springframework.http.ResponseEntity;
 class PlanLifecycleIT extends PostgresIntegrationTest {
     @Autowired TestRestTemplate http;
     @Autowired PlanLookup lookup;
+    @Autowired PlanRepository plans;
     @Autowired WorkloadStore workloads;
     @Autowired OverheadModel overhead;
 
@@ -120,6 +121,9 @@ class PlanLifecycleIT extends PostgresIntegrationTest {
         assertThat(cancelled.get("hostsUsed").asInt()).isEqualTo(4);
         assertThat(cancelled.get("feasible").asBoolean()).isTrue();
         assertThat(cancelled.get("elapsedMillis").asLong()).isLessThan(60_000);
+        // the poll that saw the stop (at least one poll interval into the search) recorded the search time
+        long searched = plans.find(UUID.fromString(cancelled.get("id").asText())).orElseThrow().searchedMillis();
+        assertThat(searched).isBetween(1_000L, cancelled.get("elapsedMillis").asLong());
         assertThat(http.getForObject(location + "/placements", JsonNode.class)).hasSize(8);
         assertThat(lookup.placedPlan(UUID.fromString(cancelled.get("id").asText()))).isPresent();
     }

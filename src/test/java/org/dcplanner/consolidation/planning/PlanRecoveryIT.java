@@ -67,6 +67,9 @@ class PlanRecoveryIT extends PostgresIntegrationTest {
         // a node claimed the plan, persisted a best found 1 s into its search, then died mid-solve
         assertThat(plans.startAttempt(id)).hasValue(1);
         plans.saveBest(id, 1, savedBest, new ProgressPoint(1, 1000, 2, "0hard/-2medium/0soft", true));
+        // its last cancel poll, 3 s into its search, recorded the search time (the revived attempt subtracts it)
+        assertThat(plans.mustStop(id, 1, 3_000)).isFalse();
+        assertThat(plans.find(id).orElseThrow().searchedMillis()).isEqualTo(3_000);
         scheduler.schedule(solvePlanOneTimeTask.instance(id.toString(), id.toString()), Instant.now().plus(1, ChronoUnit.HOURS));
         jdbc.update("update scheduled_tasks set picked = true, picked_by = 'dead-node', last_heartbeat = now() - interval '1 hour', "
                 + "execution_time = now() - interval '1 hour' where task_name = ? and task_instance = ?",
@@ -90,8 +93,11 @@ class PlanRecoveryIT extends PostgresIntegrationTest {
         // the dead node wakes up: its writes touch nothing and its next poll tells it to stop
         plans.saveBest(id, 1, new int[] {0, 1, 2, 3, 4, 5}, new ProgressPoint(1, 2000, 6, "0hard/-6medium/0soft", true));
         assertThat(plans.find(id).orElseThrow().hostsUsed()).isEqualTo(2);
-        assertThat(plans.mustStop(id, 1)).isTrue();
-        assertThat(plans.mustStop(id, 2)).isFalse();
+        long searched = plans.find(id).orElseThrow().searchedMillis();
+        assertThat(searched).isGreaterThanOrEqualTo(3_000);
+        assertThat(plans.mustStop(id, 1, 99_000)).isTrue();
+        assertThat(plans.find(id).orElseThrow().searchedMillis()).isEqualTo(searched);
+        assertThat(plans.mustStop(id, 2, searched)).isFalse();
         // db-scheduler removes the execution row just after the task body (which wrote COMPLETED) returns
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.queryForList(
                 "select task_instance from scheduled_tasks where task_name = ? and task_instance = ?",
