@@ -102,7 +102,8 @@ export function heatmapTooltip(s: HeatmapShape, col: number, row: number, percen
 export function heatmapOption(s: HeatmapShape, stepToLabel: (step: number) => string, visibleRows = HEATMAP_VISIBLE_ROWS): Option {
   const rows = s.hostLabels.length;
   const scrolls = rows > visibleRows;
-  const window = { startValue: 0, endValue: Math.min(rows, visibleRows) - 1 };
+  // the window's size is fixed by its value span (zoomLock on the inside zoom would also switch off the mouse wheel)
+  const window = { startValue: 0, endValue: Math.min(rows, visibleRows) - 1, minValueSpan: visibleRows - 1, maxValueSpan: visibleRows - 1 };
   return {
     animation: false,
     tooltip: {
@@ -116,7 +117,7 @@ export function heatmapOption(s: HeatmapShape, stepToLabel: (step: number) => st
     dataZoom: scrolls
       ? [
           { type: 'slider', yAxisIndex: 0, ...window, right: 6, width: 18, top: 10, bottom: 95, showDetail: false, brushSelect: false, zoomLock: true, filterMode: 'filter' },
-          { type: 'inside', yAxisIndex: 0, ...window, zoomLock: true, zoomOnMouseWheel: false, moveOnMouseWheel: true, moveOnMouseMove: false, filterMode: 'filter' },
+          { type: 'inside', yAxisIndex: 0, ...window, zoomOnMouseWheel: false, moveOnMouseWheel: true, moveOnMouseMove: false, filterMode: 'filter' },
         ]
       : [],
     visualMap: {
