@@ -170,6 +170,13 @@ describe('heatmapOption', () => {
     expect(o.yAxis.data[0]).toBe('#328');
   });
 
+  it('lets the mouse wheel move the window without zooming it (zoomLock on the inside zoom would switch the wheel off)', () => {
+    const o = heatmapOption(shapeHeatmap(rows(329), 'CPU'), String) as { dataZoom: Record<string, unknown>[] };
+    const inside = o.dataZoom.find((z) => z.type === 'inside')!;
+    expect(inside).toMatchObject({ moveOnMouseWheel: true, zoomOnMouseWheel: false, minValueSpan: HEATMAP_VISIBLE_ROWS - 1, maxValueSpan: HEATMAP_VISIBLE_ROWS - 1 });
+    expect(inside.zoomLock).toBeUndefined();
+  });
+
   it('has no slider when every host fits', () => {
     expect((heatmapOption(shapeHeatmap(rows(12), 'CPU'), String) as { dataZoom: unknown[] }).dataZoom).toEqual([]);
   });
