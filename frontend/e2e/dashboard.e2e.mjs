@@ -131,6 +131,9 @@ try {
   const sizing = (await page.textContent('[data-testid="plan-sizing"]')) ?? '';
   check('plan header sizing says whether overhead was added, as the request says',
     plan.request.sizing.overheadInTrace === false && sizing.includes('approach overhead added'), sizing);
+  const searched = (await page.textContent('[data-testid="plan-searched"]')) ?? '';
+  check('plan header search time = GET plan searchedMillis against the limit',
+    plan.searchedMillis > 0 && searched === `searched ${Math.round(plan.searchedMillis / 1000)} s of ${planTimeLimitSeconds} s`, `${searched} vs ${plan.searchedMillis} ms`);
   await page.waitForSelector('[data-testid="hosts-before-after"]');
   const beforeAfter = (await page.textContent('[data-testid="hosts-before-after"]')).replace(/,/g, '');
   const shownAfter = Number(beforeAfter.split('→')[1]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sizingSummary } from './plans';
+import { searchedSummary, sizingSummary } from './plans';
 
 describe('sizingSummary', () => {
   it('says whether the approach overhead was added or is already in the trace', () => {
@@ -13,5 +13,17 @@ describe('sizingSummary', () => {
     expect(sizingSummary({ percentile: 95, headroomPercent: 0, foldDays: true })).toBe('p95, folded to a day, approach overhead added');
     expect(sizingSummary({ percentile: 90, headroomPercent: 0, foldDays: false, windowSteps: 12 })).toBe('p90, 12-step window, approach overhead added');
     expect(sizingSummary(undefined)).toBe('');
+  });
+});
+
+describe('searchedSummary', () => {
+  it('says how much of the time limit every attempt together searched', () => {
+    expect(searchedSummary({ searchedMillis: 41_600, startedAt: '2026-01-01T00:00:00Z', request: { timeLimitSeconds: 60 } })).toBe('searched 42 s of 60 s');
+    expect(searchedSummary({ searchedMillis: 0, startedAt: '2026-01-01T00:00:00Z' })).toBe('searched 0 s');
+  });
+
+  it('says nothing before solving started or when the server does not report it', () => {
+    expect(searchedSummary({ searchedMillis: 0, startedAt: null, request: { timeLimitSeconds: 60 } })).toBe('');
+    expect(searchedSummary({ startedAt: '2026-01-01T00:00:00Z', request: { timeLimitSeconds: 60 } })).toBe('');
   });
 });

@@ -48,6 +48,16 @@ export function sizingSummary(s: Partial<PlanSizing> | undefined): string {
   return parts.join(', ');
 }
 
+/**
+ * The plan's search time over all its attempts against its time limit, e.g. "searched 42 s of 60 s"; empty before
+ * the first attempt started (or from a server that does not report it).
+ */
+export function searchedSummary(p: Pick<Plan, 'searchedMillis' | 'startedAt' | 'request'>): string {
+  if (p.searchedMillis == null || !p.startedAt) return '';
+  const limit = p.request?.timeLimitSeconds;
+  return `searched ${Math.round(p.searchedMillis / 1000)} s${limit ? ` of ${limit} s` : ''}`;
+}
+
 export interface PlanRequest {
   workloadId: string;
   name?: string;
@@ -82,7 +92,10 @@ export interface Plan {
   brokenConstraints?: string[];
   progress?: ProgressPoint[];
   request?: Partial<PlanRequest>;
+  /** solving time of the current attempt */
   elapsedMillis?: number | null;
+  /** search time of every attempt so far (updated about once a second while solving) */
+  searchedMillis?: number | null;
   steps?: number;
   stepSeconds?: number;
   folded?: boolean;
@@ -90,7 +103,10 @@ export interface Plan {
   scoreCalculationsPerSecond?: number | null;
   error?: string | null;
   createdAt?: string;
+  /** the first attempt's start (a plan revived on another node keeps it) */
   startedAt?: string | null;
+  /** the current (or last) attempt's start */
+  attemptStartedAt?: string | null;
   finishedAt?: string | null;
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { downsampleMax, stepTimes } from './common';
 import { shapeMultiplexing } from './multiplexing';
 import { MIN_SPAN_S, shapeProgress } from './progress';
-import { heatmapHeight, shapeHeatmap } from './heatmap';
+import { HEATMAP_VISIBLE_ROWS, heatmapHeight, heatmapOption, heatmapTooltip, shapeHeatmap } from './heatmap';
 import { shapeHostStack } from './hostStack';
 import { constantSlowdown, lossShares, shapePerformance, shortVms } from './performance';
 import { shapeComparison } from './comparison';
@@ -105,21 +105,80 @@ describe('shapeProgress', () => {
 });
 
 describe('shapeHeatmap', () => {
-  it('makes one row per host with utilization in percent', () => {
+  it('makes one row per host with utilization in percent, hottest first', () => {
     const s = shapeHeatmap([
-      { label: '#0', detail: 'g5', utilization: { CPU: [0.5, 1.2] } },
-      { label: '#3', utilization: { CPU: [0.25, 0] } },
+      { label: '#0', detail: 'g5', utilization: { CPU: [0.25, 0] } },
+      { label: '#3', detail: 'r6515', utilization: { CPU: [0.5, 1.2] } },
     ], 'CPU');
-    expect(s.hostLabels).toEqual(['#0', '#3']);
-    expect(s.hostDetails).toEqual(['g5', '']);
+    expect(s.hostLabels).toEqual(['#3', '#0']);
+    expect(s.hostDetails).toEqual(['r6515', 'g5']);
+    expect(s.rowSource).toEqual([1, 0]);
+    expect(s.rowPeakPercent).toEqual([120, 25]);
     expect(s.cells).toEqual([[0, 0, 50], [1, 0, 120], [0, 1, 25], [1, 1, 0]]);
     expect(s.maxPercent).toBe(120);
   });
 
-  it('downsamples long series to the column limit keeping maxima', () => {
-    const s = shapeHeatmap([{ label: '#0', utilization: { CPU: [0.1, 0.9, 0.2, 0.3] } }], 'CPU', 2);
-    expect(s.cells).toEqual([[0, 0, 90], [1, 0, 30]]);
-    expect(s.stepLabels).toEqual([0, 2]);
+  it('orders by peak, keeps input order on ties and puts hosts without the resource last', () => {
+    const s = shapeHeatmap([
+      { label: '#0', utilization: { CPU: [0.3, 0.3] } },
+      { label: '#1', utilization: { MEMORY: [0.9] } },
+      { label: '#2', utilization: { CPU: [0.1, 0.95] } },
+      { label: '#3', utilization: { CPU: [0.3, 0.1] } },
+    ], 'CPU');
+    expect(s.hostLabels).toEqual(['#2', '#0', '#3', '#1']);
+    expect(s.rowPeakPercent).toEqual([95, 30, 30, -1]);
+    expect(s.cells.filter((c) => c[1] === 3)).toEqual([]);
+  });
+
+  it('downsamples long series to the column limit keeping each bucket maximum', () => {
+    const s = shapeHeatmap([{ label: '#0', utilization: { CPU: [0.1, 0.9, 0.2, 0.3, 0.05, 0.7] } }], 'CPU', { maxColumns: 2 });
+    expect(s.cells).toEqual([[0, 0, 90], [1, 0, 70]]);
+    expect(s.columns).toEqual([{ firstStep: 0, steps: 3 }, { firstStep: 3, steps: 3 }]);
+  });
+
+  it('never hides a one-step spike among a thousand steps', () => {
+    const u = Array.from({ length: 1000 }, () => 0.2);
+    u[777] = 1.4;
+    const s = shapeHeatmap([{ label: '#0', utilization: { CPU: u } }], 'CPU', { maxColumns: 100 });
+    expect(s.cells).toHaveLength(100);
+    expect(s.cells.filter((c) => c[2] === 140)).toEqual([[77, 0, 140]]);
+    expect(s.maxPercent).toBe(140);
+  });
+
+  it('maps server-bucketed points back to grid steps for the time axis', () => {
+    // 4 points the server bucketed from 2016 steps (a week of 5-minute steps): 504 steps each
+    const s = shapeHeatmap([{ label: '#0', utilization: { CPU: [0.1, 0.2, 0.3, 0.4] } }], 'CPU', { gridSteps: 2016 });
+    expect(s.columns.map((c) => c.firstStep)).toEqual([0, 504, 1008, 1512]);
+    expect(s.columns.every((c) => c.steps === 504)).toBe(true);
+    const label = (step: number) => `t${step}`;
+    expect(heatmapTooltip(s, 1, 0, 20, label)).toBe('Host #0<br/>t504 – t1007 (max of 504 steps): <b>20 %</b><br/>peak 40 %');
+  });
+
+  it('names the host, its model, the step and the utilization in the tooltip', () => {
+    const s = shapeHeatmap([{ label: '#7', detail: 'dell-r6515', utilization: { CPU: [0.5, 0.8] } }], 'CPU');
+    expect(heatmapTooltip(s, 1, 0, 80, (i) => `step ${i}`)).toBe('Host #7 · dell-r6515<br/>step 1: <b>80 %</b><br/>peak 80 %');
+  });
+});
+
+describe('heatmapOption', () => {
+  const rows = (n: number) => Array.from({ length: n }, (_, i) => ({ label: `#${i}`, utilization: { CPU: [i / n] } }));
+  it('shows a scrollable window of the hottest rows when there are many hosts', () => {
+    const s = shapeHeatmap(rows(329), 'CPU');
+    const o = heatmapOption(s, String) as { dataZoom: { type: string; yAxisIndex: number; startValue: number; endValue: number }[]; yAxis: { data: string[] } };
+    expect(o.dataZoom.map((z) => z.type)).toEqual(['slider', 'inside']);
+    expect(o.dataZoom.every((z) => z.yAxisIndex === 0 && z.startValue === 0 && z.endValue === HEATMAP_VISIBLE_ROWS - 1)).toBe(true);
+    expect(o.yAxis.data[0]).toBe('#328');
+  });
+
+  it('lets the mouse wheel move the window without zooming it (zoomLock on the inside zoom would switch the wheel off)', () => {
+    const o = heatmapOption(shapeHeatmap(rows(329), 'CPU'), String) as { dataZoom: Record<string, unknown>[] };
+    const inside = o.dataZoom.find((z) => z.type === 'inside')!;
+    expect(inside).toMatchObject({ moveOnMouseWheel: true, zoomOnMouseWheel: false, minValueSpan: HEATMAP_VISIBLE_ROWS - 1, maxValueSpan: HEATMAP_VISIBLE_ROWS - 1 });
+    expect(inside.zoomLock).toBeUndefined();
+  });
+
+  it('has no slider when every host fits', () => {
+    expect((heatmapOption(shapeHeatmap(rows(12), 'CPU'), String) as { dataZoom: unknown[] }).dataZoom).toEqual([]);
   });
 });
 
@@ -223,9 +282,10 @@ describe('shapeBeforeAfter', () => {
 });
 
 describe('heatmapHeight', () => {
-  it('grows with the hosts and stays within a screen', () => {
+  it('grows with the hosts up to the visible window, whose rows keep their height', () => {
     expect(heatmapHeight(1)).toBe(220);
-    expect(heatmapHeight(10)).toBe(330);
-    expect(heatmapHeight(500)).toBe(720);
+    expect(heatmapHeight(10)).toBe(280);
+    expect(heatmapHeight(HEATMAP_VISIBLE_ROWS)).toBe(760);
+    expect(heatmapHeight(1000)).toBe(760);
   });
 });

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { plansApi, isFinished, sizingSummary, type Plan } from '../api/plans';
+import { plansApi, isFinished, searchedSummary, sizingSummary, type Plan } from '../api/plans';
 import { engineApi, loadCompletedSimulation, simulationWarnings, type Assumptions } from '../api/engine';
 import { workloadsApi } from '../api/workloads';
 import { errorMessage } from '../api/client';
@@ -101,7 +101,8 @@ export function PlanPage() {
       <h1 id="plan-title">{p.name ?? 'Consolidation plan'}</h1>
       <p className="lead">
         {workload.data ? <>Workload <Link to={`/workloads/${workload.data.id}`}>{workload.data.name}</Link> · </> : null}
-        {p.request?.virtualization ?? ''} · <span data-testid="plan-sizing">{sizingSummary(p.request?.sizing)}</span> · created {dateTime(p.createdAt)} · plan <code>{p.id}</code>
+        {p.request?.virtualization ?? ''} · <span data-testid="plan-sizing">{sizingSummary(p.request?.sizing)}</span>
+        {searchedSummary(p) && <> · <span data-testid="plan-searched">{searchedSummary(p)}</span></>} · created {dateTime(p.createdAt)} · plan <code>{p.id}</code>
       </p>
       {plan.error != null && <ErrorBox error={plan.error} title="Lost contact with the server; retrying" />}
       {p.status === 'FAILED' && <div className="error" role="alert"><strong>Solving failed</strong><p>{p.error ?? 'No reason was given.'}</p></div>}

@@ -3,7 +3,7 @@ import { engineApi, HOSTS_SHOWN_MAX, loadHostSeries, type Simulation } from '../
 import type { MetricName } from '../../api/workloads';
 import { useAsync } from '../../hooks/useAsync';
 import { EChart } from '../../charts/EChart';
-import { heatmapHeight, heatmapOption, shapeHeatmap } from '../../charts/heatmap';
+import { HEATMAP_VISIBLE_ROWS, heatmapHeight, heatmapOption, shapeHeatmap } from '../../charts/heatmap';
 import { hostMultiplexingOption, hostStackOption, shapeHostStack } from '../../charts/hostStack';
 import { stepTimes, UNITS } from '../../charts/common';
 import { Empty, ErrorBox, Loading } from '../../components/Status';
@@ -29,8 +29,9 @@ export function HostsSection({ planId, simulation, overheadInTrace }: { planId: 
   const stepSeconds = simulation.grid.stepSeconds ?? 300;
   const startMs = simulation.grid.start ? Date.parse(simulation.grid.start) : 0;
   const heat = useMemo(
-    () => shapeHeatmap(seriesHosts.map((h) => ({ label: `#${h.host}`, detail: h.modelId, utilization: h.utilization })), shown),
-    [seriesHosts, shown],
+    () => shapeHeatmap(seriesHosts.map((h) => ({ label: `#${h.host}`, detail: h.modelId, utilization: h.utilization })), shown,
+      { gridSteps: simulation.grid.steps ?? undefined }),
+    [seriesHosts, shown, simulation.grid.steps],
   );
   const heatOption = useMemo(
     () => heatmapOption(heat, (i) => new Date(startMs + i * stepSeconds * 1000).toISOString().slice(5, 16).replace('T', ' ')),
@@ -80,9 +81,14 @@ export function HostsSection({ planId, simulation, overheadInTrace }: { planId: 
         {!loaded && picked.status === 'ok' && !hasSeries && <Empty>The replay has no {shown} series.</Empty>}
         {hasSeries && (
           <EChart option={heatOption} label={`Heatmap of ${shown} utilization per host and time step`} height={heatmapHeight(seriesHosts.length)} testId="chart-heatmap"
-            onClick={(p) => { const row = (p.value as number[] | undefined)?.[1]; if (row != null && seriesHosts[row]) setChosen(seriesHosts[row].host); }} />
+            onClick={(p) => { const row = (p.value as number[] | undefined)?.[1]; const h = row == null ? undefined : seriesHosts[heat.rowSource[row]]; if (h) setChosen(h.host); }} />
         )}
-        <p className="hint" style={{ margin: '0 0.5rem' }}>Click a host’s row to see its VMs below.</p>
+        <p className="hint" style={{ margin: '0 0.5rem' }} data-testid="heatmap-hint">
+          Hosts ordered by peak {shown} utilization, hottest first
+          {heat.hostLabels.length > HEATMAP_VISIBLE_ROWS && <>; {HEATMAP_VISIBLE_ROWS} of {heat.hostLabels.length} rows at a time (drag the slider on the right or scroll over the chart)</>}
+          {heat.columns.some((c) => c.steps > 1) && <>; each column shows the maximum of the up to {Math.max(...heat.columns.map((c) => c.steps))} time steps it covers, so no peak is hidden</>}.
+          Click a host’s row to see its VMs below.
+        </p>
       </div>
       <div className="grid2" style={{ marginTop: '1rem' }}>
         <div className="chart-box">

@@ -27,7 +27,7 @@ class PlanRepository {
     private static final String SMALL_COLUMNS = "id, name, workload_id, request::text as request, status, cancel_requested, "
             + "attempt, steps, step_seconds, folded, hosts_used, score, feasible, broken_constraints::text as broken, "
             + "lower_bound_hosts, peak_ffd_hosts, time_series_ffd_hosts, score_calcs_per_second, progress::text as progress, "
-            + "searched_millis, error, created_at, started_at, finished_at, updated_at";
+            + "searched_millis, error, created_at, started_at, attempt_started_at, finished_at, updated_at";
     private final JdbcTemplate jdbc;
     private final JsonColumns json;
 
@@ -67,12 +67,16 @@ class PlanRepository {
         return Boolean.TRUE.equals(jdbc.queryForObject("select exists(select 1 from plans where id = ?)", Boolean.class, id));
     }
 
-    /** Claims the plan for a new solve attempt; empty when it is finished, deleted or cancelled meanwhile. */
+    /**
+     * Claims the plan for a new solve attempt; empty when it is finished, deleted or cancelled meanwhile. The first
+     * attempt's start stays the plan's {@code started_at}; every attempt sets {@code attempt_started_at}.
+     */
     OptionalInt startAttempt(UUID id) {
         jdbc.update("update plans set status = 'CANCELLED', finished_at = now(), updated_at = now() "
                 + "where id = ? and status = 'QUEUED' and cancel_requested", id);
         List<Integer> attempt = jdbc.queryForList("update plans set attempt = attempt + 1, status = 'SOLVING', "
-                + "started_at = now(), updated_at = now() where id = ? and status in ('QUEUED', 'SOLVING') "
+                + "started_at = coalesce(started_at, now()), attempt_started_at = now(), updated_at = now() "
+                + "where id = ? and status in ('QUEUED', 'SOLVING') "
                 + "returning attempt", Integer.class, id);
         return attempt.isEmpty() ? OptionalInt.empty() : OptionalInt.of(attempt.get(0));
     }
@@ -110,14 +114,14 @@ class PlanRepository {
     }
 
     /**
-     * Stores the final result (the references saved at start stay); COMPLETED, or CANCELLED when a
-     * cancel was requested meanwhile.
+     * Stores the final result (the references saved at start stay) and the plan's search time over all attempts;
+     * COMPLETED, or CANCELLED when a cancel was requested meanwhile.
      */
-    PlanStatus finish(UUID id, int attempt, PlanningResult r) {
+    PlanStatus finish(UUID id, int attempt, PlanningResult r, long searchedMillis) {
         List<String> status = jdbc.execute((java.sql.Connection con) -> {
             var ps = con.prepareStatement("update plans set status = case when cancel_requested then 'CANCELLED' else 'COMPLETED' end, "
                     + "vm_slot = ?, hosts_used = ?, score = ?, feasible = ?, broken_constraints = ?::jsonb, "
-                    + "score_calcs_per_second = ?, finished_at = now(), "
+                    + "score_calcs_per_second = ?, searched_millis = ?, finished_at = now(), "
                     + "updated_at = now() where id = ? and attempt = ? returning status");
             ps.setArray(1, con.createArrayOf("int4", Arrays.stream(r.vmSlot()).boxed().toArray()));
             ps.setInt(2, r.hostsUsed());
@@ -125,8 +129,9 @@ class PlanRepository {
             ps.setBoolean(4, r.feasible());
             ps.setString(5, json.write(r.brokenConstraints()));
             ps.setLong(6, r.scoreCalculationsPerSecond());
-            ps.setObject(7, id);
-            ps.setInt(8, attempt);
+            ps.setLong(7, searchedMillis);
+            ps.setObject(8, id);
+            ps.setInt(9, attempt);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? List.of(rs.getString(1)) : List.<String>of();
             }
@@ -163,7 +168,8 @@ class PlanRepository {
                 (Long) rs.getObject("score_calcs_per_second"),
                 json.read(rs.getString("progress"), new TypeReference<List<ProgressPoint>>() {}), rs.getLong("searched_millis"),
                 rs.getString("error"),
-                instant(rs, "created_at"), instant(rs, "started_at"), instant(rs, "finished_at"), instant(rs, "updated_at"));
+                instant(rs, "created_at"), instant(rs, "started_at"), instant(rs, "attempt_started_at"), instant(rs, "finished_at"),
+                instant(rs, "updated_at"));
     }
 
     private static Integer integer(ResultSet rs, String column) throws SQLException {

@@ -70,9 +70,9 @@ class PlanSolveJob {
                     writer::onNewBest, start.vmSlot(), placements);
             long solveStart = System.nanoTime();
             PlanningResult result = components.solver().solve(built.problem(), options);
-            writer.finalResult(result.vmSlot(), result.hostsUsed(), result.score(), result.feasible(),
-                    (System.nanoTime() - solveStart) / 1_000_000);
-            PlanStatus status = plans.finish(planId, attempt, result);
+            long solvedMillis = (System.nanoTime() - solveStart) / 1_000_000;
+            writer.finalResult(result.vmSlot(), result.hostsUsed(), result.score(), result.feasible(), solvedMillis);
+            PlanStatus status = plans.finish(planId, attempt, result, start.searchedBeforeMillis() + solvedMillis);
             log.info("plan {} attempt {} ended {}: {} hosts (lower bound {}), score {}", planId, attempt, status,
                     result.hostsUsed(), references.lowerBoundHosts(), result.score());
             if ((status == PlanStatus.COMPLETED || status == PlanStatus.CANCELLED) && hasPlacement(result)) {

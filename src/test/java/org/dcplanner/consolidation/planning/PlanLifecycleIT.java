@@ -58,6 +58,9 @@ class PlanLifecycleIT extends PostgresIntegrationTest {
         assertThat(plan.get("feasible").asBoolean()).isTrue();
         assertThat(plan.get("brokenConstraints")).isEmpty();
         assertThat(plan.get("progress")).isNotEmpty();
+        // the search time over all attempts (one here), stored at its end: within the attempt's elapsed time
+        assertThat(plan.get("searchedMillis").asLong()).isPositive().isLessThanOrEqualTo(plan.get("elapsedMillis").asLong())
+                .isEqualTo(plans.find(UUID.fromString(plan.get("id").asText())).orElseThrow().searchedMillis());
         assertThat(plan.get("request").get("virtualization").asText()).isEqualTo("FULL");
         assertThat(plan.get("request").get("targetUtilization").asDouble()).isEqualTo(1.0);
 
@@ -124,6 +127,7 @@ class PlanLifecycleIT extends PostgresIntegrationTest {
         // the poll that saw the stop (at least one poll interval into the search) recorded the search time
         long searched = plans.find(UUID.fromString(cancelled.get("id").asText())).orElseThrow().searchedMillis();
         assertThat(searched).isBetween(1_000L, cancelled.get("elapsedMillis").asLong());
+        assertThat(cancelled.get("searchedMillis").asLong()).isEqualTo(searched);
         assertThat(http.getForObject(location + "/placements", JsonNode.class)).hasSize(8);
         assertThat(lookup.placedPlan(UUID.fromString(cancelled.get("id").asText()))).isPresent();
     }

@@ -66,6 +66,7 @@ class PlanRecoveryIT extends PostgresIntegrationTest {
                 java.util.Collections.nCopies(10, "hp-ml110-g5"), 4, 300, false);
         // a node claimed the plan, persisted a best found 1 s into its search, then died mid-solve
         assertThat(plans.startAttempt(id)).hasValue(1);
+        Instant firstStart = plans.find(id).orElseThrow().startedAt();
         plans.saveBest(id, 1, savedBest, new ProgressPoint(1, 1000, 2, "0hard/-2medium/0soft", true));
         // its last cancel poll, 3 s into its search, recorded the search time (the revived attempt subtracts it)
         assertThat(plans.mustStop(id, 1, 3_000)).isFalse();
@@ -89,6 +90,13 @@ class PlanRecoveryIT extends PostgresIntegrationTest {
         assertThat(done.get("hostsUsed").asInt()).isEqualTo(2);
         assertThat(done.get("progress").findValuesAsText("attempt")).startsWith("1", "2").doesNotContain("3");
         assertThat(plans.find(id).orElseThrow().attempt()).isEqualTo(2);
+        // the plan keeps the first attempt's start; the revived attempt's own start (its elapsed time) is later
+        assertThat(Instant.parse(done.get("startedAt").asText())).isEqualTo(firstStart);
+        assertThat(Instant.parse(done.get("attemptStartedAt").asText())).isAfter(firstStart);
+        assertThat(done.get("elapsedMillis").asLong()).isLessThan(Duration.between(firstStart, Instant.now()).toMillis());
+        // GET shows the search time of both attempts: the dead one's 3 s plus the revived one's
+        assertThat(done.get("searchedMillis").asLong()).isGreaterThan(3_000)
+                .isEqualTo(plans.find(id).orElseThrow().searchedMillis());
 
         // the dead node wakes up: its writes touch nothing and its next poll tells it to stop
         plans.saveBest(id, 1, new int[] {0, 1, 2, 3, 4, 5}, new ProgressPoint(1, 2000, 6, "0hard/-6medium/0soft", true));
