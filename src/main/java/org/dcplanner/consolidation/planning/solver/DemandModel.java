@@ -123,6 +123,10 @@ public final class DemandModel {
     }
 
     public int pinnedSlot(int vm) {
+        return pinnedSlot(problem, vm);
+    }
+
+    private static int pinnedSlot(PlanningProblem problem, int vm) {
         return problem.pinnedSlot() == null ? -1 : problem.pinnedSlot()[vm];
     }
 
@@ -141,13 +145,23 @@ public final class DemandModel {
 
     /** Hardware-assisted virtualization planned on a slot without VT-x/AMD-V. */
     public boolean hardwareAssistViolation(int slot) {
-        return problem.approach() == VirtualizationApproach.HARDWARE_ASSISTED && !slotSpec(slot).hardwareAssist();
+        return hardwareAssistViolation(problem, slot);
+    }
+
+    private static boolean hardwareAssistViolation(PlanningProblem problem, int slot) {
+        return problem.approach() == VirtualizationApproach.HARDWARE_ASSISTED
+                && !problem.slots().get(slot).hardwareAssist();
     }
 
     /** Whether the simple per-VM hard constraints (pinning, hardware assist) allow this slot. */
     public boolean allowed(int vm, int slot) {
-        int pin = pinnedSlot(vm);
-        return (pin < 0 || pin == slot) && !hardwareAssistViolation(slot);
+        return allowed(problem, vm, slot);
+    }
+
+    /** {@link #allowed(int, int)} on the problem itself, for checks that need no scaled demand. */
+    static boolean allowed(PlanningProblem problem, int vm, int slot) {
+        int pin = pinnedSlot(problem, vm);
+        return (pin < 0 || pin == slot) && !hardwareAssistViolation(problem, slot);
     }
 
     public int haReserveHosts() {

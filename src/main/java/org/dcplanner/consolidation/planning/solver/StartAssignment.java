@@ -11,15 +11,11 @@ public final class StartAssignment {
 
     /** Whether {@code vmSlot} can start a solve of {@code problem} (see the class comment). */
     public static boolean fits(PlanningProblem problem, int[] vmSlot) {
-        return inRange(problem, vmSlot) && fits(new DemandModel(problem), vmSlot);
-    }
-
-    private static boolean fits(DemandModel model, int[] vmSlot) {
-        if (!inRange(model.problem(), vmSlot)) {
+        if (!inRange(problem, vmSlot)) {
             return false;
         }
         for (int v = 0; v < vmSlot.length; v++) {
-            if (!model.allowed(v, vmSlot[v])) {
+            if (!DemandModel.allowed(problem, v, vmSlot[v])) {
                 return false;
             }
         }
@@ -47,7 +43,7 @@ public final class StartAssignment {
         if (warmStart == null) {
             return construction;
         }
-        if (!fits(model, warmStart)) {
+        if (!fits(model.problem(), warmStart)) {
             throw new IllegalArgumentException("start assignment does not fit the problem: it needs one slot per VM, "
                     + "inside the pool, on the VM's pin and allowed by the approach");
         }
