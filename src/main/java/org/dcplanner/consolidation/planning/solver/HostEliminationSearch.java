@@ -5,6 +5,9 @@ import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * Host-emptying search on load arrays: repeatedly picks a lightly filled active host, moves its VMs to
  * the other active hosts (least shaped cost), and repairs the overflow with a late-acceptance
@@ -20,6 +23,12 @@ final class HostEliminationSearch {
     private static final int PATIENCE = 30_000;
     private static final int REPACK_PATIENCE = 20_000;
     private static final int RESTART_AFTER_FAILURES = 25;
+    /** Host emptying gives way to the fixed-count search after this share of the time without a success. */
+    private static final double FIXED_COUNT_AFTER_STALL = 0.25;
+    /** One stuck iteration in PAIR_EVERY re-splits the stuck host with a partner, PAIR_ITERATIONS tries long. */
+    private static final int PAIR_EVERY = 5;
+    private static final int PAIR_ITERATIONS = 3000;
+    private static final Logger LOG = LoggerFactory.getLogger(HostEliminationSearch.class);
 
     private final DemandModel model;
     private final ScoreLedger ledger;
@@ -51,6 +60,7 @@ final class HostEliminationSearch {
         return evaluations;
     }
 
+
     /** Score of the current (= best) state. */
     String score() {
         return ledger.score().toString();
@@ -80,6 +90,8 @@ final class HostEliminationSearch {
         }
         int failures = 0;
         long nextStopPoll = System.nanoTime();
+        long stallNanos = (long) ((deadlineNanos - System.nanoTime()) * FIXED_COUNT_AFTER_STALL);
+        long lastSuccess = System.nanoTime();
         while (System.nanoTime() < deadlineNanos && ledger.activeHosts() > lowerBound) {
             if (System.nanoTime() >= nextStopPoll) {
                 if (stopRequested.getAsBoolean()) {
@@ -87,8 +99,12 @@ final class HostEliminationSearch {
                 }
                 nextStopPoll = System.nanoTime() + 500_000_000L;
             }
+            if (failures > 0 && System.nanoTime() - lastSuccess >= stallNanos) {
+                return fixedCountSearch(deadlineNanos, stopRequested, onImproved);
+            }
             if (failures > 0 && failures % RESTART_AFTER_FAILURES == 0 && tryRandomizedRepack(deadlineNanos)) {
                 failures = 0;
+                lastSuccess = System.nanoTime();
                 onImproved.accept(slotOf.clone());
                 continue;
             }
@@ -100,6 +116,7 @@ final class HostEliminationSearch {
             journalSize = 0;
             if (tryEliminate(victim, active, deadlineNanos) && ledger.hardPenalty() == 0) {
                 failures = 0;
+                lastSuccess = System.nanoTime();
                 onImproved.accept(slotOf.clone());
             } else {
                 if (!reopen(victim, active)) {
@@ -112,6 +129,7 @@ final class HostEliminationSearch {
                     undoJournal();
                 }
                 if (ledger.activeHosts() < active.length) {
+                    lastSuccess = System.nanoTime();
                     onImproved.accept(slotOf.clone());
                 }
             }
@@ -212,30 +230,10 @@ final class HostEliminationSearch {
     }
 
     private boolean tryEliminate(int victim, int[] active, long deadlineNanos) {
-        int[] targets = Arrays.stream(active).filter(s -> s != victim).toArray();
-        int[] vms = members.of(victim);
-        Integer[] sorted = Arrays.stream(vms).boxed().toArray(Integer[]::new);
-        Arrays.sort(sorted, (a, b) -> Double.compare(model.normalizedPeak(b), model.normalizedPeak(a)));
-        for (int vm : sorted) {
-            int best = -1;
-            long bestCost = Long.MAX_VALUE;
-            for (int g : targets) {
-                if (!model.allowed(vm, g)) {
-                    continue;
-                }
-                evaluations++;
-                long cost = loads.shapedCostIfChanged(g, vm, -1) + aaCost(vm, g, -1) * HostLoads.OVERFLOW_WEIGHT;
-                if (cost < bestCost) {
-                    best = g;
-                    bestCost = cost;
-                }
-            }
-            if (best < 0) {
-                return false;
-            }
-            move(vm, best);
+        if (!spreadVms(victim, active)) {
+            return false;
         }
-        return repair(targets, PATIENCE, deadlineNanos);
+        return repair(Arrays.stream(active).filter(s -> s != victim).toArray(), PATIENCE, deadlineNanos);
     }
 
     /**
@@ -247,11 +245,7 @@ final class HostEliminationSearch {
      * {@code patience} iterations without a new lowest (unweighted) penalty.
      */
     private boolean repair(int[] targets, int patience, long deadlineNanos) {
-        if (weight == null) {
-            weight = new long[model.resources()][model.slots() * loads.steps()];
-            tabuFrom = new int[model.vms()];
-            tabuUntil = new long[model.vms()];
-        }
+        allocateWeights();
         for (int s : targets) {
             loads.resetWeights(s, weight);
         }
@@ -296,6 +290,214 @@ final class HostEliminationSearch {
             }
         }
         return ledger.localHardPenalty() == 0;
+    }
+
+    /**
+     * The last stage, once host-emptying attempts keep failing: one host count at a time, weights kept for the
+     * whole attempt. Empties the lightest host onto the others, then runs a breakout search until the deadline:
+     * each iteration takes a random overflowing host, applies the best non-tabu improving move or swap over all
+     * its VMs, otherwise raises the weights of its overflowing steps and, one time in PAIR_EVERY, re-splits the
+     * VMs of that host and its roomiest partner. A feasible result is reported and the next count tried.
+     */
+    int[] fixedCountSearch(long deadlineNanos, BooleanSupplier stopRequested, Consumer<int[]> onImproved) {
+        allocateWeights();
+        int[] best = slotOf.clone();
+        long nextStopPoll = System.nanoTime();
+        while (ledger.activeHosts() > lowerBound) {
+            int[] active = ledger.activeSlots();
+            int victim = pickVictim(active, 0);
+            if (victim < 0 || !spreadVms(victim, active)) {
+                return best;
+            }
+            int[] targets = Arrays.stream(active).filter(s -> s != victim).toArray();
+            for (int s : targets) {
+                loads.resetWeights(s, weight);
+            }
+            int[] overflowing = new int[targets.length];
+            LOG.debug("fixed-count search on {} hosts, overflow {}", targets.length, ledger.localHardPenalty());
+            while (ledger.localHardPenalty() > 0 || ledger.hardPenalty() > 0) {
+                long now = System.nanoTime();
+                if (now >= deadlineNanos) {
+                    return best;
+                }
+                if (now >= nextStopPoll) {
+                    if (stopRequested.getAsBoolean()) {
+                        return best;
+                    }
+                    nextStopPoll = now + 500_000_000L;
+                }
+                if (ledger.localHardPenalty() == 0) {
+                    return best; // feasible on the targets but not on the HA reserve: this flow cannot fix that
+                }
+                fixedCountIteration(targets, overflowing);
+            }
+            best = slotOf.clone();
+            onImproved.accept(best.clone());
+        }
+        return best;
+    }
+
+    private void fixedCountIteration(int[] targets, int[] overflowing) {
+        tick++;
+        journalSize = 0; // nothing is undone in this flow: the best placement is kept as a copy
+        int n = 0;
+        for (int s : targets) {
+            if (loads.overflow(s) > 0) {
+                overflowing[n++] = s;
+            }
+        }
+        int from = n > 0 ? overflowing[random.nextInt(n)] : targets[random.nextInt(targets.length)];
+        long best = Long.MAX_VALUE;
+        int bestVm = -1;
+        int bestTo = -1;
+        int bestOther = -1;
+        for (int vm : members.of(from)) {
+            if (model.pinnedSlot(vm) >= 0) {
+                continue;
+            }
+            long delta = bestWeightedRelocation(vm, from, targets);
+            if (delta < best) {
+                best = delta;
+                bestVm = pendingVm;
+                bestTo = pendingTo;
+                bestOther = pendingOtherVm;
+            }
+        }
+        if (best < 0) {
+            pendingVm = bestVm;
+            pendingTo = bestTo;
+            pendingOtherVm = bestOther;
+            tabuFrom[bestVm] = from;
+            tabuUntil[bestVm] = tick + TABU_TENURE;
+            if (bestOther >= 0) {
+                tabuFrom[bestOther] = bestTo;
+                tabuUntil[bestOther] = tick + TABU_TENURE;
+            }
+            applyPending();
+            return;
+        }
+        loads.raiseOverflowWeights(from, weight);
+        if (n > 0 && random.nextInt(PAIR_EVERY) == 0) {
+            resplitPair(from, roomiestPartner(from, targets));
+        }
+    }
+
+    /** The target with least summed load at the steps where {@code host} overflows (resource by resource). */
+    private int roomiestPartner(int host, int[] targets) {
+        int best = -1;
+        long bestLoad = Long.MAX_VALUE;
+        for (int g : targets) {
+            if (g == host) {
+                continue;
+            }
+            long sum = 0;
+            for (int r = 0; r < model.resources(); r++) {
+                long cap = model.capacity(r, host);
+                for (int t = 0; t < loads.steps(); t++) {
+                    if (loads.load(r, host, t) > cap) {
+                        sum += loads.load(r, g, t);
+                    }
+                }
+            }
+            if (sum < bestLoad) {
+                bestLoad = sum;
+                best = g;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Random descent on the plain overflow of hosts a and b over their VMs (moves and swaps between the two,
+     * sideways steps allowed); kept only if their overflow drops, otherwise the two hosts are restored.
+     */
+    private void resplitPair(int a, int b) {
+        if (b < 0) {
+            return;
+        }
+        int[] onA = members.of(a);
+        int[] onB = members.of(b);
+        int[] pool = new int[onA.length + onB.length];
+        int n = 0;
+        for (int vm : onA) {
+            if (model.pinnedSlot(vm) < 0 && model.allowed(vm, b) && model.antiAffinityGroup(vm) < 0) {
+                pool[n++] = vm;
+            }
+        }
+        for (int vm : onB) {
+            if (model.pinnedSlot(vm) < 0 && model.allowed(vm, a) && model.antiAffinityGroup(vm) < 0) {
+                pool[n++] = vm;
+            }
+        }
+        if (n < 2) {
+            return;
+        }
+        int[] original = new int[n];
+        for (int i = 0; i < n; i++) {
+            original[i] = slotOf[pool[i]];
+        }
+        long before = loads.overflow(a) + loads.overflow(b);
+        long current = before;
+        for (int it = 0; it < PAIR_ITERATIONS && current > 0; it++) {
+            int vm = pool[random.nextInt(n)];
+            int from = slotOf[vm];
+            int to = from == a ? b : a;
+            int other = random.nextBoolean() ? -1 : pool[random.nextInt(n)];
+            if (other >= 0 && slotOf[other] != to) {
+                continue;
+            }
+            evaluations += 2;
+            long delta = loads.overflowIfChanged(from, other, vm) + loads.overflowIfChanged(to, vm, other);
+            if (delta <= 0) {
+                relocate(vm, to);
+                if (other >= 0) {
+                    relocate(other, from);
+                }
+                current += delta;
+            }
+        }
+        if (current >= before) {
+            for (int i = 0; i < n; i++) {
+                if (slotOf[pool[i]] != original[i]) {
+                    relocate(pool[i], original[i]);
+                }
+            }
+        }
+    }
+
+    /** Moves every VM of the victim to the target with least shaped cost; false if one has nowhere to go. */
+    private boolean spreadVms(int victim, int[] active) {
+        int[] targets = Arrays.stream(active).filter(s -> s != victim).toArray();
+        Integer[] sorted = Arrays.stream(members.of(victim)).boxed().toArray(Integer[]::new);
+        Arrays.sort(sorted, (x, y) -> Double.compare(model.normalizedPeak(y), model.normalizedPeak(x)));
+        for (int vm : sorted) {
+            int best = -1;
+            long bestCost = Long.MAX_VALUE;
+            for (int g : targets) {
+                if (!model.allowed(vm, g)) {
+                    continue;
+                }
+                evaluations++;
+                long cost = loads.shapedCostIfChanged(g, vm, -1) + aaCost(vm, g, -1) * HostLoads.OVERFLOW_WEIGHT;
+                if (cost < bestCost) {
+                    best = g;
+                    bestCost = cost;
+                }
+            }
+            if (best < 0) {
+                return false;
+            }
+            move(vm, best);
+        }
+        return true;
+    }
+
+    private void allocateWeights() {
+        if (weight == null) {
+            weight = new long[model.resources()][model.slots() * loads.steps()];
+            tabuFrom = new int[model.vms()];
+            tabuUntil = new long[model.vms()];
+        }
     }
 
     private static final int TABU_TENURE = 10;

@@ -2,6 +2,7 @@ package org.dcplanner.consolidation.planning.solver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.dcplanner.consolidation.planning.solver.PlanningProblem;
 import org.junit.jupiter.api.Test;
 
 class HostEliminationSearchTest {
@@ -54,6 +55,46 @@ class HostEliminationSearchTest {
             assertThat(Construction.ledger(m, result).hardPenalty()).as("seed %d", seed).isZero();
             assertThat(Baselines.hostsUsed(result)).isLessThanOrEqualTo(Baselines.hostsUsed(start));
         }
+    }
+
+    @Test
+    void fixedCountStageReportsOnlyFeasibleShrinkingPlacements() {
+        for (long seed = 1; seed <= 3; seed++) {
+            DemandModel m = new DemandModel(bigAndSmallVms(seed));
+            int[] start = java.util.stream.IntStream.range(0, m.vms()).map(v -> v % 30).toArray(); // 30 hosts
+            java.util.List<int[]> reported = new java.util.ArrayList<>();
+            HostEliminationSearch search = new HostEliminationSearch(m, start, seed, Baselines.lowerBoundHosts(m.problem()));
+
+            int[] result = search.fixedCountSearch(System.nanoTime() + 300_000_000L, () -> false, reported::add);
+
+            assertThat(Construction.ledger(m, result).brokenConstraints()).as("seed %d", seed).isEmpty();
+            int previous = Baselines.hostsUsed(start);
+            for (int[] r : reported) {
+                assertThat(Construction.ledger(m, r).brokenConstraints()).isEmpty();
+                assertThat(Baselines.hostsUsed(r)).isLessThanOrEqualTo(previous);
+                previous = Baselines.hostsUsed(r);
+            }
+            assertThat(Baselines.hostsUsed(result)).isEqualTo(previous);
+            assertThat(Baselines.hostsUsed(result)).as("seed %d", seed).isEqualTo(10); // the ten big VMs' hosts
+        }
+    }
+
+    /** Ten flat 600-unit VMs (no two share a 1000-unit host) and 30 small diurnal ones: the bound is out of reach. */
+    private static PlanningProblem bigAndSmallVms(long seed) {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
+        TestProblems p = TestProblems.cpu(24).hosts(30, 1000);
+        for (int i = 0; i < 10; i++) {
+            p.flatVm(600);
+        }
+        for (int i = 0; i < 30; i++) {
+            float[] cpu = new float[24];
+            double phase = rnd.nextDouble(0, 2 * Math.PI);
+            for (int t = 0; t < 24; t++) {
+                cpu[t] = (float) (80 * (1 + 0.9 * Math.sin(phase + 2 * Math.PI * t / 24)) + rnd.nextDouble(0, 20));
+            }
+            p.vm(cpu);
+        }
+        return p.build();
     }
 
     @Test
