@@ -13,7 +13,9 @@ import org.slf4j.LoggerFactory;
  * the other active hosts (least shaped cost), and repairs the overflow with a late-acceptance
  * search over moves and swaps restricted to the remaining hosts. Success (no hard violation) keeps one host
  * fewer; failure restores the last feasible placement exactly. Between attempts, moves that fit push VMs
- * from light to heavy hosts. Starts from and always returns a feasible assignment (or the start unchanged).
+ * from light to heavy hosts. Once emptying has failed for a quarter of the time limit, a last stage
+ * ({@link #fixedCountSearch}) works on one host count at a time with its weights kept until it succeeds.
+ * Starts from and always returns a feasible assignment (or the start unchanged).
  * Cost per repair iteration: O(min(active, MAX_TARGETS) x resources x steps).
  */
 final class HostEliminationSearch {
