@@ -26,7 +26,8 @@ import org.dcplanner.consolidation.simulation.VirtualizationApproach;
 /**
  * Plans PlanetLab 20110303 / 20110306 with the CloudSim profile (CPU only, then CPU + memory) and a generated
  * 10,000-VM workload from SyntheticWorkloads, printing hosts, lower bound, both baselines and evaluation speed.
- * Args: [all|planetlab|planetlab-cpu|synthetic] [planetlabSeconds=30] [syntheticSeconds=120].
+ * Args: [all|planetlab|planetlab-cpu|synthetic] [planetlabSeconds=30] [syntheticSeconds=120]; -Dbench.days=20110303
+ * limits the PlanetLab days.
  * CloudSim profile (Beloglazov & Buyya, CCPE 2012, as encoded in Cloudslab/cloudsim Constants.java): VM types
  * 2500/2000/1000/500 MIPS with 870/1740/1740/613 MB in contiguous blocks of ceil(N/4) (file-name order here);
  * hosts HP ML110 G5 = 2 x 2660 MHz, 4096 MB. CloudSim's own placement has no utilization target (its THR
@@ -48,7 +49,7 @@ public final class PlanningBenchmark {
         System.out.printf("# %d cores, load average at start %.2f%n", Runtime.getRuntime().availableProcessors(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         if (!which.equals("synthetic")) {
-            for (String day : List.of("20110303", "20110306")) {
+            for (String day : System.getProperty("bench.days", "20110303,20110306").split(",")) {
                 List<float[]> cpuPercent = readPlanetLab(day);
                 run("planetlab " + day + " cpu", cloudSimProblem(cpuPercent, false), planetlabSeconds);
                 if (!which.equals("planetlab-cpu")) {
