@@ -30,6 +30,8 @@ final class HostEliminationSearch {
     /** One stuck iteration in PAIR_EVERY re-splits the stuck host with partners, PAIR_ITERATIONS tries long. */
     private static final int PAIR_EVERY = 5;
     private static final int PAIR_ITERATIONS = 3000;
+    /** Iterations without a new lowest overflow before the fixed-count stage restarts from that lowest. */
+    private static final long RESTART_AFTER_ITERATIONS = Long.getLong("dcp.restartAfter", 50_000);
     /** Hosts per re-split: the stuck one and the roomiest partners (3 beat 2 in the C prototype's runs). */
     private static final int RESPLIT_GROUP = Integer.getInteger("dcp.group", 3);
     private static final Logger LOG = LoggerFactory.getLogger(HostEliminationSearch.class);
@@ -319,7 +321,10 @@ final class HostEliminationSearch {
             }
             int[] overflowing = new int[targets.length];
             LOG.debug("fixed-count search on {} hosts, overflow {}", targets.length, ledger.localHardPenalty());
-            while (ledger.localHardPenalty() > 0 || ledger.hardPenalty() > 0) {
+            long lowest = ledger.localHardPenalty();
+            int[] lowestSlots = slotOf.clone();
+            long sinceLowest = 0;
+            while (ledger.localHardPenalty() > 0) {
                 long now = System.nanoTime();
                 if (now >= deadlineNanos) {
                     return best;
@@ -330,15 +335,35 @@ final class HostEliminationSearch {
                     }
                     nextStopPoll = now + 500_000_000L;
                 }
-                if (ledger.localHardPenalty() == 0) {
-                    return best; // feasible on the targets but not on the HA reserve: this flow cannot fix that
-                }
                 fixedCountIteration(targets, overflowing);
+                if (ledger.localHardPenalty() < lowest) {
+                    lowest = ledger.localHardPenalty();
+                    System.arraycopy(slotOf, 0, lowestSlots, 0, slotOf.length);
+                    sinceLowest = 0;
+                } else if (++sinceLowest >= RESTART_AFTER_ITERATIONS) {
+                    restart(lowestSlots, targets);
+                    sinceLowest = 0;
+                }
+            }
+            if (ledger.hardPenalty() > 0) {
+                return best; // feasible on the targets but not on the HA reserve: this flow cannot fix that
             }
             best = slotOf.clone();
             onImproved.accept(best.clone());
         }
         return best;
+    }
+
+    /** Back to the lowest-overflow placement of this host count, with all weights at one again. */
+    private void restart(int[] lowestSlots, int[] targets) {
+        for (int vm = 0; vm < slotOf.length; vm++) {
+            if (slotOf[vm] != lowestSlots[vm]) {
+                relocate(vm, lowestSlots[vm]);
+            }
+        }
+        for (int s : targets) {
+            loads.resetWeights(s, weight);
+        }
     }
 
     private void fixedCountIteration(int[] targets, int[] overflowing) {
