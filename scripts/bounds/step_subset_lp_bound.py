@@ -229,9 +229,8 @@ def column_generation(demand, seconds, pricing_seconds, box, log, greedy_tries=3
     is two penalty columns per VM row (+e_i at the box's upper end, -e_i at minus its lower end). Every
     exact pricing at the master's duals pi gives M and the certified point pi / M (Farley); the centre
     moves there when that beats it, so the reported bound only rises and is valid at every moment.
-    The LP is solved when the exact pricing gives M <= 1 and no penalty column is used.
-    Returns (best certified bound, upper bound on LP(T')
-    from the restricted master without penalty columns, solved)."""
+    The LP is solved when the exact pricing gives M <= 1 and no penalty column is used. Returns (best
+    certified bound, upper estimate of LP(T') from the master without penalty columns, solved)."""
     master = seeded_master(demand)
     master.h.setOptionValue("solver", "simplex")
     c, n = base.HOST_CPU_MHZ, len(demand)
@@ -301,7 +300,9 @@ def central_column_generation(demand, seconds, pricing_seconds, log, seeds=(), g
     an UPPER bound on LP(T') (its columns are feasible patterns); the certified LOWER bound is the best
     Farley value: the fluid duals of the peak step of T' (M = 1 exactly, no MILP needed) or an exact
     pricing at the master's duals. When the pool exceeds pool_limit, the 40 % of columns with the
-    largest reduced costs are dropped unless used by the last master solution. Returns (certified lower bound, upper bound, solved)."""
+    largest reduced costs are dropped unless used by the last master solution. At the time limit a
+    line search between the fluid duals and the last duals tries a few more Farley bounds. Returns
+    (certified lower bound, upper estimate of LP(T'), solved)."""
     master = seeded_master(demand, seeds)
     master.h.setOptionValue("solver", "ipm")
     master.h.setOptionValue("run_crossover", "off")
@@ -331,7 +332,20 @@ def central_column_generation(demand, seconds, pricing_seconds, log, seeds=(), g
             reduced = np.array([1 - pi[list(p)].sum() for p in master.patterns])
             master.keep_only((reduced <= np.quantile(reduced, 0.6)) | (master.primal() > 1e-9))
         if timed_out:
-            return certified, upper, False
+            return line_search(demand, pi, certified, pricing_seconds, log), upper, False
+
+
+def line_search(demand, pi, certified, pricing_seconds, log):
+    """Farley bounds on the segment between the fluid duals of the peak step of T' (the "in" point of
+    in-out stabilization) and the master's last duals pi; returns the best certified value."""
+    fluid = demand[:, int(np.argmax(demand.sum(0)))] / base.HOST_CPU_MHZ
+    for a in (0.5, 0.8, 0.9, 0.95, 0.98):
+        point = a * fluid + (1 - a) * pi
+        ub, _, status = exact_pricing(demand, point, pricing_seconds)
+        if ub is not None and ub > 0:
+            certified = max(certified, point.sum() / ub)
+            log(f"  line search: {a:.2f} x fluid duals + {1 - a:.2f} x master duals: Farley {point.sum() / ub:.4f} ({status})")
+    return certified
 
 
 def main():
