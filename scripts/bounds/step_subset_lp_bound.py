@@ -377,9 +377,9 @@ def main():
         else:
             farley, upper, converged = column_generation(demand, args.cg_seconds, args.pricing_seconds, args.box, log)
         hosts = math.ceil(farley - 1e-6)
-        log(f"  RESULT {day}: T' {len(steps)} steps, LP {'solved' if converged else 'not solved'}, LP(T') <= {upper:.4f}, "
-            f"certified Farley {farley:.4f} -> at least {hosts} hosts; fluid bound {fluid}; "
-            f"{time.time() - started:.0f} s")
+        log(f"  RESULT {day}: T' {len(steps)} steps, LP {'solved' if converged else 'not solved'}, "
+            f"restricted master {upper:.4f} (upper estimate of LP(T')), certified Farley {farley:.4f} "
+            f"-> at least {hosts} hosts; fluid bound {fluid}; {time.time() - started:.0f} s")
 
 
 if __name__ == "__main__":
