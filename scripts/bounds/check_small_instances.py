@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Checks config_lp_bound.py against exact optima on small instances: 12 random 2500-MIPS VMs of
+"""Checks config_lp_bound.py and step_subset_lp_bound.py against exact optima on small instances: 12 random 2500-MIPS VMs of
 PlanetLab 20110306, every 12th step (24 steps), hosts of 3000 MHz. The exact optimum comes from an
 assignment MILP; the check fails (exit 1) if a certified bound exceeds it.
 Command: nice -n 10 python3 scripts/bounds/check_small_instances.py [--traces ../shared/traces]"""
@@ -13,6 +13,7 @@ from scipy.optimize import Bounds, LinearConstraint, milp
 from scipy.sparse import lil_matrix
 
 import config_lp_bound as bound
+import step_subset_lp_bound as subset
 
 HOST_MHZ = 3000
 
@@ -49,7 +50,7 @@ def main():
     demand_all = bound.load_demands_mhz(args.traces, "20110306")
     big = demand_all[:math.ceil(len(demand_all) / 4)]
     rng = np.random.default_rng(5)
-    failed = 0
+    failed, checks = 0, 0
     for trial in range(4):
         demand = big[rng.choice(len(big), 12, replace=False)][:, ::12]
         exact = optimum_hosts(demand)
@@ -60,9 +61,21 @@ def main():
             best, _ = bound.pricing_upper_bound(relaxation.demand, relaxation.profits(pi, mu), 30)
             farley = relaxation.dual_value(pi, mu) / (HOST_MHZ * mu.sum() + best)
             found.append(f"fluid<{fluid_below}: LP {value:.4f} Farley {farley:.4f}")
+            checks += 1
             failed += math.ceil(farley - 1e-6) > exact
+        for steps in (None, 6):  # T' = all 24 steps, then the 6 steps of largest total
+            part = demand if steps is None else demand[:, subset.choose_steps(demand, steps)]
+            for method in ("central", "box"):
+                if method == "central":
+                    low, high, solved = subset.central_column_generation(part, 20, 10, lambda s: None)
+                else:
+                    low, high, solved = subset.column_generation(part, 20, 10, 0.003,
+                                                                 lambda s: None)
+                found.append(f"T'={part.shape[1]} {method}: certified {low:.4f} (LP <= {high:.4f}{', solved' if solved else ''})")
+                failed += math.ceil(low - 1e-6) > exact
+                checks += 1
         print(f"trial {trial}: optimum {exact}, fluid LP {demand.sum(0).max() / HOST_MHZ:.4f}, " + ", ".join(found))
-    print(f"{8 - failed} passed, {failed} failed")
+    print(f"{checks - failed} passed, {failed} failed")
     sys.exit(1 if failed else 0)
 
 
