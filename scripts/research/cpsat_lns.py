@@ -14,8 +14,14 @@ increase (sideways moves allowed). When the total overflow reaches 0 the placeme
 scratch with numpy (every host's summed series <= C at every step) before "FEASIBLE (verified)" is
 printed; the best placement seen is written to OUT.
 
+Measured 2026-11-25 (load 2-3.6 on 2 cores): a 2-host sub-problem (~50 VMs) solves to optimality in
+~1.4 s, a 3-host one (~70 VMs) mostly not within 30 s. Started from the best 35-host placements of
+fixed_count_search.c on 20110306 (residual 4,395 and 105 MHz-steps) it found 4 small improvements in
+150 s on the first and none in 67 rounds on the second: that search's local optima are already optimal
+for the pairs tried, at ~1,000x the cost of one of its iterations. Kept as a negative result.
+
     nice -n 5 python3 scripts/research/cpsat_lns.py /tmp/m0303.txt /tmp/p44.txt 600 --seed 1 \
-        --out /tmp/p44_lns.txt [--k 3] [--sub-seconds 5] [--capacity 5320]
+        --out /tmp/p44_lns.txt [--k 2] [--k3-every 3] [--sub-seconds 3] [--capacity 5320]
 """
 import argparse
 import random

@@ -22,6 +22,7 @@
  * the VMs of emptied hosts (and any with a negative host) are placed by the construction rule below, in
  * decreasing peak order, the others keep their host. OUT (optional): the placement with the
  * lowest overflow seen (the final one if feasible) is written there, one host index per VM line.
+ * Every 10 s a "progress" line (current and lowest overflow, MHz-steps) goes to stderr.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -138,7 +139,7 @@ int main(int argc, char **argv) {
     long long total = 0, lowest; for (int h = 0; h < hosts; h++) total += overflow(h);
     lowest = total;
     for (int v = 0; v < vms; v++) bestHostOf[v] = hostOf[v];
-    double start = seconds(); long long it = 0;
+    double start = seconds(), nextReport = 10; long long it = 0;
     int *overflowing = malloc(hosts * sizeof *overflowing);
     while (total > 0 && (it & 63 || seconds() - start < limit)) {
         it++;
@@ -190,6 +191,10 @@ int main(int argc, char **argv) {
         }
         total = 0; for (int h = 0; h < hosts; h++) total += overflow(h);
         if (total < lowest) { lowest = total; for (int v = 0; v < vms; v++) bestHostOf[v] = hostOf[v]; }
+        if (!(it & 63) && seconds() - start >= nextReport) { /* residual over time, on stderr */
+            fprintf(stderr, "progress seconds=%.0f iterations=%lld overflow=%lld lowest=%lld\n", seconds() - start, it, total, lowest);
+            nextReport += 10;
+        }
     }
     if (outFile) {
         FILE *f = fopen(outFile, "w");
