@@ -13,16 +13,23 @@
  *
  * Build and run (matrix from planetlab_matrix.py):
  *   gcc -O3 -march=native -o /tmp/fcs scripts/research/fixed_count_search.c
- *   python3 scripts/research/planetlab_matrix.py 20110303 | /tmp/fcs HOSTS SECONDS SEED [PAIR_EVERY] [PAIR_ITERATIONS] [CAPACITY]
+ *   python3 scripts/research/planetlab_matrix.py 20110303 | /tmp/fcs HOSTS SECONDS SEED [PAIR_EVERY] [PAIR_ITERATIONS] [CAPACITY] [START] [OUT] [GROUP]
  * PAIR_EVERY (default 20; 0 = off) and PAIR_ITERATIONS (default 10,000) tune the pair re-split;
- * CAPACITY defaults to 5320 (HP ML110 G5, 2 x 2660 MHz).
+ * CAPACITY defaults to 5320 (HP ML110 G5, 2 x 2660 MHz). GROUP (optional, default 2, at most 8): hosts per
+ * re-split — the stuck host plus the GROUP - 1 hosts with the most room at its overflowing steps.
+ * START (optional, "-" = none): a placement file, one host index per VM line (as written by OUT). If it
+ * uses more than HOSTS hosts, its lightest hosts (least summed demand) are emptied and the rest renumbered;
+ * the VMs of emptied hosts (and any with a negative host) are placed by the construction rule below, in
+ * decreasing peak order, the others keep their host. OUT (optional): the placement with the
+ * lowest overflow seen (the final one if feasible) is written there, one host index per VM line.
+ * Every 10 s a "progress" line (current and lowest overflow, MHz-steps) goes to stderr.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
 
-static int vms, steps, hosts, capacity = 5320, pairEvery = 20, pairIterations = 10000;
-static int *demand, *load, *weight, *hostOf, *count, **members, *slot;
+static int vms, steps, hosts, capacity = 5320, pairEvery = 20, pairIterations = 10000, groupSize = 2;
+static int *demand, *load, *weight, *hostOf, *count, **members, *slot, *bestHostOf;
 static unsigned long long rng = 88172645463325252ULL;
 
 static unsigned long long next(void) { rng ^= rng << 13; rng ^= rng >> 7; rng ^= rng << 17; return rng; }
@@ -55,16 +62,18 @@ static void unplace(int v) {
 }
 static void relocate(int v, int h) { unplace(v); place(v, h); }
 
-static void resplitPair(int b, int g) {
+/* random descent (moves and swaps inside the group, sideways steps allowed) on the group's plain overflow */
+static void resplit(const int *group, int m) {
     static int *pool, *original;
     if (!pool) { pool = malloc(vms * sizeof *pool); original = malloc(vms * sizeof *original); }
-    int n = 0;
-    for (int i = 0; i < count[b]; i++) pool[n++] = members[b][i];
-    for (int i = 0; i < count[g]; i++) pool[n++] = members[g][i];
+    int n = 0; long long before = 0;
+    for (int k = 0; k < m; k++) { for (int i = 0; i < count[group[k]]; i++) pool[n++] = members[group[k]][i]; before += overflow(group[k]); }
     for (int i = 0; i < n; i++) original[i] = hostOf[pool[i]];
-    long long before = overflow(b) + overflow(g), current = before;
+    long long current = before;
     for (int it = 0; it < pairIterations && current > 0; it++) {
-        int v = pool[next() % n], from = hostOf[v], to = from == b ? g : b;
+        int v = pool[next() % n], from = hostOf[v], to;
+        if (m == 2) to = from == group[0] ? group[1] : group[0];
+        else { to = group[next() % (m - 1)]; if (to == from) to = group[m - 1]; }
         int u = next() % 2 ? -1 : pool[next() % n];
         if (u >= 0 && hostOf[u] != to) continue;
         long long delta = change(from, u, v, 0) + change(to, v, u, 0);
@@ -80,12 +89,15 @@ int main(int argc, char **argv) {
     if (argc > 4) pairEvery = atoi(argv[4]);
     if (argc > 5) pairIterations = atoi(argv[5]);
     if (argc > 6) capacity = atoi(argv[6]);
+    if (argc > 9) groupSize = atoi(argv[9]);
+    if (groupSize < 2 || groupSize > 8 || groupSize > hosts) { fprintf(stderr, "GROUP must be 2..8 and <= HOSTS\n"); return 2; }
+    const char *startFile = argc > 7 && argv[7][0] != '-' ? argv[7] : NULL, *outFile = argc > 8 ? argv[8] : NULL;
     if (scanf("%d %d", &vms, &steps) != 2) return 2;
     demand = malloc((size_t) vms * steps * sizeof *demand);
     for (long i = 0; i < (long) vms * steps; i++) if (scanf("%d", &demand[i]) != 1) return 2;
     load = calloc((size_t) hosts * steps, sizeof *load); weight = malloc((size_t) hosts * steps * sizeof *weight);
     for (long i = 0; i < (long) hosts * steps; i++) weight[i] = 1;
-    hostOf = malloc(vms * sizeof *hostOf); slot = malloc(vms * sizeof *slot); count = calloc(hosts, sizeof *count);
+    hostOf = malloc(vms * sizeof *hostOf); bestHostOf = malloc(vms * sizeof *bestHostOf); slot = malloc(vms * sizeof *slot); count = calloc(hosts, sizeof *count);
     members = malloc(hosts * sizeof *members);
     for (int h = 0; h < hosts; h++) members[h] = malloc(vms * sizeof **members);
     int *tabuHost = malloc(vms * sizeof *tabuHost); long long *tabuUntil = calloc(vms, sizeof *tabuUntil);
@@ -96,8 +108,27 @@ int main(int argc, char **argv) {
         for (int t = 0; t < steps; t++) if (demand[v * steps + t] > peak[v]) peak[v] = demand[v * steps + t];
     }
     for (int i = 1; i < vms; i++) { int v = order[i], j = i; while (j > 0 && peak[order[j - 1]] < peak[v]) { order[j] = order[j - 1]; j--; } order[j] = v; }
+    int *start0 = malloc(vms * sizeof *start0);
+    for (int v = 0; v < vms; v++) start0[v] = -1;
+    if (startFile) {
+        FILE *f = fopen(startFile, "r");
+        if (!f) { fprintf(stderr, "cannot read %s\n", startFile); return 2; }
+        for (int v = 0; v < vms; v++) if (fscanf(f, "%d", &start0[v]) != 1) { fprintf(stderr, "short placement file\n"); return 2; }
+        fclose(f);
+        int used = 0; for (int v = 0; v < vms; v++) if (start0[v] + 1 > used) used = start0[v] + 1;
+        if (used > hosts) { /* a plan with more hosts: empty its lightest ones (least summed demand), renumber the rest */
+            long long *mass = calloc(used, sizeof *mass); int *map = malloc(used * sizeof *map), *byMass = malloc(used * sizeof *byMass);
+            for (int v = 0; v < vms; v++) if (start0[v] >= 0) for (int t = 0; t < steps; t++) mass[start0[v]] += demand[v * steps + t];
+            for (int h = 0; h < used; h++) { int j = h; while (j > 0 && mass[byMass[j - 1]] < mass[h]) { byMass[j] = byMass[j - 1]; j--; } byMass[j] = h; }
+            for (int i = 0; i < used; i++) map[byMass[i]] = i < hosts ? i : -1;
+            for (int v = 0; v < vms; v++) if (start0[v] >= 0) start0[v] = map[start0[v]];
+            free(mass); free(map); free(byMass);
+        }
+        for (int v = 0; v < vms; v++) if (start0[v] >= 0 && start0[v] < hosts) place(v, start0[v]);
+    }
     for (int i = 0; i < vms; i++) {
         int v = order[i], best = -1; long long bestOver = 0, bestDot = 0;
+        if (start0[v] >= 0 && start0[v] < hosts) continue;
         for (int h = 0; h < hosts; h++) {
             long long o = change(h, v, -1, 0), dot = 0;
             for (int t = 0; t < steps; t++) dot += (long long) load[h * steps + t] * demand[v * steps + t];
@@ -107,7 +138,8 @@ int main(int argc, char **argv) {
     }
     long long total = 0, lowest; for (int h = 0; h < hosts; h++) total += overflow(h);
     lowest = total;
-    double start = seconds(); long long it = 0;
+    for (int v = 0; v < vms; v++) bestHostOf[v] = hostOf[v];
+    double start = seconds(), nextReport = 10; long long it = 0;
     int *overflowing = malloc(hosts * sizeof *overflowing);
     while (total > 0 && (it & 63 || seconds() - start < limit)) {
         it++;
@@ -139,17 +171,35 @@ int main(int argc, char **argv) {
         } else {
             for (int t = 0; t < steps; t++) if (load[b * steps + t] > capacity) weight[b * steps + t]++;
             if (pairEvery > 0 && next() % pairEvery == 0) {
-                int partner = -1; long long room = 1LL << 62;
+                /* the stuck host and the GROUP - 1 hosts with the least load (most room) at its overflowing steps */
+                static long long *busy; if (!busy) busy = malloc(hosts * sizeof *busy);
                 for (int g = 0; g < hosts; g++) {
-                    if (g == b) continue;
                     long long s = 0; for (int t = 0; t < steps; t++) if (load[b * steps + t] > capacity) s += load[g * steps + t];
-                    if (s < room) { room = s; partner = g; }
+                    busy[g] = s;
                 }
-                resplitPair(b, partner);
+                int group[8] = {b};
+                for (int k = 1; k < groupSize; k++) {
+                    int pick = -1;
+                    for (int g = 0; g < hosts; g++) {
+                        int taken = 0; for (int j = 0; j < k; j++) taken |= group[j] == g;
+                        if (!taken && (pick < 0 || busy[g] < busy[pick])) pick = g;
+                    }
+                    group[k] = pick;
+                }
+                resplit(group, groupSize);
             }
         }
         total = 0; for (int h = 0; h < hosts; h++) total += overflow(h);
-        if (total < lowest) lowest = total;
+        if (total < lowest) { lowest = total; for (int v = 0; v < vms; v++) bestHostOf[v] = hostOf[v]; }
+        if (!(it & 63) && seconds() - start >= nextReport) { /* residual over time, on stderr */
+            fprintf(stderr, "progress seconds=%.0f iterations=%lld overflow=%lld lowest=%lld\n", seconds() - start, it, total, lowest);
+            nextReport += 10;
+        }
+    }
+    if (outFile) {
+        FILE *f = fopen(outFile, "w");
+        for (int v = 0; v < vms; v++) fprintf(f, "%d\n", bestHostOf[v]);
+        fclose(f);
     }
     /* independent check of the final placement */
     long long check = 0;
