@@ -27,13 +27,13 @@ final class HostEliminationSearch {
     private static final int RESTART_AFTER_FAILURES = 25;
     /** Host emptying gives way to the fixed-count search after this share of the time without a success. */
     private static final double FIXED_COUNT_AFTER_STALL = 0.25;
-    /** One stuck iteration in PAIR_EVERY re-splits the stuck host with partners, PAIR_ITERATIONS tries long. */
-    private static final int PAIR_EVERY = 5;
-    private static final int PAIR_ITERATIONS = 3000;
+    /** One stuck iteration in RESPLIT_EVERY re-splits the stuck host with partners, RESPLIT_TRIES tries long. */
+    private static final int RESPLIT_EVERY = 5;
+    private static final int RESPLIT_TRIES = 3000;
     /** Iterations without a new lowest overflow before the fixed-count stage restarts from that lowest. */
-    private static final long RESTART_AFTER_ITERATIONS = Long.getLong("dcp.restartAfter", 50_000);
+    private static final long RESTART_AFTER_ITERATIONS = 50_000;
     /** Hosts per re-split: the stuck one and the roomiest partners (3 beat 2 in the C prototype's runs). */
-    private static final int RESPLIT_GROUP = Integer.getInteger("dcp.group", 3);
+    private static final int RESPLIT_GROUP = 3;
     private static final Logger LOG = LoggerFactory.getLogger(HostEliminationSearch.class);
 
     private final DemandModel model;
@@ -236,10 +236,8 @@ final class HostEliminationSearch {
     }
 
     private boolean tryEliminate(int victim, int[] active, long deadlineNanos) {
-        if (!spreadVms(victim, active)) {
-            return false;
-        }
-        return repair(Arrays.stream(active).filter(s -> s != victim).toArray(), PATIENCE, deadlineNanos);
+        int[] targets = Arrays.stream(active).filter(s -> s != victim).toArray();
+        return spreadVms(victim, targets) && repair(targets, PATIENCE, deadlineNanos);
     }
 
     /**
@@ -252,9 +250,7 @@ final class HostEliminationSearch {
      */
     private boolean repair(int[] targets, int patience, long deadlineNanos) {
         allocateWeights();
-        for (int s : targets) {
-            loads.resetWeights(s, weight);
-        }
+        resetWeights(targets);
         int[] overflowing = new int[targets.length];
         long lowest = ledger.localHardPenalty();
         int lastImprovement = 0;
@@ -279,13 +275,7 @@ final class HostEliminationSearch {
             }
             long delta = bestWeightedRelocation(vm, from, targets);
             if (delta < 0) {
-                tabuFrom[vm] = from;
-                tabuUntil[vm] = tick + TABU_TENURE;
-                if (pendingOtherVm >= 0) {
-                    tabuFrom[pendingOtherVm] = pendingTo;
-                    tabuUntil[pendingOtherVm] = tick + TABU_TENURE;
-                }
-                applyPending();
+                applyPendingAsTabu();
             } else {
                 loads.raiseOverflowWeights(from, weight);
             }
@@ -302,8 +292,9 @@ final class HostEliminationSearch {
      * The last stage, once host-emptying attempts keep failing: one host count at a time, weights kept for the
      * whole attempt. Empties the lightest host onto the others, then runs a breakout search until the deadline:
      * each iteration takes a random overflowing host, applies the best non-tabu improving move or swap over all
-     * its VMs, otherwise raises the weights of its overflowing steps and, one time in PAIR_EVERY, re-splits the
-     * VMs of that host and its roomiest partner. A feasible result is reported and the next count tried.
+     * its VMs, otherwise raises the weights of its overflowing steps and, one time in RESPLIT_EVERY, re-splits
+     * that host with its RESPLIT_GROUP - 1 roomiest partners. After RESTART_AFTER_ITERATIONS without a new lowest
+     * overflow it restarts from the lowest-overflow placement. A feasible result is reported, the next count tried.
      */
     int[] fixedCountSearch(long deadlineNanos, BooleanSupplier stopRequested, Consumer<int[]> onImproved) {
         allocateWeights();
@@ -312,13 +303,14 @@ final class HostEliminationSearch {
         while (ledger.activeHosts() > lowerBound) {
             int[] active = ledger.activeSlots();
             int victim = pickVictim(active, 0);
-            if (victim < 0 || !spreadVms(victim, active)) {
+            if (victim < 0) {
                 return best;
             }
             int[] targets = Arrays.stream(active).filter(s -> s != victim).toArray();
-            for (int s : targets) {
-                loads.resetWeights(s, weight);
+            if (!spreadVms(victim, targets)) {
+                return best;
             }
+            resetWeights(targets);
             int[] overflowing = new int[targets.length];
             LOG.debug("fixed-count search on {} hosts, overflow {}", targets.length, ledger.localHardPenalty());
             long lowest = ledger.localHardPenalty();
@@ -361,6 +353,10 @@ final class HostEliminationSearch {
                 relocate(vm, lowestSlots[vm]);
             }
         }
+        resetWeights(targets);
+    }
+
+    private void resetWeights(int[] targets) {
         for (int s : targets) {
             loads.resetWeights(s, weight);
         }
@@ -396,17 +392,11 @@ final class HostEliminationSearch {
             pendingVm = bestVm;
             pendingTo = bestTo;
             pendingOtherVm = bestOther;
-            tabuFrom[bestVm] = from;
-            tabuUntil[bestVm] = tick + TABU_TENURE;
-            if (bestOther >= 0) {
-                tabuFrom[bestOther] = bestTo;
-                tabuUntil[bestOther] = tick + TABU_TENURE;
-            }
-            applyPending();
+            applyPendingAsTabu();
             return;
         }
         loads.raiseOverflowWeights(from, weight);
-        if (n > 0 && random.nextInt(PAIR_EVERY) == 0) {
+        if (n > 0 && random.nextInt(RESPLIT_EVERY) == 0) {
             resplit(resplitGroup(from, targets));
         }
     }
@@ -450,6 +440,9 @@ final class HostEliminationSearch {
      * group, sideways steps allowed); kept only if the group's overflow drops, otherwise it is restored.
      */
     private void resplit(int[] group) {
+        if (group.length < 2) {
+            return;
+        }
         int total = 0;
         for (int h : group) {
             total += loads.vmCount(h);
@@ -465,7 +458,7 @@ final class HostEliminationSearch {
                 }
             }
         }
-        if (n < 2 || group.length < 2) {
+        if (n < 2) {
             return;
         }
         int[] original = new int[n];
@@ -473,7 +466,7 @@ final class HostEliminationSearch {
             original[i] = slotOf[pool[i]];
         }
         long current = before;
-        for (int it = 0; it < PAIR_ITERATIONS && current > 0; it++) {
+        for (int it = 0; it < RESPLIT_TRIES && current > 0; it++) {
             int vm = pool[random.nextInt(n)];
             int from = slotOf[vm];
             int to = group[random.nextInt(group.length - 1)]; // uniform over the group's other hosts
@@ -513,8 +506,7 @@ final class HostEliminationSearch {
     }
 
     /** Moves every VM of the victim to the target with least shaped cost; false if one has nowhere to go. */
-    private boolean spreadVms(int victim, int[] active) {
-        int[] targets = Arrays.stream(active).filter(s -> s != victim).toArray();
+    private boolean spreadVms(int victim, int[] targets) {
         Integer[] sorted = Arrays.stream(members.of(victim)).boxed().toArray(Integer[]::new);
         Arrays.sort(sorted, (x, y) -> Double.compare(model.normalizedPeak(y), model.normalizedPeak(x)));
         for (int vm : sorted) {
@@ -626,6 +618,17 @@ final class HostEliminationSearch {
             swapHostCost[worst] = cost;
             swapHosts[worst] = g;
         }
+    }
+
+    /** Applies the pending move or swap; the moved VMs may not go back for TABU_TENURE iterations. */
+    private void applyPendingAsTabu() {
+        tabuFrom[pendingVm] = slotOf[pendingVm];
+        tabuUntil[pendingVm] = tick + TABU_TENURE;
+        if (pendingOtherVm >= 0) {
+            tabuFrom[pendingOtherVm] = pendingTo;
+            tabuUntil[pendingOtherVm] = tick + TABU_TENURE;
+        }
+        applyPending();
     }
 
     private void applyPending() {

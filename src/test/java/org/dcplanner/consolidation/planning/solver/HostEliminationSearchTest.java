@@ -2,7 +2,11 @@ package org.dcplanner.consolidation.planning.solver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.dcplanner.consolidation.planning.solver.PlanningProblem;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+
 import org.junit.jupiter.api.Test;
 
 class HostEliminationSearchTest {
@@ -61,8 +65,8 @@ class HostEliminationSearchTest {
     void fixedCountStageReportsOnlyFeasibleShrinkingPlacements() {
         for (long seed = 1; seed <= 3; seed++) {
             DemandModel m = new DemandModel(bigAndSmallVms(seed));
-            int[] start = java.util.stream.IntStream.range(0, m.vms()).map(v -> v % 30).toArray(); // 30 hosts
-            java.util.List<int[]> reported = new java.util.ArrayList<>();
+            int[] start = IntStream.range(0, m.vms()).map(v -> v % 30).toArray(); // 30 hosts
+            List<int[]> reported = new ArrayList<>();
             HostEliminationSearch search = new HostEliminationSearch(m, start, seed, Baselines.lowerBoundHosts(m.problem()));
 
             int[] result = search.fixedCountSearch(System.nanoTime() + 300_000_000L, () -> false, reported::add);
@@ -81,7 +85,7 @@ class HostEliminationSearchTest {
 
     /** Ten flat 600-unit VMs (no two share a 1000-unit host) and 30 small diurnal ones: the bound is out of reach. */
     private static PlanningProblem bigAndSmallVms(long seed) {
-        java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
+        SplittableRandom rnd = new SplittableRandom(seed);
         TestProblems p = TestProblems.cpu(24).hosts(30, 1000);
         for (int i = 0; i < 10; i++) {
             p.flatVm(600);
