@@ -22,7 +22,7 @@ export interface SimulationMetrics {
   /** per cause, its share of 1 − meanPerformance (values add up to it) */
   performanceLoss: Partial<Record<LossCause, number>>;
   activeHosts: number;
-  /** hosts at or above 100 % of any resource at some step */
+  /** hosts above 100 % of any resource at some step (demand above capacity) */
   overloadedHosts: number;
   overloadedHostsByResource: Partial<Record<MetricName, number>>;
   peakUtilizationByResource: Partial<Record<MetricName, number>>;
@@ -37,7 +37,7 @@ export interface HostView {
   host: number;
   modelId: string;
   vmCount: number;
-  /** steps at or above 100 % of any resource (overloadMinutes likewise) */
+  /** steps above 100 % of any resource (overloadMinutes likewise) */
   overloadSteps: number;
   overloadStepsByResource: Partial<Record<MetricName, number>>;
   overloadMinutes: number;

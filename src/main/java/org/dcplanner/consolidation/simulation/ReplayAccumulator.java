@@ -18,7 +18,10 @@ final class ReplayAccumulator {
     private static final int R = Metric.values().length;
     private static final int CPU = Metric.CPU.ordinal();
     private static final int BINS = 200;
-    private static final double OVERLOAD = 1 - 1e-6;
+    /** CloudSim's SLATAH counts time at 100 % CPU (a saturated host), tolerance for float sums. */
+    private static final double SATURATED = 1 - 1e-6;
+    /** An overload is demand above capacity, so that VMs get less than they ask; a plan may fill a host exactly. */
+    private static final double OVER_CAPACITY = 1 + 1e-6;
 
     private final ReplayInput in;
     private final List<double[]> capacity;
@@ -30,7 +33,7 @@ final class ReplayAccumulator {
     private final double[] hostPeakWatts;
     private final int[] activeSteps;
     private final int[] overloadSteps;
-    private final int[] cpuOverloadSteps;
+    private final int[] cpuSaturatedSteps;
     private final int[][] overloadStepsBy;
     private final double[] peakSumCpu;
     private final double[][] peakUtil;
@@ -62,7 +65,7 @@ final class ReplayAccumulator {
         hostPeakWatts = new double[hosts];
         activeSteps = new int[hosts];
         overloadSteps = new int[hosts];
-        cpuOverloadSteps = new int[hosts];
+        cpuSaturatedSteps = new int[hosts];
         overloadStepsBy = new int[hosts][R];
         peakSumCpu = new double[hosts];
         peakUtil = new double[hosts][R];
@@ -101,7 +104,7 @@ final class ReplayAccumulator {
                 if (hostUtil != null) hostUtil[r][h * steps + from + i] = (float) u;
                 grant[r][i] = u > 1 ? (float) (1 / u) : 1f;
                 if (u > peakUtil[h][r]) peakUtil[h][r] = u;
-                if (u >= OVERLOAD) {
+                if (u > OVER_CAPACITY) {
                     overloadStepsBy[h][r]++;
                     overloaded = true;
                 }
@@ -113,7 +116,7 @@ final class ReplayAccumulator {
             itWatts[from + i] += (float) w;
             if (w > hostPeakWatts[h]) hostPeakWatts[h] = w;
             activeSteps[h]++;
-            if (cpuU >= OVERLOAD) cpuOverloadSteps[h]++;
+            if (cpuU >= SATURATED) cpuSaturatedSteps[h]++;
             if (sums[CPU][i] > peakSumCpu[h]) peakSumCpu[h] = sums[CPU][i];
         }
     }
@@ -157,7 +160,7 @@ final class ReplayAccumulator {
             if (perf > max) max = perf;
             sum += perf;
             count++;
-            if (afterMem < approach * OVERLOAD) throttled++;
+            if (afterMem < approach * SATURATED) throttled++;
             int bin = (int) (perf * BINS);
             vmHist[hist + (bin >= BINS ? BINS - 1 : bin)]++;
         }
@@ -194,7 +197,7 @@ final class ReplayAccumulator {
             energyWh += hostWh[h];
             if (activeSteps[h] > 0) {
                 active++;
-                slatahSum += (double) cpuOverloadSteps[h] / activeSteps[h];
+                slatahSum += (double) cpuSaturatedSteps[h] / activeSteps[h];
             }
             if (overloadSteps[h] > 0) overloaded++;
             int most = 0;

@@ -37,8 +37,8 @@ public record ReplayResult(VirtualizationApproach approach, int stepSeconds, int
      * @param minPerformance          lowest delivered ÷ demanded of any VM at any step
      * @param performanceLoss         per cause, its share of 1 − meanPerformance (the values add up to it)
      * @param activeHosts             hosts with at least one VM
-     * @param overloadedHosts         hosts with demand ≥ capacity at some step on any resource
-     * @param overloadedHostsByResource per resource, the hosts ever at or above 100 % of it
+     * @param overloadedHosts         hosts with demand above capacity at some step on any resource
+     * @param overloadedHostsByResource per resource, the hosts ever above 100 % of it
      * @param peakUtilizationByResource per resource, the highest demand ÷ capacity of any host at any step
      * @param warnings                what the plan's placement did not account for (e.g. an overcommitted resource)
      * @param migrations              live migrations replayed
@@ -68,7 +68,7 @@ public record ReplayResult(VirtualizationApproach approach, int stepSeconds, int
     /**
      * One host slot.
      *
-     * @param overloadSteps     steps with demand ≥ capacity on any resource (overloadMinutes likewise)
+     * @param overloadSteps     steps with demand above capacity on any resource (overloadMinutes likewise)
      * @param sumOfVmPeakCpuMhz sum of its VMs' individual host-side CPU peaks (what per-VM peak sizing reserves)
      * @param peakOfSumCpuMhz   peak of the summed host-side CPU demand (what is really needed at once)
      */

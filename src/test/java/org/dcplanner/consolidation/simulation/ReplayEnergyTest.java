@@ -29,7 +29,9 @@ class ReplayEnergyTest {
         assertThat(r.summary().activeHosts()).isEqualTo(2);
         // host 1 sits at exactly 100 % CPU for 1 of its 2 active steps: SLATAH = (0/2 + 1/2) / 2 active hosts
         assertThat(r.summary().slatah()).isCloseTo(0.25, within(1e-12));
-        assertThat(r.hosts().get(1).overloadMinutes()).isEqualTo(5.0);
+        // ... but demand never exceeds capacity, so nothing is overloaded (a plan may fill a host exactly)
+        assertThat(r.hosts().get(1).overloadMinutes()).isZero();
+        assertThat(r.summary().overloadedHosts()).isZero();
         assertThat(r.summary().vmsEverThrottled()).isZero();
         assertThat(r.summary().pdm()).isZero();
         assertThat(r.summary().slav()).isZero();
@@ -55,6 +57,7 @@ class ReplayEnergyTest {
         assertThat(r.vms().get(0).meanPerformance()).isCloseTo(2.0 / 3, within(1e-6));
         assertThat(r.vms().get(1).minPerformance()).isCloseTo(2.0 / 3, within(1e-6));
         assertThat(r.summary().vmsEverThrottled()).isEqualTo(2);
+        assertThat(r.hosts().get(0).overloadMinutes()).isEqualTo(5.0); // demand above capacity: an overload
         assertThat(r.hostUtilization()[Metric.CPU.ordinal()][0]).isCloseTo(1.5f, within(1e-6f));
         assertThat(r.hosts().get(0).averageWatts()).isEqualTo(117.0); // saturated = the 100 % point
     }

@@ -7,11 +7,15 @@ import org.dcplanner.consolidation.simulation.VirtualizationApproach;
 
 /**
  * The problem in exact integer units, shared by score calculation, baselines and search.
- * Per resource r, one unit is a millionth of the largest slot capacity of r ({@link #UNITS_PER_LARGEST_HOST}):
- * demand is rounded up and capacity down, so integer feasibility implies real feasibility.
+ * Per resource r, one unit is 1/m of the metric's own unit (MHz, MiB, KB/s) with the integer m that brings the
+ * largest slot capacity of r closest to, without passing, {@link #UNITS_PER_LARGEST_HOST}: whole-numbered
+ * demands and capacities (percent x MIPS traces, MiB) stay exact, so a host filled to exactly its capacity is
+ * feasible, as "demand <= capacity" says. Fractional values are rounded, demand up and capacity down, so
+ * integer feasibility implies real feasibility. (A largest capacity above a million, with m below one, gets
+ * one unit = a millionth of it.)
  */
 public final class DemandModel {
-    /** Capacity of the largest slot of each resource, in units. */
+    /** At most this many units in the largest slot capacity of each resource (at least half as many). */
     public static final long UNITS_PER_LARGEST_HOST = 1_000_000L;
 
     private final PlanningProblem problem;
@@ -25,8 +29,10 @@ public final class DemandModel {
     private final long[][] capacity;
     /** [r][vm] peak demand over the steps, in units. */
     private final int[][] peak;
-    /** Original units per model unit, per resource. */
-    private final double[] unitSize;
+    /** Model units per original unit (MHz, MiB, KB/s), per resource. */
+    private final double[] unitsPerOriginal;
+    /** Capacity of the largest slot, in units, per resource. */
+    private final long[] largestCapacity;
     /** Counts score evaluations (incremental calculations and search move evaluations) for speed reporting. */
     private final java.util.concurrent.atomic.LongAdder evaluations = new java.util.concurrent.atomic.LongAdder();
 
@@ -39,20 +45,22 @@ public final class DemandModel {
         this.demand = new int[resources][vms * steps];
         this.capacity = new long[resources][slots];
         this.peak = new int[resources][vms];
-        this.unitSize = new double[resources];
+        this.unitsPerOriginal = new double[resources];
+        this.largestCapacity = new long[resources];
         for (int r = 0; r < resources; r++) {
             double largest = 0;
             for (HostSlotSpec s : problem.slots()) {
                 largest = Math.max(largest, s.capacity()[r]);
             }
-            unitSize[r] = largest > 0 ? largest / UNITS_PER_LARGEST_HOST : 1.0;
+            unitsPerOriginal[r] = unitsPerOriginal(largest);
             for (int s = 0; s < slots; s++) {
-                capacity[r][s] = (long) Math.floor(problem.slots().get(s).capacity()[r] / unitSize[r] + 1e-9);
+                capacity[r][s] = (long) Math.floor(problem.slots().get(s).capacity()[r] * unitsPerOriginal[r] + 1e-9);
+                largestCapacity[r] = Math.max(largestCapacity[r], capacity[r][s]);
             }
             for (int v = 0; v < vms; v++) {
                 int max = 0;
                 for (int t = 0; t < steps; t++) {
-                    double d = Math.max(0, problem.demand()[r][v][t]) / unitSize[r];
+                    double d = Math.max(0, problem.demand()[r][v][t]) * unitsPerOriginal[r];
                     int units = (int) Math.min(Integer.MAX_VALUE, Math.ceil(d - 1e-9));
                     demand[r][v * steps + t] = units;
                     max = Math.max(max, units);
@@ -60,6 +68,15 @@ public final class DemandModel {
                 peak[r][v] = max;
             }
         }
+    }
+
+    /** The whole multiplier m (at least 1) with largest x m <= UNITS_PER_LARGEST_HOST, else 1e6 / largest. */
+    static double unitsPerOriginal(double largest) {
+        if (!(largest > 0)) {
+            return 1.0;
+        }
+        double exact = UNITS_PER_LARGEST_HOST / largest;
+        return exact >= 1 ? Math.floor(exact) : exact;
     }
 
     /** Score evaluations counted on this model so far. */
@@ -106,14 +123,14 @@ public final class DemandModel {
 
     /** Size of one unit of resource r in the metric's own unit (MHz, MiB, KB/s). */
     public double unitSize(int r) {
-        return unitSize[r];
+        return 1.0 / unitsPerOriginal[r];
     }
 
     /** Largest peak share of the largest host over all resources: the VM's "size" for decreasing orders. */
     public double normalizedPeak(int vm) {
         double max = 0;
         for (int r = 0; r < resources; r++) {
-            max = Math.max(max, peak[r][vm] / (double) UNITS_PER_LARGEST_HOST);
+            max = Math.max(max, largestCapacity[r] > 0 ? peak[r][vm] / (double) largestCapacity[r] : 0);
         }
         return max;
     }

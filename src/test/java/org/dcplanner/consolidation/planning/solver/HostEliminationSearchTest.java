@@ -69,7 +69,7 @@ class HostEliminationSearchTest {
             List<int[]> reported = new ArrayList<>();
             HostEliminationSearch search = new HostEliminationSearch(m, start, seed, Baselines.lowerBoundHosts(m.problem()));
 
-            int[] result = search.fixedCountSearch(System.nanoTime() + 300_000_000L, () -> false, reported::add);
+            int[] result = search.fixedCountStage().run(System.nanoTime() + 300_000_000L, () -> false, reported::add);
 
             assertThat(Construction.ledger(m, result).brokenConstraints()).as("seed %d", seed).isEmpty();
             int previous = Baselines.hostsUsed(start);

@@ -1,0 +1,57 @@
+package org.dcplanner.consolidation.planning.solver;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * Research probe (not a test): runs the service's fixed-count stage ({@link FixedCountSearch#searchOn}) on the
+ * PlanetLab CloudSim problem of {@link PlanningBenchmark} from a given placement at its own host count, and
+ * prints the residual overflow in MHz-steps every 10 s — the same figures the C prototype
+ * (scripts/research/fixed_count_search.c) prints, so both can be run from one start placement. The start file
+ * has one host index per VM line in sorted file order (as the prototype's OUT); a feasible result is written to
+ * OUT in the same form, to be re-checked with scripts/research/verify_placement.py.
+ *
+ * <pre>
+ * ./mvnw -q -B test-compile exec:java -Dskip.frontend=true -Dexec.classpathScope=test \
+ *   -Dexec.mainClass=org.dcplanner.consolidation.planning.solver.FixedCountProbe \
+ *   -Dexec.args="20110306 /tmp/start35.txt 120 1 /tmp/out35.txt"
+ * </pre>
+ */
+public final class FixedCountProbe {
+    private FixedCountProbe() {}
+
+    public static void main(String[] args) throws IOException {
+        if (args.length < 4) {
+            System.err.println("usage: DAY START SECONDS SEED [OUT]");
+            System.exit(2);
+        }
+        DemandModel model = new DemandModel(PlanningBenchmark.cloudSimProblem(PlanningBenchmark.readPlanetLab(args[0]), false));
+        int[] start = Files.readAllLines(Path.of(args[1])).stream().filter(l -> !l.isBlank())
+                .mapToInt(l -> Integer.parseInt(l.trim())).toArray();
+        if (start.length != model.vms()) {
+            throw new IllegalArgumentException(start.length + " placement lines for " + model.vms() + " VMs");
+        }
+        long seconds = Long.parseLong(args[2]);
+        HostEliminationSearch search = new HostEliminationSearch(model, start, Long.parseLong(args[3]), 1);
+        int[] targets = Arrays.stream(start).distinct().sorted().toArray();
+        double mhzPerUnit = model.unitSize(0);
+        long begin = System.nanoTime();
+        long[] nextReport = {begin + 10_000_000_000L};
+        boolean feasible = search.fixedCountStage().trace((iterations, overflow, lowest) -> {
+            long now = System.nanoTime();
+            if (now >= nextReport[0]) {
+                System.err.printf("progress seconds=%.0f iterations=%d overflow=%.0f lowest=%.0f%n", (now - begin) / 1e9,
+                        iterations, overflow * mhzPerUnit, lowest * mhzPerUnit);
+                nextReport[0] += 10_000_000_000L;
+            }
+        }).searchOn(targets, new FixedCountSearch.StopPoll(begin + seconds * 1_000_000_000L, () -> false));
+        int[] result = search.currentPlacement();
+        System.out.printf("hosts=%d seconds=%.1f evaluations=%d %s%n", targets.length, (System.nanoTime() - begin) / 1e9,
+                search.evaluations(), feasible ? "FEASIBLE" : "not found");
+        if (feasible && args.length > 4) {
+            Files.write(Path.of(args[4]), Arrays.stream(result).mapToObj(Integer::toString).toList());
+        }
+    }
+}
