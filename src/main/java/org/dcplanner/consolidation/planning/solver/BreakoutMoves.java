@@ -13,7 +13,7 @@ final class BreakoutMoves {
     private static final int TABU_TENURE = 10;
 
     private final SearchPlacement p;
-    private final long[][] weight;
+    private final OverflowWeights weight;
     private final int[] tabuFrom;
     private final long[] tabuUntil;
     private long tick;
@@ -26,7 +26,7 @@ final class BreakoutMoves {
     BreakoutMoves(SearchPlacement placement) {
         this.p = placement;
         DemandModel model = placement.model;
-        this.weight = new long[model.resources()][model.slots() * placement.loads.steps()];
+        this.weight = new OverflowWeights(model.resources(), model.slots(), placement.loads.steps());
         this.tabuFrom = new int[model.vms()];
         this.tabuUntil = new long[model.vms()];
     }
@@ -39,7 +39,7 @@ final class BreakoutMoves {
     /** All weights of the targets back to one. */
     void resetWeights(int[] targets) {
         for (int s : targets) {
-            p.loads.resetWeights(s, weight);
+            weight.reset(s);
         }
     }
 

@@ -12,11 +12,18 @@ import org.dcplanner.consolidation.simulation.VirtualizationApproach;
  * demands and capacities (percent x MIPS traces, MiB) stay exact, so a host filled to exactly its capacity is
  * feasible, as "demand <= capacity" says. Fractional values are rounded, demand up and capacity down, so
  * integer feasibility implies real feasibility. (A largest capacity above a million, with m below one, gets
- * one unit = a millionth of it.)
+ * one unit = a millionth of it; VMs whose summed peaks pass about a thousand largest hosts get coarser units,
+ * {@link #MAX_UNITS_OF_ALL_PEAKS}.)
  */
 public final class DemandModel {
     /** At most this many units in the largest slot capacity of each resource (at least half as many). */
     public static final long UNITS_PER_LARGEST_HOST = 1_000_000L;
+    /**
+     * Bound on the VMs' summed peaks in units (about 1,000 largest hosts), so that a host's load, and a load plus
+     * one more demand, fit an int (HostLoads keeps int loads for 32-bit vector lanes); a larger problem gets
+     * coarser units.
+     */
+    static final double MAX_UNITS_OF_ALL_PEAKS = 1 << 30;
 
     private final PlanningProblem problem;
     private final int resources;
@@ -52,7 +59,15 @@ public final class DemandModel {
             for (HostSlotSpec s : problem.slots()) {
                 largest = Math.max(largest, s.capacity()[r]);
             }
-            unitsPerOriginal[r] = unitsPerOriginal(largest);
+            double peakSum = 0;
+            for (int v = 0; v < vms; v++) {
+                double max = 0;
+                for (float d : problem.demand()[r][v]) {
+                    max = Math.max(max, d);
+                }
+                peakSum += max;
+            }
+            unitsPerOriginal[r] = unitsPerOriginal(largest, peakSum);
             for (int s = 0; s < slots; s++) {
                 capacity[r][s] = (long) Math.floor(problem.slots().get(s).capacity()[r] * unitsPerOriginal[r] + 1e-9);
                 largestCapacity[r] = Math.max(largestCapacity[r], capacity[r][s]);
@@ -70,13 +85,17 @@ public final class DemandModel {
         }
     }
 
-    /** The whole multiplier m (at least 1) with largest x m <= UNITS_PER_LARGEST_HOST, else 1e6 / largest. */
-    static double unitsPerOriginal(double largest) {
+    /**
+     * The whole multiplier m (at least 1) with largest x m <= UNITS_PER_LARGEST_HOST, else 1e6 / largest; smaller
+     * if the VMs' summed peaks would pass {@link #MAX_UNITS_OF_ALL_PEAKS}, so that any host load fits an int.
+     */
+    static double unitsPerOriginal(double largest, double peakSum) {
         if (!(largest > 0)) {
             return 1.0;
         }
         double exact = UNITS_PER_LARGEST_HOST / largest;
-        return exact >= 1 ? Math.floor(exact) : exact;
+        double m = exact >= 1 ? Math.floor(exact) : exact;
+        return peakSum * m > MAX_UNITS_OF_ALL_PEAKS ? MAX_UNITS_OF_ALL_PEAKS / peakSum : m;
     }
 
     /** Score evaluations counted on this model so far. */

@@ -1,16 +1,16 @@
 package org.dcplanner.consolidation.planning.solver;
 
-import java.util.Arrays;
-
 /**
  * Per-slot load time series in model units, kept in sync with an assignment; the hot data structure of
- * score calculation and search. Memory: resources x slots x steps longs.
+ * score calculation and search. Loads are ints (DemandModel bounds the summed peaks so any load fits), so the
+ * JIT can use 32-bit vector lanes, which have max and multiply on AVX2 where 64-bit lanes do not
+ * (scripts/research/OverflowKernelBench.java). Memory: resources x slots x steps ints.
  */
 final class HostLoads {
     private final DemandModel model;
     private final int steps;
     /** [r][slot * steps + t]. */
-    private final long[][] load;
+    private final int[][] load;
     /** [r][slot] sum of the load over all steps. */
     private final long[][] volume;
     private final int[] vmCount;
@@ -20,7 +20,7 @@ final class HostLoads {
     HostLoads(DemandModel model) {
         this.model = model;
         this.steps = model.steps();
-        this.load = new long[model.resources()][model.slots() * steps];
+        this.load = new int[model.resources()][model.slots() * steps];
         this.volume = new long[model.resources()][model.slots()];
         this.vmCount = new int[model.slots()];
         this.overflow = new long[model.slots()];
@@ -40,7 +40,7 @@ final class HostLoads {
         long delta = 0;
         for (int r = 0; r < load.length; r++) {
             long cap = model.capacity(r, slot);
-            long[] l = load[r];
+            int[] l = load[r];
             int[] d = model.demand(r);
             int base = slot * steps;
             int vmBase = vm * steps;
@@ -48,7 +48,7 @@ final class HostLoads {
             for (int t = 0; t < steps; t++) {
                 long before = l[base + t];
                 long after = before + sign * (long) d[vmBase + t];
-                l[base + t] = after;
+                l[base + t] = (int) after;
                 vol += d[vmBase + t];
                 delta += Math.max(0, after - cap) - Math.max(0, before - cap);
             }
@@ -85,12 +85,12 @@ final class HostLoads {
     long shapedCostIfChanged(int slot, int in, int out) {
         long squareDelta = 0;
         for (int r = 0; r < load.length; r++) {
-            long[] l = load[r];
+            int[] l = load[r];
             int[] d = model.demand(r);
             int base = slot * steps;
             for (int t = 0; t < steps; t++) {
-                long diff = (in >= 0 ? d[in * steps + t] : 0) - (out >= 0 ? d[out * steps + t] : 0);
-                squareDelta += diff * (2 * l[base + t] + diff);
+                long diff = (long) (in >= 0 ? d[in * steps + t] : 0) - (out >= 0 ? d[out * steps + t] : 0);
+                squareDelta += diff * (2L * l[base + t] + diff);
             }
         }
         return overflowIfChanged(slot, in, out) * OVERFLOW_WEIGHT + (squareDelta >> 20);
@@ -98,80 +98,86 @@ final class HostLoads {
 
     /**
      * Change of the weighted overflow {@code sum over r, t of weight x max(0, load - cap)} on the slot if VM
-     * {@code in} were added and {@code out} removed (-1 for none); weight is laid out like the loads,
-     * [r][slot * steps + t], or null for weight one. The hot loop of the search: one branch-free pass per
-     * case (add, remove, exchange), about 3x faster than one generic loop on JDK 17.
+     * {@code in} were added and VM {@code out} removed (-1 for none); null weights weigh one. The hot loop of the
+     * search: one branch-free pass per case (add, remove, exchange) on 32-bit lanes; the product weight x change
+     * is taken in an int while the slot's largest weight times the larger peak fits one (always for weight one),
+     * else in a long (slower, exact either way).
      */
-    long weightedOverflowChange(int slot, int in, int out, long[][] weight) {
+    long weightedOverflowChange(int slot, int in, int out, OverflowWeights weights) {
         long total = 0;
         int base = slot * steps;
         for (int r = 0; r < load.length; r++) {
-            long cap = model.capacity(r, slot);
-            long[] l = load[r];
-            long[] w = weight == null ? null : weight[r];
+            int cap = (int) model.capacity(r, slot);
+            int[] l = load[r];
+            int[] w = weights == null ? null : weights.weight[r];
             int[] d = model.demand(r);
+            int largestChange = Math.max(in < 0 ? 0 : model.peak(r, in), out < 0 ? 0 : model.peak(r, out));
+            boolean intProduct = w == null || (long) weights.largest(slot) * largestChange <= Integer.MAX_VALUE;
             if (out < 0) {
-                total += in < 0 ? 0 : shiftCost(l, w, d, base, in * steps, cap, 1);
+                total += in < 0 ? 0 : shiftCost(l, w, intProduct, d, base, in * steps, cap, 1);
             } else if (in < 0) {
-                total += shiftCost(l, w, d, base, out * steps, cap, -1);
+                total += shiftCost(l, w, intProduct, d, base, out * steps, cap, -1);
             } else {
-                total += exchangeCost(l, w, d, base, in * steps, out * steps, cap);
+                total += exchangeCost(l, w, intProduct, d, base, in * steps, out * steps, cap);
             }
         }
         return total;
     }
 
     /** Weighted overflow change of adding (sign 1) or removing (sign -1) one series. */
-    private long shiftCost(long[] l, long[] w, int[] d, int base, int vmBase, long cap, int sign) {
+    private long shiftCost(int[] l, int[] w, boolean intProduct, int[] d, int base, int vmBase, int cap, int sign) {
         long sum = 0;
         if (w == null) {
             for (int t = 0; t < steps; t++) {
-                long before = l[base + t] - cap;
+                int before = l[base + t] - cap;
                 sum += Math.max(0, before + sign * d[vmBase + t]) - Math.max(0, before);
+            }
+        } else if (intProduct) {
+            for (int t = 0; t < steps; t++) {
+                int before = l[base + t] - cap;
+                sum += w[base + t] * (Math.max(0, before + sign * d[vmBase + t]) - Math.max(0, before));
             }
         } else {
             for (int t = 0; t < steps; t++) {
-                long before = l[base + t] - cap;
-                sum += w[base + t] * (Math.max(0, before + sign * d[vmBase + t]) - Math.max(0, before));
+                int before = l[base + t] - cap;
+                sum += (long) w[base + t] * (Math.max(0, before + sign * d[vmBase + t]) - Math.max(0, before));
             }
         }
         return sum;
     }
 
     /** Weighted overflow change of adding series {@code inBase} and removing {@code outBase}. */
-    private long exchangeCost(long[] l, long[] w, int[] d, int base, int inBase, int outBase, long cap) {
+    private long exchangeCost(int[] l, int[] w, boolean intProduct, int[] d, int base, int inBase, int outBase, int cap) {
         long sum = 0;
         if (w == null) {
             for (int t = 0; t < steps; t++) {
-                long before = l[base + t] - cap;
+                int before = l[base + t] - cap;
                 sum += Math.max(0, before + d[inBase + t] - d[outBase + t]) - Math.max(0, before);
+            }
+        } else if (intProduct) {
+            for (int t = 0; t < steps; t++) {
+                int before = l[base + t] - cap;
+                sum += w[base + t] * (Math.max(0, before + d[inBase + t] - d[outBase + t]) - Math.max(0, before));
             }
         } else {
             for (int t = 0; t < steps; t++) {
-                long before = l[base + t] - cap;
-                sum += w[base + t] * (Math.max(0, before + d[inBase + t] - d[outBase + t]) - Math.max(0, before));
+                int before = l[base + t] - cap;
+                sum += (long) w[base + t] * (Math.max(0, before + d[inBase + t] - d[outBase + t]) - Math.max(0, before));
             }
         }
         return sum;
     }
 
     /** Raises by one the weight of every step and resource where the slot is over capacity. */
-    void raiseOverflowWeights(int slot, long[][] weight) {
+    void raiseOverflowWeights(int slot, OverflowWeights weights) {
         for (int r = 0; r < load.length; r++) {
             long cap = model.capacity(r, slot);
             int base = slot * steps;
             for (int t = 0; t < steps; t++) {
                 if (load[r][base + t] > cap) {
-                    weight[r][base + t]++;
+                    weights.raise(r, slot, t);
                 }
             }
-        }
-    }
-
-    /** Sets the slot's weights to one. */
-    void resetWeights(int slot, long[][] weight) {
-        for (long[] w : weight) {
-            Arrays.fill(w, slot * steps, (slot + 1) * steps, 1L);
         }
     }
 
@@ -188,12 +194,12 @@ final class HostLoads {
     boolean fits(int vm, int slot, double factor) {
         for (int r = 0; r < load.length; r++) {
             long room = factor == 1.0 ? model.capacity(r, slot) : (long) (model.capacity(r, slot) * factor);
-            long[] l = load[r];
+            int[] l = load[r];
             int[] d = model.demand(r);
             int base = slot * steps;
             int vmBase = vm * steps;
             for (int t = 0; t < steps; t++) {
-                if (l[base + t] + d[vmBase + t] > room) {
+                if ((long) l[base + t] + d[vmBase + t] > room) {
                     return false;
                 }
             }
