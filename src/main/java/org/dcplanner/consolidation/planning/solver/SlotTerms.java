@@ -10,7 +10,7 @@ import org.dcplanner.consolidation.planning.solver.PlanningProblem.HostSlotSpec;
 final class SlotTerms {
     /** Fill is expressed in 1/100,000 of a host's capacity. */
     static final long FILL_SCALE = 100_000L;
-    /** Hard weight of one discrete violation (anti-affinity pair, pin, paravirt, hardware assist): one full host-step. */
+    /** Hard weight of one discrete violation (anti-affinity pair, pin, paravirt, hardware assist): about one full host-step. */
     static final long DISCRETE_VIOLATION_WEIGHT = DemandModel.UNITS_PER_LARGEST_HOST;
 
     private SlotTerms() {}
