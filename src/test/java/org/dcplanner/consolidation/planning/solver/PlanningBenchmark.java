@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -71,6 +72,7 @@ public final class PlanningBenchmark {
                     }
                 }));
         double took = (System.nanoTime() - start) / 1e9;
+        writePlacement(label, r);
         int l2 = Math.max(r.lowerBoundHosts(), Baselines.stepwiseBinPackingBound(problem));
         System.out.printf("%-32s vms=%5d LB=%4d LB-L2=%4d peakFFD=%4d tsFFD=%4d hosts=%4d hosts/LB=%.3f hosts/LB-L2=%.3f "
                         + "hosts/tsFFD=%.3f feasible=%s time=%.1fs evals/s=%d load=%.2f%n",
@@ -79,6 +81,25 @@ public final class PlanningBenchmark {
                 r.hostsUsed() / (double) r.timeSeriesFfdHosts(),
                 r.feasible(), took, r.scoreCalculationsPerSecond(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    /**
+     * With -Dbench.placements=DIR, writes the plan's slot per VM (one line each, VMs in sorted file order) to
+     * DIR/&lt;label&gt;-&lt;hosts&gt;-hosts.txt, for an independent check: scripts/research/verify_placement.py DAY FILE.
+     */
+    private static void writePlacement(String label, PlanningResult r) {
+        String dir = System.getProperty("bench.placements");
+        if (dir == null) {
+            return;
+        }
+        Path file = Path.of(dir, label.replaceAll("[^A-Za-z0-9]+", "-") + "-" + r.hostsUsed() + "-hosts.txt");
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(file, Arrays.stream(r.vmSlot()).mapToObj(Integer::toString).toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        System.out.println("placement written to " + file);
     }
 
     /** 288 CPU percentages per file, files in sorted name order. */
