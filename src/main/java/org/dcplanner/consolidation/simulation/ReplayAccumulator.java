@@ -22,6 +22,8 @@ final class ReplayAccumulator {
     private static final double SATURATED = 1 - 1e-6;
     /** An overload is demand above capacity, so that VMs get less than they ask; a plan may fill a host exactly. */
     private static final double OVER_CAPACITY = 1 + 1e-6;
+    /** A VM delivering less than this share of what its approach allows was squeezed (tolerance for float sums). */
+    private static final double SQUEEZED = 1 - 1e-6;
 
     private final ReplayInput in;
     private final List<double[]> capacity;
@@ -160,7 +162,7 @@ final class ReplayAccumulator {
             if (perf > max) max = perf;
             sum += perf;
             count++;
-            if (afterMem < approach * SATURATED) throttled++;
+            if (afterMem < approach * SQUEEZED) throttled++;
             int bin = (int) (perf * BINS);
             vmHist[hist + (bin >= BINS ? BINS - 1 : bin)]++;
         }

@@ -82,16 +82,10 @@ final class HostEliminationSearch {
             }
         }
         int failures = 0;
-        long nextStopPoll = System.nanoTime();
+        StopPoll poll = new StopPoll(deadlineNanos, stopRequested);
         long stallNanos = (long) ((deadlineNanos - System.nanoTime()) * FIXED_COUNT_AFTER_STALL);
         long lastSuccess = System.nanoTime();
-        while (System.nanoTime() < deadlineNanos && ledger.activeHosts() > lowerBound) {
-            if (System.nanoTime() >= nextStopPoll) {
-                if (stopRequested.getAsBoolean()) {
-                    break;
-                }
-                nextStopPoll = System.nanoTime() + 500_000_000L;
-            }
+        while (ledger.activeHosts() > lowerBound && !poll.stop()) {
             if (failures > 0 && System.nanoTime() - lastSuccess >= stallNanos) {
                 return fixedCountStage().run(deadlineNanos, stopRequested, onImproved);
             }

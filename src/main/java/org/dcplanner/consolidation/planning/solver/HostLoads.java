@@ -111,8 +111,8 @@ final class HostLoads {
             int[] l = load[r];
             int[] w = weights == null ? null : weights.weight[r];
             int[] d = model.demand(r);
-            int largestChange = Math.max(in < 0 ? 0 : model.peak(r, in), out < 0 ? 0 : model.peak(r, out));
-            boolean intProduct = w == null || (long) weights.largest(slot) * largestChange <= Integer.MAX_VALUE;
+            boolean intProduct = w == null || (long) weights.largest(slot)
+                    * Math.max(in < 0 ? 0 : model.peak(r, in), out < 0 ? 0 : model.peak(r, out)) <= Integer.MAX_VALUE;
             if (out < 0) {
                 total += in < 0 ? 0 : shiftCost(l, w, intProduct, d, base, in * steps, cap, 1);
             } else if (in < 0) {

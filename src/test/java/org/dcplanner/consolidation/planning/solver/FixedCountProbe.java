@@ -43,7 +43,7 @@ public final class FixedCountProbe {
                 System.err.printf("progress seconds=%.1f iterations=%d overflow=%.0f lowest=%.0f%n",
                         (System.nanoTime() - begin) / 1e9, iterations, overflow * mhzPerUnit, lowest * mhzPerUnit);
             }
-        }).searchOn(targets, new FixedCountSearch.StopPoll(begin + seconds * 1_000_000_000L, () -> false));
+        }).searchOn(targets, new StopPoll(begin + seconds * 1_000_000_000L, () -> false));
         int[] result = search.currentPlacement();
         System.out.printf("hosts=%d seconds=%.1f evaluations=%d %s%n", targets.length, (System.nanoTime() - begin) / 1e9,
                 search.evaluations(), feasible ? "FEASIBLE" : "not found");
