@@ -18,7 +18,7 @@ public class ConsolidationConstraintProvider implements ConstraintProvider {
     public Constraint[] defineConstraints(ConstraintFactory factory) {
         return new Constraint[] {hostCapacity(factory), antiAffinity(factory), pinnedSlot(factory),
                 paravirtCapable(factory), hardwareAssist(factory), haReserve(factory), activeHosts(factory),
-                packing(factory)};
+                balance(factory)};
     }
 
     /** Per host, resource and step, the VMs' demand stays within the usable capacity (penalty: overflow). */
@@ -80,11 +80,11 @@ public class ConsolidationConstraintProvider implements ConstraintProvider {
                 .asConstraint(ScoreLedger.ACTIVE_HOSTS);
     }
 
-    /** Guidance: reward full hosts (sum of squared mean fills), so emptying a light host pays off step by step. */
-    public Constraint packing(ConstraintFactory factory) {
+    /** Then balance: even peak fills over the active hosts (sum of squared peak fills per resource). */
+    public Constraint balance(ConstraintFactory factory) {
         return factory.forEach(VmAssignment.class)
                 .groupBy(VmAssignment::getHost, SlotLoad.collector())
-                .rewardLong(HardMediumSoftLongScore.ONE_SOFT, (host, load) -> load.packingReward())
-                .asConstraint(ScoreLedger.PACKING);
+                .penalizeLong(HardMediumSoftLongScore.ONE_SOFT, (host, load) -> load.balancePenalty())
+                .asConstraint(ScoreLedger.BALANCE);
     }
 }

@@ -223,6 +223,52 @@ final class HostLoads {
         return v;
     }
 
+    /** Highest load of the slot over all steps, per resource. */
+    long[] peaks(int slot) {
+        long[] p = new long[load.length];
+        int base = slot * steps;
+        for (int r = 0; r < p.length; r++) {
+            int[] l = load[r];
+            int max = 0;
+            for (int t = 0; t < steps; t++) {
+                max = Math.max(max, l[base + t]);
+            }
+            p[r] = max;
+        }
+        return p;
+    }
+
+    /**
+     * Highest load of the slot over all steps per resource, were VM {@code in} added and VM {@code out} removed
+     * (-1 for none); written to {@code peaks} (read-only for the loads).
+     */
+    void peaksIfChanged(int slot, int in, int out, long[] peaks) {
+        int base = slot * steps;
+        for (int r = 0; r < load.length; r++) {
+            int[] l = load[r];
+            int[] d = model.demand(r);
+            int max = 0;
+            if (out < 0) {
+                int inBase = in * steps;
+                for (int t = 0; t < steps; t++) {
+                    max = Math.max(max, l[base + t] + d[inBase + t]);
+                }
+            } else if (in < 0) {
+                int outBase = out * steps;
+                for (int t = 0; t < steps; t++) {
+                    max = Math.max(max, l[base + t] - d[outBase + t]);
+                }
+            } else {
+                int inBase = in * steps;
+                int outBase = out * steps;
+                for (int t = 0; t < steps; t++) {
+                    max = Math.max(max, l[base + t] + d[inBase + t] - d[outBase + t]);
+                }
+            }
+            peaks[r] = max;
+        }
+    }
+
     int vmCount(int slot) {
         return vmCount[slot];
     }

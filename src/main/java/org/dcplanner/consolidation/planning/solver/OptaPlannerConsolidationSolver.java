@@ -6,7 +6,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 import org.dcplanner.consolidation.planning.solver.SolveOptions.SolveProgress;
 import org.optaplanner.core.api.solver.SolverJob;
@@ -59,12 +60,23 @@ public class OptaPlannerConsolidationSolver implements ConsolidationSolver {
                 options.onNewBest() == null ? p -> { } : options.onNewBest(), startNanos);
         // the construction is the first best: plans show a host count before the search improves on it
         reporter.report(start);
-        HostEliminationPhase elimination = new HostEliminationPhase(eliminationDeadline,
-                options.stopRequested() == null ? () -> false : options.stopRequested(), reporter::report, seed, stopBound);
+        BooleanSupplier stopRequested = options.stopRequested() == null ? () -> false : options.stopRequested();
+        PlacementSearchPhase elimination = PlacementSearchPhase.hostElimination(eliminationDeadline, stopRequested,
+                reporter::report, seed, stopBound);
+        // When the plan first reached the bound (0: not yet), set by the best-solution consumer. A plan proven
+        // minimal is still balanced, for the share of the time the search after host emptying usually gets.
+        AtomicLong optimumAtNanos = new AtomicLong();
+        long balanceNanos = (long) (remaining * (1 - eliminationShare));
+        BooleanSupplier balancedEnough = () -> {
+            long at = optimumAtNanos.get();
+            return at != 0 && System.nanoTime() - at >= balanceNanos;
+        };
+        PlacementSearchPhase balance = PlacementSearchPhase.balance(System.nanoTime() + remaining,
+                () -> balancedEnough.getAsBoolean() || stopRequested.getAsBoolean(), seed);
         long evaluationsBefore = model.evaluations().sum();
         long searchStart = System.nanoTime();
-        int[] best = runSolver(model, start, elimination, Duration.ofMillis(remaining / 1_000_000L), options,
-                stopBound, reporter);
+        int[] best = runSolver(model, start, new SolverSetup.Phases(elimination, balance),
+                Duration.ofMillis(remaining / 1_000_000L), options, stopBound, optimumAtNanos, balancedEnough, reporter);
         double seconds = Math.max(1e-3, (System.nanoTime() - searchStart) / 1e9);
         long perSecond = (long) ((model.evaluations().sum() - evaluationsBefore) / seconds);
 
@@ -74,28 +86,28 @@ public class OptaPlannerConsolidationSolver implements ConsolidationSolver {
                 perSecond);
     }
 
-    private int[] runSolver(DemandModel model, int[] start, HostEliminationPhase elimination, Duration limit,
-                            SolveOptions options, int lowerBound, ProgressReporter reporter) {
+    private int[] runSolver(DemandModel model, int[] start, SolverSetup.Phases phases, Duration limit,
+                            SolveOptions options, int lowerBound, AtomicLong optimumAtNanos,
+                            BooleanSupplier balancedEnough, ProgressReporter reporter) {
         if (nothingToMove(model)) {
             // OptaPlanner's random move selectors never end when no move is doable: skip the search
             return start;
         }
         ConsolidationSolution initial = ConsolidationSolution.of(model, start);
         CompletableFuture<ConsolidationSolution> done = new CompletableFuture<>();
-        // Set by the best-solution consumer; the waiting thread ends the job (terminateEarly from inside
+        // The consumer only notes the optimum; the waiting thread ends the job (terminateEarly from inside
         // the consumer would wait for the consumer itself to finish: a deadlock).
-        AtomicBoolean optimumReached = new AtomicBoolean();
         try (SolverManager<ConsolidationSolution, Long> manager =
-                     SolverManager.create(SolverSetup.solving(elimination, limit, seed))) {
+                     SolverManager.create(SolverSetup.solving(phases, limit, seed))) {
             SolverJob<ConsolidationSolution, Long> job = manager.solveAndListen(1L, id -> initial,
                     best -> {
                         SolveProgress p = reporter.report(best.vmSlots());
                         if (p.feasible() && p.hostsUsed() <= lowerBound && model.objective() == PlanningProblem.Objective.HOSTS) {
-                            optimumReached.set(true);
+                            optimumAtNanos.compareAndSet(0, System.nanoTime());
                         }
                     },
                     done::complete, (id, error) -> done.completeExceptionally(error));
-            return awaitPollingStop(done, job, options, optimumReached).vmSlots();
+            return awaitPollingStop(done, job, options, balancedEnough).vmSlots();
         }
     }
 
@@ -111,17 +123,20 @@ public class OptaPlannerConsolidationSolver implements ConsolidationSolver {
         return true;
     }
 
-    /** Waits for the final best solution, ending the job on a proven optimum or a stop request (polled ~1/s). */
+    /**
+     * Waits for the final best solution, ending the job once a proven optimum has been balanced long enough or
+     * on a stop request (polled ~1/s).
+     */
     private static ConsolidationSolution awaitPollingStop(CompletableFuture<ConsolidationSolution> done,
                                                           SolverJob<ConsolidationSolution, Long> job, SolveOptions options,
-                                                          AtomicBoolean optimumReached) {
+                                                          BooleanSupplier balancedEnough) {
         int waits = 0;
         while (true) {
             try {
                 return done.get(100, TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
                 boolean pollStop = ++waits % 10 == 0 && options.stopRequested() != null;
-                if (optimumReached.get() || (pollStop && options.stopRequested().getAsBoolean())) {
+                if (balancedEnough.getAsBoolean() || (pollStop && options.stopRequested().getAsBoolean())) {
                     job.terminateEarly();
                 }
             } catch (InterruptedException e) {

@@ -10,7 +10,7 @@ import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftL
 /**
  * All score terms of a placement, updated per VM add/remove in O(resources x steps).
  * Hard: capacity overflow (units), anti-affinity pairs, pins, paravirt, hardware assist (each weighted as one
- * host-step), HA shortfall (units). Medium: active hosts / cost / power. Soft: reward sum of squared fills.
+ * host-step), HA shortfall (units). Medium: active hosts / cost / power. Soft: balance (sum of squared peak fills).
  */
 final class ScoreLedger {
     static final String CAPACITY = "Host capacity exceeded";
@@ -20,14 +20,14 @@ final class ScoreLedger {
     static final String HARDWARE_ASSIST = "Hardware assist unsupported by host";
     static final String HA_RESERVE = "HA reserve not met";
     static final String ACTIVE_HOSTS = "Active host cost";
-    static final String PACKING = "Packing (sum of squared fills)";
+    static final String BALANCE = "Balance (sum of squared peak fills)";
 
     private final DemandModel model;
     private final HostLoads loads;
     private final long[][] totalLoad;
     private final Map<Long, Integer> groupCount = new HashMap<>();
     private final long[] activeCost;
-    private final long[] packing;
+    private final long[] balance;
     private long overflow;
     private long antiAffinityPairs;
     private long pinnedViolations;
@@ -41,7 +41,7 @@ final class ScoreLedger {
         this.loads = new HostLoads(model);
         this.totalLoad = new long[model.resources()][model.steps()];
         this.activeCost = new long[model.slots()];
-        this.packing = new long[model.slots()];
+        this.balance = new long[model.slots()];
     }
 
     void add(int vm, int slot) {
@@ -85,17 +85,16 @@ final class ScoreLedger {
 
     private void refreshSlot(int slot) {
         medium -= activeCost[slot];
-        soft -= packing[slot];
+        soft -= balance[slot];
         if (loads.vmCount(slot) > 0) {
-            long[] volumes = loads.volumes(slot);
-            activeCost[slot] = SlotTerms.activeCost(model, slot, volumes);
-            packing[slot] = SlotTerms.packingReward(model, slot, volumes);
+            activeCost[slot] = SlotTerms.activeCost(model, slot, loads.volumes(slot));
+            balance[slot] = SlotTerms.balancePenalty(model, slot, loads.peaks(slot));
         } else {
             activeCost[slot] = 0;
-            packing[slot] = 0;
+            balance[slot] = 0;
         }
         medium += activeCost[slot];
-        soft += packing[slot];
+        soft += balance[slot];
     }
 
     /** Number of VMs of the group already on the slot. */
@@ -146,7 +145,7 @@ final class ScoreLedger {
     }
 
     HardMediumSoftLongScore score() {
-        return HardMediumSoftLongScore.of(-hardPenalty(), -medium, soft);
+        return HardMediumSoftLongScore.of(-hardPenalty(), -medium, -soft);
     }
 
     /** Names of the hard constraints currently violated. */

@@ -34,8 +34,9 @@ record SlotLoad(DemandModel model, int slot, long[][] load) {
         return SlotTerms.activeCost(model, slot, volumes());
     }
 
-    long packingReward() {
-        return SlotTerms.packingReward(model, slot, volumes());
+    long balancePenalty() {
+        return SlotTerms.balancePenalty(model, slot,
+                Arrays.stream(load).mapToLong(series -> Arrays.stream(series).max().orElse(0)).toArray());
     }
 
     @Override

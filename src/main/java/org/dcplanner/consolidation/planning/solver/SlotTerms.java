@@ -8,17 +8,14 @@ import org.dcplanner.consolidation.planning.solver.PlanningProblem.HostSlotSpec;
  * exactly the same numbers.
  */
 final class SlotTerms {
-    /** Fill is expressed in 1/100,000 of a host's capacity. */
+    /** Fill is expressed in 1/100,000 of a host's usable capacity. */
     static final long FILL_SCALE = 100_000L;
     /** Hard weight of one discrete violation (anti-affinity pair, pin, paravirt, hardware assist): about one full host-step. */
     static final long DISCRETE_VIOLATION_WEIGHT = DemandModel.UNITS_PER_LARGEST_HOST;
 
     private SlotTerms() {}
 
-    /**
-     * Mean fill of an active slot over steps and resources, in FILL_SCALE units.
-     * The soft score rewards the sum of squared fills, which favours emptying lightly loaded hosts.
-     */
+    /** Mean fill of a slot over steps and resources, in FILL_SCALE units (host emptying picks light hosts by it). */
     static long fill(DemandModel m, int slot, long[] volumes) {
         long sum = 0;
         for (int r = 0; r < volumes.length; r++) {
@@ -28,10 +25,20 @@ final class SlotTerms {
         return sum / Math.max(1, volumes.length);
     }
 
-    /** Soft reward of an active slot: its fill squared. */
-    static long packingReward(DemandModel m, int slot, long[] volumes) {
-        long f = fill(m, slot, volumes);
-        return f * f;
+    /**
+     * Soft penalty of an active slot: per resource its peak fill (highest load over the steps / usable
+     * capacity, in FILL_SCALE units), squared and summed. At a fixed host count the sum is smallest when the
+     * peaks are even, i.e. every host keeps a similar headroom at its busiest step.
+     *
+     * @param peaks [r] highest load of the slot over all steps, in model units
+     */
+    static long balancePenalty(DemandModel m, int slot, long[] peaks) {
+        long sum = 0;
+        for (int r = 0; r < peaks.length; r++) {
+            long f = peaks[r] * FILL_SCALE / Math.max(1, m.capacity(r, slot));
+            sum += f * f;
+        }
+        return sum;
     }
 
     /** Medium penalty of an active slot by objective: 1 host, yearly cost in whole currency units, or mean watts x 1000. */

@@ -15,7 +15,7 @@ import org.optaplanner.core.config.solver.EnvironmentMode;
 import org.optaplanner.core.config.solver.SolverConfig;
 import org.optaplanner.core.config.solver.termination.TerminationConfig;
 
-/** Builds the OptaPlanner configuration: host-emptying custom phase, then change/swap late-acceptance search. */
+/** Builds the OptaPlanner configuration: host emptying, then balancing (custom phases), then change/swap late-acceptance search. */
 final class SolverSetup {
     private SolverSetup() {}
 
@@ -26,17 +26,21 @@ final class SolverSetup {
     }
 
     /** Solving config: incremental score, fixed seed (reproducible up to the time limits). */
-    static SolverConfig solving(HostEliminationPhase elimination, Duration spentLimit, long seed) {
+    /** The custom phases, in order: host emptying, then balancing. */
+    record Phases(PlacementSearchPhase elimination, PlacementSearchPhase balance) {}
+
+    static SolverConfig solving(Phases phases, Duration spentLimit, long seed) {
         return baseConfig()
                 .withScoreDirectorFactory(new ScoreDirectorFactoryConfig()
                         .withIncrementalScoreCalculatorClass(ConsolidationIncrementalScoreCalculator.class))
                 .withEnvironmentMode(EnvironmentMode.REPRODUCIBLE)
                 .withRandomSeed(seed)
                 .withTerminationConfig(new TerminationConfig().withSpentLimit(spentLimit))
-                .withPhases(new CustomPhaseConfig().withCustomPhaseCommands(elimination), localSearch());
+                .withPhases(new CustomPhaseConfig().withCustomPhaseCommands(phases.elimination()),
+                        new CustomPhaseConfig().withCustomPhaseCommands(phases.balance()), localSearch());
     }
 
-    /** Change and swap moves under late acceptance: polishes packing and can still empty hosts. */
+    /** Change and swap moves under late acceptance: balances the hosts (soft level) and can still empty one. */
     static LocalSearchPhaseConfig localSearch() {
         return new LocalSearchPhaseConfig()
                 .withMoveSelectorConfig(new UnionMoveSelectorConfig(

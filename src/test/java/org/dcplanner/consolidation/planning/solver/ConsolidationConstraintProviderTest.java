@@ -96,12 +96,14 @@ class ConsolidationConstraintProviderTest {
     }
 
     @Test
-    void rewardsSquaredFillOfEachActiveHost() {
-        TestProblems p = TestProblems.cpu(1).hosts(2, 1000).flatVm(500).flatVm(250);
-        long half = SlotTerms.FILL_SCALE / 2;
+    void penalizesSquaredPeakFillOfEachActiveHost() {
+        // host 0 peaks at 800 of 1000 MHz (step 1), host 1 at 250; the empty host 2 adds nothing
+        TestProblems p = TestProblems.cpu(2).hosts(3, 1000)
+                .vm(new float[] {500, 500}).vm(new float[] {100, 300}).flatVm(250);
+        long eighty = SlotTerms.FILL_SCALE * 8 / 10;
         long quarter = SlotTerms.FILL_SCALE / 4;
-        verifier.verifyThat(ConsolidationConstraintProvider::packing)
-                .givenSolution(solution(p, 0, 1))
-                .rewardsWith(half * half + quarter * quarter);
+        verifier.verifyThat(ConsolidationConstraintProvider::balance)
+                .givenSolution(solution(p, 0, 0, 1))
+                .penalizesBy(eighty * eighty + quarter * quarter);
     }
 }

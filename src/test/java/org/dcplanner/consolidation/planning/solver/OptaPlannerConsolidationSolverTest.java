@@ -69,6 +69,24 @@ class OptaPlannerConsolidationSolverTest {
     }
 
     @Test
+    void balancesTheHostsOfAPlanProvenMinimal() {
+        int[] mhz = {400, 300, 300, 200, 200};
+        TestProblems p = TestProblems.cpu(3).hosts(4, 1000);
+        for (int m : mhz) {
+            p.flatVm(m);
+        }
+        // 1,400 MHz: 2 hosts is the bound, and FFD already reaches it as 1,000 + 400; even peaks are 700 + 700
+        PlanningResult result = solver.solve(p.build(), new SolveOptions(Duration.ofSeconds(3), () -> false, x -> { }));
+
+        assertThat(result.hostsUsed()).isEqualTo(2);
+        int[] loadMhz = new int[4];
+        for (int vm = 0; vm < mhz.length; vm++) {
+            loadMhz[result.vmSlot()[vm]] += mhz[vm];
+        }
+        assertThat(java.util.Arrays.stream(loadMhz).max().orElseThrow()).isEqualTo(700);
+    }
+
+    @Test
     void reportsWhichConstraintIsBrokenWhenThePoolIsTooSmall() {
         PlanningProblem problem = TestProblems.cpu(1).hosts(1, 1000).flatVm(700).flatVm(700).build();
         PlanningResult result = solver.solve(problem, new SolveOptions(Duration.ofSeconds(1), () -> false, p -> { }));

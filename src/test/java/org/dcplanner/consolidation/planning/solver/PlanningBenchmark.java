@@ -75,12 +75,32 @@ public final class PlanningBenchmark {
         writePlacement(label, r);
         int l2 = Math.max(r.lowerBoundHosts(), Baselines.stepwiseBinPackingBound(problem));
         System.out.printf("%-32s vms=%5d LB=%4d LB-L2=%4d peakFFD=%4d tsFFD=%4d hosts=%4d hosts/LB=%.3f hosts/LB-L2=%.3f "
-                        + "hosts/tsFFD=%.3f feasible=%s time=%.1fs evals/s=%d load=%.2f%n",
+                        + "hosts/tsFFD=%.3f feasible=%s peakFill=%s time=%.1fs evals/s=%d load=%.2f%n",
                 label, problem.vmCount(), r.lowerBoundHosts(), l2, r.peakFfdHosts(), r.timeSeriesFfdHosts(),
                 r.hostsUsed(), r.hostsUsed() / (double) r.lowerBoundHosts(), r.hostsUsed() / (double) l2,
                 r.hostsUsed() / (double) r.timeSeriesFfdHosts(),
-                r.feasible(), took, r.scoreCalculationsPerSecond(),
+                r.feasible(), peakFillRange(problem, r.vmSlot()), took, r.scoreCalculationsPerSecond(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    /** Per resource, the lowest and highest peak fill (% of usable capacity) over the active hosts: the balance. */
+    private static String peakFillRange(PlanningProblem problem, int[] vmSlot) {
+        DemandModel model = new DemandModel(problem);
+        HostLoads loads = Construction.ledger(model, vmSlot).loads();
+        StringBuilder out = new StringBuilder();
+        for (int r = 0; r < model.resources(); r++) {
+            double min = Double.MAX_VALUE;
+            double max = 0;
+            for (int s = 0; s < model.slots(); s++) {
+                if (loads.vmCount(s) > 0) {
+                    double fill = 100.0 * loads.peaks(s)[r] / model.capacity(r, s);
+                    min = Math.min(min, fill);
+                    max = Math.max(max, fill);
+                }
+            }
+            out.append(r == 0 ? "" : ",").append(String.format("%.1f-%.1f%%", min, max));
+        }
+        return out.toString();
     }
 
     /**

@@ -53,8 +53,9 @@ class ScoreCrossCheckTest {
         PlanningProblem problem = TestProblems.random(3, 14, 7, 6);
         DemandModel model = new DemandModel(problem);
         int[] start = Baselines.timeSeriesFfd(model, 1.0);
-        HostEliminationPhase elimination = new HostEliminationPhase(System.nanoTime() + 300_000_000L, () -> false,
-                s -> { }, 1L, Baselines.lowerBoundHosts(problem));
+        PlacementSearchPhase elimination = PlacementSearchPhase.hostElimination(System.nanoTime() + 300_000_000L,
+                () -> false, s -> { }, 1L, Baselines.lowerBoundHosts(problem));
+        PlacementSearchPhase balance = PlacementSearchPhase.balance(System.nanoTime() + 600_000_000L, () -> false, 1L);
         SolverConfig config = SolverSetup.baseConfig()
                 .withEnvironmentMode(EnvironmentMode.FULL_ASSERT)
                 .withRandomSeed(1L)
@@ -63,7 +64,9 @@ class ScoreCrossCheckTest {
                         .withAssertionScoreDirectorFactory(new ScoreDirectorFactoryConfig()
                                 .withConstraintProviderClass(ConsolidationConstraintProvider.class)))
                 .withPhases(new CustomPhaseConfig().withCustomPhaseCommands(elimination),
-                        SolverSetup.localSearch().withTerminationConfig(new TerminationConfig().withStepCountLimit(300)));
+                        new CustomPhaseConfig().withCustomPhaseCommands(balance),
+                        // from a balanced local optimum few moves are acceptable: a time limit keeps FULL_ASSERT short
+                        SolverSetup.localSearch().withTerminationConfig(new TerminationConfig().withStepCountLimit(300).withSecondsSpentLimit(3L)));
 
         ConsolidationSolution solved = SolverFactory.<ConsolidationSolution>create(config).buildSolver()
                 .solve(ConsolidationSolution.of(model, start));

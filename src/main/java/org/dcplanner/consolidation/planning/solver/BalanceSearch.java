@@ -1,0 +1,173 @@
+package org.dcplanner.consolidation.planning.solver;
+
+import java.util.Arrays;
+
+import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+
+/**
+ * "Then balance": on the hosts a plan already uses, moves and swaps VMs between active hosts while the sum of
+ * squared peak fills (the soft level, {@link SlotTerms#balancePenalty}) falls. Steepest descent, host by host
+ * in decreasing peak fill: for the host, the best move of one of its VMs to any active host, or swap with a VM
+ * of one of the least-filled hosts. Candidates are screened on peak loads (read-only); the chosen one is applied
+ * and kept only if the whole score improves, so no hard violation is added and the medium level (hosts, cost,
+ * power) never gets worse. Ends at a local optimum, the deadline or a stop request.
+ * Cost per host visit: O(vms on it x (active + SWAP_HOSTS x vms per host) x resources x steps).
+ */
+final class BalanceSearch {
+    /** Swap partners tried per host visit: the active hosts with the lowest peak fill. */
+    private static final int SWAP_HOSTS = 16;
+
+    private final SearchPlacement p;
+    private final DemandModel model;
+    private final HostLoads loads;
+    private final long[] peaksA;
+    private final long[] peaksB;
+    /** Balance term of each slot at the start of a host visit. */
+    private final long[] penalty;
+
+    BalanceSearch(DemandModel model, int[] start, long seed) {
+        this.p = new SearchPlacement(model, start, seed);
+        this.model = model;
+        this.loads = p.loads;
+        this.peaksA = new long[model.resources()];
+        this.peaksB = new long[model.resources()];
+        this.penalty = new long[model.slots()];
+    }
+
+    long evaluations() {
+        return p.evaluations();
+    }
+
+    /** Balances until a local optimum, the deadline or a stop; returns the placement (the start if infeasible). */
+    int[] run(StopPoll poll) {
+        if (p.ledger.hardPenalty() > 0) {
+            return p.slotOf.clone();
+        }
+        boolean improved = true;
+        while (improved && !poll.stop()) {
+            improved = false;
+            for (int h : activeByPeakFillDescending()) {
+                while (loads.vmCount(h) > 0 && !poll.stop() && improveOnce(h)) {
+                    improved = true;
+                }
+            }
+        }
+        return p.slotOf.clone();
+    }
+
+    /** Applies the best improving move or swap of one VM of host h; false when there is none. */
+    private boolean improveOnce(int h) {
+        int[] active = p.ledger.activeSlots();
+        for (int s : active) {
+            penalty[s] = SlotTerms.balancePenalty(model, s, loads.peaks(s));
+        }
+        int[] roomy = lowestPeakFill(active, SWAP_HOSTS);
+        long bestDelta = 0;
+        int bestVm = -1;
+        int bestTo = -1;
+        int bestPartner = -1;
+        for (int vm : p.members.of(h)) {
+            loads.peaksIfChanged(h, -1, vm, peaksA);
+            long hWithout = SlotTerms.balancePenalty(model, h, peaksA) - penalty[h];
+            for (int g : active) {
+                if (g == h || !model.allowed(vm, g) || p.aaCost(vm, g, -1) > 0) {
+                    continue;
+                }
+                loads.peaksIfChanged(g, vm, -1, peaksB);
+                p.countEvaluations(1);
+                long delta = hWithout + gain(g, peaksB);
+                if (fits(g, peaksB) && delta < bestDelta) {
+                    bestDelta = delta;
+                    bestVm = vm;
+                    bestTo = g;
+                    bestPartner = -1;
+                }
+            }
+            for (int g : roomy) {
+                if (g == h || !model.allowed(vm, g)) {
+                    continue;
+                }
+                for (int w : p.members.of(g)) {
+                    if (!model.allowed(w, h) || !swapKeepsGroupsApart(vm, g, w) || !swapKeepsGroupsApart(w, h, vm)) {
+                        continue;
+                    }
+                    loads.peaksIfChanged(h, w, vm, peaksA);
+                    loads.peaksIfChanged(g, vm, w, peaksB);
+                    p.countEvaluations(2);
+                    long delta = gain(h, peaksA) + gain(g, peaksB);
+                    if (delta < bestDelta && fits(h, peaksA) && fits(g, peaksB)) {
+                        bestDelta = delta;
+                        bestVm = vm;
+                        bestTo = g;
+                        bestPartner = w;
+                    }
+                }
+            }
+        }
+        return bestVm >= 0 && applyIfBetter(bestVm, h, bestTo, bestPartner);
+    }
+
+    /** Change of the slot's balance term were its peaks {@code peaks}. */
+    private long gain(int slot, long[] peaks) {
+        return SlotTerms.balancePenalty(model, slot, peaks) - penalty[slot];
+    }
+
+    private boolean fits(int slot, long[] peaks) {
+        for (int r = 0; r < peaks.length; r++) {
+            if (peaks[r] > model.capacity(r, slot)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** No VM of vm's anti-affinity group stays on slot once {@code leaving} has left it. */
+    private boolean swapKeepsGroupsApart(int vm, int slot, int leaving) {
+        int group = model.antiAffinityGroup(vm);
+        if (group < 0) {
+            return true;
+        }
+        int others = p.ledger.groupCountOn(slot, group) - (model.antiAffinityGroup(leaving) == group ? 1 : 0);
+        return others == 0;
+    }
+
+    /** Applies the move (or swap, partner >= 0); undoes it unless the whole score improved. */
+    private boolean applyIfBetter(int vm, int from, int to, int partner) {
+        HardMediumSoftLongScore before = p.ledger.score();
+        p.clearJournal();
+        p.move(vm, to);
+        if (partner >= 0) {
+            p.move(partner, from);
+        }
+        if (p.ledger.score().compareTo(before) > 0) {
+            return true;
+        }
+        p.undoJournal();
+        return false;
+    }
+
+    private int[] activeByPeakFillDescending() {
+        int[] active = p.ledger.activeSlots();
+        long[] fill = peakFills(active);
+        return Arrays.stream(active).boxed().sorted((a, b) -> Long.compare(fill[b], fill[a]))
+                .mapToInt(Integer::intValue).toArray();
+    }
+
+    private int[] lowestPeakFill(int[] active, int n) {
+        long[] fill = peakFills(active);
+        return Arrays.stream(active).boxed().sorted((a, b) -> Long.compare(fill[a], fill[b])).limit(n)
+                .mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Per slot (indexed by slot), the highest peak fill over its resources, in FILL_SCALE units. */
+    private long[] peakFills(int[] active) {
+        long[] fill = new long[model.slots()];
+        for (int s : active) {
+            long[] peaks = loads.peaks(s);
+            for (int r = 0; r < peaks.length; r++) {
+                fill[s] = Math.max(fill[s], peaks[r] * SlotTerms.FILL_SCALE / Math.max(1, model.capacity(r, s)));
+            }
+        }
+        return fill;
+    }
+}
