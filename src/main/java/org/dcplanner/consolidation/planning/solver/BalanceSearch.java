@@ -1,20 +1,22 @@
 package org.dcplanner.consolidation.planning.solver;
 
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 
 /**
  * "Then balance": on the hosts a plan already uses, moves and swaps VMs between active hosts while the sum of
  * squared peak fills (the soft level, {@link SlotTerms#balancePenalty}) falls. Steepest descent, host by host
- * in decreasing peak fill: for the host, the best move of one of its VMs to any active host, or swap with a VM
- * of one of the least-filled hosts. Candidates are screened on peak loads (read-only); the chosen one is applied
- * and kept only if the whole score improves, so no hard violation is added and the medium level (hosts, cost,
- * power) never gets worse. Ends at a local optimum, the deadline or a stop request.
+ * in decreasing balance term: for the host, the best move of one of its VMs to any active host, or swap with a
+ * VM of one of the hosts with the lowest peak fill of some resource. Candidates are screened on peak loads
+ * (read-only); the chosen one is applied and kept only if the whole score improves, so no hard violation is
+ * added and the medium level (hosts, cost, power) never gets worse. Ends at a local optimum, the deadline or a
+ * stop request.
  * Cost per host visit: O(vms on it x (active + SWAP_HOSTS x vms per host) x resources x steps).
  */
 final class BalanceSearch {
-    /** Swap partners tried per host visit: the active hosts with the lowest peak fill. */
+    /** Swap partners tried per host visit: per resource, the active hosts with the lowest peak fill of it (16 in all). */
     private static final int SWAP_HOSTS = 16;
 
     private final SearchPlacement p;
@@ -46,7 +48,7 @@ final class BalanceSearch {
         boolean improved = true;
         while (improved && !poll.stop()) {
             improved = false;
-            for (int h : activeByPeakFillDescending()) {
+            for (int h : activeByPenaltyDescending()) {
                 while (loads.vmCount(h) > 0 && !poll.stop() && improveOnce(h)) {
                     improved = true;
                 }
@@ -58,10 +60,12 @@ final class BalanceSearch {
     /** Applies the best improving move or swap of one VM of host h; false when there is none. */
     private boolean improveOnce(int h) {
         int[] active = p.ledger.activeSlots();
+        long[][] peaks = new long[model.slots()][];
         for (int s : active) {
-            penalty[s] = SlotTerms.balancePenalty(model, s, loads.peaks(s));
+            peaks[s] = loads.peaks(s);
+            penalty[s] = SlotTerms.balancePenalty(model, s, peaks[s]);
         }
-        int[] roomy = lowestPeakFill(active, SWAP_HOSTS);
+        int[] roomy = roomiest(active, peaks);
         long bestDelta = 0;
         int bestVm = -1;
         int bestTo = -1;
@@ -146,28 +150,32 @@ final class BalanceSearch {
         return false;
     }
 
-    private int[] activeByPeakFillDescending() {
+    /** Active hosts, the largest balance term (squared peak fills summed over resources) first. */
+    private int[] activeByPenaltyDescending() {
         int[] active = p.ledger.activeSlots();
-        long[] fill = peakFills(active);
-        return Arrays.stream(active).boxed().sorted((a, b) -> Long.compare(fill[b], fill[a]))
-                .mapToInt(Integer::intValue).toArray();
-    }
-
-    private int[] lowestPeakFill(int[] active, int n) {
-        long[] fill = peakFills(active);
-        return Arrays.stream(active).boxed().sorted((a, b) -> Long.compare(fill[a], fill[b])).limit(n)
-                .mapToInt(Integer::intValue).toArray();
-    }
-
-    /** Per slot (indexed by slot), the highest peak fill over its resources, in FILL_SCALE units. */
-    private long[] peakFills(int[] active) {
-        long[] fill = new long[model.slots()];
+        long[] term = new long[model.slots()];
         for (int s : active) {
-            long[] peaks = loads.peaks(s);
-            for (int r = 0; r < peaks.length; r++) {
-                fill[s] = Math.max(fill[s], peaks[r] * SlotTerms.FILL_SCALE / Math.max(1, model.capacity(r, s)));
-            }
+            term[s] = SlotTerms.balancePenalty(model, s, loads.peaks(s));
         }
-        return fill;
+        return Arrays.stream(active).boxed().sorted((x, y) -> Long.compare(term[y], term[x]))
+                .mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * Swap partners: for each resource the hosts with the lowest peak fill of that resource, so that a host full
+     * in one resource (say memory) can still trade with hosts that have room in another (CPU).
+     */
+    private int[] roomiest(int[] active, long[][] peaks) {
+        int perResource = Math.max(1, SWAP_HOSTS / model.resources());
+        LinkedHashSet<Integer> chosen = new LinkedHashSet<>();
+        long[] fill = new long[model.slots()];
+        for (int r = 0; r < model.resources(); r++) {
+            for (int s : active) {
+                fill[s] = peaks[s][r] * SlotTerms.FILL_SCALE / Math.max(1, model.capacity(r, s));
+            }
+            Arrays.stream(active).boxed().sorted((a, b) -> Long.compare(fill[a], fill[b])).limit(perResource)
+                    .forEach(chosen::add);
+        }
+        return chosen.stream().mapToInt(Integer::intValue).toArray();
     }
 }
