@@ -17,8 +17,9 @@ import org.springframework.stereotype.Component;
 /**
  * The solver facade: lower bound and both FFD baselines (reused from {@link SolveOptions#references} when
  * given), the better baseline as construction (or the caller's start assignment when it scores better), then
- * OptaPlanner (host-emptying custom phase for {@code eliminationShare} of the time, then change/swap local
- * search). Solving runs on a SolverManager thread while the calling thread polls the stop request about once a second.
+ * OptaPlanner (host-emptying custom phase for {@code eliminationShare} of the time, then the balancing custom
+ * phase, then change/swap local search). Solving runs on a SolverManager thread while the calling thread polls
+ * the stop request about once a second.
  * The result never has a worse score than the start, so a feasible plan never uses more hosts than the better
  * feasible baseline, nor than a feasible start assignment (objective HOSTS).
  */
