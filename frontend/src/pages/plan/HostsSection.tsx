@@ -9,6 +9,7 @@ import { stepTimes, UNITS } from '../../charts/common';
 import { Empty, ErrorBox, Loading } from '../../components/Status';
 import { num } from '../../format';
 import { overheadWording } from './overheadWording';
+import { peakUtilizationParts } from './peakUtilization';
 
 const METRICS: MetricName[] = ['CPU', 'MEMORY', 'DISK', 'NETWORK'];
 type StackMetric = 'CPU' | 'MEMORY';
@@ -58,6 +59,8 @@ export function HostsSection({ planId, simulation, overheadInTrace }: { planId: 
     [hosts],
   );
 
+  const peaks = peakUtilizationParts(simulation.metrics?.peakUtilizationByResource);
+
   if (!firstPage.length) return <Empty>The replay has no active host.</Empty>;
   return (
     <>
@@ -67,6 +70,13 @@ export function HostsSection({ planId, simulation, overheadInTrace }: { planId: 
           <button type="button" className="secondary" disabled={offset === 0} onClick={() => { setOffset(Math.max(0, offset - HOSTS_SHOWN_MAX)); setChosen(null); }}>Previous hosts</button>
           <button type="button" className="secondary" disabled={offset + HOSTS_SHOWN_MAX >= totalHosts} onClick={() => { setOffset(offset + HOSTS_SHOWN_MAX); setChosen(null); }}>Next hosts</button>
         </div>
+      )}
+      {peaks.length > 0 && (
+        <p className="figure" data-testid="peak-utilization">
+          Busiest host at its busiest step:{' '}
+          {peaks.map((p, i) => <span key={p.metric}>{i > 0 ? ' · ' : ''}{p.metric} <strong>{num(p.percent, 1)} %</strong></span>)}
+          {' '}of capacity. The planner minimizes hosts first, then evens the hosts’ peaks (the heatmap orders hosts by peak).
+        </p>
       )}
       <div className="chart-box">
         <div className="actions" style={{ margin: '0.25rem 0.5rem' }}>
