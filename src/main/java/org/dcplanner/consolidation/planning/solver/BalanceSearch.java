@@ -9,15 +9,17 @@ import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftL
  * "Then balance": on the hosts a plan already uses, moves and swaps VMs between active hosts while the sum of
  * squared peak fills (the soft level, {@link SlotTerms#balancePenalty}) falls. Steepest descent, host by host
  * in decreasing balance term: for the host, the best move of one of its VMs to any active host, or swap with a
- * VM of one of the hosts with the lowest peak fill of some resource. Candidates are screened on peak loads
- * (read-only); the chosen one is applied and kept only if the whole score improves, so no hard violation is
- * added and the medium level (hosts, cost, power) never gets worse. Ends at a local optimum, the deadline or a
- * stop request.
+ * VM of one of the hosts with the lowest peak fill of some resource (of every active host once that finds
+ * nothing). Candidates are screened on peak loads (read-only); the chosen one is applied and kept only if the
+ * whole score improves, so no hard violation is added and the medium level (hosts, cost, power) never gets
+ * worse. Ends at a local optimum, the deadline or a stop request.
  * Cost per host visit: O(vms on it x (active + SWAP_HOSTS x vms per host) x resources x steps).
  */
 final class BalanceSearch {
     /** Swap partners tried per host visit: per resource, the active hosts with the lowest peak fill of it (16 in all). */
     private static final int SWAP_HOSTS = 16;
+    /** Partners per visit: SWAP_HOSTS until a pass finds nothing, then every active host. */
+    private int swapHosts = SWAP_HOSTS;
 
     private final SearchPlacement p;
     private final DemandModel model;
@@ -52,6 +54,11 @@ final class BalanceSearch {
                 while (loads.vmCount(h) > 0 && !poll.stop() && improveOnce(h)) {
                     improved = true;
                 }
+            }
+            if (!improved && swapHosts != Integer.MAX_VALUE) {
+                // a local optimum for the cheap neighbourhood: widen the swaps to every active host
+                swapHosts = Integer.MAX_VALUE;
+                improved = true;
             }
         }
         return p.slotOf.clone();
@@ -166,7 +173,7 @@ final class BalanceSearch {
      * in one resource (say memory) can still trade with hosts that have room in another (CPU).
      */
     private int[] roomiest(int[] active, long[][] peaks) {
-        int perResource = Math.max(1, SWAP_HOSTS / model.resources());
+        int perResource = Math.max(1, swapHosts / model.resources());
         LinkedHashSet<Integer> chosen = new LinkedHashSet<>();
         long[] fill = new long[model.slots()];
         for (int r = 0; r < model.resources(); r++) {
