@@ -146,7 +146,7 @@ try {
   const shortTitle = (await page.textContent('h3:has-text("VMs throttled by host capacity")')) ?? '';
   check('throttled-VM list = replay vmsEverThrottled', Number(/\((\d+) of/.exec(shortTitle)?.[1]) === sim.metrics.vmsEverThrottled, `${shortTitle} vs ${sim.metrics.vmsEverThrottled}`);
   const peakText = (await page.textContent('[data-testid="peak-utilization"]')) ?? '';
-  const cpuPeak = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 }).format(Math.round(sim.metrics.peakUtilizationByResource.CPU * 1000) / 10);
+  const cpuPeak = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 }).format(Math.round(sim.metrics.peakUtilizationByResource.CPU * 100 * 10) / 10);
   check('busiest-host CPU peak shown = replay peakUtilizationByResource.CPU', peakText.includes(`CPU ${cpuPeak} %`), `${peakText} vs ${sim.metrics.peakUtilizationByResource.CPU}`);
   await page.waitForSelector('[data-testid="constant-slowdown"]');
   // the heatmap loads another resource's series when picked

@@ -1,4 +1,5 @@
 import type { MetricName } from '../../api/workloads';
+import { round } from '../../charts/common';
 
 const ORDER: MetricName[] = ['CPU', 'MEMORY', 'DISK', 'NETWORK'];
 
@@ -12,5 +13,5 @@ export interface PeakPart {
 export function peakUtilizationParts(peaks: Partial<Record<MetricName, number>> | null | undefined): PeakPart[] {
   if (!peaks) return [];
   return ORDER.filter((m) => typeof peaks[m] === 'number' && Number.isFinite(peaks[m]))
-    .map((m) => ({ metric: m, percent: Math.round((peaks[m] as number) * 1000) / 10 }));
+    .map((m) => ({ metric: m, percent: round((peaks[m] as number) * 100, 1) }));
 }

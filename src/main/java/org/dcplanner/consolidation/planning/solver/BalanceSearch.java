@@ -86,7 +86,7 @@ final class BalanceSearch {
                 }
                 loads.peaksIfChanged(g, vm, -1, peaksB);
                 p.countEvaluations(1);
-                long delta = hWithout + gain(g, peaksB);
+                long delta = hWithout + termChange(g, peaksB);
                 if (fits(g, peaksB) && delta < bestDelta) {
                     bestDelta = delta;
                     bestVm = vm;
@@ -99,13 +99,13 @@ final class BalanceSearch {
                     continue;
                 }
                 for (int w : p.members.of(g)) {
-                    if (!model.allowed(w, h) || !swapKeepsGroupsApart(vm, g, w) || !swapKeepsGroupsApart(w, h, vm)) {
+                    if (!model.allowed(w, h) || p.aaCost(vm, g, w) > 0 || p.aaCost(w, h, vm) > 0) {
                         continue;
                     }
                     loads.peaksIfChanged(h, w, vm, peaksA);
                     loads.peaksIfChanged(g, vm, w, peaksB);
                     p.countEvaluations(2);
-                    long delta = gain(h, peaksA) + gain(g, peaksB);
+                    long delta = termChange(h, peaksA) + termChange(g, peaksB);
                     if (delta < bestDelta && fits(h, peaksA) && fits(g, peaksB)) {
                         bestDelta = delta;
                         bestVm = vm;
@@ -118,8 +118,8 @@ final class BalanceSearch {
         return bestVm >= 0 && applyIfBetter(bestVm, h, bestTo, bestPartner);
     }
 
-    /** Change of the slot's balance term were its peaks {@code peaks}. */
-    private long gain(int slot, long[] peaks) {
+    /** Change of the slot's balance term were its peaks {@code peaks} (negative: more even). */
+    private long termChange(int slot, long[] peaks) {
         return SlotTerms.balancePenalty(model, slot, peaks) - penalty[slot];
     }
 
@@ -130,16 +130,6 @@ final class BalanceSearch {
             }
         }
         return true;
-    }
-
-    /** No VM of vm's anti-affinity group stays on slot once {@code leaving} has left it. */
-    private boolean swapKeepsGroupsApart(int vm, int slot, int leaving) {
-        int group = model.antiAffinityGroup(vm);
-        if (group < 0) {
-            return true;
-        }
-        int others = p.ledger.groupCountOn(slot, group) - (model.antiAffinityGroup(leaving) == group ? 1 : 0);
-        return others == 0;
     }
 
     /** Applies the move (or swap, partner >= 0); undoes it unless the whole score improved. */

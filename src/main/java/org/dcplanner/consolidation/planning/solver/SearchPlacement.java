@@ -76,13 +76,16 @@ final class SearchPlacement {
         slotOf[vm] = to;
     }
 
-    /** Anti-affinity cost of vm on slot (ignoring {@code self} already there). */
+    /**
+     * Anti-affinity cost of vm on slot, not counting VM {@code self} (-1 for none) that is on the slot now: vm itself,
+     * or a VM about to leave it in a swap.
+     */
     long aaCost(int vm, int slot, int self) {
         int group = model.antiAffinityGroup(vm);
         if (group < 0) {
             return 0;
         }
-        int others = ledger.groupCountOn(slot, group) - (self >= 0 ? 1 : 0);
+        int others = ledger.groupCountOn(slot, group) - (self >= 0 && model.antiAffinityGroup(self) == group ? 1 : 0);
         return others * SlotTerms.DISCRETE_VIOLATION_WEIGHT;
     }
 

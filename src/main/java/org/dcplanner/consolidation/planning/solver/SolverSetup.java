@@ -25,10 +25,10 @@ final class SolverSetup {
                 .withEntityClasses(VmAssignment.class);
     }
 
-    /** Solving config: incremental score, fixed seed (reproducible up to the time limits). */
     /** The custom phases, in order: host emptying, then balancing. */
     record Phases(PlacementSearchPhase elimination, PlacementSearchPhase balance) {}
 
+    /** Solving config: incremental score, fixed seed (reproducible up to the time limits). */
     static SolverConfig solving(Phases phases, Duration spentLimit, long seed) {
         return baseConfig()
                 .withScoreDirectorFactory(new ScoreDirectorFactoryConfig()
