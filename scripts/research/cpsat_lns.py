@@ -31,13 +31,7 @@ import time
 import numpy as np
 from ortools.sat.python import cp_model
 
-
-def read_matrix(path):
-    with open(path) as f:
-        vms, steps = map(int, f.readline().split())
-        data = np.loadtxt(f, dtype=np.int64, ndmin=2)
-    assert data.shape == (vms, steps), data.shape
-    return data
+from demand_matrix import read_matrix
 
 
 def host_overflow(demand, host_of, hosts, capacity):

@@ -23,6 +23,8 @@
  * decreasing peak order, the others keep their host. OUT (optional): the placement with the
  * lowest overflow seen (the final one if feasible) is written there, one host index per VM line.
  * Every 10 s a "progress" line (current and lowest overflow, MHz-steps) goes to stderr.
+ * With the environment variable POOL=FILE, every feasible host seen (checked every 16 iterations; its VM
+ * indices, sorted, one host per line, deduplicated) is appended to FILE, for setcover_pool.py.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -62,6 +64,29 @@ static void unplace(int v) {
 }
 static void relocate(int v, int h) { unplace(v); place(v, h); }
 
+/* pattern pool: every feasible host seen (sorted members), deduplicated by a 64-bit hash */
+static FILE *poolFile; static unsigned long long *poolSeen; static long poolSize = 1 << 22, poolCount;
+static int cmpInt(const void *a, const void *b) { return *(const int *) a - *(const int *) b; }
+static void dumpFeasibleHosts(void) {
+    static int *buf; if (!buf) buf = malloc(vms * sizeof *buf);
+    for (int h = 0; h < hosts; h++) {
+        if (overflow(h) > 0 || count[h] == 0) continue;
+        for (int i = 0; i < count[h]; i++) buf[i] = members[h][i];
+        qsort(buf, count[h], sizeof *buf, cmpInt);
+        unsigned long long x = 1469598103934665603ULL;
+        for (int i = 0; i < count[h]; i++) { x ^= (unsigned) buf[i] + 1; x *= 1099511628211ULL; }
+        if (!x) x = 1;
+        long k = x & (poolSize - 1);
+        while (poolSeen[k] && poolSeen[k] != x) k = (k + 1) & (poolSize - 1);
+        if (poolSeen[k]) continue;
+        if (poolCount > poolSize / 2) return;
+        poolSeen[k] = x; poolCount++;
+        for (int i = 0; i < count[h]; i++) fprintf(poolFile, i ? " %d" : "%d", buf[i]);
+        fputc('\n', poolFile);
+    }
+}
+
+
 /* random descent (moves and swaps inside the group, sideways steps allowed) on the group's plain overflow */
 static void resplit(const int *group, int m) {
     static int *pool, *original;
@@ -85,6 +110,7 @@ static void resplit(const int *group, int m) {
 
 int main(int argc, char **argv) {
     if (argc < 4) { fprintf(stderr, "usage: HOSTS SECONDS SEED [PAIR_EVERY] [PAIR_ITERATIONS] [CAPACITY] < matrix\n"); return 2; }
+    if (getenv("POOL")) { poolFile = fopen(getenv("POOL"), "a"); poolSeen = calloc(poolSize, sizeof *poolSeen); }
     hosts = atoi(argv[1]); double limit = atof(argv[2]); rng ^= (unsigned long long) atoi(argv[3]) * 2654435761ULL;
     if (argc > 4) pairEvery = atoi(argv[4]);
     if (argc > 5) pairIterations = atoi(argv[5]);
@@ -189,6 +215,7 @@ int main(int argc, char **argv) {
                 resplit(group, groupSize);
             }
         }
+        if (poolFile && !(it & 15)) dumpFeasibleHosts();
         total = 0; for (int h = 0; h < hosts; h++) total += overflow(h);
         if (total < lowest) { lowest = total; for (int v = 0; v < vms; v++) bestHostOf[v] = hostOf[v]; }
         if (!(it & 63) && seconds() - start >= nextReport) { /* residual over time, on stderr */
@@ -196,6 +223,7 @@ int main(int argc, char **argv) {
             nextReport += 10;
         }
     }
+    if (poolFile) { dumpFeasibleHosts(); fclose(poolFile); }
     if (outFile) {
         FILE *f = fopen(outFile, "w");
         for (int v = 0; v < vms; v++) fprintf(f, "%d\n", bestHostOf[v]);
