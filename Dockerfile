@@ -24,8 +24,11 @@ RUN ./mvnw -B -q package -DskipTests -Dskip.frontend=true
 # Java 25: the planner's search runs ~6x faster than on 17 (docs/benchmarks.md, Planner); the test
 # suite passes on both (the jar targets Java 17)
 FROM eclipse-temurin:25-jre
-RUN useradd --system --uid 10001 --home-dir /app planner
+# /app/data must belong to the service's user: without SPRING_DATASOURCE_URL (a plain `docker run`) the
+# embedded PostgreSQL keeps its data there (mount a volume on it to keep them)
+RUN useradd --system --uid 10001 --home-dir /app planner && mkdir -p /app/data && chown planner:planner /app/data
 WORKDIR /app
+VOLUME /app/data
 COPY --from=package /build/target/consolidation-planner.jar app.jar
 USER planner
 EXPOSE 8080

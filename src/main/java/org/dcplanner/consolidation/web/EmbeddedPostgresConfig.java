@@ -22,8 +22,7 @@ class EmbeddedPostgresConfig {
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(@Value("${app.embedded-db.dir:./data/postgres}") Path dir,
                                       @Value("${app.embedded-db.port:0}") int port) throws IOException {
-        Path dataDir = dir.toAbsolutePath();
-        Files.createDirectories(dataDir);
+        Path dataDir = writableDataDir(dir);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false);
@@ -31,6 +30,26 @@ class EmbeddedPostgresConfig {
             builder.setPort(port);
         }
         return builder.start();
+    }
+
+    /** The data directory, created if missing; a clear startup error names it and the settings when it is not usable. */
+    static Path writableDataDir(Path dir) {
+        Path dataDir = dir.toAbsolutePath();
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException | SecurityException e) {
+            throw unusable(dataDir, e.getClass().getSimpleName() + " " + e.getMessage(), e);
+        }
+        if (!Files.isWritable(dataDir)) {
+            throw unusable(dataDir, "not writable by this user", null);
+        }
+        return dataDir;
+    }
+
+    private static IllegalStateException unusable(Path dataDir, String reason, Exception cause) {
+        return new IllegalStateException("Cannot use " + dataDir + " as the embedded PostgreSQL data directory (" + reason
+                + "): set EMBEDDED_DB_DIR to a writable directory, or SPRING_DATASOURCE_URL to use your own PostgreSQL",
+                cause);
     }
 
     @Bean
