@@ -137,6 +137,9 @@ const plan = (id: string) => `/api/v1/plans/${encodeURIComponent(id)}`;
 
 export const plansApi = {
   hostModels: (signal?: AbortSignal) => getJson<HostModel[]>('/api/v1/host-models', signal),
+  /** Adds a custom server model; the server validates every field (problem+json naming the field). */
+  addHostModel: (model: Omit<HostModel, 'cpuMhz' | 'idleWatts' | 'maxWatts' | 'builtIn'>) =>
+    sendJson<HostModel>('POST', '/api/v1/host-models', model),
   list: (signal?: AbortSignal) => getJson<Plan[]>('/api/v1/plans', signal),
   get: (id: string, signal?: AbortSignal) => getJson<Plan>(plan(id), signal),
   /** Starts solving; answers the new plan's id (from the body, else the Location header). */

@@ -7,6 +7,7 @@ import { shapeHostStack } from './hostStack';
 import { constantSlowdown, lossShares, shapePerformance, shortVms } from './performance';
 import { shapeComparison } from './comparison';
 import { shapeBeforeAfter } from './beforeAfter';
+import { LOAD_PERCENTS, shapePowerCurves } from './powerCurves';
 
 describe('common', () => {
   it('keeps peaks when downsampling by bucket maximum', () => {
@@ -287,5 +288,30 @@ describe('heatmapHeight', () => {
     expect(heatmapHeight(10)).toBe(280);
     expect(heatmapHeight(HEATMAP_VISIBLE_ROWS)).toBe(760);
     expect(heatmapHeight(1000)).toBe(760);
+  });
+});
+
+describe('shapePowerCurves', () => {
+  const model = (id: string, cores: number, coreMhz: number, powerWatts: number[]) => ({
+    id, name: id, cores, coreMhz, memoryMib: 4096, diskKBps: 1, networkKBps: 1, powerWatts, rackUnits: 1,
+    purchaseCost: 0, yearlyMaintenanceCost: 0, hardwareAssist: false,
+  });
+  // hp-ml110-g5's SPECpower points (93.7 W idle .. 135 W at 100 %), 2 x 2,660 MHz
+  const g5 = model('hp-ml110-g5', 2, 2660, [93.7, 97, 101, 105, 110, 116, 121, 125, 129, 133, 135]);
+
+  it('keeps the curve in watts, one point per 10 % of load', () => {
+    const [c] = shapePowerCurves([g5], 'WATTS');
+    expect(c.points).toEqual(g5.powerWatts);
+    expect(LOAD_PERCENTS).toEqual([0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100]);
+  });
+
+  it('divides by the CPU capacity in GHz to compare models of different sizes', () => {
+    const [c] = shapePowerCurves([g5], 'WATTS_PER_GHZ');
+    expect(c.points[10]).toBe(25.38); // 135 W / 5.32 GHz
+    expect(c.points[0]).toBe(17.61); // 93.7 W / 5.32 GHz
+  });
+
+  it('leaves out a model without an 11-point curve', () => {
+    expect(shapePowerCurves([g5, model('broken', 2, 2000, [1, 2, 3])], 'WATTS').map((c) => c.id)).toEqual(['hp-ml110-g5']);
   });
 });

@@ -1,20 +1,11 @@
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { plansApi, hostCpuMhz, RESOURCES, VIRTUALIZATIONS, type HostModel, type Objective, type PlanRequest, type Virtualization } from '../api/plans';
 import { workloadsApi, type MetricName } from '../api/workloads';
 import { useAsync } from '../hooks/useAsync';
 import { ErrorBox, Loading } from '../components/Status';
+import { Field } from '../components/Field';
 import { num } from '../format';
-
-function Field({ id, label, hint, children }: { id: string; label: string; hint: string; children: ReactNode }) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {children}
-      <p className="hint" id={`${id}-hint`}>{hint}</p>
-    </div>
-  );
-}
 
 const VIRT_HINT: Record<Virtualization, string> = {
   FULL: 'Binary translation, unmodified guests: the highest CPU and I/O overhead.',
