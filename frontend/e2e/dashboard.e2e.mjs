@@ -256,6 +256,13 @@ try {
   await page.locator('[data-testid="model-added"] a').click();
   await page.waitForSelector('[data-testid="plan-form"]');
   check('the new plan form offers the added model', ((await page.textContent('[data-testid="plan-form"]')) ?? '').includes('E2E test server'));
+  await page.goto(`${baseUrl}/catalog`);
+  await page.waitForSelector(`[data-testid="delete-model-${modelId}"]`, { timeout: 30_000 });
+  check('built-in models offer no delete', (await page.locator('[data-testid="delete-model-hp-ml110-g5"]').count()) === 0);
+  page.once('dialog', (d) => d.accept());
+  await page.click(`[data-testid="delete-model-${modelId}"]`);
+  await page.waitForSelector(`[data-testid="model-${modelId}"]`, { state: 'detached', timeout: 30_000 });
+  check('a custom model that no plan uses is deleted', (await page.request.get(`${baseUrl}/api/v1/host-models/${modelId}`)).status() === 404);
 
   // 8. Malformed upload: the error names the line.
   await page.goto(`${baseUrl}/workloads`);

@@ -140,6 +140,8 @@ export const plansApi = {
   /** Adds a custom server model; the server validates every field (problem+json naming the field). */
   addHostModel: (model: Omit<HostModel, 'cpuMhz' | 'idleWatts' | 'maxWatts' | 'builtIn'>) =>
     sendJson<HostModel>('POST', '/api/v1/host-models', model),
+  /** Deletes a custom model; 409 problem when built in or in a stored plan's host pool. */
+  removeHostModel: (id: string) => request(`/api/v1/host-models/${encodeURIComponent(id)}`, { method: 'DELETE' }),
   list: (signal?: AbortSignal) => getJson<Plan[]>('/api/v1/plans', signal),
   get: (id: string, signal?: AbortSignal) => getJson<Plan>(plan(id), signal),
   /** Starts solving; answers the new plan's id (from the body, else the Location header). */

@@ -12,6 +12,18 @@ export function CatalogPage() {
   const models = useAsync((s) => plansApi.hostModels(s), []);
   const [measure, setMeasure] = useState<PowerMeasure>('WATTS');
   const [added, setAdded] = useState<HostModel | null>(null);
+  const [deleteError, setDeleteError] = useState<unknown>(null);
+  async function remove(m: HostModel) {
+    if (!window.confirm(`Delete the custom model ${m.name} (${m.id})?`)) return;
+    setDeleteError(null);
+    try {
+      await plansApi.removeHostModel(m.id);
+      if (added?.id === m.id) setAdded(null);
+      models.reload();
+    } catch (e) {
+      setDeleteError(e);
+    }
+  }
   const option = useMemo(() => powerCurvesOption(shapePowerCurves(models.data ?? [], measure), measure), [models.data, measure]);
   return (
     <section aria-labelledby="catalog-title">
@@ -21,6 +33,7 @@ export function CatalogPage() {
       {models.status === 'loading' && !models.data && <Loading what="host models" />}
       {models.status === 'error' && <ErrorBox error={models.error} onRetry={models.reload} />}
       {models.data && models.data.length === 0 && <Empty>The catalog is empty.</Empty>}
+      {deleteError != null && <ErrorBox error={deleteError} title="The model was not deleted" />}
       {models.data && models.data.length > 0 && (
         <>
           <div className="table-wrap">
@@ -29,7 +42,9 @@ export function CatalogPage() {
               <tbody>{models.data.map((m) => (
                 <tr key={m.id} data-testid={`model-${m.id}`}>
                   <td style={{ whiteSpace: 'normal', minWidth: '12rem', maxWidth: '19rem' }}>
-                    {m.name}{m.builtIn === false && <> <span className="badge">custom</span></>}
+                    {m.name}
+                    {m.builtIn === false && (<> <span className="badge">custom</span>{' '}
+                      <button type="button" className="link" onClick={() => remove(m)} data-testid={`delete-model-${m.id}`} aria-label={`Delete custom model ${m.name}`}>delete</button></>)}
                     {m.source && <p className="hint">{m.source}</p>}
                   </td>
                   <td><code>{m.id}</code></td>

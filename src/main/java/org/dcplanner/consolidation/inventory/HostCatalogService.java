@@ -12,9 +12,11 @@ import org.springframework.stereotype.Service;
 @Service
 public class HostCatalogService implements HostCatalog {
     private final HostModelRepository customModels;
+    private final List<HostModelUsage> usage;
 
-    HostCatalogService(HostModelRepository customModels) {
+    HostCatalogService(HostModelRepository customModels, List<HostModelUsage> usage) {
         this.customModels = customModels;
+        this.usage = usage;
     }
 
     @Override
@@ -42,6 +44,22 @@ public class HostCatalogService implements HostCatalog {
             throw conflict(model.id());
         }
         return model;
+    }
+
+    /** Deletes a custom model: 404 problem when unknown, 409 when built in or in the host pool of a stored plan. */
+    public void delete(String id) {
+        if (isBuiltIn(id)) {
+            throw new ApiException(HttpStatus.CONFLICT, "host-model-built-in", "Built-in host model",
+                    "host model " + id + " is built in; only custom models can be deleted").at(null, null, "id");
+        }
+        if (customModels.findById(id).isEmpty()) throw ApiException.notFound("host model", id);
+        long plans = usage.stream().mapToLong(u -> u.plansUsing(id)).sum();
+        if (plans > 0) {
+            throw new ApiException(HttpStatus.CONFLICT, "host-model-in-use", "Host model in use", "host model " + id
+                    + " is in the host pool of " + plans + (plans == 1 ? " plan" : " plans")
+                    + "; its dashboards need it, so delete those plans first").with("plans", plans);
+        }
+        customModels.delete(id);
     }
 
     private static Optional<HostModel> builtIn(String id) {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import org.dcplanner.consolidation.web.ApiException;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -11,7 +12,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Host catalog REST API: list, read, and add custom server models. */
+/** Host catalog REST API: list, read, add and delete custom server models. */
 @RestController
 @RequestMapping("/api/v1/host-models")
 class HostModelController {
@@ -36,5 +37,11 @@ class HostModelController {
     ResponseEntity<HostModelView> add(@RequestBody HostModelRequest request) {
         HostModel added = catalog.add(request.toModel());
         return ResponseEntity.created(URI.create("/api/v1/host-models/" + added.id())).body(HostModelView.of(added, false));
+    }
+
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@PathVariable String id) {
+        catalog.delete(id);
+        return ResponseEntity.noContent().build();
     }
 }

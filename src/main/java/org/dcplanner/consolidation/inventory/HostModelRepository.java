@@ -51,6 +51,10 @@ class HostModelRepository {
         });
     }
 
+    void delete(String id) {
+        jdbc.update("delete from host_models where id = ?", id);
+    }
+
     private static HostModel map(ResultSet rs, int row) throws SQLException {
         Array arr = rs.getArray("power_watts");
         Double[] boxed = (Double[]) arr.getArray();

@@ -15,6 +15,7 @@ import java.util.OptionalInt;
 import java.util.UUID;
 import org.dcplanner.consolidation.planning.PlanRecord.ProgressPoint;
 import org.dcplanner.consolidation.planning.solver.PlanningResult;
+import org.dcplanner.consolidation.inventory.HostModelUsage;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Repository;
  * or stale execution's writes then touch no row).
  */
 @Repository
-class PlanRepository {
+class PlanRepository implements HostModelUsage {
     private static final String SMALL_COLUMNS = "id, name, workload_id, request::text as request, status, cancel_requested, "
             + "attempt, steps, step_seconds, folded, hosts_used, score, feasible, broken_constraints::text as broken, "
             + "lower_bound_hosts, peak_ffd_hosts, time_series_ffd_hosts, score_calcs_per_second, progress::text as progress, "
@@ -61,6 +62,12 @@ class PlanRepository {
 
     List<PlanRecord> list() {
         return jdbc.query("select " + SMALL_COLUMNS + " from plans order by created_at desc", (rs, n) -> map(rs, false));
+    }
+
+    @Override
+    public long plansUsing(String modelId) {
+        Long n = jdbc.queryForObject("select count(*) from plans where ? = any(slot_models)", Long.class, modelId);
+        return n == null ? 0 : n;
     }
 
     boolean exists(UUID id) {

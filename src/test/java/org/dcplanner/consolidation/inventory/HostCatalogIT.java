@@ -88,4 +88,25 @@ class HostCatalogIT extends PostgresIntegrationTest {
         assertThat(http.getForEntity("/api/v1/host-models/" + id, JsonNode.class).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
     }
+
+    @Test
+    void deletesACustomModelButNeverABuiltInOne() {
+        String id = "it-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(http.postForEntity("/api/v1/host-models", model(id, CURVE), JsonNode.class).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+
+        assertThat(delete(id).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(http.getForEntity("/api/v1/host-models/" + id, JsonNode.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(delete(id).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+
+        ResponseEntity<JsonNode> builtIn = delete("hp-ml110-g5");
+        assertThat(builtIn.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(builtIn.getBody().get("detail").asText()).contains("built in");
+        assertThat(catalog.find("hp-ml110-g5")).isPresent();
+    }
+
+    private ResponseEntity<JsonNode> delete(String id) {
+        return http.exchange("/api/v1/host-models/" + id, org.springframework.http.HttpMethod.DELETE, null, JsonNode.class);
+    }
 }
