@@ -226,6 +226,20 @@ try {
   check('overhead-in-trace plan: no overhead claimed as added', stopped.request.sizing.overheadInTrace === true
     && !/with virtualization overhead|Constant \w+ slowdown/.test(inTraceText) && inTraceText.includes('already in the trace'), inTraceText);
 
+  // 7b2. Compare the two plans from the plan list: host counts as the API has them, chart drawn.
+  await page.goto(`${baseUrl}/plans`);
+  await page.waitForSelector(`[data-testid="pick-${planId}"]`, { timeout: 30_000 });
+  await page.check(`[data-testid="pick-${planId}"]`);
+  await page.check(`[data-testid="pick-${stoppedId}"]`);
+  await page.click('[data-testid="compare-plans"]');
+  await urlOrError(page, /\/plans\/compare\?ids=/, 30_000);
+  await page.waitForSelector('[data-testid="compare-Hosts used"]', { timeout: 60_000 });
+  const comparedHosts = await page.locator('[data-testid="compare-Hosts used"] td').allTextContents();
+  check('comparison shows each plan\'s hosts as the API has them', comparedHosts.map((t) => Number.parseInt(t, 10)).join() === [plan.hostsUsed, stopped.hostsUsed].join(),
+    `${comparedHosts.join(' | ')} vs ${plan.hostsUsed}, ${stopped.hostsUsed}`);
+  await expectChart(page, 'chart-compare');
+  await page.screenshot({ path: join(shots, '07-compare.png'), fullPage: true });
+
   // 7c. Host catalog: power curves drawn; a custom model is refused with the field named, then added and offered to plans.
   await page.goto(`${baseUrl}/catalog`);
   await page.waitForSelector('[data-testid="catalog"]', { timeout: 60_000 });

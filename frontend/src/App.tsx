@@ -2,13 +2,14 @@ import { lazy, Suspense } from 'react';
 import { BrowserRouter, NavLink, Route, Routes } from 'react-router';
 import { WorkloadsPage } from './pages/WorkloadsPage';
 import { PlansPage } from './pages/PlansPage';
-import { CatalogPage } from './pages/CatalogPage';
 import { Loading } from './components/Status';
 
 // Pages with charts load ECharts on demand, so the first page stays small.
 const WorkloadPage = lazy(() => import('./pages/WorkloadPage').then((m) => ({ default: m.WorkloadPage })));
 const NewPlanPage = lazy(() => import('./pages/NewPlanPage').then((m) => ({ default: m.NewPlanPage })));
 const PlanPage = lazy(() => import('./pages/PlanPage').then((m) => ({ default: m.PlanPage })));
+const ComparePlansPage = lazy(() => import('./pages/ComparePlansPage').then((m) => ({ default: m.ComparePlansPage })));
+const CatalogPage = lazy(() => import('./pages/CatalogPage').then((m) => ({ default: m.CatalogPage })));
 
 function NotFound() {
   return (
@@ -40,6 +41,7 @@ export function App() {
           <Route path="/workloads/:id" element={<WorkloadPage />} />
           <Route path="/plans" element={<PlansPage />} />
           <Route path="/plans/new" element={<NewPlanPage />} />
+          <Route path="/plans/compare" element={<ComparePlansPage />} />
           <Route path="/plans/:id" element={<PlanPage />} />
           <Route path="/catalog" element={<CatalogPage />} />
           <Route path="*" element={<NotFound />} />

@@ -8,6 +8,7 @@ import { constantSlowdown, lossShares, shapePerformance, shortVms } from './perf
 import { shapeComparison } from './comparison';
 import { shapeBeforeAfter } from './beforeAfter';
 import { LOAD_PERCENTS, shapePowerCurves } from './powerCurves';
+import { bestIndices, comparisonOption, comparisonRows } from './planComparison';
 
 describe('common', () => {
   it('keeps peaks when downsampling by bucket maximum', () => {
@@ -313,5 +314,48 @@ describe('shapePowerCurves', () => {
 
   it('leaves out a model without an 11-point curve', () => {
     expect(shapePowerCurves([g5, model('broken', 2, 2000, [1, 2, 3])], 'WATTS').map((c) => c.id)).toEqual(['hp-ml110-g5']);
+  });
+});
+
+describe('plan comparison', () => {
+  const estate = (kw: number, usd: number) => ({
+    serverCount: 0, itAverageKw: kw, itPeakKw: kw, itEnergyKWhPerYear: kw * 8760, facilityEnergyKWhPerYear: kw * 8760 * 1.5,
+    rackUnits: 10, racks: 1, floorSpaceM2: 1, maintenanceUsdPerYear: 0, electricityUsdPerYear: 0, spaceUsdPerYear: 0,
+    co2TonnesPerYear: kw, totalUsdPerYear: usd,
+  });
+  const compared = (id: string, hosts: number | null, kw: number | null, mean: number | null) => ({
+    plan: { id, status: 'COMPLETED' as const, hostsUsed: hosts, lowerBoundHosts: 4 },
+    savings: kw == null ? null : { after: estate(kw, kw * 1000), savings: estate(0, 5000) } as never,
+    metrics: mean == null ? null : { meanPerformance: mean, minPerformance: mean - 0.1, overloadedHosts: 0 } as never,
+  });
+
+  it('puts one value per plan in each row, null where a plan lacks the figure', () => {
+    const rows = comparisonRows([compared('a', 5, 2, 0.95), compared('b', 4, null, null)]);
+    const byLabel = Object.fromEntries(rows.map((r) => [r.label, r.values]));
+    expect(byLabel['Hosts used']).toEqual([5, 4]);
+    expect(byLabel['IT power (avg)']).toEqual([2, null]);
+    expect(byLabel['Mean delivered performance']).toEqual([95, null]);
+  });
+
+  it('marks the lowest host count and the highest performance best, never a context row', () => {
+    const rows = comparisonRows([compared('a', 5, 2, 0.95), compared('b', 4, 3, 0.99)]);
+    const best = Object.fromEntries(rows.map((r) => [r.label, bestIndices(r)]));
+    expect(best['Hosts used']).toEqual([1]);
+    expect(best['IT power (avg)']).toEqual([0]);
+    expect(best['Mean delivered performance']).toEqual([1]);
+    expect(best['Lower bound']).toEqual([]);
+  });
+
+  it('marks every plan sharing the best value, and none when all are equal', () => {
+    const three = comparisonRows([compared('a', 4, 2, 0.9), compared('b', 4, 3, 0.9), compared('c', 5, 3, 0.9)]);
+    const best = Object.fromEntries(three.map((r) => [r.label, bestIndices(r)]));
+    expect(best['Hosts used']).toEqual([0, 1]);
+    expect(best['Mean delivered performance']).toEqual([]);
+  });
+
+  it('leaves a row out of the chart when a plan lacks its value', () => {
+    const rows = comparisonRows([compared('a', 5, 2, 0.95), compared('b', 4, null, null)]);
+    const option = comparisonOption(rows, ['a', 'b']) as { yAxis: { data: string[] } };
+    expect(option.yAxis.data).toEqual(['Hosts used']);
   });
 });

@@ -1,32 +1,51 @@
-import { Link } from 'react-router';
-import { plansApi } from '../api/plans';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { plansApi, type Plan } from '../api/plans';
 import { useAsync } from '../hooks/useAsync';
 import { Empty, ErrorBox, Loading } from '../components/Status';
 import { dateTime, num } from '../format';
 
+const poolSummary = (p: Plan) => (p.request?.hostPool ?? []).map((h) => `${h.count.toLocaleString('en-US')} × ${h.model}`).join(', ') || '–';
+
 export function PlansPage() {
   const list = useAsync((s) => plansApi.list(s), []);
+  const [chosen, setChosen] = useState<string[]>([]);
+  const navigate = useNavigate();
+  const toggle = (id: string) => setChosen((c) => (c.includes(id) ? c.filter((x) => x !== id) : [...c, id]));
   return (
     <section aria-labelledby="plans-title">
       <h1 id="plans-title">Plans</h1>
-      <div className="actions"><Link className="button" to="/plans/new">New plan</Link></div>
+      <div className="actions">
+        <Link className="button" to="/plans/new">New plan</Link>
+        <button type="button" className="secondary" disabled={chosen.length < 2} data-testid="compare-plans"
+          onClick={() => navigate(`/plans/compare?ids=${chosen.map(encodeURIComponent).join(',')}`)}>
+          Compare selected ({chosen.length})
+        </button>
+        <span className="hint">Tick two or more plans to see their hosts, energy, cost and performance side by side.</span>
+      </div>
       {list.status === 'loading' && !list.data && <Loading what="plans" />}
       {list.status === 'error' && <ErrorBox error={list.error} onRetry={list.reload} />}
       {list.data && list.data.length === 0 && <Empty>No plans yet. Start one from a workload.</Empty>}
       {list.data && list.data.length > 0 && (
         <div className="table-wrap">
           <table data-testid="plan-list">
-            <thead><tr><th scope="col">Plan</th><th scope="col">Status</th><th scope="col" className="n">Hosts</th><th scope="col" className="n">Lower bound</th><th scope="col">Approach</th><th scope="col">Created</th></tr></thead>
-            <tbody>{list.data.map((p) => (
-              <tr key={p.id}>
-                <td><Link to={`/plans/${p.id}`}>{p.name ?? p.id.slice(0, 8)}</Link></td>
-                <td><span className={`badge ${p.status}`}>{p.status}</span></td>
-                <td className="n">{num(p.hostsUsed, 0)}</td>
-                <td className="n">{num(p.lowerBoundHosts, 0)}</td>
-                <td>{p.request?.virtualization ?? '–'}</td>
-                <td>{dateTime(p.createdAt)}</td>
-              </tr>
-            ))}</tbody>
+            <thead><tr><th scope="col"><span className="visually-hidden">Compare</span></th><th scope="col">Plan</th><th scope="col">Status</th><th scope="col" className="n">Hosts</th><th scope="col" className="n">Lower bound</th><th scope="col">Host pool</th><th scope="col">Resources</th><th scope="col">Approach</th><th scope="col">Created</th></tr></thead>
+            <tbody>{list.data.map((p) => {
+              const label = p.name ?? p.id.slice(0, 8);
+              return (
+                <tr key={p.id}>
+                  <td><input type="checkbox" checked={chosen.includes(p.id)} onChange={() => toggle(p.id)} aria-label={`Compare ${label}`} data-testid={`pick-${p.id}`} /></td>
+                  <td><Link to={`/plans/${p.id}`}>{label}</Link></td>
+                  <td><span className={`badge ${p.status}`}>{p.status}</span></td>
+                  <td className="n">{num(p.hostsUsed, 0)}</td>
+                  <td className="n">{num(p.lowerBoundHosts, 0)}</td>
+                  <td>{poolSummary(p)}</td>
+                  <td>{(p.request?.resources ?? []).join(', ') || '–'}</td>
+                  <td>{p.request?.virtualization ?? '–'}</td>
+                  <td>{dateTime(p.createdAt)}</td>
+                </tr>
+              );
+            })}</tbody>
           </table>
         </div>
       )}
