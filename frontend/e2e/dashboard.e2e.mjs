@@ -176,6 +176,14 @@ try {
   const report = JSON.parse(readFileSync(await jsonDownload.path(), 'utf8'));
   check('report JSON holds the plan, savings and comparison', report.plan?.id === planId && report.savings?.before != null && report.comparison?.approaches?.length === 3);
 
+  // 5c. Investment: the purchase of the plan's hosts as the API computes it, and its payback chart.
+  const apiSavings = await (await page.request.get(`${baseUrl}/api/v1/plans/${planId}/savings`)).json();
+  await page.waitForSelector('[data-testid="payback"]', { timeout: 30_000 });
+  const paybackLine = (await page.textContent('[data-testid="payback"]')) ?? '';
+  check('investment shows the purchase of the plan\'s hosts as the API has it', apiSavings.investment.hostsBought === plan.hostsUsed
+    && paybackLine.includes(`$${Math.round(apiSavings.investment.purchaseUsd).toLocaleString('en-US')}`), paybackLine);
+  await expectChart(page, 'chart-payback');
+
   // 6. Savings assumptions recompute the report.
   const costBefore = await page.textContent('[data-testid="headline"]');
   await page.fill('#as-electricityUsdPerKWh', '0.5');

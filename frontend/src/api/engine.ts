@@ -137,6 +137,19 @@ export interface Assumptions {
   maintenanceUsdPerServerYear: number;
   floorAreaM2PerRack: number;
   rackUnitsPerRack: number;
+  /** share of the plan's hosts bought new (0 = servers already owned), for the investment */
+  hostsBoughtPercent?: number;
+}
+
+/** Buying the plan's hosts against the yearly savings (savings.totalUsdPerYear). */
+export interface Investment {
+  hostsBought: number;
+  purchaseUsd: number;
+  annualSavingsUsd: number;
+  /** 0 when nothing is bought; null when nothing is saved */
+  paybackMonths: number | null;
+  /** index k: k years of savings − purchase, k = 0..5 */
+  netUsdByYear: number[];
 }
 
 /** One estate (before or after, or their difference) per year. */
@@ -172,6 +185,8 @@ export interface Savings {
   assumptions: Assumptions;
   /** per assumption: "default", "scenario" or "query" */
   assumptionSources: Record<string, string>;
+  /** absent on servers older than the investment figures */
+  investment?: Investment | null;
 }
 
 const plan = (id: string) => `/api/v1/plans/${encodeURIComponent(id)}`;

@@ -9,6 +9,7 @@ import { shapeComparison } from './comparison';
 import { shapeBeforeAfter } from './beforeAfter';
 import { LOAD_PERCENTS, shapePowerCurves } from './powerCurves';
 import { bestIndices, comparisonOption, comparisonRows } from './planComparison';
+import { paybackOption, paybackText } from './payback';
 
 describe('common', () => {
   it('keeps peaks when downsampling by bucket maximum', () => {
@@ -357,5 +358,22 @@ describe('plan comparison', () => {
     const rows = comparisonRows([compared('a', 5, 2, 0.95), compared('b', 4, null, null)]);
     const option = comparisonOption(rows, ['a', 'b']) as { yAxis: { data: string[] } };
     expect(option.yAxis.data).toEqual(['Hosts used']);
+  });
+});
+
+describe('payback', () => {
+  const inv = (paybackMonths: number | null) => ({ hostsBought: 3, purchaseUsd: 36000, annualSavingsUsd: 24000, paybackMonths, netUsdByYear: [-36000, -12000, 12000] });
+
+  it('states the payback in months under two years, in years above, and says when there is none', () => {
+    expect(paybackText(inv(18))).toBe('18 months');
+    expect(paybackText(inv(30))).toBe('2.5 years');
+    expect(paybackText(inv(0))).toBe('at once (nothing bought)');
+    expect(paybackText(inv(null))).toBe('never (nothing saved)');
+  });
+
+  it('draws the purchase and each year, red while the investment is not paid back', () => {
+    const o = paybackOption(inv(18)) as { xAxis: { data: string[] }; series: { data: { value: number; itemStyle: { color: string } }[] }[] };
+    expect(o.xAxis.data).toEqual(['purchase', 'year 1', 'year 2']);
+    expect(o.series[0].data.map((d) => d.itemStyle.color)).toEqual(['#c0392b', '#c0392b', '#2a9d58']);
   });
 });

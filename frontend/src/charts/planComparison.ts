@@ -34,6 +34,8 @@ const ROWS: { label: string; unit: string; better: ComparisonRow['better']; char
   { label: 'Rack units', unit: 'U', better: 'lower', chart: true, pick: (c) => c.savings?.after.rackUnits },
   { label: 'Running cost / year', unit: '$', better: 'lower', chart: true, pick: (c) => c.savings?.after.totalUsdPerYear },
   { label: 'Saved vs before / year', unit: '$', better: 'higher', chart: false, pick: (c) => c.savings?.savings.totalUsdPerYear },
+  { label: 'Purchase of new hosts', unit: '$', better: 'lower', chart: false, pick: (c) => c.savings?.investment?.purchaseUsd },
+  { label: 'Payback', unit: 'months', better: 'lower', chart: false, pick: (c) => c.savings?.investment?.paybackMonths },
   { label: 'Mean delivered performance', unit: '%', better: 'higher', chart: false, pick: (c) => (c.metrics ? c.metrics.meanPerformance * 100 : null) },
   { label: 'Worst VM performance', unit: '%', better: 'higher', chart: false, pick: (c) => (c.metrics ? c.metrics.minPerformance * 100 : null) },
   { label: 'Overloaded hosts', unit: 'hosts', better: 'lower', chart: false, pick: (c) => c.metrics?.overloadedHosts },

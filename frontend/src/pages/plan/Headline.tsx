@@ -1,6 +1,7 @@
 import type { Plan } from '../../api/plans';
 import type { Savings } from '../../api/engine';
 import { num } from '../../format';
+import { paybackText } from '../../charts/payback';
 
 function Card({ label, value, sub, testId }: { label: string; value: string; sub?: string; testId?: string }) {
   return (
@@ -14,7 +15,7 @@ function Card({ label, value, sub, testId }: { label: string; value: string; sub
 
 const pct = (s: Savings | undefined, key: string) => (s?.savingsPercent?.[key] != null ? `${num(s.savingsPercent[key], 0)} % less` : undefined);
 
-/** Headline cards: servers before → hosts after, ratio, gap to the lower bound, yearly energy/cost/CO2 saved, rack units freed. */
+/** Headline cards: servers before → hosts after, ratio, gap to the lower bound, yearly energy/cost/CO2 saved, rack units freed, payback of the new hosts. */
 export function Headline({ plan, savings, vmCount }: { plan: Plan; savings?: Savings; vmCount?: number }) {
   const before = savings?.before.serverCount ?? vmCount;
   const after = plan.hostsUsed ?? undefined;
@@ -31,6 +32,8 @@ export function Headline({ plan, savings, vmCount }: { plan: Plan; savings?: Sav
       <Card label="Cost saved / year" value={s ? `$${num(s.totalUsdPerYear, 0)}` : '–'} sub={pct(savings, 'totalUsdPerYear') ?? 'electricity, space, maintenance'} testId="cost-saved" />
       <Card label="CO₂ saved / year" value={s ? `${num(s.co2TonnesPerYear)} t` : '–'} />
       <Card label="Rack units freed" value={s ? `${num(s.rackUnits, 0)} U` : '–'} sub={s ? `${num(s.floorSpaceM2)} m² floor` : undefined} />
+      <Card label="Payback" value={savings?.investment ? paybackText(savings.investment) : '–'}
+        sub={savings?.investment ? `$${num(savings.investment.purchaseUsd, 0)} for ${num(savings.investment.hostsBought, 0)} new hosts` : undefined} testId="payback-card" />
     </div>
   );
 }

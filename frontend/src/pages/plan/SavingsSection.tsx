@@ -4,6 +4,7 @@ import { engineApi } from '../../api/engine';
 import { errorMessage } from '../../api/client';
 import { EChart } from '../../charts/EChart';
 import { beforeAfterOption, shapeBeforeAfter } from '../../charts/beforeAfter';
+import { paybackOption, paybackText } from '../../charts/payback';
 import { Empty, ErrorBox } from '../../components/Status';
 
 // step="any": server defaults such as 0.366 kg/kWh must not fail the browser's step validation
@@ -13,6 +14,7 @@ const FIELDS: { key: keyof Assumptions; label: string; hint: string }[] = [
   { key: 'carbonKgPerKWh', label: 'Carbon intensity (kg CO₂/kWh)', hint: 'Emissions of the grid that feeds the site.' },
   { key: 'rackUnitUsdPerYear', label: 'Rack unit cost ($/U/year)', hint: 'Space, power distribution and cabling per U.' },
   { key: 'maintenanceUsdPerServerYear', label: 'Maintenance ($/server/year)', hint: 'Used for servers whose model has no maintenance figure.' },
+  { key: 'hostsBoughtPercent', label: 'Plan hosts bought new (%)', hint: 'For the investment: 100 = buy every host of the plan, 0 = consolidate onto servers you already own.' },
 ];
 
 /** Editable savings assumptions that recompute the report, and the before/after bars. */
@@ -39,6 +41,8 @@ export function SavingsSection({ planId, savings, onRecompute, onBaselineChanged
   }, [savings]);
   const rows = useMemo(() => shapeBeforeAfter(savings), [savings]);
   const option = useMemo(() => beforeAfterOption(rows), [rows]);
+  const investment = savings.investment;
+  const payback = useMemo(() => (investment ? paybackOption(investment) : null), [investment]);
 
   function overrides(): Partial<Assumptions> {
     const o: Partial<Assumptions> = {};
@@ -66,42 +70,55 @@ export function SavingsSection({ planId, savings, onRecompute, onBaselineChanged
   }
 
   return (
-    <div className="grid2">
-      <form className="panel" onSubmit={recompute} aria-labelledby="assumptions-title" style={{ margin: 0 }}>
-        <h3 id="assumptions-title" style={{ marginTop: 0 }}>Savings assumptions</h3>
-        {FIELDS.map((f) => (
-          <div className="field" key={f.key}>
-            <label htmlFor={`as-${f.key}`}>{f.label}</label>
-            <input id={`as-${f.key}`} type="number" min={0} step="any" value={draft[f.key] ?? ''} onChange={(e) => setDraft((d) => ({ ...d, [f.key]: e.target.value }))} />
-            <p className="hint">{f.hint}{savings.assumptionSources?.[f.key] && savings.assumptionSources[f.key] !== 'default' ? ` (from ${savings.assumptionSources[f.key]})` : ''}</p>
+    <>
+      <div className="grid2">
+        <form className="panel" onSubmit={recompute} aria-labelledby="assumptions-title" style={{ margin: 0 }}>
+          <h3 id="assumptions-title" style={{ marginTop: 0 }}>Savings assumptions</h3>
+          {FIELDS.map((f) => (
+            <div className="field" key={f.key}>
+              <label htmlFor={`as-${f.key}`}>{f.label}</label>
+              <input id={`as-${f.key}`} type="number" min={0} step="any" value={draft[f.key] ?? ''} onChange={(e) => setDraft((d) => ({ ...d, [f.key]: e.target.value }))} />
+              <p className="hint">{f.hint}{savings.assumptionSources?.[f.key] && savings.assumptionSources[f.key] !== 'default' ? ` (from ${savings.assumptionSources[f.key]})` : ''}</p>
+            </div>
+          ))}
+          <div className="actions">
+            <button type="submit">Recompute</button>
+            <button type="button" className="secondary" onClick={save}>Save scenario</button>
           </div>
-        ))}
-        <div className="actions">
-          <button type="submit">Recompute</button>
-          <button type="button" className="secondary" onClick={save}>Save scenario</button>
+          {saveMsg && <p role="status">{saveMsg}</p>}
+          <h3>Before: {savings.baseline === 'CURRENT_INVENTORY' ? 'your current servers' : 'one server per VM'}</h3>
+          <p className="hint">
+            {savings.baseline === 'CURRENT_INVENTORY'
+              ? 'The uploaded current servers are the estate before consolidation.'
+              : 'Each VM on the smallest catalog server that holds it. Upload your current servers to compare against them instead.'}
+          </p>
+          <div className="field">
+            <label htmlFor="current-servers">Current servers CSV</label>
+            <input id="current-servers" type="file" accept=".csv,text/csv" disabled={baselineBusy}
+              onChange={(e) => { const f = e.target.files?.[0]; if (f) changeBaseline(() => engineApi.uploadCurrentServers(planId, f)); e.target.value = ''; }} />
+            <p className="hint">Columns: name,count,averageWatts,peakWatts,rackUnits[,yearlyMaintenanceUsd].</p>
+          </div>
+          {savings.baseline === 'CURRENT_INVENTORY' && (
+            <button type="button" className="secondary" disabled={baselineBusy} onClick={() => changeBaseline(() => engineApi.removeCurrentServers(planId))}>Back to one server per VM</button>
+          )}
+          {baselineError != null && <ErrorBox error={baselineError} title="Current servers not accepted" />}
+        </form>
+        <div className="chart-box">
+          <h3>Before and after</h3>
+          {rows.length ? <EChart option={option} label="Before and after: power, energy, cooling, rack units, maintenance, cost" className="tall" testId="chart-before-after" /> : <Empty>No savings figures yet.</Empty>}
         </div>
-        {saveMsg && <p role="status">{saveMsg}</p>}
-        <h3>Before: {savings.baseline === 'CURRENT_INVENTORY' ? 'your current servers' : 'one server per VM'}</h3>
-        <p className="hint">
-          {savings.baseline === 'CURRENT_INVENTORY'
-            ? 'The uploaded current servers are the estate before consolidation.'
-            : 'Each VM on the smallest catalog server that holds it. Upload your current servers to compare against them instead.'}
-        </p>
-        <div className="field">
-          <label htmlFor="current-servers">Current servers CSV</label>
-          <input id="current-servers" type="file" accept=".csv,text/csv" disabled={baselineBusy}
-            onChange={(e) => { const f = e.target.files?.[0]; if (f) changeBaseline(() => engineApi.uploadCurrentServers(planId, f)); e.target.value = ''; }} />
-          <p className="hint">Columns: name,count,averageWatts,peakWatts,rackUnits[,yearlyMaintenanceUsd].</p>
-        </div>
-        {savings.baseline === 'CURRENT_INVENTORY' && (
-          <button type="button" className="secondary" disabled={baselineBusy} onClick={() => changeBaseline(() => engineApi.removeCurrentServers(planId))}>Back to one server per VM</button>
-        )}
-        {baselineError != null && <ErrorBox error={baselineError} title="Current servers not accepted" />}
-      </form>
-      <div className="chart-box">
-        <h3>Before and after</h3>
-        {rows.length ? <EChart option={option} label="Before and after: power, energy, cooling, rack units, maintenance, cost" className="tall" testId="chart-before-after" /> : <Empty>No savings figures yet.</Empty>}
       </div>
-    </div>
+      {investment && payback && (
+        <div className="chart-box" data-testid="investment" style={{ marginTop: '1rem' }}>
+          <h3>Investment and payback</h3>
+          <p className="figure" data-testid="payback">
+            Buying {investment.hostsBought.toLocaleString('en-US')} host{investment.hostsBought === 1 ? '' : 's'} costs <strong>${Math.round(investment.purchaseUsd).toLocaleString('en-US')}</strong>;
+            {' '}saving ${Math.round(investment.annualSavingsUsd).toLocaleString('en-US')} a year pays it back in <strong>{paybackText(investment)}</strong>.
+          </p>
+          <EChart option={payback} label={`Net cash after buying the plan's hosts, by year: payback ${paybackText(investment)}`} testId="chart-payback" height={240} />
+          <p className="hint">Catalog purchase prices; yearly savings as above, taken as constant. Set "Plan hosts bought new" to 0 when the plan reuses servers you own.</p>
+        </div>
+      )}
+    </>
   );
 }

@@ -18,17 +18,21 @@ import org.dcplanner.consolidation.web.ApiException;
  *                                    ({@link MaintenanceRule})
  * @param floorAreaM2PerRack          floor area per rack, including its share of aisles
  * @param rackUnitsPerRack            usable rack units per rack
+ * @param hostsBoughtPercent          share of the plan's hosts bought new (100) or already owned (0), for the investment
  */
 public record SavingsAssumptions(double electricityUsdPerKWh, double pue, double carbonKgPerKWh,
                                  double rackUnitUsdPerYear, double maintenanceUsdPerServerYear,
-                                 double floorAreaM2PerRack, double rackUnitsPerRack) {
+                                 double floorAreaM2PerRack, double rackUnitsPerRack, double hostsBoughtPercent) {
 
     public static final String[] NAMES = {"electricityUsdPerKWh", "pue", "carbonKgPerKWh", "rackUnitUsdPerYear",
-            "maintenanceUsdPerServerYear", "floorAreaM2PerRack", "rackUnitsPerRack"};
+            "maintenanceUsdPerServerYear", "floorAreaM2PerRack", "rackUnitsPerRack", "hostsBoughtPercent"};
 
     public SavingsAssumptions {
         if (!(pue >= 1)) throw invalid("pue", "pue must be >= 1");
         if (!(rackUnitsPerRack >= 1)) throw invalid("rackUnitsPerRack", "rackUnitsPerRack must be >= 1");
+        if (!(hostsBoughtPercent >= 0 && hostsBoughtPercent <= 100)) {
+            throw invalid("hostsBoughtPercent", "hostsBoughtPercent must be between 0 and 100");
+        }
         double[] nonNegative = {electricityUsdPerKWh, carbonKgPerKWh, rackUnitUsdPerYear, maintenanceUsdPerServerYear,
                 floorAreaM2PerRack};
         for (int i = 0; i < nonNegative.length; i++) {
@@ -56,7 +60,9 @@ public record SavingsAssumptions(double electricityUsdPerKWh, double pue, double
                 // [E] ~2.5 m² per rack incl. its share of hot/cold aisles (common planning figure 25-30 sq ft per rack)
                 2.5,
                 // standard full-height rack
-                42);
+                42,
+                // the consolidation hosts are bought new (set 0 when consolidating onto servers already owned)
+                100);
     }
 
     /** A copy with the given values replaced; unknown names and non-numbers are a 400 naming the field. */
@@ -75,13 +81,14 @@ public record SavingsAssumptions(double electricityUsdPerKWh, double pue, double
             }
         }
         return new SavingsAssumptions(current.get(NAMES[0]), current.get(NAMES[1]), current.get(NAMES[2]),
-                current.get(NAMES[3]), current.get(NAMES[4]), current.get(NAMES[5]), current.get(NAMES[6]));
+                current.get(NAMES[3]), current.get(NAMES[4]), current.get(NAMES[5]), current.get(NAMES[6]),
+                current.get(NAMES[7]));
     }
 
     public Map<String, Double> asMap() {
         Map<String, Double> m = new LinkedHashMap<>();
         double[] v = {electricityUsdPerKWh, pue, carbonKgPerKWh, rackUnitUsdPerYear, maintenanceUsdPerServerYear,
-                floorAreaM2PerRack, rackUnitsPerRack};
+                floorAreaM2PerRack, rackUnitsPerRack, hostsBoughtPercent};
         for (int i = 0; i < NAMES.length; i++) m.put(NAMES[i], v[i]);
         return m;
     }

@@ -12,10 +12,11 @@ import org.dcplanner.consolidation.simulation.VirtualizationApproach;
  * @param beforeModelCounts    servers per model in the one-server-per-VM estate (empty for an uploaded inventory)
  * @param afterFromSimulation  true when "after" power is the stored simulation run, false when replayed for this report
  * @param assumptionSources    per assumption: "default", "scenario" or "query"
+ * @param investment           buying the plan's hosts against the yearly savings (payback, net cash by year)
  */
 public record SavingsReport(UUID planId, String baseline, VirtualizationApproach virtualization, EstateFigures before,
                             EstateFigures after, EstateFigures savings, Map<String, Double> savingsPercent,
                             Map<String, Integer> beforeModelCounts, int vmsLargerThanAnyModel,
                             boolean afterFromSimulation, SavingsAssumptions assumptions,
-                            Map<String, String> assumptionSources) {
+                            Map<String, String> assumptionSources, Investment investment) {
 }

@@ -88,7 +88,8 @@ public class SavingsService {
         }
         EstateFigures saved = before.minus(after);
         return new SavingsReport(planId, base, power.approach(), before, after, saved, percent(before, saved), modelCounts,
-                tooLarge, power.fromStoredSimulation(), a, sources);
+                tooLarge, power.fromStoredSimulation(), a, sources,
+                Investment.of(power.hosts(), a.hostsBoughtPercent(), saved.totalUsdPerYear()));
     }
 
     /** Saves the plan's scenario (validated against the defaults); returns the effective assumptions. */

@@ -41,6 +41,17 @@ class SavingsIT extends PostgresIntegrationTest {
         assertThat(r.get("savings").get("totalUsdPerYear").asDouble()).isPositive();
         assertThat(r.get("assumptions").get("pue").asDouble()).isEqualTo(1.58);
         assertThat(r.get("assumptionSources").get("pue").asText()).isEqualTo("default");
+        // the plan's g5 hosts ($1,200 each in the catalog) bought new, paid back by the yearly savings
+        JsonNode investment = r.get("investment");
+        assertThat(investment.get("hostsBought").asInt()).isEqualTo(after);
+        assertThat(investment.get("purchaseUsd").asDouble()).isEqualTo(1200.0 * after);
+        assertThat(investment.get("paybackMonths").asDouble()).isCloseTo(
+                12 * 1200.0 * after / r.get("savings").get("totalUsdPerYear").asDouble(), org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(investment.get("netUsdByYear")).hasSize(6);
+        JsonNode owned = http.getForObject(base + "/savings?hostsBoughtPercent=0", JsonNode.class).get("investment");
+        assertThat(owned.get("purchaseUsd").asDouble()).isZero();
+        assertThat(http.getForEntity(base + "/savings?hostsBoughtPercent=150", JsonNode.class).getBody().get("field").asText())
+                .isEqualTo("hostsBoughtPercent");
 
         ResponseEntity<JsonNode> saved = http.exchange(base + "/savings-assumptions", HttpMethod.PUT,
                 new HttpEntity<>(Map.of("pue", 1.2, "electricityUsdPerKWh", 0.2)), JsonNode.class);
