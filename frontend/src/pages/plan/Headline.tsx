@@ -27,7 +27,7 @@ export function Headline({ plan, savings, vmCount }: { plan: Plan; savings?: Sav
     <div className="cards" data-testid="headline">
       <Card label="Servers → hosts" value={`${num(before, 0)} → ${num(after, 0)}`} sub={baseline} testId="hosts-before-after" />
       <Card label="Consolidation ratio" value={before && after ? `${num(before / after)} : 1` : '–'} sub="servers per host" />
-      <Card label="Gap to lower bound" value={gap != null ? `${gap} host${gap === 1 ? '' : 's'}` : '–'} sub={lb != null ? `lower bound ${lb} hosts` : 'no bound yet'} testId="gap-lower-bound" />
+      <Card label="Gap to lower bound" value={gap != null ? `${gap} host${gap === 1 ? '' : 's'}` : '–'} sub={lb != null ? `lower bound ${lb} hosts, as if VMs could be split across hosts` : 'no bound yet'} testId="gap-lower-bound" />
       <Card label="Energy saved / year" value={s ? `${num(s.facilityEnergyKWhPerYear / 1000)} MWh` : '–'} sub={pct(savings, 'facilityEnergyKWhPerYear') ?? 'facility energy incl. PUE'} testId="energy-saved" />
       <Card label="Cost saved / year" value={s ? `$${num(s.totalUsdPerYear, 0)}` : '–'} sub={pct(savings, 'totalUsdPerYear') ?? 'electricity, space, maintenance'} testId="cost-saved" />
       <Card label="CO₂ saved / year" value={s ? `${num(s.co2TonnesPerYear)} t` : '–'} />

@@ -46,7 +46,11 @@ public class HostCatalogService implements HostCatalog {
         return model;
     }
 
-    /** Deletes a custom model: 404 problem when unknown, 409 when built in or in the host pool of a stored plan. */
+    /**
+     * Deletes a custom model: 404 problem when unknown, 409 when built in or in the host pool of a stored plan.
+     * The check and the delete are two statements: a plan submitted in that same instant can still name the model
+     * (it then fails to load its host model, as for any unknown model).
+     */
     public void delete(String id) {
         if (isBuiltIn(id)) {
             throw new ApiException(HttpStatus.CONFLICT, "host-model-built-in", "Built-in host model",

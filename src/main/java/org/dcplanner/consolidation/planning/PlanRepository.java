@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
+import org.dcplanner.consolidation.inventory.HostModelUsage;
 import org.dcplanner.consolidation.planning.PlanRecord.ProgressPoint;
 import org.dcplanner.consolidation.planning.solver.PlanningResult;
-import org.dcplanner.consolidation.inventory.HostModelUsage;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
