@@ -184,6 +184,16 @@ try {
     && paybackLine.includes(`$${Math.round(apiSavings.investment.purchaseUsd).toLocaleString('en-US')}`), paybackLine);
   await expectChart(page, 'chart-payback');
 
+  // 5d. Print / PDF: in print media the app chrome and buttons are gone and the dashboard prints to a PDF.
+  check('the dashboard offers Print / PDF', await page.getByRole('button', { name: 'Print / PDF' }).isEnabled());
+  await page.emulateMedia({ media: 'print' });
+  const printHidden = await page.evaluate(() => ['header.top', 'button'].map((sel) => getComputedStyle(document.querySelector(sel)).display));
+  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  await page.emulateMedia({ media: null });
+  const pdfPages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  check('print media hides the app chrome and buttons; the dashboard prints to a multi-page PDF', printHidden.every((d) => d === 'none')
+    && pdf.subarray(0, 4).toString() === '%PDF' && pdfPages >= 2, `display ${printHidden.join(', ')}; ${pdf.length} bytes, ${pdfPages} pages`);
+
   // 6. Savings assumptions recompute the report.
   const costBefore = await page.textContent('[data-testid="headline"]');
   await page.fill('#as-electricityUsdPerKWh', '0.5');

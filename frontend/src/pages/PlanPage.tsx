@@ -110,6 +110,7 @@ export function PlanPage() {
       <div className="actions">
         <button type="button" className="secondary" onClick={downloadCsv} disabled={!solved}>Download placements CSV</button>
         <button type="button" className="secondary" onClick={downloadReport} disabled={!solved}>Download report JSON</button>
+        <button type="button" className="secondary" onClick={() => window.print()} disabled={!solved} title="Print the dashboard, or save it as a PDF from the print dialog">Print / PDF</button>
         {isFinished(p.status) && <button type="button" className="danger" onClick={remove}>Delete plan</button>}
       </div>
 
