@@ -244,9 +244,13 @@ try {
   check('overhead-in-trace plan: no overhead claimed as added', stopped.request.sizing.overheadInTrace === true
     && !/with virtualization overhead|Constant \w+ slowdown/.test(inTraceText) && inTraceText.includes('already in the trace'), inTraceText);
 
-  // 7b2. Compare the two plans from the plan list: host counts as the API has them, chart drawn.
-  await page.goto(`${baseUrl}/plans`);
+  // 7b2. From the workload page to its plans (exactly the two made here), then compare them: host counts as
+  // the API has them, chart drawn.
+  await page.goto(`${baseUrl}/workloads/${workloadId}`);
+  await page.click('[data-testid="workload-plans"]');
   await page.waitForSelector(`[data-testid="pick-${planId}"]`, { timeout: 30_000 });
+  const listed = await page.locator('[data-testid="plan-list"] tbody tr').count();
+  check('the workload\'s plan list holds exactly its two plans', listed === 2 && page.url().includes(`workload=${workloadId}`), `${listed} rows, ${page.url()}`);
   await page.check(`[data-testid="pick-${planId}"]`);
   await page.check(`[data-testid="pick-${stoppedId}"]`);
   await page.click('[data-testid="compare-plans"]');

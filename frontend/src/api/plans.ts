@@ -142,7 +142,9 @@ export const plansApi = {
     sendJson<HostModel>('POST', '/api/v1/host-models', model),
   /** Deletes a custom model; 409 problem when built in or in a stored plan's host pool. */
   removeHostModel: (id: string) => request(`/api/v1/host-models/${encodeURIComponent(id)}`, { method: 'DELETE' }),
-  list: (signal?: AbortSignal) => getJson<Plan[]>('/api/v1/plans', signal),
+  /** newest first; workloadId keeps one workload's plans */
+  list: (signal?: AbortSignal, workloadId?: string) =>
+    getJson<Plan[]>(workloadId ? `/api/v1/plans?workloadId=${encodeURIComponent(workloadId)}` : '/api/v1/plans', signal),
   get: (id: string, signal?: AbortSignal) => getJson<Plan>(plan(id), signal),
   /** Starts solving; answers the new plan's id (from the body, else the Location header). */
   start: async (req: PlanRequest): Promise<string> => {

@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { plansApi, type Plan } from '../api/plans';
+import { workloadsApi } from '../api/workloads';
 import { useAsync } from '../hooks/useAsync';
 import { Empty, ErrorBox, Loading } from '../components/Status';
 import { dateTime, num } from '../format';
@@ -8,7 +9,10 @@ import { dateTime, num } from '../format';
 const poolSummary = (p: Plan) => (p.request?.hostPool ?? []).map((h) => `${h.count.toLocaleString('en-US')} × ${h.model}`).join(', ') || '–';
 
 export function PlansPage() {
-  const list = useAsync((s) => plansApi.list(s), []);
+  const [params, setParams] = useSearchParams();
+  const workload = params.get('workload') ?? '';
+  const list = useAsync((s) => plansApi.list(s, workload || undefined), [workload]);
+  const workloads = useAsync((s) => workloadsApi.list(s), []);
   const [chosen, setChosen] = useState<string[]>([]);
   const navigate = useNavigate();
   const toggle = (id: string) => setChosen((c) => (c.includes(id) ? c.filter((x) => x !== id) : [...c, id]));
@@ -23,9 +27,16 @@ export function PlansPage() {
         </button>
         <span className="hint">Tick two or more plans to see their hosts, energy, cost and performance side by side.</span>
       </div>
+      <div className="actions">
+        <label htmlFor="plans-workload" style={{ margin: 0 }}>Workload</label>
+        <select id="plans-workload" value={workload} onChange={(e) => setParams(e.target.value ? { workload: e.target.value } : {})}>
+          <option value="">all workloads</option>
+          {(workloads.data ?? []).map((w) => <option key={w.id} value={w.id}>{w.name} ({w.vmCount} VMs)</option>)}
+        </select>
+      </div>
       {list.status === 'loading' && !list.data && <Loading what="plans" />}
       {list.status === 'error' && <ErrorBox error={list.error} onRetry={list.reload} />}
-      {list.data && list.data.length === 0 && <Empty>No plans yet. Start one from a workload.</Empty>}
+      {list.data && list.data.length === 0 && <Empty>{workload ? 'No plans for this workload yet.' : 'No plans yet. Start one from a workload.'}</Empty>}
       {list.data && list.data.length > 0 && (
         <div className="table-wrap">
           <table data-testid="plan-list">

@@ -47,6 +47,7 @@ export function WorkloadPage() {
       </p>
       <div className="actions">
         <Link className="button" to={`/plans/new?workload=${w.id}`}>Plan consolidation</Link>
+        <Link className="button secondary" to={`/plans?workload=${w.id}`} data-testid="workload-plans">Plans of this workload</Link>
         <button type="button" className="danger" onClick={remove}>Delete workload</button>
       </div>
       {deleteError && <div className="error" role="alert">{deleteError}</div>}

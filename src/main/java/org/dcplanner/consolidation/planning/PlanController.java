@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Plan jobs REST API. */
@@ -31,9 +32,10 @@ class PlanController {
         return ResponseEntity.accepted().location(URI.create("/api/v1/plans/" + id)).body(service.get(id));
     }
 
+    /** Every plan, newest first; {@code workloadId} keeps those of one workload. */
     @GetMapping
-    List<PlanView> list() {
-        return service.list();
+    List<PlanView> list(@RequestParam(required = false) UUID workloadId) {
+        return service.list(workloadId);
     }
 
     @GetMapping("/{id}")

@@ -54,8 +54,10 @@ public class PlanService {
         return id;
     }
 
-    public List<PlanView> list() {
-        return plans.list().stream().map(p -> PlanView.of(p, read(p.requestJson()))).toList();
+    /** @param workloadId null = every workload's plans */
+    public List<PlanView> list(UUID workloadId) {
+        return plans.list().stream().filter(p -> workloadId == null || workloadId.equals(p.workloadId()))
+                .map(p -> PlanView.of(p, read(p.requestJson()))).toList();
     }
 
     public PlanView get(UUID id) {

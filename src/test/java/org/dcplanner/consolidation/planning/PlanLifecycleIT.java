@@ -23,6 +23,7 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /** The whole plan life cycle on the real application: ingestion, overhead model, solver, job engine, engine hand-off. */
@@ -101,6 +102,12 @@ class PlanLifecycleIT extends PostgresIntegrationTest {
                 http.getForEntity(location + "/simulation", JsonNode.class).getStatusCode() == HttpStatus.OK);
 
         assertThat(http.getForObject("/api/v1/plans", JsonNode.class).findValuesAsText("id")).contains(id.toString());
+        assertThat(http.getForObject("/api/v1/plans?workloadId=" + workload, JsonNode.class).findValuesAsText("id"))
+                .containsExactly(id.toString());
+        assertThat(http.getForObject("/api/v1/plans?workloadId=" + UUID.randomUUID(), JsonNode.class)).isEmpty();
+        ResponseEntity<JsonNode> badFilter = http.getForEntity("/api/v1/plans?workloadId=nonsense", JsonNode.class);
+        assertThat(badFilter.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(badFilter.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
         // a finished plan is deleted by DELETE
         assertThat(http.exchange(location, HttpMethod.DELETE, null, JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(http.getForEntity(location, JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
