@@ -165,6 +165,11 @@ export function isFinished(status: PlanStatus | undefined): boolean {
   return status === 'COMPLETED' || status === 'FAILED' || status === 'CANCELLED';
 }
 
+/** "800 × hp-ml110-g5, 10 × dell-r6515", or "–" without a pool. */
+export function poolSummary(request: Partial<PlanRequest> | undefined): string {
+  return (request?.hostPool ?? []).map((h) => `${h.count.toLocaleString('en-US')} × ${h.model}`).join(', ') || '–';
+}
+
 export function hostCpuMhz(m: HostModel): number {
   return m.cpuMhz ?? m.cores * m.coreMhz;
 }

@@ -1,6 +1,6 @@
 // Dashboard: before/after bars for power, energy, cooling (PUE), rack units, maintenance, cost.
 import type { EstateFigures } from '../api/engine';
-import { round } from './common';
+import { round, usd } from './common';
 import type { Option } from './echarts';
 
 export interface BeforeAfterRow {
@@ -26,7 +26,7 @@ export function shapeBeforeAfter(s: { before: EstateFigures; after: EstateFigure
 }
 
 function fmt(v: number, unit: string): string {
-  return unit === '$' ? `$${Math.round(v).toLocaleString('en-US')}` : `${v.toLocaleString('en-US')} ${unit}`;
+  return unit === '$' ? usd(v) : `${v.toLocaleString('en-US')} ${unit}`;
 }
 
 /** Bars as % of "before" so unlike units share one axis; the labels and tooltip give the real values. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { downsampleMax, stepTimes } from './common';
+import { downsampleMax, stepTimes, usd } from './common';
 import { shapeMultiplexing } from './multiplexing';
 import { MIN_SPAN_S, shapeProgress } from './progress';
 import { HEATMAP_VISIBLE_ROWS, heatmapHeight, heatmapOption, heatmapTooltip, shapeHeatmap } from './heatmap';
@@ -20,6 +20,11 @@ describe('common', () => {
 
   it('leaves short series untouched', () => {
     expect(downsampleMax([3, 4], 10)).toEqual({ index: [0, 1], values: [3, 4] });
+  });
+
+  it('writes whole dollars with separators and a true minus sign', () => {
+    expect(usd(1200.4)).toBe('$1,200');
+    expect(usd(-36000)).toBe('−$36,000');
   });
 
   it('places steps on the grid from the start instant', () => {

@@ -50,3 +50,8 @@ export function round(v: number, digits = 2): number {
 
 /** Time axis with clock labels and the date at day boundaries. */
 export const TIME_AXIS = { type: 'time', axisLabel: { hideOverlap: true, formatter: { year: '{yyyy}', month: '{MMM}', day: '{MMM} {d}', hour: '{HH}:{mm}', minute: '{HH}:{mm}' } } };
+
+/** Whole US dollars with thousands separators and a true minus sign: "$1,200", "−$36,000". */
+export function usd(v: number): string {
+  return `${v < 0 ? '−' : ''}$${Math.abs(Math.round(v)).toLocaleString('en-US')}`;
+}

@@ -1,9 +1,7 @@
 // Savings: net cash after buying the plan's hosts, year by year (year 0 = the purchase).
 import type { Investment } from '../api/engine';
-import { round } from './common';
+import { round, usd } from './common';
 import type { Option } from './echarts';
-
-const usd = (v: number) => `${v < 0 ? '−' : ''}$${Math.abs(Math.round(v)).toLocaleString('en-US')}`;
 
 /** "18 months", "2.5 years", "at once" or "never" (no savings to pay it back). */
 export function paybackText(i: Pick<Investment, 'paybackMonths'>): string {

@@ -1,7 +1,7 @@
 // Plan comparison: the figures a capacity planner weighs between scenarios, side by side, and as bars.
 import type { SimulationMetrics, Savings } from '../api/engine';
 import type { Plan } from '../api/plans';
-import { PALETTE, round } from './common';
+import { PALETTE, round, usd } from './common';
 import type { Option } from './echarts';
 
 /** One plan with what the comparison reads; savings or replay may be missing (not run yet, or failed). */
@@ -58,7 +58,7 @@ export function bestIndices(row: ComparisonRow): number[] {
 
 export function formatValue(v: number | null, unit: string): string {
   if (v == null) return '–';
-  if (unit === '$') return `$${Math.round(v).toLocaleString('en-US')}`;
+  if (unit === '$') return usd(v);
   const digits = unit === 'hosts' || unit === 'U' ? 0 : 1;
   return `${round(v, digits).toLocaleString('en-US')} ${unit}`;
 }

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { engineApi } from '../api/engine';
-import { plansApi, type Plan } from '../api/plans';
+import { plansApi, poolSummary, type Plan } from '../api/plans';
 import { workloadsApi } from '../api/workloads';
 import { useAsync } from '../hooks/useAsync';
 import { Empty, ErrorBox, Loading } from '../components/Status';
@@ -11,11 +11,10 @@ import { bestIndices, comparisonOption, comparisonRows, formatValue, type Compar
 /** What each plan was asked to do, in one line per aspect. */
 function scenario(p: Plan, workloadNames: Map<string, string>): [string, string][] {
   const r = p.request ?? {};
-  const pool = (r.hostPool ?? []).map((h) => `${h.count.toLocaleString('en-US')} × ${h.model}`).join(', ') || '–';
   const sizing = r.sizing ? `p${r.sizing.percentile} + ${r.sizing.headroomPercent} %${r.sizing.foldDays ? ', days folded' : ''}` : '–';
   return [
     ['Workload', (p.workloadId && workloadNames.get(p.workloadId)) ?? p.workloadId?.slice(0, 8) ?? '–'],
-    ['Host pool', pool],
+    ['Host pool', poolSummary(r)],
     ['Resources', (r.resources ?? []).join(', ') || '–'],
     ['Sizing', sizing],
     ['Target utilization', r.targetUtilization != null ? `${Math.round(r.targetUtilization * 100)} %` : '–'],

@@ -1,12 +1,10 @@
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { plansApi, type Plan } from '../api/plans';
+import { plansApi, poolSummary } from '../api/plans';
 import { workloadsApi } from '../api/workloads';
 import { useAsync } from '../hooks/useAsync';
 import { Empty, ErrorBox, Loading } from '../components/Status';
 import { dateTime, num } from '../format';
-
-const poolSummary = (p: Plan) => (p.request?.hostPool ?? []).map((h) => `${h.count.toLocaleString('en-US')} × ${h.model}`).join(', ') || '–';
 
 export function PlansPage() {
   const [params, setParams] = useSearchParams();
@@ -50,7 +48,7 @@ export function PlansPage() {
                   <td><span className={`badge ${p.status}`}>{p.status}</span></td>
                   <td className="n">{num(p.hostsUsed, 0)}</td>
                   <td className="n">{num(p.lowerBoundHosts, 0)}</td>
-                  <td>{poolSummary(p)}</td>
+                  <td>{poolSummary(p.request)}</td>
                   <td>{(p.request?.resources ?? []).join(', ') || '–'}</td>
                   <td>{p.request?.virtualization ?? '–'}</td>
                   <td>{dateTime(p.createdAt)}</td>

@@ -5,6 +5,7 @@ import { errorMessage } from '../../api/client';
 import { EChart } from '../../charts/EChart';
 import { beforeAfterOption, shapeBeforeAfter } from '../../charts/beforeAfter';
 import { paybackOption, paybackText } from '../../charts/payback';
+import { usd } from '../../charts/common';
 import { Empty, ErrorBox } from '../../components/Status';
 
 // step="any": server defaults such as 0.366 kg/kWh must not fail the browser's step validation
@@ -112,8 +113,8 @@ export function SavingsSection({ planId, savings, onRecompute, onBaselineChanged
         <div className="chart-box" data-testid="investment" style={{ marginTop: '1rem' }}>
           <h3>Investment and payback</h3>
           <p className="figure" data-testid="payback">
-            Buying {investment.hostsBought.toLocaleString('en-US')} host{investment.hostsBought === 1 ? '' : 's'} costs <strong>${Math.round(investment.purchaseUsd).toLocaleString('en-US')}</strong>;
-            {' '}saving ${Math.round(investment.annualSavingsUsd).toLocaleString('en-US')} a year pays it back in <strong>{paybackText(investment)}</strong>.
+            Buying {investment.hostsBought.toLocaleString('en-US')} host{investment.hostsBought === 1 ? '' : 's'} costs <strong>{usd(investment.purchaseUsd)}</strong>;
+            {' '}saving {usd(investment.annualSavingsUsd)} a year pays it back in <strong>{paybackText(investment)}</strong>.
           </p>
           <EChart option={payback} label={`Net cash after buying the plan's hosts, by year: payback ${paybackText(investment)}`} testId="chart-payback" height={240} />
           <p className="hint">Catalog purchase prices; yearly savings as above, taken as constant. Set "Plan hosts bought new" to 0 when the plan reuses servers you own.</p>
