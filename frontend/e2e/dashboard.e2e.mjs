@@ -262,6 +262,24 @@ try {
   await expectChart(page, 'chart-compare');
   await page.screenshot({ path: join(shots, '07-compare.png'), fullPage: true });
 
+  // 7b3. Plan a variant: the form starts from the plan's request; only the approach is changed.
+  await page.goto(`${baseUrl}/plans/${planId}`);
+  await page.click('[data-testid="plan-variant"]');
+  await page.waitForSelector('[data-testid="variant-of"]', { timeout: 30_000 });
+  await page.waitForFunction((limit) => document.querySelector('#plan-time')?.value === String(limit), planTimeLimitSeconds, { timeout: 10_000 });
+  const prefilled = { virt: await page.inputValue('#plan-virt'), percentile: await page.inputValue('#plan-percentile'), workload: await page.inputValue('#plan-workload') };
+  check('a variant starts from the plan\'s request', prefilled.virt === plan.request.virtualization && Number(prefilled.percentile) === plan.request.sizing.percentile
+    && prefilled.workload === workloadId, JSON.stringify(prefilled));
+  await page.selectOption('#plan-virt', 'FULL');
+  await page.click('[data-testid="start-plan"]');
+  await urlOrError(page, /\/plans\/[0-9a-f-]{8,}$/, 30_000);
+  const variantId = page.url().split('/').pop();
+  const variant = await (await page.request.get(`${baseUrl}/api/v1/plans/${variantId}`)).json();
+  check('the variant keeps the pool and sizing and changes the approach', variant.request.virtualization === 'FULL'
+    && JSON.stringify(variant.request.hostPool) === JSON.stringify(plan.request.hostPool) && variant.request.sizing.percentile === plan.request.sizing.percentile,
+    `${variant.request.virtualization} ${JSON.stringify(variant.request.hostPool)}`);
+  await page.waitForFunction(() => ['COMPLETED', 'CANCELLED', 'FAILED'].includes(document.querySelector('[data-testid="plan-status"]')?.textContent ?? ''), null, { timeout: (planTimeLimitSeconds + 120) * 1000 });
+
   // 7c. Host catalog: power curves drawn; a custom model is refused with the field named, then added and offered to plans.
   await page.goto(`${baseUrl}/catalog`);
   await page.waitForSelector('[data-testid="catalog"]', { timeout: 60_000 });

@@ -35,6 +35,28 @@ export function NewPlanPage() {
   const [submitting, setSubmitting] = useState(false);
 
   const selectedWorkload = workloads.data?.find((w) => w.id === workloadId);
+  // "Plan a variant": start from another plan's request (?from=id) and change what is to be compared
+  const from = params.get('from');
+  const source = useAsync((s) => (from ? plansApi.get(from, s) : Promise.resolve(null)), [from]);
+  useEffect(() => {
+    const r = source.data?.request;
+    if (!r) return;
+    if (r.workloadId) setWorkloadId(r.workloadId);
+    setName(`${source.data?.name ?? 'plan'} (variant)`);
+    if (r.hostPool) setPool(Object.fromEntries(r.hostPool.map((h) => [h.model, h.count])));
+    if (r.resources) setResources(r.resources);
+    if (r.sizing) {
+      setPercentile(r.sizing.percentile);
+      setHeadroom(r.sizing.headroomPercent);
+      setFoldDays(Boolean(r.sizing.foldDays));
+      setOverheadInTrace(Boolean(r.sizing.overheadInTrace));
+    }
+    if (r.virtualization) setVirtualization(r.virtualization);
+    if (r.targetUtilization != null) setTargetUtilization(Math.round(r.targetUtilization * 100));
+    if (r.haReserveHosts != null) setHa(r.haReserveHosts);
+    if (r.objective) setObjective(r.objective);
+    if (r.timeLimitSeconds) setTimeLimit(r.timeLimitSeconds);
+  }, [source.data]);
 
   // Defaults once the data are in: first workload, and a pool of the newest model big enough to host every VM alone.
   useEffect(() => {
@@ -92,6 +114,13 @@ export function NewPlanPage() {
     <section aria-labelledby="new-plan-title">
       <h1 id="new-plan-title">New consolidation plan</h1>
       <p className="lead">Choose the hosts to consolidate onto and how to size the VMs; the solver packs the VMs onto as few hosts as it can.</p>
+      {source.data && (
+        <p role="status" data-testid="variant-of">
+          Starting from <Link to={`/plans/${source.data.id}`}>{source.data.name ?? source.data.id.slice(0, 8)}</Link>: change what you want to
+          compare, then compare both in the <Link to={`/plans?workload=${source.data.workloadId ?? ''}`}>plan list</Link>.
+        </p>
+      )}
+      {source.status === 'error' && <ErrorBox error={source.error} title="The plan to start from could not be loaded" />}
       <form onSubmit={submit} data-testid="plan-form">
         <fieldset>
           <legend>Workload</legend>

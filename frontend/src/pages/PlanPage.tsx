@@ -111,6 +111,7 @@ export function PlanPage() {
         <button type="button" className="secondary" onClick={downloadCsv} disabled={!solved}>Download placements CSV</button>
         <button type="button" className="secondary" onClick={downloadReport} disabled={!solved}>Download report JSON</button>
         <button type="button" className="secondary" onClick={() => window.print()} disabled={!solved} title="Print the dashboard, or save it as a PDF from the print dialog">Print / PDF</button>
+        <Link className="button secondary" to={`/plans/new?from=${p.id}`} data-testid="plan-variant">Plan a variant</Link>
         {isFinished(p.status) && <button type="button" className="danger" onClick={remove}>Delete plan</button>}
       </div>
 
