@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { engineApi } from '../api/engine';
-import { plansApi, poolSummary, type Plan } from '../api/plans';
+import { plansApi, poolSummary, sizingSummary, type Plan } from '../api/plans';
 import { workloadsApi } from '../api/workloads';
 import { useAsync } from '../hooks/useAsync';
 import { Empty, ErrorBox, Loading } from '../components/Status';
@@ -11,12 +11,11 @@ import { bestIndices, comparisonOption, comparisonRows, formatValue, type Compar
 /** What each plan was asked to do, in one line per aspect. */
 function scenario(p: Plan, workloadNames: Map<string, string>): [string, string][] {
   const r = p.request ?? {};
-  const sizing = r.sizing ? `p${r.sizing.percentile} + ${r.sizing.headroomPercent} %${r.sizing.foldDays ? ', days folded' : ''}` : '–';
   return [
     ['Workload', (p.workloadId && workloadNames.get(p.workloadId)) ?? p.workloadId?.slice(0, 8) ?? '–'],
     ['Host pool', poolSummary(r)],
     ['Resources', (r.resources ?? []).join(', ') || '–'],
-    ['Sizing', sizing],
+    ['Sizing', sizingSummary(r.sizing) || '–'],
     ['Target utilization', r.targetUtilization != null ? `${Math.round(r.targetUtilization * 100)} %` : '–'],
     ['Virtualization', r.virtualization ?? '–'],
     ['HA reserve', r.haReserveHosts != null ? `${r.haReserveHosts} hosts` : '–'],

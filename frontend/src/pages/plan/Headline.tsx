@@ -2,6 +2,7 @@ import type { Plan } from '../../api/plans';
 import type { Savings } from '../../api/engine';
 import { num } from '../../format';
 import { paybackText } from '../../charts/payback';
+import { usd } from '../../charts/common';
 
 function Card({ label, value, sub, testId }: { label: string; value: string; sub?: string; testId?: string }) {
   return (
@@ -33,7 +34,7 @@ export function Headline({ plan, savings, vmCount }: { plan: Plan; savings?: Sav
       <Card label="CO₂ saved / year" value={s ? `${num(s.co2TonnesPerYear)} t` : '–'} />
       <Card label="Rack units freed" value={s ? `${num(s.rackUnits, 0)} U` : '–'} sub={s ? `${num(s.floorSpaceM2)} m² floor` : undefined} />
       <Card label="Payback" value={savings?.investment ? paybackText(savings.investment) : '–'}
-        sub={savings?.investment ? `$${num(savings.investment.purchaseUsd, 0)} for ${num(savings.investment.hostsBought, 0)} new hosts` : undefined} testId="payback-card" />
+        sub={savings?.investment ? `${usd(savings.investment.purchaseUsd)} for ${num(savings.investment.hostsBought, 0)} new hosts` : undefined} testId="payback-card" />
     </div>
   );
 }

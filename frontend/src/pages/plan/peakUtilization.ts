@@ -1,7 +1,6 @@
 import type { MetricName } from '../../api/workloads';
+import { RESOURCES } from '../../api/plans';
 import { round } from '../../charts/common';
-
-const ORDER: MetricName[] = ['CPU', 'MEMORY', 'DISK', 'NETWORK'];
 
 export interface PeakPart {
   metric: MetricName;
@@ -12,6 +11,6 @@ export interface PeakPart {
 /** The replay's per-resource peak utilization (busiest host, busiest step) in a fixed resource order, as %. */
 export function peakUtilizationParts(peaks: Partial<Record<MetricName, number>> | null | undefined): PeakPart[] {
   if (!peaks) return [];
-  return ORDER.filter((m) => typeof peaks[m] === 'number' && Number.isFinite(peaks[m]))
+  return RESOURCES.filter((m) => typeof peaks[m] === 'number' && Number.isFinite(peaks[m]))
     .map((m) => ({ metric: m, percent: round((peaks[m] as number) * 100, 1) }));
 }

@@ -60,8 +60,13 @@ class PlanRepository implements HostModelUsage {
                 (rs, n) -> map(rs, true), id).stream().findFirst();
     }
 
-    List<PlanRecord> list() {
-        return jdbc.query("select " + SMALL_COLUMNS + " from plans order by created_at desc", (rs, n) -> map(rs, false));
+    /** Newest first; {@code workloadId} null = every workload's plans. */
+    List<PlanRecord> list(UUID workloadId) {
+        if (workloadId == null) {
+            return jdbc.query("select " + SMALL_COLUMNS + " from plans order by created_at desc", (rs, n) -> map(rs, false));
+        }
+        return jdbc.query("select " + SMALL_COLUMNS + " from plans where workload_id = ? order by created_at desc",
+                (rs, n) -> map(rs, false), workloadId);
     }
 
     @Override

@@ -56,8 +56,7 @@ public class PlanService {
 
     /** @param workloadId null = every workload's plans */
     public List<PlanView> list(UUID workloadId) {
-        return plans.list().stream().filter(p -> workloadId == null || workloadId.equals(p.workloadId()))
-                .map(p -> PlanView.of(p, read(p.requestJson()))).toList();
+        return plans.list(workloadId).stream().map(p -> PlanView.of(p, read(p.requestJson()))).toList();
     }
 
     public PlanView get(UUID id) {

@@ -26,8 +26,6 @@ final class BalanceSearch {
     private final HostLoads loads;
     private final long[] peaksA;
     private final long[] peaksB;
-    /** Balance term of each slot at the start of a host visit. */
-    private final long[] penalty;
 
     BalanceSearch(DemandModel model, int[] start, long seed) {
         this.p = new SearchPlacement(model, start, seed);
@@ -35,7 +33,6 @@ final class BalanceSearch {
         this.loads = p.loads;
         this.peaksA = new long[model.resources()];
         this.peaksB = new long[model.resources()];
-        this.penalty = new long[model.slots()];
     }
 
     long evaluations() {
@@ -67,19 +64,14 @@ final class BalanceSearch {
     /** Applies the best improving move or swap of one VM of host h; false when there is none. */
     private boolean improveOnce(int h) {
         int[] active = p.ledger.activeSlots();
-        long[][] peaks = new long[model.slots()][];
-        for (int s : active) {
-            peaks[s] = loads.peaks(s);
-            penalty[s] = SlotTerms.balancePenalty(model, s, peaks[s]);
-        }
-        int[] roomy = roomiest(active, peaks);
+        int[] roomy = roomiest(active);
         long bestDelta = 0;
         int bestVm = -1;
         int bestTo = -1;
         int bestPartner = -1;
         for (int vm : p.members.of(h)) {
             loads.peaksIfChanged(h, -1, vm, peaksA);
-            long hWithout = SlotTerms.balancePenalty(model, h, peaksA) - penalty[h];
+            long hWithout = termChange(h, peaksA);
             for (int g : active) {
                 if (g == h || !model.allowed(vm, g) || p.aaCost(vm, g, -1) > 0) {
                     continue;
@@ -120,7 +112,7 @@ final class BalanceSearch {
 
     /** Change of the slot's balance term were its peaks {@code peaks} (negative: more even). */
     private long termChange(int slot, long[] peaks) {
-        return SlotTerms.balancePenalty(model, slot, peaks) - penalty[slot];
+        return SlotTerms.balancePenalty(model, slot, peaks) - p.ledger.balanceTerm(slot);
     }
 
     private boolean fits(int slot, long[] peaks) {
@@ -149,12 +141,8 @@ final class BalanceSearch {
 
     /** Active hosts, the largest balance term (squared peak fills summed over resources) first. */
     private int[] activeByPenaltyDescending() {
-        int[] active = p.ledger.activeSlots();
-        long[] term = new long[model.slots()];
-        for (int s : active) {
-            term[s] = SlotTerms.balancePenalty(model, s, loads.peaks(s));
-        }
-        return Arrays.stream(active).boxed().sorted((x, y) -> Long.compare(term[y], term[x]))
+        return Arrays.stream(p.ledger.activeSlots()).boxed()
+                .sorted((x, y) -> Long.compare(p.ledger.balanceTerm(y), p.ledger.balanceTerm(x)))
                 .mapToInt(Integer::intValue).toArray();
     }
 
@@ -162,13 +150,13 @@ final class BalanceSearch {
      * Swap partners: for each resource the hosts with the lowest peak fill of that resource, so that a host full
      * in one resource (say memory) can still trade with hosts that have room in another (CPU).
      */
-    private int[] roomiest(int[] active, long[][] peaks) {
+    private int[] roomiest(int[] active) {
         int perResource = Math.max(1, swapHosts / model.resources());
         LinkedHashSet<Integer> chosen = new LinkedHashSet<>();
         long[] fill = new long[model.slots()];
         for (int r = 0; r < model.resources(); r++) {
             for (int s : active) {
-                fill[s] = peaks[s][r] * SlotTerms.FILL_SCALE / Math.max(1, model.capacity(r, s));
+                fill[s] = p.ledger.peaks(s)[r] * SlotTerms.FILL_SCALE / Math.max(1, model.capacity(r, s));
             }
             Arrays.stream(active).boxed().sorted((a, b) -> Long.compare(fill[a], fill[b])).limit(perResource)
                     .forEach(chosen::add);

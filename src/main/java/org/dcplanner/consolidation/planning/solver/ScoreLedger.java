@@ -28,6 +28,8 @@ final class ScoreLedger {
     private final Map<Long, Integer> groupCount = new HashMap<>();
     private final long[] activeCost;
     private final long[] balance;
+    /** Per slot, its highest load over the steps per resource (empty slots: zeros), kept with the balance term. */
+    private final long[][] peaks;
     private long overflow;
     private long antiAffinityPairs;
     private long pinnedViolations;
@@ -42,6 +44,7 @@ final class ScoreLedger {
         this.totalLoad = new long[model.resources()][model.steps()];
         this.activeCost = new long[model.slots()];
         this.balance = new long[model.slots()];
+        this.peaks = new long[model.slots()][model.resources()];
     }
 
     void add(int vm, int slot) {
@@ -88,13 +91,25 @@ final class ScoreLedger {
         soft -= balance[slot];
         if (loads.vmCount(slot) > 0) {
             activeCost[slot] = SlotTerms.activeCost(model, slot, loads.volumes(slot));
-            balance[slot] = SlotTerms.balancePenalty(model, slot, loads.peaks(slot));
+            peaks[slot] = loads.peaks(slot);
+            balance[slot] = SlotTerms.balancePenalty(model, slot, peaks[slot]);
         } else {
             activeCost[slot] = 0;
+            peaks[slot] = new long[model.resources()];
             balance[slot] = 0;
         }
         medium += activeCost[slot];
         soft += balance[slot];
+    }
+
+    /** The slot's highest load over the steps, per resource, for the current placement (read-only). */
+    long[] peaks(int slot) {
+        return peaks[slot];
+    }
+
+    /** The slot's balance term (soft level; 0 when empty), for the current placement. */
+    long balanceTerm(int slot) {
+        return balance[slot];
     }
 
     /** Number of VMs of the group already on the slot. */
