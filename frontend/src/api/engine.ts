@@ -124,6 +124,8 @@ export interface ApproachOutcome {
 export interface Comparison {
   hostModel: string;
   targetUtilization: number;
+  /** Spare hosts added for the plan's HA reserve (as the plan's own baselines). */
+  haReserveHosts: number;
   approaches: ApproachOutcome[];
   summary: string;
 }

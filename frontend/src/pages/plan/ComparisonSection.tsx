@@ -19,7 +19,7 @@ export function ComparisonSection({ planId, overheadInTrace }: { planId: string;
   return (
     <div>
       {note && <p className="hint" data-testid="comparison-in-trace">{note}</p>}
-      {cmp.data?.summary && <p>{cmp.data.summary} <span className="hint">(hosts needed: time-series first-fit decreasing on {cmp.data.hostModel} at {num(cmp.data.targetUtilization * 100, 0)} % target utilization)</span></p>}
+      {cmp.data?.summary && <p>{cmp.data.summary} <span className="hint">(hosts needed: time-series first-fit decreasing on {cmp.data.hostModel} at {num(cmp.data.targetUtilization * 100, 0)} % target utilization{cmp.data.haReserveHosts > 0 ? `, plus ${cmp.data.haReserveHosts} spare ${cmp.data.haReserveHosts === 1 ? 'host' : 'hosts'} for the HA reserve, powered on and idle` : ''})</span></p>}
       {rows.length === 0 ? <Empty>No comparison yet.</Empty> : (
         <>
           <div className="chart-box">

@@ -12,9 +12,11 @@ import org.dcplanner.consolidation.simulation.VirtualizationApproach;
  * @param hosts      the host slots of the pool that have at least one VM (active hosts)
  * @param vmHostSlot for each VM index of the workload, the index into {@code hosts}
  * @param sizing     how the plan sized demand (percentile, headroom, window, fold)
+ * @param haReserveHosts hosts whose failure the plan absorbs (0: none)
  */
 public record PlacedPlan(UUID planId, UUID workloadId, VirtualizationApproach approach, Set<Metric> resources,
-                         double targetUtilization, List<PlannedHost> hosts, int[] vmHostSlot, PlanRequest.Sizing sizing) {
+                         double targetUtilization, List<PlannedHost> hosts, int[] vmHostSlot, PlanRequest.Sizing sizing,
+                         int haReserveHosts) {
     /** Sizing of a plan packed on its raw series (100th percentile of each step, no headroom). */
     public static final PlanRequest.Sizing RAW_SERIES = new PlanRequest.Sizing(100.0, 0.0, false, 1, false);
 
@@ -23,12 +25,13 @@ public record PlacedPlan(UUID planId, UUID workloadId, VirtualizationApproach ap
         resources = Set.copyOf(resources);
         vmHostSlot = vmHostSlot.clone();
         if (sizing == null) sizing = RAW_SERIES;
+        haReserveHosts = Math.max(0, haReserveHosts);
     }
 
-    /** A plan sized on its raw series. */
+    /** A plan sized on its raw series, with no HA reserve. */
     public PlacedPlan(UUID planId, UUID workloadId, VirtualizationApproach approach, Set<Metric> resources,
                       double targetUtilization, List<PlannedHost> hosts, int[] vmHostSlot) {
-        this(planId, workloadId, approach, resources, targetUtilization, hosts, vmHostSlot, RAW_SERIES);
+        this(planId, workloadId, approach, resources, targetUtilization, hosts, vmHostSlot, RAW_SERIES, 0);
     }
 
     /** The plan's series already include a hypervisor's overhead: the planner added none, so a replay adds none. */
@@ -38,7 +41,8 @@ public record PlacedPlan(UUID planId, UUID workloadId, VirtualizationApproach ap
 
     /** The same plan with another sizing. */
     public PlacedPlan withSizing(PlanRequest.Sizing other) {
-        return new PlacedPlan(planId, workloadId, approach, resources, targetUtilization, hosts, vmHostSlot, other);
+        return new PlacedPlan(planId, workloadId, approach, resources, targetUtilization, hosts, vmHostSlot, other,
+                haReserveHosts);
     }
 
     /** One active host: its position in the pool and its catalog model. */

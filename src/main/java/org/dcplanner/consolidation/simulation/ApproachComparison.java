@@ -17,7 +17,8 @@ import org.dcplanner.consolidation.simulation.SimulationRunner.PlanContext;
  * One plan under FULL, PARAVIRTUAL and HARDWARE_ASSISTED: hosts needed (the planner's own time-series
  * first-fit-decreasing baseline, {@link BaselineHosts}, on the plan's sizing of each approach's host-side
  * demand, onto the plan's most used host model at the plan's target utilization, on the plan's resources —
- * for the plan's own approach on a one-model pool this is the plan's reported baseline), energy of that estate,
+ * plus the plan's HA reserve as spare hosts of that model, powered on and idle — for the plan's own approach on a
+ * one-model pool this is the plan's reported baseline), energy of that estate,
  * delivered performance when the plan's own placement is replayed, and why: which resource's overhead drove
  * the host count and which cause cost the most performance.
  * Each approach's overhead is modeled even when the plan's sizing says the trace already includes one.
@@ -33,7 +34,8 @@ final class ApproachComparison {
                    String performanceDriver, String reason) {
     }
 
-    record Comparison(String hostModel, double targetUtilization, List<Outcome> approaches, String summary) {
+    record Comparison(String hostModel, double targetUtilization, int haReserveHosts, List<Outcome> approaches,
+                      String summary) {
     }
 
     static Comparison compare(PlanContext plan, VirtualizationOverheadModel model) {
@@ -41,11 +43,13 @@ final class ApproachComparison {
         PlanContext ctx = plan.withModeledOverhead();
         HostModel hostModel = mostUsedModel(ctx.hosts());
         List<Metric> resources = Arrays.stream(Metric.values()).filter(ctx.plan().resources()::contains).toList();
+        int spares = ctx.plan().haReserveHosts();
         List<Outcome> out = new ArrayList<>();
         for (VirtualizationApproach a : VirtualizationApproach.values()) {
             ReplayInput onPlan = ctx.input(model, a, false);
             BaselineHosts.Packing packing = BaselineHosts.timeSeriesFfd(ctx.workload(), resources, ctx.plan().sizing(), a,
                     model, hostModel, ctx.plan().targetUtilization());
+            int hostsNeeded = packing.hosts() + spares;
             ReplayResult planned = Replay.run(onPlan);
             ReplayResult needed = Replay.run(new ReplayInput(a, model, onPlan.stepSeconds(), onPlan.steps(),
                     onPlan.cpuMhz(), onPlan.memoryMib(), onPlan.diskKBps(), onPlan.networkKBps(), onPlan.profiles(),
@@ -54,18 +58,21 @@ final class ApproachComparison {
             Map<Metric, Double> overhead = overheadPercent(onPlan);
             String driver = performanceDriver(planned.summary(), model, a, onPlan.profiles());
             String reason = String.format(Locale.ROOT,
-                    "%s needs %d hosts: %s binds (host-side %s +%.1f %% over guest demand; CPU +%.1f %%, memory +%.1f %%). "
+                    "%s needs %s%s: %s binds (host-side %s +%.1f %% over guest demand; CPU +%.1f %%, memory +%.1f %%). "
                             + "Mean performance %.1f %%, mostly lost to %s.",
-                    a, packing.hosts(), packing.bindingResource(), packing.bindingResource(),
+                    a, hosts(hostsNeeded), spares == 0 ? "" : " (" + spares + " of them spare for the HA reserve)",
+                    packing.bindingResource(), packing.bindingResource(),
                     overhead.get(packing.bindingResource()), overhead.get(Metric.CPU), overhead.get(Metric.MEMORY),
                     100 * planned.summary().meanPerformance(), driver);
             for (String w : PlanWarnings.of(planned.summary(), ctx.plan().resources())) reason += " Warning: " + w + ".";
             reason += caveat(a, hostModel, ctx);
-            out.add(new Outcome(a, packing.hosts(), packing.bindingResource(), overhead, needed.summary().energyKWh(),
+            // the replay counts hosts with VMs; a spare is powered on too, at its idle watts
+            double spareKWh = spares * hostModel.powerWatts()[0] * onPlan.steps() * onPlan.stepSeconds() / 3.6e6;
+            out.add(new Outcome(a, hostsNeeded, packing.bindingResource(), overhead, needed.summary().energyKWh() + spareKWh,
                     planned.summary().meanPerformance(), planned.summary().minPerformance(),
                     planned.summary().vmsEverThrottled(), planned.summary().slatah(), driver, reason));
         }
-        return new Comparison(hostModel.id(), ctx.plan().targetUtilization(), out, summary(out));
+        return new Comparison(hostModel.id(), ctx.plan().targetUtilization(), spares, out, summary(out));
     }
 
     /** What the figures assume that the inventory says is not so. */
@@ -145,11 +152,15 @@ final class ApproachComparison {
         for (int i = 0; i < byHosts.size(); i++) {
             Outcome o = byHosts.get(i);
             if (i > 0) b.append(", ");
-            b.append(String.format(Locale.ROOT, "%s %d hosts / %.1f %% performance", o.approach(), o.hostsNeeded(),
+            b.append(String.format(Locale.ROOT, "%s %s / %.1f %% performance", o.approach(), hosts(o.hostsNeeded()),
                     100 * o.meanPerformance()));
         }
         Outcome worst = byHosts.get(byHosts.size() - 1);
         return b.append(String.format(Locale.ROOT, ". %s is last because its %s overhead is +%.1f %%.", worst.approach(),
                 worst.bindingResource(), worst.overheadPercent().get(worst.bindingResource()))).toString();
+    }
+
+    private static String hosts(int n) {
+        return n + (n == 1 ? " host" : " hosts");
     }
 }

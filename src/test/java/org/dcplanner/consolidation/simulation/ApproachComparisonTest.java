@@ -25,12 +25,7 @@ class ApproachComparisonTest {
     void samePlanOrdersFullLastInHostsByCpuOverheadAndInPerformanceByNetworkEmulation() {
         // 24 web VMs (kernel share 0.30: privileged work is where the approaches differ most), 4 per ML110 G5
         LoadedWorkload w = SolvedPlans.webWorkload(24, 24);
-        int[] vmHost = new int[24];
-        List<PlacedPlan.PlannedHost> planned = new ArrayList<>();
-        for (int v = 0; v < 24; v++) vmHost[v] = v / 4;
-        for (int h = 0; h < 6; h++) planned.add(new PlacedPlan.PlannedHost(h, "hp-ml110-g5"));
-        PlacedPlan plan = new PlacedPlan(UUID.randomUUID(), w.id(), VirtualizationApproach.PARAVIRTUAL,
-                Set.of(Metric.CPU, Metric.MEMORY), 1.0, planned, vmHost);
+        PlacedPlan plan = fourPerHost(w, 0);
         List<HostModel> hosts = Collections.nCopies(6, ReplayFixtures.ml110g5());
 
         Comparison c = ApproachComparison.compare(new PlanContext(plan, w, hosts), VirtualizationOverheadModel.withDefaults());
@@ -61,5 +56,38 @@ class ApproachComparisonTest {
         // the plan's own placement (sized for PARAVIRTUAL) saturates under FULL
         assertThat(full.vmsEverThrottled()).isPositive();
         assertThat(pv.vmsEverThrottled()).isZero();
+    }
+
+    @Test
+    void countsThePlansHaReserveAsIdleSpareHostsLikeThePlansBaselines() {
+        LoadedWorkload w = SolvedPlans.webWorkload(24, 24);
+        PlacedPlan noReserve = fourPerHost(w, 0);
+        PlacedPlan twoSpare = fourPerHost(w, 2);
+        List<HostModel> hosts = Collections.nCopies(6, ReplayFixtures.ml110g5());
+
+        Comparison without = ApproachComparison.compare(new PlanContext(noReserve, w, hosts), VirtualizationOverheadModel.withDefaults());
+        Comparison with = ApproachComparison.compare(new PlanContext(twoSpare, w, hosts), VirtualizationOverheadModel.withDefaults());
+
+        assertThat(with.haReserveHosts()).isEqualTo(2);
+        for (int i = 0; i < 3; i++) {
+            Outcome a = without.approaches().get(i);
+            Outcome b = with.approaches().get(i);
+            // the same packing plus 2 spares (PlanReferences adds them to the plan's own baselines the same way)
+            assertThat(b.hostsNeeded()).isEqualTo(a.hostsNeeded() + 2);
+            // the spares are powered on: idle watts for the replayed day, so more energy, same performance
+            assertThat(b.energyKWhOnHostsNeeded()).isGreaterThan(a.energyKWhOnHostsNeeded());
+            assertThat(b.meanPerformance()).isEqualTo(a.meanPerformance());
+            assertThat(b.reason()).contains("needs " + b.hostsNeeded() + " hosts (2 of them spare for the HA reserve)");
+        }
+    }
+
+    /** The 24 VMs four per ML110 G5, sized for PARAVIRTUAL on CPU and memory, raw series. */
+    private static PlacedPlan fourPerHost(LoadedWorkload w, int haReserveHosts) {
+        int[] vmHost = new int[24];
+        List<PlacedPlan.PlannedHost> planned = new ArrayList<>();
+        for (int v = 0; v < 24; v++) vmHost[v] = v / 4;
+        for (int h = 0; h < 6; h++) planned.add(new PlacedPlan.PlannedHost(h, "hp-ml110-g5"));
+        return new PlacedPlan(UUID.randomUUID(), w.id(), VirtualizationApproach.PARAVIRTUAL,
+                Set.of(Metric.CPU, Metric.MEMORY), 1.0, planned, vmHost, PlacedPlan.RAW_SERIES, haReserveHosts);
     }
 }

@@ -69,6 +69,29 @@ class OptaPlannerConsolidationSolverTest {
     }
 
     @Test
+    void balancesAnHaPlanWhoseVmsAllFitOnOneHost() {
+        int[] mhz = new int[30];
+        for (int vm = 0; vm < mhz.length; vm++) {
+            mhz[vm] = 10 * (vm / 2 + 1);
+        }
+        // a month of 5-minute steps, as the Bitbrains traces: too long for the late-acceptance search to balance alone
+        TestProblems p = TestProblems.cpu(8640).hosts(4, 10_000).haReserve(1);
+        for (int m : mhz) {
+            p.flatVm(m);
+        }
+        // 2,400 MHz fit on one host, so every first fit is infeasible for the reserve; 2 hosts, even peaks 1,200 each
+        PlanningResult result = solver.solve(p.build(), new SolveOptions(Duration.ofSeconds(3), () -> false, x -> { }));
+
+        assertThat(result.feasible()).isTrue();
+        assertThat(result.hostsUsed()).isEqualTo(2);
+        int[] loadMhz = new int[4];
+        for (int vm = 0; vm < mhz.length; vm++) {
+            loadMhz[result.vmSlot()[vm]] += mhz[vm];
+        }
+        assertThat(java.util.Arrays.stream(loadMhz).max().orElseThrow()).isEqualTo(1_200);
+    }
+
+    @Test
     void balancesTheHostsOfAPlanProvenMinimal() {
         int[] mhz = {400, 300, 300, 200, 200};
         TestProblems p = TestProblems.cpu(3).hosts(4, 1000);
