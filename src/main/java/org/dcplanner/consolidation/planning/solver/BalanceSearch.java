@@ -44,6 +44,8 @@ final class BalanceSearch {
         if (p.ledger.hardPenalty() > 0) {
             return p.slotOf.clone();
         }
+        // under COST / POWER, first the cheapest model for each host's VMs (the medium level), then balance
+        new RehostSearch(p).run(poll);
         boolean improved = true;
         while (improved && !poll.stop()) {
             improved = false;

@@ -119,8 +119,9 @@ public final class Baselines {
         long[][] peakLoad = new long[m.resources()][m.slots()];
         ScoreLedger ledger = new ScoreLedger(m);
         int[] slotOf = new int[m.vms()];
+        int[] poolOrder = IntStream.range(0, m.slots()).toArray();
         for (int vm : decreasingOrder(m)) {
-            int slot = firstFit(m, ledger, vm, s -> {
+            int slot = firstFit(m, ledger, vm, poolOrder, s -> {
                 for (int r = 0; r < m.resources(); r++) {
                     if (peakLoad[r][s] + m.peak(r, vm) > m.capacity(r, s)) {
                         return false;
@@ -142,11 +143,16 @@ public final class Baselines {
      * demand stays within capacity x {@code capacityFactor} (1.0 for the baseline).
      */
     public static int[] timeSeriesFfd(DemandModel m, double capacityFactor) {
+        return timeSeriesFfd(m, capacityFactor, IntStream.range(0, m.slots()).toArray());
+    }
+
+    /** The same, trying the slots in {@code slotOrder} (every slot once) instead of pool order. */
+    static int[] timeSeriesFfd(DemandModel m, double capacityFactor, int[] slotOrder) {
         ScoreLedger ledger = new ScoreLedger(m);
         HostLoads loads = ledger.loads();
         int[] slotOf = new int[m.vms()];
         for (int vm : decreasingOrder(m)) {
-            int slot = firstFit(m, ledger, vm, s -> loads.fits(vm, s, capacityFactor));
+            int slot = firstFit(m, ledger, vm, slotOrder, s -> loads.fits(vm, s, capacityFactor));
             ledger.add(vm, slot);
             slotOf[vm] = slot;
         }
@@ -166,11 +172,12 @@ public final class Baselines {
                 .mapToInt(Integer::intValue).toArray();
     }
 
-    private static int firstFit(DemandModel m, ScoreLedger ledger, int vm, java.util.function.IntPredicate fits) {
+    private static int firstFit(DemandModel m, ScoreLedger ledger, int vm, int[] slotOrder,
+                                java.util.function.IntPredicate fits) {
         int group = m.antiAffinityGroup(vm);
         int fallback = -1;
         long fallbackOverflow = Long.MAX_VALUE;
-        for (int s = 0; s < m.slots(); s++) {
+        for (int s : slotOrder) {
             if (!m.allowed(vm, s)) {
                 continue;
             }

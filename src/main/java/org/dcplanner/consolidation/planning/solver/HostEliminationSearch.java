@@ -68,6 +68,12 @@ final class HostEliminationSearch {
         if (ledger.hardPenalty() > 0) {
             return slotOf.clone();
         }
+        StopPoll poll = new StopPoll(deadlineNanos, stopRequested);
+        RehostSearch rehost = new RehostSearch(p);
+        // under COST / POWER: each host on its cheapest model, from the start and after every host removed
+        if (rehost.run(poll) > 0) {
+            onImproved.accept(slotOf.clone());
+        }
         // repack onto fewer hosts: big steps first, halving the step after each failure
         int step = Math.max(1, (ledger.activeHosts() - lowerBound) / 4);
         while (step >= 1 && ledger.activeHosts() - step >= lowerBound && System.nanoTime() < deadlineNanos
@@ -75,14 +81,13 @@ final class HostEliminationSearch {
             p.clearJournal();
             if (repackOnto(ledger.activeHosts() - step, Baselines.decreasingOrder(model), deadlineNanos)
                     && ledger.hardPenalty() == 0) {
-                onImproved.accept(slotOf.clone());
+                improved(rehost, poll, onImproved);
             } else {
                 p.undoJournal();
                 step /= 2;
             }
         }
         int failures = 0;
-        StopPoll poll = new StopPoll(deadlineNanos, stopRequested);
         long stallNanos = (long) ((deadlineNanos - System.nanoTime()) * FIXED_COUNT_AFTER_STALL);
         long lastSuccess = System.nanoTime();
         while (ledger.activeHosts() > lowerBound && !poll.stop()) {
@@ -92,7 +97,7 @@ final class HostEliminationSearch {
             if (failures > 0 && failures % RESTART_AFTER_FAILURES == 0 && tryRandomizedRepack(deadlineNanos)) {
                 failures = 0;
                 lastSuccess = System.nanoTime();
-                onImproved.accept(slotOf.clone());
+                improved(rehost, poll, onImproved);
                 continue;
             }
             int[] active = ledger.activeSlots();
@@ -104,7 +109,7 @@ final class HostEliminationSearch {
             if (tryEliminate(victim, active, deadlineNanos) && ledger.hardPenalty() == 0) {
                 failures = 0;
                 lastSuccess = System.nanoTime();
-                onImproved.accept(slotOf.clone());
+                improved(rehost, poll, onImproved);
             } else {
                 if (!reopen(victim, active)) {
                     p.undoJournal();
@@ -117,11 +122,16 @@ final class HostEliminationSearch {
                 }
                 if (ledger.activeHosts() < active.length) {
                     lastSuccess = System.nanoTime();
-                    onImproved.accept(slotOf.clone());
+                    improved(rehost, poll, onImproved);
                 }
             }
         }
         return slotOf.clone();
+    }
+
+    private void improved(RehostSearch rehost, StopPoll poll, Consumer<int[]> onImproved) {
+        rehost.run(poll);
+        onImproved.accept(slotOf.clone());
     }
 
     /**

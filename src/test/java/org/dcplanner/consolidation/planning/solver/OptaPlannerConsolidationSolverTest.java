@@ -92,6 +92,25 @@ class OptaPlannerConsolidationSolverTest {
     }
 
     @Test
+    void costObjectivePicksTheCheaperModelWhateverThePoolOrder() {
+        // 8 VMs of 1,000 MHz; "big" (10,000 MHz, 5,000 a year) holds them all, "small" (4,500 MHz, 1,500 a year)
+        // four each: the cheapest plan is 2 small hosts (3,000), not 1 big one (5,000) nor any mix
+        for (boolean bigFirst : new boolean[] {true, false}) {
+            TestProblems p = TestProblems.cpu(288).objective(PlanningProblem.Objective.COST);
+            if (bigFirst) p.pricedHosts(3, "big", 5_000, 400, 10_000);
+            p.pricedHosts(3, "small", 1_500, 200, 4_500);
+            if (!bigFirst) p.pricedHosts(3, "big", 5_000, 400, 10_000);
+            for (int vm = 0; vm < 8; vm++) {
+                p.flatVm(1_000);
+            }
+            PlanningResult result = solver.solve(p.build(), new SolveOptions(Duration.ofSeconds(2), () -> false, x -> { }));
+
+            assertThat(result.feasible()).isTrue();
+            assertThat(result.score()).as("big first: " + bigFirst).contains("/-3000medium/");
+        }
+    }
+
+    @Test
     void balancesTheHostsOfAPlanProvenMinimal() {
         int[] mhz = {400, 300, 300, 200, 200};
         TestProblems p = TestProblems.cpu(3).hosts(4, 1000);

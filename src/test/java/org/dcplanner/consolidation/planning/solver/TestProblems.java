@@ -49,6 +49,14 @@ final class TestProblems {
         return this;
     }
 
+    /** Adds hosts of a model with its yearly cost and full-load watts (idle: half of them). */
+    TestProblems pricedHosts(int count, String modelId, double yearlyCost, double maxWatts, double... capacity) {
+        for (int i = 0; i < count; i++) {
+            slots.add(new HostSlotSpec(modelId, capacity.clone(), maxWatts / 2, maxWatts, yearlyCost, true));
+        }
+        return this;
+    }
+
     /** Adds a VM; one series per resource. */
     TestProblems vm(float[]... series) {
         vms.add(series);
