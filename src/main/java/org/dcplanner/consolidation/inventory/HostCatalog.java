@@ -1,5 +1,6 @@
 package org.dcplanner.consolidation.inventory;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -8,4 +9,10 @@ public interface HostCatalog {
     List<HostModel> all();
 
     Optional<HostModel> find(String id);
+
+    /**
+     * Inside the caller's transaction, keeps these models from being deleted until it ends (a plan stored in it then
+     * always names existing models); a 404 problem when a custom one is gone. Built-in models need no hold.
+     */
+    void holdModels(Collection<String> ids);
 }

@@ -1,12 +1,18 @@
 package org.dcplanner.consolidation.inventory;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.dcplanner.consolidation.web.ApiException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The host catalog: built-in models (code) first, then custom models (database). */
 @Service
@@ -48,15 +54,16 @@ public class HostCatalogService implements HostCatalog {
 
     /**
      * Deletes a custom model: 404 problem when unknown, 409 when built in or in the host pool of a stored plan.
-     * The check and the delete are two statements: a plan submitted in that same instant can still name the model
-     * (it then fails to load its host model, as for any unknown model).
+     * The model's row is locked first, so a plan being stored with it ({@link #holdModels}) is either committed
+     * before the usage check (409) or finds the model gone (404), never a plan naming a deleted model.
      */
+    @Transactional
     public void delete(String id) {
         if (isBuiltIn(id)) {
             throw new ApiException(HttpStatus.CONFLICT, "host-model-built-in", "Built-in host model",
                     "host model " + id + " is built in; only custom models can be deleted").at(null, null, "id");
         }
-        if (customModels.findById(id).isEmpty()) throw ApiException.notFound("host model", id);
+        if (!customModels.lockForDelete(id)) throw ApiException.notFound("host model", id);
         long plans = usage.stream().mapToLong(u -> u.plansUsing(id)).sum();
         if (plans > 0) {
             throw new ApiException(HttpStatus.CONFLICT, "host-model-in-use", "Host model in use", "host model " + id
@@ -64,6 +71,19 @@ public class HostCatalogService implements HostCatalog {
                     + "; its dashboards need it, so delete those plans first").with("plans", plans);
         }
         customModels.delete(id);
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void holdModels(Collection<String> ids) {
+        Set<String> custom = ids.stream().filter(id -> !isBuiltIn(id)).collect(Collectors.toCollection(TreeSet::new));
+        if (custom.isEmpty()) {
+            return;
+        }
+        custom.removeAll(customModels.lockShared(custom));
+        if (!custom.isEmpty()) {
+            throw ApiException.notFound("host model", custom.iterator().next()).at(null, null, "hostPool");
+        }
     }
 
     private static Optional<HostModel> builtIn(String id) {

@@ -3,6 +3,7 @@ package org.dcplanner.consolidation.inventory;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
@@ -49,6 +50,20 @@ class HostModelRepository {
             ps.setString(13, m.source());
             return ps;
         });
+    }
+
+    /** Row-locks the model for its deletion (waits for plans that hold it); false when there is no such model. */
+    boolean lockForDelete(String id) {
+        return !jdbc.queryForList("select id from host_models where id = ? for update", String.class, id).isEmpty();
+    }
+
+    /** Share-locks these models until the transaction ends (blocks their deletion); returns the ids found. */
+    List<String> lockShared(Collection<String> ids) {
+        return jdbc.query(con -> {
+            var ps = con.prepareStatement("select id from host_models where id = any(?) for share");
+            ps.setArray(1, con.createArrayOf("text", ids.toArray()));
+            return ps;
+        }, (rs, n) -> rs.getString(1));
     }
 
     void delete(String id) {

@@ -55,6 +55,11 @@ class PlanComponents {
         return PlanProblemFactory.build(request, workload, catalog, required(overhead, "overhead model"));
     }
 
+    /** Inside the caller's transaction: the request's host models cannot be deleted until it ends (404 if gone). */
+    void holdPoolModels(PlanRequest request) {
+        catalog.holdModels(request.hostPool().stream().map(PlanRequest.PoolEntry::model).distinct().toList());
+    }
+
     boolean workloadExists(UUID id) {
         return workloads().exists(id);
     }

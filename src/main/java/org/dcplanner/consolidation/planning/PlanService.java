@@ -13,6 +13,7 @@ import org.dcplanner.consolidation.planning.solver.ConsolidationSolver.VmExplana
 import org.dcplanner.consolidation.web.ApiException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The planning feature's entry: start, read, stop and delete plans; placements and explanations. */
 @Service
@@ -23,15 +24,18 @@ public class PlanService {
     private final SchedulerClient scheduler;
     private final OneTimeTask<String> solveTask;
     private final ObjectMapper json;
+    private final TransactionTemplate transaction;
 
     PlanService(PlanRepository plans, PlanComponents components, PlanningProperties properties,
-                SchedulerClient scheduler, OneTimeTask<String> solvePlanOneTimeTask, ObjectMapper json) {
+                SchedulerClient scheduler, OneTimeTask<String> solvePlanOneTimeTask, ObjectMapper json,
+                TransactionTemplate transaction) {
         this.plans = plans;
         this.components = components;
         this.properties = properties;
         this.scheduler = scheduler;
         this.solveTask = solvePlanOneTimeTask;
         this.json = json;
+        this.transaction = transaction;
     }
 
     /** Validates (400/404/422), stores the plan QUEUED and queues its solve; returns the new id. */
@@ -43,8 +47,12 @@ public class PlanService {
         BuiltProblem built = components.build(request);
         UUID id = UUID.randomUUID();
         String name = request.name() != null ? request.name() : "plan-" + id.toString().substring(0, 8);
-        plans.insert(id, name, request.workloadId(), write(request), built.problem().vmNames(), built.slotModels(),
-                built.sized().steps(), built.sized().stepSeconds(), built.sized().folded());
+        // stored while its host models are held: a concurrent delete of a custom model waits, then sees the plan
+        transaction.executeWithoutResult(status -> {
+            components.holdPoolModels(request);
+            plans.insert(id, name, request.workloadId(), write(request), built.problem().vmNames(), built.slotModels(),
+                    built.sized().steps(), built.sized().stepSeconds(), built.sized().folded());
+        });
         try {
             SolvePlanTask.schedule(scheduler, solveTask, id);
         } catch (RuntimeException e) {

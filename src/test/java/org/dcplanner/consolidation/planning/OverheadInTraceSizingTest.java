@@ -29,6 +29,11 @@ class OverheadInTraceSizingTest {
         public Optional<HostModel> find(String id) {
             return G5.id().equals(id) ? Optional.of(G5) : Optional.empty();
         }
+
+        @Override
+        public void holdModels(java.util.Collection<String> ids) {
+            // nothing is stored in this test
+        }
     };
 
     // VM 1 demands 4500 MHz at step 2, above its configured 2 x 2000 MHz: the vCPU cap still applies
