@@ -24,6 +24,8 @@ export interface HostModel {
   rackUnits: number;
   purchaseCost: number;
   yearlyMaintenanceCost: number;
+  /** Maintenance + purchase / 3 years: what the "Lowest yearly cost" objective counts per host (server-computed; absent on drafts). */
+  yearlyCostUsd?: number;
   hardwareAssist: boolean;
   source?: string;
   builtIn?: boolean;

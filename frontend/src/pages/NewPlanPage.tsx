@@ -6,6 +6,7 @@ import { useAsync } from '../hooks/useAsync';
 import { ErrorBox, Loading } from '../components/Status';
 import { Field } from '../components/Field';
 import { num } from '../format';
+import { usd } from '../charts/common';
 
 const VIRT_HINT: Record<Virtualization, string> = {
   FULL: 'Binary translation, unmodified guests: the highest CPU and I/O overhead.',
@@ -141,7 +142,7 @@ export function NewPlanPage() {
           <p className="hint">How many hosts of each catalog model the solver may use (it uses as few as it can).</p>
           <div className="table-wrap">
             <table>
-              <thead><tr><th scope="col">Model</th><th scope="col" className="n">Cores × MHz</th><th scope="col" className="n">Memory GiB</th><th scope="col" className="n">Idle / max W</th><th scope="col" className="n">U</th><th scope="col">HW assist</th><th scope="col" className="n">Available</th></tr></thead>
+              <thead><tr><th scope="col">Model</th><th scope="col" className="n">Cores × MHz</th><th scope="col" className="n">Memory GiB</th><th scope="col" className="n">Idle / max W</th><th scope="col" className="n">U</th><th scope="col">HW assist</th><th scope="col" className="n"><abbr title="Maintenance + purchase over 3 years: what the Lowest yearly cost objective counts per host">$ / year</abbr></th><th scope="col" className="n">Available</th></tr></thead>
               <tbody>
                 {(models.data ?? []).map((m: HostModel) => (
                   <tr key={m.id}>
@@ -151,6 +152,7 @@ export function NewPlanPage() {
                     <td className="n">{num(m.powerWatts[0], 0)} / {num(m.powerWatts[10], 0)}</td>
                     <td className="n">{m.rackUnits}</td>
                     <td>{m.hardwareAssist ? 'yes' : 'no'}</td>
+                    <td className="n">{m.yearlyCostUsd != null ? usd(m.yearlyCostUsd) : ''}</td>
                     <td className="n">
                       <input type="number" min={0} max={100000} aria-label={`Number of ${m.name} hosts`} value={pool[m.id] ?? 0}
                         onChange={(e) => setPool((p) => ({ ...p, [m.id]: Math.max(0, Number(e.target.value) || 0) }))} style={{ width: '6rem' }} />
@@ -202,7 +204,7 @@ export function NewPlanPage() {
                 {VIRTUALIZATIONS.map((v) => <option key={v} value={v}>{v.replace('_', ' ').toLowerCase()}</option>)}
               </select>
             </Field>
-            <Field id="plan-ha" label="HA reserve hosts" hint="Spare hosts kept empty so a host failure can be absorbed.">
+            <Field id="plan-ha" label="HA reserve hosts" hint="Host failures the plan survives: the VMs of any N hosts fit on the other hosts in use.">
               <input id="plan-ha" type="number" min={0} max={100} value={ha} onChange={(e) => setHa(Number(e.target.value))} />
             </Field>
             <Field id="plan-objective" label="Objective" hint="What the solver minimizes after fitting every VM.">

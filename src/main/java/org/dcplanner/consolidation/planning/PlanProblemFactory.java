@@ -22,9 +22,6 @@ import org.dcplanner.consolidation.web.ApiException;
  * catalog, and rejects (422) requests no placement can satisfy: see {@link PoolCapacityCheck}.
  */
 public final class PlanProblemFactory {
-    /** Purchase price is spread over this many years in a slot's yearly cost (servers ~3 years, Hamilton 2010, overheads-and-power.md §2.4). */
-    static final double AMORTIZATION_YEARS = 3;
-
     private PlanProblemFactory() {}
 
     /** The problem plus what the plan stores next to it. */
@@ -68,8 +65,7 @@ public final class PlanProblemFactory {
         double[] capacity = new double[resources.size()];
         for (int r = 0; r < capacity.length; r++) capacity[r] = capacityOf(model, resources.get(r)) * targetUtilization;
         double[] watts = model.powerWatts();
-        double yearlyCost = model.yearlyMaintenanceCost() + model.purchaseCost() / AMORTIZATION_YEARS;
-        return new HostSlotSpec(model.id(), capacity, watts[0], watts[10], yearlyCost, model.hardwareAssist());
+        return new HostSlotSpec(model.id(), capacity, watts[0], watts[10], model.yearlyCostUsd(), model.hardwareAssist());
     }
 
     static double capacityOf(HostModel model, Metric metric) {

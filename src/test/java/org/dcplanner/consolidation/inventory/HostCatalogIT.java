@@ -52,6 +52,8 @@ class HostCatalogIT extends PostgresIntegrationTest {
         assertThat(g5.get("idleWatts").asDouble()).isEqualTo(93.7);
         assertThat(g5.get("maxWatts").asDouble()).isEqualTo(135);
         assertThat(g5.get("hardwareAssist").asBoolean()).isFalse();
+        // what the COST objective counts: maintenance 180 + purchase 1,200 / 3 years
+        assertThat(g5.get("yearlyCostUsd").asDouble()).isEqualTo(580);
         assertThat(g5.get("builtIn").asBoolean()).isTrue();
     }
 
