@@ -10,15 +10,19 @@ import java.util.stream.Stream;
 
 /**
  * Picks the start placement: the better of the two baselines by score. With an HA reserve, time-series FFD is
- * also run with capacity scaled down (1 - k x 2.5 % to half, then x 0.8 a time) until the fluid HA condition holds:
- * when every VM fits on one host at half its capacity, only a smaller share spreads them over reserve + 1 hosts.
- * The host-emptying and balancing phases only take feasible starts, so without one no plan gets balanced.
+ * also run with capacity scaled down until the fluid HA condition holds ({@link #addHaSpreads}): the host-emptying
+ * and balancing phases only take feasible starts, so without one no plan gets balanced.
  * Under COST / POWER, time-series FFD (and its HA spreads) is also run with each model's slots first
  * ({@link #modelFirstOrders}).
  */
 final class Construction {
-    /** The smallest capacity share tried for an HA start: 1 %, i.e. VMs spread over up to 100x the fluid count. */
-    private static final double MIN_CAPACITY_FACTOR = 0.01;
+    /**
+     * Capacity shares tried for an HA start, down to 1 % (VMs spread over up to 100x the fluid count): when every VM
+     * fits on one host at half its capacity, only a small share spreads them over reserve + 1 hosts.
+     */
+    private static final double[] COARSE_FACTORS = {0.975, 0.9, 0.75, 0.5, 0.3, 0.15, 0.05, 0.01};
+    /** Bisection steps between the last share that missed the reserve and the first that held it. */
+    private static final int BISECTIONS = 3;
     /** Model-first orders tried under COST / POWER: pools seldom mix more models. */
     private static final int MAX_MODEL_ORDERS = 8;
 
@@ -42,17 +46,37 @@ final class Construction {
                 .orElse(tsFfd);
     }
 
-    /** With an HA reserve the FFD misses, FFDs in the same slot order on shrinking capacity shares. */
+    /**
+     * With an HA reserve the FFD misses, FFDs in the same slot order on smaller capacity shares: coarse steps down
+     * until one holds the reserve (or the whole pool is in use), then bisection towards the largest share that
+     * does, so the start is as tight as the reserve allows. Every FFD tried is a candidate.
+     */
     private static void addHaSpreads(DemandModel model, int[] ffd, int[] slotOrder, Stream.Builder<int[]> candidates) {
         if (model.haReserveHosts() == 0 || ledger(model, ffd).hardPenalty() == 0) {
             return;
         }
-        for (double factor = 0.975; factor >= MIN_CAPACITY_FACTOR; factor = nextFactor(factor)) {
+        double infeasible = 1.0;
+        double feasible = -1;
+        for (double factor : COARSE_FACTORS) {
             int[] spread = Baselines.timeSeriesFfd(model, factor, slotOrder);
             candidates.add(spread);
-            // feasible, or every host of the pool in use: a smaller share cannot spread further
-            if (ledger(model, spread).hardPenalty() == 0 || Baselines.hostsUsed(spread) >= model.slots()) {
-                return;
+            if (ledger(model, spread).hardPenalty() == 0) {
+                feasible = factor;
+                break;
+            }
+            infeasible = factor;
+            if (Baselines.hostsUsed(spread) >= model.slots()) {
+                return; // every host of the pool in use: a smaller share cannot spread further
+            }
+        }
+        for (int i = 0; feasible > 0 && i < BISECTIONS && infeasible - feasible > 0.01; i++) {
+            double factor = (feasible + infeasible) / 2;
+            int[] spread = Baselines.timeSeriesFfd(model, factor, slotOrder);
+            candidates.add(spread);
+            if (ledger(model, spread).hardPenalty() == 0) {
+                feasible = factor;
+            } else {
+                infeasible = factor;
             }
         }
     }
@@ -99,10 +123,6 @@ final class Construction {
             price[s] = cost / Math.max(1e-9, share);
         }
         return price;
-    }
-
-    private static double nextFactor(double factor) {
-        return factor > 0.5 ? factor - 0.025 : factor * 0.8;
     }
 
     /** A fresh ledger holding the assignment (unassigned VMs skipped). */
