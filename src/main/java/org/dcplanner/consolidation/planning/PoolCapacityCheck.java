@@ -1,6 +1,9 @@
 package org.dcplanner.consolidation.planning;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.dcplanner.consolidation.planning.solver.PlanningProblem;
 import org.dcplanner.consolidation.planning.solver.PlanningProblem.HostSlotSpec;
 import org.dcplanner.consolidation.simulation.VirtualizationApproach;
@@ -8,7 +11,8 @@ import org.dcplanner.consolidation.simulation.VirtualizationApproach;
 /**
  * Rejects pools no placement can satisfy, before any solving: a VM that at some step needs more of
  * a resource than the largest usable host offers, or a pool smaller than the lower bound
- * (max over resource and step of ceil(sum of demand / largest usable capacity)) plus the HA reserve.
+ * (max over resource and step of ceil(sum of demand / largest usable capacity)) plus the HA reserve, or than
+ * the largest anti-affinity group.
  * "Usable" hosts are those the approach may run on (hardware-assisted needs hardware assist).
  * O(resources x VMs x steps).
  */
@@ -30,6 +34,25 @@ final class PoolCapacityCheck {
                     + lowerBound + " hosts (lower bound)" + (p.haReserveHosts() > 0 ? " plus " + p.haReserveHosts()
                     + " HA reserve hosts" : "") + ", but the pool has " + usable.size() + " usable hosts", "hostPool")
                     .with("lowerBoundHosts", lowerBound).with("usableHosts", usable.size());
+        }
+        checkAntiAffinityGroupsFit(p, usable.size());
+    }
+
+    /** The VMs of one anti-affinity group need a host each: a group larger than the usable pool can never fit. */
+    private static void checkAntiAffinityGroupsFit(PlanningProblem p, int usableHosts) {
+        Map<Integer, List<String>> members = new TreeMap<>();
+        for (int vm = 0; vm < p.antiAffinityGroup().length; vm++) {
+            int group = p.antiAffinityGroup()[vm];
+            if (group >= 0) members.computeIfAbsent(group, g -> new ArrayList<>()).add(p.vmNames().get(vm));
+        }
+        for (List<String> vms : members.values()) {
+            if (vms.size() > usableHosts) {
+                throw PlanProblemFactory.unprocessable("pool-too-small", "the pool is too small: the " + vms.size()
+                        + " VMs of one anti-affinity group (" + String.join(", ", vms.subList(0, Math.min(3, vms.size())))
+                        + (vms.size() > 3 ? ", …" : "") + ") need a host each, but the pool has " + usableHosts
+                        + " usable hosts", "hostPool")
+                        .with("antiAffinityGroupVms", vms.size()).with("usableHosts", usableHosts);
+            }
         }
     }
 

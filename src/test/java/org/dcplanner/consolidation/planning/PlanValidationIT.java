@@ -136,6 +136,18 @@ class PlanValidationIT extends PostgresIntegrationTest {
     }
 
     @Test
+    void antiAffinityGroupLargerThanThePoolIs422() {
+        // lower bound 2 fits the 3 hosts, but the 4 VMs of one anti-affinity group need a host each
+        UUID grouped = workloads.put(TestWorkloads.inOneGroup(TestWorkloads.antiPhase(4, 4, 3000, 1000), "db"));
+        JsonNode p = rejected(with(b -> {
+            b.put("workloadId", grouped);
+            b.put("hostPool", List.of(Map.of("model", "hp-ml110-g5", "count", 3)));
+        }), HttpStatus.UNPROCESSABLE_ENTITY, "hostPool", "4 VMs of one anti-affinity group (vm 0, vm 1, vm 2, …)");
+        assertThat(p.get("antiAffinityGroupVms").asInt()).isEqualTo(4);
+        assertThat(p.get("usableHosts").asInt()).isEqualTo(3);
+    }
+
+    @Test
     void vmLargerThanAnyHostIs422NamingVmResourceAndStep() {
         // vm 0 demands 3000 MHz at step 0 (within its 2 x 2000 MHz of vCPU);
         // a g4 offers 2 x 1860 = 3720 MHz, at 50 % target 1860 < 3000
