@@ -80,7 +80,8 @@ page.on('console', (m) => {
     || (/Failed to load resource: .*status of 400/.test(m.text()) && (m.location()?.url ?? '').includes('/api/v1/host-models'));
   if (m.type() === 'error' && !expected) consoleErrors.push(m.text());
 });
-page.on('pageerror', (e) => consoleErrors.push(`page error: ${e.message}`));
+// where it happened: the page's path, and the top of the stack (the bundle's function names are minified)
+page.on('pageerror', (e) => consoleErrors.push(`page error: ${e.message} at ${new URL(page.url()).pathname}: ${(e.stack ?? '').split('\n').slice(1, 4).join(' ').trim()}`));
 page.on('response', (r) => { if (r.status() >= 500) serverErrors.push(`${r.status()} ${r.request().method()} ${r.url()}`); });
 
 let exitCode = 0;

@@ -28,8 +28,11 @@ export function EChart({ option, label, className, testId, height, onClick }: Pr
     observer.observe(el);
     return () => {
       observer.disconnect();
-      instance.dispose();
       chart.current = null;
+      // zrender 6.1 keeps a progressive paint going in animation frames after dispose() and then throws
+      // ("reading 'layerStack'"); clear() repaints at once (an empty chart, new redraw id), which ends that paint
+      instance.clear();
+      instance.dispose();
     };
   }, []);
 

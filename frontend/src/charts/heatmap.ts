@@ -125,7 +125,10 @@ export function heatmapOption(s: HeatmapShape, stepToLabel: (step: number) => st
       inRange: { color: ['#f3f7fd', '#9ec2f0', '#1f5fbf', '#f0a500', '#b3261e'] },
       text: ['%', ''],
     },
-    series: [{ type: 'heatmap', data: s.cells, progressive: 5000 }],
+    // drawn in one frame (288 columns x the rows the zoom window lets through): zrender 6.1 keeps painting a
+    // progressive series after its chart is disposed (a page left mid-draw threw "reading 'layerStack'"), and
+    // print needs the whole heatmap
+    series: [{ type: 'heatmap', data: s.cells, progressive: 0 }],
   };
 }
 
