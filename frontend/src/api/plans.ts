@@ -88,6 +88,8 @@ export interface Plan {
   status: PlanStatus;
   hostsUsed?: number | null;
   lowerBoundHosts?: number | null;
+  /** Hosts the largest anti-affinity group needs, its VMs one per host (0: no groups; null: not known). */
+  antiAffinityHosts?: number | null;
   baselines?: { peakFfdHosts?: number | null; timeSeriesFfdHosts?: number | null } | null;
   feasible?: boolean | null;
   score?: string | null;

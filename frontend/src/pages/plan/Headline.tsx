@@ -3,6 +3,7 @@ import type { Savings } from '../../api/engine';
 import { num } from '../../format';
 import { paybackText } from '../../charts/payback';
 import { usd } from '../../charts/common';
+import { boundSummary } from './lowerBound';
 
 function Card({ label, value, sub, testId }: { label: string; value: string; sub?: string; testId?: string }) {
   return (
@@ -20,15 +21,14 @@ const pct = (s: Savings | undefined, key: string) => (s?.savingsPercent?.[key] !
 export function Headline({ plan, savings, vmCount }: { plan: Plan; savings?: Savings; vmCount?: number }) {
   const before = savings?.before.serverCount ?? vmCount;
   const after = plan.hostsUsed ?? undefined;
-  const lb = plan.lowerBoundHosts ?? undefined;
-  const gap = after != null && lb != null ? after - lb : undefined;
+  const { gap, explanation } = boundSummary(plan);
   const s = savings?.savings;
   const baseline = savings?.baseline === 'CURRENT_INVENTORY' ? 'current servers (uploaded)' : 'one server per VM before';
   return (
     <div className="cards" data-testid="headline">
       <Card label="Servers → hosts" value={`${num(before, 0)} → ${num(after, 0)}`} sub={baseline} testId="hosts-before-after" />
       <Card label="Consolidation ratio" value={before && after ? `${num(before / after)} : 1` : '–'} sub="servers per host" />
-      <Card label="Gap to lower bound" value={gap != null ? `${gap} host${gap === 1 ? '' : 's'}` : '–'} sub={lb != null ? `lower bound ${lb} hosts, as if VMs could be split across hosts` : 'no bound yet'} testId="gap-lower-bound" />
+      <Card label="Gap to lower bound" value={gap != null ? `${gap} host${gap === 1 ? '' : 's'}` : '–'} sub={explanation} testId="gap-lower-bound" />
       <Card label="Energy saved / year" value={s ? `${num(s.facilityEnergyKWhPerYear / 1000)} MWh` : '–'} sub={pct(savings, 'facilityEnergyKWhPerYear') ?? 'facility energy incl. PUE'} testId="energy-saved" />
       <Card label="Cost saved / year" value={s ? `$${num(s.totalUsdPerYear, 0)}` : '–'} sub={pct(savings, 'totalUsdPerYear') ?? 'electricity, space, maintenance'} testId="cost-saved" />
       <Card label="CO₂ saved / year" value={s ? `${num(s.co2TonnesPerYear)} t` : '–'} />

@@ -1,5 +1,6 @@
 package org.dcplanner.consolidation.planning;
 
+import org.dcplanner.consolidation.planning.solver.Baselines;
 import org.dcplanner.consolidation.planning.solver.PlanningProblem;
 import org.dcplanner.consolidation.planning.solver.ReferencePlacements;
 
@@ -8,19 +9,21 @@ import org.dcplanner.consolidation.planning.solver.ReferencePlacements;
  * HA reserve) and both first-fit-decreasing baselines plus the HA reserve hosts. The FFDs pack without
  * the HA rule; adding N hosts as large as any used one makes them N-failure tolerant (each failed
  * host's VMs move to one spare), so they are comparable with a plan that must satisfy the HA rule.
- * Computed before solving so a running plan shows them at once; the placements behind them go to the
+ * {@code antiAffinityHosts}: hosts the largest anti-affinity group needs, its VMs one per host (0 without groups),
+ * a second valid bound the dashboard compares with. Computed before solving so a running plan shows them at once; the placements behind them go to the
  * solver too, which then does not compute them again.
  */
-record PlanReferences(int lowerBoundHosts, int peakFfdHosts, int timeSeriesFfdHosts) {
+record PlanReferences(int lowerBoundHosts, int peakFfdHosts, int timeSeriesFfdHosts, int antiAffinityHosts) {
 
     static PlanReferences of(PlanningProblem problem) {
-        return of(ReferencePlacements.of(problem), problem.haReserveHosts());
+        return of(ReferencePlacements.of(problem), problem);
     }
 
-    static PlanReferences of(ReferencePlacements placements, int haReserveHosts) {
-        int reserve = Math.max(0, haReserveHosts);
+    /** @param problem for the HA reserve and the anti-affinity groups ({@link Baselines#antiAffinityBound}) */
+    static PlanReferences of(ReferencePlacements placements, PlanningProblem problem) {
+        int reserve = Math.max(0, problem.haReserveHosts());
         return new PlanReferences(placements.lowerBoundHosts(), withReserve(placements.peakFfdHosts(), reserve),
-                withReserve(placements.timeSeriesFfdHosts(), reserve));
+                withReserve(placements.timeSeriesFfdHosts(), reserve), Baselines.antiAffinityBound(problem));
     }
 
     private static int withReserve(int hosts, int reserve) {

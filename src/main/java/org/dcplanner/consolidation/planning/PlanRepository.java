@@ -27,7 +27,7 @@ import org.springframework.stereotype.Repository;
 class PlanRepository implements HostModelUsage {
     private static final String SMALL_COLUMNS = "id, name, workload_id, request::text as request, status, cancel_requested, "
             + "attempt, steps, step_seconds, folded, hosts_used, score, feasible, broken_constraints::text as broken, "
-            + "lower_bound_hosts, peak_ffd_hosts, time_series_ffd_hosts, score_calcs_per_second, progress::text as progress, "
+            + "lower_bound_hosts, peak_ffd_hosts, time_series_ffd_hosts, anti_affinity_hosts, score_calcs_per_second, progress::text as progress, "
             + "searched_millis, error, created_at, started_at, attempt_started_at, finished_at, updated_at";
     private final JdbcTemplate jdbc;
     private final JsonColumns json;
@@ -121,8 +121,8 @@ class PlanRepository implements HostModelUsage {
     /** Stores the lower bound and baselines of the attempt (before solving, so a running plan shows them). */
     void saveReferences(UUID id, int attempt, PlanReferences refs) {
         jdbc.update("update plans set lower_bound_hosts = ?, peak_ffd_hosts = ?, time_series_ffd_hosts = ?, "
-                + "updated_at = now() where id = ? and attempt = ?", refs.lowerBoundHosts(), refs.peakFfdHosts(),
-                refs.timeSeriesFfdHosts(), id, attempt);
+                + "anti_affinity_hosts = ?, updated_at = now() where id = ? and attempt = ?", refs.lowerBoundHosts(),
+                refs.peakFfdHosts(), refs.timeSeriesFfdHosts(), refs.antiAffinityHosts(), id, attempt);
     }
 
     /**
@@ -176,7 +176,7 @@ class PlanRepository implements HostModelUsage {
                 rs.getBoolean("folded"), withArrays ? ints(rs.getArray("vm_slot")) : null, integer(rs, "hosts_used"),
                 rs.getString("score"), (Boolean) rs.getObject("feasible"),
                 json.read(rs.getString("broken"), new TypeReference<List<String>>() {}), integer(rs, "lower_bound_hosts"),
-                integer(rs, "peak_ffd_hosts"), integer(rs, "time_series_ffd_hosts"),
+                integer(rs, "peak_ffd_hosts"), integer(rs, "time_series_ffd_hosts"), integer(rs, "anti_affinity_hosts"),
                 (Long) rs.getObject("score_calcs_per_second"),
                 json.read(rs.getString("progress"), new TypeReference<List<ProgressPoint>>() {}), rs.getLong("searched_millis"),
                 rs.getString("error"),

@@ -60,7 +60,7 @@ class PlanSolveJob {
             BuiltProblem built = components.build(request);
             // computed once: shown on the plan at once, and the solver starts from them instead of packing them again
             ReferencePlacements placements = ReferencePlacements.of(built.problem());
-            PlanReferences references = PlanReferences.of(placements, built.problem().haReserveHosts());
+            PlanReferences references = PlanReferences.of(placements, built.problem());
             plans.saveReferences(planId, attempt, references);
             AttemptStart start = AttemptStart.of(plan, built, Duration.ofSeconds(request.timeLimitSeconds()));
             log.info("plan {} attempt {}: {}, time limit {} ms", planId, attempt, start.reason(), start.timeLimit().toMillis());

@@ -28,14 +28,24 @@ class PlanReferencesTest {
 
     @Test
     void withoutReserveTheBaselinesAreThePlainFfds() {
-        assertThat(PlanReferences.of(problem(0))).isEqualTo(new PlanReferences(1, 1, 1));
+        assertThat(PlanReferences.of(problem(0))).isEqualTo(new PlanReferences(1, 1, 1, 0));
     }
 
     @Test
     void theHaReserveIsOnTheSameFootingForLowerBoundAndBaselines() {
         PlanReferences refs = PlanReferences.of(problem(1));
-        assertThat(refs).isEqualTo(new PlanReferences(2, 2, 2));
+        assertThat(refs).isEqualTo(new PlanReferences(2, 2, 2, 0));
         assertThat(refs.peakFfdHosts()).isGreaterThanOrEqualTo(refs.lowerBoundHosts());
         assertThat(refs.timeSeriesFfdHosts()).isGreaterThanOrEqualTo(refs.lowerBoundHosts());
+    }
+
+    @Test
+    void theLargestAntiAffinityGroupIsASecondBound() {
+        PlanningProblem base = problem(0);
+        // VMs a and c in one group, b alone in another: the largest group needs 2 hosts
+        PlanningProblem grouped = new PlanningProblem(base.resources(), base.steps(), base.demand(), base.vmNames(),
+                base.slots(), base.pinnedSlot(), new int[] {0, 1, 0}, base.paravirtCapable(), base.approach(), 0,
+                base.objective());
+        assertThat(PlanReferences.of(grouped)).isEqualTo(new PlanReferences(1, 2, 2, 2));
     }
 }

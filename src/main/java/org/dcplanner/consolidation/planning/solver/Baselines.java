@@ -2,6 +2,8 @@ package org.dcplanner.consolidation.planning.solver;
 
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
@@ -157,6 +159,16 @@ public final class Baselines {
             slotOf[vm] = slot;
         }
         return slotOf;
+    }
+
+    /** Hosts the largest anti-affinity group needs, its VMs one per host (0 without groups): a valid lower bound. */
+    public static int antiAffinityBound(PlanningProblem p) {
+        Map<Integer, Integer> size = new HashMap<>();
+        int largest = 0;
+        for (int group : p.antiAffinityGroup()) {
+            if (group >= 0) largest = Math.max(largest, size.merge(group, 1, Integer::sum));
+        }
+        return largest;
     }
 
     /** Number of distinct slots used. */

@@ -48,8 +48,9 @@ public class OptaPlannerConsolidationSolver implements ConsolidationSolver {
         DemandModel model = new DemandModel(problem);
         ReferencePlacements references = ReferencePlacements.reuseOrCompute(options.references(), model);
         int lowerBound = references.lowerBoundHosts();
-        // the search stops at a proven optimum: the tighter of the two valid bounds
-        int stopBound = Math.max(lowerBound, Baselines.stepwiseBinPackingBound(problem));
+        // the search stops at a proven optimum: the tightest of the valid bounds
+        int stopBound = Math.max(Math.max(lowerBound, Baselines.stepwiseBinPackingBound(problem)),
+                Baselines.antiAffinityBound(problem));
         int[] peakFfd = references.peakFfd();
         int[] tsFfd = references.timeSeriesFfd();
         // a warm start (e.g. a crashed attempt's saved best) replaces the construction when it scores better
