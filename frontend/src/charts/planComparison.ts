@@ -3,6 +3,7 @@ import type { SimulationMetrics, Savings } from '../api/engine';
 import type { Plan } from '../api/plans';
 import { PALETTE, round, usd } from './common';
 import type { Option } from './echarts';
+import { boundSummary } from '../pages/plan/lowerBound';
 
 /** One plan with what the comparison reads; savings or replay may be missing (not run yet, or failed). */
 export interface ComparedPlan {
@@ -26,7 +27,7 @@ const orNull = (v: number | null | undefined) => (v == null || !Number.isFinite(
 
 const ROWS: { label: string; unit: string; better: ComparisonRow['better']; chart: boolean; pick: (c: ComparedPlan) => number | null | undefined }[] = [
   { label: 'Hosts used', unit: 'hosts', better: 'lower', chart: true, pick: (c) => c.plan.hostsUsed },
-  { label: 'Lower bound', unit: 'hosts', better: 'none', chart: false, pick: (c) => c.plan.lowerBoundHosts },
+  { label: 'Lower bound', unit: 'hosts', better: 'none', chart: false, pick: (c) => boundSummary(c.plan).bound },
   { label: 'Time-series FFD', unit: 'hosts', better: 'none', chart: false, pick: (c) => c.plan.baselines?.timeSeriesFfdHosts },
   { label: 'IT power (avg)', unit: 'kW', better: 'lower', chart: true, pick: (c) => c.savings?.after.itAverageKw },
   { label: 'Facility energy / year', unit: 'MWh', better: 'lower', chart: true, pick: (c) => (c.savings ? c.savings.after.facilityEnergyKWhPerYear / 1000 : null) },

@@ -5,6 +5,7 @@ import { workloadsApi } from '../api/workloads';
 import { useAsync } from '../hooks/useAsync';
 import { Empty, ErrorBox, Loading } from '../components/Status';
 import { dateTime, num } from '../format';
+import { boundSummary } from './plan/lowerBound';
 
 export function PlansPage() {
   const [params, setParams] = useSearchParams();
@@ -47,7 +48,7 @@ export function PlansPage() {
                   <td><Link to={`/plans/${p.id}`}>{label}</Link></td>
                   <td><span className={`badge ${p.status}`}>{p.status}</span></td>
                   <td className="n">{num(p.hostsUsed, 0)}</td>
-                  <td className="n">{num(p.lowerBoundHosts, 0)}</td>
+                  <td className="n">{num(boundSummary(p).bound, 0)}</td>
                   <td>{poolSummary(p.request)}</td>
                   <td>{(p.request?.resources ?? []).join(', ') || '–'}</td>
                   <td>{p.request?.virtualization ?? '–'}</td>
