@@ -122,20 +122,25 @@ final class TestProblems {
                 pv, approach, haReserve, objective);
     }
 
+    /** Adds a CPU + memory VM (this builder's steps): a daily sine of random level and phase plus noise. */
+    TestProblems diurnalVm(SplittableRandom rnd) {
+        float[] cpu = new float[steps];
+        float[] mem = new float[steps];
+        double base = rnd.nextDouble(20, 300);
+        double phase = rnd.nextDouble(0, 2 * Math.PI);
+        for (int t = 0; t < steps; t++) {
+            cpu[t] = (float) Math.max(0, base * (1 + 0.8 * Math.sin(phase + 2 * Math.PI * t / steps)) + rnd.nextDouble(0, 30));
+            mem[t] = (float) (base * 4 + rnd.nextDouble(0, 50));
+        }
+        return vm(cpu, mem);
+    }
+
     /** Random CPU+memory problem with diurnal-ish series, some groups and pins; for cross-checks. */
     static PlanningProblem random(long seed, int vmCount, int hostCount, int steps) {
         SplittableRandom rnd = new SplittableRandom(seed);
         TestProblems b = cpuAndMemory(steps).hosts(hostCount, 1000, 4096);
         for (int v = 0; v < vmCount; v++) {
-            float[] cpu = new float[steps];
-            float[] mem = new float[steps];
-            double base = rnd.nextDouble(20, 300);
-            double phase = rnd.nextDouble(0, 2 * Math.PI);
-            for (int t = 0; t < steps; t++) {
-                cpu[t] = (float) Math.max(0, base * (1 + 0.8 * Math.sin(phase + 2 * Math.PI * t / steps)) + rnd.nextDouble(0, 30));
-                mem[t] = (float) (base * 4 + rnd.nextDouble(0, 50));
-            }
-            b.vm(cpu, mem);
+            b.diurnalVm(rnd);
             if (rnd.nextInt(5) == 0) {
                 b.groupLast(rnd.nextInt(3));
             }
