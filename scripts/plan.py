@@ -108,7 +108,9 @@ def main():
     if plan["status"] == "FAILED":
         sys.exit(f"plan failed: {plan.get('error')}")
     b = plan.get("baselines") or {}
-    print(f"Plan {plan['status']}: {plan['hostsUsed']} hosts, lower bound {plan['lowerBoundHosts']}, "
+    aa = plan.get("antiAffinityHosts") or 0
+    bound = f"{plan['lowerBoundHosts']}" + (f" (an anti-affinity group needs {aa})" if aa > (plan["lowerBoundHosts"] or 0) else "")
+    print(f"Plan {plan['status']}: {plan['hostsUsed']} hosts, lower bound {bound}, "
           f"peak-FFD {b.get('peakFfdHosts')}, time-series FFD {b.get('timeSeriesFfdHosts')}, "
           f"feasible {plan['feasible']}, score {plan['score']}")
 

@@ -95,7 +95,9 @@ python3 - "$out/plan.json" <<'PY'
 import json, sys
 p = json.load(open(sys.argv[1]))
 b = p.get("baselines") or {}
-print(f"Plan {p['status']}: {p['hostsUsed']} hosts, lower bound {p['lowerBoundHosts']}, "
+aa = p.get("antiAffinityHosts") or 0
+bound = f"{p['lowerBoundHosts']}" + (f" (an anti-affinity group needs {aa})" if aa > (p['lowerBoundHosts'] or 0) else "")
+print(f"Plan {p['status']}: {p['hostsUsed']} hosts, lower bound {bound}, "
       f"peak-FFD {b.get('peakFfdHosts')}, time-series FFD {b.get('timeSeriesFfdHosts')}, "
       f"feasible {p['feasible']}, score {p['score']}")
 PY
