@@ -105,6 +105,14 @@ describe('shapeProgress', () => {
     expect(s.references).toEqual([{ name: 'Lower bound', hosts: 4 }, { name: 'Peak FFD = Time-series FFD', hosts: 6 }]);
   });
 
+  it('draws the anti-affinity bound only where it is tighter than the fluid lower bound', () => {
+    const tighter = shapeProgress({ status: 'COMPLETED', lowerBoundHosts: 3, antiAffinityHosts: 6, baselines: { peakFfdHosts: 10, timeSeriesFfdHosts: 9 }, progress: [] });
+    expect(tighter.references).toEqual([{ name: 'Lower bound', hosts: 3 }, { name: 'Anti-affinity bound', hosts: 6 },
+      { name: 'Peak FFD', hosts: 10 }, { name: 'Time-series FFD', hosts: 9 }]);
+    const looser = shapeProgress({ status: 'COMPLETED', lowerBoundHosts: 40, antiAffinityHosts: 6, baselines: { peakFfdHosts: 139, timeSeriesFfdHosts: 50 }, progress: [] });
+    expect(looser.references.map((r) => r.name)).toEqual(['Lower bound', 'Peak FFD', 'Time-series FFD']);
+  });
+
   it('keeps a time axis of at least a few seconds for a plan solved in about one', () => {
     const s = shapeProgress({ status: 'COMPLETED', elapsedMillis: 1100, progress: [{ elapsedMillis: 200, hostsUsed: 5 }, { elapsedMillis: 900, hostsUsed: 4 }] });
     expect(s.xMaxSeconds).toBe(MIN_SPAN_S);

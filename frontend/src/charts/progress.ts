@@ -17,7 +17,7 @@ export interface ProgressShape {
 /** Shortest time axis shown, in seconds. */
 export const MIN_SPAN_S = 5;
 
-export function shapeProgress(plan: Pick<Plan, 'progress' | 'lowerBoundHosts' | 'baselines' | 'hostsUsed' | 'elapsedMillis' | 'status'>): ProgressShape {
+export function shapeProgress(plan: Pick<Plan, 'progress' | 'lowerBoundHosts' | 'antiAffinityHosts' | 'baselines' | 'hostsUsed' | 'elapsedMillis' | 'status'>): ProgressShape {
   // Each attempt's clock restarts at 0: lay the attempts end to end, each after the last point of the
   // earlier ones (the search time the server counts for them too), so the best never steps back up.
   const byAttempt = new Map<number, [number, number][]>();
@@ -45,6 +45,8 @@ export function shapeProgress(plan: Pick<Plan, 'progress' | 'lowerBoundHosts' | 
   }
   const named: { name: string; hosts: number | null | undefined }[] = [
     { name: 'Lower bound', hosts: plan.lowerBoundHosts },
+    // drawn only where it is the tighter bound: the hosts the largest anti-affinity group needs
+    { name: 'Anti-affinity bound', hosts: (plan.antiAffinityHosts ?? 0) > (plan.lowerBoundHosts ?? 0) ? plan.antiAffinityHosts : null },
     { name: 'Peak FFD', hosts: plan.baselines?.peakFfdHosts },
     { name: 'Time-series FFD', hosts: plan.baselines?.timeSeriesFfdHosts },
   ];
