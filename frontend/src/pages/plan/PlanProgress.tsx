@@ -43,6 +43,7 @@ export function PlanProgress({ plan, onChanged }: { plan: Plan; onChanged: () =>
       <p className="hint" style={{ margin: '0 0.5rem' }} data-testid="progress-figures">
         {running ? 'Best so far' : 'Best'}: <strong>{plan.hostsUsed != null ? `${plan.hostsUsed} hosts` : '–'}</strong>
         {plan.lowerBoundHosts != null && <> · lower bound {plan.lowerBoundHosts}</>}
+        {(plan.antiAffinityHosts ?? 0) > (plan.lowerBoundHosts ?? 0) && <> · an anti-affinity group needs {plan.antiAffinityHosts}</>}
         {plan.baselines?.peakFfdHosts != null && <> · first-fit decreasing on peaks {plan.baselines.peakFfdHosts}</>}
         {plan.baselines?.timeSeriesFfdHosts != null && <> · on the time series {plan.baselines.timeSeriesFfdHosts}</>}
         {plan.score && <> · score {plan.score}</>}
