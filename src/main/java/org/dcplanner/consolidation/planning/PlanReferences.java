@@ -10,8 +10,8 @@ import org.dcplanner.consolidation.planning.solver.ReferencePlacements;
  * the HA rule; adding N hosts as large as any used one makes them N-failure tolerant (each failed
  * host's VMs move to one spare), so they are comparable with a plan that must satisfy the HA rule.
  * {@code antiAffinityHosts}: hosts the largest anti-affinity group needs, its VMs one per host (0 without groups),
- * a second valid bound the dashboard compares with. Computed before solving so a running plan shows them at once; the placements behind them go to the
- * solver too, which then does not compute them again.
+ * a second valid bound the dashboard compares with. Computed before solving so a running plan shows them at once;
+ * the placements behind them go to the solver too, which then does not compute them again.
  */
 record PlanReferences(int lowerBoundHosts, int peakFfdHosts, int timeSeriesFfdHosts, int antiAffinityHosts) {
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.dcplanner.consolidation.planning.solver.Baselines;
 import org.dcplanner.consolidation.planning.solver.PlanningProblem;
 import org.dcplanner.consolidation.planning.solver.PlanningProblem.HostSlotSpec;
 import org.dcplanner.consolidation.simulation.VirtualizationApproach;
@@ -40,6 +41,10 @@ final class PoolCapacityCheck {
 
     /** The VMs of one anti-affinity group need a host each: a group larger than the usable pool can never fit. */
     private static void checkAntiAffinityGroupsFit(PlanningProblem p, int usableHosts) {
+        if (Baselines.antiAffinityBound(p) <= usableHosts) {
+            return;
+        }
+        // the message names the VMs of the group that does not fit
         Map<Integer, List<String>> members = new TreeMap<>();
         for (int vm = 0; vm < p.antiAffinityGroup().length; vm++) {
             int group = p.antiAffinityGroup()[vm];

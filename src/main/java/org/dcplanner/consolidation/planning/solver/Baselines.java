@@ -121,7 +121,7 @@ public final class Baselines {
         long[][] peakLoad = new long[m.resources()][m.slots()];
         ScoreLedger ledger = new ScoreLedger(m);
         int[] slotOf = new int[m.vms()];
-        int[] poolOrder = IntStream.range(0, m.slots()).toArray();
+        int[] poolOrder = poolOrder(m);
         for (int vm : decreasingOrder(m)) {
             int slot = firstFit(m, ledger, vm, poolOrder, s -> {
                 for (int r = 0; r < m.resources(); r++) {
@@ -145,7 +145,12 @@ public final class Baselines {
      * demand stays within capacity x {@code capacityFactor} (1.0 for the baseline).
      */
     public static int[] timeSeriesFfd(DemandModel m, double capacityFactor) {
-        return timeSeriesFfd(m, capacityFactor, IntStream.range(0, m.slots()).toArray());
+        return timeSeriesFfd(m, capacityFactor, poolOrder(m));
+    }
+
+    /** The slots in pool order, the order first fit tries them in by default. */
+    static int[] poolOrder(DemandModel m) {
+        return IntStream.range(0, m.slots()).toArray();
     }
 
     /** The same, trying the slots in {@code slotOrder} (every slot once) instead of pool order. */

@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+
+import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 
 /**
  * Picks the start placement: the better of the two baselines by score. With an HA reserve, time-series FFD is
@@ -29,21 +30,38 @@ final class Construction {
     private Construction() {}
 
     static int[] best(DemandModel model, int[] peakFfd, int[] tsFfd) {
-        Stream.Builder<int[]> candidates = Stream.<int[]>builder().add(tsFfd).add(peakFfd);
-        addHaSpreads(model, tsFfd, IntStream.range(0, model.slots()).toArray(), candidates);
+        Candidates candidates = new Candidates(model);
+        long tsFfdHardPenalty = candidates.add(tsFfd);
+        candidates.add(peakFfd);
+        addHaSpreads(model, tsFfdHardPenalty, Baselines.poolOrder(model), candidates);
         if (model.objective() != PlanningProblem.Objective.HOSTS) {
             for (int[] order : modelFirstOrders(model)) {
-                int[] ffd = Baselines.timeSeriesFfd(model, 1.0, order);
-                candidates.add(ffd);
-                addHaSpreads(model, ffd, order, candidates);
+                addHaSpreads(model, candidates.add(Baselines.timeSeriesFfd(model, 1.0, order)), order, candidates);
             }
         }
-        // each candidate scored once (a ledger is O(VMs x resources x steps))
-        return candidates.build()
-                .map(a -> Map.entry(a, ledger(model, a).score()))
-                .max(Map.Entry.comparingByValue())
-                .map(Map.Entry::getKey)
-                .orElse(tsFfd);
+        return candidates.best;
+    }
+
+    /** The best start so far by score, the first of equals kept; each candidate scored once (O(VMs x resources x steps)). */
+    private static final class Candidates {
+        private final DemandModel model;
+        private int[] best;
+        private HardMediumSoftLongScore bestScore;
+
+        Candidates(DemandModel model) {
+            this.model = model;
+        }
+
+        /** Scores the placement, keeps it if better than every earlier one; returns its hard penalty. */
+        long add(int[] placement) {
+            ScoreLedger ledger = ledger(model, placement);
+            HardMediumSoftLongScore score = ledger.score();
+            if (best == null || score.compareTo(bestScore) > 0) {
+                best = placement;
+                bestScore = score;
+            }
+            return ledger.hardPenalty();
+        }
     }
 
     /**
@@ -51,16 +69,15 @@ final class Construction {
      * until one holds the reserve (or the whole pool is in use), then bisection towards the largest share that
      * does, so the start is as tight as the reserve allows. Every FFD tried is a candidate.
      */
-    private static void addHaSpreads(DemandModel model, int[] ffd, int[] slotOrder, Stream.Builder<int[]> candidates) {
-        if (model.haReserveHosts() == 0 || ledger(model, ffd).hardPenalty() == 0) {
+    private static void addHaSpreads(DemandModel model, long ffdHardPenalty, int[] slotOrder, Candidates candidates) {
+        if (model.haReserveHosts() == 0 || ffdHardPenalty == 0) {
             return;
         }
         double infeasible = 1.0;
         double feasible = -1;
         for (double factor : COARSE_FACTORS) {
             int[] spread = Baselines.timeSeriesFfd(model, factor, slotOrder);
-            candidates.add(spread);
-            if (ledger(model, spread).hardPenalty() == 0) {
+            if (candidates.add(spread) == 0) {
                 feasible = factor;
                 break;
             }
@@ -71,9 +88,7 @@ final class Construction {
         }
         for (int i = 0; feasible > 0 && i < BISECTIONS && infeasible - feasible > 0.01; i++) {
             double factor = (feasible + infeasible) / 2;
-            int[] spread = Baselines.timeSeriesFfd(model, factor, slotOrder);
-            candidates.add(spread);
-            if (ledger(model, spread).hardPenalty() == 0) {
+            if (candidates.add(Baselines.timeSeriesFfd(model, factor, slotOrder)) == 0) {
                 feasible = factor;
             } else {
                 infeasible = factor;
