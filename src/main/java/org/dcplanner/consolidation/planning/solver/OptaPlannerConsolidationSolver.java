@@ -61,13 +61,15 @@ public class OptaPlannerConsolidationSolver implements ConsolidationSolver {
         ProgressReporter reporter = new ProgressReporter(model,
                 options.onNewBest() == null ? p -> { } : options.onNewBest(), startNanos);
         // the construction is the first best: plans show a host count before the search improves on it
-        reporter.report(start);
+        SolveProgress first = reporter.report(start);
         BooleanSupplier stopRequested = options.stopRequested() == null ? () -> false : options.stopRequested();
         PlacementSearchPhase elimination = PlacementSearchPhase.hostElimination(eliminationDeadline, stopRequested,
                 reporter::report, seed, stopBound);
         // When the plan first reached the bound (0: not yet), set by the best-solution consumer. A plan proven
         // minimal is still balanced, for the share of the time the search after host emptying usually gets.
         AtomicLong optimumAtNanos = new AtomicLong();
+        // a start already at the bound is proven minimal too (the solver may never report a better one)
+        noteOptimum(first, stopBound, model, optimumAtNanos);
         long balanceNanos = (long) (remaining * (1 - eliminationShare));
         BooleanSupplier balancedEnough = () -> {
             long at = optimumAtNanos.get();
@@ -102,14 +104,16 @@ public class OptaPlannerConsolidationSolver implements ConsolidationSolver {
         try (SolverManager<ConsolidationSolution, Long> manager =
                      SolverManager.create(SolverSetup.solving(phases, limit, seed))) {
             SolverJob<ConsolidationSolution, Long> job = manager.solveAndListen(1L, id -> initial,
-                    best -> {
-                        SolveProgress p = reporter.report(best.vmSlots());
-                        if (p.feasible() && p.hostsUsed() <= lowerBound && model.objective() == PlanningProblem.Objective.HOSTS) {
-                            optimumAtNanos.compareAndSet(0, System.nanoTime());
-                        }
-                    },
+                    best -> noteOptimum(reporter.report(best.vmSlots()), lowerBound, model, optimumAtNanos),
                     done::complete, (id, error) -> done.completeExceptionally(error));
             return awaitPollingStop(done, job, options, balancedEnough).vmSlots();
+        }
+    }
+
+    /** Notes when a feasible plan first reached the bound (under the host-count objective: a proven optimum). */
+    private static void noteOptimum(SolveProgress progress, int bound, DemandModel model, AtomicLong optimumAtNanos) {
+        if (progress.feasible() && progress.hostsUsed() <= bound && model.objective() == PlanningProblem.Objective.HOSTS) {
+            optimumAtNanos.compareAndSet(0, System.nanoTime());
         }
     }
 

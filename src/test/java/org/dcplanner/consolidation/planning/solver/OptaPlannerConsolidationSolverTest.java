@@ -121,6 +121,18 @@ class OptaPlannerConsolidationSolverTest {
     }
 
     @Test
+    void endsSoonWhenTheConstructionIsAlreadyAtTheBound() {
+        // 400 MHz on one host: the start is optimal and nothing can be balanced, so no better plan is ever reported
+        PlanningProblem problem = TestProblems.cpu(3).hosts(3, 1000).flatVm(100).flatVm(100).flatVm(100).flatVm(100).build();
+        long start = System.nanoTime();
+        PlanningResult result = solver.solve(problem, new SolveOptions(Duration.ofSeconds(20), () -> false, x -> { }));
+
+        assertThat(result.hostsUsed()).isEqualTo(1);
+        // balanced for a tenth of the limit (2 s), not searched for the whole 20 s
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+    }
+
+    @Test
     void reportsWhichConstraintIsBrokenWhenThePoolIsTooSmall() {
         PlanningProblem problem = TestProblems.cpu(1).hosts(1, 1000).flatVm(700).flatVm(700).build();
         PlanningResult result = solver.solve(problem, new SolveOptions(Duration.ofSeconds(1), () -> false, p -> { }));
