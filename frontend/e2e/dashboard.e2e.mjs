@@ -120,6 +120,12 @@ try {
   await page.click('text=Plan consolidation');
   await page.waitForSelector('[data-testid="plan-form"]');
   await page.fill('#plan-time', String(planTimeLimitSeconds));
+  // pin one VM to the second host: a bad line first must be named, and stop the form
+  const pinnedVm = (await (await page.request.get(`${baseUrl}/api/v1/workloads/${workloadId}/vms?page=0&size=1&sort=name`)).json()).content[0].name;
+  await page.fill('#plan-pins', `${pinnedVm}`);
+  const pinError = (await page.textContent('[data-testid="pin-errors"]')) ?? '';
+  check('a pin line without a host number is named and blocks the form', pinError.includes('Line 1') && await page.isDisabled('[data-testid="start-plan"]'), pinError);
+  await page.fill('#plan-pins', `${pinnedVm} #1`);
   await page.screenshot({ path: join(shots, '03-new-plan.png'), fullPage: true });
   await page.click('[data-testid="start-plan"]');
   await urlOrError(page, /\/plans\/[0-9a-f-]{8,}$/, 30_000);
@@ -135,6 +141,11 @@ try {
   const sizing = (await page.textContent('[data-testid="plan-sizing"]')) ?? '';
   check('plan header sizing says whether overhead was added, as the request says',
     plan.request.sizing.overheadInTrace === false && sizing.includes('approach overhead added'), sizing);
+  const placed = await (await page.request.get(`${baseUrl}/api/v1/plans/${planId}/placements`)).json();
+  const pinnedHeader = (await page.textContent('[data-testid="plan-pinned"]')) ?? '';
+  check('the pinned VM runs on its host and the header says so', JSON.stringify(plan.request.pinned) === JSON.stringify({ [pinnedVm]: 1 })
+    && placed.find((x) => x.vmName === pinnedVm)?.slot === 1 && pinnedHeader === `1 VM pinned (${pinnedVm} #1)`,
+    `${JSON.stringify(plan.request.pinned)} ${JSON.stringify(placed.find((x) => x.vmName === pinnedVm))} "${pinnedHeader}"`);
   const searched = (await page.textContent('[data-testid="plan-searched"]')) ?? '';
   check('plan header search time = GET plan searchedMillis against the limit',
     plan.searchedMillis > 0 && searched === `searched ${Math.round(plan.searchedMillis / 1000)} s of ${planTimeLimitSeconds} s`, `${searched} vs ${plan.searchedMillis} ms`);
@@ -280,8 +291,9 @@ try {
   const variantId = page.url().split('/').pop();
   const variant = await (await page.request.get(`${baseUrl}/api/v1/plans/${variantId}`)).json();
   check('the variant keeps the pool and sizing and changes the approach', variant.request.virtualization === 'FULL'
-    && JSON.stringify(variant.request.hostPool) === JSON.stringify(plan.request.hostPool) && variant.request.sizing.percentile === plan.request.sizing.percentile,
-    `${variant.request.virtualization} ${JSON.stringify(variant.request.hostPool)}`);
+    && JSON.stringify(variant.request.hostPool) === JSON.stringify(plan.request.hostPool) && variant.request.sizing.percentile === plan.request.sizing.percentile
+    && JSON.stringify(variant.request.pinned) === JSON.stringify(plan.request.pinned),
+    `${variant.request.virtualization} ${JSON.stringify(variant.request.hostPool)} ${JSON.stringify(variant.request.pinned)}`);
   await page.waitForFunction(() => ['COMPLETED', 'CANCELLED', 'FAILED'].includes(document.querySelector('[data-testid="plan-status"]')?.textContent ?? ''), null, { timeout: (planTimeLimitSeconds + 120) * 1000 });
 
   // 7c. Host catalog: power curves drawn; a custom model is refused with the field named, then added and offered to plans.

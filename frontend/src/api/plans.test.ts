@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { searchedSummary, sizingSummary } from './plans';
+import { pinnedSummary, searchedSummary, sizingSummary } from './plans';
 
 describe('sizingSummary', () => {
   it('says whether the approach overhead was added or is already in the trace', () => {
@@ -25,5 +25,13 @@ describe('searchedSummary', () => {
   it('says nothing before solving started or when the server does not report it', () => {
     expect(searchedSummary({ searchedMillis: 0, startedAt: null, request: { timeLimitSeconds: 60 } })).toBe('');
     expect(searchedSummary({ startedAt: '2026-01-01T00:00:00Z', request: { timeLimitSeconds: 60 } })).toBe('');
+  });
+});
+
+describe('pinnedSummary', () => {
+  it('counts the pins and names up to three', () => {
+    expect(pinnedSummary({})).toBe('');
+    expect(pinnedSummary({ pinned: { 'db-1': 3 } })).toBe('1 VM pinned (db-1 #3)');
+    expect(pinnedSummary({ pinned: { a: 0, b: 1, c: 2, d: 3 } })).toBe('4 VMs pinned (a #0, b #1, c #2, …)');
   });
 });

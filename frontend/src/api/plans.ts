@@ -71,6 +71,8 @@ export interface PlanRequest {
   haReserveHosts: number;
   objective: Objective;
   timeLimitSeconds: number;
+  /** VM name → host number (slot: position in the pool expanded in order, as the dashboard numbers hosts) */
+  pinned?: Record<string, number>;
 }
 
 export interface ProgressPoint {
@@ -170,6 +172,14 @@ export function isFinished(status: PlanStatus | undefined): boolean {
 }
 
 /** "800 × hp-ml110-g5, 10 × dell-r6515", or "–" without a pool. */
+/** "2 VMs pinned (web-0001-1 #0, db-0002-1 #3)"; empty without pins. The names are listed up to three. */
+export function pinnedSummary(request: Partial<PlanRequest> | undefined): string {
+  const pins = Object.entries(request?.pinned ?? {});
+  if (pins.length === 0) return '';
+  const listed = pins.slice(0, 3).map(([vm, slot]) => `${vm} #${slot}`).join(', ');
+  return `${pins.length} ${pins.length === 1 ? 'VM' : 'VMs'} pinned (${listed}${pins.length > 3 ? ', …' : ''})`;
+}
+
 export function poolSummary(request: Partial<PlanRequest> | undefined): string {
   return (request?.hostPool ?? []).map((h) => `${h.count.toLocaleString('en-US')} × ${h.model}`).join(', ') || '–';
 }

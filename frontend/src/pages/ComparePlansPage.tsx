@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { engineApi } from '../api/engine';
-import { plansApi, poolSummary, sizingSummary, type Plan } from '../api/plans';
+import { plansApi, pinnedSummary, poolSummary, sizingSummary, type Plan } from '../api/plans';
 import { workloadsApi } from '../api/workloads';
 import { useAsync } from '../hooks/useAsync';
 import { Empty, ErrorBox, Loading } from '../components/Status';
@@ -20,6 +20,7 @@ function scenario(p: Plan, workloadNames: Map<string, string>): [string, string]
     ['Virtualization', r.virtualization ?? '–'],
     ['HA reserve', r.haReserveHosts != null ? `${r.haReserveHosts} hosts` : '–'],
     ['Objective', r.objective ?? '–'],
+    ['Pinned VMs', pinnedSummary(r) || 'none'],
     ['Status', p.status],
   ];
 }

@@ -7,6 +7,7 @@ import { ErrorBox, Loading } from '../components/Status';
 import { Field } from '../components/Field';
 import { num } from '../format';
 import { usd } from '../charts/common';
+import { formatPins, orderedPool, parsePins, renumberPins, slotRangesSummary } from './pins';
 
 const VIRT_HINT: Record<Virtualization, string> = {
   FULL: 'Binary translation, unmodified guests: the highest CPU and I/O overhead.',
@@ -32,10 +33,16 @@ export function NewPlanPage() {
   const [ha, setHa] = useState(0);
   const [objective, setObjective] = useState<Objective>('HOSTS');
   const [timeLimit, setTimeLimit] = useState(30);
+  const [pinsText, setPinsText] = useState('');
   const [submitError, setSubmitError] = useState<unknown>(null);
   const [submitting, setSubmitting] = useState(false);
 
   const selectedWorkload = workloads.data?.find((w) => w.id === workloadId);
+  // the pool in catalog order: the host numbers shown for pinning are the ones the dashboard will show
+  const modelOrder = (models.data ?? []).map((m) => m.id);
+  const hostPool = orderedPool(pool, modelOrder);
+  const slotCount = hostPool.reduce((n, h) => n + h.count, 0);
+  const pins = parsePins(pinsText, slotCount);
   // "Plan a variant": start from another plan's request (?from=id) and change what is to be compared
   const from = params.get('from');
   const source = useAsync((s) => (from ? plansApi.get(from, s) : Promise.resolve(null)), [from]);
@@ -58,6 +65,13 @@ export function NewPlanPage() {
     if (r.objective) setObjective(r.objective);
     if (r.timeLimitSeconds) setTimeLimit(r.timeLimitSeconds);
   }, [source.data]);
+  // the variant keeps the source's pins, renumbered for the same hosts if the pool is now in another order
+  useEffect(() => {
+    const r = source.data?.request;
+    if (!r?.pinned || !r.hostPool || !models.data) return;
+    const counts = Object.fromEntries(r.hostPool.map((h) => [h.model, h.count]));
+    setPinsText(formatPins(renumberPins(r.pinned, r.hostPool, orderedPool(counts, models.data.map((m) => m.id)))));
+  }, [source.data, models.data]);
 
   // Defaults once the data are in: first workload, and a pool of the newest model big enough to host every VM alone.
   useEffect(() => {
@@ -81,7 +95,7 @@ export function NewPlanPage() {
     const req: PlanRequest = {
       workloadId,
       name: name.trim() || undefined,
-      hostPool: Object.entries(pool).filter(([, c]) => c > 0).map(([model, count]) => ({ model, count })),
+      hostPool,
       resources: RESOURCES.filter((r) => resources.includes(r)),
       sizing: { percentile, headroomPercent: headroom, foldDays, overheadInTrace },
       virtualization,
@@ -89,6 +103,7 @@ export function NewPlanPage() {
       haReserveHosts: ha,
       objective,
       timeLimitSeconds: timeLimit,
+      pinned: Object.keys(pins.pins).length ? pins.pins : undefined,
     };
     try {
       const id = await plansApi.start(req);
@@ -220,9 +235,23 @@ export function NewPlanPage() {
           </div>
         </fieldset>
 
+        <fieldset>
+          <legend>Pinned VMs</legend>
+          <div className="field">
+            <label htmlFor="plan-pins">VMs that must run on a given host (optional)</label>
+            <textarea id="plan-pins" rows={3} value={pinsText} onChange={(e) => setPinsText(e.target.value)} aria-describedby="plan-pins-hint"
+              aria-invalid={pins.errors.length > 0} placeholder="db-0001-1 #0" spellCheck={false} />
+            <p className="hint" id="plan-pins-hint">
+              One per line: the VM name, then its host number. Hosts are numbered as on the plan dashboard
+              {slotCount > 0 ? `: ${slotRangesSummary(hostPool, Object.fromEntries((models.data ?? []).map((m) => [m.id, m.name])))}` : ' (choose the pool first)'}.
+            </p>
+            {pins.errors.length > 0 && <ul role="alert" className="field-errors" data-testid="pin-errors">{pins.errors.map((e) => <li key={e}>{e}</li>)}</ul>}
+          </div>
+        </fieldset>
+
         {submitError != null && <ErrorBox error={submitError} title="The plan could not be started" />}
         <div className="actions">
-          <button type="submit" disabled={submitting || !workloadId || resources.length === 0} data-testid="start-plan">
+          <button type="submit" disabled={submitting || !workloadId || resources.length === 0 || pins.errors.length > 0} data-testid="start-plan">
             {submitting ? 'Starting…' : 'Start planning'}
           </button>
         </div>
