@@ -44,6 +44,7 @@ public final class PlanProblemFactory {
                 pinned, antiAffinityGroups(vms), paravirt, request.virtualization(), request.haReserveHosts(),
                 request.objective());
         PoolCapacityCheck.check(problem, request.targetUtilization());
+        SolverMemoryCheck.check(problem, SolverMemoryCheck.budgetBytes());
         return new BuiltProblem(problem, sized, slots.stream().map(HostSlotSpec::modelId).toList());
     }
 

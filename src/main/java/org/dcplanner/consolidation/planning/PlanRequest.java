@@ -23,6 +23,9 @@ public record PlanRequest(UUID workloadId, String name, List<PoolEntry> hostPool
                           Map<String, Integer> pinned) {
 
     public static final double DEFAULT_TARGET_UTILIZATION = 1.0;
+    /** Hosts in the whole pool (a plan never uses more hosts than it has VMs; the solver keeps arrays per host). */
+    static final int MAX_POOL_HOSTS = 100_000;
+    static final int MAX_NAME_LENGTH = 200;
 
     /** {@code count} hosts of catalog model {@code model}. */
     public record PoolEntry(String model, Integer count) {
@@ -47,15 +50,26 @@ public record PlanRequest(UUID workloadId, String name, List<PoolEntry> hostPool
     public PlanRequest validated(int maxTimeLimitSeconds, int defaultTimeLimitSeconds) {
         if (workloadId == null) throw invalid("workloadId", "workloadId is required");
         if (hostPool == null || hostPool.isEmpty()) throw invalid("hostPool", "hostPool needs at least one {model, count}");
+        if (name != null && name.strip().length() > MAX_NAME_LENGTH) {
+            throw invalid("name", "name must be at most " + MAX_NAME_LENGTH + " characters");
+        }
+        long poolHosts = 0;
         for (int i = 0; i < hostPool.size(); i++) {
             PoolEntry e = hostPool.get(i);
             if (e == null || e.model() == null || e.model().isBlank()) throw invalid("hostPool[" + i + "].model", "hostPool[" + i + "].model is required");
             if (e.count() == null || e.count() < 1 || e.count() > 100_000) {
                 throw invalid("hostPool[" + i + "].count", "hostPool[" + i + "].count must be between 1 and 100000");
             }
+            poolHosts += e.count();
         }
-        List<Metric> res = resources == null || resources.isEmpty() ? List.of(Metric.CPU, Metric.MEMORY)
-                : new ArrayList<>(new LinkedHashSet<>(resources));
+        if (poolHosts > MAX_POOL_HOSTS) {
+            throw invalid("hostPool", "the pool may hold at most " + MAX_POOL_HOSTS + " hosts in all, got " + poolHosts);
+        }
+        // absent: the default; an empty list is a mistake, not a request for the default
+        if (resources != null && resources.isEmpty()) {
+            throw invalid("resources", "resources needs at least one of CPU, MEMORY, DISK, NETWORK (or leave it out for CPU, MEMORY)");
+        }
+        List<Metric> res = resources == null ? List.of(Metric.CPU, Metric.MEMORY) : new ArrayList<>(new LinkedHashSet<>(resources));
         if (res.stream().anyMatch(Objects::isNull)) throw invalid("resources", "resources must be a subset of CPU, MEMORY, DISK, NETWORK");
         if (virtualization == null) throw invalid("virtualization", "virtualization is required: FULL, PARAVIRTUAL or HARDWARE_ASSISTED");
         Sizing s = sizingWithDefaults();

@@ -81,6 +81,11 @@ class PlanSolveJob {
         } catch (JsonProcessingException | RuntimeException e) {
             log.error("plan {} attempt {} failed", planId, attempt, e);
             plans.fail(planId, attempt, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        } catch (OutOfMemoryError e) {
+            // the plan's arrays are unreachable once unwound; failing it ends the job instead of retrying it forever
+            log.error("plan {} attempt {} ran out of memory", planId, attempt, e);
+            plans.fail(planId, attempt, "the solver ran out of memory on this node (Java heap " + (Runtime.getRuntime()
+                    .maxMemory() >> 20) + " MiB): plan with fewer hosts in the pool, fewer resources or the days folded");
         }
     }
 

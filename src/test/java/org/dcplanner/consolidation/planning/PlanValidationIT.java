@@ -57,6 +57,10 @@ class PlanValidationIT extends PostgresIntegrationTest {
                 HttpStatus.BAD_REQUEST, "hostPool[0].count", "between 1");
         rejected(with(b -> b.put("timeLimitSeconds", 0)), HttpStatus.BAD_REQUEST, "timeLimitSeconds", "between 1");
         rejected(with(b -> b.put("resources", List.of("CPU", "GPU"))), HttpStatus.BAD_REQUEST, "resources[1]", "'GPU' is not one of CPU");
+        rejected(with(b -> b.put("resources", List.of())), HttpStatus.BAD_REQUEST, "resources", "at least one of CPU");
+        rejected(with(b -> b.put("hostPool", List.of(Map.of("model", "hp-ml110-g5", "count", 60_000),
+                Map.of("model", "hp-ml110-g4", "count", 60_000)))), HttpStatus.BAD_REQUEST, "hostPool", "at most 100000 hosts in all");
+        rejected(with(b -> b.put("name", "x".repeat(201))), HttpStatus.BAD_REQUEST, "name", "at most 200 characters");
     }
 
     @Test

@@ -49,6 +49,14 @@ final class TestWorkloads {
         return cpu(cpu);
     }
 
+    /** The same workload with its first VM renamed. */
+    static LoadedWorkload firstVmNamed(LoadedWorkload w, String name) {
+        List<WorkloadVm> vms = new ArrayList<>(w.vms());
+        WorkloadVm first = vms.get(0);
+        vms.set(0, vm(first.index(), name, first.paravirtCapable(), first.antiAffinityGroup()));
+        return new LoadedWorkload(w.id(), w.name(), w.grid(), vms, w.series());
+    }
+
     /** The same workload with every VM in one anti-affinity group. */
     static LoadedWorkload inOneGroup(LoadedWorkload w, String group) {
         List<WorkloadVm> vms = w.vms().stream().map(v -> vm(v.index(), v.name(), v.paravirtCapable(), group)).toList();
