@@ -55,10 +55,15 @@ final class RequestBodyProblems {
         return Arrays.stream(enumType.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
     }
 
+    /** The JSON a client must send, not the Java type it maps to ("a number", never "a Double" or "a LinkedHashMap"). */
     private static String typeName(Class<?> type) {
         if (type == null) return "value";
         if (type == java.util.UUID.class) return "UUID";
         if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) return "JSON array";
-        return type.getSimpleName();
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) return "whole number";
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) return "number";
+        if (type == Boolean.class || type == boolean.class) return "boolean (true or false)";
+        if (type == String.class) return "string";
+        return "JSON object";
     }
 }
