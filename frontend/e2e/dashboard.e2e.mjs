@@ -177,11 +177,14 @@ try {
   check('shortfall table shows all its columns at 1280 px', clippedAt1280 === 0, `${clippedAt1280}`);
   await page.screenshot({ path: join(shots, '05-dashboard-1280.png'), fullPage: true });
 
-  // 5. A VM's explanation on click.
+  // 5. A VM's explanation on click: the pinned VM's says it was pinned there.
+  await page.fill('#placement-filter', pinnedVm);
   await page.locator('[data-testid="placements"] button').first().click();
   await page.waitForSelector('[data-testid="explanation"] dl', { timeout: 30_000 });
   const expl = await page.textContent('[data-testid="explanation"]');
-  check('VM explanation names host and binding resource', /Host/.test(expl) && /Binding resource/.test(expl));
+  check('VM explanation names host and binding resource, and the pin', /Host/.test(expl) && /Binding resource/.test(expl)
+    && expl.includes(`#1`) && expl.includes('pinned here by the plan request'), expl);
+  await page.fill('#placement-filter', '');
 
   // 5b. Downloads: placement CSV (one row per VM) and the report JSON.
   const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download placements CSV' }).click()]);

@@ -137,6 +137,8 @@ export interface VmExplanation {
   /** host demand / usable capacity at that step (1.0 = at the target utilization) */
   bindingUtilization?: number;
   matchedConstraints?: string[];
+  /** the plan request pins the VM to this host */
+  pinned?: boolean;
 }
 
 const plan = (id: string) => `/api/v1/plans/${encodeURIComponent(id)}`;

@@ -58,7 +58,7 @@ export function PlacementsSection({ planId, placements, selected, onSelect }: { 
           <>
             <h3 style={{ marginTop: 0 }}>{detail.vmName}</h3>
             <dl className="error-where">
-              <dt>Host</dt><dd>#{detail.slot} ({detail.hostModel})</dd>
+              <dt>Host</dt><dd>#{detail.slot} ({detail.hostModel}){detail.pinned ? <span data-testid="explanation-pinned">, pinned here by the plan request</span> : null}</dd>
               <dt>Binding resource</dt><dd>{detail.bindingResource ?? 'none'}</dd>
               <dt>Binding step</dt><dd>{detail.bindingStep}{detail.bindingOffsetSeconds != null ? ` (+${duration(detail.bindingOffsetSeconds)})` : ''}</dd>
               {detail.bindingUtilization != null && (<><dt>Host load then</dt><dd>{num(detail.bindingUtilization * 100, 1)} % of usable capacity</dd></>)}

@@ -102,7 +102,8 @@ public class PlanService {
         List<VmExplanation> explained = components.solver().explain(built.problem(), p.vmSlot());
         return explained.stream().map(e -> new ExplanationView(e.vm(), p.vmNames().get(e.vm()), e.slot(),
                 e.slot() < 0 ? null : p.slotModels().get(e.slot()), e.bindingResource(), e.bindingStep(),
-                (long) e.bindingStep() * p.stepSeconds(), e.bindingUtilization(), e.matchedConstraints())).toList();
+                (long) e.bindingStep() * p.stepSeconds(), e.bindingUtilization(), e.matchedConstraints(),
+                built.problem().pinnedSlot()[e.vm()] >= 0)).toList();
     }
 
     PlanRecord require(UUID id) {

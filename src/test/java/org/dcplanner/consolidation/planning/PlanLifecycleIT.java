@@ -44,7 +44,9 @@ class PlanLifecycleIT extends PostgresIntegrationTest {
         // 6 VMs, 3000/1000 MHz in anti-phase: peaks need 6 x 3000, the series only 3 x 4000 per step
         // (before overhead; full virtualization adds ~15 % host CPU for a compute-class VM) -> 3 g5 hosts
         UUID workload = upload(6, 4);
-        ResponseEntity<JsonNode> accepted = PlanApi.post(http, PlanApi.request(workload, "hp-ml110-g5", 10, "FULL", 5));
+        Map<String, Object> request = PlanApi.request(workload, "hp-ml110-g5", 10, "FULL", 5);
+        request.put("pinned", Map.of("vm 5", 9));   // the last host of the pool: the optimum keeps 3 hosts
+        ResponseEntity<JsonNode> accepted = PlanApi.post(http, request);
         assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         URI location = accepted.getHeaders().getLocation();
         assertThat(location.getPath()).startsWith("/api/v1/plans/");
@@ -83,6 +85,12 @@ class PlanLifecycleIT extends PostgresIntegrationTest {
         assertThat(first.get("bindingResource").asText()).isEqualTo("CPU");
         assertThat(first.get("hostModel").asText()).isEqualTo("hp-ml110-g5");
         assertThat(first.get("matchedConstraints")).isNotEmpty();
+        assertThat(first.get("pinned").asBoolean()).isFalse();
+        // a pinned VM's explanation says so: no constraint match explains a satisfied pin
+        JsonNode pinnedVm = explanation.get(5);
+        assertThat(pinnedVm.get("vmName").asText()).isEqualTo("vm 5");
+        assertThat(pinnedVm.get("slot").asInt()).isEqualTo(9);
+        assertThat(pinnedVm.get("pinned").asBoolean()).isTrue();
         // the planned demand went through the engine's overhead model: two anti-phase VMs share each host
         LoadedWorkload w = workloads.load(workload, EnumSet.allOf(Metric.class));
         float[] out = new float[4];
