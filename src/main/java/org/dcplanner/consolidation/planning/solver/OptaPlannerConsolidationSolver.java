@@ -150,6 +150,8 @@ public class OptaPlannerConsolidationSolver implements ConsolidationSolver {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while solving", e);
             } catch (ExecutionException e) {
+                // out of heap in the solver's thread: the job reports it as such (and does not retry)
+                if (e.getCause() instanceof OutOfMemoryError oom) throw oom;
                 throw new IllegalStateException("solver failed: " + e.getCause().getMessage(), e.getCause());
             }
         }
