@@ -367,6 +367,12 @@ describe('plan comparison', () => {
     expect(best['Mean delivered performance']).toEqual([]);
   });
 
+  it('compares values as shown: no bold for figures that read the same', () => {
+    const row = { label: 'IT power (avg)', unit: 'kW', values: [1.52, 1.49, 1.71], better: 'lower' as const, chart: true };
+    expect(bestIndices(row)).toEqual([0, 1]);   // both read "1.5 kW"
+    expect(bestIndices({ ...row, values: [1.52, 1.49] })).toEqual([]);
+  });
+
   it('leaves a row out of the chart when a plan lacks its value', () => {
     const rows = comparisonRows([compared('a', 5, 2, 0.95), compared('b', 4, null, null)]);
     const option = comparisonOption(rows, ['a', 'b']) as { yAxis: { data: string[] } };

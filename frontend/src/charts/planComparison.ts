@@ -50,11 +50,13 @@ export function comparisonRows(plans: ComparedPlan[]): ComparisonRow[] {
 }
 
 /** Indices of the best value of a row (all of them on a tie); none when the row has no direction or all its values are equal. */
+/** The plans holding a row's best value as shown (two plans that both read "1.5 kW" are equal, whatever the digits after). */
 export function bestIndices(row: ComparisonRow): number[] {
   const present = row.values.filter((v): v is number => v != null);
-  if (row.better === 'none' || present.length < 2 || present.every((v) => v === present[0])) return [];
-  const best = row.better === 'lower' ? Math.min(...present) : Math.max(...present);
-  return row.values.flatMap((v, i) => (v === best ? [i] : []));
+  const shown = (v: number) => formatValue(v, row.unit);
+  if (row.better === 'none' || present.length < 2 || present.every((v) => shown(v) === shown(present[0]))) return [];
+  const best = shown(row.better === 'lower' ? Math.min(...present) : Math.max(...present));
+  return row.values.flatMap((v, i) => (v != null && shown(v) === best ? [i] : []));
 }
 
 export function formatValue(v: number | null, unit: string): string {
