@@ -31,8 +31,8 @@ final class SolverMemoryCheck {
         }
         long maxHosts = Math.max(0, (budgetBytes - vmBytes) / perSlot);
         String remedy = maxHosts >= 1
-                ? String.format(Locale.ROOT, "a plan never uses more hosts than it has VMs (%,d): give the pool at most "
-                        + "%,d hosts, fold the days into one, or plan fewer resources", p.vmCount(), maxHosts)
+                ? String.format(Locale.ROOT, "at most %,d hosts fit (and a plan never uses more hosts than it has VMs, "
+                        + "%,d); give the pool fewer hosts, fold the days into one, or plan fewer resources", maxHosts, p.vmCount())
                 : "fold the days into one or plan fewer resources (or give this node a larger heap, -Xmx)";
         throw PlanProblemFactory.unprocessable("pool-too-large", String.format(Locale.ROOT,
                 "the plan needs about %s of solver memory (%,d VMs and %,d hosts in the pool x %,d steps x %d resources), "

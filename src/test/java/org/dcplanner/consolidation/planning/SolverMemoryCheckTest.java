@@ -39,7 +39,7 @@ class SolverMemoryCheckTest {
                     assertThat(e.problem().getType().toString()).endsWith("pool-too-large");
                     assertThat(e.problem().getDetail())
                             .contains("100,000 hosts in the pool x 8,640 steps x 2 resources")
-                            .contains("give the pool at most 1,122 hosts");
+                            .contains("at most 1,122 hosts fit (and a plan never uses more hosts than it has VMs, 30)");
                     assertThat(e.problem().getProperties()).containsEntry("maxPoolHosts", 1122L);
                 });
     }
