@@ -9,7 +9,7 @@ import org.dcplanner.consolidation.planning.solver.PlanningProblem;
  * resources whatever the VM count (a pool of 100,000 hosts on a 30-day trace ran out of memory on a 6 GiB heap).
  */
 final class SolverMemoryCheck {
-    /** Live bytes per slot, resource and step while solving: 12-16 B measured (30 VMs x 8,640 steps, 5,000 slots). */
+    /** Live bytes per slot, resource and step while solving: 13.3-15.8 B measured (SolverMemoryBenchmark, docs/benchmarks.md). */
     static final long BYTES_PER_SLOT_STEP = 16;
     /** Per VM, resource and step: the sized demand as floats plus the solver's int copy. */
     static final long BYTES_PER_VM_STEP = 8;
