@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pinnedSummary, searchedSummary, sizingSummary } from './plans';
+import { constraintsSummary, pinnedSummary, searchedSummary, sizingSummary } from './plans';
 
 describe('sizingSummary', () => {
   it('says whether the approach overhead was added or is already in the trace', () => {
@@ -33,5 +33,13 @@ describe('pinnedSummary', () => {
     expect(pinnedSummary({})).toBe('');
     expect(pinnedSummary({ pinned: { 'db-1': 3 } })).toBe('1 VM pinned (db-1 #3)');
     expect(pinnedSummary({ pinned: { a: 0, b: 1, c: 2, d: 3 } })).toBe('4 VMs pinned (a #0, b #1, c #2, …)');
+  });
+});
+
+describe('constraintsSummary', () => {
+  it('names the HA reserve, a target below 100 % and a cost or power objective, and nothing for the defaults', () => {
+    expect(constraintsSummary({ haReserveHosts: 0, targetUtilization: 1, objective: 'HOSTS' })).toBe('');
+    expect(constraintsSummary({ haReserveHosts: 1, targetUtilization: 0.8, objective: 'COST' })).toBe('HA reserve 1 host · target 80 % utilization · lowest yearly cost');
+    expect(constraintsSummary({ haReserveHosts: 2, objective: 'POWER' })).toBe('HA reserve 2 hosts · lowest power');
   });
 });

@@ -174,6 +174,17 @@ export function isFinished(status: PlanStatus | undefined): boolean {
 }
 
 /** "800 × hp-ml110-g5, 10 × dell-r6515", or "–" without a pool. */
+/** What the plan asked beyond the approach and sizing, when not the default: "HA reserve 1 host · lowest yearly cost". */
+export function constraintsSummary(request: Partial<PlanRequest> | undefined): string {
+  const parts: string[] = [];
+  const ha = request?.haReserveHosts ?? 0;
+  if (ha > 0) parts.push(`HA reserve ${ha} ${ha === 1 ? 'host' : 'hosts'}`);
+  if (request?.targetUtilization != null && request.targetUtilization < 1) parts.push(`target ${Math.round(request.targetUtilization * 100)} % utilization`);
+  if (request?.objective === 'COST') parts.push('lowest yearly cost');
+  if (request?.objective === 'POWER') parts.push('lowest power');
+  return parts.join(' · ');
+}
+
 /** "2 VMs pinned (web-0001-1 #0, db-0002-1 #3)"; empty without pins. The names are listed up to three. */
 export function pinnedSummary(request: Partial<PlanRequest> | undefined): string {
   const pins = Object.entries(request?.pinned ?? {});
