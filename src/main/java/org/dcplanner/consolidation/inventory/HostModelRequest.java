@@ -19,6 +19,13 @@ record HostModelRequest(String id, String name, Integer cores, Double coreMhz, D
         positive("diskKBps", diskKBps);
         positive("networkKBps", networkKBps);
         positive("rackUnits", rackUnits);
+        // plausibility: a value orders of magnitude off is a unit mistake (Hz for MHz, bytes for MiB), not a server
+        atMost("cores", cores, 1024, "cores per server");
+        atMost("coreMhz", coreMhz, 10_000, "MHz per core (was it given in kHz or Hz?)");
+        atMost("memoryMib", memoryMib, 64L << 20, "MiB, 64 TiB (was it given in KiB or bytes?)");
+        atMost("diskKBps", diskKBps, 100_000_000, "KB/s, 100 GB/s (was it given in bytes/s?)");
+        atMost("networkKBps", networkKBps, 100_000_000, "KB/s, 100 GB/s (was it given in bits or bytes/s?)");
+        atMost("rackUnits", rackUnits, 48, "rack units, a full rack");
         nonNegative("purchaseCost", purchaseCost);
         nonNegative("yearlyMaintenanceCost", yearlyMaintenanceCost);
         checkCurve();
@@ -42,6 +49,14 @@ record HostModelRequest(String id, String name, Integer cores, Double coreMhz, D
             }
         }
         if (!(powerWatts[10] > 0)) throw invalid("powerWatts", "powerWatts at 100 % load must be > 0");
+        atMost("powerWatts", powerWatts[10], 20_000, "watts per server at full load (was it given in milliwatts?)");
+    }
+
+    private static void atMost(String field, Number value, double max, String what) {
+        if (value.doubleValue() > max) {
+            throw invalid(field, String.format(java.util.Locale.ROOT, "%s must be at most %,.0f %s, got %,.0f", field, max,
+                    what, value.doubleValue()));
+        }
     }
 
     private static void positive(String field, Number value) {

@@ -30,6 +30,20 @@ class HostModelRequestTest {
     }
 
     @Test
+    void rejectsValuesOrdersOfMagnitudeOffAsUnitMistakes() {
+        HostModelRequest hz = new HostModelRequest("my-server", "Test", 16, 2.5e9, 65536.0, 100000.0, 125000.0, CURVE, 1,
+                5000.0, 750.0, true, "test");
+        assertThatThrownBy(hz::toModel).hasMessage("coreMhz must be at most 10,000 MHz per core (was it given in kHz or Hz?), "
+                + "got 2,500,000,000");
+        double[] milliwatts = CURVE.clone();
+        milliwatts[10] = 150_000;
+        assertThatThrownBy(() -> request("my-server", 16, milliwatts).toModel()).hasMessageContaining("milliwatts");
+        HostModelRequest bytes = new HostModelRequest("my-server", "Test", 16, 2500.0, 68_719_476_736.0, 100000.0, 125000.0,
+                CURVE, 1, 5000.0, 750.0, true, "test");
+        assertThatThrownBy(bytes::toModel).hasMessageContaining("memoryMib must be at most 67,108,864 MiB");
+    }
+
+    @Test
     void rejectsWrongPointCountBadSizesAndBadIds() {
         assertThatThrownBy(() -> request("my-server", 16, new double[] {1, 2, 3}).toModel())
                 .hasMessageContaining("exactly 11 points");
