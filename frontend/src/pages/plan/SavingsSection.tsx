@@ -91,7 +91,7 @@ export function SavingsSection({ planId, savings, onRecompute, onBaselineChanged
           <p className="hint">
             {savings.baseline === 'CURRENT_INVENTORY'
               ? 'The uploaded current servers are the estate before consolidation.'
-              : 'Each VM on the smallest catalog server that holds it. Upload your current servers to compare against them instead.'}
+              : 'Each VM on the smallest built-in catalog server that holds it. Upload your current servers to compare against them instead.'}
           </p>
           <div className="field">
             <label htmlFor="current-servers">Current servers CSV</label>

@@ -8,6 +8,9 @@ import java.util.Optional;
 public interface HostCatalog {
     List<HostModel> all();
 
+    /** The models shipped with the service: the same on every deployment, whatever custom models are added. */
+    List<HostModel> builtIns();
+
     Optional<HostModel> find(String id);
 
     /**

@@ -26,6 +26,11 @@ public class HostCatalogService implements HostCatalog {
     }
 
     @Override
+    public List<HostModel> builtIns() {
+        return BuiltInHostModels.ALL;
+    }
+
+    @Override
     public List<HostModel> all() {
         List<HostModel> all = new ArrayList<>(BuiltInHostModels.ALL);
         all.addAll(customModels.findAll());

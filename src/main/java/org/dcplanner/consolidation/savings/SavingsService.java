@@ -44,7 +44,7 @@ public class SavingsService {
 
     /**
      * @param baseline     null = the uploaded inventory if there is one, else one server per VM
-     * @param beforeModels null/empty = the whole catalog as candidates for the one-server-per-VM estate
+     * @param beforeModels null/empty = the built-in models as candidates for the one-server-per-VM estate
      */
     public SavingsReport report(UUID planId, Map<String, String> queryAssumptions, String baseline,
                                 List<String> beforeModels) {
@@ -123,7 +123,8 @@ public class SavingsService {
     }
 
     private OneServerPerVm.Estate oneServerPerVm(PlacedPlan plan, List<String> beforeModels, MaintenanceRule maintenance) {
-        List<HostModel> candidates = beforeModels == null || beforeModels.isEmpty() ? catalog.all()
+        // by default the built-in models: a plan's "before" must not change when someone adds a model to the catalog
+        List<HostModel> candidates = beforeModels == null || beforeModels.isEmpty() ? catalog.builtIns()
                 : beforeModels.stream().map(id -> catalog.find(id).orElseThrow(() -> ApiException.badRequest(
                         "unknown host model '" + id + "'").at(null, null, "beforeModels"))).toList();
         if (candidates.isEmpty()) throw ApiException.unprocessable("empty-catalog", "the host catalog is empty");

@@ -26,6 +26,11 @@ class OverheadInTraceSizingTest {
         }
 
         @Override
+        public List<HostModel> builtIns() {
+            return List.of(G5);
+        }
+
+        @Override
         public Optional<HostModel> find(String id) {
             return G5.id().equals(id) ? Optional.of(G5) : Optional.empty();
         }

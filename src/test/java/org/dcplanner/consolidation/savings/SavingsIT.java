@@ -25,6 +25,29 @@ class SavingsIT extends PostgresIntegrationTest {
     @Autowired PlanningTestDoubles.InMemoryWorkloads workloads;
 
     @Test
+    void theDefaultBeforeEstateIgnoresCustomModelsSoAddingOneChangesNoPlansSavings() {
+        UUID plan = SolvedPlans.solve(http, workloads.put(SolvedPlans.webWorkload(8, 12)), "PARAVIRTUAL");
+        String base = "/api/v1/plans/" + plan;
+        JsonNode before = http.getForObject(base + "/savings", JsonNode.class).get("before");
+
+        // a custom model smaller than every built-in that still holds each VM (1 vCPU, 2000 MHz, 1 GiB)
+        String id = "tiny-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> tiny = new java.util.HashMap<>(Map.of("id", id, "name", "Tiny", "cores", 2, "coreMhz", 1000,
+                "memoryMib", 2048, "diskKBps", 50000, "networkKBps", 12500, "rackUnits", 1, "purchaseCost", 300));
+        tiny.putAll(Map.of("yearlyMaintenanceCost", 10, "hardwareAssist", false,
+                "powerWatts", java.util.List.of(10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20)));
+        assertThat(http.postForEntity("/api/v1/host-models", tiny, JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+
+        JsonNode after = http.getForObject(base + "/savings", JsonNode.class);
+        assertThat(after.get("before")).isEqualTo(before);
+        assertThat(after.get("beforeModelCounts").has(id)).isFalse();
+        // asked for explicitly, the custom model is the before estate
+        JsonNode chosen = http.getForObject(base + "/savings?beforeModels=" + id, JsonNode.class);
+        assertThat(chosen.get("beforeModelCounts").get(id).asInt()).isEqualTo(8);
+        http.delete("/api/v1/host-models/" + id);
+    }
+
+    @Test
     void oneServerPerVmBeforeAgainstReplayedHostsAfterWithScenarioAndQueryAssumptions() {
         UUID plan = SolvedPlans.solve(http, workloads.put(SolvedPlans.webWorkload(8, 12)), "PARAVIRTUAL");
         String base = "/api/v1/plans/" + plan;
