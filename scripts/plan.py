@@ -66,10 +66,18 @@ def main():
     ap.add_argument("-O", "--objective", default="HOSTS", help="HOSTS|COST|POWER")
     ap.add_argument("-T", "--target-utilization", type=float, default=1.0)
     ap.add_argument("-a", "--ha-reserve", type=int, default=0, help="HA reserve hosts")
+    ap.add_argument("-P", "--pin", action="append", default=[], metavar="VM=HOST",
+                    help="pin a VM to a host number (the dashboard's #: 0 = the pool's first host); repeatable")
     ap.add_argument("-o", "--out", default="plan-output", help="output directory")
     ap.add_argument("--plan-wait", type=int, default=0, help="seconds to wait for the plan (default: limit + 300)")
     ap.add_argument("--savings-wait", type=int, default=60, help="seconds to wait for the savings report")
     a = ap.parse_args()
+    pins = {}
+    for pin in a.pin:
+        vm, _, host = pin.rpartition("=")
+        if not vm or not host.strip().lstrip("#").isdigit():
+            sys.exit(f"error: --pin '{pin}': write VM=HOST, e.g. db-0001-1=3")
+        pins[vm] = int(host.strip().lstrip("#"))
     base = a.url.rstrip("/")
     os.makedirs(a.out, exist_ok=True)
 
@@ -94,6 +102,8 @@ def main():
         "virtualization": a.virtualization, "timeLimitSeconds": a.time_limit, "objective": a.objective,
         "targetUtilization": a.target_utilization, "haReserveHosts": a.ha_reserve,
     }
+    if pins:
+        request["pinned"] = pins
     plan = call_json(base, "POST", "/api/v1/plans", request, expect=202)
     print(f"Plan {plan['id']} queued on {a.count} x {a.model} ({a.virtualization})")
     give_up = time.time() + (a.plan_wait if a.plan_wait else a.time_limit + 300)

@@ -21,18 +21,21 @@ Usage: scripts/plan.sh [options] TRACE_FILE [INVENTORY_CSV]
   -O GOAL     objective after feasibility: HOSTS|COST|POWER (default: HOSTS)
   -T UTIL     target utilization of host capacity, 0 < UTIL <= 1 (default: 1.0)
   -a N        HA reserve: hosts whose failure the plan must absorb (default: 0)
+  -P VM=HOST  pin a VM to a host number (the dashboard's #: 0 = the pool's first host); repeatable
   -o DIR      output directory                  (default: ./plan-output)
 USAGE
 }
 
 url=${DCP_URL:-http://localhost:8080}; format=""; profile=""; model=dell-r6515; count=20
 resources=CPU,MEMORY; approach=HARDWARE_ASSISTED; percentile=95; headroom=10; fold=false; limit=30; out=./plan-output
-objective=HOSTS; target=1.0; reserve=0
-while getopts "u:f:p:m:n:r:v:q:H:dt:O:T:a:o:h" opt; do
+objective=HOSTS; target=1.0; reserve=0; pins=()
+while getopts "u:f:p:m:n:r:v:q:H:dt:O:T:a:P:o:h" opt; do
   case $opt in
     u) url=$OPTARG ;; f) format=$OPTARG ;; p) profile=$OPTARG ;; m) model=$OPTARG ;; n) count=$OPTARG ;;
     r) resources=$OPTARG ;; v) approach=$OPTARG ;; q) percentile=$OPTARG ;; H) headroom=$OPTARG ;;
     d) fold=true ;; t) limit=$OPTARG ;; O) objective=$OPTARG ;; T) target=$OPTARG ;; a) reserve=$OPTARG ;;
+    P) [[ $OPTARG =~ ^.+=#?[0-9]+$ ]] || { echo "error: -P '$OPTARG': write VM=HOST, e.g. db-0001-1=3" >&2; exit 2; }
+       pins+=("$OPTARG") ;;
     o) out=$OPTARG ;; h) usage; exit 0 ;; *) usage >&2; exit 2 ;;
   esac
 done
@@ -63,15 +66,23 @@ call POST /api/v1/workloads "${form[@]}"
 workload=$(json id < "$body")
 echo "Workload $workload: $(json vmCount < "$body") VMs, $(json steps < "$body") steps of $(json stepSeconds < "$body") s"
 
-resources_json=$(python3 -c 'import json,sys; print(json.dumps([r.strip().upper() for r in sys.argv[1].split(",") if r.strip()]))' "$resources")
-request=$(cat <<JSON
-{"workloadId": "$workload", "name": "$(basename "$trace")",
- "hostPool": [{"model": "$model", "count": $count}], "resources": $resources_json,
- "sizing": {"percentile": $percentile, "headroomPercent": $headroom, "foldDays": $fold},
- "virtualization": "$approach", "objective": "$objective", "targetUtilization": $target,
- "haReserveHosts": $reserve, "timeLimitSeconds": $limit}
-JSON
-)
+# the request as JSON (python3 escapes names; VM=HOST pins may name VMs with spaces or quotes)
+request=$(python3 - "$workload" "$(basename "$trace")" "$model" "$count" "$resources" "$percentile" "$headroom" "$fold" \
+    "$approach" "$objective" "$target" "$reserve" "$limit" ${pins[@]+"${pins[@]}"} <<'PY'
+import json, sys
+(workload, name, model, count, resources, percentile, headroom, fold, approach, objective, target, reserve,
+ limit, *pins) = sys.argv[1:]
+request = {"workloadId": workload, "name": name, "hostPool": [{"model": model, "count": int(count)}],
+           "resources": [r.strip().upper() for r in resources.split(",") if r.strip()],
+           "sizing": {"percentile": float(percentile), "headroomPercent": float(headroom), "foldDays": fold == "true"},
+           "virtualization": approach, "objective": objective, "targetUtilization": float(target),
+           "haReserveHosts": int(reserve), "timeLimitSeconds": int(limit)}
+pinned = {vm: int(host.lstrip("#")) for vm, _, host in (pin.rpartition("=") for pin in pins)}   # checked by getopts
+if pinned:
+    request["pinned"] = pinned
+print(json.dumps(request))
+PY
+) || exit 2
 echo "Starting plan on $count x $model ($approach, $resources, p$percentile + $headroom %) ..."
 call POST /api/v1/plans -H 'Content-Type: application/json' -d "$request"
 [ "$status" = 202 ] || fail "plan rejected"

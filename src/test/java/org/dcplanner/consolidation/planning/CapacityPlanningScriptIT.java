@@ -32,7 +32,7 @@ class CapacityPlanningScriptIT extends PostgresIntegrationTest {
         Path trace = trace();
         Path out = Path.of("target", "plan-script-it", "curl");
         Result r = run(List.of("bash", "scripts/plan.sh", "-u", "http://127.0.0.1:" + port, "-m", "dell-r6515", "-n", "8",
-                "-v", "HARDWARE_ASSISTED", "-t", "2", "-o", out.toString(), trace.toString()));
+                "-v", "HARDWARE_ASSISTED", "-t", "2", "-P", firstVm(trace) + "=7", "-o", out.toString(), trace.toString()));
         assertPlanned(r, out, trace);
     }
 
@@ -41,7 +41,8 @@ class CapacityPlanningScriptIT extends PostgresIntegrationTest {
         Path trace = trace();
         Path out = Path.of("target", "plan-script-it", "python");
         Result r = run(List.of("python3", "scripts/plan.py", "-u", "http://127.0.0.1:" + port, "-m", "dell-r6515", "-n", "8",
-                "-v", "HARDWARE_ASSISTED", "-t", "2", "--savings-wait", "6", "--plan-wait", "120", "-o", out.toString(), trace.toString()));
+                "-v", "HARDWARE_ASSISTED", "-t", "2", "--savings-wait", "6", "--plan-wait", "120", "--pin", firstVm(trace) + "=7",
+                "-o", out.toString(), trace.toString()));
         assertPlanned(r, out, trace);
     }
 
@@ -52,6 +53,8 @@ class CapacityPlanningScriptIT extends PostgresIntegrationTest {
         assertThat(rows.get(0)).isEqualTo("vm,vmName,slot,hostModel");
         assertThat(rows).hasSize(vmCount(trace) + 1);
         assertThat(rows.subList(1, rows.size())).allMatch(row -> row.endsWith(",dell-r6515"));
+        // the pinned VM (index 0: names sort first) is on the last host of the pool
+        assertThat(rows.get(1)).isEqualTo("0," + firstVm(trace) + ",7,dell-r6515");
         assertThat(Files.readString(out.resolve("plan.json"))).containsPattern("\"status\":\\s*\"COMPLETED\"");
     }
 
@@ -76,6 +79,12 @@ class CapacityPlanningScriptIT extends PostgresIntegrationTest {
         }
         Files.writeString(file, csv, StandardCharsets.UTF_8);
         return file;
+    }
+
+    private static String firstVm(Path csv) throws IOException {
+        try (var lines = Files.lines(csv)) {
+            return lines.skip(1).map(l -> l.substring(0, l.indexOf(','))).sorted().findFirst().orElseThrow();
+        }
     }
 
     private static int vmCount(Path csv) throws IOException {
