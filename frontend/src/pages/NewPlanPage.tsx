@@ -4,6 +4,7 @@ import { plansApi, hostCpuMhz, RESOURCES, VIRTUALIZATIONS, type HostModel, type 
 import { workloadsApi, type MetricName } from '../api/workloads';
 import { useAsync } from '../hooks/useAsync';
 import { ErrorBox, Loading } from '../components/Status';
+import { poolThatFits } from './poolFit';
 import { Field } from '../components/Field';
 import { num } from '../format';
 import { usd } from '../charts/common';
@@ -43,6 +44,8 @@ export function NewPlanPage() {
   const hostPool = orderedPool(pool, modelOrder);
   const slotCount = hostPool.reduce((n, h) => n + h.count, 0);
   const pins = parsePins(pinsText, slotCount);
+  // a pool too large for the server's memory: one click takes the most hosts it said fit
+  const fitPool = poolThatFits(submitError, hostPool);
   // "Plan a variant": start from another plan's request (?from=id) and change what is to be compared
   const from = params.get('from');
   const source = useAsync((s) => (from ? plansApi.get(from, s) : Promise.resolve(null)), [from]);
@@ -250,6 +253,11 @@ export function NewPlanPage() {
         </fieldset>
 
         {submitError != null && <ErrorBox error={submitError} title="The plan could not be started" />}
+        {fitPool != null && (
+          <p><button type="button" className="secondary" data-testid="fit-pool" onClick={() => { setPool({ [fitPool.model]: fitPool.count }); setSubmitError(null); }}>
+            Use {fitPool.count.toLocaleString('en-US')} {fitPool.model} hosts
+          </button></p>
+        )}
         <div className="actions">
           <button type="submit" disabled={submitting || !workloadId || resources.length === 0 || pins.errors.length > 0} data-testid="start-plan">
             {submitting ? 'Starting…' : 'Start planning'}
