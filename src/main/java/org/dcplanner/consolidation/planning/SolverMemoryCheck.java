@@ -13,8 +13,8 @@ final class SolverMemoryCheck {
     static final long BYTES_PER_SLOT_STEP = 16;
     /** Per VM, resource and step: the sized demand as floats plus the solver's int copy. */
     static final long BYTES_PER_VM_STEP = 8;
-    /** Share of the heap one plan may take (other plans, replays and uploads run beside it). */
-    static final double HEAP_SHARE = 0.6;
+    /** Share of the heap one plan may take: two jobs run at once per node (db-scheduler.threads=2), plus uploads. */
+    static final double HEAP_SHARE = 0.45;
 
     private SolverMemoryCheck() {}
 
