@@ -75,9 +75,10 @@ def main():
     pins = {}
     for pin in a.pin:
         vm, _, host = pin.rpartition("=")
-        if not vm or not host.strip().lstrip("#").isdigit():
+        host = host.strip().lstrip("#")
+        if not vm or not host.isdigit():
             sys.exit(f"error: --pin '{pin}': write VM=HOST, e.g. db-0001-1=3")
-        pins[vm] = int(host.strip().lstrip("#"))
+        pins[vm] = int(host)
     base = a.url.rstrip("/")
     os.makedirs(a.out, exist_ok=True)
 

@@ -8,7 +8,7 @@ import { poolThatFits } from './poolFit';
 import { Field } from '../components/Field';
 import { num } from '../format';
 import { usd } from '../charts/common';
-import { formatPins, orderedPool, parsePins, renumberPins, slotRangesSummary } from './pins';
+import { formatPins, orderedPool, parsePins, poolCounts, renumberPins, slotRangesSummary } from './pins';
 
 const VIRT_HINT: Record<Virtualization, string> = {
   FULL: 'Binary translation, unmodified guests: the highest CPU and I/O overhead.',
@@ -54,7 +54,7 @@ export function NewPlanPage() {
     if (!r) return;
     if (r.workloadId) setWorkloadId(r.workloadId);
     setName(`${source.data?.name ?? 'plan'} (variant)`);
-    if (r.hostPool) setPool(Object.fromEntries(r.hostPool.map((h) => [h.model, h.count])));
+    if (r.hostPool) setPool(poolCounts(r.hostPool));
     if (r.resources) setResources(r.resources);
     if (r.sizing) {
       setPercentile(r.sizing.percentile);
@@ -72,8 +72,7 @@ export function NewPlanPage() {
   useEffect(() => {
     const r = source.data?.request;
     if (!r?.pinned || !r.hostPool || !models.data) return;
-    const counts = Object.fromEntries(r.hostPool.map((h) => [h.model, h.count]));
-    setPinsText(formatPins(renumberPins(r.pinned, r.hostPool, orderedPool(counts, models.data.map((m) => m.id)))));
+    setPinsText(formatPins(renumberPins(r.pinned, r.hostPool, orderedPool(poolCounts(r.hostPool), models.data.map((m) => m.id)))));
   }, [source.data, models.data]);
 
   // Defaults once the data are in: first workload, and a pool of the newest model big enough to host every VM alone.

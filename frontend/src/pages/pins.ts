@@ -18,6 +18,11 @@ export function orderedPool(counts: Record<string, number>, modelOrder: string[]
   return [...known, ...others].map((model) => ({ model, count: counts[model] }));
 }
 
+/** The pool as the form keeps it: hosts per model id. */
+export function poolCounts(pool: Pool): Record<string, number> {
+  return Object.fromEntries(pool.map((h) => [h.model, h.count]));
+}
+
 /** The host numbers each pool entry gets, e.g. #0–#9 for the first entry of 10 hosts. */
 export function slotRanges(pool: Pool): SlotRange[] {
   let next = 0;

@@ -57,8 +57,8 @@ public record PlanRequest(UUID workloadId, String name, List<PoolEntry> hostPool
         for (int i = 0; i < hostPool.size(); i++) {
             PoolEntry e = hostPool.get(i);
             if (e == null || e.model() == null || e.model().isBlank()) throw invalid("hostPool[" + i + "].model", "hostPool[" + i + "].model is required");
-            if (e.count() == null || e.count() < 1 || e.count() > 100_000) {
-                throw invalid("hostPool[" + i + "].count", "hostPool[" + i + "].count must be between 1 and 100000");
+            if (e.count() == null || e.count() < 1 || e.count() > MAX_POOL_HOSTS) {
+                throw invalid("hostPool[" + i + "].count", "hostPool[" + i + "].count must be between 1 and " + MAX_POOL_HOSTS);
             }
             poolHosts += e.count();
         }
