@@ -21,18 +21,26 @@ import org.springframework.web.bind.annotation.RestController;
 class SimulationController {
     private static final int MAX_PAGE = 1000;
     private final SimulationService service;
+    private final PolicySimulationService policies;
 
-    SimulationController(SimulationService service) {
+    SimulationController(SimulationService service, PolicySimulationService policies) {
         this.service = service;
+        this.policies = policies;
     }
 
-    /** Body of POST .../simulations: virtualization (default: the plan's), optional overhead overrides by dotted path. */
-    record SimulationRequest(VirtualizationApproach virtualization, Map<String, Object> overheadOverrides) {
+    /**
+     * Body of POST .../simulations: virtualization (default: the plan's), optional overhead overrides by dotted
+     * path; with {@code policy} the plan's placement is the start of a replay with that online policy (the
+     * dynamic mode; its result is at /api/v1/simulations/{id}).
+     */
+    record SimulationRequest(VirtualizationApproach virtualization, Map<String, Object> overheadOverrides,
+                             org.dcplanner.consolidation.simulation.policy.PolicySpec policy) {
     }
 
     @PostMapping("/simulations")
-    ResponseEntity<SimulationView> request(@PathVariable UUID planId, @RequestBody(required = false) SimulationRequest body) {
-        SimulationRequest req = body == null ? new SimulationRequest(null, null) : body;
+    ResponseEntity<?> request(@PathVariable UUID planId, @RequestBody(required = false) SimulationRequest body) {
+        SimulationRequest req = body == null ? new SimulationRequest(null, null, null) : body;
+        if (req.policy() != null) return PolicySimulationController.accepted(policies.requestForPlan(planId, req.policy()));
         StoredRun run = service.request(planId, req.virtualization(), req.overheadOverrides());
         URI location = URI.create("/api/v1/plans/" + planId + "/simulation?virtualization=" + run.virtualization());
         return ResponseEntity.accepted().location(location).body(SimulationView.of(run, null, 0, 0, 0, 0, "index", PowerCurve.DEFAULT_PUE));
