@@ -50,6 +50,8 @@ public final class UnseenDayBenchmark {
                 ReplayInput in = withPlacement(dayB, plan);
                 print("  day B, plan + " + spec.label(), Replay.run(in, OnlinePolicy.fromPlan(spec, plan.hosts.size(),
                         in.hosts().size(), false)));
+                print("  day B, plan + " + spec.label() + ", all hosts consolidatable",
+                        Replay.run(in, new OnlinePolicy(spec, false, false, true, null)));
             }
         }
     }
