@@ -59,7 +59,7 @@ export function DynamicSection({ planId, workloadId, simulation }: Props) {
         this plan and acts only when a host is predicted overloaded; the <em>CloudSim-equivalent mode</em> runs the policy
         with no plan on {CLOUDSIM_POOL.map((p) => `${p.count} ${p.model}`).join(' + ')}, as CloudSim's PlanetLab experiment.
       </p>
-      <div className="form-row">
+      <div className="actions">
         <label>Overload detection{' '}
           <select value={detection} onChange={(e) => { const d = e.target.value as Detection; setDetection(d); setParameter(DETECTION_PARAMETERS[d].default); }}>
             {(Object.keys(DETECTION_PARAMETERS) as Detection[]).map((d) => <option key={d} value={d}>{d}</option>)}
@@ -83,6 +83,7 @@ export function DynamicSection({ planId, workloadId, simulation }: Props) {
       </div>
       {error && <div className="error" role="alert">{error}</div>}
       {runs.error != null && <ErrorBox error={runs.error} onRetry={runs.refresh} />}
+      <div className="table-wrap">
       <table className="data" data-testid="dynamic-table">
         <thead>
           <tr><th>Run</th><th>Status</th><th>IT energy kWh</th><th>SLATAH %</th><th>PDM %</th><th>Migrations</th><th>Host shutdowns</th><th>Hosts on (peak)</th></tr>
@@ -106,7 +107,8 @@ export function DynamicSection({ planId, workloadId, simulation }: Props) {
           ))}
         </tbody>
       </table>
-      {steps > 0 && <EChart option={hostsOverTimeOption(lines, stepSeconds)} label="Hosts on over time per run" testId="dynamic-hosts-chart" />}
+      </div>
+      {steps > 0 && <div className="chart-box"><EChart option={hostsOverTimeOption(lines, stepSeconds)} label="Hosts on over time per run" testId="dynamic-hosts-chart" /></div>}
     </div>
   );
 }
