@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.dcplanner.consolidation.web.ApiException;
+import org.dcplanner.consolidation.web.TableExport;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -30,8 +31,24 @@ class SavingsController {
     }
 
     /** Query: baseline, beforeModels (comma-separated model ids), and any assumption by name. */
-    @GetMapping("/savings")
+    @GetMapping(value = "/savings", produces = MediaType.APPLICATION_JSON_VALUE)
     SavingsReport savings(@PathVariable UUID planId, @RequestParam Map<String, String> params) {
+        return report(planId, params);
+    }
+
+    /** The same report as CSV: one row per figure (before, after, saved, saved %). */
+    @GetMapping(value = "/savings", produces = TableExport.CSV)
+    ResponseEntity<byte[]> savingsCsv(@PathVariable UUID planId, @RequestParam Map<String, String> params) {
+        return TableExport.csv(SavingsTables.figures(report(planId, params)), "savings-" + planId);
+    }
+
+    /** The same report as a workbook: sheets Savings, Assumptions (with their sources) and Investment. */
+    @GetMapping(value = "/savings", produces = TableExport.XLSX)
+    ResponseEntity<byte[]> savingsXlsx(@PathVariable UUID planId, @RequestParam Map<String, String> params) {
+        return TableExport.xlsx(SavingsTables.all(report(planId, params)), "savings-" + planId);
+    }
+
+    private SavingsReport report(UUID planId, Map<String, String> params) {
         Map<String, String> assumptions = new HashMap<>();
         Set<String> known = Set.of(SavingsAssumptions.NAMES);
         params.forEach((k, v) -> {

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.dcplanner.consolidation.simulation.ApproachComparison.Comparison;
 import org.dcplanner.consolidation.web.ApiException;
+import org.dcplanner.consolidation.web.TableExport;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -67,6 +69,22 @@ class SimulationController {
         SimulationView.SeriesOptions options = new SimulationView.SeriesOptions(
                 resources == null || resources.isEmpty() ? SimulationView.SeriesOptions.ALL.resources() : resources, maxPoints);
         return SimulationView.of(run, series, hostOffset, hostLimit, vmPage, vmSize, vmSort, pue, options);
+    }
+
+    /** One row per host: model, VMs, peak % per resource, overload minutes, average watts (JSON, CSV or XLSX). */
+    @GetMapping(value = "/simulation/host-summary", produces = MediaType.APPLICATION_JSON_VALUE)
+    List<HostSummary> hostSummary(@PathVariable UUID planId, @RequestParam(required = false) VirtualizationApproach virtualization) {
+        return service.hostSummary(planId, virtualization != null ? virtualization : service.defaultApproach(planId));
+    }
+
+    @GetMapping(value = "/simulation/host-summary", produces = TableExport.CSV)
+    ResponseEntity<byte[]> hostSummaryCsv(@PathVariable UUID planId, @RequestParam(required = false) VirtualizationApproach virtualization) {
+        return TableExport.csv(HostSummary.table(hostSummary(planId, virtualization)), "hosts-" + planId);
+    }
+
+    @GetMapping(value = "/simulation/host-summary", produces = TableExport.XLSX)
+    ResponseEntity<byte[]> hostSummaryXlsx(@PathVariable UUID planId, @RequestParam(required = false) VirtualizationApproach virtualization) {
+        return TableExport.xlsx(List.of(HostSummary.table(hostSummary(planId, virtualization))), "hosts-" + planId);
     }
 
     @GetMapping("/simulation/hosts/{host}")
