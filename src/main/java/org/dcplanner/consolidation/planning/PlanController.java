@@ -50,6 +50,12 @@ class PlanController {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(service.get(id));
     }
 
+    /** Ends the search now and keeps the best plan found as the result (202, ends COMPLETED); 409 unless solving. */
+    @PostMapping("/{id}/finish")
+    ResponseEntity<PlanView> finish(@PathVariable UUID id) {
+        return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/v1/plans/" + id)).body(service.finish(id));
+    }
+
     @GetMapping(value = "/{id}/placements", produces = "application/json")
     List<PlacementView> placements(@PathVariable UUID id) {
         return service.placements(id);
