@@ -144,7 +144,7 @@ export function NewPlanPage() {
           <legend>Workload</legend>
           <div className="fields">
             <Field id="plan-workload" label="Workload" hint="The trace whose VMs are placed.">
-              <select id="plan-workload" value={workloadId} onChange={(e) => setWorkloadId(e.target.value)} required>
+              <select id="plan-workload" value={workloadId} onChange={(e) => { setWorkloadId(e.target.value); setPool({}); }} required>
                 {workloads.data.map((w) => <option key={w.id} value={w.id}>{w.name} ({count(w.vmCount, 'VM')})</option>)}
               </select>
             </Field>
