@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.dcplanner.consolidation.ingestion.Metric;
-import org.dcplanner.consolidation.simulation.VirtualizationApproach;
+import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
 
 /**
  * A solved plan as other features (simulation, savings) consume it.

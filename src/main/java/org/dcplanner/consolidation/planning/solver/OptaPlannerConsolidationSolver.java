@@ -8,8 +8,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
-
 import org.dcplanner.consolidation.planning.solver.SolveOptions.SolveProgress;
+import org.dcplanner.consolidation.planning.solver.domain.ConsolidationSolution;
+import org.dcplanner.consolidation.planning.solver.domain.DemandModel;
+import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem;
+import org.dcplanner.consolidation.planning.solver.score.ScoreLedger;
+import org.dcplanner.consolidation.planning.solver.search.PlacementSearchPhase;
+import org.dcplanner.consolidation.planning.solver.start.Baselines;
+import org.dcplanner.consolidation.planning.solver.start.Construction;
+import org.dcplanner.consolidation.planning.solver.start.ReferencePlacements;
+import org.dcplanner.consolidation.planning.solver.start.StartAssignment;
 import org.optaplanner.core.api.solver.SolverJob;
 import org.optaplanner.core.api.solver.SolverManager;
 import org.springframework.stereotype.Component;

@@ -4,8 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.dcplanner.consolidation.planning.solver.ConsolidationSolver.VmExplanation;
+import org.dcplanner.consolidation.planning.solver.domain.ConsolidationSolution;
+import org.dcplanner.consolidation.planning.solver.domain.DemandModel;
+import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem;
+import org.dcplanner.consolidation.planning.solver.domain.VmAssignment;
+import org.dcplanner.consolidation.planning.solver.score.HostLoads;
+import org.dcplanner.consolidation.planning.solver.score.ScoreLedger;
 import org.optaplanner.core.api.score.ScoreExplanation;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import org.optaplanner.core.api.score.constraint.ConstraintMatch;

@@ -15,14 +15,18 @@ import java.util.Map;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-
 import org.dcplanner.consolidation.ingestion.LoadedWorkload;
 import org.dcplanner.consolidation.ingestion.Metric;
 import org.dcplanner.consolidation.ingestion.WorkloadVm;
 import org.dcplanner.consolidation.ingestion.sample.SyntheticWorkloads;
-import org.dcplanner.consolidation.planning.solver.PlanningProblem.HostSlotSpec;
-import org.dcplanner.consolidation.planning.solver.PlanningProblem.Objective;
-import org.dcplanner.consolidation.simulation.VirtualizationApproach;
+import org.dcplanner.consolidation.planning.solver.domain.DemandModel;
+import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem.HostSlotSpec;
+import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem.Objective;
+import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem;
+import org.dcplanner.consolidation.planning.solver.score.HostLoads;
+import org.dcplanner.consolidation.planning.solver.start.Baselines;
+import org.dcplanner.consolidation.planning.solver.start.Construction;
+import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
 
 /**
  * Plans PlanetLab 20110303 / 20110306 with the CloudSim profile (CPU only, then CPU + memory) and a generated
