@@ -39,6 +39,13 @@ public record PlacedPlan(UUID planId, UUID workloadId, VirtualizationApproach ap
         return Boolean.TRUE.equals(sizing.overheadInTrace());
     }
 
+    /** The same plan with its approach's overhead modeled, even when its sizing says the trace already includes one. */
+    public PlacedPlan withModeledOverhead() {
+        if (!overheadInTrace()) return this;
+        return withSizing(new PlanRequest.Sizing(sizing.percentile(), sizing.headroomPercent(), sizing.foldDays(),
+                sizing.windowSteps(), false));
+    }
+
     /** The same plan with another sizing. */
     public PlacedPlan withSizing(PlanRequest.Sizing other) {
         return new PlacedPlan(planId, workloadId, approach, resources, targetUtilization, hosts, vmHostSlot, other,
