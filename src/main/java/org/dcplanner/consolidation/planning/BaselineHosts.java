@@ -11,6 +11,7 @@ import org.dcplanner.consolidation.inventory.HostModel;
 import org.dcplanner.consolidation.planning.internal.DemandSizer;
 import org.dcplanner.consolidation.planning.internal.PlanProblemFactory;
 import org.dcplanner.consolidation.planning.solver.start.Baselines;
+import org.dcplanner.consolidation.planning.solver.start.LowerBounds;
 import org.dcplanner.consolidation.planning.solver.domain.DemandModel;
 import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem;
 import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem.HostSlotSpec;
@@ -62,7 +63,7 @@ public final class BaselineHosts {
             names.add(vms.get(v).name());
             paravirt[v] = vms.get(v).paravirtCapable();
         }
-        int bound = Baselines.lowerBoundHosts(new PlanningProblem(resources, steps, demand, names, List.of(spec), noPins,
+        int bound = LowerBounds.lowerBoundHosts(new PlanningProblem(resources, steps, demand, names, List.of(spec), noPins,
                 groups, paravirt, approach, 0, PlanningProblem.Objective.HOSTS));
         int slots = Math.min(Math.max(1, n), 2 * bound + 4);
         while (true) {

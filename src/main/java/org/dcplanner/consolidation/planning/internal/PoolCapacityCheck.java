@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.dcplanner.consolidation.planning.solver.start.Baselines;
 import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem;
 import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem.HostSlotSpec;
+import org.dcplanner.consolidation.planning.solver.start.LowerBounds;
 import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
 
 /**
@@ -41,7 +41,7 @@ public final class PoolCapacityCheck {
 
     /** The VMs of one anti-affinity group need a host each: a group larger than the usable pool can never fit. */
     private static void checkAntiAffinityGroupsFit(PlanningProblem p, int usableHosts) {
-        if (Baselines.antiAffinityBound(p) <= usableHosts) {
+        if (LowerBounds.antiAffinityBound(p) <= usableHosts) {
             return;
         }
         // the message names the VMs of the group that does not fit

@@ -21,7 +21,7 @@ import org.optaplanner.core.api.solver.SolverFactory;
 /**
  * Per-VM explanation: binding resource and step from the slot's load series, matched constraints from the
  * constraint-stream score explanation (indictments of the VM and of its host). Cost: one full constraint-stream
- * evaluation, O(V x R x T).
+ * evaluation, O(V x R x T). One instance serves every plan: its SolutionManager is thread-safe.
  */
 final class PlacementExplainer {
     private final SolutionManager<ConsolidationSolution, HardMediumSoftLongScore> solutionManager =

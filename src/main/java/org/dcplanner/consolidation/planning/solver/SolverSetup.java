@@ -6,7 +6,7 @@ import org.dcplanner.consolidation.planning.solver.domain.ConsolidationSolution;
 import org.dcplanner.consolidation.planning.solver.domain.VmAssignment;
 import org.dcplanner.consolidation.planning.solver.score.ConsolidationConstraintProvider;
 import org.dcplanner.consolidation.planning.solver.score.ConsolidationIncrementalScoreCalculator;
-import org.dcplanner.consolidation.planning.solver.search.PlacementSearchPhase;
+import org.dcplanner.consolidation.planning.solver.search.CustomSearchPhase;
 import org.optaplanner.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
 import org.optaplanner.core.config.heuristic.selector.move.generic.ChangeMoveSelectorConfig;
 import org.optaplanner.core.config.heuristic.selector.move.generic.SwapMoveSelectorConfig;
@@ -30,7 +30,7 @@ public final class SolverSetup {
     }
 
     /** The custom phases, in order: host emptying, then balancing. */
-    record Phases(PlacementSearchPhase elimination, PlacementSearchPhase balance) {}
+    record Phases(CustomSearchPhase elimination, CustomSearchPhase balance) {}
 
     /** Solving config: incremental score, fixed seed (reproducible up to the time limits). */
     static SolverConfig solving(Phases phases, Duration spentLimit, long seed) {

@@ -1,6 +1,7 @@
 package org.dcplanner.consolidation.planning.solver.domain;
 
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 import org.optaplanner.core.api.domain.solution.PlanningEntityCollectionProperty;
 import org.optaplanner.core.api.domain.solution.PlanningScore;
 import org.optaplanner.core.api.domain.solution.PlanningSolution;
@@ -9,7 +10,10 @@ import org.optaplanner.core.api.domain.solution.ProblemFactProperty;
 import org.optaplanner.core.api.domain.valuerange.ValueRangeProvider;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 
-/** Planning solution: the host pool, the VM assignments, the integer demand model and the score. */
+/**
+ * Planning solution: the host pool, the VM assignments, the integer demand model and the score, and the count of
+ * score evaluations of one solve (shared by the solution's clones; the problem facts stay immutable).
+ */
 @PlanningSolution
 public class ConsolidationSolution {
     @ProblemFactCollectionProperty
@@ -21,6 +25,8 @@ public class ConsolidationSolution {
     private DemandModel model;
     @PlanningScore
     private HardMediumSoftLongScore score;
+    /** Score evaluations (incremental calculations and search move evaluations) for speed reporting. */
+    private LongAdder evaluations = new LongAdder();
 
     public ConsolidationSolution() {}
 
@@ -36,6 +42,11 @@ public class ConsolidationSolution {
 
     /** Builds the solution for a problem with the given start assignment (-1 = unassigned). */
     public static ConsolidationSolution of(DemandModel model, int[] vmSlot) {
+        return of(model, vmSlot, new LongAdder());
+    }
+
+    /** As {@link #of(DemandModel, int[])}, counting score evaluations in {@code evaluations}. */
+    public static ConsolidationSolution of(DemandModel model, int[] vmSlot, LongAdder evaluations) {
         List<HostSlot> slots = new java.util.ArrayList<>(model.slots());
         for (int s = 0; s < model.slots(); s++) {
             slots.add(new HostSlot(s, model.slotSpec(s).modelId()));
@@ -47,7 +58,9 @@ public class ConsolidationSolution {
             boolean pinned = pin >= 0 && pin == slot;
             vms.add(new VmAssignment(v, slot >= 0 ? slots.get(slot) : null, pinned, model));
         }
-        return new ConsolidationSolution(slots, vms, model);
+        ConsolidationSolution solution = new ConsolidationSolution(slots, vms, model);
+        solution.evaluations = evaluations;
+        return solution;
     }
 
     /** The assignment as VM index to slot index (-1 unassigned). */
@@ -69,6 +82,11 @@ public class ConsolidationSolution {
 
     public DemandModel getModel() {
         return model;
+    }
+
+    /** Score evaluations counted on this solve so far. */
+    public LongAdder evaluations() {
+        return evaluations;
     }
 
     public HardMediumSoftLongScore getScore() {

@@ -40,8 +40,6 @@ public final class DemandModel {
     private final double[] unitsPerOriginal;
     /** Capacity of the largest slot, in units, per resource. */
     private final long[] largestCapacity;
-    /** Counts score evaluations (incremental calculations and search move evaluations) for speed reporting. */
-    private final java.util.concurrent.atomic.LongAdder evaluations = new java.util.concurrent.atomic.LongAdder();
 
     public DemandModel(PlanningProblem problem) {
         this.problem = problem;
@@ -98,10 +96,6 @@ public final class DemandModel {
         return peakSum * m > MAX_UNITS_OF_ALL_PEAKS ? MAX_UNITS_OF_ALL_PEAKS / peakSum : m;
     }
 
-    /** Score evaluations counted on this model so far. */
-    public java.util.concurrent.atomic.LongAdder evaluations() {
-        return evaluations;
-    }
 
     public PlanningProblem problem() {
         return problem;

@@ -1,5 +1,6 @@
 package org.dcplanner.consolidation.planning.solver.score;
 
+import java.util.concurrent.atomic.LongAdder;
 import org.dcplanner.consolidation.planning.solver.domain.ConsolidationSolution;
 import org.dcplanner.consolidation.planning.solver.domain.DemandModel;
 import org.dcplanner.consolidation.planning.solver.domain.VmAssignment;
@@ -15,10 +16,12 @@ public class ConsolidationIncrementalScoreCalculator
         implements IncrementalScoreCalculator<ConsolidationSolution, HardMediumSoftLongScore> {
     private ScoreLedger ledger;
     private DemandModel model;
+    private LongAdder evaluations;
 
     @Override
     public void resetWorkingSolution(ConsolidationSolution solution) {
         model = solution.getModel();
+        evaluations = solution.evaluations();
         ledger = new ScoreLedger(model);
         for (VmAssignment a : solution.getAssignments()) {
             if (a.getHost() != null) {
@@ -71,7 +74,7 @@ public class ConsolidationIncrementalScoreCalculator
 
     @Override
     public HardMediumSoftLongScore calculateScore() {
-        model.evaluations().increment();
+        evaluations.increment();
         return ledger.score();
     }
 }

@@ -16,7 +16,7 @@ final class BreakoutMoves {
     private static final int SWAP_HOSTS = 3;
     private static final int TABU_TENURE = 10;
 
-    private final SearchPlacement p;
+    private final WorkingPlacement p;
     private final OverflowWeights weight;
     private final int[] tabuFrom;
     private final long[] tabuUntil;
@@ -27,7 +27,7 @@ final class BreakoutMoves {
     private final int[] swapHosts = new int[SWAP_HOSTS];
     private final long[] swapHostCost = new long[SWAP_HOSTS];
 
-    BreakoutMoves(SearchPlacement placement) {
+    BreakoutMoves(WorkingPlacement placement) {
         this.p = placement;
         DemandModel model = placement.model;
         this.weight = new OverflowWeights(model.resources(), model.slots(), placement.loads.steps());

@@ -34,12 +34,12 @@ public final class FixedCountSearch {
         void at(long iterations, long overflow, long lowest);
     }
 
-    private final SearchPlacement p;
+    private final WorkingPlacement p;
     private final BreakoutMoves moves;
     private final int lowerBound;
     private Trace trace = (iterations, overflow, lowest) -> { };
 
-    FixedCountSearch(SearchPlacement placement, BreakoutMoves moves, int lowerBound) {
+    FixedCountSearch(WorkingPlacement placement, BreakoutMoves moves, int lowerBound) {
         this.p = placement;
         this.moves = moves;
         this.lowerBound = lowerBound;

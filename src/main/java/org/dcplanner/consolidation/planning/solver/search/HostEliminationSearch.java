@@ -18,6 +18,9 @@ import org.dcplanner.consolidation.planning.solver.start.Baselines;
  * ({@link FixedCountSearch}) works on one host count at a time with its weights kept until it succeeds.
  * Starts from and always returns a feasible assignment (or the start unchanged).
  * Cost per repair iteration: O(min(active, 64) x resources x steps) ({@link BreakoutMoves}).
+ * Why not OptaPlanner's local search: emptying a host takes many moves that each raise the score before the
+ * last one lowers it; OptaPlanner's change/swap late-acceptance search alone never removed a host on PlanetLab
+ * 20110303 in 30 s, where this search goes from the construction to 45-46 hosts (docs/benchmarks.md).
  */
 public final class HostEliminationSearch {
     private static final int SWAP_SAMPLES = 32;
@@ -27,7 +30,7 @@ public final class HostEliminationSearch {
     /** Host emptying gives way to the fixed-count search after this share of the time without a success. */
     private static final double FIXED_COUNT_AFTER_STALL = 0.25;
 
-    private final SearchPlacement p;
+    private final WorkingPlacement p;
     private final DemandModel model;
     private final ScoreLedger ledger;
     private final HostLoads loads;
@@ -36,7 +39,7 @@ public final class HostEliminationSearch {
     private final int lowerBound;
 
     public HostEliminationSearch(DemandModel model, int[] start, long seed, int lowerBound) {
-        this.p = new SearchPlacement(model, start, seed);
+        this.p = new WorkingPlacement(model, start, seed);
         this.model = model;
         this.ledger = p.ledger;
         this.loads = p.loads;

@@ -18,10 +18,10 @@ import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftL
  * Cost per host visit: O(models x (resources x steps + vms on it)).
  */
 final class RehostSearch {
-    private final SearchPlacement p;
+    private final WorkingPlacement p;
     private final DemandModel model;
 
-    RehostSearch(SearchPlacement placement) {
+    RehostSearch(WorkingPlacement placement) {
         this.p = placement;
         this.model = placement.model;
     }

@@ -13,7 +13,7 @@ import org.dcplanner.consolidation.planning.solver.score.SlotTerms;
  * load arrays, one random stream and an undo journal of moves. Shared by host emptying
  * ({@link HostEliminationSearch}) and the fixed-count stage ({@link FixedCountSearch}).
  */
-final class SearchPlacement {
+final class WorkingPlacement {
     final DemandModel model;
     final ScoreLedger ledger;
     final HostLoads loads;
@@ -25,7 +25,7 @@ final class SearchPlacement {
     private int journalSize;
     private long evaluations;
 
-    SearchPlacement(DemandModel model, int[] start, long seed) {
+    WorkingPlacement(DemandModel model, int[] start, long seed) {
         this.model = model;
         this.ledger = new ScoreLedger(model);
         this.loads = ledger.loads();

@@ -9,7 +9,7 @@ import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem;
  * plan job shows them before solving and hands them to the solver ({@link SolveOptions#references}), which
  * starts from the better baseline instead of packing both again.
  *
- * @param lowerBoundHosts {@link Baselines#lowerBoundHosts} (HA reserve included)
+ * @param lowerBoundHosts {@link LowerBounds#lowerBoundHosts} (HA reserve included)
  * @param peakFfd         per VM, its slot in {@link Baselines#peakFfd}
  * @param timeSeriesFfd   per VM, its slot in {@link Baselines#timeSeriesFfd} at capacity factor 1.0
  */
@@ -21,7 +21,7 @@ public record ReferencePlacements(int lowerBoundHosts, int[] peakFfd, int[] time
     }
 
     static ReferencePlacements of(DemandModel model) {
-        return new ReferencePlacements(Baselines.lowerBoundHosts(model.problem()), Baselines.peakFfd(model),
+        return new ReferencePlacements(LowerBounds.lowerBoundHosts(model.problem()), Baselines.peakFfd(model),
                 Baselines.timeSeriesFfd(model, 1.0));
     }
 

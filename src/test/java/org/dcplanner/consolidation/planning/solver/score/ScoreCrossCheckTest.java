@@ -8,8 +8,9 @@ import org.dcplanner.consolidation.planning.solver.TestProblems;
 import org.dcplanner.consolidation.planning.solver.domain.ConsolidationSolution;
 import org.dcplanner.consolidation.planning.solver.domain.DemandModel;
 import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem;
-import org.dcplanner.consolidation.planning.solver.search.PlacementSearchPhase;
+import org.dcplanner.consolidation.planning.solver.search.CustomSearchPhase;
 import org.dcplanner.consolidation.planning.solver.start.Baselines;
+import org.dcplanner.consolidation.planning.solver.start.LowerBounds;
 import org.dcplanner.consolidation.planning.solver.start.Construction;
 import org.junit.jupiter.api.Test;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
@@ -60,9 +61,9 @@ class ScoreCrossCheckTest {
         PlanningProblem problem = TestProblems.random(3, 14, 7, 6);
         DemandModel model = new DemandModel(problem);
         int[] start = Baselines.timeSeriesFfd(model, 1.0);
-        PlacementSearchPhase elimination = PlacementSearchPhase.hostElimination(System.nanoTime() + 300_000_000L,
-                () -> false, s -> { }, 1L, Baselines.lowerBoundHosts(problem));
-        PlacementSearchPhase balance = PlacementSearchPhase.balance(System.nanoTime() + 600_000_000L, () -> false, 1L);
+        CustomSearchPhase elimination = CustomSearchPhase.hostElimination(System.nanoTime() + 300_000_000L,
+                () -> false, s -> { }, 1L, LowerBounds.lowerBoundHosts(problem));
+        CustomSearchPhase balance = CustomSearchPhase.balance(System.nanoTime() + 600_000_000L, () -> false, 1L);
         SolverConfig config = SolverSetup.baseConfig()
                 .withEnvironmentMode(EnvironmentMode.FULL_ASSERT)
                 .withRandomSeed(1L)

@@ -11,6 +11,7 @@ import org.dcplanner.consolidation.planning.solver.domain.DemandModel;
 import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem;
 import org.dcplanner.consolidation.planning.solver.score.ScoreLedger;
 import org.dcplanner.consolidation.planning.solver.start.Baselines;
+import org.dcplanner.consolidation.planning.solver.start.LowerBounds;
 import org.dcplanner.consolidation.planning.solver.start.Construction;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +42,7 @@ class HostEliminationSearchTest {
                 .vm(new float[] {50, 50}).pinLast(5).build());
         int[] start = {0, 1, 2, 3, 5};
 
-        int[] result = new HostEliminationSearch(m, start, 3L, Baselines.lowerBoundHosts(m.problem()))
+        int[] result = new HostEliminationSearch(m, start, 3L, LowerBounds.lowerBoundHosts(m.problem()))
                 .run(System.nanoTime() + GENEROUS_DEADLINE_NANOS, () -> false, s -> { });
 
         ScoreLedger ledger = Construction.ledger(m, result);
@@ -58,7 +59,7 @@ class HostEliminationSearchTest {
             int[] start = Baselines.timeSeriesFfd(m, 1.0);
             assertThat(Construction.ledger(m, start).hardPenalty()).isZero();
 
-            int[] result = new HostEliminationSearch(m, start, seed, Baselines.lowerBoundHosts(m.problem()))
+            int[] result = new HostEliminationSearch(m, start, seed, LowerBounds.lowerBoundHosts(m.problem()))
                     .run(System.nanoTime() + 300_000_000L, () -> false, s -> { });
 
             assertThat(Construction.ledger(m, result).hardPenalty()).as("seed %d", seed).isZero();
@@ -72,7 +73,7 @@ class HostEliminationSearchTest {
             DemandModel m = new DemandModel(bigAndSmallVms(seed));
             int[] start = IntStream.range(0, m.vms()).map(v -> v % 30).toArray(); // 30 hosts
             List<int[]> reported = new ArrayList<>();
-            HostEliminationSearch search = new HostEliminationSearch(m, start, seed, Baselines.lowerBoundHosts(m.problem()));
+            HostEliminationSearch search = new HostEliminationSearch(m, start, seed, LowerBounds.lowerBoundHosts(m.problem()));
 
             int[] result = search.fixedCountStage().run(System.nanoTime() + 300_000_000L, () -> false, reported::add);
 

@@ -21,7 +21,7 @@ class RehostSearchTest {
                 .pricedHosts(2, "big", 5_000, 400, 10_000).pricedHosts(2, "tiny", 1_000, 100, 4_000)
                 .pricedHosts(2, "mid", 3_000, 200, 6_000)
                 .flatVm(1_000).flatVm(1_000).flatVm(1_000).flatVm(1_000).flatVm(1_000).build());
-        SearchPlacement placement = new SearchPlacement(model, new int[5], 1);
+        WorkingPlacement placement = new WorkingPlacement(model, new int[5], 1);
 
         int moved = new RehostSearch(placement).run(NO_STOP);
 
@@ -36,13 +36,13 @@ class RehostSearchTest {
         TestProblems pinned = TestProblems.cpu(4).objective(PlanningProblem.Objective.COST)
                 .pricedHosts(1, "big", 5_000, 400, 10_000).pricedHosts(1, "mid", 3_000, 200, 6_000)
                 .flatVm(1_000).flatVm(1_000).pinLast(0);
-        SearchPlacement p1 = new SearchPlacement(new DemandModel(pinned.build()), new int[2], 1);
+        WorkingPlacement p1 = new WorkingPlacement(new DemandModel(pinned.build()), new int[2], 1);
         assertThat(new RehostSearch(p1).run(NO_STOP)).isZero();
 
         TestProblems hosts = TestProblems.cpu(4)
                 .pricedHosts(1, "big", 5_000, 400, 10_000).pricedHosts(1, "mid", 3_000, 200, 6_000)
                 .flatVm(1_000).flatVm(1_000);
-        SearchPlacement p2 = new SearchPlacement(new DemandModel(hosts.build()), new int[2], 1);
+        WorkingPlacement p2 = new WorkingPlacement(new DemandModel(hosts.build()), new int[2], 1);
         assertThat(new RehostSearch(p2).run(NO_STOP)).isZero();
         assertThat(p2.slotOf).containsExactly(0, 0);
     }

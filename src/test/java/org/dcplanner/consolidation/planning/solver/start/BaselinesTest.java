@@ -13,31 +13,31 @@ class BaselinesTest {
     void lowerBoundIsPeakOfSummedDemandOverHostCapacity() {
         PlanningProblem p = TestProblems.cpu(3).hosts(5, 1000)
                 .vm(new float[] {600, 100, 100}).vm(new float[] {500, 100, 100}).vm(new float[] {100, 900, 100}).build();
-        assertThat(Baselines.lowerBoundHosts(p)).isEqualTo(2);
+        assertThat(LowerBounds.lowerBoundHosts(p)).isEqualTo(2);
     }
 
     @Test
     void lowerBoundUsesTheLargestSlotOfAHeterogeneousPoolAndAddsTheHaReserve() {
         TestProblems p = TestProblems.cpu(1).hosts(3, 1000).hosts(1, 2000).flatVm(1300).flatVm(1200);
-        assertThat(Baselines.lowerBoundHosts(p.build())).isEqualTo(2);
-        assertThat(Baselines.lowerBoundHosts(p.haReserve(1).build())).isEqualTo(3);
+        assertThat(LowerBounds.lowerBoundHosts(p.build())).isEqualTo(2);
+        assertThat(LowerBounds.lowerBoundHosts(p.haReserve(1).build())).isEqualTo(3);
     }
 
     @Test
     void lowerBoundTakesTheBindingResource() {
         PlanningProblem p = TestProblems.cpuAndMemory(1).hosts(9, 1000, 4096)
                 .flatVm(100, 3000).flatVm(100, 3000).flatVm(100, 3000).build();
-        assertThat(Baselines.lowerBoundHosts(p)).isEqualTo(3);
+        assertThat(LowerBounds.lowerBoundHosts(p)).isEqualTo(3);
     }
 
     @Test
     void martelloTothBoundCountsItemsAboveHalfACapacityOnePerHost() {
         // fluid bound ceil(180 / 100) = 2, but no two of the items share a host
-        assertThat(Baselines.martelloTothL2(new double[] {60, 60, 60}, 100)).isEqualTo(3);
+        assertThat(LowerBounds.martelloTothL2(new double[] {60, 60, 60}, 100)).isEqualTo(3);
         // small items fill the big items' spare room: 2 hosts suffice and the bound says 2
-        assertThat(Baselines.martelloTothL2(new double[] {60, 40, 60, 40}, 100)).isEqualTo(2);
+        assertThat(LowerBounds.martelloTothL2(new double[] {60, 40, 60, 40}, 100)).isEqualTo(2);
         // items of at least 30 cannot join an item above 70: 2 + ceil((3 x 30) / 100) = 3 (fluid: 2)
-        assertThat(Baselines.martelloTothL2(new double[] {75, 75, 30, 30, 30}, 100)).isEqualTo(3);
+        assertThat(LowerBounds.martelloTothL2(new double[] {75, 75, 30, 30, 30}, 100)).isEqualTo(3);
     }
 
     @Test
@@ -48,7 +48,7 @@ class BaselinesTest {
             for (int i = 0; i < sizes.length; i++) {
                 sizes[i] = random.nextInt(1, 101);
             }
-            int l2 = Baselines.martelloTothL2(sizes.clone(), 100);
+            int l2 = LowerBounds.martelloTothL2(sizes.clone(), 100);
             assertThat(l2).isLessThanOrEqualTo(firstFitDecreasingBins(sizes, 100));
             assertThat(l2).isGreaterThanOrEqualTo((int) Math.ceil(java.util.Arrays.stream(sizes).sum() / 100));
         }
@@ -77,11 +77,11 @@ class BaselinesTest {
         PlanningProblem p = TestProblems.cpu(2).hosts(5, 1000)
                 .vm(new float[] {600, 100}).vm(new float[] {600, 100}).vm(new float[] {100, 600}).build();
         // step 0: two items above 500 need two hosts (fluid bound: ceil(1300 / 1000) = 2); step 1: one host
-        assertThat(Baselines.stepwiseBinPackingBound(p)).isEqualTo(2);
+        assertThat(LowerBounds.stepwiseBinPackingBound(p)).isEqualTo(2);
         PlanningProblem three = TestProblems.cpu(2).hosts(5, 1000)
                 .vm(new float[] {100, 600}).vm(new float[] {100, 600}).vm(new float[] {100, 600}).build();
-        assertThat(Baselines.stepwiseBinPackingBound(three)).isEqualTo(3);
-        assertThat(Baselines.lowerBoundHosts(three)).isEqualTo(2);
+        assertThat(LowerBounds.stepwiseBinPackingBound(three)).isEqualTo(3);
+        assertThat(LowerBounds.lowerBoundHosts(three)).isEqualTo(2);
     }
 
     @Test
@@ -90,7 +90,7 @@ class BaselinesTest {
                 .vm(new float[] {800, 100}).vm(new float[] {100, 800}).build());
         assertThat(Baselines.hostsUsed(Baselines.peakFfd(m))).isEqualTo(2);
         assertThat(Baselines.hostsUsed(Baselines.timeSeriesFfd(m, 1.0))).isEqualTo(1);
-        assertThat(Baselines.lowerBoundHosts(m.problem())).isEqualTo(1);
+        assertThat(LowerBounds.lowerBoundHosts(m.problem())).isEqualTo(1);
     }
 
     @Test
