@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
-import org.dcplanner.consolidation.web.Table;
+import org.dcplanner.consolidation.export.Table;
 
 /** A savings report as tables for CSV / XLSX: the figures before, after and saved; the assumptions; the investment. */
 final class SavingsTables {

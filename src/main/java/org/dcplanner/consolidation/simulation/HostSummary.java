@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.dcplanner.consolidation.ingestion.Metric;
-import org.dcplanner.consolidation.web.Table;
+import org.dcplanner.consolidation.export.Table;
 
 /**
  * One row per host of a completed replay: model, VMs, peak utilization per resource (% of capacity at the busiest
