@@ -1,5 +1,6 @@
 package org.dcplanner.consolidation.simulation;
 
+import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
 import java.util.List;
 import java.util.UUID;
 import org.dcplanner.consolidation.planning.PlanRequest.PoolEntry;

@@ -1,5 +1,6 @@
 package org.dcplanner.consolidation.simulation;
 
+import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import java.time.Instant;
@@ -22,7 +23,7 @@ import org.dcplanner.consolidation.planning.PlanRequest;
 import org.dcplanner.consolidation.planning.PlanRequest.PoolEntry;
 import org.dcplanner.consolidation.simulation.SimulationRunner.PlanContext;
 import org.dcplanner.consolidation.simulation.policy.PolicySpec;
-import org.dcplanner.consolidation.web.ApiException;
+import org.dcplanner.consolidation.problem.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;

@@ -1,5 +1,8 @@
 package org.dcplanner.consolidation.simulation;
 
+import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
+import org.dcplanner.consolidation.virtualization.VirtualizationOverheadModel;
+import org.dcplanner.consolidation.virtualization.WorkloadProfile;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;

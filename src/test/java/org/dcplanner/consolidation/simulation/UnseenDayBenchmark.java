@@ -1,5 +1,6 @@
 package org.dcplanner.consolidation.simulation;
 
+import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
