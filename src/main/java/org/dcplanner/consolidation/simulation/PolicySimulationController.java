@@ -1,5 +1,9 @@
 package org.dcplanner.consolidation.simulation;
 
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -23,6 +27,9 @@ class PolicySimulationController {
     }
 
     @PostMapping
+    @ApiResponse(responseCode = "202", description = "Policy run queued: poll the Location",
+            headers = @Header(name = "Location", description = "where to poll the run", schema = @Schema(type = "string")),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PolicyRun.class)))
     ResponseEntity<PolicyRun> request(@RequestBody(required = false) PolicySimulationRequest body) {
         return accepted(service.requestWithoutPlan(body));
     }
