@@ -51,7 +51,8 @@ class PlanComponents {
 
     /** Loads the workload and builds the sized problem (validation problems surface as ApiException). */
     BuiltProblem build(PlanRequest request) {
-        LoadedWorkload workload = workloads().load(request.workloadId(), ALL_METRICS);
+        LoadedWorkload workload = PlanWindow.apply(workloads().load(request.workloadId(), ALL_METRICS),
+                request.from(), request.to());
         return PlanProblemFactory.build(request, workload, catalog, required(overhead, "overhead model"));
     }
 

@@ -48,6 +48,6 @@ class PlanLookupService implements PlanLookup {
         for (int vm = 0; vm < vmHost.length; vm++) vmHost[vm] = p.vmSlot()[vm] < 0 ? -1 : hostIndexOfSlot.get(p.vmSlot()[vm]);
         return new PlacedPlan(p.id(), p.workloadId(), request.virtualization(), java.util.Set.copyOf(request.resources()),
                 request.targetUtilization(), hosts, vmHost, request.sizing(),
-                request.haReserveHosts() == null ? 0 : request.haReserveHosts());
+                request.haReserveHosts() == null ? 0 : request.haReserveHosts(), p.vmNames(), request.from(), request.to());
     }
 }
