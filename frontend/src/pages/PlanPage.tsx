@@ -14,6 +14,7 @@ import { HostsSection } from './plan/HostsSection';
 import { PerformanceSection } from './plan/PerformanceSection';
 import { ComparisonSection } from './plan/ComparisonSection';
 import { PlacementsSection } from './plan/PlacementsSection';
+import { WillItHoldSection } from './plan/WillItHoldSection';
 import { dateTime } from '../format';
 
 function hasSolution(p: Plan | undefined): boolean {
@@ -129,6 +130,9 @@ export function PlanPage() {
           {!simulation.data && <Loading what="replay of the plan (savings need its energy figures)" />}
           {simulation.data && savings.status === 'loading' && !savings.data && <Loading what="savings" />}
           {savings.data && <SavingsSection planId={id} savings={savings.data} onRecompute={setOverrides} onBaselineChanged={savings.reload} />}
+
+          <h2 id="will-it-hold-title">Will it hold?</h2>
+          <WillItHoldSection plan={p} />
 
           <h2>Hosts</h2>
           {simulation.error != null && <ErrorBox error={simulation.error} onRetry={simulation.refresh} />}

@@ -9,4 +9,11 @@ public interface PlanLookup {
     Optional<PlacedPlan> placedPlan(UUID planId);
 
     boolean exists(UUID planId);
+
+    /** Where a plan's job stands, empty when the plan does not exist. */
+    Optional<PlanState> state(UUID planId);
+
+    /** A plan's status, its error when FAILED and its active hosts once it has a placement. */
+    record PlanState(PlanStatus status, String error, Integer hostsUsed) {
+    }
 }

@@ -34,6 +34,11 @@ class PlanLookupService implements PlanLookup {
         return plans.exists(planId);
     }
 
+    @Override
+    public Optional<PlanState> state(UUID planId) {
+        return plans.find(planId).map(p -> new PlanState(p.status(), p.error(), p.hostsUsed()));
+    }
+
     private PlacedPlan toPlaced(PlanRecord p) {
         PlanRequest request = service.readRequest(p.requestJson());
         SortedSet<Integer> activeSlots = new TreeSet<>();

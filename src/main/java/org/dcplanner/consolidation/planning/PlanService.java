@@ -40,12 +40,20 @@ public class PlanService {
 
     /** Validates (400/404/422), stores the plan QUEUED and queues its solve; returns the new id. */
     public UUID start(PlanRequest raw) {
+        return start(raw, UUID.randomUUID());
+    }
+
+    /**
+     * As {@link #start(PlanRequest)} under a caller-chosen id (a job that must not start a plan twice derives it
+     * from its own state); when a plan with that id exists already, nothing is started and the id is returned.
+     */
+    public UUID start(PlanRequest raw, UUID id) {
+        if (plans.exists(id)) return id;
         PlanRequest request = raw.validated(properties.maxTimeLimitSeconds(), properties.defaultTimeLimitSeconds());
         if (!components.workloadExists(request.workloadId())) {
             throw ApiException.notFound("workload", request.workloadId()).at(null, null, "workloadId");
         }
         BuiltProblem built = components.build(request);
-        UUID id = UUID.randomUUID();
         String name = request.name() != null ? request.name() : "plan-" + id.toString().substring(0, 8);
         // stored while its host models are held: a concurrent delete of a custom model waits, then sees the plan
         transaction.executeWithoutResult(status -> {
@@ -60,6 +68,11 @@ public class PlanService {
             throw e;
         }
         return id;
+    }
+
+    /** Checks a request's shape as {@link #start} would (400 naming the field) without loading anything. */
+    public PlanRequest validate(PlanRequest raw) {
+        return raw.validated(properties.maxTimeLimitSeconds(), properties.defaultTimeLimitSeconds());
     }
 
     /** @param workloadId null = every workload's plans */
