@@ -219,6 +219,29 @@ try {
   await page.waitForFunction((old) => document.querySelector('[data-testid="headline"]')?.textContent !== old, costBefore, { timeout: 30_000 });
   check('editing an assumption recomputes the headline', true);
 
+  // 6b. Will it hold? The plan replayed on another upload of the same trace (VMs matched by name) from its card:
+  // the row shows the API's out-of-sample figures.
+  const sample = await page.request.get(`${baseUrl}/sample-workloads/generic-small.csv`);
+  const dayB = await page.request.post(`${baseUrl}/api/v1/workloads`, {
+    multipart: { file: { name: 'generic-small.csv', mimeType: 'text/csv', buffer: await sample.body() }, name: 'e2e held-out copy' },
+  });
+  check('held-out copy uploaded', dayB.status() === 201, String(dayB.status()));
+  const dayBId = (await dayB.json()).id;
+  await page.goto(`${baseUrl}/plans/${planId}`);
+  await page.waitForSelector('[data-testid="will-it-hold"]', { timeout: 60_000 });
+  await page.waitForSelector(`#hold-workload option[value="${dayBId}"]`, { state: 'attached', timeout: 30_000 });
+  await page.selectOption('#hold-workload', dayBId);
+  await page.click('[data-testid="hold-replay"]');
+  await page.waitForSelector('[data-testid="hold-out-of-sample"]', { timeout: 120_000 });
+  const runs = await (await page.request.get(`${baseUrl}/api/v1/plans/${planId}/simulations/out-of-sample`)).json();
+  const run = await (await page.request.get(`${baseUrl}/api/v1/plans/${planId}/simulations/${runs[0].id}`)).json();
+  const heldOut = run.result?.resources?.CPU;
+  const rowText = (await page.textContent('[data-testid="hold-out-of-sample"]')) ?? '';
+  check('out-of-sample row = the API\'s result (not in sample, VMs that saw an overload of replayed)',
+    run.result?.inSample === false && heldOut != null && rowText.includes(`${heldOut.vmsThatSawOverload} of ${run.result.replayedVms}`)
+    && rowText.includes('e2e held-out copy'), `${rowText} vs ${JSON.stringify(heldOut)}`);
+  await page.screenshot({ path: join(shots, '05b-will-it-hold.png'), fullPage: true });
+
   // 7. Deep link and narrow window.
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(`${baseUrl}/plans/${planId}`);

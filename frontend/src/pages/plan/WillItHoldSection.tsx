@@ -156,7 +156,7 @@ export function WillItHoldSection({ plan }: { plan: PlanWithRisk }) {
         <fieldset>
           <legend>Replay on other data</legend>
           <Field id="hold-workload" label="Workload" hint="VMs are matched by name; the plan's own workload with a window replays days it may not have seen">
-            <select id="hold-workload" value={workloadId} onChange={(e) => setWorkloadId(e.target.value)} data-testid="hold-workload">
+            <select id="hold-workload" style={{ maxWidth: "100%" }} value={workloadId} onChange={(e) => setWorkloadId(e.target.value)} data-testid="hold-workload">
               <option value="">this plan's workload</option>
               {others.map((w) => <option key={w.id} value={w.id}>{w.name} ({dateTime(w.start)} – {dateTime(w.end)})</option>)}
             </select>
@@ -181,7 +181,7 @@ export function WillItHoldSection({ plan }: { plan: PlanWithRisk }) {
           <legend>Sweep sizings</legend>
           <p className="hint">Plans this workload once per sizing and replays each plan on the held-out data chosen under "Replay on other data".</p>
           <Field id="hold-variants" label="Sizings" hint="pN = percentile, +H = headroom %, /wK = window of K steps; comma-separated">
-            <input id="hold-variants" value={variants} onChange={(e) => setVariants(e.target.value)} />
+            <input id="hold-variants" style={{ maxWidth: "100%" }} value={variants} onChange={(e) => setVariants(e.target.value)} />
           </Field>
           <button type="button" disabled={busy} data-testid="hold-sweep" onClick={sweep}>Start sweep</button>
         </fieldset>
