@@ -20,6 +20,9 @@ describe('sizing variants', () => {
       { label: 'p99.5 + 20 / w12', sizing: { percentile: 99.5, headroomPercent: 20, windowSteps: 12 } },
     ]);
   });
+  it('parses a risk target', () => {
+    expect(parseVariants('r0.1')).toEqual([{ label: 'r0.1', sizing: { overloadRiskPercent: 0.1 } }]);
+  });
   it('names the bad entry', () => {
     expect(() => parseVariants('p100, 95')).toThrow('"95" is not a sizing');
     expect(() => parseVariants('p150')).toThrow('(0, 100]');

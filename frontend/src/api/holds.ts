@@ -126,22 +126,25 @@ export interface Backtest {
 }
 
 /** A plan request's template for backtests and sweeps: the plan's own request without workload, name and window. */
-export function planTemplate(request: Partial<PlanRequest> & { from?: string; to?: string } | undefined): Record<string, unknown> {
+export function planTemplate(request: Partial<PlanRequest> | undefined): Record<string, unknown> {
   const { workloadId: _w, name: _n, from: _f, to: _t, ...rest } = request ?? {};
   void _w; void _n; void _f; void _t;
   return rest;
 }
 
 /**
- * Parses "p99, p95+10, p100/w12" into sizing variants: pN = percentile N, +H = headroom H %, /wK = window of K steps.
- * Throws an Error naming the bad entry.
+ * Parses "p99, p95+10, p100/w12, r0.1" into sizing variants: pN = percentile N, +H = headroom H %, /wK = window of
+ * K steps, rX = a risk target of X % host-steps over capacity (sizing.overloadRiskPercent, where the server plans
+ * to a risk target; it refuses the field otherwise). Throws an Error naming the bad entry.
  */
 export function parseVariants(text: string): { label: string; sizing: Record<string, number> }[] {
   const entries = text.split(',').map((s) => s.trim()).filter(Boolean);
   if (!entries.length) throw new Error('List at least one sizing, e.g. "p100, p95+10"');
   return entries.map((e) => {
+    const risk = /^r(\d+(?:\.\d+)?)$/i.exec(e);
+    if (risk) return { label: e, sizing: { overloadRiskPercent: Number(risk[1]) } };
     const m = /^p(\d+(?:\.\d+)?)(?:\s*\+\s*(\d+(?:\.\d+)?))?(?:\s*\/\s*w(\d+))?$/i.exec(e);
-    if (!m) throw new Error(`"${e}" is not a sizing: write pN, pN+H or pN+H/wK (percentile, headroom %, window steps)`);
+    if (!m) throw new Error(`"${e}" is not a sizing: write pN, pN+H, pN+H/wK (percentile, headroom %, window steps) or rX (risk target %)`);
     const sizing: Record<string, number> = { percentile: Number(m[1]), headroomPercent: m[2] ? Number(m[2]) : 0 };
     if (m[3]) sizing.windowSteps = Number(m[3]);
     if (!(sizing.percentile > 0 && sizing.percentile <= 100)) throw new Error(`"${e}": the percentile must be in (0, 100]`);

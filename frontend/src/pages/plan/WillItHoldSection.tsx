@@ -98,7 +98,7 @@ export function WillItHoldSection({ plan }: { plan: PlanWithRisk }) {
       throw new Error(errorMessage(e));
     }
     const body: Record<string, unknown> = { name: `${plan.name ?? 'plan'} sweep`, workloadId: plan.workloadId, plan: planTemplate(plan.request),
-      from: plan.request && (plan.request as { from?: string }).from, to: plan.request && (plan.request as { to?: string }).to,
+      from: plan.request?.from ?? undefined, to: plan.request?.to ?? undefined,
       variants: parsed, testWorkloadId: workloadId || undefined, testFrom: isoOrUndefined(from), testTo: isoOrUndefined(to) };
     const started = await holdsApi.startSweep(body);
     navigate(`/sweeps/${started.id}`);
@@ -116,7 +116,7 @@ export function WillItHoldSection({ plan }: { plan: PlanWithRisk }) {
           <tbody>
             {inSampleRun?.result ? <RiskRow label="In sample — the fitted data" result={inSampleRun.result} testId="hold-in-sample" />
               : risk ? <tr data-testid="hold-in-sample"><th scope="row">In sample — the fitted data</th><td>{pct(risk.inSampleHostStepsOverPercent)}</td><td colSpan={5} /></tr>
-              : <tr><th scope="row">In sample — the fitted data</th><td colSpan={6}><button type="button" className="secondary" disabled={busy} onClick={() => replay({ workloadId: plan.workloadId, from: (plan.request as { from?: string })?.from, to: (plan.request as { to?: string })?.to })} data-testid="hold-measure-in-sample">Measure on the fitted data</button></td></tr>}
+              : <tr><th scope="row">In sample — the fitted data</th><td colSpan={6}><button type="button" className="secondary" disabled={busy} onClick={() => replay({ workloadId: plan.workloadId, from: plan.request?.from ?? undefined, to: plan.request?.to ?? undefined })} data-testid="hold-measure-in-sample">Measure on the fitted data</button></td></tr>}
             <tr data-testid="hold-estimated">
               <th scope="row">Estimated by the planner{risk?.method ? ` (${risk.method})` : ''}</th>
               <td>{risk?.estimatedOutOfSamplePercent != null ? pct(risk.estimatedOutOfSamplePercent) : 'not estimated'}</td>
@@ -180,7 +180,7 @@ export function WillItHoldSection({ plan }: { plan: PlanWithRisk }) {
         <fieldset>
           <legend>Sweep sizings</legend>
           <p className="hint">Plans this workload once per sizing and replays each plan on the held-out data chosen under "Replay on other data".</p>
-          <Field id="hold-variants" label="Sizings" hint="pN = percentile, +H = headroom %, /wK = window of K steps; comma-separated">
+          <Field id="hold-variants" label="Sizings" hint="pN = percentile, +H = headroom %, /wK = window of K steps, rX = risk target %; comma-separated">
             <input id="hold-variants" style={{ maxWidth: "100%" }} value={variants} onChange={(e) => setVariants(e.target.value)} />
           </Field>
           <button type="button" disabled={busy} data-testid="hold-sweep" onClick={sweep}>Start sweep</button>

@@ -68,13 +68,33 @@ public class BacktestService {
         return id;
     }
 
-    /** Each fold's plan request must be a valid plan request (400 naming the field). */
+    /**
+     * Each fold's plan request must be a valid plan request (400 naming the field); a field plans do not know
+     * (e.g. a misspelt sizing option) is refused rather than silently ignored.
+     */
     private void checkPlan(ObjectNode request, String where) {
+        PlanRequest parsed;
         try {
-            plans.validate(json.treeToValue(request, PlanRequest.class));
+            parsed = json.treeToValue(request, PlanRequest.class);
         } catch (JsonProcessingException e) {
             throw ApiException.badRequest(where + " is not a plan request: " + e.getOriginalMessage()).at(null, null, where);
         }
+        String unknown = unknownField(request, json.valueToTree(parsed), where);
+        if (unknown != null) throw ApiException.badRequest(unknown + " is not a field of a plan request").at(null, null, unknown);
+        plans.validate(parsed);
+    }
+
+    /** The path of the first field of {@code given} that {@code known} (the parsed request written back) lacks. */
+    static String unknownField(com.fasterxml.jackson.databind.JsonNode given, com.fasterxml.jackson.databind.JsonNode known, String path) {
+        for (var it = given.fields(); it.hasNext(); ) {
+            var e = it.next();
+            if (!known.has(e.getKey())) return path + "." + e.getKey();
+            if (e.getValue().isObject() && known.get(e.getKey()).isObject()) {
+                String inner = unknownField(e.getValue(), known.get(e.getKey()), path + "." + e.getKey());
+                if (inner != null) return inner;
+            }
+        }
+        return null;
     }
 
     public BacktestView get(UUID id, String kind) {

@@ -180,6 +180,11 @@ class BacktestIT extends PostgresIntegrationTest {
                 JsonNode.class);
         assertThat(r.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(r.getBody().get("field").asText()).isEqualTo("maxFolds");
+        // a misspelt sizing option is refused, not silently planned with the default
+        r = http.postForEntity("/api/v1/sweeps", Map.of("workloadId", w, "plan", template(), "testWorkloadId", w,
+                "variants", List.of(Map.of("sizing", Map.of("percentil", 99)))), JsonNode.class);
+        assertThat(r.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(r.getBody().get("field").asText()).isEqualTo("variants[0].sizing.percentil");
     }
 
     @Test
@@ -216,6 +221,31 @@ class BacktestIT extends PostgresIntegrationTest {
         assertThat(http.exchange(location, HttpMethod.DELETE, null, JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(http.getForEntity(location, JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(http.getForEntity("/api/v1/plans/" + planOfFold0, JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void stopEndsTheBacktestCancelledKeepingTheFoldsDone() {
+        float[] s = new float[24];
+        java.util.Arrays.fill(s, 2000);
+        UUID w = NamedCsv.upload(http, "oos stop", Map.of("p", s, "q", s.clone()));
+        Map<String, Object> plan = template();
+        plan.put("timeLimitSeconds", 3);
+        ResponseEntity<JsonNode> accepted = http.postForEntity("/api/v1/backtests", Map.of("workloadId", w, "plan", plan,
+                "trainingSteps", 4, "testSteps", 1), JsonNode.class);
+        assertThat(accepted.getStatusCode()).as("%s", accepted.getBody()).isEqualTo(HttpStatus.ACCEPTED);
+        String location = accepted.getHeaders().getLocation().toString();
+        int total = accepted.getBody().get("foldsTotal").asInt();
+        assertThat(total).isEqualTo(20);
+        Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(300))
+                .until(() -> http.getForObject(location, JsonNode.class).get("foldsDone").asInt() >= 1);
+        ResponseEntity<JsonNode> stop = http.exchange(location, HttpMethod.DELETE, null, JsonNode.class);
+        assertThat(stop.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(stop.getBody().get("cancelRequested").asBoolean()).isTrue();
+        JsonNode done = awaitFinal(location, 120);
+        assertThat(done.get("status").asText()).isEqualTo("CANCELLED");
+        assertThat(done.get("foldsDone").asInt()).isBetween(1, total - 1);
+        assertThat(done.get("folds").get(total - 1).get("status").asText()).isEqualTo("CANCELLED");
+        assertThat(done.get("folds").get(0).get("status").asText()).isEqualTo("COMPLETED");
     }
 
     @Test
