@@ -47,7 +47,7 @@ export function WillItHoldSection({ plan }: { plan: PlanWithRisk }) {
   const [tick, setTick] = useState(0);
   const backtests = usePolling((s) => holdsApi.backtests(s), 2000, (list) => list.some((b) => b.status === 'QUEUED' || b.status === 'RUNNING'), [tick]);
   const workloads = useAsync((s) => workloadsApi.list(s), []);
-  const completed = (runs.data ?? []).filter((r) => r.status === 'COMPLETED' && r.result);
+  const completed = (runs.data ?? []).filter((r) => r.status === 'COMPLETED');
   const details = useAsync(async (s) => Promise.all(completed.slice(0, 6).map((r) => holdsApi.run(planId, r.id, s))),
     [planId, completed.map((r) => r.id).join()]);
   const own = (backtests.data ?? []).filter((b) => b.request?.workloadId === plan.workloadId && JSON.stringify(b.request?.plan) === JSON.stringify(planTemplate(plan.request)));
