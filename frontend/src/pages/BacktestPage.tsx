@@ -39,7 +39,7 @@ export function BacktestPage({ kind }: { kind: 'BACKTEST' | 'SWEEP' }) {
       </p>
       {running(b) && <progress max={b.foldsTotal} value={b.foldsDone} aria-label="folds done" />}
       {running(b) && <div className="actions"><button type="button" className="danger" onClick={stop} disabled={b.cancelRequested}>{b.cancelRequested ? 'Stopping…' : 'Stop'}</button></div>}
-      {out && <p data-testid="backtest-total">Over {b.totals.completedFolds} folds: {resource} host-steps over capacity {num(out.hostStepsOverPercent, 3)} % out of sample (worst fold {num(out.worstFoldPercent, 3)} %), in sample {num(b.totals.inSample[resource]?.hostStepsOverPercent ?? 0, 3)} %; {num(b.totals.meanHosts ?? 0, 1)} hosts on average.</p>}
+      {out && <p data-testid="backtest-total">Over {b.totals.completedFolds} {kind === 'SWEEP' ? 'plans' : 'folds'}: {resource} host-steps over capacity {num(out.hostStepsOverPercent, 3)} % out of sample (worst {kind === 'SWEEP' ? 'plan' : 'fold'} {num(out.worstFoldPercent, 3)} %), in sample {num(b.totals.inSample[resource]?.hostStepsOverPercent ?? 0, 3)} %; {num(b.totals.meanHosts ?? 0, 1)} hosts on average.</p>}
       {points.length > 0 && (
         <div className="chart-box">
           <EChart option={option} testId="backtest-chart" label={kind === 'SWEEP' ? 'Hosts against host-steps over capacity, in and out of sample, one point per plan' : 'Hosts and host-steps over capacity per fold'}

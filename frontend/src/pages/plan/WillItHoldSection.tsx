@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { holdsApi, mainResource, parseVariants, planTemplate, type Backtest, type OutOfSampleResult, type OutOfSampleRun, type PlanWithRisk } from '../../api/holds';
 import { workloadsApi } from '../../api/workloads';
@@ -20,7 +20,7 @@ function isoOrUndefined(local: string): string | undefined {
   return local ? new Date(`${local}:00Z`).toISOString() : undefined;
 }
 
-function RiskRow({ label, result, testId }: { label: string; result: OutOfSampleResult; testId: string }) {
+function RiskRow({ label, result, testId }: { label: ReactNode; result: OutOfSampleResult; testId: string }) {
   const res = mainResource(result);
   const r = res ? result.resources[res] : undefined;
   return (
@@ -124,7 +124,7 @@ export function WillItHoldSection({ plan }: { plan: PlanWithRisk }) {
             </tr>
             {outRuns.map((r) => (
               <RiskRow key={r.id} testId="hold-out-of-sample" result={r.result!}
-                label={`Out of sample — ${r.result!.workloadName}, ${dateTime(r.result!.from)} to ${dateTime(r.result!.to)}`} />
+                label={<>Out of sample — {r.result!.workloadName}<br /><span className="hint">{dateTime(r.result!.from)} to {dateTime(r.result!.to)}</span></>} />
             ))}
             {own.map((b) => <BacktestRow key={b.id} backtest={b} />)}
           </tbody>
