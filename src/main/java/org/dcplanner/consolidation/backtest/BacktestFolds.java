@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.dcplanner.consolidation.ingestion.TimeGrid;
-import org.dcplanner.consolidation.web.ApiException;
+import org.dcplanner.consolidation.problem.ApiException;
 
 /** Turns a backtest or sweep request into its folds (training plan request + test target). */
 final class BacktestFolds {

@@ -11,12 +11,11 @@ import java.util.UUID;
 import org.dcplanner.consolidation.planning.PlanLookup;
 import org.dcplanner.consolidation.planning.PlanLookup.PlanState;
 import org.dcplanner.consolidation.planning.PlanRequest;
-import org.dcplanner.consolidation.planning.PlanService;
-import org.dcplanner.consolidation.planning.PlanStatus;
+import org.dcplanner.consolidation.planning.PlanJobs;
 import org.dcplanner.consolidation.simulation.OutOfSampleResult;
 import org.dcplanner.consolidation.simulation.OutOfSampleService;
 import org.dcplanner.consolidation.simulation.OutOfSampleService.Target;
-import org.dcplanner.consolidation.web.ApiException;
+import org.dcplanner.consolidation.problem.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -31,12 +30,12 @@ import org.springframework.stereotype.Component;
 class BacktestJob {
     private static final Logger log = LoggerFactory.getLogger(BacktestJob.class);
     private final BacktestStore store;
-    private final PlanService planService;
+    private final PlanJobs planService;
     private final PlanLookup plans;
     private final OutOfSampleService replays;
     private final ObjectMapper json;
 
-    BacktestJob(BacktestStore store, PlanService planService, PlanLookup plans, OutOfSampleService replays, ObjectMapper json) {
+    BacktestJob(BacktestStore store, PlanJobs planService, PlanLookup plans, OutOfSampleService replays, ObjectMapper json) {
         this.store = store;
         this.planService = planService;
         this.plans = plans;
@@ -86,10 +85,10 @@ class BacktestJob {
             store.failFold(id, fold.fold(), "FAILED", "plan " + fold.planId() + " was deleted");
             return Next.CONTINUE;
         }
-        PlanStatus status = state.get().status();
-        if (!status.finished()) return Next.WAIT;
-        if (status == PlanStatus.FAILED || plans.placedPlan(fold.planId()).isEmpty()) {
-            store.failFold(id, fold.fold(), "FAILED", "plan " + status + (state.get().error() != null ? ": " + state.get().error() : " without a placement"));
+        PlanState plan = state.get();
+        if (!plan.finished()) return Next.WAIT;
+        if (plan.failed() || plans.placedPlan(fold.planId()).isEmpty()) {
+            store.failFold(id, fold.fold(), "FAILED", "plan " + plan.status() + (plan.error() != null ? ": " + plan.error() : " without a placement"));
             return Next.CONTINUE;
         }
         try {
@@ -110,7 +109,7 @@ class BacktestJob {
     private void cancel(UUID id) {
         for (BacktestStore.Fold f : store.folds(id)) {
             if (f.status().equals("PLANNING") && f.planId() != null) {
-                plans.state(f.planId()).filter(s -> !s.status().finished()).ifPresent(s -> planService.stopOrDelete(f.planId()));
+                plans.state(f.planId()).filter(s -> !s.finished()).ifPresent(s -> planService.stopOrDelete(f.planId()));
             }
         }
         store.cancelOpenFolds(id);

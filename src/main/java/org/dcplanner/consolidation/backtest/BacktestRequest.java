@@ -3,7 +3,7 @@ package org.dcplanner.consolidation.backtest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.UUID;
-import org.dcplanner.consolidation.web.ApiException;
+import org.dcplanner.consolidation.problem.ApiException;
 
 /**
  * Body of POST /api/v1/backtests. Either one workload cut into rolling windows (training then test, moved

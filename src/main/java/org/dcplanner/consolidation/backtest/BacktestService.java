@@ -12,8 +12,8 @@ import java.util.UUID;
 import org.dcplanner.consolidation.ingestion.LoadedWorkload;
 import org.dcplanner.consolidation.ingestion.WorkloadStore;
 import org.dcplanner.consolidation.planning.PlanRequest;
-import org.dcplanner.consolidation.planning.PlanService;
-import org.dcplanner.consolidation.web.ApiException;
+import org.dcplanner.consolidation.planning.PlanJobs;
+import org.dcplanner.consolidation.problem.ApiException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -24,12 +24,12 @@ public class BacktestService {
     static final String SWEEP = "SWEEP";
     private final BacktestStore store;
     private final WorkloadStore workloads;
-    private final PlanService plans;
+    private final PlanJobs plans;
     private final SchedulerClient scheduler;
     private final CustomTask<String> task;
     private final ObjectMapper json;
 
-    BacktestService(BacktestStore store, WorkloadStore workloads, PlanService plans, SchedulerClient scheduler,
+    BacktestService(BacktestStore store, WorkloadStore workloads, PlanJobs plans, SchedulerClient scheduler,
                     CustomTask<String> runBacktestTask, ObjectMapper json) {
         this.store = store;
         this.workloads = workloads;

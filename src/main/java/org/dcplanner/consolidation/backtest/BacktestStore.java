@@ -12,7 +12,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.dcplanner.consolidation.JsonColumns;
+import org.dcplanner.consolidation.database.JsonColumns;
 import org.dcplanner.consolidation.simulation.OutOfSampleResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

@@ -2,7 +2,7 @@ package org.dcplanner.consolidation.planning;
 
 import java.time.Instant;
 import org.dcplanner.consolidation.ingestion.LoadedWorkload;
-import org.dcplanner.consolidation.web.ApiException;
+import org.dcplanner.consolidation.problem.ApiException;
 
 /** The steps of a workload a plan is fitted to: its whole grid, or a window [from, to) of it (422 when empty). */
 public final class PlanWindow {

@@ -16,6 +16,8 @@ import org.dcplanner.consolidation.planning.PlacedPlan;
 import org.dcplanner.consolidation.simulation.OutOfSampleResult.AcrossResources;
 import org.dcplanner.consolidation.simulation.OutOfSampleResult.ResourceRisk;
 import org.dcplanner.consolidation.simulation.OutOfSampleResult.VmRisk;
+import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
+import org.dcplanner.consolidation.virtualization.VirtualizationOverheadModel;
 
 /**
  * Replays a plan's placement on another workload (or a window of one) with the execution engine: the

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.dcplanner.consolidation.ingestion.Metric;
+import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
 
 /**
  * A plan's placement replayed on data it may not have been fitted to: another workload (VMs matched by

@@ -2,6 +2,7 @@ package org.dcplanner.consolidation.simulation;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
 
 /**
  * One row of {@code out_of_sample_run} (V30): a requested replay of a plan on another workload or

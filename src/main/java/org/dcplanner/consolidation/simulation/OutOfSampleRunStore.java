@@ -11,9 +11,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.dcplanner.consolidation.JsonColumns;
+import org.dcplanner.consolidation.database.JsonColumns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
 
 /** Reads and writes {@code out_of_sample_run} (V30) with plain SQL; the result as a JSON column. */
 @Repository

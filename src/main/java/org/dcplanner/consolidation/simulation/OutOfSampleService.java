@@ -16,11 +16,12 @@ import org.dcplanner.consolidation.inventory.HostCatalog;
 import org.dcplanner.consolidation.planning.PlacedPlan;
 import org.dcplanner.consolidation.planning.PlanLookup;
 import org.dcplanner.consolidation.planning.PlanWindow;
-import org.dcplanner.consolidation.web.ApiException;
+import org.dcplanner.consolidation.problem.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
+import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
 
 /**
  * The simulation feature's out-of-sample API: replay a plan's placement on another workload (VMs matched

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.dcplanner.consolidation.ingestion.TimeGrid;
-import org.dcplanner.consolidation.web.ApiException;
+import org.dcplanner.consolidation.problem.ApiException;
 import org.junit.jupiter.api.Test;
 
 /** Fold windows of a backtest and the plan requests of a sweep. */

@@ -17,7 +17,7 @@ import java.util.UUID;
 import org.dcplanner.consolidation.PostgresIntegrationTest;
 import org.dcplanner.consolidation.ingestion.WorkloadStore;
 import org.dcplanner.consolidation.planning.PlanRequest;
-import org.dcplanner.consolidation.planning.PlanService;
+import org.dcplanner.consolidation.planning.PlanJobs;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -30,7 +30,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class BacktestResumeIT extends PostgresIntegrationTest {
     @Autowired TestRestTemplate http;
     @Autowired BacktestStore store;
-    @Autowired PlanService plans;
+    @Autowired PlanJobs plans;
     @Autowired WorkloadStore workloads;
     @Autowired SchedulerClient scheduler;
     @Autowired CustomTask<String> runBacktestTask;
