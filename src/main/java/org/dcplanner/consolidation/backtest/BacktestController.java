@@ -1,5 +1,9 @@
 package org.dcplanner.consolidation.backtest;
 
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -24,6 +28,9 @@ class BacktestController {
     }
 
     @PostMapping("/backtests")
+    @ApiResponse(responseCode = "202", description = "Queued: poll the Location for progress, folds and totals", headers = @Header(name = "Location", description = "where to poll the job", schema = @Schema(type = "string")),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = BacktestView.class)))
+    @ApiResponse(responseCode = "422", description = "No fold fits the workload, or a window cannot be cut in days")
     ResponseEntity<BacktestView> startBacktest(@RequestBody BacktestRequest request) {
         UUID id = service.startBacktest(request);
         return ResponseEntity.accepted().location(URI.create("/api/v1/backtests/" + id))
@@ -42,11 +49,17 @@ class BacktestController {
 
     /** Running: stop (202; the running fold's plan is stopped, the job ends CANCELLED); finished: delete (204). */
     @DeleteMapping("/backtests/{id}")
+    @ApiResponse(responseCode = "202", description = "Stop requested: the running fold's plan is stopped, the job ends CANCELLED",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = BacktestView.class)))
+    @ApiResponse(responseCode = "204", description = "The finished job was deleted with its folds' plans")
     ResponseEntity<BacktestView> stopBacktest(@PathVariable UUID id) {
         return stopOrDelete(id, BacktestService.BACKTEST);
     }
 
     @PostMapping("/sweeps")
+    @ApiResponse(responseCode = "202", description = "Queued: poll the Location for progress, folds and totals", headers = @Header(name = "Location", description = "where to poll the job", schema = @Schema(type = "string")),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = BacktestView.class)))
+    @ApiResponse(responseCode = "422", description = "No fold fits the workload, or a window cannot be cut in days")
     ResponseEntity<BacktestView> startSweep(@RequestBody SweepRequest request) {
         UUID id = service.startSweep(request);
         return ResponseEntity.accepted().location(URI.create("/api/v1/sweeps/" + id)).body(service.get(id, BacktestService.SWEEP));
@@ -63,6 +76,9 @@ class BacktestController {
     }
 
     @DeleteMapping("/sweeps/{id}")
+    @ApiResponse(responseCode = "202", description = "Stop requested: the running fold's plan is stopped, the job ends CANCELLED",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = BacktestView.class)))
+    @ApiResponse(responseCode = "204", description = "The finished job was deleted with its folds' plans")
     ResponseEntity<BacktestView> stopSweep(@PathVariable UUID id) {
         return stopOrDelete(id, BacktestService.SWEEP);
     }

@@ -52,6 +52,7 @@ class SimulationController {
     @ApiResponse(responseCode = "202", description = "Replay queued: poll the Location (an out-of-sample replay answers an OutOfSampleRun, Location …/simulations/{runId})", headers = @Header(name = "Location", description = "where to poll the result", schema = @Schema(type = "string")),
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = SimulationView.class)))
     @ApiResponse(responseCode = "409", description = "The plan has no placement yet")
+    @ApiResponse(responseCode = "422", description = "Out of sample: the plan has no placement, no step in [from, to), or no VM shared with the workload")
     ResponseEntity<?> request(@PathVariable UUID planId, @RequestBody(required = false) SimulationRequest body) {
         SimulationRequest req = body == null ? new SimulationRequest(null, null, null, null, null) : body;
         if (req.outOfSample()) {
