@@ -15,6 +15,7 @@ import { PerformanceSection } from './plan/PerformanceSection';
 import { ComparisonSection } from './plan/ComparisonSection';
 import { PlacementsSection } from './plan/PlacementsSection';
 import { DynamicSection } from './plan/DynamicSection';
+import { WillItHoldSection } from './plan/WillItHoldSection';
 import { dateTime } from '../format';
 import { download } from '../download';
 
@@ -106,6 +107,7 @@ export function PlanPage() {
         {p.request?.virtualization ?? ''} · <span data-testid="plan-sizing">{sizingSummary(p.request?.sizing)}</span>
         {constraintsSummary(p.request) && <> · <span data-testid="plan-constraints">{constraintsSummary(p.request)}</span></>}
         {pinnedSummary(p.request) && <> · <span data-testid="plan-pinned">{pinnedSummary(p.request)}</span></>}
+        {(p.request?.from || p.request?.to) && <> · <span data-testid="plan-window">fitted to {p.request?.from ? dateTime(p.request.from) : 'the start'} – {p.request?.to ? dateTime(p.request.to) : 'the end'}</span></>}
         {searchedSummary(p) && <> · <span data-testid="plan-searched">{searchedSummary(p)}</span></>} · created {dateTime(p.createdAt)} · plan <code>{p.id}</code>
       </p>
       {plan.error != null && <ErrorBox error={plan.error} title="Lost contact with the server; retrying" />}
@@ -143,6 +145,9 @@ export function PlanPage() {
           {!simulation.data && <Loading what="replay of the plan (savings need its energy figures)" />}
           {simulation.data && savings.status === 'loading' && !savings.data && <Loading what="savings" />}
           {savings.data && <SavingsSection planId={id} savings={savings.data} onRecompute={setOverrides} onBaselineChanged={savings.reload} />}
+
+          <h2 id="will-it-hold-title">Will it hold?</h2>
+          <WillItHoldSection plan={p} />
 
           <h2>Hosts</h2>
           {simulation.error != null && <ErrorBox error={simulation.error} onRetry={simulation.refresh} />}
