@@ -55,6 +55,16 @@ class PlanComponents {
         return PlanProblemFactory.build(request, workload, catalog, required(overhead, "overhead model"));
     }
 
+    /** The placement's overload risk on the plan's own workload ({@link OverloadRisk#assess}). */
+    OverloadRisk assessOverloadRisk(PlanRequest request, int[] vmSlot, java.util.List<String> slotModels, Double riskZ) {
+        LoadedWorkload workload = workloads().load(request.workloadId(), ALL_METRICS);
+        java.util.Map<String, org.dcplanner.consolidation.inventory.HostModel> byId = new java.util.HashMap<>();
+        java.util.List<org.dcplanner.consolidation.inventory.HostModel> models = slotModels.stream()
+                .map(id -> byId.computeIfAbsent(id, k -> catalog.find(k).orElseThrow(() -> ApiException.notFound("host model", k))))
+                .toList();
+        return OverloadRisk.assess(request, workload, required(overhead, "overhead model"), models, vmSlot, riskZ);
+    }
+
     /** Inside the caller's transaction: the request's host models cannot be deleted until it ends (404 if gone). */
     void holdPoolModels(PlanRequest request) {
         catalog.holdModels(request.hostPool().stream().map(PlanRequest.PoolEntry::model).distinct().toList());

@@ -55,7 +55,7 @@ class SimulationRunner {
             if (!plan.overheadInTrace()) return this;
             PlanRequest.Sizing s = plan.sizing();
             return new PlanContext(plan.withSizing(new PlanRequest.Sizing(s.percentile(), s.headroomPercent(), s.foldDays(),
-                    s.windowSteps(), false)), workload, hosts);
+                    s.windowSteps(), false, s.overloadRiskPercent())), workload, hosts);
         }
     }
 

@@ -1,0 +1,85 @@
+package org.dcplanner.consolidation.planning;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.dcplanner.consolidation.ingestion.LoadedWorkload;
+import org.dcplanner.consolidation.ingestion.WorkloadVm;
+import org.dcplanner.consolidation.planning.DemandSizer.SizedDemand;
+import org.dcplanner.consolidation.planning.solver.Baselines;
+import org.dcplanner.consolidation.planning.solver.DemandModel;
+import org.dcplanner.consolidation.planning.solver.PlanningProblem;
+import org.dcplanner.consolidation.planning.solver.PlanningProblem.HostSlotSpec;
+import org.dcplanner.consolidation.simulation.OverheadModel;
+
+/**
+ * Risk mode of a plan ({@code sizing.overloadRiskPercent}): the effective demand and derated slots the solver packs,
+ * so that every host and step satisfies mean + z·sd ≤ capacity ({@link OverloadRiskModel#packingDemand}).
+ * <p>
+ * The target is a share of <em>all</em> active host-steps, and most host-steps sit well below the binding one, so
+ * z is not simply the normal quantile of the target: it is the smallest z (bisection on [0, 8]) whose time-series
+ * first-fit-decreasing packing of the effective demand has an estimated share ({@link OverloadRiskModel#estimatePercent})
+ * at or below the target. The solver then packs against that z; its plan's own estimate is reported with it.
+ */
+record RiskSizing(SizedDemand sized, List<HostSlotSpec> slots, double z, OverloadRiskModel model) {
+    private static final double MAX_Z = 8;
+    private static final int BISECTIONS = 12;
+
+    static RiskSizing of(LoadedWorkload workload, PlanRequest request, OverheadModel overhead, List<HostSlotSpec> slots) {
+        OverloadRiskModel model = OverloadRiskModel.of(workload, request.resources(), request.sizing().headroomPercent(),
+                request.virtualization(), overhead);
+        int resources = request.resources().size();
+        double[] largest = new double[resources];
+        double targetUtilization = request.targetUtilization() == null ? 1 : request.targetUtilization();
+        double[][] physical = new double[resources][slots.size()];
+        for (int slot = 0; slot < slots.size(); slot++) {
+            HostSlotSpec s = slots.get(slot);
+            for (int r = 0; r < resources; r++) {
+                largest[r] = Math.max(largest[r], s.capacity()[r]);
+                physical[r][slot] = s.capacity()[r] / targetUtilization;
+            }
+        }
+        double target = request.sizing().overloadRiskPercent();
+        double lo = 0;
+        double hi = MAX_Z;
+        for (int i = 0; i < BISECTIONS; i++) {
+            double z = (lo + hi) / 2;
+            Candidate c = candidate(model, z, largest, slots, workload, request);
+            int[] ffd = Baselines.timeSeriesFfd(new DemandModel(c.problem()), 1.0);
+            boolean placed = Arrays.stream(ffd).allMatch(s -> s >= 0);
+            if (placed && model.estimatePercent(ffd, physical) <= target) hi = z; else lo = z;
+        }
+        Candidate chosen = candidate(model, hi, largest, slots, workload, request);
+        return new RiskSizing(chosen.sized(), chosen.problem().slots(), hi, model);
+    }
+
+    private record Candidate(SizedDemand sized, PlanningProblem problem) {
+    }
+
+    /** Effective demand and derated slots at this z, as a bare problem (no pins or groups) for the first-fit probe. */
+    private static Candidate candidate(OverloadRiskModel model, double z, double[] largest, List<HostSlotSpec> slots,
+                                       LoadedWorkload workload, PlanRequest request) {
+        OverloadRiskModel.Packing packing = model.packingDemand(z, largest);
+        List<HostSlotSpec> derated = new ArrayList<>(slots.size());
+        for (HostSlotSpec s : slots) {
+            double[] capacity = s.capacity().clone();
+            for (int r = 0; r < capacity.length; r++) capacity[r] = Math.max(0, capacity[r] - packing.derating()[r]);
+            derated.add(new HostSlotSpec(s.modelId(), capacity, s.idleWatts(), s.maxWatts(), s.yearlyCost(), s.hardwareAssist()));
+        }
+        int n = workload.vms().size();
+        int[] none = new int[n];
+        Arrays.fill(none, -1);
+        boolean[] capable = new boolean[n];
+        Arrays.fill(capable, true);
+        PlanningProblem problem = new PlanningProblem(request.resources(), model.steps(), packing.demand(),
+                workload.vms().stream().map(WorkloadVm::name).toList(), derated, none, none.clone(), capable,
+                request.virtualization(), 0, request.objective());
+        return new Candidate(new SizedDemand(packing.demand(), model.steps(), workload.grid().stepSeconds(), model.folded()),
+                problem);
+    }
+
+    /** The normal quantile of the target per host-step (the most conservative z; the search starts below it). */
+    static double zFor(double overloadRiskPercent) {
+        return NormalDistribution.upperQuantile(overloadRiskPercent / 100);
+    }
+}
