@@ -19,6 +19,17 @@ final class NormalDistribution {
         return Math.max(0, 1 - cdf);
     }
 
+    /**
+     * P(X > x) for X a Student t with 5 degrees of freedom scaled to unit variance (T·√(3/5)): closed form
+     * F(t) = 1/2 + (θ + sinθ cosθ (1 + 2/3 cos²θ)) / π with θ = atan(t/√5) = atan(x/√3).
+     */
+    static double upperTailT5(double x) {
+        double theta = Math.atan(x / Math.sqrt(3));
+        double c = Math.cos(theta);
+        double cdf = 0.5 + (theta + Math.sin(theta) * c * (1 + 2.0 / 3 * c * c)) / Math.PI;
+        return Math.max(0, 1 - cdf);
+    }
+
     private static double erfc(double x) {
         double z = Math.abs(x);
         double t = 1 / (1 + 0.5 * z);

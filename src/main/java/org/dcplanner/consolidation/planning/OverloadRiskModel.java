@@ -15,16 +15,20 @@ import org.dcplanner.consolidation.simulation.VirtualizationApproach;
  * then one typical day); with less, the samples of the hour around the step. Per resource it holds one
  * correlation: the average pairwise correlation of the VMs' deviations from their scenario means.
  * <p>
- * A host's load at a step is modelled as normal with mean M = Σμ and variance (1 − ρ)Σσ² + ρ(Σσ)² (equal pairwise
- * correlation ρ): P(over) = 1 − Φ((C − M) / sd). {@link #packingDemand} turns the joint condition
- * M + z·sd ≤ C into the solver's additive per-step ledger (see there); {@link #estimatePercent} evaluates a
+ * A host's load at a step is modelled with mean M = Σμ and variance (1 − ρ)Σσ² + ρ(Σσ)² (equal pairwise
+ * correlation ρ) and a heavy tail: P(over) = P(T > (C − M) / sd), T a unit-variance Student t with 5 degrees of
+ * freedom. {@link #packingDemand} turns the joint condition M + z·sd ≤ C into the solver's additive per-step ledger (see there); {@link #estimatePercent} evaluates a
  * placement with the exact joint formula.
  */
 public final class OverloadRiskModel {
     static final int SECONDS_PER_DAY = 86_400;
     static final int SECONDS_PER_HOUR = 3_600;
     /** Hours of samples around a step whose spread around its mean stands for an unseen day's deviation. */
-    static final boolean HEAVY_TAIL = !"normal".equals(System.getProperty("risk.tail", "t3"));
+    /**
+     * Tail of the standardized host load: Student t with 5 degrees of freedom (default, calibrated on PlanetLab
+     * 20110303 -> 20110306); {@code -Drisk.tail=normal} or {@code t3} for calibration runs only.
+     */
+    static final String TAIL = System.getProperty("risk.tail", "t5");
     static final int DEVIATION_HOURS = Integer.getInteger("risk.deviationHours", 1);
 
     /** [r][vm][k] host-side mean and standard deviation per scenario step. */
@@ -297,7 +301,11 @@ public final class OverloadRiskModel {
     static double overProbability(double mean, double sd, double capacity) {
         if (!(sd > 0)) return mean > capacity ? 1 : 0;
         double x = (capacity - mean) / sd;
-        return HEAVY_TAIL ? NormalDistribution.upperTailT3(x) : NormalDistribution.upperTail(x);
+        return switch (TAIL) {
+            case "normal" -> NormalDistribution.upperTail(x);
+            case "t3" -> NormalDistribution.upperTailT3(x);
+            default -> NormalDistribution.upperTailT5(x);
+        };
     }
 
     /** Host-side scenario means [r][vm][k] (shared, not copied). */

@@ -17,9 +17,11 @@ import org.dcplanner.consolidation.simulation.OverheadModel;
  * so that every host and step satisfies mean + z·sd ≤ capacity ({@link OverloadRiskModel#packingDemand}).
  * <p>
  * The target is a share of <em>all</em> active host-steps, and most host-steps sit well below the binding one, so
- * z is not simply the normal quantile of the target: it is the smallest z (bisection on [0, 8]) whose time-series
+ * z is not a fixed quantile of the target: it is the smallest z (bisection on [0, 8]) whose time-series
  * first-fit-decreasing packing of the effective demand has an estimated share ({@link OverloadRiskModel#estimatePercent})
- * at or below the target. The solver then packs against that z; its plan's own estimate is reported with it.
+ * at or below the target; when no z whose effective demand still packs into the pool reaches the target, the largest
+ * such z (the plan's estimate then shows the target was not reached). The solver packs against that z; its plan's own
+ * estimate is reported with it.
  */
 record RiskSizing(SizedDemand sized, List<HostSlotSpec> slots, double z, OverloadRiskModel model) {
     private static final double MAX_Z = 8;
@@ -40,20 +42,65 @@ record RiskSizing(SizedDemand sized, List<HostSlotSpec> slots, double z, Overloa
             }
         }
         double target = request.sizing().overloadRiskPercent();
+        // the largest z whose effective demand still packs (a larger z derates hosts until some VM fits nowhere)
+        double placeable = MAX_Z;
+        if (!outcome(model, MAX_Z, largest, slots, workload, request, physical).placed()) {
+            double lo = 0;
+            double hi = MAX_Z;
+            for (int i = 0; i < BISECTIONS; i++) {
+                double z = (lo + hi) / 2;
+                if (outcome(model, z, largest, slots, workload, request, physical).placed()) lo = z; else hi = z;
+            }
+            placeable = lo;
+        }
+        // the smallest placeable z whose packing meets the target; the largest placeable one when none does
         double lo = 0;
-        double hi = MAX_Z;
+        double hi = placeable;
         for (int i = 0; i < BISECTIONS; i++) {
             double z = (lo + hi) / 2;
-            Candidate c = candidate(model, z, largest, slots, workload, request);
-            int[] ffd = Baselines.timeSeriesFfd(new DemandModel(c.problem()), 1.0);
-            boolean placed = Arrays.stream(ffd).allMatch(s -> s >= 0);
-            if (placed && model.estimatePercent(ffd, physical) <= target) hi = z; else lo = z;
+            Probe p = outcome(model, z, largest, slots, workload, request, physical);
+            if (p.placed() && p.estimatePercent() <= target) hi = z; else lo = z;
         }
         Candidate chosen = candidate(model, hi, largest, slots, workload, request);
         return new RiskSizing(chosen.sized(), chosen.problem().slots(), hi, model);
     }
 
     private record Candidate(SizedDemand sized, PlanningProblem problem) {
+    }
+
+    /** A first-fit-decreasing packing of the effective demand at some z: whether every VM found a host, and its estimate. */
+    private record Probe(boolean placed, double estimatePercent) {
+    }
+
+    private static Probe outcome(OverloadRiskModel model, double z, double[] largest, List<HostSlotSpec> slots,
+                                 LoadedWorkload workload, PlanRequest request, double[][] physical) {
+        Candidate c = candidate(model, z, largest, slots, workload, request);
+        for (HostSlotSpec s : c.problem().slots()) {
+            for (double capacity : s.capacity()) if (!(capacity > 0)) return new Probe(false, Double.NaN);
+        }
+        DemandModel m = new DemandModel(c.problem());
+        int[] ffd = Baselines.timeSeriesFfd(m, 1.0);
+        boolean placed = withinCapacity(m, ffd);
+        return new Probe(placed, placed ? model.estimatePercent(ffd, physical) : Double.NaN);
+    }
+
+    /** Whether every VM has a slot and no slot's summed demand passes its capacity at any step (first fit falls back to overflow). */
+    private static boolean withinCapacity(DemandModel m, int[] slotOf) {
+        long[][] load = new long[m.slots()][];
+        for (int vm = 0; vm < slotOf.length; vm++) {
+            if (slotOf[vm] < 0) return false;
+            if (load[slotOf[vm]] == null) load[slotOf[vm]] = new long[m.resources() * m.steps()];
+            for (int r = 0; r < m.resources(); r++) {
+                for (int t = 0; t < m.steps(); t++) load[slotOf[vm]][r * m.steps() + t] += m.demand(r, vm, t);
+            }
+        }
+        for (int s = 0; s < load.length; s++) {
+            if (load[s] == null) continue;
+            for (int r = 0; r < m.resources(); r++) {
+                for (int t = 0; t < m.steps(); t++) if (load[s][r * m.steps() + t] > m.capacity(r, s)) return false;
+            }
+        }
+        return true;
     }
 
     /** Effective demand and derated slots at this z, as a bare problem (no pins or groups) for the first-fit probe. */
