@@ -17,19 +17,17 @@ import org.dcplanner.consolidation.simulation.VirtualizationApproach;
  * <p>
  * A host's load at a step is modelled with mean M = Σμ and variance (1 − ρ)Σσ² + ρ(Σσ)² (equal pairwise
  * correlation ρ) and a heavy tail: P(over) = P(T > (C − M) / sd), T a unit-variance Student t with 5 degrees of
- * freedom. {@link #packingDemand} turns the joint condition M + z·sd ≤ C into the solver's additive per-step ledger (see there); {@link #estimatePercent} evaluates a
- * placement with the exact joint formula.
+ * freedom. {@link #packingDemand} turns the joint condition M + z·sd ≤ C into the solver's additive per-step ledger
+ * (see there); {@link #estimatePercent} evaluates a placement with the exact joint formula.
  */
 public final class OverloadRiskModel {
     static final int SECONDS_PER_DAY = 86_400;
     static final int SECONDS_PER_HOUR = 3_600;
-    /** Hours of samples around a step whose spread around its mean stands for an unseen day's deviation. */
     /**
      * Tail of the standardized host load: Student t with 5 degrees of freedom (default, calibrated on PlanetLab
      * 20110303 -> 20110306); {@code -Drisk.tail=normal} or {@code t3} for calibration runs only.
      */
     static final String TAIL = System.getProperty("risk.tail", "t5");
-    static final int DEVIATION_HOURS = Integer.getInteger("risk.deviationHours", 1);
 
     /** [r][vm][k] host-side mean and standard deviation per scenario step. */
     private final float[][][] mean;
@@ -64,15 +62,9 @@ public final class OverloadRiskModel {
     /** Builds the model from the workload's stored series; {@code headroomPercent} scales means and deviations. */
     public static OverloadRiskModel of(LoadedWorkload workload, List<Metric> resources, double headroomPercent,
                                        VirtualizationApproach approach, OverheadModel overhead) {
-        return of(workload, resources, headroomPercent, approach, overhead, DEVIATION_HOURS);
-    }
-
-    static OverloadRiskModel of(LoadedWorkload workload, List<Metric> resources, double headroomPercent,
-                                VirtualizationApproach approach, OverheadModel overhead, int deviationHours) {
         TimeGrid grid = workload.grid();
         boolean fold = foldsIntoDays(grid);
         int window = hourSteps(grid.stepSeconds());
-        int deviationWindow = window * deviationHours;
         int outSteps = fold ? SECONDS_PER_DAY / grid.stepSeconds() : grid.steps();
         int[] stepOf = stepMap(grid, fold);
         Metric[] metrics = Metric.values();
@@ -87,7 +79,6 @@ public final class OverloadRiskModel {
             float[][] sd = new float[series.length][outSteps];
             for (int vm = 0; vm < series.length; vm++) {
                 scenarioStats(series[vm], stepOf, outSteps, fold, window, mu[vm], sd[vm]);
-                if (deviationWindow != window) deviationAround(series[vm], stepOf, outSteps, fold, deviationWindow, mu[vm], sd[vm]);
             }
             corrByMetric[m.ordinal()] = deviationCorrelation(series, stepOf, mu);
             float[][] upper = new float[series.length][outSteps];
@@ -154,24 +145,6 @@ public final class OverloadRiskModel {
             mu[k] = (float) m;
             sd[k] = (float) Math.sqrt(Math.max(0, n == 0 ? 0 : b / n - m * m));
         }
-    }
-
-    /** Root mean square deviation from the means {@code mu} over a wider centered window of samples. */
-    static void deviationAround(float[] s, int[] stepOf, int outSteps, boolean fold, int window, float[] mu, float[] sd) {
-        double[] sumSq = new double[outSteps];
-        int[] count = new int[outSteps];
-        int before = (window - 1) / 2;
-        int after = window / 2;
-        for (int t = 0; t < s.length; t++) {
-            for (int j = stepOf[t] - after; j <= stepOf[t] + before; j++) {
-                int k = fold ? Math.floorMod(j, outSteps) : j;
-                if (k < 0 || k >= outSteps) continue;
-                double d = s[t] - mu[k];
-                sumSq[k] += d * d;
-                count[k]++;
-            }
-        }
-        for (int k = 0; k < outSteps; k++) sd[k] = (float) Math.sqrt(count[k] == 0 ? 0 : sumSq[k] / count[k]);
     }
 
     /**
@@ -297,7 +270,7 @@ public final class OverloadRiskModel {
         return hostSteps == 0 ? 0 : 100 * sum / hostSteps;
     }
 
-    /** P(load > capacity) for a normal load with this mean and deviation (a step function when sd is 0). */
+    /** P(load > capacity) for a load with this mean, deviation and the model's tail (a step function when sd is 0). */
     static double overProbability(double mean, double sd, double capacity) {
         if (!(sd > 0)) return mean > capacity ? 1 : 0;
         double x = (capacity - mean) / sd;

@@ -20,6 +20,8 @@ import org.dcplanner.consolidation.ingestion.TraceFiles;
 import org.dcplanner.consolidation.ingestion.VmProfile;
 import org.dcplanner.consolidation.ingestion.WorkloadFormat;
 import org.dcplanner.consolidation.ingestion.WorkloadVm;
+import org.dcplanner.consolidation.inventory.BuiltInModelsCatalog;
+import org.dcplanner.consolidation.inventory.HostModel;
 import org.dcplanner.consolidation.planning.PlanRequest.Sizing;
 import org.dcplanner.consolidation.planning.solver.OptaPlannerConsolidationSolver;
 import org.dcplanner.consolidation.planning.solver.PlanningProblem;
@@ -33,8 +35,9 @@ import org.dcplanner.consolidation.simulation.VirtualizationOverheadModel;
 
 /**
  * Calibration of risk-targeted sizing: plans the VMs of a training trace in-process (the product's sizing and solver,
- * CPU only, 800 x hp-ml110-g5, overhead in the trace) and replays the placement on the following, unseen trace,
- * counting the active hosts' steps whose summed host-side CPU passes the host's 5,320 MHz. Prints, per pair and plan:
+ * CPU only, overhead in the trace; PlanetLab on 800 x hp-ml110-g5, Bitbrains on the largest built-in model, one host
+ * per VM) and replays the placement on the following, unseen trace,
+ * counting the active hosts' steps whose summed host-side CPU passes the host's capacity. Prints, per pair and plan:
  * hosts (and x the p100 plan's), the target, the in-sample share of host-steps over capacity, the plan's own
  * out-of-sample estimate and the measured out-of-sample share.
  * Args: [all|planetlab|bitbrains|rolling] [secondsPerSolve=20] [targets=1,0.1,0.01]. Traces from -Dtraces.dir
@@ -42,8 +45,9 @@ import org.dcplanner.consolidation.simulation.VirtualizationOverheadModel;
  * absent.
  */
 public final class OverloadRiskBenchmark {
-    private static final double CPU_MHZ = 2 * 2660;
-    private static final HostSlotSpec ML110_G5 = new HostSlotSpec("hp-ml110-g5", new double[] {CPU_MHZ}, 93.7, 135, 0, true);
+    private static final HostSlotSpec ML110_G5 = new HostSlotSpec("hp-ml110-g5", new double[] {2 * 2660}, 93.7, 135, 0, true);
+    /** Bitbrains VMs are larger than an ML110 (up to tens of GHz): the largest built-in model. */
+    private static final HostSlotSpec LARGEST = largestBuiltIn();
     private static final OverheadModel IN_TRACE = VirtualizationOverheadModel.withDefaults().withoutApproachOverhead();
     private static final List<Metric> CPU = List.of(Metric.CPU);
 
@@ -68,8 +72,10 @@ public final class OverloadRiskBenchmark {
             LoadedWorkload d6 = TraceFiles.load(traces.resolve("planetlab/20110306"), WorkloadFormat.PLANETLAB, 300, inventory,
                     VmProfile.CLOUDSIM, null);
             List<String> shared = sharedNames(d3, d6);
-            pair("PlanetLab 0303->0306 (" + shared.size() + ")", TraceFiles.only(d3, shared), TraceFiles.only(d6, shared), seconds, targets);
-            pair("PlanetLab 0306->0303 (" + shared.size() + ")", TraceFiles.only(d6, shared), TraceFiles.only(d3, shared), seconds, targets);
+            pair("PlanetLab 0303->0306 (" + shared.size() + ")", TraceFiles.only(d3, shared), TraceFiles.only(d6, shared), seconds,
+                    targets, ML110_G5);
+            pair("PlanetLab 0306->0303 (" + shared.size() + ")", TraceFiles.only(d6, shared), TraceFiles.only(d3, shared), seconds,
+                    targets, ML110_G5);
         }
         Path july = traces.resolve("bitbrains-rnd/rnd-2013-7-vms-1-200.zip");
         Path august = traces.resolve("bitbrains-rnd/rnd-2013-8-vms-1-200.zip");
@@ -79,7 +85,7 @@ public final class OverloadRiskBenchmark {
             LoadedWorkload aug = TraceFiles.load(august, WorkloadFormat.BITBRAINS, 300, null, VmProfile.DEFAULT, null);
             List<String> shared = sharedNames(jul, aug);
             pair("Bitbrains Jul->Aug (" + shared.size() + ")", TraceFiles.only(jul, shared), TraceFiles.only(aug, shared), seconds,
-                    targets);
+                    targets, LARGEST);
         }
         if (which.equals("all") || which.equals("rolling")) {
             int day = 86_400 / jul.grid().stepSeconds();
@@ -88,21 +94,29 @@ public final class OverloadRiskBenchmark {
             for (int f = 0; f < folds; f++) {
                 int testFrom = firstMidnight + (7 + 3 * f) * day;
                 pair("Bitbrains Jul 7 days->day " + (8 + 3 * f), slice(jul, testFrom - 7 * day, testFrom),
-                        slice(jul, testFrom, testFrom + day), seconds, targets);
+                        slice(jul, testFrom, testFrom + day), seconds, targets, LARGEST);
                 pair("Bitbrains Jul 1 day->day " + (8 + 3 * f), slice(jul, testFrom - day, testFrom),
-                        slice(jul, testFrom, testFrom + day), seconds, targets);
+                        slice(jul, testFrom, testFrom + day), seconds, targets, LARGEST);
             }
         }
     }
 
-    private static void pair(String label, LoadedWorkload train, LoadedWorkload test, int seconds, double[] targets) {
+    private static HostSlotSpec largestBuiltIn() {
+        HostModel m = new BuiltInModelsCatalog().all().stream().max(java.util.Comparator.comparingDouble(HostModel::cpuMhz))
+                .orElseThrow();
+        return new HostSlotSpec(m.id(), new double[] {m.cpuMhz()}, m.powerWatts()[0], m.powerWatts()[10], 0,
+                m.hardwareAssist());
+    }
+
+    private static void pair(String label, LoadedWorkload train, LoadedWorkload test, int seconds, double[] targets,
+                             HostSlotSpec host) {
         List<Sizing> sizings = new ArrayList<>();
         sizings.add(new Sizing(100.0, 0.0, false, 1, true));
         sizings.add(new Sizing(95.0, 0.0, false, null, true));
         for (double t : targets) sizings.add(new Sizing(null, 0.0, null, null, true, t));
         int p100Hosts = 0;
         for (Sizing s : sizings) {
-            Outcome o = planAndReplay(train, test, s, seconds);
+            Outcome o = planAndReplay(train, test, s, seconds, host);
             if (p100Hosts == 0) p100Hosts = o.hosts;
             String plan = s.riskTargeted() ? "risk " + s.overloadRiskPercent() + " %"
                     : "p" + s.percentile().intValue() + (s.windowSteps() == null ? " hour window (default)" : " raw");
@@ -115,9 +129,10 @@ public final class OverloadRiskBenchmark {
     private record Outcome(int hosts, double inSample, double estimated, double measured) {
     }
 
-    static Outcome planAndReplay(LoadedWorkload train, LoadedWorkload test, Sizing sizing, int seconds) {
-        List<HostSlotSpec> slots = Collections.nCopies(800, ML110_G5);
-        PlanRequest request = new PlanRequest(train.id(), null, List.of(new PlanRequest.PoolEntry("hp-ml110-g5", 800)), CPU,
+    static Outcome planAndReplay(LoadedWorkload train, LoadedWorkload test, Sizing sizing, int seconds, HostSlotSpec host) {
+        int pool = Math.min(800, train.vms().size());
+        List<HostSlotSpec> slots = Collections.nCopies(pool, host);
+        PlanRequest request = new PlanRequest(train.id(), null, List.of(new PlanRequest.PoolEntry(host.modelId(), pool)), CPU,
                 sizing, VirtualizationApproach.FULL, 1.0, 0, Objective.HOSTS, seconds, Map.of());
         DemandSizer.SizedDemand sized;
         List<HostSlotSpec> packSlots = slots;
@@ -141,18 +156,11 @@ public final class OverloadRiskBenchmark {
                 VirtualizationApproach.FULL, 0, Objective.HOSTS);
         PlanningResult r = new OptaPlannerConsolidationSolver().solve(problem,
                 new SolveOptions(Duration.ofSeconds(seconds), () -> false, p -> { }));
-        double[][] capacity = {new double[800]};
-        Arrays.fill(capacity[0], CPU_MHZ);
-        if (Boolean.getBoolean("bench.variants")) {
-            StringBuilder v = new StringBuilder("  estimates by deviation window (h):");
-            for (int hours : new int[] {1, 2, 3, 6, 12, 24}) {
-                v.append(String.format(Locale.ROOT, " %d:%.3f", hours, OverloadRiskModel.of(train, CPU, 0,
-                        VirtualizationApproach.FULL, IN_TRACE, hours).estimatePercent(r.vmSlot(), capacity)));
-            }
-            System.out.println(v);
-        }
-        return new Outcome(r.hostsUsed(), overPercent(rawHostCpu(train), r.vmSlot()),
-                risk.estimatePercent(r.vmSlot(), capacity), overPercent(rawHostCpu(test), r.vmSlot()));
+        double cpuMhz = host.capacity()[0];
+        double[][] capacity = {new double[pool]};
+        Arrays.fill(capacity[0], cpuMhz);
+        return new Outcome(r.hostsUsed(), overPercent(rawHostCpu(train), r.vmSlot(), cpuMhz),
+                risk.estimatePercent(r.vmSlot(), capacity), overPercent(rawHostCpu(test), r.vmSlot(), cpuMhz));
     }
 
     /** Host-side CPU of the raw series (p100, window 1): what a replay puts on the hosts. */
@@ -162,7 +170,7 @@ public final class OverloadRiskBenchmark {
     }
 
     /** Independent count: active hosts' steps whose summed CPU passes the host's capacity, in % of active host-steps. */
-    static double overPercent(float[][] cpu, int[] vmSlot) {
+    static double overPercent(float[][] cpu, int[] vmSlot, double cpuMhz) {
         int steps = cpu[0].length;
         Map<Integer, double[]> load = new java.util.HashMap<>();
         for (int vm = 0; vm < vmSlot.length; vm++) {
@@ -171,7 +179,7 @@ public final class OverloadRiskBenchmark {
         }
         long over = 0;
         for (double[] l : load.values()) {
-            for (double v : l) if (v > CPU_MHZ + 1e-6) over++;
+            for (double v : l) if (v > cpuMhz + 1e-6) over++;
         }
         return 100.0 * over / ((long) load.size() * steps);
     }
