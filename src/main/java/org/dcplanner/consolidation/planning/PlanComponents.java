@@ -1,12 +1,16 @@
 package org.dcplanner.consolidation.planning;
 
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.dcplanner.consolidation.ingestion.LoadedWorkload;
 import org.dcplanner.consolidation.ingestion.Metric;
 import org.dcplanner.consolidation.ingestion.WorkloadStore;
 import org.dcplanner.consolidation.inventory.HostCatalog;
+import org.dcplanner.consolidation.inventory.HostModel;
 import org.dcplanner.consolidation.planning.PlanProblemFactory.BuiltProblem;
 import org.dcplanner.consolidation.planning.solver.ConsolidationSolver;
 import org.dcplanner.consolidation.simulation.OverheadModel;
@@ -56,10 +60,10 @@ class PlanComponents {
     }
 
     /** The placement's overload risk on the plan's own workload ({@link OverloadRisk#assess}). */
-    OverloadRisk assessOverloadRisk(PlanRequest request, int[] vmSlot, java.util.List<String> slotModels, Double riskZ) {
+    OverloadRisk assessOverloadRisk(PlanRequest request, int[] vmSlot, List<String> slotModels, Double riskZ) {
         LoadedWorkload workload = workloads().load(request.workloadId(), ALL_METRICS);
-        java.util.Map<String, org.dcplanner.consolidation.inventory.HostModel> byId = new java.util.HashMap<>();
-        java.util.List<org.dcplanner.consolidation.inventory.HostModel> models = slotModels.stream()
+        Map<String, HostModel> byId = new HashMap<>();
+        List<HostModel> models = slotModels.stream()
                 .map(id -> byId.computeIfAbsent(id, k -> catalog.find(k).orElseThrow(() -> ApiException.notFound("host model", k))))
                 .toList();
         return OverloadRisk.assess(request, workload, required(overhead, "overhead model"), models, vmSlot, riskZ);
