@@ -9,9 +9,9 @@ import org.dcplanner.consolidation.ingestion.Metric;
 import org.dcplanner.consolidation.inventory.BuiltInModelsCatalog;
 import org.dcplanner.consolidation.inventory.HostModel;
 import org.dcplanner.consolidation.planning.PlanRequest.Sizing;
-import org.dcplanner.consolidation.simulation.OverheadModel;
-import org.dcplanner.consolidation.simulation.VirtualizationApproach;
-import org.dcplanner.consolidation.simulation.VirtualizationOverheadModel;
+import org.dcplanner.consolidation.virtualization.OverheadModel;
+import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
+import org.dcplanner.consolidation.virtualization.VirtualizationOverheadModel;
 import org.junit.jupiter.api.Test;
 
 /** "Hosts needed" outside the solver (approach comparison) packs a risk plan's effective demand, not its means. */
