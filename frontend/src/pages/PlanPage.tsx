@@ -14,6 +14,7 @@ import { HostsSection } from './plan/HostsSection';
 import { PerformanceSection } from './plan/PerformanceSection';
 import { ComparisonSection } from './plan/ComparisonSection';
 import { PlacementsSection } from './plan/PlacementsSection';
+import { DynamicSection } from './plan/DynamicSection';
 import { dateTime } from '../format';
 import { download } from '../download';
 
@@ -153,6 +154,9 @@ export function PlanPage() {
 
           <h2>Virtualization approaches</h2>
           {simulation.data ? <ComparisonSection planId={id} overheadInTrace={inTrace} /> : <Loading what="replay" />}
+
+          <h2>Dynamic consolidation</h2>
+          {simulation.data && p.workloadId ? <DynamicSection planId={id} workloadId={p.workloadId} simulation={simulation.data} /> : <Loading what="replay" />}
 
           <h2 id="placements-title">Placements</h2>
           {placements.status === 'error' && <ErrorBox error={placements.error} onRetry={placements.reload} />}
