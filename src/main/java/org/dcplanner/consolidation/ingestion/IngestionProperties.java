@@ -19,7 +19,7 @@ public record IngestionProperties(Long maxExpandedBytes, Integer maxCompressionR
     public static final long RATIO_CHECK_FLOOR_BYTES = 16L << 20;
 
     public IngestionProperties {
-        if (maxExpandedBytes == null) maxExpandedBytes = 4L << 30;
+        if (maxExpandedBytes == null) maxExpandedBytes = 64L << 30;
         if (maxCompressionRatio == null) maxCompressionRatio = 200;
         if (maxEntries == null) maxEntries = 100_000;
         if (maxCarrySteps == null) maxCarrySteps = 3;

@@ -73,9 +73,12 @@ final class WorkloadAssembler {
             return constant;
         }
         float[] s = aligner.align(vm, m, m == Metric.CPU);
-        if (m == Metric.CPU && vm.cpuIsPercent()) {
-            float scale = (float) (size.cpuMhz() / 100);
-            for (int i = 0; i < s.length; i++) s[i] *= scale;
+        double scale = 1;
+        if (m == Metric.CPU && vm.cpuUnit() == VmTrace.CpuUnit.PERCENT) scale = size.cpuMhz() / 100;
+        if (m == Metric.CPU && vm.cpuUnit() == VmTrace.CpuUnit.CORES) scale = size.cpuMhz() / size.cores();
+        if (m == Metric.MEMORY && vm.memoryIsPercent()) scale = size.memoryMib() / 100;
+        if (scale != 1) {
+            for (int i = 0; i < s.length; i++) s[i] *= (float) scale;
         }
         return s;
     }

@@ -2,6 +2,7 @@ package org.dcplanner.consolidation.ingestion;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.dcplanner.consolidation.ingestion.format.FormatDetector;
@@ -53,10 +54,12 @@ public class WorkloadIngestionService {
                         request.inventoryName(), row.line(), "vm");
             }
         }
-        AssembledWorkload assembled = new WorkloadAssembler(properties).assemble(parsed, inventory, request.vmProfile());
+        Map<String, InventoryRow> sizes = new HashMap<>(parsed.declared());
+        inventory.forEach((vm, row) -> sizes.merge(vm, row, (declared, given) -> given.over(declared)));
+        AssembledWorkload assembled = new WorkloadAssembler(properties).assemble(parsed, sizes, request.vmProfile());
         UUID id = UUID.randomUUID();
         String name = request.name() != null && !request.name().isBlank() ? request.name().strip()
-                : request.source().name().replaceFirst("(?i)\\.(zip|csv|txt)$", "");
+                : request.source().name().replaceFirst("(?i)(\\.(csv|txt|json|tar))?(\\.(zip|gz|tgz))?$", "");
         long t1 = System.nanoTime();
         transaction.executeWithoutResult(tx ->
                 writer.insert(id, name, plan.format().id(), request.vmProfile().id(), assembled));
@@ -114,11 +117,17 @@ public class WorkloadIngestionService {
         try {
             request.source().forEachFile((path, in) -> {
                 TextLines lines = new TextLines(in, path, properties.maxLineBytes(), buffer);
+                if ((format[0] == null || format[0] == WorkloadFormat.PROMETHEUS) && lines.firstSignificantByte() == '{') {
+                    format[0] = WorkloadFormat.PROMETHEUS; // a JSON document: read whole by its parser, not by lines
+                    handler.handle(path, lines, format[0]);
+                    return;
+                }
                 String first = lines.readLine();
                 if (first == null) throw IngestProblems.invalid("empty-file", "The file is empty", path, 0, null);
                 if (format[0] == null) {
-                    format[0] = FormatDetector.detect(first).orElseThrow(() -> IngestProblems.unsupportedFormat(
-                            "Cannot tell the trace format from line 1; pass format=planetlab|bitbrains|csv", path));
+                    format[0] = FormatDetector.detect(path, first).orElseThrow(() -> IngestProblems.unsupportedFormat(
+                            "Cannot tell the trace format from the file name or line 1; pass format="
+                                    + WorkloadFormat.ids().replace(", ", "|"), path));
                 }
                 lines.unread(first);
                 handler.handle(path, lines, format[0]);

@@ -15,6 +15,7 @@ import org.dcplanner.consolidation.ingestion.IngestWarnings;
  */
 public final class ParsedTraces {
     private final Map<String, VmTrace> vms = new HashMap<>();
+    private final Map<String, InventoryRow> declared = new HashMap<>();
     private final IngestWarnings warnings = new IngestWarnings();
     private final int stepSeconds;
     private final long maxSteps;
@@ -64,6 +65,43 @@ public final class ParsedTraces {
                     + " and " + file, file, 0, "vm");
         }
         return vm != null ? vm : newVm(name, file, cpuIsPercent);
+    }
+
+    /**
+     * The VM of a format whose VMs span several files (Azure readings split into parts, Alibaba usage
+     * and meta files, one Prometheus query per resource), created on its first sample.
+     */
+    public VmTrace vmAcrossFiles(String name, String file, boolean cpuIsPercent) {
+        VmTrace vm = vms.get(name);
+        return vm != null ? vm : newVm(name, file, cpuIsPercent);
+    }
+
+    /**
+     * Records what a trace's metadata file states about a VM (size, class); it ranks below the user's
+     * inventory and above the VM profile. Several rows of one VM keep the largest size.
+     */
+    public void declare(InventoryRow row) {
+        declared.merge(row.vm(), row, (a, b) -> new InventoryRow(a.line(), a.vm(), max(a.cores(), b.cores()),
+                max(a.cpuMhz(), b.cpuMhz()), max(a.memoryMib(), b.memoryMib()),
+                a.guestOs() != null ? a.guestOs() : b.guestOs(),
+                a.paravirtCapable() != null ? a.paravirtCapable() : b.paravirtCapable(),
+                a.workloadClass() != null ? a.workloadClass() : b.workloadClass(),
+                a.antiAffinityGroup() != null ? a.antiAffinityGroup() : b.antiAffinityGroup()));
+    }
+
+    /** Metadata rows of VMs that have samples (rows of VMs without any are dropped). */
+    public Map<String, InventoryRow> declared() {
+        Map<String, InventoryRow> result = new HashMap<>();
+        declared.forEach((name, row) -> {
+            if (vms.containsKey(name)) result.put(name, row);
+        });
+        return result;
+    }
+
+    private static <T extends Comparable<T>> T max(T a, T b) {
+        if (a == null) return b;
+        if (b == null) return a;
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     public boolean contains(String vmName) {
