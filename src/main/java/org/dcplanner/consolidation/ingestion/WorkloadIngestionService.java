@@ -3,6 +3,7 @@ package org.dcplanner.consolidation.ingestion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.dcplanner.consolidation.ingestion.format.FormatDetector;
@@ -43,11 +44,28 @@ public class WorkloadIngestionService {
     }
 
     public WorkloadView ingest(IngestRequest request) {
+        return ingest(request, null, false).workload();
+    }
+
+    /**
+     * Ingests an upload, or recognises it: with a {@code contentSource} (the upload's bytes) an upload whose
+     * fingerprint ({@link UploadFingerprint}) matches a stored workload answers with that workload, stored
+     * once. With {@code validateOnly} the upload is read and checked completely and nothing is stored.
+     */
+    public IngestResult ingest(IngestRequest request, org.springframework.core.io.InputStreamSource contentSource,
+                               boolean validateOnly) {
+        String fingerprint = contentSource == null || validateOnly ? null
+                : UploadFingerprint.of(contentSource, request.inventory(), request);
+        if (fingerprint != null) {
+            var existing = repository.findByContentHash(fingerprint);
+            if (existing.isPresent()) return new IngestResult(existing.get(), false);
+        }
         long t0 = System.nanoTime();
         Map<String, InventoryRow> inventory = request.inventory() == null ? Map.of() : inventory(request);
         Plan plan = plan(request);
-        ParsedTraces parsed = new ParsedTraces(plan.stepSeconds(), properties.maxGridCells());
+        ParsedTraces parsed = new ParsedTraces(plan.stepSeconds(), properties.maxGridCells()).collectingRowErrors();
         eachFile(request, plan.format(), (path, lines, format) -> parserFor(format, request).parse(path, lines, parsed));
+        parsed.rowErrors().throwIfAny();
         for (InventoryRow row : inventory.values()) {
             if (!parsed.contains(row.vm())) {
                 throw IngestProblems.invalid("unknown-vm", "Inventory VM '" + row.vm() + "' is not in the trace",
@@ -60,14 +78,34 @@ public class WorkloadIngestionService {
         UUID id = UUID.randomUUID();
         String name = request.name() != null && !request.name().isBlank() ? request.name().strip()
                 : request.source().name().replaceFirst("(?i)(\\.(csv|txt|json|tar))?(\\.(zip|gz|tgz))?$", "");
+        if (validateOnly) return new IngestResult(preview(name, plan.format(), request.vmProfile(), assembled), false);
         long t1 = System.nanoTime();
-        transaction.executeWithoutResult(tx ->
-                writer.insert(id, name, plan.format().id(), request.vmProfile().id(), assembled));
+        try {
+            transaction.executeWithoutResult(tx -> {
+                writer.insert(id, name, plan.format().id(), request.vmProfile().id(), assembled);
+                if (fingerprint != null) repository.setContentHash(id, fingerprint);
+            });
+        } catch (org.springframework.dao.DuplicateKeyException sameUploadStoredMeanwhile) {
+            return new IngestResult(repository.findByContentHash(fingerprint).orElseThrow(), false);
+        }
         long t2 = System.nanoTime();
         log.info("Stored workload {} '{}' ({}): {} VMs x {} steps of {} s, {} samples; read {} ms, store {} ms", id, name,
                 plan.format().id(), assembled.vms().size(), assembled.grid().steps(), assembled.grid().stepSeconds(),
                 assembled.samples(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
-        return repository.find(id).orElseThrow();
+        return new IngestResult(repository.find(id).orElseThrow(), true);
+    }
+
+    /** What a validate-only upload would store: the workload without id and creation time. */
+    private static WorkloadView preview(String name, WorkloadFormat format, VmProfile profile, AssembledWorkload w) {
+        TimeGrid g = w.grid();
+        List<Metric> metrics = w.measured().stream().sorted().toList();
+        return new WorkloadView(null, name, format.id(), profile.id(), w.vms().size(), g.stepSeconds(), g.steps(),
+                g.start(), g.end(), metrics, w.samples(),
+                w.warnings().stream().map(IngestWarnings.IngestWarning::message).toList(), w.warnings(), null);
+    }
+
+    /** @param created false when the upload was recognised as an already stored workload (or only validated) */
+    public record IngestResult(WorkloadView workload, boolean created) {
     }
 
     public void delete(UUID id) {
@@ -84,7 +122,8 @@ public class WorkloadIngestionService {
         Integer step = request.stepSeconds();
         if (given == WorkloadFormat.PLANETLAB && step == null) step = PlanetLabParser.STEP_SECONDS;
         if (given != null && step != null) return new Plan(given, step);
-        ParsedTraces scan = ParsedTraces.scan(STEP_SCAN_INTERVALS);
+        // row errors are ignored here: the full read reports all of them
+        ParsedTraces scan = ParsedTraces.scan(STEP_SCAN_INTERVALS).collectingRowErrors();
         WorkloadFormat[] detected = {given};
         Integer knownStep = step;
         try {

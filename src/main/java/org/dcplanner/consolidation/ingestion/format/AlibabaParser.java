@@ -35,7 +35,7 @@ public final class AlibabaParser implements TraceParser {
 
     @Override
     public void parse(String path, TextLines lines, ParsedTraces out) throws IOException {
-        long rows = new PositionalCsv(lines).forEachRow(row -> {
+        long rows = new PositionalCsv(lines).forEachRow(row -> out.row(() -> {
             switch (row.fields()) {
                 case 11 -> usage(row, out, CONTAINER_USAGE, 0, 2);
                 case 9 -> usage(row, out, MACHINE_USAGE, 0, 1);
@@ -44,7 +44,7 @@ public final class AlibabaParser implements TraceParser {
                 default -> throw row.wrongLayout("11 (container_usage), 8 (container_meta), 9 (machine_usage) or 7"
                         + " (machine_meta)");
             }
-        });
+        }));
         if (rows == 0) throw IngestProblems.invalid("empty-file", "The file has no rows", path, 0, null);
     }
 

@@ -29,11 +29,11 @@ public final class AzureParser implements TraceParser {
 
     @Override
     public void parse(String path, TextLines lines, ParsedTraces out) throws IOException {
-        long rows = new PositionalCsv(lines).forEachRow(row -> {
+        long rows = new PositionalCsv(lines).forEachRow(row -> out.row(() -> {
             if (row.fields() == READING.length) reading(row, out);
             else if (row.fields() == VMTABLE.length) vmRow(row, out);
             else throw row.wrongLayout("5 (vm_cpu_readings) or 11 (vmtable)");
-        });
+        }));
         if (rows == 0) throw IngestProblems.invalid("empty-file", "The file has no rows", path, 0, null);
     }
 

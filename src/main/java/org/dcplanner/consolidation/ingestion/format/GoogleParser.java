@@ -30,7 +30,8 @@ public final class GoogleParser implements TraceParser {
     public void parse(String path, TextLines lines, ParsedTraces out) throws IOException {
         CsvTable table = new CsvTable(lines, COLUMNS, Set.copyOf(COLUMNS.subList(0, 4)), true);
         long[] rows = {0};
-        table.forEachRow(row -> {
+        table.forEachRow(row -> out.row(() -> {
+            rows[0]++;
             String name = row.required("collection_id") + "-" + row.required("instance_index");
             VmTrace vm = out.vmAcrossFiles(name, path, false);
             long micros = (long) Fields.nonNegative(row.required("start_time"), path, row.line(), "start_time");
@@ -41,8 +42,7 @@ public final class GoogleParser implements TraceParser {
                     Float.isNaN(mem) ? mem : (float) (mem * PublicTraceUnits.GOOGLE_MACHINE_MEMORY_MIB),
                     Float.NaN, Float.NaN, out.warnings(), row.line());
             out.countSamples((Float.isNaN(cpu) ? 0 : 1) + (Float.isNaN(mem) ? 0 : 1));
-            rows[0]++;
-        });
+        }));
         if (rows[0] == 0) throw IngestProblems.invalid("empty-file", "The file has a header but no rows", path, 0, null);
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.dcplanner.consolidation.ingestion.IngestProblems;
 import org.dcplanner.consolidation.ingestion.IngestWarnings;
+import org.dcplanner.consolidation.web.ApiException;
 
 /**
  * Everything read from one upload: its VMs (binned to the grid step while reading), warnings and the
@@ -17,6 +18,8 @@ public final class ParsedTraces {
     private final Map<String, VmTrace> vms = new HashMap<>();
     private final Map<String, InventoryRow> declared = new HashMap<>();
     private final IngestWarnings warnings = new IngestWarnings();
+    private final RowErrors rowErrors = new RowErrors();
+    private boolean collectRowErrors;
     private final int stepSeconds;
     private final long maxSteps;
     private final long[] intervals;
@@ -142,6 +145,30 @@ public final class ParsedTraces {
 
     public long samples() {
         return samples;
+    }
+
+    /** Errors of single rows, collected while reading (see {@link RowErrors#throwIfAny()}). */
+    public RowErrors rowErrors() {
+        return rowErrors;
+    }
+
+    /** From now on a 422 about one row is collected in {@link #rowErrors()} and reading goes on. */
+    public ParsedTraces collectingRowErrors() {
+        collectRowErrors = true;
+        return this;
+    }
+
+    /** Runs one row's reading; when collecting, a 422 about the row is kept instead of ending the read. */
+    void row(Runnable reading) {
+        if (!collectRowErrors) {
+            reading.run();
+            return;
+        }
+        try {
+            reading.run();
+        } catch (ApiException e) {
+            rowErrors.add(e);
+        }
     }
 
     public IngestWarnings warnings() {

@@ -33,7 +33,7 @@ public final class VcenterParser implements TraceParser {
         if (first != null && !first.startsWith("#TYPE")) lines.unread(first);
         CsvTable table = new CsvTable(lines, COLUMNS, Set.of("Value", "Timestamp", "MetricId", "Entity"), true);
         long[] rows = {0};
-        table.forEachRow(row -> {
+        table.forEachRow(row -> out.row(() -> {
             rows[0]++;
             Metric metric = metric(row.get("MetricId"));
             if (metric == null || !row.get("Instance").isEmpty()) {
@@ -46,7 +46,7 @@ public final class VcenterParser implements TraceParser {
             if (metric == Metric.MEMORY && !Float.isNaN(v)) v /= 1024;
             vm.addMetric(metric, timestamp(row.required("Timestamp"), path, row.line()), v, row.line());
             if (!Float.isNaN(v)) out.countSamples(1);
-        });
+        }));
         if (rows[0] == 0) throw IngestProblems.invalid("empty-file", "The file has a header but no rows", path, 0, null);
     }
 

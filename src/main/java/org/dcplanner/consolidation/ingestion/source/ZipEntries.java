@@ -60,7 +60,7 @@ final class ZipEntries {
                 throw IngestProblems.tooLarge("too-many-files", "The archive holds more than " + limits.maxEntries()
                         + " files (consolidation.ingestion.max-entries)", archive);
             }
-            visitor.visit(path, new Counted(zip, path));
+            visitEntry(zip, path, visitor);
         }
         if (files == 0) {
             throw IngestProblems.invalid("empty-file", "The archive contains no trace files", archive, 0, null);
@@ -91,10 +91,38 @@ final class ZipEntries {
                 throw IngestProblems.tooLarge("too-many-files", "The archive holds more than " + limits.maxEntries()
                         + " files (consolidation.ingestion.max-entries)", archive);
             }
-            visitor.visit(path, new Counted(tar, path));
+            visitEntry(tar, path, visitor);
         }
         if (files == 0) {
             throw IngestProblems.invalid("empty-file", "The archive contains no trace files", archive, 0, null);
+        }
+    }
+
+    /**
+     * One entry, gunzipped when it is gzip-compressed (the Azure dataset ships {@code .csv.gz} parts, which
+     * people zip or tar as they are); its path then loses {@code .gz}.
+     */
+    private void visitEntry(InputStream entry, String path, TraceSource.FileVisitor visitor) throws IOException {
+        java.io.BufferedInputStream in = new java.io.BufferedInputStream(new Unclosable(entry), 1 << 16);
+        in.mark(2);
+        byte[] sig = in.readNBytes(2);
+        in.reset();
+        if (sig.length == 2 && (sig[0] & 0xff) == 0x1f && (sig[1] & 0xff) == 0x8b) {
+            visitor.visit(path.replaceFirst("(?i)\\.gz$", ""), new Counted(new java.util.zip.GZIPInputStream(in, 1 << 16), path));
+        } else {
+            visitor.visit(path, new Counted(in, path));
+        }
+    }
+
+    /** An entry's stream whose close leaves the archive open. */
+    private static final class Unclosable extends FilterInputStream {
+        Unclosable(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public void close() {
+            // the archive stream stays open for the next entry
         }
     }
 
