@@ -12,10 +12,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                            longer gaps count as zero demand
  * @param maxLineBytes        longest text line accepted (guards against binary files without newlines)
  * @param maxGridCells        cap on VMs x grid steps of one workload (memory guard; pass a coarser stepSeconds)
+ * @param recogniseRepeats    true: an upload whose content and parameters equal a stored workload's answers with that
+ *                            workload instead of storing it again
  */
 @ConfigurationProperties("consolidation.ingestion")
 public record IngestionProperties(Long maxExpandedBytes, Integer maxCompressionRatio, Integer maxEntries,
-                                  Integer maxCarrySteps, Integer maxLineBytes, Long maxGridCells) {
+                                  Integer maxCarrySteps, Integer maxLineBytes, Long maxGridCells,
+                                  Boolean recogniseRepeats) {
     public static final long RATIO_CHECK_FLOOR_BYTES = 16L << 20;
 
     public IngestionProperties {
@@ -25,9 +28,10 @@ public record IngestionProperties(Long maxExpandedBytes, Integer maxCompressionR
         if (maxCarrySteps == null) maxCarrySteps = 3;
         if (maxLineBytes == null) maxLineBytes = 1 << 20;
         if (maxGridCells == null) maxGridCells = 10_000_000L;
+        if (recogniseRepeats == null) recogniseRepeats = true;
     }
 
     public static IngestionProperties defaults() {
-        return new IngestionProperties(null, null, null, null, null, null);
+        return new IngestionProperties(null, null, null, null, null, null, null);
     }
 }

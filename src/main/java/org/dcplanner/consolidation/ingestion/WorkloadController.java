@@ -33,8 +33,11 @@ class WorkloadController {
     private final WorkloadIngestionService ingestion;
     private final WorkloadQueries queries;
     private final IngestionProperties properties;
+    private final org.dcplanner.consolidation.ingestion.store.EstateRepository estates;
 
-    WorkloadController(WorkloadIngestionService ingestion, WorkloadQueries queries, IngestionProperties properties) {
+    WorkloadController(WorkloadIngestionService ingestion, WorkloadQueries queries, IngestionProperties properties,
+                       org.dcplanner.consolidation.ingestion.store.EstateRepository estates) {
+        this.estates = estates;
         this.ingestion = ingestion;
         this.queries = queries;
         this.properties = properties;
@@ -125,6 +128,20 @@ class WorkloadController {
             description = "{vm} is the VM's name (URL-encoded), or its index when no VM has that name")
     VmSeriesView series(@PathVariable UUID id, @PathVariable String vm) {
         return queries.series(id, vm);
+    }
+
+    @GetMapping("/{id}/estate")
+    @Operation(summary = "Today's estate from the RVTools inventory of the upload",
+            description = "{hosts: [{name, cluster, vendor, model, sockets, cores, coreMhz, memoryMib}], vms: [{index, vm,"
+                    + " powerState, cluster, currentHost}]}; both empty when the upload had no RVTools inventory")
+    EstateView estate(@PathVariable UUID id) {
+        queries.get(id);
+        return new EstateView(estates.hosts(id), estates.placements(id));
+    }
+
+    /** Today's servers and where each VM runs on them. */
+    record EstateView(List<org.dcplanner.consolidation.ingestion.format.RvToolsInventory.EstateHost> hosts,
+                      List<org.dcplanner.consolidation.ingestion.store.EstateRepository.PlacedVm> vms) {
     }
 
     @GetMapping("/{id}/aggregate")

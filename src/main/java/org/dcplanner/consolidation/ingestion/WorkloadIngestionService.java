@@ -11,6 +11,10 @@ import org.dcplanner.consolidation.ingestion.format.InventoryParser;
 import org.dcplanner.consolidation.ingestion.format.InventoryRow;
 import org.dcplanner.consolidation.ingestion.format.ParsedTraces;
 import org.dcplanner.consolidation.ingestion.format.PlanetLabParser;
+import org.dcplanner.consolidation.ingestion.format.RvToolsInventory;
+import org.dcplanner.consolidation.ingestion.format.RvToolsReader;
+import org.dcplanner.consolidation.ingestion.source.UploadTraceSource;
+import org.dcplanner.consolidation.ingestion.store.EstateRepository;
 import org.dcplanner.consolidation.ingestion.format.TraceParser;
 import org.dcplanner.consolidation.ingestion.source.TextLines;
 import org.dcplanner.consolidation.ingestion.store.WorkloadRepository;
@@ -34,9 +38,11 @@ public class WorkloadIngestionService {
     private final WorkloadWriter writer;
     private final WorkloadRepository repository;
     private final TransactionTemplate transaction;
+    private final EstateRepository estates;
 
     WorkloadIngestionService(IngestionProperties properties, WorkloadWriter writer, WorkloadRepository repository,
-                             TransactionTemplate transaction) {
+                             TransactionTemplate transaction, EstateRepository estates) {
+        this.estates = estates;
         this.properties = properties;
         this.writer = writer;
         this.repository = repository;
@@ -54,19 +60,26 @@ public class WorkloadIngestionService {
      */
     public IngestResult ingest(IngestRequest request, org.springframework.core.io.InputStreamSource contentSource,
                                boolean validateOnly) {
-        String fingerprint = contentSource == null || validateOnly ? null
+        String fingerprint = contentSource == null || validateOnly || !properties.recogniseRepeats() ? null
                 : UploadFingerprint.of(contentSource, request.inventory(), request);
         if (fingerprint != null) {
             var existing = repository.findByContentHash(fingerprint);
             if (existing.isPresent()) return new IngestResult(existing.get(), false);
         }
         long t0 = System.nanoTime();
-        Map<String, InventoryRow> inventory = request.inventory() == null ? Map.of() : inventory(request);
+        RvToolsInventory estate = request.inventory() == null ? null : estate(request);
+        Map<String, InventoryRow> inventory = request.inventory() == null ? Map.of()
+                : estate != null ? estate.vms() : inventory(request);
         Plan plan = plan(request);
         ParsedTraces parsed = new ParsedTraces(plan.stepSeconds(), properties.maxGridCells()).collectingRowErrors();
         eachFile(request, plan.format(), (path, lines, format) -> parserFor(format, request).parse(path, lines, parsed));
         parsed.rowErrors().throwIfAny();
-        for (InventoryRow row : inventory.values()) {
+        long notInTrace = inventory.values().stream().filter(row -> !parsed.contains(row.vm())).count();
+        if (estate != null) {
+            parsed.warnings().add("inventory-vms-without-trace", notInTrace, "%d VMs of the RVTools export have no samples"
+                    + " in the trace; they were left out");
+        }
+        for (InventoryRow row : estate != null ? List.<InventoryRow>of() : inventory.values()) {
             if (!parsed.contains(row.vm())) {
                 throw IngestProblems.invalid("unknown-vm", "Inventory VM '" + row.vm() + "' is not in the trace",
                         request.inventoryName(), row.line(), "vm");
@@ -84,6 +97,11 @@ public class WorkloadIngestionService {
             transaction.executeWithoutResult(tx -> {
                 writer.insert(id, name, plan.format().id(), request.vmProfile().id(), assembled);
                 if (fingerprint != null) repository.setContentHash(id, fingerprint);
+                if (estate != null) {
+                    Map<String, Integer> index = new HashMap<>();
+                    assembled.vms().forEach(vm -> index.put(vm.name(), vm.index()));
+                    estates.insert(id, estate, index);
+                }
             });
         } catch (org.springframework.dao.DuplicateKeyException sameUploadStoredMeanwhile) {
             return new IngestResult(repository.findByContentHash(fingerprint).orElseThrow(), false);
@@ -179,6 +197,32 @@ public class WorkloadIngestionService {
 
     private static TraceParser parserFor(WorkloadFormat format, IngestRequest request) {
         return FormatDetector.parserFor(format, request.source().name(), request.start());
+    }
+
+    /** The inventory as an RVTools export (an .xlsx workbook, a zip of its CSV sheets, or its vInfo CSV), else null. */
+    private RvToolsInventory estate(IngestRequest request) {
+        String name = request.inventoryName();
+        RvToolsReader reader = new RvToolsReader();
+        try {
+            if (name != null && name.toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx")) {
+                try (InputStream in = request.inventory().getInputStream()) {
+                    reader.readWorkbook(in, name);
+                }
+                return reader.result();
+            }
+            boolean[] rvtools = {false};
+            new UploadTraceSource(request.inventory(), name, properties).forEachFile((path, in) -> {
+                TextLines lines = new TextLines(in, path, properties.maxLineBytes());
+                String first = lines.readLine();
+                if (first == null || !RvToolsReader.isRvTools(path, first)) return;
+                rvtools[0] = true;
+                lines.unread(first);
+                reader.readCsv(lines);
+            });
+            return rvtools[0] ? reader.result() : null;
+        } catch (IOException e) {
+            throw IngestProblems.invalid("unreadable-upload", "The inventory could not be read: " + e.getMessage(), name, 0, null);
+        }
     }
 
     private Map<String, InventoryRow> inventory(IngestRequest request) {

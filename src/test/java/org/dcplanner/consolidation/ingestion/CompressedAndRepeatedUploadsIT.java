@@ -13,7 +13,6 @@ import java.util.UUID;
 import java.util.zip.GZIPOutputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
-import org.dcplanner.consolidation.PostgresIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -24,17 +23,26 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * content, all row errors at once, a start time for traces without dates; and an Azure-shaped archive.
  */
 @SuppressWarnings({"rawtypes", "unchecked"})
-class CompressedAndRepeatedUploadsIT extends PostgresIntegrationTest {
+@org.springframework.boot.test.context.SpringBootTest(webEnvironment = org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "consolidation.ingestion.recognise-repeats=true")
+class CompressedAndRepeatedUploadsIT {
+    @org.springframework.test.context.DynamicPropertySource
+    static void database(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        org.dcplanner.consolidation.TestDatabase.register(registry);
+    }
+
     @Autowired TestRestTemplate http;
     @Autowired WorkloadStore store;
     @Autowired JdbcTemplate jdbc;
 
+    /** Unique per run: the test database outlives a run, and a repeat of an earlier run's upload would be recognised. */
+    private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     private static final String CSV = """
             vm,timestamp,cpuMhz,memoryMib
             gz-a,2026-02-01T00:00:00Z,100,512
             gz-b,2026-02-01T00:00:00Z,200,1024
             gz-a,2026-02-01T00:05:00Z,300,512
-            """;
+            """.replace("gz-", "gz-" + RUN + "-");
 
     @Test
     void aGzipCompressedCsvIsReadAndItsRepeatIsRecognised() throws IOException {
@@ -80,22 +88,22 @@ class CompressedAndRepeatedUploadsIT extends PostgresIntegrationTest {
 
     @Test
     void aTarGzOfPerVmFilesWithAStartForPlanetLab() throws IOException {
-        var file = TestZips.file("pl.tar.gz", gzip(tar(Map.of("day/vm-1", "10\n20\n", "day/vm-2", "5\n"))));
+        var file = TestZips.file("pl.tar.gz", gzip(tar(Map.of("day/vm-1", "10\n20\n", "day/vm-2", "5\n", "day/vm-" + RUN, "1\n"))));
         var r = WorkloadUploads.upload(http, file, null, Map.of("start", "2026-03-01T12:00:00Z"));
         assertThat(r.getStatusCode().value()).isEqualTo(201);
-        assertThat(r.getBody()).containsEntry("format", "planetlab").containsEntry("vmCount", 2)
+        assertThat(r.getBody()).containsEntry("format", "planetlab").containsEntry("vmCount", 3)
                 .containsEntry("start", "2026-03-01T12:00:00Z");
     }
 
     @Test
     void anAzureArchiveWithVmtableAndReadingsIsNoLonger415() throws IOException {
-        String vmtable = "azA,sub,dep,0,900,90,20,80,Interactive,4,8\nazB,sub,dep,0,900,90,20,80,Delay-insensitive,2,4\n";
-        String readings = "0,azA,1,60,50\n0,azB,1,20,10\n300,azA,1,40,25\n300,azB,1,20,20\n";
+        String vmtable = "azX,sub,dep,0,900,90,20,80,Unknown,1,1\nazA,sub,dep,0,900,90,20,80,Interactive,4,8\nazB,sub,dep,0,900,90,20,80,Delay-insensitive,2,4\n";
+        String readings = "0,azA,1,60,50\n0,azB,1,20,10\n300,azA,1,40,25\n300,azB,1,20,20\n0,zz" + RUN + ",1,1,1\n";
         var zip = TestZips.zip("azure.zip", Map.of("azure/vmtable.csv", bytes(vmtable),
                 "azure/vm_cpu_readings-file-1-of-1.csv.gz", gzip(bytes(readings))));
         var r = WorkloadUploads.upload(http, zip, null, Map.of("start", "2019-07-01T00:00:00Z"));
         assertThat(r.getStatusCode().value()).as("%s", r.getBody()).isEqualTo(201);
-        assertThat(r.getBody()).containsEntry("format", "azure").containsEntry("vmCount", 2).containsEntry("stepSeconds", 300);
+        assertThat(r.getBody()).containsEntry("format", "azure").containsEntry("vmCount", 3).containsEntry("stepSeconds", 300);
         var w = store.load(UUID.fromString((String) r.getBody().get("id")), EnumSet.of(Metric.CPU));
         assertThat(w.grid().start()).isEqualTo(Instant.parse("2019-07-01T00:00:00Z"));
         assertThat(w.vms().get(0)).isEqualTo(new WorkloadVm(0, "azA", 4, 8000, 8192, "linux", false, WorkloadClass.WEB, null));
