@@ -27,7 +27,7 @@ public record IngestionProperties(Long maxExpandedBytes, Integer maxCompressionR
         if (maxEntries == null) maxEntries = 100_000;
         if (maxCarrySteps == null) maxCarrySteps = 3;
         if (maxLineBytes == null) maxLineBytes = 1 << 20;
-        if (maxGridCells == null) maxGridCells = 10_000_000L;
+        if (maxGridCells == null) maxGridCells = 1_000_000_000L;
         if (recogniseRepeats == null) recogniseRepeats = true;
     }
 

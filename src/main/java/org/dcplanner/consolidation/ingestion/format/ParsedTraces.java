@@ -19,6 +19,7 @@ public final class ParsedTraces {
     private final Map<String, InventoryRow> declared = new HashMap<>();
     private final IngestWarnings warnings = new IngestWarnings();
     private final RowErrors rowErrors = new RowErrors();
+    private SlotStore slots;
     private boolean collectRowErrors;
     private final int stepSeconds;
     private final long maxSteps;
@@ -105,6 +106,17 @@ public final class ParsedTraces {
         if (a == null) return b;
         if (b == null) return a;
         return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    /** The off-heap store of the binned steps, created on the first step. */
+    SlotStore slots() {
+        if (slots == null) slots = new SlotStore();
+        return slots;
+    }
+
+    /** Bytes of temporary, memory-mapped files the binned steps took (0 in scan mode). */
+    public long mappedBytes() {
+        return slots == null ? 0 : slots.mappedBytes();
     }
 
     public boolean contains(String vmName) {

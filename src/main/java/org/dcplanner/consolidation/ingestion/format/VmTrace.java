@@ -25,7 +25,8 @@ public final class VmTrace {
     private final long[] currentSlot = new long[METRICS];
     private final long[] lastMetricTimestamp = new long[METRICS];
     private final boolean[] metricSeen = new boolean[METRICS];
-    private final float[][] slots = new float[METRICS][];
+    /** Per metric, the ids of its chunks in the upload's {@link SlotStore} (null until it has a sample). */
+    private final int[][] chunks = new int[METRICS][];
     private long rows;
     private long lastTimestamp;
     private boolean started;
@@ -118,9 +119,9 @@ public final class VmTrace {
             owner.reserveSteps(shift, name);
             ensureCapacity(extent + shift);
             for (int m = 0; m < METRICS; m++) {
-                if (slots[m] == null) continue;
-                System.arraycopy(slots[m], 0, slots[m], shift, extent);
-                Arrays.fill(slots[m], 0, shift, Float.NaN);
+                if (chunks[m] == null) continue;
+                for (int i = extent - 1; i >= 0; i--) put(m, i + shift, slot(m, i));
+                for (int i = 0; i < shift; i++) put(m, i, Float.NaN);
             }
             extent += shift;
             firstSlot = slot;
@@ -145,28 +146,37 @@ public final class VmTrace {
     private void flush(int m) {
         if (stepCount[m] == 0) return;
         int index = (int) (currentSlot[m] - firstSlot);
-        if (slots[m] == null) slots[m] = nanArray(capacity);
-        slots[m][index] = (float) (stepSum[m] / stepCount[m]);
+        if (chunks[m] == null) chunks[m] = allocateChunks(capacity / SlotStore.CHUNK);
+        put(m, index, (float) (stepSum[m] / stepCount[m]));
         stepSum[m] = 0;
         stepCount[m] = 0;
     }
 
+    /** Grows every stored metric to at least {@code n} steps, a chunk at a time. */
     private void ensureCapacity(int n) {
         if (n <= capacity) return;
-        int grown = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(n, Math.max(16, capacity * 2L)));
+        int grownChunks = (int) ((n + (long) SlotStore.CHUNK - 1) / SlotStore.CHUNK);
         for (int m = 0; m < METRICS; m++) {
-            if (slots[m] == null) continue;
-            float[] bigger = Arrays.copyOf(slots[m], grown);
-            Arrays.fill(bigger, capacity, grown, Float.NaN);
-            slots[m] = bigger;
+            if (chunks[m] == null) continue;
+            int[] bigger = Arrays.copyOf(chunks[m], grownChunks);
+            for (int c = chunks[m].length; c < grownChunks; c++) bigger[c] = owner.slots().allocate();
+            chunks[m] = bigger;
         }
-        capacity = grown;
+        capacity = grownChunks * SlotStore.CHUNK;
     }
 
-    private static float[] nanArray(int n) {
-        float[] a = new float[n];
-        Arrays.fill(a, Float.NaN);
-        return a;
+    private int[] allocateChunks(int n) {
+        int[] ids = new int[n];
+        for (int c = 0; c < n; c++) ids[c] = owner.slots().allocate();
+        return ids;
+    }
+
+    private void put(int m, int i, float v) {
+        owner.slots().set(chunks[m][i / SlotStore.CHUNK], i % SlotStore.CHUNK, v);
+    }
+
+    private float slot(int m, int i) {
+        return owner.slots().get(chunks[m][i / SlotStore.CHUNK], i % SlotStore.CHUNK);
     }
 
     /** Ends the VM (writes the last step of each metric); call once all rows are added. */
@@ -243,17 +253,11 @@ public final class VmTrace {
 
     /** Average of step {@code i} (0 = the first step), NaN when that step has no sample of the metric. */
     public float slot(Metric metric, int i) {
-        float[] s = slots[metric.ordinal()];
-        return s == null ? Float.NaN : s[i];
+        return chunks[metric.ordinal()] == null ? Float.NaN : slot(metric.ordinal(), i);
     }
 
     public boolean measured(Metric metric) {
         return measured[metric.ordinal()];
-    }
-
-    /** Frees a metric's steps once they are aligned. */
-    public void release(Metric metric) {
-        slots[metric.ordinal()] = null;
     }
 
     public int traceCores() {
