@@ -173,13 +173,13 @@ public final class IngestBenchmark {
     }
 
     /** CPU time of this JVM (all threads, GC included); the database server's CPU is not in it. */
-    private static long processCpuNanos() {
+    static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
-    private static volatile long maxHeapUsed;
+    static volatile long maxHeapUsed;
 
-    private static Thread sampleHeapUsed() {
+    static Thread sampleHeapUsed() {
         var memory = ManagementFactory.getMemoryMXBean();
         Thread t = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {

@@ -2,7 +2,6 @@ package org.dcplanner.consolidation.ingestion;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.dcplanner.consolidation.ingestion.source.UploadTraceSource;
@@ -45,21 +44,21 @@ public final class ScaleIngestBenchmark {
                 (System.nanoTime() - g0) / 1e9);
         System.out.printf("JVM max heap %d MiB, %d cores%n", Runtime.getRuntime().maxMemory() >> 20,
                 Runtime.getRuntime().availableProcessors());
-        Thread sampler = sampleHeap();
-        long cpu0 = cpuNanos();
+        Thread sampler = IngestBenchmark.sampleHeapUsed();
+        long cpu0 = IngestBenchmark.processCpuNanos();
         long t0 = System.nanoTime();
         WorkloadView w = service.ingest(new IngestRequest(new UploadTraceSource(new FileSystemResource(file),
                 file.getFileName().toString(), limits), null, null, "bench scale", WorkloadFormat.CSV, VmProfile.DEFAULT,
                 300, null));
         double seconds = (System.nanoTime() - t0) / 1e9;
-        long cpu = cpuNanos() - cpu0;
+        long cpu = IngestBenchmark.processCpuNanos() - cpu0;
         sampler.interrupt();
         Long stored = jdbc.queryForObject("select sum(pg_column_size(samples)) from workload_series where workload_id = ?",
                 Long.class, w.id());
         Long table = jdbc.queryForObject("select pg_total_relation_size('workload_series')", Long.class);
         System.out.printf("%,d VMs x %,d steps, %,d samples: %.1f s wall (JVM CPU %.1f s) = %,.0f samples/s;"
                         + " peak heap used %d MiB; stored series %,d MB = %.2f bytes/sample (workload_series now %,d MB)%n",
-                w.vmCount(), w.steps(), w.sampleCount(), seconds, cpu / 1e9, w.sampleCount() / seconds, maxHeap >> 20,
+                w.vmCount(), w.steps(), w.sampleCount(), seconds, cpu / 1e9, w.sampleCount() / seconds, IngestBenchmark.maxHeapUsed >> 20,
                 stored >> 20, (double) stored / w.sampleCount(), table >> 20);
         System.out.printf("lz4 on this workload's series (measured on a copy): %s%n", lz4(jdbc, w));
         if (!Boolean.getBoolean("bench.keep")) service.delete(w.id());
@@ -76,28 +75,5 @@ public final class ScaleIngestBenchmark {
         jdbc.execute("drop table bench_lz4");
         return String.format("%.2f of 4 bytes per sample (%.0f %%, first 500 VMs)", 4.0 * compressed / raw,
                 100.0 * compressed / raw);
-    }
-
-    private static volatile long maxHeap;
-
-    private static Thread sampleHeap() {
-        var memory = ManagementFactory.getMemoryMXBean();
-        Thread t = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                maxHeap = Math.max(maxHeap, memory.getHeapMemoryUsage().getUsed());
-                try {
-                    Thread.sleep(5);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "heap-sampler");
-        t.setDaemon(true);
-        t.start();
-        return t;
-    }
-
-    private static long cpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 }
