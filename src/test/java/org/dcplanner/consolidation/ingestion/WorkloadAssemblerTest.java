@@ -70,7 +70,7 @@ class WorkloadAssemblerTest {
     @Test
     void refusesAGridBeyondTheCellLimitWhenVmSpansAreFarApart() {
         cpu(parsed.newVm("a", "a", false), 0, 1);
-        cpu(parsed.newVm("b", "b", false), 300L * 20_000_000, 1);   // each VM spans 1 step, the grid 2 x 20M cells
+        cpu(parsed.newVm("b", "b", false), 300L * 600_000_000, 1);   // each VM spans 1 step, the grid 2 x 600M cells
         assertThat(problemOf(() -> assembler.assemble(parsed, Map.of(), VmProfile.DEFAULT)))
                 .containsEntry("type", "grid-too-large").containsEntry("field", "stepSeconds");
     }

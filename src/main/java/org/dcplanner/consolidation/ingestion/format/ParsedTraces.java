@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.dcplanner.consolidation.ingestion.IngestProblems;
 import org.dcplanner.consolidation.ingestion.IngestWarnings;
-import org.dcplanner.consolidation.web.ApiException;
+import org.dcplanner.consolidation.problem.ApiException;
 
 /**
  * Everything read from one upload: its VMs (binned to the grid step while reading), warnings and the

@@ -6,7 +6,7 @@ import java.util.Iterator;
 import java.util.function.Consumer;
 import org.dcplanner.consolidation.ingestion.IngestProblems;
 import org.dcplanner.consolidation.ingestion.source.TextLines;
-import org.dcplanner.consolidation.web.ApiException;
+import org.dcplanner.consolidation.problem.ApiException;
 
 /**
  * A comma-separated file without a header (the public cluster traces: Azure, Alibaba), read with FastCSV;

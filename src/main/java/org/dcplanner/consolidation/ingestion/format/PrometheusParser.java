@@ -13,7 +13,7 @@ import org.dcplanner.consolidation.ingestion.IngestProblems;
 import org.dcplanner.consolidation.ingestion.Metric;
 import org.dcplanner.consolidation.ingestion.source.TextLines;
 import org.dcplanner.consolidation.ingestion.source.TraceSource;
-import org.dcplanner.consolidation.web.ApiException;
+import org.dcplanner.consolidation.problem.ApiException;
 
 /**
  * Prometheus range-query results ({@code /api/v1/query_range} answers, {@code resultType} matrix), one file

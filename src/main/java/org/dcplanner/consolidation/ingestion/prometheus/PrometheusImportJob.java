@@ -23,7 +23,7 @@ import org.dcplanner.consolidation.ingestion.WorkloadFormat;
 import org.dcplanner.consolidation.ingestion.WorkloadIngestionService;
 import org.dcplanner.consolidation.ingestion.WorkloadView;
 import org.dcplanner.consolidation.ingestion.source.FolderTraceSource;
-import org.dcplanner.consolidation.web.ApiException;
+import org.dcplanner.consolidation.problem.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;

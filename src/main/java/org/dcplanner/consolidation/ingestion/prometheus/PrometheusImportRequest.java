@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import org.dcplanner.consolidation.ingestion.format.PrometheusParser;
-import org.dcplanner.consolidation.web.ApiException;
+import org.dcplanner.consolidation.problem.ApiException;
 
 /**
  * A pull of a workload from a Prometheus server: one range query per resource over [start, end) at

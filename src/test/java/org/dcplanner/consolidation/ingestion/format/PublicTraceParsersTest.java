@@ -11,7 +11,7 @@ import org.dcplanner.consolidation.ingestion.Metric;
 import org.dcplanner.consolidation.ingestion.WorkloadClass;
 import org.dcplanner.consolidation.ingestion.WorkloadFormat;
 import org.dcplanner.consolidation.ingestion.source.TextLines;
-import org.dcplanner.consolidation.web.ApiException;
+import org.dcplanner.consolidation.problem.ApiException;
 import org.junit.jupiter.api.Test;
 
 /** The public cluster traces, vCenter and Prometheus exports: layout, units, sizes and refusals. */
