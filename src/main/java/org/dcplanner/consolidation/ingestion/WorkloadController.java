@@ -144,6 +144,9 @@ class WorkloadController {
     }
 
     @GetMapping("/{id}/estate")
+    @ApiResponse(responseCode = "200", description = "Today's hosts and placement",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = EstateView.class)))
+    @ApiResponse(responseCode = "404", description = "No such workload", content = @Content(mediaType = "application/problem+json"))
     @Operation(summary = "Today's estate from the RVTools inventory of the upload",
             description = "{hosts: [{name, cluster, vendor, model, sockets, cores, coreMhz, memoryMib}], vms: [{index, vm,"
                     + " powerState, cluster, currentHost}]}; both empty when the upload had no RVTools inventory")

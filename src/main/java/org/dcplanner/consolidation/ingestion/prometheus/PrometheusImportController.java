@@ -3,6 +3,10 @@ package org.dcplanner.consolidation.ingestion.prometheus;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
@@ -34,6 +38,11 @@ class PrometheusImportController {
 
     @PostMapping
     @Transactional
+    @ApiResponse(responseCode = "202", description = "Queued", headers = @Header(name = "Location", description = "the pull",
+            schema = @Schema(type = "string")),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PrometheusImportView.class)))
+    @ApiResponse(responseCode = "400", description = "url not http(s), start/end/stepSeconds out of range, unknown resource",
+            content = @Content(mediaType = "application/problem+json"))
     @Operation(summary = "Pull a workload from a Prometheus server",
             description = "{url, start, end, stepSeconds (300), queries: {cpuPercent: PromQL, memoryBytes: PromQL, ...},"
                     + " name, vmProfile}: one range query per resource, one series per VM, run as a background job."
@@ -48,6 +57,9 @@ class PrometheusImportController {
     }
 
     @GetMapping("/{id}")
+    @ApiResponse(responseCode = "200", description = "The pull",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PrometheusImportView.class)))
+    @ApiResponse(responseCode = "404", description = "No such pull", content = @Content(mediaType = "application/problem+json"))
     @Operation(summary = "A Prometheus pull: status (QUEUED, RUNNING, COMPLETED, FAILED), queries done, workloadId, error")
     PrometheusImportView get(@PathVariable UUID id) {
         return imports.find(id).orElseThrow(() -> ApiException.notFound("Prometheus pull", id));
