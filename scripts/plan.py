@@ -56,7 +56,7 @@ def upload(base, trace, inventory, fmt, profile):
         files["inventory"] = inventory
     body, content_type = multipart(fields, files)
     status, data = call(base, "POST", "/api/v1/workloads", body, {"Content-Type": content_type})
-    if status != 201:
+    if status not in (200, 201):  # 200: the same upload was stored before
         sys.exit(f"error: upload of {trace} rejected (HTTP {status}): {data.decode(errors='replace')}")
     workload = json.loads(data)
     print(f"Workload {workload['id']}: {workload.get('vmCount')} VMs, {workload.get('steps')} steps "

@@ -77,7 +77,7 @@ upload() {
   [ -n "$format" ] && form+=(-F "format=$format")
   [ -n "$profile" ] && form+=(-F "vmProfile=$profile")
   call POST /api/v1/workloads "${form[@]}"
-  [ "$status" = 201 ] || fail "upload of $1 rejected"
+  [ "$status" = 201 ] || [ "$status" = 200 ] || fail "upload of $1 rejected"  # 200: the same upload was stored before
   workload=$(json id < "$body")
   echo "Workload $workload: $(json vmCount < "$body") VMs, $(json steps < "$body") steps of $(json stepSeconds < "$body") s"
 }

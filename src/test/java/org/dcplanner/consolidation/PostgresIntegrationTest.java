@@ -10,5 +10,8 @@ public abstract class PostgresIntegrationTest {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         TestDatabase.register(registry);
+        // the ITs upload the same samples in many classes and expect a new workload each time
+        // (CompressedAndRepeatedUploadsIT turns recognition back on)
+        registry.add("consolidation.ingestion.recognise-repeats", () -> "false");
     }
 }

@@ -34,7 +34,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ProblemDetail pd = ApiProblems.of(HttpStatus.PAYLOAD_TOO_LARGE, "upload-too-large", "Upload too large",
-                "The upload exceeds the configured size limit (MAX_UPLOAD_SIZE, default 512MB)");
+                "The upload exceeds the configured size limit (MAX_UPLOAD_SIZE, default 32GB)");
         return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(pd);
     }
 

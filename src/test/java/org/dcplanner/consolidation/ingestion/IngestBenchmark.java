@@ -46,7 +46,8 @@ public final class IngestBenchmark {
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
         WorkloadRepository repository = new WorkloadRepository(new JdbcTemplate(ds), json);
         var service = new WorkloadIngestionService(IngestionProperties.defaults(), new WorkloadWriter(ds, json),
-                repository, new TransactionTemplate(new DataSourceTransactionManager(ds)));
+                repository, new TransactionTemplate(new DataSourceTransactionManager(ds)),
+                new org.dcplanner.consolidation.ingestion.store.EstateRepository(new JdbcTemplate(ds)));
         var store = new PostgresWorkloadStore(repository);
 
         System.out.printf("JVM max heap %d MiB, %d cores, db %s%n", Runtime.getRuntime().maxMemory() >> 20,
@@ -172,13 +173,13 @@ public final class IngestBenchmark {
     }
 
     /** CPU time of this JVM (all threads, GC included); the database server's CPU is not in it. */
-    private static long processCpuNanos() {
+    static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
-    private static volatile long maxHeapUsed;
+    static volatile long maxHeapUsed;
 
-    private static Thread sampleHeapUsed() {
+    static Thread sampleHeapUsed() {
         var memory = ManagementFactory.getMemoryMXBean();
         Thread t = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {

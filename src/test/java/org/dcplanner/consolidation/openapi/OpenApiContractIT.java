@@ -72,6 +72,13 @@ class OpenApiContractIT extends PostgresIntegrationTest {
         call(HttpMethod.GET, w + "/{id}/vms/{vm}/series", w + "/" + workload + "/vms/0/series");
         call(HttpMethod.GET, w + "/{id}/vms/{vm}/series", w + "/" + workload + "/vms/no-such-vm/series");
         call(HttpMethod.GET, w + "/{id}/aggregate", w + "/" + workload + "/aggregate");
+        call(HttpMethod.GET, w + "/{id}/estate", w + "/" + workload + "/estate");
+        call(HttpMethod.GET, w + "/{id}/estate", w + "/" + unknown + "/estate");
+        String pull = w + "/prometheus";   // a closed port: the pull is accepted, then fails in the background
+        call(HttpMethod.POST, pull, pull, Map.of("url", "http://127.0.0.1:9", "start", "2026-01-05T00:00:00Z",
+                "end", "2026-01-05T01:00:00Z", "queries", Map.of("cpuPercent", "up")), "application/json");
+        call(HttpMethod.POST, pull, pull, Map.of("url", "ftp://example.net"), "application/json");
+        call(HttpMethod.GET, pull + "/{id}", pull + "/" + unknown);
         call(HttpMethod.DELETE, w + "/{id}", w + "/" + spare);
         call(HttpMethod.DELETE, w + "/{id}", w + "/" + unknown);
 

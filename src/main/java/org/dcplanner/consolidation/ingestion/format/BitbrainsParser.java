@@ -29,7 +29,7 @@ public final class BitbrainsParser implements TraceParser {
         String name = TraceSource.baseName(path).replaceFirst("(?i)\\.csv$", "");
         VmTrace vm = out.newVm(name, path, false);
         long rows = 0;
-        long zeroCapacity = 0;
+        long[] zeroCapacity = {0};
         String line;
         while ((line = lines.readLine()) != null) {
             if (line.isBlank()) continue;
@@ -38,24 +38,26 @@ public final class BitbrainsParser implements TraceParser {
                 throw IngestProblems.invalid("field-count", "Line " + n + " has a different number of fields than the "
                         + COLUMNS.length + " of the header", path, n, null);
             }
-            double ts = number(0, path, n);
-            long epochSeconds = (long) (ts >= 1e11 ? ts / 1000 : ts);
-            int cores = (int) number(1, path, n);
-            double capacityMhz = number(2, path, n);
-            float cpuMhz = (float) number(3, path, n);
-            double memCapacityKb = number(5, path, n);
-            float memMib = (float) (number(6, path, n) / 1024);
-            float disk = (float) (number(7, path, n) + number(8, path, n));
-            float net = (float) (number(9, path, n) + number(10, path, n));
-            if (cores == 0 || capacityMhz == 0) zeroCapacity++;
-            vm.sizeSeen(cores, capacityMhz, memCapacityKb / 1024);
-            vm.add(epochSeconds, cpuMhz, memMib, disk, net, out.warnings(), n);
+            out.row(() -> {
+                double ts = number(0, path, n);
+                long epochSeconds = (long) (ts >= 1e11 ? ts / 1000 : ts);
+                int cores = (int) number(1, path, n);
+                double capacityMhz = number(2, path, n);
+                float cpuMhz = (float) number(3, path, n);
+                double memCapacityKb = number(5, path, n);
+                float memMib = (float) (number(6, path, n) / 1024);
+                float disk = (float) (number(7, path, n) + number(8, path, n));
+                float net = (float) (number(9, path, n) + number(10, path, n));
+                if (cores == 0 || capacityMhz == 0) zeroCapacity[0]++;
+                vm.sizeSeen(cores, capacityMhz, memCapacityKb / 1024);
+                vm.add(epochSeconds, cpuMhz, memMib, disk, net, out.warnings(), n);
+            });
             rows++;
         }
         if (rows == 0) throw IngestProblems.invalid("empty-file", "The file has a header but no rows", path, 0, null);
         vm.finish();
         out.countSamples(rows * 4);
-        out.warnings().add("zero-capacity-rows", zeroCapacity, "%d rows state 0 cores or 0 MHz capacity; their usage"
+        out.warnings().add("zero-capacity-rows", zeroCapacity[0], "%d rows state 0 cores or 0 MHz capacity; their usage"
                 + " was kept and the VM's size comes from its other rows");
     }
 

@@ -41,6 +41,15 @@ public class WorkloadRepository {
         return jdbc.query("select * from workload where id = ?", workloadMapper(), id).stream().findFirst();
     }
 
+    /** The workload stored from an upload with this fingerprint (see UploadFingerprint), if any. */
+    public Optional<WorkloadView> findByContentHash(String sha256) {
+        return jdbc.query("select * from workload where content_sha256 = ?", workloadMapper(), sha256).stream().findFirst();
+    }
+
+    public void setContentHash(UUID id, String sha256) {
+        jdbc.update("update workload set content_sha256 = ? where id = ?", sha256, id);
+    }
+
     public List<WorkloadView> list() {
         return jdbc.query("select * from workload order by created_at desc, name", workloadMapper());
     }

@@ -104,10 +104,9 @@ public class WorkloadWriter {
     private void copySeries(Connection c, UUID id, AssembledWorkload w) throws SQLException, IOException {
         PgBinaryCopy copy = PgBinaryCopy.start(c, "workload_series (workload_id, metric, vm_index, samples)");
         try {
-            for (Map.Entry<Metric, float[][]> e : w.series().entrySet()) {
-                float[][] perVm = e.getValue();
-                for (int vm = 0; vm < perVm.length; vm++) {
-                    copy.row(4).uuid(id).text(e.getKey().field()).int4(vm).bytea(SeriesCodec.encode(perVm[vm]));
+            for (Metric m : w.measured()) {
+                for (int vm = 0; vm < w.vms().size(); vm++) {
+                    copy.row(4).uuid(id).text(m.field()).int4(vm).bytea(SeriesCodec.encode(w.series().of(m, vm)));
                 }
             }
             copy.finish();

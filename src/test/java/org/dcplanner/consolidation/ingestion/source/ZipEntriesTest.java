@@ -57,7 +57,7 @@ class ZipEntriesTest {
     @Test
     void stopsAtTheExpandedSizeCapAndAtTheCompressionRatioCap() throws IOException {
         byte[] bomb = zip(Map.of("zeros", new byte[20 << 20]));   // 20 MiB of zeros -> ~20 KB compressed
-        var sizeCap = new IngestionProperties(1_000_000L, null, null, null, null, null);
+        var sizeCap = new IngestionProperties(1_000_000L, null, null, null, null, null, null);
         assertThat(problemOf(() -> read(bomb, sizeCap))).containsEntry("type", "zip-bomb").containsEntry("status", 413);
         assertThat(problemOf(() -> read(bomb, IngestionProperties.defaults()))).containsEntry("type", "zip-bomb")
                 .extractingByKey("detail").asString().contains("times its size");
