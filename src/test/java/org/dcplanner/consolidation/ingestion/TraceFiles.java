@@ -47,7 +47,14 @@ public final class TraceFiles {
             var parser = FormatDetector.parserFor(format, source.name(), start);
             source.forEachFile((path, content) -> parser.parse(path, new TextLines(content, path, limits.maxLineBytes()), parsed));
             AssembledWorkload a = new WorkloadAssembler(limits).assemble(parsed, rows, profile);
-            return new LoadedWorkload(UUID.randomUUID(), source.name(), a.grid(), a.vms(), a.series());
+            // the assembler hands out one VM's series at a time; a test workload holds them all
+            Map<Metric, float[][]> series = new java.util.EnumMap<>(Metric.class);
+            for (Metric m : a.measured()) {
+                float[][] byVm = new float[a.vms().size()][];
+                for (int vm = 0; vm < byVm.length; vm++) byVm[vm] = a.series().of(m, vm);
+                series.put(m, byVm);
+            }
+            return new LoadedWorkload(UUID.randomUUID(), source.name(), a.grid(), a.vms(), series);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
