@@ -15,6 +15,7 @@ import { PerformanceSection } from './plan/PerformanceSection';
 import { ComparisonSection } from './plan/ComparisonSection';
 import { PlacementsSection } from './plan/PlacementsSection';
 import { dateTime } from '../format';
+import { WriteAction } from '../session';
 
 function hasSolution(p: Plan | undefined): boolean {
   return !!p && isFinished(p.status) && p.hostsUsed != null;
@@ -113,8 +114,8 @@ export function PlanPage() {
         <button type="button" className="secondary" onClick={downloadCsv} disabled={!solved}>Download placements CSV</button>
         <button type="button" className="secondary" onClick={downloadReport} disabled={!solved}>Download report JSON</button>
         <button type="button" className="secondary" onClick={() => window.print()} disabled={!solved} title="Print the dashboard, or save it as a PDF from the print dialog">Print / PDF</button>
-        <Link className="button secondary" to={`/plans/new?from=${p.id}`} data-testid="plan-variant">Plan a variant</Link>
-        {isFinished(p.status) && <button type="button" className="danger" onClick={remove}>Delete plan</button>}
+        <WriteAction><Link className="button secondary" to={`/plans/new?from=${p.id}`} data-testid="plan-variant">Plan a variant</Link></WriteAction>
+        {isFinished(p.status) && <WriteAction><button type="button" className="danger" onClick={remove}>Delete plan</button></WriteAction>}
       </div>
 
       {solved && <ReplayWarnings warnings={simulationWarnings(simulation.data)} />}

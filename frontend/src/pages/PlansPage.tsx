@@ -6,6 +6,7 @@ import { useAsync } from '../hooks/useAsync';
 import { Empty, ErrorBox, Loading } from '../components/Status';
 import { dateTime, num } from '../format';
 import { boundSummary } from './plan/lowerBound';
+import { WriteAction } from '../session';
 
 export function PlansPage() {
   const [params, setParams] = useSearchParams();
@@ -19,7 +20,7 @@ export function PlansPage() {
     <section aria-labelledby="plans-title">
       <h1 id="plans-title">Plans</h1>
       <div className="actions">
-        <Link className="button" to="/plans/new">New plan</Link>
+        <WriteAction><Link className="button" to="/plans/new">New plan</Link></WriteAction>
         <button type="button" className="secondary" disabled={chosen.length < 2} data-testid="compare-plans"
           onClick={() => navigate(`/plans/compare?ids=${chosen.map(encodeURIComponent).join(',')}`)}>
           Compare selected ({chosen.length})

@@ -4,6 +4,7 @@ import { errorMessage } from '../../api/client';
 import { EChart } from '../../charts/EChart';
 import { progressOption, shapeProgress } from '../../charts/progress';
 import { num } from '../../format';
+import { WriteAction } from '../../session';
 
 /** Live solving view: status, elapsed, best host count over time (with lower bound and baselines) and Stop. */
 export function PlanProgress({ plan, onChanged }: { plan: Plan; onChanged: () => void }) {
@@ -37,7 +38,7 @@ export function PlanProgress({ plan, onChanged }: { plan: Plan; onChanged: () =>
           {plan.elapsedMillis != null && <>elapsed {num(shape.elapsedSeconds, 0)} s{limit ? ` of ${limit} s` : ''}</>}
           {resumed && <> · resumed in attempt {resumed.attempt} after its node stopped</>}
         </span>
-        {running && <button type="button" className="danger" onClick={stop} disabled={stopping}>{stopping ? 'Stopping…' : 'Stop'}</button>}
+        {running && <WriteAction><button type="button" className="danger" onClick={stop} disabled={stopping}>{stopping ? 'Stopping…' : 'Stop'}</button></WriteAction>}
       </div>
       {stopError && <div className="error" role="alert">{stopError}</div>}
       <p className="hint" style={{ margin: '0 0.5rem' }} data-testid="progress-figures">

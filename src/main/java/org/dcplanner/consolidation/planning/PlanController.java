@@ -1,10 +1,10 @@
 package org.dcplanner.consolidation.planning;
 
-import de.siegmar.fastcsv.writer.CsvWriter;
 import java.io.StringWriter;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.dcplanner.consolidation.web.SafeCsv;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -58,14 +58,11 @@ class PlanController {
     @GetMapping(value = "/{id}/placements", produces = "text/csv")
     ResponseEntity<String> placementsCsv(@PathVariable UUID id) {
         StringWriter out = new StringWriter();
-        try (CsvWriter csv = CsvWriter.builder().build(out)) {
-            csv.writeRecord("vm", "vmName", "slot", "hostModel");
+        try (SafeCsv csv = SafeCsv.to(out)) {
+            csv.row("vm", "vmName", "slot", "hostModel");
             for (PlacementView p : service.placements(id)) {
-                csv.writeRecord(String.valueOf(p.vm()), p.vmName(), String.valueOf(p.slot()),
-                        p.hostModel() == null ? "" : p.hostModel());
+                csv.row(p.vm(), p.vmName(), p.slot(), p.hostModel());
             }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
         return ResponseEntity.ok().header("Content-Type", "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"placements-" + id + ".csv\"").body(out.toString());
