@@ -38,7 +38,7 @@ class SecurityConfig {
             + " form-action 'self'; frame-ancestors 'none'";
     /** Routes of the single-page app: they serve the same index.html shell, which holds no data. */
     static final String[] APP_SHELL = {"/", "/index.html", "/assets/**", "/favicon.ico", "/login", "/workloads", "/workloads/**",
-            "/plans", "/plans/**", "/catalog", "/catalog/**", "/admin", "/admin/**"};
+            "/plans", "/plans/**", "/catalog", "/catalog/**", "/account"};
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 

@@ -57,6 +57,9 @@ class SecurityIT extends PostgresIntegrationTest {
                 .header("Cookie", "JSESSIONID=forged").DELETE());
         assertThat(staleSession.statusCode()).as("a cookie write without the CSRF token").isEqualTo(403);
         assertThat(send(HttpRequest.newBuilder(uri("/actuator/health"))).statusCode()).isEqualTo(200);
+        // no OIDC client registered (see OidcLoginIT): no provider offered, no OIDC login endpoint
+        assertThat(send(HttpRequest.newBuilder(uri("/api/v1/sign-in-options"))).body()).contains("\"oidc\":[]");
+        assertThat(send(HttpRequest.newBuilder(uri("/oauth2/authorization/corp"))).statusCode()).isEqualTo(401);
         HttpResponse<String> wrong = send(HttpRequest.newBuilder(uri("/api/v1/workloads"))
                 .header("Authorization", basic(TestUsers.PLANNER, "not-the-password")));
         assertThat(wrong.statusCode()).isEqualTo(401);
