@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Host catalog REST API: list, read, add and delete custom server models. */
@@ -33,9 +34,10 @@ class HostModelController {
                 .orElseThrow(() -> ApiException.notFound("host model", id));
     }
 
+    /** Adds a custom model to the caller's workspace, or with {@code shared=true} (admins) to every workspace's catalog. */
     @PostMapping
-    ResponseEntity<HostModelView> add(@RequestBody HostModelRequest request) {
-        HostModel added = catalog.add(request.toModel());
+    ResponseEntity<HostModelView> add(@RequestBody HostModelRequest request, @RequestParam(defaultValue = "false") boolean shared) {
+        HostModel added = catalog.add(request.toModel(), shared);
         return ResponseEntity.created(URI.create("/api/v1/host-models/" + added.id())).body(HostModelView.of(added, false));
     }
 

@@ -136,6 +136,20 @@ class SecurityIT extends PostgresIntegrationTest {
                 .isEqualTo(HttpStatus.CONFLICT);
         assertThat(http.exchange("/api/v1/host-models/" + id, HttpMethod.DELETE, null, String.class).getStatusCode())
                 .isEqualTo(HttpStatus.NO_CONTENT);
+
+        // the shared catalog: only admins add to it or delete from it; every workspace sees it
+        Map<String, Object> sharedModel = new java.util.HashMap<>(model);
+        sharedModel.put("id", id + "-shared");
+        assertThat(http.postForEntity("/api/v1/host-models?shared=true", sharedModel, String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        TestRestTemplate admin = http.withBasicAuth(TestUsers.ADMIN, TestUsers.PASSWORD);
+        assertThat(admin.postForEntity("/api/v1/host-models?shared=true", sharedModel, String.class).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        assertThat(other.getForEntity("/api/v1/host-models/" + id + "-shared", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(other.exchange("/api/v1/host-models/" + id + "-shared", HttpMethod.DELETE, null, String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(admin.exchange("/api/v1/host-models/" + id + "-shared", HttpMethod.DELETE, null, String.class).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
     }
 
     @Test
