@@ -2,7 +2,7 @@ package org.dcplanner.consolidation.security;
 
 import java.security.SecureRandom;
 import java.util.Base64;
-import org.dcplanner.consolidation.web.ApiException;
+import org.dcplanner.consolidation.problem.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;

@@ -3,7 +3,7 @@ package org.dcplanner.consolidation.security;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.dcplanner.consolidation.web.ApiException;
+import org.dcplanner.consolidation.problem.ApiException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
