@@ -1,5 +1,9 @@
 package org.dcplanner.consolidation.security;
 
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -57,6 +61,9 @@ class AccountController {
     }
 
     @PostMapping("/users")
+    @ApiResponse(responseCode = "201", description = "Created", headers = @Header(name = "Location", description = "the user", schema = @Schema(type = "string")),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = UserView.class)))
+    @ApiResponse(responseCode = "409", description = "The username is taken")
     ResponseEntity<UserView> createUser(@RequestBody NewUser body) {
         UserAccount created = users.create(body.username(), body.password(), body.role(), body.workspace());
         return ResponseEntity.created(URI.create("/api/v1/users/" + created.id())).body(UserView.of(created));
@@ -71,6 +78,9 @@ class AccountController {
     }
 
     @PostMapping("/tokens")
+    @ApiResponse(responseCode = "201", description = "Created; the token is in this answer only",
+            headers = @Header(name = "Location", description = "the token", schema = @Schema(type = "string")),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiTokenService.CreatedToken.class)))
     ResponseEntity<ApiTokenService.CreatedToken> createToken(@RequestBody NewToken body) {
         ApiTokenService.CreatedToken created = tokens.create(CurrentUser.require(), body.name());
         return ResponseEntity.created(URI.create("/api/v1/tokens/" + created.id())).body(created);
@@ -82,6 +92,7 @@ class AccountController {
     }
 
     @DeleteMapping("/tokens/{id}")
+    @ApiResponse(responseCode = "204", description = "Revoked")
     ResponseEntity<Void> revokeToken(@PathVariable UUID id) {
         tokens.revoke(CurrentUser.require(), id);
         return ResponseEntity.noContent().build();

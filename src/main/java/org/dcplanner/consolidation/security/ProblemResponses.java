@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * scheme only: a Basic challenge would make browsers prompt for and then replay a password on their own,
  * which would defeat the CSRF exemption of requests carrying an Authorization header.
  */
-@Component
+@Component("securityProblemResponses") // not "problemResponses": the OpenAPI module has a bean of that name
 class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
     private final ObjectMapper json;
 
