@@ -13,13 +13,20 @@ import urllib.request
 import uuid
 
 
+TOKEN = None  # the API token, set by main()
+
+
 def call(base, method, path, body=None, headers=None):
-    """Returns (status, bytes) without raising on HTTP error statuses."""
-    req = urllib.request.Request(base + path, data=body, method=method, headers=headers or {})
+    """Returns (status, bytes) without raising on HTTP error statuses; exits with a hint on 401."""
+    req = urllib.request.Request(base + path, data=body, method=method,
+                                 headers={**(headers or {}), "Authorization": f"Bearer {TOKEN}"})
     try:
         with urllib.request.urlopen(req, timeout=600) as resp:
             return resp.status, resp.read()
     except urllib.error.HTTPError as e:
+        if e.code == 401:
+            sys.exit("error: the service refused the API token (HTTP 401): it is unknown or revoked; "
+                     "set DCP_TOKEN (or --token) to a valid one")
         return e.code, e.read()
     except urllib.error.URLError as e:
         sys.exit(f"error: cannot reach the service at {base} ({e.reason}); start it or pass -u / DCP_URL")
@@ -133,6 +140,8 @@ def main():
     ap.add_argument("trace", help="trace file: .zip of PlanetLab/Bitbrains files, or a generic .csv")
     ap.add_argument("inventory", nargs="?", help="optional inventory CSV (VM sizes, guest OS, classes)")
     ap.add_argument("-u", "--url", default=os.environ.get("DCP_URL", "http://localhost:8080"))
+    ap.add_argument("-k", "--token", default=os.environ.get("DCP_TOKEN"),
+                    help="API token (POST /api/v1/tokens; default: $DCP_TOKEN, preferred: options show in ps)")
     ap.add_argument("-f", "--format", help="planetlab|bitbrains|csv (default: auto-detect)")
     ap.add_argument("-p", "--profile", help="VM size profile when no inventory: default|cloudsim")
     ap.add_argument("-m", "--model", default="dell-r6515", help="host model id (GET /api/v1/host-models)")
@@ -164,6 +173,10 @@ def main():
     ap.add_argument("--backtest-max-folds", type=int, default=30, metavar="N")
     ap.add_argument("--job-wait", type=int, default=3600, help="seconds to wait for a replay or backtest")
     a = ap.parse_args()
+    if not a.token:
+        sys.exit("error: no API token: set DCP_TOKEN (or pass --token); create one in the web UI or with POST /api/v1/tokens")
+    global TOKEN
+    TOKEN = a.token
     pins = {}
     for pin in a.pin:
         vm, _, host = pin.rpartition("=")

@@ -9,6 +9,7 @@ usage() {
   cat <<'USAGE'
 Usage: scripts/plan.sh [options] TRACE_FILE [INVENTORY_CSV]
   -u URL      service base URL                (default: $DCP_URL or http://localhost:8080)
+  -K TOKEN    API token (POST /api/v1/tokens)  (default: $DCP_TOKEN; prefer the variable: options show in ps)
   -f FORMAT   trace format: planetlab|bitbrains|csv (default: auto-detect)
   -p PROFILE  VM size profile when no inventory: default|cloudsim (default: server default)
   -m MODEL    host model id from GET /api/v1/host-models (default: dell-r6515)
@@ -34,13 +35,13 @@ Usage: scripts/plan.sh [options] TRACE_FILE [INVENTORY_CSV]
 USAGE
 }
 
-url=${DCP_URL:-http://localhost:8080}; format=""; profile=""; model=dell-r6515; count=20
+url=${DCP_URL:-http://localhost:8080}; token=${DCP_TOKEN:-}; format=""; profile=""; model=dell-r6515; count=20
 resources=CPU,MEMORY; approach=HARDWARE_ASSISTED; percentile=95; headroom=10; fold=false; limit=30; out=${DCP_OUT:-./plan-output}
 objective=HOSTS; target=1.0; reserve=0; pins=()
 replay_trace=""; replay_inventory=""; replay_from=""; replay_to=""; train_days=""; test_days=1; max_folds=30
-while getopts "u:f:p:m:n:r:v:q:H:dt:O:T:a:P:o:R:I:F:E:B:D:k:h" opt; do
+while getopts "u:K:f:p:m:n:r:v:q:H:dt:O:T:a:P:o:R:I:F:E:B:D:k:h" opt; do
   case $opt in
-    u) url=$OPTARG ;; f) format=$OPTARG ;; p) profile=$OPTARG ;; m) model=$OPTARG ;; n) count=$OPTARG ;;
+    u) url=$OPTARG ;; K) token=$OPTARG ;; f) format=$OPTARG ;; p) profile=$OPTARG ;; m) model=$OPTARG ;; n) count=$OPTARG ;;
     r) resources=$OPTARG ;; v) approach=$OPTARG ;; q) percentile=$OPTARG ;; H) headroom=$OPTARG ;;
     d) fold=true ;; t) limit=$OPTARG ;; O) objective=$OPTARG ;; T) target=$OPTARG ;; a) reserve=$OPTARG ;;
     P) [[ $OPTARG =~ ^.+=#?[0-9]+$ ]] || { echo "error: -P '$OPTARG': write VM=HOST, e.g. db-0001-1=3" >&2; exit 2; }
@@ -53,8 +54,12 @@ done
 shift $((OPTIND - 1))
 [ $# -ge 1 ] || { usage >&2; exit 2; }
 trace=$1; inventory=${2:-}
+[ -n "$token" ] || { echo "error: no API token: set DCP_TOKEN (or pass -K); create one in the web UI or with POST /api/v1/tokens" >&2; exit 2; }
 mkdir -p "$out"
 body="$out/.response.json"
+# the token goes to curl through a private file, not its command line (visible to other local users in ps)
+auth=$(mktemp); trap 'rm -f "$auth"' EXIT; chmod 600 "$auth"
+printf 'Authorization: Bearer %s\n' "$token" > "$auth"
 
 # json FIELD < file : prints a top-level field of a JSON document (empty when null or absent)
 json() { python3 -c 'import json,sys; v=json.load(sys.stdin).get(sys.argv[1]); print("" if v is None else v)' "$1"; }
@@ -62,8 +67,12 @@ json() { python3 -c 'import json,sys; v=json.load(sys.stdin).get(sys.argv[1]); p
 # call METHOD PATH [curl args...] : sets $status, writes the body to $body
 call() {
   local method=$1 path=$2; shift 2
-  if ! status=$(curl -sS -o "$body" -w '%{http_code}' -X "$method" "$url$path" "$@"); then
+  if ! status=$(curl -sS -o "$body" -w '%{http_code}' -H "@$auth" -X "$method" "$url$path" "$@"); then
     echo "error: cannot reach the service at $url; start it, or point -u / DCP_URL at it" >&2
+    exit 1
+  fi
+  if [ "$status" = 401 ]; then
+    echo "error: the service refused the API token (HTTP 401): it is unknown or revoked; set DCP_TOKEN (or -K) to a valid one" >&2
     exit 1
   fi
 }

@@ -18,6 +18,7 @@ import { DynamicSection } from './plan/DynamicSection';
 import { WillItHoldSection } from './plan/WillItHoldSection';
 import { dateTime } from '../format';
 import { download } from '../download';
+import { WriteAction } from '../session';
 
 function hasSolution(p: Plan | undefined): boolean {
   return !!p && isFinished(p.status) && p.hostsUsed != null;
@@ -124,8 +125,8 @@ export function PlanPage() {
           <button type="button" className="secondary" onClick={() => downloadTable('hosts', 'xlsx')} disabled={!simulation.data} data-testid="export-hosts-xlsx">Hosts XLSX</button>
         </span>
         <button type="button" className="secondary" onClick={() => window.print()} disabled={!solved} title="Print the dashboard, or save it as a PDF from the print dialog">Print / PDF</button>
-        <Link className="button secondary" to={`/plans/new?from=${p.id}`} data-testid="plan-variant">Plan a variant</Link>
-        {isFinished(p.status) && <button type="button" className="danger" onClick={remove}>Delete plan</button>}
+        <WriteAction><Link className="button secondary" to={`/plans/new?from=${p.id}`} data-testid="plan-variant">Plan a variant</Link></WriteAction>
+        {isFinished(p.status) && <WriteAction><button type="button" className="danger" onClick={remove}>Delete plan</button></WriteAction>}
       </div>
 
       {(workload.data?.warnings?.length ?? 0) > 0 && (

@@ -7,6 +7,7 @@ import { beforeAfterOption, shapeBeforeAfter } from '../../charts/beforeAfter';
 import { paybackOption, paybackText } from '../../charts/payback';
 import { usd } from '../../charts/common';
 import { Empty, ErrorBox } from '../../components/Status';
+import { WriteAction } from '../../session';
 
 // step="any": server defaults such as 0.366 kg/kWh must not fail the browser's step validation
 const FIELDS: { key: keyof Assumptions; label: string; hint: string }[] = [
@@ -84,7 +85,7 @@ export function SavingsSection({ planId, savings, onRecompute, onBaselineChanged
           ))}
           <div className="actions">
             <button type="submit">Recompute</button>
-            <button type="button" className="secondary" onClick={save}>Save scenario</button>
+            <WriteAction><button type="button" className="secondary" onClick={save}>Save scenario</button></WriteAction>
           </div>
           {saveMsg && <p role="status">{saveMsg}</p>}
           <h3>Before: {savings.baseline === 'CURRENT_INVENTORY' ? 'your current servers' : 'one server per VM'}</h3>
@@ -93,6 +94,7 @@ export function SavingsSection({ planId, savings, onRecompute, onBaselineChanged
               ? 'The uploaded current servers are the estate before consolidation.'
               : 'Each VM on the smallest built-in catalog server that holds it. Upload your current servers to compare against them instead.'}
           </p>
+          <WriteAction>
           <div className="field">
             <label htmlFor="current-servers">Current servers CSV</label>
             <input id="current-servers" type="file" accept=".csv,text/csv" disabled={baselineBusy}
@@ -102,6 +104,7 @@ export function SavingsSection({ planId, savings, onRecompute, onBaselineChanged
           {savings.baseline === 'CURRENT_INVENTORY' && (
             <button type="button" className="secondary" disabled={baselineBusy} onClick={() => changeBaseline(() => engineApi.removeCurrentServers(planId))}>Back to one server per VM</button>
           )}
+          </WriteAction>
           {baselineError != null && <ErrorBox error={baselineError} title="Current servers not accepted" />}
         </form>
         <div className="chart-box">

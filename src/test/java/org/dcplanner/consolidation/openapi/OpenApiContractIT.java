@@ -181,6 +181,18 @@ class OpenApiContractIT extends PostgresIntegrationTest {
         call(HttpMethod.DELETE, p + "/{id}", plan);
         call(HttpMethod.DELETE, p + "/{id}", plan);
 
+        // sign-in (the test client is a planner: users and audit answer 403)
+        String token = http.postForObject("/api/v1/tokens", Map.of("name", "contract"), JsonNode.class).get("id").asText();
+        call(HttpMethod.GET, "/api/v1/me", "/api/v1/me");
+        call(HttpMethod.GET, "/api/v1/sign-in-options", "/api/v1/sign-in-options");
+        call(HttpMethod.POST, "/api/v1/tokens", "/api/v1/tokens", Map.of("name", "contract call"), "application/json");
+        call(HttpMethod.GET, "/api/v1/tokens", "/api/v1/tokens");
+        call(HttpMethod.DELETE, "/api/v1/tokens/{id}", "/api/v1/tokens/" + token);
+        call(HttpMethod.DELETE, "/api/v1/tokens/{id}", "/api/v1/tokens/" + unknown);
+        call(HttpMethod.GET, "/api/v1/users", "/api/v1/users");
+        call(HttpMethod.POST, "/api/v1/users", "/api/v1/users", Map.of("username", "contract"), "application/json");
+        call(HttpMethod.GET, "/api/v1/audit", "/api/v1/audit");
+
         TreeSet<String> covered = new TreeSet<>();
         TreeSet<String> statuses = new TreeSet<>();
         List<String> drift = new ArrayList<>();
@@ -221,7 +233,7 @@ class OpenApiContractIT extends PostgresIntegrationTest {
         uncalled.removeAll(covered);
         assertThat(drift).as("answers the document does not describe").isEmpty();
         // the calls reach the success and the error paths, not only 200s
-        assertThat(statuses).contains("200", "201", "202", "204", "400", "404", "409", "422");
+        assertThat(statuses).contains("200", "201", "202", "204", "400", "403", "404", "409", "422");
         assertThat(uncalled).as("documented operations this test never calls (add a call)").isEmpty();
     }
 

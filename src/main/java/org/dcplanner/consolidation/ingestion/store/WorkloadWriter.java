@@ -16,6 +16,7 @@ import org.dcplanner.consolidation.ingestion.AssembledWorkload;
 import org.dcplanner.consolidation.ingestion.Metric;
 import org.dcplanner.consolidation.ingestion.SeriesStats;
 import org.dcplanner.consolidation.ingestion.WorkloadVm;
+import org.dcplanner.consolidation.security.CurrentUser;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -56,7 +57,7 @@ public class WorkloadWriter {
     private void insertWorkload(Connection c, UUID id, String name, String format, String vmProfile, AssembledWorkload w)
             throws SQLException, JsonProcessingException {
         String sql = "insert into workload (id, name, format, vm_profile, vm_count, step_seconds, steps, start_time,"
-                + " metrics, sample_count, warnings) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)";
+                + " metrics, sample_count, warnings, workspace) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setObject(1, id);
             ps.setString(2, name);
@@ -69,6 +70,7 @@ public class WorkloadWriter {
             ps.setArray(9, c.createArrayOf("text", w.measured().stream().map(Metric::field).toArray()));
             ps.setLong(10, w.samples());
             ps.setString(11, json.writeValueAsString(w.warnings()));
+            ps.setString(12, CurrentUser.workspaceForNew());
             ps.executeUpdate();
         }
     }

@@ -4,11 +4,11 @@ import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import de.siegmar.fastcsv.writer.CsvWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.dcplanner.consolidation.export.Table;
+import org.dcplanner.consolidation.export.TableExport;
 import org.dcplanner.consolidation.planning.PlanRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -84,19 +84,11 @@ class PlanController {
             content = {@Content(mediaType = "application/json", schema = @Schema(implementation = PlacementView.class)),
                     @Content(mediaType = "text/csv", schema = @Schema(type = "string", description = "vm,vmName,slot,hostModel"))})
     @ApiResponse(responseCode = "409", description = "The plan has no placement yet")
-    ResponseEntity<String> placementsCsv(@PathVariable UUID id) {
-        StringWriter out = new StringWriter();
-        try (CsvWriter csv = CsvWriter.builder().build(out)) {
-            csv.writeRecord("vm", "vmName", "slot", "hostModel");
-            for (PlacementView p : service.placements(id)) {
-                csv.writeRecord(String.valueOf(p.vm()), p.vmName(), String.valueOf(p.slot()),
-                        p.hostModel() == null ? "" : p.hostModel());
-            }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return ResponseEntity.ok().header("Content-Type", "text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"placements-" + id + ".csv\"").body(out.toString());
+    ResponseEntity<byte[]> placementsCsv(@PathVariable UUID id) {
+        // through the one export writer: VM names that a spreadsheet would run as formulas are neutralized
+        List<List<Object>> rows = service.placements(id).stream()
+                .map(p -> List.<Object>of(p.vm(), p.vmName(), p.slot(), p.hostModel() == null ? "" : p.hostModel())).toList();
+        return TableExport.csv(new Table("placements", List.of("vm", "vmName", "slot", "hostModel"), rows), "placements-" + id);
     }
 
     @GetMapping("/{id}/explanation")

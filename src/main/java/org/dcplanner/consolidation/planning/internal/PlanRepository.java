@@ -16,12 +16,15 @@ import java.util.UUID;
 import org.dcplanner.consolidation.inventory.HostModelUsage;
 import org.dcplanner.consolidation.planning.internal.PlanRecord.ProgressPoint;
 import org.dcplanner.consolidation.planning.solver.PlanningResult;
+import org.dcplanner.consolidation.security.CurrentUser;
+import org.dcplanner.consolidation.security.WorkspaceScope;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
  * Table plans (V4). Every write by a solving task carries its attempt number (fencing: a revived
- * or stale execution's writes then touch no row).
+ * or stale execution's writes then touch no row). Reads, cancel and delete are scoped to the caller's
+ * workspace ({@link WorkspaceScope}); the solving task's writes address a plan it was given by id.
  */
 @Repository
 public class PlanRepository implements HostModelUsage {
@@ -41,7 +44,8 @@ public class PlanRepository implements HostModelUsage {
                 int steps, int stepSeconds, boolean folded) {
         jdbc.update(con -> {
             var ps = con.prepareStatement("insert into plans (id, name, workload_id, request, status, vm_names, slot_models, "
-                    + "steps, step_seconds, folded, created_at, updated_at) values (?, ?, ?, ?::jsonb, 'QUEUED', ?, ?, ?, ?, ?, now(), now())");
+                    + "steps, step_seconds, folded, workspace, created_at, updated_at)"
+                    + " values (?, ?, ?, ?::jsonb, 'QUEUED', ?, ?, ?, ?, ?, ?, now(), now())");
             ps.setObject(1, id);
             ps.setString(2, name);
             ps.setObject(3, workloadId);
@@ -51,22 +55,24 @@ public class PlanRepository implements HostModelUsage {
             ps.setInt(7, steps);
             ps.setInt(8, stepSeconds);
             ps.setBoolean(9, folded);
+            ps.setString(10, CurrentUser.workspaceForNew());
             return ps;
         });
     }
 
     public Optional<PlanRecord> find(UUID id) {
-        return jdbc.query("select " + SMALL_COLUMNS + ", vm_names, slot_models, vm_slot from plans where id = ?",
-                (rs, n) -> map(rs, true), id).stream().findFirst();
+        return jdbc.query("select " + SMALL_COLUMNS + ", vm_names, slot_models, vm_slot from plans where id = ? and "
+                + WorkspaceScope.CONDITION, (rs, n) -> map(rs, true), WorkspaceScope.args(id)).stream().findFirst();
     }
 
     /** Newest first; {@code workloadId} null = every workload's plans. */
     List<PlanRecord> list(UUID workloadId) {
         if (workloadId == null) {
-            return jdbc.query("select " + SMALL_COLUMNS + " from plans order by created_at desc", (rs, n) -> map(rs, false));
+            return jdbc.query("select " + SMALL_COLUMNS + " from plans where " + WorkspaceScope.CONDITION
+                    + " order by created_at desc", (rs, n) -> map(rs, false), WorkspaceScope.args());
         }
-        return jdbc.query("select " + SMALL_COLUMNS + " from plans where workload_id = ? order by created_at desc",
-                (rs, n) -> map(rs, false), workloadId);
+        return jdbc.query("select " + SMALL_COLUMNS + " from plans where workload_id = ? and " + WorkspaceScope.CONDITION
+                + " order by created_at desc", (rs, n) -> map(rs, false), WorkspaceScope.args(workloadId));
     }
 
     @Override
@@ -76,7 +82,8 @@ public class PlanRepository implements HostModelUsage {
     }
 
     boolean exists(UUID id) {
-        return Boolean.TRUE.equals(jdbc.queryForObject("select exists(select 1 from plans where id = ?)", Boolean.class, id));
+        return Boolean.TRUE.equals(jdbc.queryForObject("select exists(select 1 from plans where id = ? and "
+                + WorkspaceScope.CONDITION + ")", Boolean.class, WorkspaceScope.args(id)));
     }
 
     /**
@@ -167,17 +174,17 @@ public class PlanRepository implements HostModelUsage {
         return jdbc.update("update plans set cancel_requested = true, updated_at = now(), "
                 + "status = case when status = 'QUEUED' then 'CANCELLED' else status end, "
                 + "finished_at = case when status = 'QUEUED' then now() else finished_at end "
-                + "where id = ? and status in ('QUEUED', 'SOLVING')", id) > 0;
+                + "where id = ? and status in ('QUEUED', 'SOLVING') and " + WorkspaceScope.CONDITION, WorkspaceScope.args(id)) > 0;
     }
 
     /** Ends a solving plan's search now, keeping its best as the result (COMPLETED); false if it is not solving. */
     public boolean requestFinish(UUID id) {
         return jdbc.update("update plans set cancel_requested = true, finish_requested = true, updated_at = now() "
-                + "where id = ? and status = 'SOLVING'", id) > 0;
+                + "where id = ? and status = 'SOLVING' and " + WorkspaceScope.CONDITION, WorkspaceScope.args(id)) > 0;
     }
 
     public boolean delete(UUID id) {
-        return jdbc.update("delete from plans where id = ?", id) > 0;
+        return jdbc.update("delete from plans where id = ? and " + WorkspaceScope.CONDITION, WorkspaceScope.args(id)) > 0;
     }
 
     private PlanRecord map(ResultSet rs, boolean withArrays) throws SQLException {
