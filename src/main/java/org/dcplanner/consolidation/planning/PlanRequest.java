@@ -10,6 +10,7 @@ import org.dcplanner.consolidation.ingestion.Metric;
 import org.dcplanner.consolidation.planning.solver.PlanningProblem.Objective;
 import org.dcplanner.consolidation.simulation.VirtualizationApproach;
 import org.dcplanner.consolidation.web.ApiException;
+import org.dcplanner.consolidation.web.Ranges;
 
 /**
  * Body of POST /api/v1/plans. Missing optional fields get the defaults of {@link #withDefaults};
@@ -26,6 +27,10 @@ public record PlanRequest(UUID workloadId, String name, List<PoolEntry> hostPool
     /** Hosts in the whole pool (a plan never uses more hosts than it has VMs; the solver keeps arrays per host). */
     static final int MAX_POOL_HOSTS = 100_000;
     static final int MAX_NAME_LENGTH = 200;
+    /** Longest percentile window: one week of 5-minute steps (the sizer's cost grows with VMs x steps x window). */
+    static final int MAX_WINDOW_STEPS = 2016;
+    /** Most pins in one request (one per VM; workloads hold at most this many VMs in practice). */
+    static final int MAX_PINS = 100_000;
 
     /** {@code count} hosts of catalog model {@code model}. */
     public record PoolEntry(String model, Integer count) {
@@ -75,8 +80,8 @@ public record PlanRequest(UUID workloadId, String name, List<PoolEntry> hostPool
         Sizing s = sizingWithDefaults();
         double target = targetUtilization == null ? DEFAULT_TARGET_UTILIZATION : targetUtilization;
         if (!(target > 0 && target <= 1)) throw invalid("targetUtilization", "targetUtilization must be in (0, 1]");
-        int ha = haReserveHosts == null ? 0 : haReserveHosts;
-        if (ha < 0) throw invalid("haReserveHosts", "haReserveHosts must be >= 0");
+        int ha = haReserveHosts == null ? 0 : Ranges.check("haReserveHosts", haReserveHosts, 0, MAX_POOL_HOSTS - 1);
+        checkPins();
         int limit = timeLimitSeconds == null ? defaultTimeLimitSeconds : timeLimitSeconds;
         if (limit < 1 || limit > maxTimeLimitSeconds) {
             throw invalid("timeLimitSeconds", "timeLimitSeconds must be between 1 and " + maxTimeLimitSeconds);
@@ -86,6 +91,17 @@ public record PlanRequest(UUID workloadId, String name, List<PoolEntry> hostPool
                 target, ha, objective == null ? Objective.HOSTS : objective, limit, pinned == null ? Map.of() : Map.copyOf(pinned));
     }
 
+    private void checkPins() {
+        if (pinned == null) return;
+        if (pinned.size() > MAX_PINS) {
+            throw invalid("pinned", "pinned may name at most " + MAX_PINS + " VMs, got " + pinned.size());
+        }
+        for (Map.Entry<String, Integer> pin : pinned.entrySet()) {
+            if (pin.getValue() == null) throw invalid("pinned." + pin.getKey(), "pinned." + pin.getKey() + " needs a slot number");
+            Ranges.check("pinned." + pin.getKey(), pin.getValue(), 0, MAX_POOL_HOSTS - 1);
+        }
+    }
+
     private Sizing sizingWithDefaults() {
         Sizing s = sizing == null ? new Sizing(null, null, null, null, null) : sizing;
         double p = s.percentile() == null ? 95 : s.percentile();
@@ -93,7 +109,7 @@ public record PlanRequest(UUID workloadId, String name, List<PoolEntry> hostPool
         double h = s.headroomPercent() == null ? 0 : s.headroomPercent();
         if (!(h >= 0 && h <= 1000)) throw invalid("sizing.headroomPercent", "sizing.headroomPercent must be in [0, 1000], got " + h);
         int w = s.windowSteps() == null ? 1 : s.windowSteps();
-        if (w < 1) throw invalid("sizing.windowSteps", "sizing.windowSteps must be >= 1");
+        Ranges.check("sizing.windowSteps", w, 1, MAX_WINDOW_STEPS);
         return new Sizing(p, h, Boolean.TRUE.equals(s.foldDays()), w, Boolean.TRUE.equals(s.overheadInTrace()));
     }
 
