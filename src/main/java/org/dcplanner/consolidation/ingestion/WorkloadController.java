@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import org.dcplanner.consolidation.ingestion.source.UploadTraceSource;
 import org.dcplanner.consolidation.web.ApiException;
+import org.dcplanner.consolidation.web.ListPage;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -83,9 +84,12 @@ class WorkloadController {
     }
 
     @GetMapping
-    @Operation(summary = "List workloads, newest first")
-    List<WorkloadView> list() {
-        return queries.list();
+    @Operation(summary = "List workloads, newest first", description = "Paged: page 0..10,000,000 (default 0), "
+            + "size 1..1000 (default 100); the total is in the X-Total-Count header")
+    ResponseEntity<List<WorkloadView>> list(@RequestParam(required = false) Integer page,
+                                            @RequestParam(required = false) Integer size) {
+        ListPage p = ListPage.of(page, size, 100, 1000);
+        return p.respond(queries.list(p.size(), p.offset()), queries.count());
     }
 
     @GetMapping("/{id}")

@@ -5,6 +5,7 @@ import java.io.StringWriter;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.dcplanner.consolidation.web.ListPage;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -32,10 +33,13 @@ class PlanController {
         return ResponseEntity.accepted().location(URI.create("/api/v1/plans/" + id)).body(service.get(id));
     }
 
-    /** Every plan, newest first; {@code workloadId} keeps those of one workload. */
+    /** Plans, newest first, paged (size 1..1000, default 100; X-Total-Count); {@code workloadId} keeps those of one workload. */
     @GetMapping
-    List<PlanView> list(@RequestParam(required = false) UUID workloadId) {
-        return service.list(workloadId);
+    ResponseEntity<List<PlanView>> list(@RequestParam(required = false) UUID workloadId,
+                                        @RequestParam(required = false) Integer page,
+                                        @RequestParam(required = false) Integer size) {
+        ListPage p = ListPage.of(page, size, 100, 1000);
+        return p.respond(service.list(workloadId, p.size(), p.offset()), service.count(workloadId));
     }
 
     @GetMapping("/{id}")
@@ -50,9 +54,12 @@ class PlanController {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(service.get(id));
     }
 
+    /** Paged (size 1..100,000, default 10,000; X-Total-Count); the CSV below is the whole plan. */
     @GetMapping(value = "/{id}/placements", produces = "application/json")
-    List<PlacementView> placements(@PathVariable UUID id) {
-        return service.placements(id);
+    ResponseEntity<List<PlacementView>> placements(@PathVariable UUID id, @RequestParam(required = false) Integer page,
+                                                   @RequestParam(required = false) Integer size) {
+        ListPage p = ListPage.of(page, size, 10_000, 100_000);
+        return p.respond(service.placements(id));
     }
 
     @GetMapping(value = "/{id}/placements", produces = "text/csv")
@@ -71,8 +78,11 @@ class PlanController {
                 .header("Content-Disposition", "attachment; filename=\"placements-" + id + ".csv\"").body(out.toString());
     }
 
+    /** Paged like the placements. */
     @GetMapping("/{id}/explanation")
-    List<ExplanationView> explanation(@PathVariable UUID id) {
-        return service.explanation(id);
+    ResponseEntity<List<ExplanationView>> explanation(@PathVariable UUID id, @RequestParam(required = false) Integer page,
+                                                      @RequestParam(required = false) Integer size) {
+        ListPage p = ListPage.of(page, size, 10_000, 100_000);
+        return p.respond(service.explanation(id));
     }
 }

@@ -61,12 +61,19 @@ class PlanRepository implements HostModelUsage {
     }
 
     /** Newest first; {@code workloadId} null = every workload's plans. */
-    List<PlanRecord> list(UUID workloadId) {
+    List<PlanRecord> list(UUID workloadId, int limit, long offset) {
         if (workloadId == null) {
-            return jdbc.query("select " + SMALL_COLUMNS + " from plans order by created_at desc", (rs, n) -> map(rs, false));
+            return jdbc.query("select " + SMALL_COLUMNS + " from plans order by created_at desc, id limit ? offset ?",
+                    (rs, n) -> map(rs, false), limit, offset);
         }
-        return jdbc.query("select " + SMALL_COLUMNS + " from plans where workload_id = ? order by created_at desc",
-                (rs, n) -> map(rs, false), workloadId);
+        return jdbc.query("select " + SMALL_COLUMNS + " from plans where workload_id = ? order by created_at desc, id "
+                + "limit ? offset ?", (rs, n) -> map(rs, false), workloadId, limit, offset);
+    }
+
+    long count(UUID workloadId) {
+        Long n = workloadId == null ? jdbc.queryForObject("select count(*) from plans", Long.class)
+                : jdbc.queryForObject("select count(*) from plans where workload_id = ?", Long.class, workloadId);
+        return n == null ? 0 : n;
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.dcplanner.consolidation.web.ApiException;
+import org.dcplanner.consolidation.web.ListPage;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -68,9 +69,12 @@ class SavingsController {
         return service.uploadCurrentServers(planId, fileName, csv);
     }
 
+    /** Paged (size 1..100,000, default 10,000; X-Total-Count). */
     @GetMapping("/current-servers")
-    List<CurrentServer> currentServers(@PathVariable UUID planId) {
-        return service.currentServers(planId);
+    ResponseEntity<List<CurrentServer>> currentServers(@PathVariable UUID planId, @RequestParam(required = false) Integer page,
+                                                       @RequestParam(required = false) Integer size) {
+        ListPage p = ListPage.of(page, size, 10_000, 100_000);
+        return p.respond(service.currentServers(planId));
     }
 
     @DeleteMapping("/current-servers")

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.dcplanner.consolidation.simulation.ApproachComparison.Comparison;
 import org.dcplanner.consolidation.web.ApiException;
+import org.dcplanner.consolidation.web.ListPage;
 import org.dcplanner.consolidation.web.Ranges;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,9 +42,13 @@ class SimulationController {
         return ResponseEntity.accepted().location(location).body(SimulationView.of(run, null, 0, 0, 0, 0, "index", PowerCurve.DEFAULT_PUE));
     }
 
+    /** Paged (size 1..100, default 100; X-Total-Count): at most one run per virtualization approach exists. */
     @GetMapping("/simulations")
-    List<SimulationView> list(@PathVariable UUID planId) {
-        return service.findAll(planId).stream().map(r -> SimulationView.of(r, null, 0, 0, 0, 0, "index", PowerCurve.DEFAULT_PUE)).toList();
+    ResponseEntity<List<SimulationView>> list(@PathVariable UUID planId, @RequestParam(required = false) Integer page,
+                                              @RequestParam(required = false) Integer size) {
+        ListPage p = ListPage.of(page, size, 100, 100);
+        return p.respond(service.findAll(planId).stream()
+                .map(r -> SimulationView.of(r, null, 0, 0, 0, 0, "index", PowerCurve.DEFAULT_PUE)).toList());
     }
 
     @GetMapping("/simulation")

@@ -41,8 +41,9 @@ public class WorkloadRepository {
         return jdbc.query("select * from workload where id = ?", workloadMapper(), id).stream().findFirst();
     }
 
-    public List<WorkloadView> list() {
-        return jdbc.query("select * from workload order by created_at desc, name", workloadMapper());
+    public List<WorkloadView> list(int limit, long offset) {
+        return jdbc.query("select * from workload order by created_at desc, name, id limit ? offset ?", workloadMapper(),
+                limit, offset);
     }
 
     public long count() {
