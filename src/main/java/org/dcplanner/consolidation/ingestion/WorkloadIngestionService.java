@@ -46,7 +46,8 @@ public class WorkloadIngestionService {
         Map<String, InventoryRow> inventory = request.inventory() == null ? Map.of() : inventory(request);
         Plan plan = plan(request);
         ParsedTraces parsed = new ParsedTraces(plan.stepSeconds(), properties.maxGridCells());
-        eachFile(request, plan.format(), (path, lines, format) -> parserFor(format, request).parse(path, lines, parsed));
+        eachFile(request, plan.format(), (path, lines, format) -> parserFor(format, request).parse(path, lines, parsed),
+                parsed.warnings()::skipped);
         for (InventoryRow row : inventory.values()) {
             if (!parsed.contains(row.vm())) {
                 throw IngestProblems.invalid("unknown-vm", "Inventory VM '" + row.vm() + "' is not in the trace",
@@ -89,7 +90,7 @@ public class WorkloadIngestionService {
                 detected[0] = format;
                 if (knownStep != null || format == WorkloadFormat.PLANETLAB) throw new ParsedTraces.ScanComplete();
                 parserFor(format, request).parse(path, lines, scan);
-            });
+            }, (path, rule) -> { });
         } catch (ParsedTraces.ScanComplete enough) {
             // the prefix was enough to know the format and the step
         }
@@ -108,7 +109,8 @@ public class WorkloadIngestionService {
     }
 
     /** Reads the upload file by file; the format is detected from the first file when not given. */
-    private void eachFile(IngestRequest request, WorkloadFormat given, FileHandler handler) {
+    private void eachFile(IngestRequest request, WorkloadFormat given, FileHandler handler,
+                          org.dcplanner.consolidation.ingestion.source.TraceSource.SkipListener skipped) {
         WorkloadFormat[] format = {given};
         byte[] buffer = new byte[1 << 16];
         try {
@@ -122,7 +124,7 @@ public class WorkloadIngestionService {
                 }
                 lines.unread(first);
                 handler.handle(path, lines, format[0]);
-            });
+            }, skipped);
         } catch (IOException e) {
             throw IngestProblems.invalid("unreadable-upload", "The upload could not be read: " + e.getMessage(),
                     request.source().name(), 0, null);

@@ -27,10 +27,10 @@ public final class UploadTraceSource implements TraceSource {
     }
 
     @Override
-    public void forEachFile(FileVisitor visitor) throws IOException {
+    public void forEachFile(FileVisitor visitor, SkipListener skipped) throws IOException {
         try (InputStream raw = content.getInputStream(); BufferedInputStream in = new BufferedInputStream(raw, 1 << 16)) {
             if (isZip(in)) {
-                new ZipEntries(in, name, limits).forEach(visitor);
+                new ZipEntries(in, name, limits).forEach(visitor, skipped);
             } else {
                 visitor.visit(name, in);
             }

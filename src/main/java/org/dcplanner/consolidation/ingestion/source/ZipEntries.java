@@ -45,7 +45,7 @@ final class ZipEntries {
         this.limits = limits;
     }
 
-    void forEach(TraceSource.FileVisitor visitor) throws IOException {
+    void forEach(TraceSource.FileVisitor visitor, TraceSource.SkipListener skipped) throws IOException {
         ZipInputStream zip = new ZipInputStream(in, StandardCharsets.UTF_8);
         int files = 0;
         while (true) {
@@ -53,7 +53,12 @@ final class ZipEntries {
             if (entry == null) break;
             String path = entry.getName();
             checkPath(path);
-            if (entry.isDirectory() || TraceSource.isIgnored(path)) continue;
+            if (entry.isDirectory()) continue;
+            String rule = TraceSource.skipRule(path);
+            if (rule != null) {
+                skipped.skipped(path, rule);
+                continue;
+            }
             if (++files > limits.maxEntries()) {
                 throw IngestProblems.tooLarge("too-many-files", "The archive holds more than " + limits.maxEntries()
                         + " files (consolidation.ingestion.max-entries)", archive);
