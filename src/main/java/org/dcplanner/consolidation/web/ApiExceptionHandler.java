@@ -77,6 +77,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(pd);
     }
 
+    /** Spring MVC's own problems (404, 405, 415, a missing part or parameter) get the project's type URIs too. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+                                                             HttpStatusCode statusCode, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        if (response != null && response.getBody() instanceof ProblemDetail pd
+                && (pd.getType() == null || "about:blank".equals(pd.getType().toString()))) {
+            pd.setType(URI.create("/problems/" + ErrorProblems.type(statusCode.value())));
+        }
+        return response;
+    }
+
     /** A multipart body that ends early or is not multipart at all (truncated upload, bad boundary) → 400. */
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<ProblemDetail> multipart(MultipartException e, HttpServletRequest request) {

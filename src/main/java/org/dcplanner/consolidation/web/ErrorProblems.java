@@ -8,12 +8,12 @@ final class ErrorProblems {
     private static final Map<Integer, String> TYPES = Map.of(
             400, "bad-request", 404, "not-found", 405, "method-not-allowed", 408, "request-timeout",
             413, "body-too-large", 414, "uri-too-long", 415, "unsupported-media-type", 431, "headers-too-large",
-            503, "service-unavailable");
+            500, "internal-error", 503, "service-unavailable", 505, "http-version-not-supported");
 
     private ErrorProblems() {}
 
     static String type(int status) {
-        return TYPES.getOrDefault(status, status >= 500 ? "internal-error" : "http-" + status);
+        return TYPES.getOrDefault(status, "http-" + status);
     }
 
     static String title(int status) {
@@ -26,8 +26,8 @@ final class ErrorProblems {
             case 400 -> "The request could not be read (malformed request line, headers, URL or body)";
             case 413 -> "The request body is larger than the server accepts";
             case 431 -> "The request headers are larger than the server accepts";
-            default -> status >= 500 ? "The server failed to process the request; see the server log for details"
-                    : title(status);
+            case 500 -> "The server failed to process the request; see the server log for details";
+            default -> title(status);
         };
     }
 
