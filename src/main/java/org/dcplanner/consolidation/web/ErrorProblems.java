@@ -5,10 +5,11 @@ import org.springframework.http.HttpStatus;
 
 /** Type slug, title and a safe detail for an HTTP error status that no handler described better. */
 final class ErrorProblems {
-    private static final Map<Integer, String> TYPES = Map.of(
-            400, "bad-request", 404, "not-found", 405, "method-not-allowed", 408, "request-timeout",
-            413, "body-too-large", 414, "uri-too-long", 415, "unsupported-media-type", 431, "headers-too-large",
-            500, "internal-error", 503, "service-unavailable", 505, "http-version-not-supported");
+    private static final Map<Integer, String> TYPES = Map.ofEntries(Map.entry(400, "bad-request"),
+            Map.entry(404, "not-found"), Map.entry(405, "method-not-allowed"), Map.entry(408, "request-timeout"),
+            Map.entry(413, "body-too-large"), Map.entry(414, "uri-too-long"), Map.entry(415, "unsupported-media-type"),
+            Map.entry(431, "headers-too-large"), Map.entry(500, "internal-error"), Map.entry(503, "service-unavailable"),
+            Map.entry(505, "http-version-not-supported"));
 
     private ErrorProblems() {}
 
