@@ -63,6 +63,10 @@ public class OptaPlannerConsolidationSolver implements ConsolidationSolver {
         // the construction is the first best: plans show a host count before the search improves on it
         SolveProgress first = reporter.report(start);
         BooleanSupplier stopRequested = options.stopRequested() == null ? () -> false : options.stopRequested();
+        if (stopRequested.getAsBoolean()) {
+            // stopped during the construction: it is the best so far, no search is started
+            return result(model, start, lowerBound, peakFfd, tsFfd, 0);
+        }
         PlacementSearchPhase elimination = PlacementSearchPhase.hostElimination(eliminationDeadline, stopRequested,
                 reporter::report, seed, stopBound);
         // When the plan first reached the bound (0: not yet), set by the best-solution consumer. A plan proven
@@ -84,6 +88,11 @@ public class OptaPlannerConsolidationSolver implements ConsolidationSolver {
         double seconds = Math.max(1e-3, (System.nanoTime() - searchStart) / 1e9);
         long perSecond = (long) ((model.evaluations().sum() - evaluationsBefore) / seconds);
 
+        return result(model, best, lowerBound, peakFfd, tsFfd, perSecond);
+    }
+
+    private static PlanningResult result(DemandModel model, int[] best, int lowerBound, int[] peakFfd, int[] tsFfd,
+                                         long perSecond) {
         ScoreLedger ledger = Construction.ledger(model, best);
         return new PlanningResult(best, Baselines.hostsUsed(best), ledger.score().toString(), ledger.hardPenalty() == 0,
                 ledger.brokenConstraints(), lowerBound, Baselines.hostsUsed(peakFfd), Baselines.hostsUsed(tsFfd),

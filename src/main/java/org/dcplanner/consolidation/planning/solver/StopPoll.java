@@ -7,6 +7,7 @@ final class StopPoll {
     private final long deadlineNanos;
     private final BooleanSupplier stopRequested;
     private long nextPoll;
+    private boolean stopped;
 
     StopPoll(long deadlineNanos, BooleanSupplier stopRequested) {
         this.deadlineNanos = deadlineNanos;
@@ -14,15 +15,16 @@ final class StopPoll {
         this.nextPoll = System.nanoTime();
     }
 
+    /** True from the deadline or the first poll that saw a stop request on (it stays true). */
     boolean stop() {
+        if (stopped) return true;
         long now = System.nanoTime();
         if (now >= deadlineNanos) {
-            return true;
-        }
-        if (now >= nextPoll) {
+            stopped = true;
+        } else if (now >= nextPoll) {
             nextPoll = now + 20_000_000L;
-            return stopRequested.getAsBoolean();
+            stopped = stopRequested.getAsBoolean();
         }
-        return false;
+        return stopped;
     }
 }
