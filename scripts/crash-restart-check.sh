@@ -59,7 +59,7 @@ plan=$(curl -sf -H 'Content-Type: application/json' "$base/api/v1/plans" -d "{\"
   \"objective\":\"POWER\",\"timeLimitSeconds\":$plan_seconds}" | field "['id']")
 until [ "$(status)" = SOLVING ]; do sleep 1; done
 sleep 5
-first_run_dirs=$(ls "$work/upload-tmp" | grep -c '^run-' || true)
+first_run_dirs=$(find "$work/upload-tmp" -mindepth 1 -maxdepth 1 -type d -name 'run-*' | wc -l)
 postmaster=$(head -1 "$work/db/postmaster.pid")
 kill -9 "$service_pid"
 wait "$service_pid" 2>/dev/null || true
@@ -72,5 +72,5 @@ echo "one start after kill -9: healthy after $healthy s (target: 60 s)"
 grep -h "orphaned PostgreSQL\|stale" "$work/run2.log" | sed 's/^.*WARN [0-9]* --- \[[^]]*\] \[ *[^]]*\] /  log: /' || true
 until [ "$(status)" = COMPLETED ] || [ "$(status)" = FAILED ]; do sleep 2; done
 echo "plan $(status) $((SECONDS - t0)) s after the restart began: $(curl -sf "$base/api/v1/plans/$plan" | field "['hostsUsed']") hosts"
-echo "upload temp folders: $first_run_dirs run folder(s) before the kill, now $(ls "$work/upload-tmp" | grep -c '^run-') (this run's only)"
+echo "upload temp folders: $first_run_dirs run folder(s) before the kill, now $(find "$work/upload-tmp" -mindepth 1 -maxdepth 1 -type d -name 'run-*' | wc -l) (this run's only)"
 echo "password file mode: $(stat -c %a "$work/db/dcp-db-password"); pg_hba.conf: $(grep -v "^#" "$work/db/pg_hba.conf" | tr "\n" ";")"

@@ -34,8 +34,11 @@ class WorkloadController {
     private final WorkloadIngestionService ingestion;
     private final WorkloadQueries queries;
     private final IngestionProperties properties;
+    private final UploadGate gate;
 
-    WorkloadController(WorkloadIngestionService ingestion, WorkloadQueries queries, IngestionProperties properties) {
+    WorkloadController(WorkloadIngestionService ingestion, WorkloadQueries queries, IngestionProperties properties,
+                       UploadGate gate) {
+        this.gate = gate;
         this.ingestion = ingestion;
         this.queries = queries;
         this.properties = properties;
@@ -61,11 +64,12 @@ class WorkloadController {
             throw IngestProblems.invalid("empty-file", "The uploaded file is empty", file.getOriginalFilename(), 0, "file");
         }
         boolean withInventory = inventory != null && !inventory.isEmpty();
-        WorkloadView view = ingestion.ingest(new IngestRequest(
+        IngestRequest request = new IngestRequest(
                 new UploadTraceSource(file, file.getOriginalFilename(), properties),
                 withInventory ? inventory : null, withInventory ? nameOf(inventory) : null, name,
                 format == null || format.isBlank() ? null : WorkloadFormat.fromId(format),
-                vmProfile == null || vmProfile.isBlank() ? null : VmProfile.fromId(vmProfile), stepSeconds, instant(start)));
+                vmProfile == null || vmProfile.isBlank() ? null : VmProfile.fromId(vmProfile), stepSeconds, instant(start));
+        WorkloadView view = gate.run(() -> ingestion.ingest(request));
         return ResponseEntity.created(URI.create("/api/v1/workloads/" + view.id())).body(view);
     }
 
