@@ -19,6 +19,6 @@ public record IngestRequest(TraceSource source, InputStreamSource inventory, Str
     public IngestRequest {
         if (vmProfile == null) vmProfile = VmProfile.DEFAULT;
         // one second to one day: coarser steps than a day leave nothing to multiplex
-        org.dcplanner.consolidation.web.Ranges.check("stepSeconds", stepSeconds, 1, 86_400);
+        org.dcplanner.consolidation.problem.Ranges.check("stepSeconds", stepSeconds, 1, 86_400);
     }
 }

@@ -7,10 +7,10 @@ import java.util.Objects;
 import java.util.Map;
 import java.util.UUID;
 import org.dcplanner.consolidation.ingestion.Metric;
-import org.dcplanner.consolidation.planning.solver.PlanningProblem.Objective;
-import org.dcplanner.consolidation.simulation.VirtualizationApproach;
-import org.dcplanner.consolidation.web.ApiException;
-import org.dcplanner.consolidation.web.Ranges;
+import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem.Objective;
+import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
+import org.dcplanner.consolidation.problem.ApiException;
+import org.dcplanner.consolidation.problem.Ranges;
 
 /**
  * Body of POST /api/v1/plans. Missing optional fields get the defaults of {@link #withDefaults};

@@ -3,8 +3,8 @@ package org.dcplanner.consolidation.savings;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.dcplanner.consolidation.simulation.PowerCurve;
-import org.dcplanner.consolidation.web.ApiException;
-import org.dcplanner.consolidation.web.Ranges;
+import org.dcplanner.consolidation.problem.ApiException;
+import org.dcplanner.consolidation.problem.Ranges;
 
 /**
  * Every assumption the savings report uses, with documented defaults (sources in {@link #defaults()}).

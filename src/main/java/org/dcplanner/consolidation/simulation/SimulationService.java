@@ -12,7 +12,8 @@ import org.dcplanner.consolidation.planning.PlanCompleted;
 import org.dcplanner.consolidation.planning.PlanLookup;
 import org.dcplanner.consolidation.simulation.ApproachComparison.Comparison;
 import org.dcplanner.consolidation.simulation.SimulationRunner.PlanContext;
-import org.dcplanner.consolidation.web.ApiException;
+import org.dcplanner.consolidation.problem.ApiException;
+import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
@@ -78,6 +79,13 @@ public class SimulationService {
 
     Optional<float[][]> hostSeries(UUID planId, VirtualizationApproach approach) {
         return store.hostSeries(planId, approach);
+    }
+
+    /** Per-host summary of a completed replay (404 while it is not there). */
+    List<HostSummary> hostSummary(UUID planId, VirtualizationApproach approach) {
+        StoredRun run = store.find(planId, approach).filter(r -> r.status() == SimulationStatus.COMPLETED)
+                .orElseThrow(() -> ApiException.notFound("completed simulation", planId + " (" + approach + ")"));
+        return HostSummary.of(run, store.hostSeries(planId, approach).orElse(null));
     }
 
     /** FULL vs PARAVIRTUAL vs HARDWARE_ASSISTED for one plan (computed on request, default parameters). */

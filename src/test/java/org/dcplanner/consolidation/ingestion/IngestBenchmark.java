@@ -3,7 +3,7 @@ package org.dcplanner.consolidation.ingestion;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.dcplanner.consolidation.web.EmbeddedPostgresConfig;
+import org.dcplanner.consolidation.database.EmbeddedPostgresConfig;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;

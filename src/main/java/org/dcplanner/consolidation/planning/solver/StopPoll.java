@@ -3,20 +3,20 @@ package org.dcplanner.consolidation.planning.solver;
 import java.util.function.BooleanSupplier;
 
 /** Deadline and stop-request check; the stop request (cheap: it rate-limits its own database reads) is polled every 20 ms. */
-final class StopPoll {
+public final class StopPoll {
     private final long deadlineNanos;
     private final BooleanSupplier stopRequested;
     private long nextPoll;
     private boolean stopped;
 
-    StopPoll(long deadlineNanos, BooleanSupplier stopRequested) {
+    public StopPoll(long deadlineNanos, BooleanSupplier stopRequested) {
         this.deadlineNanos = deadlineNanos;
         this.stopRequested = stopRequested;
         this.nextPoll = System.nanoTime();
     }
 
     /** True from the deadline or the first poll that saw a stop request on (it stays true). */
-    boolean stop() {
+    public boolean stop() {
         if (stopped) return true;
         long now = System.nanoTime();
         if (now >= deadlineNanos) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem;
 
 /**
  * How long the solver takes to return after a stop request (what a plan's DELETE waits for on the node that

@@ -1,0 +1,118 @@
+package org.dcplanner.consolidation.planning.internal;
+
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import de.siegmar.fastcsv.writer.CsvWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.dcplanner.consolidation.planning.PlanRequest;
+import org.dcplanner.consolidation.problem.ListPage;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Plan jobs REST API. */
+@RestController
+@RequestMapping("/api/v1/plans")
+class PlanController {
+    private final PlanService service;
+
+    PlanController(PlanService service) {
+        this.service = service;
+    }
+
+    @PostMapping
+    @ApiResponse(responseCode = "202", description = "Queued: poll the Location until the status is final", headers = @Header(name = "Location", description = "where to poll the result", schema = @Schema(type = "string")),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PlanView.class)))
+    @ApiResponse(responseCode = "422", description = "The request cannot be planned (pool too small or too large, unknown pinned VM, approach not possible)")
+    ResponseEntity<PlanView> start(@RequestBody PlanRequest request) {
+        UUID id = service.start(request);
+        return ResponseEntity.accepted().location(URI.create("/api/v1/plans/" + id)).body(service.get(id));
+    }
+
+    /** Plans, newest first, paged (size 1..1000, default 100; X-Total-Count); {@code workloadId} keeps those of one workload. */
+    @GetMapping
+    ResponseEntity<List<PlanView>> list(@RequestParam(required = false) UUID workloadId,
+                                        @RequestParam(required = false) Integer page,
+                                        @RequestParam(required = false) Integer size) {
+        ListPage p = ListPage.of(page, size, 100, 1000);
+        return p.respond(service.list(workloadId, p.size(), p.offset()), service.count(workloadId));
+    }
+
+    @GetMapping("/{id}")
+    PlanView get(@PathVariable UUID id) {
+        return service.get(id);
+    }
+
+    /** Stops a queued/solving plan (202, best kept, ends CANCELLED); deletes a finished one (204). */
+    @DeleteMapping("/{id}")
+    @ApiResponse(responseCode = "202", description = "Stop requested: the plan ends CANCELLED with its best kept",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PlanView.class)))
+    @ApiResponse(responseCode = "204", description = "The finished plan was deleted")
+    ResponseEntity<PlanView> stopOrDelete(@PathVariable UUID id) {
+        if (service.stopOrDelete(id)) return ResponseEntity.noContent().build();
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(service.get(id));
+    }
+
+    /** Ends the search now and keeps the best plan found as the result (202, ends COMPLETED); 409 unless solving. */
+    @PostMapping("/{id}/finish")
+    @ApiResponse(responseCode = "202", description = "The search ends now; the plan ends COMPLETED with its best", headers = @Header(name = "Location", description = "where to poll the result", schema = @Schema(type = "string")),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PlanView.class)))
+    @ApiResponse(responseCode = "409", description = "The plan is not solving")
+    ResponseEntity<PlanView> finish(@PathVariable UUID id) {
+        return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/v1/plans/" + id)).body(service.finish(id));
+    }
+
+    @GetMapping(value = "/{id}/placements", produces = "application/json")
+    @ApiResponse(responseCode = "200", description = "One row per VM: its host slot and model",
+            content = {@Content(mediaType = "application/json", schema = @Schema(implementation = PlacementView.class)),
+                    @Content(mediaType = "text/csv", schema = @Schema(type = "string", description = "vm,vmName,slot,hostModel"))})
+    @ApiResponse(responseCode = "409", description = "The plan has no placement yet")
+    ResponseEntity<List<PlacementView>> placements(@PathVariable UUID id, @RequestParam(required = false) Integer page,
+                                                   @RequestParam(required = false) Integer size) {
+        // paged (size 1..100,000, default 10,000; X-Total-Count); the CSV is the whole plan
+        ListPage p = ListPage.of(page, size, 10_000, 100_000);
+        return p.respond(service.placements(id));
+    }
+
+    @GetMapping(value = "/{id}/placements", produces = "text/csv")
+    @ApiResponse(responseCode = "200", description = "One row per VM: its host slot and model",
+            content = {@Content(mediaType = "application/json", schema = @Schema(implementation = PlacementView.class)),
+                    @Content(mediaType = "text/csv", schema = @Schema(type = "string", description = "vm,vmName,slot,hostModel"))})
+    @ApiResponse(responseCode = "409", description = "The plan has no placement yet")
+    ResponseEntity<String> placementsCsv(@PathVariable UUID id) {
+        StringWriter out = new StringWriter();
+        try (CsvWriter csv = CsvWriter.builder().build(out)) {
+            csv.writeRecord("vm", "vmName", "slot", "hostModel");
+            for (PlacementView p : service.placements(id)) {
+                csv.writeRecord(String.valueOf(p.vm()), p.vmName(), String.valueOf(p.slot()),
+                        p.hostModel() == null ? "" : p.hostModel());
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return ResponseEntity.ok().header("Content-Type", "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"placements-" + id + ".csv\"").body(out.toString());
+    }
+
+    /** Paged like the placements. */
+    @GetMapping("/{id}/explanation")
+    @ApiResponse(responseCode = "200", description = "Per VM: why it runs on its host")
+    @ApiResponse(responseCode = "409", description = "The plan has no placement yet")
+    ResponseEntity<List<ExplanationView>> explanation(@PathVariable UUID id, @RequestParam(required = false) Integer page,
+                                                      @RequestParam(required = false) Integer size) {
+        ListPage p = ListPage.of(page, size, 10_000, 100_000);
+        return p.respond(service.explanation(id));
+    }
+}

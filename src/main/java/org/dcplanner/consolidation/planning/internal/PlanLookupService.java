@@ -1,0 +1,56 @@
+package org.dcplanner.consolidation.planning.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.dcplanner.consolidation.planning.PlacedPlan.PlannedHost;
+import org.dcplanner.consolidation.planning.PlacedPlan;
+import org.dcplanner.consolidation.planning.PlanLookup;
+import org.dcplanner.consolidation.planning.PlanRequest;
+import org.springframework.stereotype.Service;
+
+/** {@link PlanLookup} over table plans: active hosts are the slots that got at least one VM, by slot index. */
+@Service
+class PlanLookupService implements PlanLookup {
+    private final PlanRepository plans;
+    private final PlanService service;
+
+    PlanLookupService(PlanRepository plans, PlanService service) {
+        this.plans = plans;
+        this.service = service;
+    }
+
+    @Override
+    public Optional<PlacedPlan> placedPlan(UUID planId) {
+        return plans.find(planId)
+                .filter(p -> p.hasSolution() && (p.status() == PlanStatus.COMPLETED || p.status() == PlanStatus.CANCELLED))
+                .map(this::toPlaced);
+    }
+
+    @Override
+    public boolean exists(UUID planId) {
+        return plans.exists(planId);
+    }
+
+    private PlacedPlan toPlaced(PlanRecord p) {
+        PlanRequest request = service.readRequest(p.requestJson());
+        SortedSet<Integer> activeSlots = new TreeSet<>();
+        for (int slot : p.vmSlot()) if (slot >= 0) activeSlots.add(slot);
+        List<PlannedHost> hosts = new ArrayList<>();
+        Map<Integer, Integer> hostIndexOfSlot = new HashMap<>();
+        for (int slot : activeSlots) {
+            hostIndexOfSlot.put(slot, hosts.size());
+            hosts.add(new PlannedHost(slot, p.slotModels().get(slot)));
+        }
+        int[] vmHost = new int[p.vmSlot().length];
+        for (int vm = 0; vm < vmHost.length; vm++) vmHost[vm] = p.vmSlot()[vm] < 0 ? -1 : hostIndexOfSlot.get(p.vmSlot()[vm]);
+        return new PlacedPlan(p.id(), p.workloadId(), request.virtualization(), java.util.Set.copyOf(request.resources()),
+                request.targetUtilization(), hosts, vmHost, request.sizing(),
+                request.haReserveHosts() == null ? 0 : request.haReserveHosts());
+    }
+}
