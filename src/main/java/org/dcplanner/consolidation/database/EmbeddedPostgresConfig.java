@@ -37,7 +37,9 @@ public class EmbeddedPostgresConfig {
         if (port > 0) {
             builder.setPort(port);
         }
-        return builder.start();
+        EmbeddedPostgres pg = builder.start();
+        EmbeddedPostgresCredentials.finish(pg.getPostgresDatabase(), dataDir, password);
+        return pg;
     }
 
     /**

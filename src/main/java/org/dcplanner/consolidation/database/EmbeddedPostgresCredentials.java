@@ -37,10 +37,25 @@ final class EmbeddedPostgresCredentials {
         }
     }
 
-    /** Before the server starts: the password set and stored if not yet, and a password-only pg_hba.conf. */
+    /** Loopback-only trust for the first start as root, where single-user mode refuses to run (see {@link #finish}). */
+    private static final String FIRST_START_HBA = """
+            # First start only: replaced by password rules as soon as the password is set.
+            host all all 127.0.0.1/32 trust
+            host all all ::1/128 trust
+            """;
+
+    /**
+     * Before the server starts: the password set and stored if not yet, and a password-only pg_hba.conf. As root
+     * (containers) PostgreSQL's single-user mode refuses to run: the password is then set by {@link #finish} right
+     * after the first start, which runs with loopback-only trust until then.
+     */
     static void prepare(Path dataDir, String password) {
         try {
             Path file = dataDir.resolve(PASSWORD_FILE);
+            if (!Files.exists(file) && "root".equals(System.getProperty("user.name"))) {
+                Files.writeString(dataDir.resolve("pg_hba.conf"), FIRST_START_HBA, StandardCharsets.UTF_8);
+                return;
+            }
             if (!Files.exists(file)) {
                 setPassword(dataDir, password);
                 writePrivate(file, password);
@@ -48,6 +63,20 @@ final class EmbeddedPostgresCredentials {
             Files.writeString(dataDir.resolve("pg_hba.conf"), HBA, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new IllegalStateException("cannot prepare the embedded PostgreSQL credentials in " + dataDir, e);
+        }
+    }
+
+    /** After the start: sets and stores the password if {@link #prepare} could not, and switches to password rules. */
+    static void finish(javax.sql.DataSource trusted, Path dataDir, String password) {
+        Path file = dataDir.resolve(PASSWORD_FILE);
+        if (Files.exists(file)) return;
+        try (java.sql.Connection c = trusted.getConnection(); java.sql.Statement s = c.createStatement()) {
+            s.execute("ALTER ROLE postgres PASSWORD '" + password + "'");
+            writePrivate(file, password);
+            Files.writeString(dataDir.resolve("pg_hba.conf"), HBA, StandardCharsets.UTF_8);
+            s.execute("SELECT pg_reload_conf()");
+        } catch (java.sql.SQLException | IOException e) {
+            throw new IllegalStateException("cannot set the embedded PostgreSQL password in " + dataDir, e);
         }
     }
 
