@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.UUID;
 import org.dcplanner.consolidation.ingestion.source.UploadTraceSource;
 import org.dcplanner.consolidation.problem.ApiException;
+import org.dcplanner.consolidation.problem.ListPage;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -38,10 +39,12 @@ class WorkloadController {
     private final WorkloadQueries queries;
     private final IngestionProperties properties;
     private final org.dcplanner.consolidation.ingestion.store.EstateRepository estates;
+    private final UploadGate gate;
 
     WorkloadController(WorkloadIngestionService ingestion, WorkloadQueries queries, IngestionProperties properties,
-                       org.dcplanner.consolidation.ingestion.store.EstateRepository estates) {
+                       org.dcplanner.consolidation.ingestion.store.EstateRepository estates, UploadGate gate) {
         this.estates = estates;
+        this.gate = gate;
         this.ingestion = ingestion;
         this.queries = queries;
         this.properties = properties;
@@ -85,7 +88,7 @@ class WorkloadController {
                 withInventory ? inventory : null, withInventory ? nameOf(inventory) : null, name,
                 format == null || format.isBlank() ? null : WorkloadFormat.fromId(format),
                 vmProfile == null || vmProfile.isBlank() ? null : VmProfile.fromId(vmProfile), stepSeconds, instant(start));
-        WorkloadIngestionService.IngestResult result = ingestion.ingest(request, file, validateOnly);
+        WorkloadIngestionService.IngestResult result = gate.run(() -> ingestion.ingest(request, file, validateOnly));
         WorkloadView view = result.workload();
         if (validateOnly) return ResponseEntity.ok(view);
         URI location = URI.create("/api/v1/workloads/" + view.id());
@@ -108,9 +111,12 @@ class WorkloadController {
     }
 
     @GetMapping
-    @Operation(summary = "List workloads, newest first")
-    List<WorkloadView> list() {
-        return queries.list();
+    @Operation(summary = "List workloads, newest first", description = "Paged: page 0..10,000,000 (default 0), "
+            + "size 1..1000 (default 100); the total is in the X-Total-Count header")
+    ResponseEntity<List<WorkloadView>> list(@RequestParam(required = false) Integer page,
+                                            @RequestParam(required = false) Integer size) {
+        ListPage p = ListPage.of(page, size, 100, 1000);
+        return p.respond(queries.list(p.size(), p.offset()), queries.count());
     }
 
     @GetMapping("/{id}")

@@ -72,7 +72,8 @@ public class WorkloadIngestionService {
                 : estate != null ? estate.vms() : inventory(request);
         Plan plan = plan(request);
         ParsedTraces parsed = new ParsedTraces(plan.stepSeconds(), properties.maxGridCells()).collectingRowErrors();
-        eachFile(request, plan.format(), (path, lines, format) -> parserFor(format, request).parse(path, lines, parsed));
+        eachFile(request, plan.format(), (path, lines, format) -> parserFor(format, request).parse(path, lines, parsed),
+                parsed.warnings()::skipped);
         parsed.rowErrors().throwIfAny();
         long notInTrace = inventory.values().stream().filter(row -> !parsed.contains(row.vm())).count();
         if (estate != null) {
@@ -149,7 +150,7 @@ public class WorkloadIngestionService {
                 detected[0] = format;
                 if (knownStep != null || format == WorkloadFormat.PLANETLAB) throw new ParsedTraces.ScanComplete();
                 parserFor(format, request).parse(path, lines, scan);
-            });
+            }, (path, rule) -> { });
         } catch (ParsedTraces.ScanComplete enough) {
             // the prefix was enough to know the format and the step
         }
@@ -168,7 +169,8 @@ public class WorkloadIngestionService {
     }
 
     /** Reads the upload file by file; the format is detected from the first file when not given. */
-    private void eachFile(IngestRequest request, WorkloadFormat given, FileHandler handler) {
+    private void eachFile(IngestRequest request, WorkloadFormat given, FileHandler handler,
+                          org.dcplanner.consolidation.ingestion.source.TraceSource.SkipListener skipped) {
         WorkloadFormat[] format = {given};
         byte[] buffer = new byte[1 << 16];
         try {
@@ -188,7 +190,7 @@ public class WorkloadIngestionService {
                 }
                 lines.unread(first);
                 handler.handle(path, lines, format[0]);
-            });
+            }, skipped);
         } catch (IOException e) {
             throw IngestProblems.invalid("unreadable-upload", "The upload could not be read: " + e.getMessage(),
                     request.source().name(), 0, null);

@@ -7,6 +7,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.util.List;
 import org.dcplanner.consolidation.problem.ApiException;
+import org.dcplanner.consolidation.problem.ListPage;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,9 +29,12 @@ class HostModelController {
         this.catalog = catalog;
     }
 
+    /** Paged (size 1..1000, default 1000; X-Total-Count). */
     @GetMapping
-    List<HostModelView> list() {
-        return catalog.all().stream().map(m -> HostModelView.of(m, catalog.isBuiltIn(m.id()))).toList();
+    ResponseEntity<List<HostModelView>> list(@RequestParam(required = false) Integer page,
+                                             @RequestParam(required = false) Integer size) {
+        ListPage p = ListPage.of(page, size, 1000, 1000);
+        return p.respond(catalog.all().stream().map(m -> HostModelView.of(m, catalog.isBuiltIn(m.id()))).toList());
     }
 
     @GetMapping("/{id}")

@@ -11,6 +11,7 @@ import org.dcplanner.consolidation.ingestion.Metric;
 import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem.Objective;
 import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
 import org.dcplanner.consolidation.problem.ApiException;
+import org.dcplanner.consolidation.problem.Ranges;
 
 /**
  * Body of POST /api/v1/plans. Missing optional fields get the defaults of {@link #withDefaults};
@@ -49,6 +50,10 @@ public record PlanRequest(UUID workloadId, String name, List<PoolEntry> hostPool
     /** Hosts in the whole pool (a plan never uses more hosts than it has VMs; the solver keeps arrays per host). */
     static final int MAX_POOL_HOSTS = 100_000;
     static final int MAX_NAME_LENGTH = 200;
+    /** Longest percentile window: one week of 5-minute steps (the sizer's cost grows with VMs x steps x window). */
+    static final int MAX_WINDOW_STEPS = 2016;
+    /** Most pins in one request (one per VM; workloads hold at most this many VMs in practice). */
+    static final int MAX_PINS = 100_000;
 
     /** {@code count} hosts of catalog model {@code model}. */
     public record PoolEntry(String model, Integer count) {
@@ -116,8 +121,8 @@ public record PlanRequest(UUID workloadId, String name, List<PoolEntry> hostPool
         Sizing s = sizingWithDefaults();
         double target = targetUtilization == null ? DEFAULT_TARGET_UTILIZATION : targetUtilization;
         if (!(target > 0 && target <= 1)) throw invalid("targetUtilization", "targetUtilization must be in (0, 1]");
-        int ha = haReserveHosts == null ? 0 : haReserveHosts;
-        if (ha < 0) throw invalid("haReserveHosts", "haReserveHosts must be >= 0");
+        int ha = haReserveHosts == null ? 0 : Ranges.check("haReserveHosts", haReserveHosts, 0, MAX_POOL_HOSTS - 1);
+        checkPins();
         if (from != null && to != null && !from.isBefore(to)) throw invalid("to", "to must be after from");
         int limit = timeLimitSeconds == null ? defaultTimeLimitSeconds : timeLimitSeconds;
         if (limit < 1 || limit > maxTimeLimitSeconds) {
@@ -128,6 +133,17 @@ public record PlanRequest(UUID workloadId, String name, List<PoolEntry> hostPool
                 target, ha, objective == null ? Objective.HOSTS : objective, limit, pinned == null ? Map.of() : Map.copyOf(pinned), from, to);
     }
 
+    private void checkPins() {
+        if (pinned == null) return;
+        if (pinned.size() > MAX_PINS) {
+            throw invalid("pinned", "pinned may name at most " + MAX_PINS + " VMs, got " + pinned.size());
+        }
+        for (Map.Entry<String, Integer> pin : pinned.entrySet()) {
+            if (pin.getValue() == null) throw invalid("pinned." + pin.getKey(), "pinned." + pin.getKey() + " needs a slot number");
+            Ranges.check("pinned." + pin.getKey(), pin.getValue(), 0, MAX_POOL_HOSTS - 1);
+        }
+    }
+
     private Sizing sizingWithDefaults() {
         Sizing s = sizing == null ? new Sizing(null, null, null, null, null) : sizing;
         if (s.riskTargeted()) return riskSizingWithDefaults(s);
@@ -135,7 +151,7 @@ public record PlanRequest(UUID workloadId, String name, List<PoolEntry> hostPool
         if (!(p > 0 && p <= 100)) throw invalid("sizing.percentile", "sizing.percentile must be in (0, 100], got " + p);
         double h = s.headroomPercent() == null ? 0 : s.headroomPercent();
         if (!(h >= 0 && h <= 1000)) throw invalid("sizing.headroomPercent", "sizing.headroomPercent must be in [0, 1000], got " + h);
-        if (s.windowSteps() != null && s.windowSteps() < 1) throw invalid("sizing.windowSteps", "sizing.windowSteps must be >= 1");
+        if (s.windowSteps() != null) Ranges.check("sizing.windowSteps", s.windowSteps(), 1, MAX_WINDOW_STEPS);
         // an absent window stays absent: one hour of the workload's steps, resolved when sizing (sizingApplied shows it)
         return new Sizing(p, h, Boolean.TRUE.equals(s.foldDays()), s.windowSteps(), Boolean.TRUE.equals(s.overheadInTrace()));
     }

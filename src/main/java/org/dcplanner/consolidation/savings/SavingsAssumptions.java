@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.dcplanner.consolidation.simulation.PowerCurve;
 import org.dcplanner.consolidation.problem.ApiException;
+import org.dcplanner.consolidation.problem.Ranges;
 
 /**
  * Every assumption the savings report uses, with documented defaults (sources in {@link #defaults()}).
@@ -27,19 +28,14 @@ public record SavingsAssumptions(double electricityUsdPerKWh, double pue, double
     public static final String[] NAMES = {"electricityUsdPerKWh", "pue", "carbonKgPerKWh", "rackUnitUsdPerYear",
             "maintenanceUsdPerServerYear", "floorAreaM2PerRack", "rackUnitsPerRack", "hostsBoughtPercent"};
 
+    /** Documented range per assumption, in {@link #NAMES} order (docs/simulation.md lists them). */
+    static final double[][] RANGES = {{0, 10}, {1, 5}, {0, 5}, {0, 1_000_000}, {0, 10_000_000}, {0, 100}, {1, 100}, {0, 100}};
+
     public SavingsAssumptions {
-        if (!(pue >= 1)) throw invalid("pue", "pue must be >= 1");
-        if (!(rackUnitsPerRack >= 1)) throw invalid("rackUnitsPerRack", "rackUnitsPerRack must be >= 1");
-        if (!(hostsBoughtPercent >= 0 && hostsBoughtPercent <= 100)) {
-            throw invalid("hostsBoughtPercent", "hostsBoughtPercent must be between 0 and 100");
-        }
-        double[] nonNegative = {electricityUsdPerKWh, carbonKgPerKWh, rackUnitUsdPerYear, maintenanceUsdPerServerYear,
-                floorAreaM2PerRack};
-        for (int i = 0; i < nonNegative.length; i++) {
-            if (!(nonNegative[i] >= 0) || Double.isInfinite(nonNegative[i])) {
-                String name = new String[] {NAMES[0], NAMES[2], NAMES[3], NAMES[4], NAMES[5]}[i];
-                throw invalid(name, name + " must be a number >= 0");
-            }
+        double[] v = {electricityUsdPerKWh, pue, carbonKgPerKWh, rackUnitUsdPerYear, maintenanceUsdPerServerYear,
+                floorAreaM2PerRack, rackUnitsPerRack, hostsBoughtPercent};
+        for (int i = 0; i < v.length; i++) {
+            Ranges.check(NAMES[i], v[i], RANGES[i][0], RANGES[i][1]);
         }
     }
 

@@ -14,6 +14,8 @@ import org.dcplanner.consolidation.problem.ApiException;
 import org.dcplanner.consolidation.export.TableExport;
 import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
 import org.springframework.http.MediaType;
+import org.dcplanner.consolidation.problem.ListPage;
+import org.dcplanner.consolidation.problem.Ranges;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,6 +30,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/plans/{planId}")
 class SimulationController {
     private static final int MAX_PAGE = 1000;
+    private static final int MAX_OFFSET = 10_000_000;
+    private static final int MAX_POINTS = 100_000;
     private final SimulationService service;
     private final PolicySimulationService policies;
     private final OutOfSampleService outOfSample;
@@ -94,9 +98,13 @@ class SimulationController {
         return outOfSample.find(planId, runId).orElseThrow(() -> ApiException.notFound("out-of-sample simulation", runId));
     }
 
+    /** Paged (size 1..100, default 100; X-Total-Count): at most one run per virtualization approach exists. */
     @GetMapping("/simulations")
-    List<SimulationView> list(@PathVariable UUID planId) {
-        return service.findAll(planId).stream().map(r -> SimulationView.of(r, null, 0, 0, 0, 0, "index", PowerCurve.DEFAULT_PUE)).toList();
+    ResponseEntity<List<SimulationView>> list(@PathVariable UUID planId, @RequestParam(required = false) Integer page,
+                                              @RequestParam(required = false) Integer size) {
+        ListPage p = ListPage.of(page, size, 100, 100);
+        return p.respond(service.findAll(planId).stream()
+                .map(r -> SimulationView.of(r, null, 0, 0, 0, 0, "index", PowerCurve.DEFAULT_PUE)).toList());
     }
 
     @GetMapping("/simulation")
@@ -107,12 +115,12 @@ class SimulationController {
                        @RequestParam(defaultValue = "" + PowerCurve.DEFAULT_PUE) double pue,
                        @RequestParam(required = false) java.util.Set<org.dcplanner.consolidation.ingestion.Metric> resources,
                        @RequestParam(defaultValue = "0") int maxPoints) {
-        if (maxPoints < 0) throw ApiException.badRequest("maxPoints must be >= 0 (0 = every step)").at(null, null, "maxPoints");
-        if (!(pue >= 1)) throw ApiException.badRequest("pue must be >= 1").at(null, null, "pue");
-        if (hostOffset < 0 || hostLimit < 0 || hostLimit > MAX_PAGE) throw ApiException.badRequest(
-                "hostOffset must be >= 0 and hostLimit in 0.." + MAX_PAGE).at(null, null, "hostLimit");
-        if (vmPage < 0 || vmSize < 1 || vmSize > MAX_PAGE) throw ApiException.badRequest(
-                "vmPage must be >= 0 and vmSize in 1.." + MAX_PAGE).at(null, null, "vmSize");
+        Ranges.check("maxPoints", maxPoints, 0, MAX_POINTS);
+        Ranges.check("pue", pue, 1, 5);
+        Ranges.check("hostOffset", hostOffset, 0, MAX_OFFSET);
+        Ranges.check("hostLimit", hostLimit, 0, MAX_PAGE);
+        Ranges.check("vmPage", vmPage, 0, MAX_OFFSET);
+        Ranges.check("vmSize", vmSize, 1, MAX_PAGE);
         if (!vmSort.equals("index") && !vmSort.equals("worst")) throw ApiException.badRequest(
                 "vmSort must be 'index' or 'worst'").at(null, null, "vmSort");
         VirtualizationApproach approach = virtualization != null ? virtualization : service.defaultApproach(planId);

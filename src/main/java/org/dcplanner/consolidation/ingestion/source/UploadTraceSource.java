@@ -33,18 +33,18 @@ public final class UploadTraceSource implements TraceSource {
     }
 
     @Override
-    public void forEachFile(FileVisitor visitor) throws IOException {
+    public void forEachFile(FileVisitor visitor, SkipListener skipped) throws IOException {
         try (InputStream raw = content.getInputStream(); BufferedInputStream in = new BufferedInputStream(raw, 1 << 16)) {
             if (isZip(in)) {
-                new ZipEntries(in, name, limits).forEach(visitor);
+                new ZipEntries(in, name, limits).forEach(visitor, skipped);
             } else if (isGzip(in)) {
                 ZipEntries archive = new ZipEntries(in, name, limits);
                 BufferedInputStream expanded = new BufferedInputStream(gunzip(archive.raw()), 1 << 16);
-                if (isTar(expanded)) archive.forEachTar(expanded, visitor);
+                if (isTar(expanded)) archive.forEachTar(expanded, visitor, skipped);
                 else archive.single(name.replaceFirst("(?i)\\.gz$", ""), expanded, visitor);
             } else if (isTar(in)) {
                 ZipEntries archive = new ZipEntries(in, name, limits);
-                archive.forEachTar(archive.raw(), visitor);
+                archive.forEachTar(archive.raw(), visitor, skipped);
             } else {
                 visitor.visit(name, in);
             }

@@ -47,7 +47,7 @@ final class ZipEntries {
         this.limits = limits;
     }
 
-    void forEach(TraceSource.FileVisitor visitor) throws IOException {
+    void forEach(TraceSource.FileVisitor visitor, TraceSource.SkipListener skipped) throws IOException {
         ZipInputStream zip = new ZipInputStream(in, StandardCharsets.UTF_8);
         int files = 0;
         while (true) {
@@ -55,7 +55,12 @@ final class ZipEntries {
             if (entry == null) break;
             String path = entry.getName();
             checkPath(path);
-            if (entry.isDirectory() || TraceSource.isIgnored(path)) continue;
+            if (entry.isDirectory()) continue;
+            String rule = TraceSource.skipRule(path);
+            if (rule != null) {
+                skipped.skipped(path, rule);
+                continue;
+            }
             if (++files > limits.maxEntries()) {
                 throw IngestProblems.tooLarge("too-many-files", "The archive holds more than " + limits.maxEntries()
                         + " files (consolidation.ingestion.max-entries)", archive);
@@ -73,7 +78,7 @@ final class ZipEntries {
     }
 
     /** Entries of a tar archive read from (a decompressed view of) {@link #raw()}; only regular files are read. */
-    void forEachTar(InputStream tarBytes, TraceSource.FileVisitor visitor) throws IOException {
+    void forEachTar(InputStream tarBytes, TraceSource.FileVisitor visitor, TraceSource.SkipListener skipped) throws IOException {
         TarArchiveInputStream tar = new TarArchiveInputStream(tarBytes, StandardCharsets.UTF_8.name());
         int files = 0;
         while (true) {
@@ -86,7 +91,12 @@ final class ZipEntries {
             if (entry == null) break;
             String path = entry.getName();
             checkPath(path);
-            if (!entry.isFile() || TraceSource.isIgnored(path)) continue;
+            if (!entry.isFile()) continue;
+            String rule = TraceSource.skipRule(path);
+            if (rule != null) {
+                skipped.skipped(path, rule);
+                continue;
+            }
             if (++files > limits.maxEntries()) {
                 throw IngestProblems.tooLarge("too-many-files", "The archive holds more than " + limits.maxEntries()
                         + " files (consolidation.ingestion.max-entries)", archive);

@@ -56,9 +56,10 @@ public class WorkloadRepository {
         jdbc.update("update workload set content_sha256 = ? where id = ?", sha256, id);
     }
 
-    public List<WorkloadView> list() {
-        return jdbc.query("select * from workload where " + WorkspaceScope.CONDITION + " order by created_at desc, name",
-                workloadMapper(), WorkspaceScope.args());
+    public List<WorkloadView> list(int limit, long offset) {
+        Object[] scope = WorkspaceScope.args();
+        return jdbc.query("select * from workload where " + WorkspaceScope.CONDITION
+                + " order by created_at desc, name, id limit ? offset ?", workloadMapper(), scope[0], scope[1], limit, offset);
     }
 
     public long count() {

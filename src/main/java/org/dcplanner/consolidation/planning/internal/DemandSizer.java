@@ -104,6 +104,10 @@ public final class DemandSizer {
             for (int vm = 0; vm < series.length; vm++) out[vm] = series[vm].clone();
             return out;
         }
+        // a window wider than twice the longest series sees the whole series from every step: same result, bounded buffer
+        int longest = 0;
+        for (float[] s : series) longest = Math.max(longest, s.length);
+        windowSteps = Math.min(windowSteps, 2 * longest + 1);
         float[] sorted = new float[windowSteps + 1];
         for (int vm = 0; vm < series.length; vm++) {
             float[] s = series[vm];

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.dcplanner.consolidation.export.Table;
 import org.dcplanner.consolidation.export.TableExport;
 import org.dcplanner.consolidation.planning.PlanRequest;
+import org.dcplanner.consolidation.problem.ListPage;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -40,10 +41,13 @@ class PlanController {
         return ResponseEntity.accepted().location(URI.create("/api/v1/plans/" + id)).body(service.get(id));
     }
 
-    /** Every plan, newest first; {@code workloadId} keeps those of one workload. */
+    /** Plans, newest first, paged (size 1..1000, default 100; X-Total-Count); {@code workloadId} keeps those of one workload. */
     @GetMapping
-    List<PlanView> list(@RequestParam(required = false) UUID workloadId) {
-        return service.list(workloadId);
+    ResponseEntity<List<PlanView>> list(@RequestParam(required = false) UUID workloadId,
+                                        @RequestParam(required = false) Integer page,
+                                        @RequestParam(required = false) Integer size) {
+        ListPage p = ListPage.of(page, size, 100, 1000);
+        return p.respond(service.list(workloadId, p.size(), p.offset()), service.count(workloadId));
     }
 
     @GetMapping("/{id}")
@@ -75,8 +79,11 @@ class PlanController {
             content = {@Content(mediaType = "application/json", schema = @Schema(implementation = PlacementView.class)),
                     @Content(mediaType = "text/csv", schema = @Schema(type = "string", description = "vm,vmName,slot,hostModel"))})
     @ApiResponse(responseCode = "409", description = "The plan has no placement yet")
-    List<PlacementView> placements(@PathVariable UUID id) {
-        return service.placements(id);
+    ResponseEntity<List<PlacementView>> placements(@PathVariable UUID id, @RequestParam(required = false) Integer page,
+                                                   @RequestParam(required = false) Integer size) {
+        // paged (size 1..100,000, default 10,000; X-Total-Count); the CSV is the whole plan
+        ListPage p = ListPage.of(page, size, 10_000, 100_000);
+        return p.respond(service.placements(id));
     }
 
     @GetMapping(value = "/{id}/placements", produces = "text/csv")
@@ -91,10 +98,13 @@ class PlanController {
         return TableExport.csv(new Table("placements", List.of("vm", "vmName", "slot", "hostModel"), rows), "placements-" + id);
     }
 
+    /** Paged like the placements. */
     @GetMapping("/{id}/explanation")
     @ApiResponse(responseCode = "200", description = "Per VM: why it runs on its host")
     @ApiResponse(responseCode = "409", description = "The plan has no placement yet")
-    List<ExplanationView> explanation(@PathVariable UUID id) {
-        return service.explanation(id);
+    ResponseEntity<List<ExplanationView>> explanation(@PathVariable UUID id, @RequestParam(required = false) Integer page,
+                                                      @RequestParam(required = false) Integer size) {
+        ListPage p = ListPage.of(page, size, 10_000, 100_000);
+        return p.respond(service.explanation(id));
     }
 }

@@ -66,13 +66,23 @@ public class PlanRepository implements HostModelUsage {
     }
 
     /** Newest first; {@code workloadId} null = every workload's plans. */
-    List<PlanRecord> list(UUID workloadId) {
+    List<PlanRecord> list(UUID workloadId, int limit, long offset) {
         if (workloadId == null) {
+            Object[] scope = WorkspaceScope.args();
             return jdbc.query("select " + SMALL_COLUMNS + " from plans where " + WorkspaceScope.CONDITION
-                    + " order by created_at desc", (rs, n) -> map(rs, false), WorkspaceScope.args());
+                    + " order by created_at desc, id limit ? offset ?", (rs, n) -> map(rs, false), scope[0], scope[1], limit, offset);
         }
+        Object[] scope = WorkspaceScope.args();
         return jdbc.query("select " + SMALL_COLUMNS + " from plans where workload_id = ? and " + WorkspaceScope.CONDITION
-                + " order by created_at desc", (rs, n) -> map(rs, false), WorkspaceScope.args(workloadId));
+                + " order by created_at desc, id limit ? offset ?", (rs, n) -> map(rs, false), workloadId, scope[0], scope[1], limit, offset);
+    }
+
+    long count(UUID workloadId) {
+        Long n = workloadId == null
+                ? jdbc.queryForObject("select count(*) from plans where " + WorkspaceScope.CONDITION, Long.class, WorkspaceScope.args())
+                : jdbc.queryForObject("select count(*) from plans where workload_id = ? and " + WorkspaceScope.CONDITION, Long.class,
+                        WorkspaceScope.args(workloadId));
+        return n == null ? 0 : n;
     }
 
     @Override

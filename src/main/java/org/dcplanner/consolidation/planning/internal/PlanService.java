@@ -26,10 +26,12 @@ public class PlanService implements org.dcplanner.consolidation.planning.PlanJob
     private final OneTimeTask<String> solveTask;
     private final ObjectMapper json;
     private final TransactionTemplate transaction;
+    private final PlanStopSignals stops;
 
     PlanService(PlanRepository plans, PlanComponents components, PlanningProperties properties,
                 SchedulerClient scheduler, OneTimeTask<String> solvePlanOneTimeTask, ObjectMapper json,
-                TransactionTemplate transaction) {
+                TransactionTemplate transaction, PlanStopSignals stops) {
+        this.stops = stops;
         this.plans = plans;
         this.components = components;
         this.properties = properties;
@@ -79,8 +81,12 @@ public class PlanService implements org.dcplanner.consolidation.planning.PlanJob
     }
 
     /** @param workloadId null = every workload's plans */
-    public List<PlanView> list(UUID workloadId) {
-        return plans.list(workloadId).stream().map(this::view).toList();
+    public List<PlanView> list(UUID workloadId, int limit, long offset) {
+        return plans.list(workloadId, limit, offset).stream().map(this::view).toList();
+    }
+
+    public long count(UUID workloadId) {
+        return plans.count(workloadId);
     }
 
     public PlanView get(UUID id) {
@@ -101,7 +107,10 @@ public class PlanService implements org.dcplanner.consolidation.planning.PlanJob
     @Override
     public boolean stopOrDelete(UUID id) {
         require(id);
-        if (plans.requestCancel(id)) return false;
+        if (plans.requestCancel(id)) {
+            stops.requestStop(id);
+            return false;
+        }
         if (!plans.delete(id)) throw ApiException.notFound("plan", id);
         return true;
     }
