@@ -1,0 +1,44 @@
+package org.dcplanner.consolidation.planning.internal;
+
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+import org.dcplanner.consolidation.ingestion.LoadedWorkload;
+import org.dcplanner.consolidation.ingestion.Metric;
+import org.dcplanner.consolidation.ingestion.WorkloadStore;
+import org.dcplanner.consolidation.inventory.HostCatalog;
+import org.dcplanner.consolidation.planning.PlanRequest;
+import org.dcplanner.consolidation.planning.internal.PlanProblemFactory.BuiltProblem;
+import org.dcplanner.consolidation.virtualization.OverheadModel;
+import org.springframework.stereotype.Component;
+
+/** Loads a plan request's workload and host models and builds its sized problem, for starting and for solving. */
+@Component
+class PlanProblemLoader {
+    /** Every metric is loaded: the overhead model derives CPU for I/O from disk and network. */
+    private static final Set<Metric> ALL_METRICS = EnumSet.allOf(Metric.class);
+    private final WorkloadStore workloads;
+    private final OverheadModel overhead;
+    private final HostCatalog catalog;
+
+    PlanProblemLoader(WorkloadStore workloads, OverheadModel overhead, HostCatalog catalog) {
+        this.workloads = workloads;
+        this.overhead = overhead;
+        this.catalog = catalog;
+    }
+
+    /** Loads the workload and builds the sized problem (validation problems surface as ApiException). */
+    BuiltProblem build(PlanRequest request) {
+        LoadedWorkload workload = workloads.load(request.workloadId(), ALL_METRICS);
+        return PlanProblemFactory.build(request, workload, catalog, overhead);
+    }
+
+    /** Inside the caller's transaction: the request's host models cannot be deleted until it ends (404 if gone). */
+    void holdPoolModels(PlanRequest request) {
+        catalog.holdModels(request.hostPool().stream().map(PlanRequest.PoolEntry::model).distinct().toList());
+    }
+
+    boolean workloadExists(UUID id) {
+        return workloads.exists(id);
+    }
+}
