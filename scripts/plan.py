@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Capacity planning from Python (standard library only): upload a workload trace, start a
-consolidation plan, wait for it, and download the placements (CSV) and the savings report (JSON).
+consolidation plan, wait for it, and download the placements (CSV) and the savings report (JSON);
+optionally replay the plan on another trace or window (out of sample) and backtest its settings.
 See docs/capacity-planning-scripts.md."""
 import argparse
 import json
@@ -48,6 +49,85 @@ def multipart(fields, files):
     return b"".join(parts), f"multipart/form-data; boundary={boundary}"
 
 
+def upload(base, trace, inventory, fmt, profile):
+    fields = {k: v for k, v in (("format", fmt), ("vmProfile", profile)) if v}
+    files = {"file": trace}
+    if inventory:
+        files["inventory"] = inventory
+    body, content_type = multipart(fields, files)
+    status, data = call(base, "POST", "/api/v1/workloads", body, {"Content-Type": content_type})
+    if status != 201:
+        sys.exit(f"error: upload of {trace} rejected (HTTP {status}): {data.decode(errors='replace')}")
+    workload = json.loads(data)
+    print(f"Workload {workload['id']}: {workload.get('vmCount')} VMs, {workload.get('steps')} steps "
+          f"of {workload.get('stepSeconds')} s")
+    return workload
+
+
+def wait_job(base, path, job, seconds, describe):
+    """Polls a job resource until its status is final; exits when it takes longer than seconds."""
+    give_up = time.time() + seconds
+    while job["status"] not in ("COMPLETED", "CANCELLED", "FAILED"):
+        if time.time() > give_up:
+            sys.exit(f"error: {path} did not finish in time")
+        time.sleep(2)
+        job = call_json(base, "GET", path)
+        print(f"  {job['status']}{describe(job)}")
+    return job
+
+
+def risk_line(result):
+    """One line per planned resource: host-steps over capacity, VMs that saw an overload, worst overload."""
+    parts = []
+    for res, r in result["resources"].items():
+        parts.append(f"{res} host-steps over capacity {r['hostStepsOverPercent']:.3f} % ({r['hostStepsOverCapacity']} of "
+                     f"{r['hostSteps']}), {r['vmsThatSawOverload']} VMs saw an overload, worst +{r['worstOverloadPercent']:.1f} %")
+    return "; ".join(parts)
+
+
+def replay(base, a, plan, out):
+    body = {}
+    if a.replay_on:
+        body["workloadId"] = upload(base, a.replay_on, a.replay_inventory, a.format, a.profile)["id"]
+    if a.replay_from:
+        body["from"] = a.replay_from
+    if a.replay_to:
+        body["to"] = a.replay_to
+    run = call_json(base, "POST", f"/api/v1/plans/{plan['id']}/simulations", body, expect=202)
+    path = f"/api/v1/plans/{plan['id']}/simulations/{run['id']}"
+    run = wait_job(base, path, run, a.job_wait, lambda j: "")
+    with open(os.path.join(out, "out-of-sample.json"), "w") as f:
+        json.dump(run, f, indent=2)
+    if run["status"] != "COMPLETED":
+        sys.exit(f"replay failed: {run.get('error')}")
+    r = run["result"]
+    print(f"Out of sample ({'in' if r['inSample'] else 'not in'} the fitted data) on {r['workloadName']} "
+          f"{r['from']} .. {r['to']}: {r['replayedVms']} VMs on {r['hosts']} hosts; {risk_line(r)}; "
+          f"{len(r['unplacedVms'])} VMs not in the plan, {len(r['missingPlanVms'])} plan VMs absent")
+    print(f"Out-of-sample replay: {os.path.join(out, 'out-of-sample.json')}")
+
+
+def backtest(base, a, plan, out):
+    template = {k: v for k, v in plan["request"].items() if k not in ("workloadId", "name", "from", "to")}
+    body = {"name": f"{plan.get('name') or 'plan'} backtest", "workloadId": plan["workloadId"], "plan": template,
+            "trainingDays": a.backtest_training_days, "testDays": a.backtest_test_days, "maxFolds": a.backtest_max_folds}
+    job = call_json(base, "POST", "/api/v1/backtests", body, expect=202)
+    print(f"Backtest {job['id']}: {job['foldsTotal']} folds")
+    job = wait_job(base, f"/api/v1/backtests/{job['id']}", job, a.job_wait,
+                   lambda j: f": {j['foldsDone']} of {j['foldsTotal']} folds done")
+    with open(os.path.join(out, "backtest.json"), "w") as f:
+        json.dump(job, f, indent=2)
+    for fold in job["folds"]:
+        if fold["status"] == "COMPLETED":
+            print(f"  fold {fold['fold'] + 1}: {fold['hosts']} hosts; in sample: {risk_line(fold['inSample'])}; "
+                  f"out of sample: {risk_line(fold['outOfSample'])}")
+        else:
+            print(f"  fold {fold['fold'] + 1}: {fold['status']} {fold.get('error') or ''}")
+    if job["status"] != "COMPLETED":
+        sys.exit(f"backtest {job['status']}: {job.get('error')}")
+    print(f"Backtest: {os.path.join(out, 'backtest.json')}")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("trace", help="trace file: .zip of PlanetLab/Bitbrains files, or a generic .csv")
@@ -71,6 +151,15 @@ def main():
     ap.add_argument("-o", "--out", default=os.environ.get("DCP_OUT", "plan-output"), help="output directory")
     ap.add_argument("--plan-wait", type=int, default=0, help="seconds to wait for the plan (default: limit + 300)")
     ap.add_argument("--savings-wait", type=int, default=60, help="seconds to wait for the savings report")
+    ap.add_argument("--replay-on", metavar="TRACE", help="replay the plan on this other trace (VMs matched by name)")
+    ap.add_argument("--replay-inventory", metavar="CSV", help="inventory of the --replay-on trace")
+    ap.add_argument("--replay-from", metavar="ISO", help="replay from this instant (default: the workload's start)")
+    ap.add_argument("--replay-to", metavar="ISO", help="replay up to this instant, exclusive (default: its end)")
+    ap.add_argument("--backtest-training-days", type=int, metavar="N",
+                    help="backtest the plan's settings: plan on N days, replay on the next --backtest-test-days, rolling")
+    ap.add_argument("--backtest-test-days", type=int, default=1, metavar="N")
+    ap.add_argument("--backtest-max-folds", type=int, default=30, metavar="N")
+    ap.add_argument("--job-wait", type=int, default=3600, help="seconds to wait for a replay or backtest")
     a = ap.parse_args()
     pins = {}
     for pin in a.pin:
@@ -83,17 +172,7 @@ def main():
     os.makedirs(a.out, exist_ok=True)
 
     print(f"Uploading {a.trace} ...")
-    fields = {k: v for k, v in (("format", a.format), ("vmProfile", a.profile)) if v}
-    files = {"file": a.trace}
-    if a.inventory:
-        files["inventory"] = a.inventory
-    body, content_type = multipart(fields, files)
-    status, data = call(base, "POST", "/api/v1/workloads", body, {"Content-Type": content_type})
-    if status != 201:
-        sys.exit(f"error: upload rejected (HTTP {status}): {data.decode(errors='replace')}")
-    workload = json.loads(data)
-    print(f"Workload {workload['id']}: {workload.get('vmCount')} VMs, {workload.get('steps')} steps "
-          f"of {workload.get('stepSeconds')} s")
+    workload = upload(base, a.trace, a.inventory, a.format, a.profile)
 
     request = {
         "workloadId": workload["id"], "name": os.path.basename(a.trace),
@@ -147,6 +226,10 @@ def main():
         print(f"Savings not available (HTTP {status}); placements are still valid", file=sys.stderr)
     with open(os.path.join(a.out, "plan-id"), "w") as f:
         f.write(plan["id"] + "\n")
+    if a.replay_on or a.replay_from or a.replay_to:
+        replay(base, a, plan, a.out)
+    if a.backtest_training_days:
+        backtest(base, a, plan, a.out)
 
 
 if __name__ == "__main__":

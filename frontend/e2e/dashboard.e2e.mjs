@@ -220,6 +220,17 @@ try {
     && paybackLine.includes(`$${Math.round(apiSavings.investment.purchaseUsd).toLocaleString('en-US')}`), paybackLine);
   await expectChart(page, 'chart-payback');
 
+  // 5c'. Dynamic consolidation: plan + policy runs as a job; its row and the hosts-over-time chart show the API's figures.
+  await page.getByTestId('run-plan-policy').click();
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="dynamic-table"] tbody tr')]
+    .some((r) => r.textContent.includes('plan + LR 1.2 + MMT') && r.textContent.includes('COMPLETED')), null, { timeout: 90_000 });
+  const runs = await (await page.request.get(`${baseUrl}/api/v1/simulations?workloadId=${workloadId}`)).json();
+  const run = runs.find((r) => r.planId === planId && r.status === 'COMPLETED');
+  const runRow = await page.locator('[data-testid="dynamic-table"] tbody tr', { hasText: 'plan + LR 1.2 + MMT' }).first().textContent();
+  check('plan + policy row shows the run\'s energy and migrations as the API has them', run != null
+    && runRow.includes(run.result.energyKwh.toFixed(2)) && runRow.includes(`${run.result.hostShutdowns}`), runRow);
+  await expectChart(page, 'dynamic-hosts-chart');
+
   // 5d. Print / PDF: in print media the app chrome and buttons are gone and the dashboard prints to a PDF.
   check('the dashboard offers Print / PDF', await page.getByRole('button', { name: 'Print / PDF' }).isEnabled());
   await page.emulateMedia({ media: 'print' });
@@ -236,6 +247,49 @@ try {
   await page.getByRole('button', { name: 'Recompute' }).click();
   await page.waitForFunction((old) => document.querySelector('[data-testid="headline"]')?.textContent !== old, costBefore, { timeout: 30_000 });
   check('editing an assumption recomputes the headline', true);
+
+  // 6b. Will it hold? The plan replayed on another upload of the same trace (VMs matched by name) from its card:
+  // the row shows the API's out-of-sample figures.
+  const sample = await page.request.get(`${baseUrl}/sample-workloads/generic-small.csv`);
+  const dayB = await page.request.post(`${baseUrl}/api/v1/workloads`, {
+    multipart: { file: { name: 'generic-small.csv', mimeType: 'text/csv', buffer: await sample.body() }, name: 'e2e held-out copy' },
+  });
+  check('held-out copy uploaded', dayB.status() === 201, String(dayB.status()));
+  const dayBId = (await dayB.json()).id;
+  await page.goto(`${baseUrl}/plans/${planId}`);
+  await page.waitForSelector('[data-testid="will-it-hold"]', { timeout: 60_000 });
+  await page.waitForSelector(`#hold-workload option[value="${dayBId}"]`, { state: 'attached', timeout: 30_000 });
+  await page.selectOption('#hold-workload', dayBId);
+  await page.click('[data-testid="hold-replay"]');
+  await page.waitForSelector('[data-testid="hold-out-of-sample"]', { timeout: 120_000 });
+  const runs = await (await page.request.get(`${baseUrl}/api/v1/plans/${planId}/simulations/out-of-sample`)).json();
+  const run = await (await page.request.get(`${baseUrl}/api/v1/plans/${planId}/simulations/${runs[0].id}`)).json();
+  const heldOut = run.result?.resources?.CPU;
+  const rowText = (await page.textContent('[data-testid="hold-out-of-sample"]')) ?? '';
+  check('out-of-sample row = the API\'s result (not in sample, VMs that saw an overload of replayed)',
+    run.result?.inSample === false && heldOut != null && rowText.includes(`${heldOut.vmsThatSawOverload} of ${run.result.replayedVms}`)
+    && rowText.includes('e2e held-out copy'), `${rowText} vs ${JSON.stringify(heldOut)}`);
+  await page.screenshot({ path: join(shots, '05b-will-it-hold.png'), fullPage: true });
+  // 6c. A sweep of two sizings from the card, tested on the held-out copy: progress to COMPLETED, hosts against
+  // risk drawn, each plan's hosts in the table as the API has them.
+  await page.fill('#hold-variants', 'p100, p100+25');
+  await page.click('[data-testid="hold-sweep"]');
+  await urlOrError(page, /\/sweeps\/[0-9a-f-]{8,}$/, 30_000);
+  const sweepId = page.url().split('/').pop();
+  await page.waitForFunction(() => ['COMPLETED', 'FAILED', 'CANCELLED'].includes(document.querySelector('[data-testid="backtest-status"]')?.textContent ?? ''),
+    null, { timeout: (2 * planTimeLimitSeconds + 180) * 1000 });
+  const sweep = await (await page.request.get(`${baseUrl}/api/v1/sweeps/${sweepId}`)).json();
+  check('sweep completed both sizings on the held-out data', sweep.status === 'COMPLETED' && sweep.folds.length === 2
+    && sweep.folds.every((f) => f.outOfSample?.workloadId === dayBId), `${sweep.status} ${JSON.stringify(sweep.folds.map((f) => [f.status, f.error]))}`);
+  await expectChart(page, 'backtest-chart');
+  const sweepRows = await page.locator('[data-testid="backtest-folds"] tbody tr td:nth-child(4)').allTextContents();
+  check('sweep table hosts = the API\'s', sweepRows.map(Number).join() === sweep.folds.map((f) => f.hosts).join(), `${sweepRows} vs ${sweep.folds.map((f) => f.hosts)}`);
+  await page.screenshot({ path: join(shots, '05c-sweep.png'), fullPage: true });
+  // deleting the finished sweep deletes its plans (the workload's plan list below counts only this test's own plans)
+  const deleted = await page.request.delete(`${baseUrl}/api/v1/sweeps/${sweepId}`);
+  const sweepPlanGone = (await page.request.get(`${baseUrl}/api/v1/plans/${sweep.folds[0].planId}`)).status() === 404;
+  check('a finished sweep is deleted with its plans', deleted.status() === 204 && sweepPlanGone, `${deleted.status()} ${sweepPlanGone}`);
+
 
   // 7. Deep link and narrow window.
   await page.setViewportSize({ width: 390, height: 844 });

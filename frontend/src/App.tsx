@@ -9,6 +9,7 @@ const WorkloadPage = lazy(() => import('./pages/WorkloadPage').then((m) => ({ de
 const NewPlanPage = lazy(() => import('./pages/NewPlanPage').then((m) => ({ default: m.NewPlanPage })));
 const PlanPage = lazy(() => import('./pages/PlanPage').then((m) => ({ default: m.PlanPage })));
 const ComparePlansPage = lazy(() => import('./pages/ComparePlansPage').then((m) => ({ default: m.ComparePlansPage })));
+const BacktestPage = lazy(() => import('./pages/BacktestPage').then((m) => ({ default: m.BacktestPage })));
 const CatalogPage = lazy(() => import('./pages/CatalogPage').then((m) => ({ default: m.CatalogPage })));
 
 function NotFound() {
@@ -43,6 +44,8 @@ export function App() {
           <Route path="/plans/new" element={<NewPlanPage />} />
           <Route path="/plans/compare" element={<ComparePlansPage />} />
           <Route path="/plans/:id" element={<PlanPage />} />
+          <Route path="/backtests/:id" element={<BacktestPage kind="BACKTEST" />} />
+          <Route path="/sweeps/:id" element={<BacktestPage kind="SWEEP" />} />
           <Route path="/catalog" element={<CatalogPage />} />
           <Route path="*" element={<NotFound />} />
         </Routes>
@@ -51,3 +54,4 @@ export function App() {
     </BrowserRouter>
   );
 }
+

@@ -73,6 +73,9 @@ export interface PlanRequest {
   timeLimitSeconds: number;
   /** VM name → host number (slot: position in the pool expanded in order, as the dashboard numbers hosts) */
   pinned?: Record<string, number>;
+  /** fit the plan to the workload's steps starting in [from, to) only (ISO instants; absent: the whole trace) */
+  from?: string | null;
+  to?: string | null;
 }
 
 export interface ProgressPoint {

@@ -14,6 +14,8 @@ import { HostsSection } from './plan/HostsSection';
 import { PerformanceSection } from './plan/PerformanceSection';
 import { ComparisonSection } from './plan/ComparisonSection';
 import { PlacementsSection } from './plan/PlacementsSection';
+import { DynamicSection } from './plan/DynamicSection';
+import { WillItHoldSection } from './plan/WillItHoldSection';
 import { dateTime } from '../format';
 import { download } from '../download';
 
@@ -105,6 +107,7 @@ export function PlanPage() {
         {p.request?.virtualization ?? ''} · <span data-testid="plan-sizing">{sizingSummary(p.request?.sizing)}</span>
         {constraintsSummary(p.request) && <> · <span data-testid="plan-constraints">{constraintsSummary(p.request)}</span></>}
         {pinnedSummary(p.request) && <> · <span data-testid="plan-pinned">{pinnedSummary(p.request)}</span></>}
+        {(p.request?.from || p.request?.to) && <> · <span data-testid="plan-window">fitted to {p.request?.from ? dateTime(p.request.from) : 'the start'} – {p.request?.to ? dateTime(p.request.to) : 'the end'}</span></>}
         {searchedSummary(p) && <> · <span data-testid="plan-searched">{searchedSummary(p)}</span></>} · created {dateTime(p.createdAt)} · plan <code>{p.id}</code>
       </p>
       {plan.error != null && <ErrorBox error={plan.error} title="Lost contact with the server; retrying" />}
@@ -143,6 +146,9 @@ export function PlanPage() {
           {simulation.data && savings.status === 'loading' && !savings.data && <Loading what="savings" />}
           {savings.data && <SavingsSection planId={id} savings={savings.data} onRecompute={setOverrides} onBaselineChanged={savings.reload} />}
 
+          <h2 id="will-it-hold-title">Will it hold?</h2>
+          <WillItHoldSection plan={p} />
+
           <h2>Hosts</h2>
           {simulation.error != null && <ErrorBox error={simulation.error} onRetry={simulation.refresh} />}
           {simulation.data && <HostsSection planId={id} simulation={simulation.data} overheadInTrace={inTrace} />}
@@ -152,6 +158,9 @@ export function PlanPage() {
 
           <h2>Virtualization approaches</h2>
           {simulation.data ? <ComparisonSection planId={id} overheadInTrace={inTrace} /> : <Loading what="replay" />}
+
+          <h2>Dynamic consolidation</h2>
+          {simulation.data && p.workloadId ? <DynamicSection planId={id} workloadId={p.workloadId} simulation={simulation.data} /> : <Loading what="replay" />}
 
           <h2 id="placements-title">Placements</h2>
           {placements.status === 'error' && <ErrorBox error={placements.error} onRetry={placements.reload} />}

@@ -1,5 +1,6 @@
 package org.dcplanner.consolidation.planning;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -13,10 +14,13 @@ import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
  * @param vmHostSlot for each VM index of the workload, the index into {@code hosts}
  * @param sizing     how the plan sized demand (percentile, headroom, window, fold)
  * @param haReserveHosts hosts whose failure the plan absorbs (0: none)
+ * @param vmNames    per VM index, its name in the workload (empty when not known: matching by name impossible)
+ * @param from       the plan was fitted to the workload's steps from this instant (null: its start)
+ * @param to         ... up to this instant, exclusive (null: its end)
  */
 public record PlacedPlan(UUID planId, UUID workloadId, VirtualizationApproach approach, Set<Metric> resources,
                          double targetUtilization, List<PlannedHost> hosts, int[] vmHostSlot, PlanRequest.Sizing sizing,
-                         int haReserveHosts) {
+                         int haReserveHosts, List<String> vmNames, Instant from, Instant to) {
     /** Sizing of a plan packed on its raw series (100th percentile of each step, no headroom). */
     public static final PlanRequest.Sizing RAW_SERIES = new PlanRequest.Sizing(100.0, 0.0, false, 1, false);
 
@@ -26,6 +30,15 @@ public record PlacedPlan(UUID planId, UUID workloadId, VirtualizationApproach ap
         vmHostSlot = vmHostSlot.clone();
         if (sizing == null) sizing = RAW_SERIES;
         haReserveHosts = Math.max(0, haReserveHosts);
+        vmNames = vmNames == null ? List.of() : List.copyOf(vmNames);
+    }
+
+    /** A plan over its workload's whole time range, VM names unknown. */
+    public PlacedPlan(UUID planId, UUID workloadId, VirtualizationApproach approach, Set<Metric> resources,
+                      double targetUtilization, List<PlannedHost> hosts, int[] vmHostSlot, PlanRequest.Sizing sizing,
+                      int haReserveHosts) {
+        this(planId, workloadId, approach, resources, targetUtilization, hosts, vmHostSlot, sizing, haReserveHosts,
+                List.of(), null, null);
     }
 
     /** A plan sized on its raw series, with no HA reserve. */
@@ -49,7 +62,7 @@ public record PlacedPlan(UUID planId, UUID workloadId, VirtualizationApproach ap
     /** The same plan with another sizing. */
     public PlacedPlan withSizing(PlanRequest.Sizing other) {
         return new PlacedPlan(planId, workloadId, approach, resources, targetUtilization, hosts, vmHostSlot, other,
-                haReserveHosts);
+                haReserveHosts, vmNames, from, to);
     }
 
     /** One active host: its position in the pool and its catalog model. */

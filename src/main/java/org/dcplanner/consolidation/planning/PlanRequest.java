@@ -1,5 +1,6 @@
 package org.dcplanner.consolidation.planning;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,11 +17,33 @@ import org.dcplanner.consolidation.problem.ApiException;
  * {@link #validated} rejects shape errors with 400 (what needs the workload or catalog is checked later).
  *
  * @param pinned VM name to slot index (0-based position in the expanded host pool)
+ * @param from   optional: plan only the workload's steps starting at or after this instant
+ * @param to     optional: plan only the steps starting before this instant (from < to)
  */
 public record PlanRequest(UUID workloadId, String name, List<PoolEntry> hostPool, List<Metric> resources,
                           Sizing sizing, VirtualizationApproach virtualization, Double targetUtilization,
                           Integer haReserveHosts, Objective objective, Integer timeLimitSeconds,
-                          Map<String, Integer> pinned) {
+                          Map<String, Integer> pinned, Instant from, Instant to) {
+
+    /** A request over the workload's whole time range. */
+    public PlanRequest(UUID workloadId, String name, List<PoolEntry> hostPool, List<Metric> resources, Sizing sizing,
+                       VirtualizationApproach virtualization, Double targetUtilization, Integer haReserveHosts,
+                       Objective objective, Integer timeLimitSeconds, Map<String, Integer> pinned) {
+        this(workloadId, name, hostPool, resources, sizing, virtualization, targetUtilization, haReserveHosts, objective,
+                timeLimitSeconds, pinned, null, null);
+    }
+
+    /** This request planned on the workload's steps in [from, to) (null: from its start / to its end). */
+    public PlanRequest withWindow(UUID workload, Instant windowFrom, Instant windowTo) {
+        return new PlanRequest(workload, name, hostPool, resources, sizing, virtualization, targetUtilization,
+                haReserveHosts, objective, timeLimitSeconds, pinned, windowFrom, windowTo);
+    }
+
+    /** This request under another name. */
+    public PlanRequest named(String newName) {
+        return new PlanRequest(workloadId, newName, hostPool, resources, sizing, virtualization, targetUtilization,
+                haReserveHosts, objective, timeLimitSeconds, pinned, from, to);
+    }
 
     public static final double DEFAULT_TARGET_UTILIZATION = 1.0;
     /** Hosts in the whole pool (a plan never uses more hosts than it has VMs; the solver keeps arrays per host). */
@@ -77,13 +100,14 @@ public record PlanRequest(UUID workloadId, String name, List<PoolEntry> hostPool
         if (!(target > 0 && target <= 1)) throw invalid("targetUtilization", "targetUtilization must be in (0, 1]");
         int ha = haReserveHosts == null ? 0 : haReserveHosts;
         if (ha < 0) throw invalid("haReserveHosts", "haReserveHosts must be >= 0");
+        if (from != null && to != null && !from.isBefore(to)) throw invalid("to", "to must be after from");
         int limit = timeLimitSeconds == null ? defaultTimeLimitSeconds : timeLimitSeconds;
         if (limit < 1 || limit > maxTimeLimitSeconds) {
             throw invalid("timeLimitSeconds", "timeLimitSeconds must be between 1 and " + maxTimeLimitSeconds);
         }
         return new PlanRequest(workloadId, name == null || name.isBlank() ? null : name.strip(), List.copyOf(hostPool),
                 List.copyOf(res), s, virtualization,
-                target, ha, objective == null ? Objective.HOSTS : objective, limit, pinned == null ? Map.of() : Map.copyOf(pinned));
+                target, ha, objective == null ? Objective.HOSTS : objective, limit, pinned == null ? Map.of() : Map.copyOf(pinned), from, to);
     }
 
     private Sizing sizingWithDefaults() {

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,24 +29,69 @@ import org.springframework.web.bind.annotation.RestController;
 class SimulationController {
     private static final int MAX_PAGE = 1000;
     private final SimulationService service;
+    private final PolicySimulationService policies;
+    private final OutOfSampleService outOfSample;
 
-    SimulationController(SimulationService service) {
+    SimulationController(SimulationService service, PolicySimulationService policies, OutOfSampleService outOfSample) {
         this.service = service;
+        this.policies = policies;
+        this.outOfSample = outOfSample;
     }
 
-    /** Body of POST .../simulations: virtualization (default: the plan's), optional overhead overrides by dotted path. */
-    record SimulationRequest(VirtualizationApproach virtualization, Map<String, Object> overheadOverrides) {
+    /**
+     * Body of POST .../simulations: virtualization (default: the plan's), optional overhead overrides by dotted path.
+     * With {@code policy} the plan's placement is the start of a replay with that online policy (the dynamic mode;
+     * its result is at /api/v1/simulations/{id}). With workloadId, from or to the replay is out of sample: the
+     * placement on that workload (VMs matched by name; default the plan's own) over [from, to) (ISO instants;
+     * default its whole range).
+     */
+    record SimulationRequest(VirtualizationApproach virtualization, Map<String, Object> overheadOverrides,
+                             org.dcplanner.consolidation.simulation.policy.PolicySpec policy,
+                             UUID workloadId, Instant from, Instant to) {
+        boolean outOfSample() {
+            return workloadId != null || from != null || to != null;
+        }
     }
 
     @PostMapping("/simulations")
-    @ApiResponse(responseCode = "202", description = "Replay queued: poll the Location", headers = @Header(name = "Location", description = "where to poll the result", schema = @Schema(type = "string")),
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SimulationView.class)))
+    @ApiResponse(responseCode = "202", description = "Replay queued: poll the Location (with a policy: a policy run at "
+            + "/api/v1/simulations/{id}; out of sample: an OutOfSampleRun at …/simulations/{runId})",
+            headers = @Header(name = "Location", description = "where to poll the result", schema = @Schema(type = "string")),
+            content = @Content(mediaType = "application/json", schema = @Schema(oneOf = {SimulationView.class, PolicyRun.class, OutOfSampleRun.class})))
     @ApiResponse(responseCode = "409", description = "The plan has no placement yet")
-    ResponseEntity<SimulationView> request(@PathVariable UUID planId, @RequestBody(required = false) SimulationRequest body) {
-        SimulationRequest req = body == null ? new SimulationRequest(null, null) : body;
+    @ApiResponse(responseCode = "422", description = "Out of sample: the plan has no placement, no step in [from, to), or no VM shared with the workload")
+    ResponseEntity<?> request(@PathVariable UUID planId, @RequestBody(required = false) SimulationRequest body) {
+        SimulationRequest req = body == null ? new SimulationRequest(null, null, null, null, null, null) : body;
+        if (req.policy() != null && req.outOfSample()) {
+            throw ApiException.badRequest("policy cannot be combined with an out-of-sample replay (workloadId, from, to) yet")
+                    .at(null, null, "policy");
+        }
+        if (req.policy() != null) return PolicySimulationController.accepted(policies.requestForPlan(planId, req.policy()));
+        if (req.outOfSample()) {
+            if (req.overheadOverrides() != null && !req.overheadOverrides().isEmpty()) {
+                throw ApiException.badRequest("overheadOverrides cannot be combined with an out-of-sample replay "
+                        + "(workloadId, from, to)").at(null, null, "overheadOverrides");
+            }
+            OutOfSampleRun run = outOfSample.request(planId, new OutOfSampleService.Target(req.workloadId(), req.from(),
+                    req.to(), req.virtualization()));
+            return ResponseEntity.accepted().location(URI.create("/api/v1/plans/" + planId + "/simulations/" + run.id()))
+                    .body(run);
+        }
         StoredRun run = service.request(planId, req.virtualization(), req.overheadOverrides());
         URI location = URI.create("/api/v1/plans/" + planId + "/simulation?virtualization=" + run.virtualization());
         return ResponseEntity.accepted().location(location).body(SimulationView.of(run, null, 0, 0, 0, 0, "index", PowerCurve.DEFAULT_PUE));
+    }
+
+    /** The plan's out-of-sample replays, newest first, without results. */
+    @GetMapping("/simulations/out-of-sample")
+    List<OutOfSampleRun> outOfSampleRuns(@PathVariable UUID planId) {
+        return outOfSample.list(planId);
+    }
+
+    /** One out-of-sample replay: status and, once COMPLETED, its result. */
+    @GetMapping("/simulations/{runId:[0-9a-fA-F-]{36}}")
+    OutOfSampleRun outOfSampleRun(@PathVariable UUID planId, @PathVariable UUID runId) {
+        return outOfSample.find(planId, runId).orElseThrow(() -> ApiException.notFound("out-of-sample simulation", runId));
     }
 
     @GetMapping("/simulations")

@@ -104,6 +104,18 @@ class OpenApiContractIT extends PostgresIntegrationTest {
         call(HttpMethod.POST, p + "/{planId}/simulations", plan + "/simulations", Map.of("virtualization", "FULL"), "application/json");
         call(HttpMethod.POST, p + "/{planId}/simulations", p + "/" + unknown + "/simulations", Map.of(), "application/json");
         call(HttpMethod.GET, p + "/{planId}/simulations", plan + "/simulations");
+        Map<String, Object> lr = Map.of("detection", "LR", "parameter", 1.2, "selection", "MMT");
+        call(HttpMethod.POST, p + "/{planId}/simulations", plan + "/simulations", Map.of("policy", lr), "application/json");
+        String s = "/api/v1/simulations";
+        Map<String, Object> noPlan = Map.of("workloadId", workload, "hostPool", List.of(Map.of("model", "hp-ml110-g5", "count", 4)),
+                "policy", lr, "start", "PABFD");
+        call(HttpMethod.POST, s, s, noPlan, "application/json");
+        call(HttpMethod.POST, s, s, Map.of("workloadId", workload, "hostPool", List.of(Map.of("model", "hp-ml110-g5", "count", 4)),
+                "policy", Map.of("detection", "LR", "parameter", 9, "selection", "MMT")), "application/json");
+        String policyRun = http.postForEntity(s, noPlan, JsonNode.class).getBody().get("id").asText();
+        call(HttpMethod.GET, s + "/{id}", s + "/" + policyRun);
+        call(HttpMethod.GET, s + "/{id}", s + "/" + unknown);
+        call(HttpMethod.GET, s, s + "?workloadId=" + workload);
         call(HttpMethod.GET, p + "/{planId}/simulation", plan + "/simulation?hostLimit=5&vmSize=5");
         call(HttpMethod.GET, p + "/{planId}/simulation", plan + "/simulation?hostLimit=-1");
         call(HttpMethod.GET, p + "/{planId}/simulation/hosts/{host}", plan + "/simulation/hosts/0");
@@ -121,6 +133,44 @@ class OpenApiContractIT extends PostgresIntegrationTest {
                 new TextCsv("name,count,averageWatts,peakWatts,rackUnits\nold-1u,10,120,200,1\n"), "application/json");
         call(HttpMethod.GET, p + "/{planId}/current-servers", plan + "/current-servers");
         call(HttpMethod.DELETE, p + "/{planId}/current-servers", plan + "/current-servers");
+        // out of sample: a replay on another upload of the trace (its run read back), a bad window, a window with no step
+        UUID copy = upload("generic-small.csv", "inventory-small.csv");
+        ResponseEntity<JsonNode> replay = http.postForEntity(plan + "/simulations", Map.of("workloadId", copy), JsonNode.class);
+        assertThat(replay.getStatusCode().value()).as("%s", replay.getBody()).isEqualTo(202);
+        call(HttpMethod.POST, p + "/{planId}/simulations", plan + "/simulations", Map.of("workloadId", copy), "application/json");
+        call(HttpMethod.POST, p + "/{planId}/simulations", plan + "/simulations",
+                Map.of("from", "2026-01-05T12:00:00Z", "to", "2026-01-05T06:00:00Z"), "application/json");
+        call(HttpMethod.POST, p + "/{planId}/simulations", plan + "/simulations", Map.of("from", "2030-01-01T00:00:00Z"), "application/json");
+        call(HttpMethod.GET, p + "/{planId}/simulations/out-of-sample", plan + "/simulations/out-of-sample");
+        call(HttpMethod.GET, p + "/{planId}/simulations/{runId}", replay.getHeaders().getLocation().toString());
+        call(HttpMethod.GET, p + "/{planId}/simulations/{runId}", plan + "/simulations/" + unknown);
+
+        // backtests and sweeps: started (one short fold), refused, listed, read, stopped or deleted
+        Map<String, Object> template = planRequest(workload, 20, 1);
+        template.remove("workloadId");
+        Map<String, Object> backtest = Map.of("workloadId", workload, "plan", template, "trainingSteps", 144, "testSteps", 144);
+        ResponseEntity<JsonNode> job = http.postForEntity("/api/v1/backtests", backtest, JsonNode.class);
+        assertThat(job.getStatusCode().value()).as("%s", job.getBody()).isEqualTo(202);
+        String b = "/api/v1/backtests";
+        call(HttpMethod.POST, b, b, backtest, "application/json");
+        call(HttpMethod.POST, b, b, Map.of("workloadId", workload, "plan", template), "application/json");
+        call(HttpMethod.POST, b, b, Map.of("workloadId", workload, "plan", template, "trainingDays", 7), "application/json");
+        call(HttpMethod.GET, b, b);
+        call(HttpMethod.GET, b + "/{id}", job.getHeaders().getLocation().toString());
+        call(HttpMethod.GET, b + "/{id}", b + "/" + unknown);
+        call(HttpMethod.DELETE, b + "/{id}", job.getHeaders().getLocation().toString());
+        String sw = "/api/v1/sweeps";
+        Map<String, Object> sweep = Map.of("workloadId", workload, "plan", template, "testWorkloadId", copy,
+                "variants", List.of(Map.of("sizing", Map.of("percentile", 100))));
+        ResponseEntity<JsonNode> sweepJob = http.postForEntity(sw, sweep, JsonNode.class);
+        assertThat(sweepJob.getStatusCode().value()).as("%s", sweepJob.getBody()).isEqualTo(202);
+        call(HttpMethod.POST, sw, sw, sweep, "application/json");
+        call(HttpMethod.POST, sw, sw, Map.of("workloadId", workload, "plan", template), "application/json");
+        call(HttpMethod.GET, sw, sw);
+        call(HttpMethod.GET, sw + "/{id}", sweepJob.getHeaders().getLocation().toString());
+        call(HttpMethod.DELETE, sw + "/{id}", sweepJob.getHeaders().getLocation().toString());
+        call(HttpMethod.DELETE, sw + "/{id}", sw + "/" + unknown);
+
         call(HttpMethod.DELETE, p + "/{id}", plan);
         call(HttpMethod.DELETE, p + "/{id}", plan);
 

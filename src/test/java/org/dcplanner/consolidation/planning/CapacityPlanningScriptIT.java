@@ -32,8 +32,12 @@ class CapacityPlanningScriptIT extends PostgresIntegrationTest {
         Path trace = trace();
         Path out = Path.of("target", "plan-script-it", "curl");
         Result r = run(List.of("bash", "scripts/plan.sh", "-u", "http://127.0.0.1:" + port, "-m", "dell-r6515", "-n", "8",
-                "-v", "HARDWARE_ASSISTED", "-t", "2", "-P", firstVm(trace) + "=7", "-o", out.toString(), trace.toString()));
+                "-v", "HARDWARE_ASSISTED", "-t", "2", "-P", firstVm(trace) + "=7", "-F", "2026-01-05T18:00:00Z",
+                "-o", out.toString(), trace.toString()));
         assertPlanned(r, out, trace);
+        // the plan replayed on the last six hours of its own trace (a window of the data it was fitted to)
+        assertThat(r.output()).contains("Out of sample: CPU host-steps over capacity", "Out-of-sample replay:");
+        assertThat(Files.readString(out.resolve("out-of-sample.json"))).containsPattern("\"inSample\":\\s*true");
     }
 
     @Test
@@ -42,8 +46,11 @@ class CapacityPlanningScriptIT extends PostgresIntegrationTest {
         Path out = Path.of("target", "plan-script-it", "python");
         Result r = run(List.of("python3", "scripts/plan.py", "-u", "http://127.0.0.1:" + port, "-m", "dell-r6515", "-n", "8",
                 "-v", "HARDWARE_ASSISTED", "-t", "2", "--savings-wait", "6", "--plan-wait", "120", "--pin", firstVm(trace) + "=7",
-                "-o", out.toString(), trace.toString()));
+                "--replay-on", trace.toString(), "--replay-from", "2026-01-05T12:00:00Z", "-o", out.toString(), trace.toString()));
         assertPlanned(r, out, trace);
+        // the plan replayed on a second upload of the trace: another workload, VMs matched by name
+        assertThat(r.output()).contains("Out of sample (not in the fitted data)", "0 VMs not in the plan, 0 plan VMs absent");
+        assertThat(Files.readString(out.resolve("out-of-sample.json"))).containsPattern("\"inSample\":\\s*false");
     }
 
     private void assertPlanned(Result r, Path out, Path trace) throws IOException {

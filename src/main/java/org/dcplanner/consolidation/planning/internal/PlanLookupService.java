@@ -37,6 +37,16 @@ class PlanLookupService implements PlanLookup {
         return plans.exists(planId);
     }
 
+    @Override
+    public List<String> poolModels(UUID planId) {
+        return plans.find(planId).map(PlanRecord::slotModels).orElse(List.of());
+    }
+
+    @Override
+    public Optional<PlanState> state(UUID planId) {
+        return plans.find(planId).map(p -> new PlanState(p.status().name(), p.status().finished(), p.error(), p.hostsUsed()));
+    }
+
     private PlacedPlan toPlaced(PlanRecord p) {
         PlanRequest request = service.readRequest(p.requestJson());
         SortedSet<Integer> activeSlots = new TreeSet<>();
@@ -51,6 +61,6 @@ class PlanLookupService implements PlanLookup {
         for (int vm = 0; vm < vmHost.length; vm++) vmHost[vm] = p.vmSlot()[vm] < 0 ? -1 : hostIndexOfSlot.get(p.vmSlot()[vm]);
         return new PlacedPlan(p.id(), p.workloadId(), request.virtualization(), java.util.Set.copyOf(request.resources()),
                 request.targetUtilization(), hosts, vmHost, request.sizing(),
-                request.haReserveHosts() == null ? 0 : request.haReserveHosts());
+                request.haReserveHosts() == null ? 0 : request.haReserveHosts(), p.vmNames(), request.from(), request.to());
     }
 }

@@ -8,6 +8,7 @@ import org.dcplanner.consolidation.ingestion.Metric;
 import org.dcplanner.consolidation.ingestion.WorkloadStore;
 import org.dcplanner.consolidation.inventory.HostCatalog;
 import org.dcplanner.consolidation.planning.PlanRequest;
+import org.dcplanner.consolidation.planning.PlanWindow;
 import org.dcplanner.consolidation.planning.internal.PlanProblemFactory.BuiltProblem;
 import org.dcplanner.consolidation.virtualization.OverheadModel;
 import org.springframework.stereotype.Component;
@@ -29,7 +30,8 @@ class PlanProblemLoader {
 
     /** Loads the workload and builds the sized problem (validation problems surface as ApiException). */
     BuiltProblem build(PlanRequest request) {
-        LoadedWorkload workload = workloads.load(request.workloadId(), ALL_METRICS);
+        LoadedWorkload workload = PlanWindow.apply(workloads.load(request.workloadId(), ALL_METRICS),
+                request.from(), request.to());
         return PlanProblemFactory.build(request, workload, catalog, overhead);
     }
 

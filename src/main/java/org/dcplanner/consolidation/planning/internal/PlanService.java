@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** The planning feature's entry: start, read, stop and delete plans; placements and explanations. */
 @Service
-public class PlanService {
+public class PlanService implements org.dcplanner.consolidation.planning.PlanJobs {
     private final PlanRepository plans;
     private final PlanProblemLoader problems;
     private final ConsolidationSolver solver;
@@ -44,12 +44,21 @@ public class PlanService {
 
     /** Validates (400/404/422), stores the plan QUEUED and queues its solve; returns the new id. */
     public UUID start(PlanRequest raw) {
+        return start(raw, UUID.randomUUID());
+    }
+
+    /**
+     * As {@link #start(PlanRequest)} under a caller-chosen id (a job that must not start a plan twice derives it
+     * from its own state); when a plan with that id exists already, nothing is started and the id is returned.
+     */
+    @Override
+    public UUID start(PlanRequest raw, UUID id) {
+        if (plans.exists(id)) return id;
         PlanRequest request = raw.validated(properties.maxTimeLimitSeconds(), properties.defaultTimeLimitSeconds());
         if (!problems.workloadExists(request.workloadId())) {
             throw ApiException.notFound("workload", request.workloadId()).at(null, null, "workloadId");
         }
         BuiltProblem built = problems.build(request);
-        UUID id = UUID.randomUUID();
         String name = request.name() != null ? request.name() : "plan-" + id.toString().substring(0, 8);
         // stored while its host models are held: a concurrent delete of a custom model waits, then sees the plan
         transaction.executeWithoutResult(status -> {
@@ -64,6 +73,12 @@ public class PlanService {
             throw e;
         }
         return id;
+    }
+
+    /** Checks a request's shape as {@link #start} would (400 naming the field) without loading anything. */
+    @Override
+    public PlanRequest validate(PlanRequest raw) {
+        return raw.validated(properties.maxTimeLimitSeconds(), properties.defaultTimeLimitSeconds());
     }
 
     /** @param workloadId null = every workload's plans */
@@ -82,6 +97,7 @@ public class PlanService {
      *
      * @return true when the plan was deleted, false when a stop was requested
      */
+    @Override
     public boolean stopOrDelete(UUID id) {
         require(id);
         if (plans.requestCancel(id)) return false;
