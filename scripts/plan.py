@@ -142,6 +142,9 @@ def main():
     ap.add_argument("-q", "--percentile", type=float, default=95)
     ap.add_argument("-H", "--headroom", type=float, default=10, help="headroom percent")
     ap.add_argument("-d", "--fold-days", action="store_true", help="fold a multi-day trace into a typical day")
+    ap.add_argument("-R", "--overload-risk", type=float,
+                    help="size for this share (%%) of host-steps over capacity on unseen days, e.g. 0.1 "
+                         "(replaces --percentile and --fold-days; --headroom still applies)")
     ap.add_argument("-t", "--time-limit", type=int, default=30, help="solver time limit in seconds")
     ap.add_argument("-O", "--objective", default="HOSTS", help="HOSTS|COST|POWER")
     ap.add_argument("-T", "--target-utilization", type=float, default=1.0)
@@ -178,7 +181,9 @@ def main():
         "workloadId": workload["id"], "name": os.path.basename(a.trace),
         "hostPool": [{"model": a.model, "count": a.count}],
         "resources": [r.strip().upper() for r in a.resources.split(",") if r.strip()],
-        "sizing": {"percentile": a.percentile, "headroomPercent": a.headroom, "foldDays": a.fold_days},
+        "sizing": ({"overloadRiskPercent": a.overload_risk, "headroomPercent": a.headroom}
+                   if a.overload_risk is not None
+                   else {"percentile": a.percentile, "headroomPercent": a.headroom, "foldDays": a.fold_days}),
         "virtualization": a.virtualization, "timeLimitSeconds": a.time_limit, "objective": a.objective,
         "targetUtilization": a.target_utilization, "haReserveHosts": a.ha_reserve,
     }
@@ -203,6 +208,15 @@ def main():
     print(f"Plan {plan['status']}: {plan['hostsUsed']} hosts, lower bound {bound}, "
           f"peak-FFD {b.get('peakFfdHosts')}, time-series FFD {b.get('timeSeriesFfdHosts')}, "
           f"feasible {plan['feasible']}, score {plan['score']}")
+    applied = plan.get("sizingApplied") or {}
+    if applied:
+        print(f"Sizing applied: {applied.get('summary')}")
+    risk = plan.get("overloadRisk")
+    if risk:
+        estimate = risk.get("estimatedOutOfSamplePercent")
+        print(f"Host-steps over capacity: {risk['inSampleHostStepsOverPercent']:.3f} % in sample, "
+              f"estimated {'-' if estimate is None else f'{estimate:.3f}'} % on unseen days"
+              + (f" (target {risk['targetPercent']} %)" if risk.get("targetPercent") is not None else ""))
 
     status, data = call(base, "GET", f"/api/v1/plans/{plan['id']}/placements", headers={"Accept": "text/csv"})
     if status != 200:

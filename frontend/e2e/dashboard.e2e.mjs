@@ -119,6 +119,11 @@ try {
   // 3. Plan it with a short time limit.
   await page.click('text=Plan consolidation');
   await page.waitForSelector('[data-testid="plan-form"]');
+  // the sizing mode: a risk target replaces the percentile field (and folding), then back to the percentile
+  await page.click('[data-testid="sizing-mode-risk"]');
+  check('risk sizing mode offers a target overload risk instead of a percentile',
+    await page.isVisible('#plan-risk') && !(await page.isVisible('#plan-percentile')) && (await page.inputValue('#plan-risk')) === '0.1');
+  await page.click('[data-testid="sizing-mode-percentile"]');
   await page.fill('#plan-time', String(planTimeLimitSeconds));
   // pin one VM to the second host: a bad line first must be named, and stop the form
   const pinnedVm = (await (await page.request.get(`${baseUrl}/api/v1/workloads/${workloadId}/vms?page=0&size=1&sort=name`)).json()).content[0].name;

@@ -10,6 +10,7 @@ import { count, num } from '../format';
 import { usd } from '../charts/common';
 import { slotRangesSummary } from './pins';
 import { DEFAULT_PLAN_DRAFT, draftPool, fromRequest, toRequest, type PlanDraft } from './planDraft';
+import { RISK_RANGE, riskTargetError } from './sizingMode';
 
 const VIRT_HINT: Record<Virtualization, string> = {
   FULL: 'Binary translation, unmodified guests: the highest CPU and I/O overhead.',
@@ -148,19 +149,39 @@ export function NewPlanPage() {
               ))}</div>
               <p className="hint">Resources whose capacity the placement must respect.</p>
             </div>
-            <Field id="plan-percentile" label="Demand percentile" hint="Size each VM per time step at this percentile of its demand (100 = peaks).">
-              <input id="plan-percentile" type="number" min={50} max={100} step="any" value={draft.percentile} onChange={(e) => set('percentile', Number(e.target.value))} />
-            </Field>
-            <Field id="plan-headroom" label="Headroom %" hint="Extra demand added on top of the percentile, for growth and error.">
+            <div className="field" role="radiogroup" aria-labelledby="sizing-mode-label">
+              <span id="sizing-mode-label" style={{ fontWeight: 600 }}>Sizing mode</span>
+              <div>
+                <label style={{ display: 'inline-flex', gap: '0.3rem', fontWeight: 400, marginRight: '0.8rem' }}>
+                  <input type="radio" name="sizing-mode" data-testid="sizing-mode-percentile" checked={draft.sizingMode === 'PERCENTILE'} onChange={() => set('sizingMode', 'PERCENTILE')} /> Percentile + headroom
+                </label>
+                <label style={{ display: 'inline-flex', gap: '0.3rem', fontWeight: 400 }}>
+                  <input type="radio" name="sizing-mode" data-testid="sizing-mode-risk" checked={draft.sizingMode === 'RISK'} onChange={() => setDraft((d) => ({ ...d, sizingMode: 'RISK', headroomPercent: 0 }))} /> Target overload risk %
+                </label>
+              </div>
+              <p className="hint">{draft.sizingMode === 'RISK'
+                ? 'Hosts are sized jointly from the history’s variability and the correlation of the VMs placed together.'
+                : 'Each VM per time step at a percentile of its demand in the hour around that step.'}</p>
+            </div>
+            {draft.sizingMode === 'PERCENTILE' ? (
+              <Field id="plan-percentile" label="Demand percentile" hint="Taken over the hour around each step (or, folded, over every day at that time); 100 = peaks.">
+                <input id="plan-percentile" type="number" min={50} max={100} step="any" value={draft.percentile} onChange={(e) => set('percentile', Number(e.target.value))} />
+              </Field>
+            ) : (
+              <Field id="plan-risk" label="Target overload risk %" hint={riskTargetError(draft.overloadRiskPercent) ?? 'Share of host-steps allowed over capacity on days the plan has not seen (e.g. 0.1).'}>
+                <input id="plan-risk" type="number" min={RISK_RANGE.min} max={RISK_RANGE.max} step="any" value={draft.overloadRiskPercent} onChange={(e) => set('overloadRiskPercent', Number(e.target.value))} />
+              </Field>
+            )}
+            <Field id="plan-headroom" label="Headroom %" hint={draft.sizingMode === 'RISK' ? 'Growth added on top of the history before the risk is sized (0 = the history as it is).' : 'Extra demand added on top of the percentile, for growth and error.'}>
               <input id="plan-headroom" type="number" min={0} max={200} step="any" value={draft.headroomPercent} onChange={(e) => set('headroomPercent', Number(e.target.value))} />
             </Field>
             <Field id="plan-target" label="Target utilization %" hint="Fill hosts only up to this share of their capacity.">
               <input id="plan-target" type="number" min={10} max={100} step={1} value={draft.targetUtilizationPercent} onChange={(e) => set('targetUtilizationPercent', Number(e.target.value))} />
             </Field>
-            <div className="field">
+            {draft.sizingMode === 'PERCENTILE' && <div className="field">
               <label style={{ display: 'inline-flex', gap: '0.4rem' }}><input type="checkbox" checked={draft.foldDays} onChange={(e) => set('foldDays', e.target.checked)} /> Fold days into a typical day</label>
               <p className="hint">For multi-day traces: plan for the per-time-of-day percentile instead of every step.</p>
-            </div>
+            </div>}
             <div className="field">
               <label style={{ display: 'inline-flex', gap: '0.4rem' }}><input type="checkbox" data-testid="overhead-in-trace" checked={draft.overheadInTrace} onChange={(e) => set('overheadInTrace', e.target.checked)} /> Overhead already in the trace</label>
               <p className="hint">Measured inside VMs (PlanetLab, Bitbrains): plan and replay the series as measured, adding no virtualization overhead.</p>
@@ -213,7 +234,7 @@ export function NewPlanPage() {
           </button></p>
         )}
         <div className="actions">
-          <button type="submit" disabled={submitting || !workloadId || resources.length === 0 || pins.errors.length > 0} data-testid="start-plan">
+          <button type="submit" disabled={submitting || !workloadId || resources.length === 0 || pins.errors.length > 0 || (draft.sizingMode === 'RISK' && riskTargetError(draft.overloadRiskPercent) != null)} data-testid="start-plan">
             {submitting ? 'Starting…' : 'Start planning'}
           </button>
         </div>

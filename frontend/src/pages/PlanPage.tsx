@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { plansApi, isFinished, constraintsSummary, pinnedSummary, searchedSummary, sizingSummary, type Plan } from '../api/plans';
+import { plansApi, isFinished, constraintsSummary, pinnedSummary, searchedSummary, sizingSummary, overloadRiskSummary, type Plan } from '../api/plans';
 import { engineApi, loadCompletedSimulation, simulationWarnings, type Assumptions, type ExportType } from '../api/engine';
 import { workloadsApi } from '../api/workloads';
 import { errorMessage } from '../api/client';
@@ -104,7 +104,8 @@ export function PlanPage() {
       <h1 id="plan-title">{p.name ?? 'Consolidation plan'}</h1>
       <p className="lead">
         {workload.data ? <>Workload <Link to={`/workloads/${workload.data.id}`}>{workload.data.name}</Link> · </> : null}
-        {p.request?.virtualization ?? ''} · <span data-testid="plan-sizing">{sizingSummary(p.request?.sizing)}</span>
+        {p.request?.virtualization ?? ''} · <span data-testid="plan-sizing" title={p.overloadRisk?.method}>{p.sizingApplied?.summary ?? sizingSummary(p.request?.sizing)}</span>
+        {p.overloadRisk && <> · <span data-testid="plan-overload-risk">{overloadRiskSummary(p.overloadRisk)}</span></>}
         {constraintsSummary(p.request) && <> · <span data-testid="plan-constraints">{constraintsSummary(p.request)}</span></>}
         {pinnedSummary(p.request) && <> · <span data-testid="plan-pinned">{pinnedSummary(p.request)}</span></>}
         {(p.request?.from || p.request?.to) && <> · <span data-testid="plan-window">fitted to {p.request?.from ? dateTime(p.request.from) : 'the start'} – {p.request?.to ? dateTime(p.request.to) : 'the end'}</span></>}

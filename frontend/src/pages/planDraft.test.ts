@@ -49,4 +49,11 @@ describe('toRequest', () => {
     expect(r.pinned).toBeUndefined();
     expect(r.targetUtilization).toBe(1);
   });
+
+  it('keeps a risk-targeted variant in risk mode and sends only the target, headroom and overhead flag', () => {
+    const risky = { ...request, sizing: { overloadRiskPercent: 0.5, headroomPercent: 0, overheadInTrace: false } };
+    const d = fromRequest(risky, 'risky', catalog);
+    expect(d.sizingMode).toBe('RISK');
+    expect(toRequest(d, catalog).sizing).toEqual({ overloadRiskPercent: 0.5, headroomPercent: 0, overheadInTrace: false });
+  });
 });

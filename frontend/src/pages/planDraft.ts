@@ -2,6 +2,7 @@
 import { RESOURCES, type Objective, type PlanRequest, type Virtualization } from '../api/plans';
 import type { MetricName } from '../api/workloads';
 import { formatPins, orderedPool, parsePins, poolCounts, renumberPins, type ParsedPins } from './pins';
+import { sizingModeOf, sizingRequest, type SizingMode } from './sizingMode';
 
 export interface PlanDraft {
   workloadId: string;
@@ -9,7 +10,10 @@ export interface PlanDraft {
   /** hosts available per catalog model id */
   pool: Record<string, number>;
   resources: MetricName[];
+  sizingMode: SizingMode;
   percentile: number;
+  /** target share of overloaded host-steps, in % (risk mode) */
+  overloadRiskPercent: number;
   headroomPercent: number;
   foldDays: boolean;
   overheadInTrace: boolean;
@@ -23,7 +27,7 @@ export interface PlanDraft {
 }
 
 export const DEFAULT_PLAN_DRAFT: PlanDraft = {
-  workloadId: '', name: '', pool: {}, resources: ['CPU', 'MEMORY'], percentile: 95, headroomPercent: 10, foldDays: false,
+  workloadId: '', name: '', pool: {}, resources: ['CPU', 'MEMORY'], sizingMode: 'PERCENTILE', percentile: 95, overloadRiskPercent: 0.1, headroomPercent: 10, foldDays: false,
   overheadInTrace: false, virtualization: 'HARDWARE_ASSISTED', targetUtilizationPercent: 100, haReserveHosts: 0,
   objective: 'HOSTS', timeLimitSeconds: 30, pinsText: '',
 };
@@ -40,7 +44,9 @@ export function fromRequest(r: Partial<PlanRequest>, sourceName: string | undefi
     name: `${sourceName ?? 'plan'} (variant)`,
     pool,
     resources: r.resources ?? d.resources,
+    sizingMode: sizingModeOf(r.sizing),
     percentile: r.sizing?.percentile ?? d.percentile,
+    overloadRiskPercent: r.sizing?.overloadRiskPercent ?? d.overloadRiskPercent,
     headroomPercent: r.sizing?.headroomPercent ?? d.headroomPercent,
     foldDays: Boolean(r.sizing?.foldDays),
     overheadInTrace: Boolean(r.sizing?.overheadInTrace),
@@ -68,7 +74,8 @@ export function toRequest(d: PlanDraft, modelOrder: string[]): PlanRequest {
     name: d.name.trim() || undefined,
     hostPool,
     resources: RESOURCES.filter((r) => d.resources.includes(r)),
-    sizing: { percentile: d.percentile, headroomPercent: d.headroomPercent, foldDays: d.foldDays, overheadInTrace: d.overheadInTrace },
+    sizing: sizingRequest({ mode: d.sizingMode, percentile: d.percentile, headroomPercent: d.headroomPercent, foldDays: d.foldDays,
+      overloadRiskPercent: d.overloadRiskPercent, overheadInTrace: d.overheadInTrace }),
     virtualization: d.virtualization,
     targetUtilization: d.targetUtilizationPercent / 100,
     haReserveHosts: d.haReserveHosts,

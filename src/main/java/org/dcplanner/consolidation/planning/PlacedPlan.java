@@ -56,7 +56,7 @@ public record PlacedPlan(UUID planId, UUID workloadId, VirtualizationApproach ap
     public PlacedPlan withModeledOverhead() {
         if (!overheadInTrace()) return this;
         return withSizing(new PlanRequest.Sizing(sizing.percentile(), sizing.headroomPercent(), sizing.foldDays(),
-                sizing.windowSteps(), false));
+                sizing.windowSteps(), false, sizing.overloadRiskPercent()));
     }
 
     /** The same plan with another sizing. */

@@ -60,13 +60,31 @@ public record PlanRequest(UUID workloadId, String name, List<PoolEntry> hostPool
      * @param percentile      0 < p <= 100, taken per VM within each window (default 95)
      * @param headroomPercent added on top of the percentile, >= 0 (default 0)
      * @param foldDays        fold a multi-day trace into one typical day by per-time-of-day percentile
-     * @param windowSteps     when not folding: centered window of this many steps for the percentile (default 1 = raw series)
+     * @param windowSteps     when not folding: centered window of this many steps for the percentile (absent: one hour
+     *                        of the workload's steps, resolved when sizing; 1 = the raw series, where the percentile has
+     *                        no effect)
      * @param overheadInTrace the series were measured inside VMs and already include their hypervisor's overhead:
      *                        plan them as measured, adding no overhead of the plan's approach (the vCPU cap still
      *                        applies); the replay of the plan does the same (default false)
+     * @param overloadRiskPercent the other sizing mode: the share (%) of host-steps allowed over capacity on unseen
+     *                        days, in [0.001, 50]; the planner sizes hosts jointly ({@link OverloadRiskModel}) and
+     *                        percentile and window do not apply (absent: percentile mode)
      */
     public record Sizing(Double percentile, Double headroomPercent, Boolean foldDays, Integer windowSteps,
-                         Boolean overheadInTrace) {
+                         Boolean overheadInTrace, Double overloadRiskPercent) {
+        public static final double MIN_OVERLOAD_RISK_PERCENT = 0.001;
+        public static final double MAX_OVERLOAD_RISK_PERCENT = 50;
+
+        /** Percentile mode. */
+        public Sizing(Double percentile, Double headroomPercent, Boolean foldDays, Integer windowSteps,
+                      Boolean overheadInTrace) {
+            this(percentile, headroomPercent, foldDays, windowSteps, overheadInTrace, null);
+        }
+
+        /** Whether this sizing targets an overload risk instead of a percentile. */
+        public boolean riskTargeted() {
+            return overloadRiskPercent != null;
+        }
     }
 
     /** Fills defaults and checks shape; throws 400 problems naming the field. */
@@ -112,13 +130,34 @@ public record PlanRequest(UUID workloadId, String name, List<PoolEntry> hostPool
 
     private Sizing sizingWithDefaults() {
         Sizing s = sizing == null ? new Sizing(null, null, null, null, null) : sizing;
+        if (s.riskTargeted()) return riskSizingWithDefaults(s);
         double p = s.percentile() == null ? 95 : s.percentile();
         if (!(p > 0 && p <= 100)) throw invalid("sizing.percentile", "sizing.percentile must be in (0, 100], got " + p);
         double h = s.headroomPercent() == null ? 0 : s.headroomPercent();
         if (!(h >= 0 && h <= 1000)) throw invalid("sizing.headroomPercent", "sizing.headroomPercent must be in [0, 1000], got " + h);
-        int w = s.windowSteps() == null ? 1 : s.windowSteps();
-        if (w < 1) throw invalid("sizing.windowSteps", "sizing.windowSteps must be >= 1");
-        return new Sizing(p, h, Boolean.TRUE.equals(s.foldDays()), w, Boolean.TRUE.equals(s.overheadInTrace()));
+        if (s.windowSteps() != null && s.windowSteps() < 1) throw invalid("sizing.windowSteps", "sizing.windowSteps must be >= 1");
+        // an absent window stays absent: one hour of the workload's steps, resolved when sizing (sizingApplied shows it)
+        return new Sizing(p, h, Boolean.TRUE.equals(s.foldDays()), s.windowSteps(), Boolean.TRUE.equals(s.overheadInTrace()));
+    }
+
+    /** Risk mode: the target and headroom apply; a percentile, window or fold would be ignored, so they are refused. */
+    private static Sizing riskSizingWithDefaults(Sizing s) {
+        double risk = s.overloadRiskPercent();
+        if (!(risk >= Sizing.MIN_OVERLOAD_RISK_PERCENT && risk <= Sizing.MAX_OVERLOAD_RISK_PERCENT)) {
+            throw invalid("sizing.overloadRiskPercent", "sizing.overloadRiskPercent must be in ["
+                    + Sizing.MIN_OVERLOAD_RISK_PERCENT + ", " + Sizing.MAX_OVERLOAD_RISK_PERCENT + "], got " + risk);
+        }
+        if (s.percentile() != null) {
+            throw invalid("sizing.percentile", "give either sizing.percentile or sizing.overloadRiskPercent, not both");
+        }
+        if (s.windowSteps() != null || s.foldDays() != null) {
+            throw invalid(s.windowSteps() != null ? "sizing.windowSteps" : "sizing.foldDays", "with sizing.overloadRiskPercent "
+                    + "the planner chooses the scenario window itself (the hour around each step, folded over days when "
+                    + "there are two or more); leave windowSteps and foldDays out");
+        }
+        double h = s.headroomPercent() == null ? 0 : s.headroomPercent();
+        if (!(h >= 0 && h <= 1000)) throw invalid("sizing.headroomPercent", "sizing.headroomPercent must be in [0, 1000], got " + h);
+        return new Sizing(null, h, null, null, Boolean.TRUE.equals(s.overheadInTrace()), risk);
     }
 
     private static ApiException invalid(String field, String detail) {

@@ -25,8 +25,15 @@ import org.dcplanner.consolidation.problem.ApiException;
 public final class PlanProblemFactory {
     private PlanProblemFactory() {}
 
-    /** The problem plus what the plan stores next to it. */
-    public record BuiltProblem(PlanningProblem problem, SizedDemand sized, List<String> slotModels) {
+    /**
+     * The problem plus what the plan stores next to it.
+     *
+     * @param riskZ in risk mode, the z of mean + z·sd ≤ capacity the problem was sized for; null otherwise
+     */
+    public record BuiltProblem(PlanningProblem problem, SizedDemand sized, List<String> slotModels, Double riskZ) {
+        public BuiltProblem(PlanningProblem problem, SizedDemand sized, List<String> slotModels) {
+            this(problem, sized, slotModels, null);
+        }
     }
 
     public static BuiltProblem build(PlanRequest request, LoadedWorkload workload, HostCatalog catalog,
@@ -40,13 +47,22 @@ public final class PlanProblemFactory {
         checkApproach(request.virtualization(), vms, slots, pinned);
         // traces measured inside VMs already include their hypervisor's overhead: add none of the approach's
         OverheadModel model = Boolean.TRUE.equals(request.sizing().overheadInTrace()) ? overhead.withoutApproachOverhead() : overhead;
-        SizedDemand sized = DemandSizer.size(workload, request.resources(), request.sizing(), request.virtualization(), model);
+        SizedDemand sized;
+        Double riskZ = null;
+        if (request.sizing().riskTargeted()) {
+            RiskSizing risk = RiskSizing.of(workload, request, model, slots);
+            sized = risk.sized();
+            slots = risk.slots();
+            riskZ = risk.z();
+        } else {
+            sized = DemandSizer.size(workload, request.resources(), request.sizing(), request.virtualization(), model);
+        }
         PlanningProblem problem = new PlanningProblem(request.resources(), sized.steps(), sized.demand(), vmNames, slots,
                 pinned, antiAffinityGroups(vms), paravirt, request.virtualization(), request.haReserveHosts(),
                 request.objective());
         PoolCapacityCheck.check(problem, request.targetUtilization());
         SolverMemoryCheck.check(problem, SolverMemoryCheck.budgetBytes());
-        return new BuiltProblem(problem, sized, slots.stream().map(HostSlotSpec::modelId).toList());
+        return new BuiltProblem(problem, sized, slots.stream().map(HostSlotSpec::modelId).toList(), riskZ);
     }
 
     static List<HostSlotSpec> expandPool(PlanRequest request, HostCatalog catalog) {

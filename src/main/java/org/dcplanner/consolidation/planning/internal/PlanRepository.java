@@ -28,7 +28,7 @@ public class PlanRepository implements HostModelUsage {
     private static final String SMALL_COLUMNS = "id, name, workload_id, request::text as request, status, cancel_requested, "
             + "attempt, steps, step_seconds, folded, hosts_used, score, feasible, broken_constraints::text as broken, "
             + "lower_bound_hosts, peak_ffd_hosts, time_series_ffd_hosts, anti_affinity_hosts, score_calcs_per_second, progress::text as progress, "
-            + "searched_millis, error, created_at, started_at, attempt_started_at, finished_at, updated_at";
+            + "searched_millis, error, created_at, started_at, attempt_started_at, finished_at, updated_at, overload_risk::text as overload_risk";
     private final JdbcTemplate jdbc;
     private final JsonColumns json;
 
@@ -119,6 +119,12 @@ public class PlanRepository implements HostModelUsage {
     }
 
     /** Stores the lower bound and baselines of the attempt (before solving, so a running plan shows them). */
+    /** Stores the risk assessment of the attempt's final placement (ignored when another attempt took over). */
+    void saveOverloadRisk(UUID id, int attempt, OverloadRisk risk) {
+        jdbc.update("update plans set overload_risk = ?::jsonb, updated_at = now() where id = ? and attempt = ?",
+                json.write(risk), id, attempt);
+    }
+
     void saveReferences(UUID id, int attempt, PlanReferences refs) {
         jdbc.update("update plans set lower_bound_hosts = ?, peak_ffd_hosts = ?, time_series_ffd_hosts = ?, "
                 + "anti_affinity_hosts = ?, updated_at = now() where id = ? and attempt = ?", refs.lowerBoundHosts(),
@@ -187,7 +193,7 @@ public class PlanRepository implements HostModelUsage {
                 json.read(rs.getString("progress"), new TypeReference<List<ProgressPoint>>() {}), rs.getLong("searched_millis"),
                 rs.getString("error"),
                 instant(rs, "created_at"), instant(rs, "started_at"), instant(rs, "attempt_started_at"), instant(rs, "finished_at"),
-                instant(rs, "updated_at"));
+                instant(rs, "updated_at"), rs.getString("overload_risk"));
     }
 
     private static Integer integer(ResultSet rs, String column) throws SQLException {

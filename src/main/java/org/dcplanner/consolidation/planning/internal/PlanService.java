@@ -83,12 +83,16 @@ public class PlanService implements org.dcplanner.consolidation.planning.PlanJob
 
     /** @param workloadId null = every workload's plans */
     public List<PlanView> list(UUID workloadId) {
-        return plans.list(workloadId).stream().map(p -> PlanView.of(p, read(p.requestJson()))).toList();
+        return plans.list(workloadId).stream().map(this::view).toList();
     }
 
     public PlanView get(UUID id) {
-        PlanRecord p = require(id);
-        return PlanView.of(p, read(p.requestJson()));
+        return view(require(id));
+    }
+
+    private PlanView view(PlanRecord p) {
+        SizingApplied applied = SizingApplied.of(readRequest(p.requestJson()).sizing(), p.stepSeconds(), p.folded());
+        return PlanView.of(p, read(p.requestJson()), applied, p.overloadRiskJson() == null ? null : read(p.overloadRiskJson()));
     }
 
     /**

@@ -73,6 +73,7 @@ class PlanSolveJob {
             PlanningResult result = solver.solve(built.problem(), options);
             long solvedMillis = (System.nanoTime() - solveStart) / 1_000_000;
             writer.finalResult(result.vmSlot(), result.hostsUsed(), result.score(), result.feasible(), solvedMillis);
+            if (hasPlacement(result)) saveOverloadRisk(planId, attempt, request, result.vmSlot(), built);
             PlanStatus status = plans.finish(planId, attempt, result, start.searchedBeforeMillis() + solvedMillis);
             log.info("plan {} attempt {} ended {}: {} hosts (lower bound {}), score {}", planId, attempt, status,
                     result.hostsUsed(), references.lowerBoundHosts(), result.score());
@@ -106,6 +107,16 @@ class PlanSolveJob {
         plans.startAttempt(planId).ifPresent(attempt ->
                 plans.fail(planId, attempt, "workload " + plan.workloadId() + " no longer exists"));
         return false;
+    }
+
+    /** Stored before the plan ends, so a COMPLETED plan shows it; a failure leaves it empty but does not fail the plan. */
+    private void saveOverloadRisk(UUID planId, int attempt, PlanRequest request, int[] vmSlot, BuiltProblem built) {
+        try {
+            plans.saveOverloadRisk(planId, attempt, problems.assessOverloadRisk(request, vmSlot, built.slotModels(),
+                    built.riskZ()));
+        } catch (RuntimeException e) {
+            log.warn("plan {} attempt {}: overload risk not assessed", planId, attempt, e);
+        }
     }
 
     private static boolean hasPlacement(PlanningResult r) {
