@@ -77,7 +77,17 @@ public class BacktestService {
         try {
             parsed = json.treeToValue(request, PlanRequest.class);
         } catch (JsonProcessingException e) {
-            throw ApiException.badRequest(where + " is not a plan request: " + e.getOriginalMessage()).at(null, null, where);
+            // strict JSON names the bad field (unknown, misspelt, a fraction for a whole number): point at it
+            String field = where;
+            if (e instanceof com.fasterxml.jackson.databind.JsonMappingException m) {
+                StringBuilder path = new StringBuilder(where);
+                for (var ref : m.getPath()) {
+                    path.append(ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]");
+                }
+                field = path.toString();
+            }
+            throw ApiException.badRequest(field + ": " + e.getOriginalMessage() + " (not a plan request field or value)")
+                    .at(null, null, field);
         }
         String unknown = unknownField(request, json.valueToTree(parsed), where);
         if (unknown != null) throw ApiException.badRequest(unknown + " is not a field of a plan request").at(null, null, unknown);

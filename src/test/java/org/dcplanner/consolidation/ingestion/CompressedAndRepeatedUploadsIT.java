@@ -25,6 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @SuppressWarnings({"rawtypes", "unchecked"})
 @org.springframework.boot.test.context.SpringBootTest(webEnvironment = org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "app.ingestion.recognise-repeats=true")
+@org.springframework.context.annotation.Import(org.dcplanner.consolidation.TestUsers.class) // signs in as the planner
 class CompressedAndRepeatedUploadsIT {
     @org.springframework.test.context.DynamicPropertySource
     static void database(org.springframework.test.context.DynamicPropertyRegistry registry) {

@@ -11,7 +11,9 @@ import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -22,6 +24,7 @@ import org.springframework.test.web.servlet.ResultActions;
  * are answered 400 with the JSON path of the bad value, before the service is reached (so nothing can be stored).
  */
 @WebMvcTest(PlanController.class)
+@AutoConfigureMockMvc(addFilters = false) // sign-in and the audit filter are SecurityIT's; this slice checks the web layer
 class PlanControllerSliceTest {
     private static final String VALID = """
             {"workloadId": "8c1f6d0e-8d7e-4a4e-9a51-1c2f0f6b2a10", "hostPool": [{"model": "hp-ml110-g5", "count": 10}],
@@ -29,6 +32,8 @@ class PlanControllerSliceTest {
 
     @Autowired MockMvc mvc;
     @MockitoBean PlanService service;
+    // the security module's filters (audit log, tokens) are web beans of every slice; they need a JdbcTemplate to exist
+    @MockitoBean JdbcTemplate jdbc;
 
     @AfterEach
     void serviceNeverReached() {
