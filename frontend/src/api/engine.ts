@@ -136,7 +136,10 @@ export interface Assumptions {
   pue: number;
   carbonKgPerKWh: number;
   rackUnitUsdPerYear: number;
-  maintenanceUsdPerServerYear: number;
+  /** for servers whose model (or inventory row) has no maintenance figure */
+  maintenanceFallbackUsdPerServerYear: number;
+  /** null = none; else for every catalog server in place of the models' own figures */
+  maintenanceOverrideUsdPerServerYear: number | null;
   floorAreaM2PerRack: number;
   rackUnitsPerRack: number;
   /** share of the plan's hosts bought new (0 = servers already owned), for the investment */
@@ -187,9 +190,16 @@ export interface Savings {
   assumptions: Assumptions;
   /** per assumption: "default", "scenario" or "query" */
   assumptionSources: Record<string, string>;
+  /** how the "before" estate was sized, in words (newer servers) */
+  beforeRule?: string;
+  /** per catalog model of either estate: maintenance in effect and its source ("override", "catalog", "fallback") */
+  maintenanceByModel?: Record<string, { usdPerServerYear: number; source: string }>;
   /** absent on servers older than the investment figures */
   investment?: Investment | null;
 }
+
+/** Assumption values to send: a number, or '' to clear the override. */
+export type AssumptionEdits = Partial<Record<keyof Assumptions, number | ''>>;
 
 const plan = (id: string) => `/api/v1/plans/${encodeURIComponent(id)}`;
 
@@ -221,13 +231,15 @@ export const engineApi = {
     getJson<HostDemand>(`${plan(id)}/simulation/hosts/${host}${query({ virtualization })}`, signal),
   simulate: (id: string, virtualization: Virtualization) => postForLocation<Simulation>(`${plan(id)}/simulations`, { virtualization }),
   comparison: (id: string, signal?: AbortSignal) => getJson<Comparison>(`${plan(id)}/simulations/comparison`, signal),
-  savings: (id: string, overrides: Partial<Assumptions>, signal?: AbortSignal) => getJson<Savings>(`${plan(id)}/savings${query(overrides)}`, signal),
+  savings: (id: string, overrides: AssumptionEdits, signal?: AbortSignal) => getJson<Savings>(`${plan(id)}/savings${query(overrides)}`, signal),
   /** Saves assumptions as the plan's scenario (later reports start from them). */
   /** Replaces the "before" estate with the uploaded current servers (CSV name,count,averageWatts,peakWatts,rackUnits[,yearlyMaintenanceUsd]). */
   uploadCurrentServers: async (id: string, file: File) =>
     request(`${plan(id)}/current-servers?fileName=${encodeURIComponent(file.name)}`, { method: 'PUT', headers: { 'Content-Type': 'text/csv' }, body: await file.text() }),
   removeCurrentServers: (id: string) => request(`${plan(id)}/current-servers`, { method: 'DELETE' }),
-  saveAssumptions: (id: string, a: Partial<Assumptions>) => sendJson<unknown>('PUT', `${plan(id)}/savings-assumptions`, a),
+  /** '' (a cleared override) is saved as null */
+  saveAssumptions: (id: string, a: AssumptionEdits) =>
+    sendJson<unknown>('PUT', `${plan(id)}/savings-assumptions`, Object.fromEntries(Object.entries(a).map(([k, v]) => [k, v === '' ? null : v]))),
 };
 
 /** Largest page the simulation endpoint serves (hosts and VMs). */

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { plansApi, isFinished, constraintsSummary, pinnedSummary, searchedSummary, sizingSummary, type Plan } from '../api/plans';
-import { engineApi, loadCompletedSimulation, simulationWarnings, type Assumptions } from '../api/engine';
+import { engineApi, loadCompletedSimulation, simulationWarnings, type AssumptionEdits } from '../api/engine';
 import { workloadsApi } from '../api/workloads';
 import { errorMessage } from '../api/client';
 import { usePolling } from '../hooks/usePolling';
@@ -52,7 +52,7 @@ export function PlanPage() {
   const placements = useAsync((s) => (solved ? plansApi.placements(id, s) : Promise.resolve(null)), [id, solved]);
   // The replay runs as a background job once the plan completes: poll until it is there.
   const simulation = usePolling((s) => (solved ? loadCompletedSimulation(id, p?.request?.virtualization, s) : Promise.resolve(null)), 2000, (sim) => solved && sim == null, [id, solved]);
-  const [overrides, setOverrides] = useState<Partial<Assumptions>>({});
+  const [overrides, setOverrides] = useState<AssumptionEdits>({});
   const savings = useAsync((s) => (solved && simulation.data ? engineApi.savings(id, overrides, s) : Promise.resolve(null)), [id, solved, !!simulation.data, JSON.stringify(overrides)]);
   const [actionError, setActionError] = useState<string | null>(null);
   const [explainVm, setExplainVm] = useState<number | null>(null);
