@@ -184,6 +184,9 @@ try {
   const expl = await page.textContent('[data-testid="explanation"]');
   check('VM explanation names host and binding resource, and the pin', /Host/.test(expl) && /Binding resource/.test(expl)
     && expl.includes(`#1`) && expl.includes('pinned here by the plan request'), expl);
+  const words = (await page.textContent('[data-testid="explanation-words"]')) ?? '';
+  check('VM explanation in words: size, share of the host\'s busiest step, headroom, the pin, the nearest other host',
+    /is configured with/.test(words) && /of the host's load/.test(words) && /Headroom then/.test(words) && /pins it to host #1/.test(words), words);
   await page.fill('#placement-filter', '');
 
   // 5b. Downloads: placement CSV (one row per VM) and the report JSON.

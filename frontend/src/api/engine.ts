@@ -128,6 +128,11 @@ export interface Comparison {
   haReserveHosts: number;
   approaches: ApproachOutcome[];
   summary: string;
+  /** how hostsNeeded is counted: FIRST_FIT_BASELINE (not the planner's search); newer servers */
+  countMethod?: string;
+  /** the plan's own approach and the hosts the planner placed it on */
+  planApproach?: Virtualization;
+  planHosts?: number;
 }
 
 /** Savings assumptions (GET /savings answers the effective ones; query parameters of the same names override). */

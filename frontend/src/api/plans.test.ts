@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { constraintsSummary, pinnedSummary, searchedSummary, sizingSummary } from './plans';
+import { approachMixSummary, constraintsSummary, pinnedSummary, searchedSummary, sizingSummary } from './plans';
 
 describe('sizingSummary', () => {
   it('says whether the approach overhead was added or is already in the trace', () => {
@@ -41,5 +41,13 @@ describe('constraintsSummary', () => {
     expect(constraintsSummary({ haReserveHosts: 0, targetUtilization: 1, objective: 'HOSTS' })).toBe('');
     expect(constraintsSummary({ haReserveHosts: 1, targetUtilization: 0.8, objective: 'COST' })).toBe('HA reserve 1 host · target 80 % utilization · lowest yearly cost');
     expect(constraintsSummary({ haReserveHosts: 2, objective: 'POWER' })).toBe('HA reserve 2 hosts · lowest power');
+  });
+});
+
+describe('approachMixSummary', () => {
+  it('lists VMs per approach, paravirtual first, and nothing when unknown', () => {
+    expect(approachMixSummary(null)).toBe('');
+    expect(approachMixSummary({ FULL: 4, PARAVIRTUAL: 4 })).toBe('4 VMs paravirtual, 4 full');
+    expect(approachMixSummary({ HARDWARE_ASSISTED: 1 })).toBe('1 VM hardware-assisted');
   });
 });

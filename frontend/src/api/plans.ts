@@ -7,6 +7,9 @@ export type Objective = 'HOSTS' | 'COST' | 'POWER';
 export type PlanStatus = 'QUEUED' | 'SOLVING' | 'COMPLETED' | 'FAILED' | 'CANCELLED';
 
 export const VIRTUALIZATIONS: Virtualization[] = ['FULL', 'PARAVIRTUAL', 'HARDWARE_ASSISTED'];
+/** What a plan request may ask for: one approach for every VM, or AUTO (chosen per VM). */
+export type VirtualizationChoice = Virtualization | 'AUTO';
+export const VIRTUALIZATION_CHOICES: VirtualizationChoice[] = ['AUTO', ...VIRTUALIZATIONS];
 export const RESOURCES: MetricName[] = ['CPU', 'MEMORY', 'DISK', 'NETWORK'];
 
 export interface HostModel {
@@ -40,6 +43,16 @@ export interface PlanSizing {
   overheadInTrace?: boolean;
 }
 
+/** The plan's approach mix in words, e.g. "30 VMs paravirtual, 30 hardware-assisted"; '' when unknown. */
+export function approachMixSummary(mix: Record<string, number> | null | undefined): string {
+  const entries = Object.entries(mix ?? {}).filter(([, n]) => n > 0);
+  if (entries.length === 0) return '';
+  const words: Record<string, string> = { FULL: 'full', PARAVIRTUAL: 'paravirtual', HARDWARE_ASSISTED: 'hardware-assisted' };
+  const order = ['PARAVIRTUAL', 'HARDWARE_ASSISTED', 'FULL'];
+  entries.sort(([a], [b]) => order.indexOf(a) - order.indexOf(b));
+  return entries.map(([a, n], i) => `${n.toLocaleString('en-US')}${i === 0 ? (n === 1 ? ' VM' : ' VMs') : ''} ${words[a] ?? a}`).join(', ');
+}
+
 /** One line for the plan header, e.g. "p95 + 10 % headroom, folded to a day, overhead already in the trace". */
 export function sizingSummary(s: Partial<PlanSizing> | undefined): string {
   if (!s || s.percentile == null) return '';
@@ -66,7 +79,7 @@ export interface PlanRequest {
   hostPool: { model: string; count: number }[];
   resources: MetricName[];
   sizing: PlanSizing;
-  virtualization: Virtualization;
+  virtualization: VirtualizationChoice;
   targetUtilization: number;
   haReserveHosts: number;
   objective: Objective;
@@ -92,6 +105,8 @@ export interface Plan {
   lowerBoundHosts?: number | null;
   /** Hosts the largest anti-affinity group needs, its VMs one per host (0: no groups; null: not known). */
   antiAffinityHosts?: number | null;
+  /** VMs per virtualization approach (AUTO chooses per VM); null before solving starts or on older plans */
+  approachMix?: Record<string, number> | null;
   baselines?: { peakFfdHosts?: number | null; timeSeriesFfdHosts?: number | null } | null;
   feasible?: boolean | null;
   score?: string | null;
@@ -139,6 +154,16 @@ export interface VmExplanation {
   matchedConstraints?: string[];
   /** the plan request pins the VM to this host */
   pinned?: boolean;
+  /** the explanation in sentences (size and peak, share of the host's busiest step, headroom, rules, nearest other host) */
+  words?: string;
+  /** this VM's share of its host's load at the binding step (0..1) */
+  shareOfHostLoad?: number;
+  /** usable capacity minus load at the binding step, in headroomUnit */
+  headroom?: number;
+  headroomUnit?: string | null;
+  /** the nearest other active host, and why the VM is not there */
+  nearestOtherSlot?: number | null;
+  nearestOtherWhyNot?: string | null;
 }
 
 const plan = (id: string) => `/api/v1/plans/${encodeURIComponent(id)}`;

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { plansApi, hostCpuMhz, RESOURCES, VIRTUALIZATIONS, type HostModel, type Objective, type PlanRequest, type Virtualization } from '../api/plans';
+import { plansApi, hostCpuMhz, RESOURCES, VIRTUALIZATION_CHOICES, type HostModel, type Objective, type PlanRequest, type VirtualizationChoice } from '../api/plans';
 import { workloadsApi, type MetricName } from '../api/workloads';
 import { useAsync } from '../hooks/useAsync';
 import { ErrorBox, Loading } from '../components/Status';
@@ -10,7 +10,8 @@ import { num } from '../format';
 import { usd } from '../charts/common';
 import { formatPins, orderedPool, parsePins, poolCounts, renumberPins, slotRangesSummary } from './pins';
 
-const VIRT_HINT: Record<Virtualization, string> = {
+const VIRT_HINT: Record<VirtualizationChoice, string> = {
+  AUTO: 'Per VM: paravirtual for PV-capable guests; the others hardware-assisted when every host model of the pool has hardware assist, else full. Each VM is planned and replayed with its own overhead.',
   FULL: 'Binary translation, unmodified guests: the highest CPU and I/O overhead.',
   PARAVIRTUAL: 'Modified guests call the hypervisor: low overhead, needs PV-capable guests.',
   HARDWARE_ASSISTED: 'VT-x/AMD-V with nested paging: unmodified guests, needs hardware support.',
@@ -29,7 +30,7 @@ export function NewPlanPage() {
   const [headroom, setHeadroom] = useState(10);
   const [foldDays, setFoldDays] = useState(false);
   const [overheadInTrace, setOverheadInTrace] = useState(false);
-  const [virtualization, setVirtualization] = useState<Virtualization>('HARDWARE_ASSISTED');
+  const [virtualization, setVirtualization] = useState<VirtualizationChoice>('HARDWARE_ASSISTED');
   const [targetUtilization, setTargetUtilization] = useState(100);
   const [ha, setHa] = useState(0);
   const [objective, setObjective] = useState<Objective>('HOSTS');
@@ -217,8 +218,8 @@ export function NewPlanPage() {
           <legend>Virtualization and solving</legend>
           <div className="fields">
             <Field id="plan-virt" label="Virtualization approach" hint={VIRT_HINT[virtualization]}>
-              <select id="plan-virt" value={virtualization} onChange={(e) => setVirtualization(e.target.value as Virtualization)}>
-                {VIRTUALIZATIONS.map((v) => <option key={v} value={v}>{v.replace('_', ' ').toLowerCase()}</option>)}
+              <select id="plan-virt" value={virtualization} onChange={(e) => setVirtualization(e.target.value as VirtualizationChoice)}>
+                {VIRTUALIZATION_CHOICES.map((v) => <option key={v} value={v}>{v.replace('_', ' ').toLowerCase()}</option>)}
               </select>
             </Field>
             <Field id="plan-ha" label="HA reserve hosts" hint="Host failures the plan survives: the VMs of any N hosts fit on the other hosts in use.">

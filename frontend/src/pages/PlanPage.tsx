@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { plansApi, isFinished, constraintsSummary, pinnedSummary, searchedSummary, sizingSummary, type Plan } from '../api/plans';
+import { plansApi, isFinished, approachMixSummary, constraintsSummary, pinnedSummary, searchedSummary, sizingSummary, type Plan } from '../api/plans';
 import { engineApi, loadCompletedSimulation, simulationWarnings, type AssumptionEdits } from '../api/engine';
 import { workloadsApi } from '../api/workloads';
 import { errorMessage } from '../api/client';
@@ -51,7 +51,7 @@ export function PlanPage() {
   const workload = useAsync((s) => (p?.workloadId ? workloadsApi.get(p.workloadId, s) : Promise.resolve(null)), [p?.workloadId]);
   const placements = useAsync((s) => (solved ? plansApi.placements(id, s) : Promise.resolve(null)), [id, solved]);
   // The replay runs as a background job once the plan completes: poll until it is there.
-  const simulation = usePolling((s) => (solved ? loadCompletedSimulation(id, p?.request?.virtualization, s) : Promise.resolve(null)), 2000, (sim) => solved && sim == null, [id, solved]);
+  const simulation = usePolling((s) => (solved ? loadCompletedSimulation(id, p?.request?.virtualization === 'AUTO' ? undefined : p?.request?.virtualization, s) : Promise.resolve(null)), 2000, (sim) => solved && sim == null, [id, solved]);
   const [overrides, setOverrides] = useState<AssumptionEdits>({});
   const savings = useAsync((s) => (solved && simulation.data ? engineApi.savings(id, overrides, s) : Promise.resolve(null)), [id, solved, !!simulation.data, JSON.stringify(overrides)]);
   const [actionError, setActionError] = useState<string | null>(null);
@@ -101,7 +101,7 @@ export function PlanPage() {
       <h1 id="plan-title">{p.name ?? 'Consolidation plan'}</h1>
       <p className="lead">
         {workload.data ? <>Workload <Link to={`/workloads/${workload.data.id}`}>{workload.data.name}</Link> · </> : null}
-        {p.request?.virtualization ?? ''} · <span data-testid="plan-sizing">{sizingSummary(p.request?.sizing)}</span>
+        {p.request?.virtualization ?? ''}{approachMixSummary(p.approachMix) && <span data-testid="approach-mix"> ({approachMixSummary(p.approachMix)})</span>} · <span data-testid="plan-sizing">{sizingSummary(p.request?.sizing)}</span>
         {constraintsSummary(p.request) && <> · <span data-testid="plan-constraints">{constraintsSummary(p.request)}</span></>}
         {pinnedSummary(p.request) && <> · <span data-testid="plan-pinned">{pinnedSummary(p.request)}</span></>}
         {searchedSummary(p) && <> · <span data-testid="plan-searched">{searchedSummary(p)}</span></>} · created {dateTime(p.createdAt)} · plan <code>{p.id}</code>
@@ -138,6 +138,7 @@ export function PlanPage() {
           {simulation.data ? <PerformanceSection simulation={simulation.data} overheadInTrace={inTrace} onExplain={explain} /> : <Loading what="replay" />}
 
           <h2>Virtualization approaches</h2>
+          {approachMixSummary(p.approachMix) && <p data-testid="approach-mix-detail">This plan runs {approachMixSummary(p.approachMix)}{p.request?.virtualization === 'AUTO' ? ' (AUTO: paravirtual for PV-capable guests, the others hardware-assisted when every host model has hardware assist, else full); its replay runs each VM under its own approach' : ''}. The comparison below replays every VM under one approach at a time.</p>}
           {simulation.data ? <ComparisonSection planId={id} overheadInTrace={inTrace} /> : <Loading what="replay" />}
 
           <h2 id="placements-title">Placements</h2>

@@ -13,10 +13,12 @@ import org.dcplanner.consolidation.simulation.VirtualizationApproach;
  * @param vmHostSlot for each VM index of the workload, the index into {@code hosts}
  * @param sizing     how the plan sized demand (percentile, headroom, window, fold)
  * @param haReserveHosts hosts whose failure the plan absorbs (0: none)
+ * @param autoApproach   the plan asked for virtualization AUTO: {@code approach} is then what guests not modified for
+ *                       paravirtualization run under, and {@link #approachOf} gives each VM's own
  */
 public record PlacedPlan(UUID planId, UUID workloadId, VirtualizationApproach approach, Set<Metric> resources,
                          double targetUtilization, List<PlannedHost> hosts, int[] vmHostSlot, PlanRequest.Sizing sizing,
-                         int haReserveHosts) {
+                         int haReserveHosts, boolean autoApproach) {
     /** Sizing of a plan packed on its raw series (100th percentile of each step, no headroom). */
     public static final PlanRequest.Sizing RAW_SERIES = new PlanRequest.Sizing(100.0, 0.0, false, 1, false);
 
@@ -26,6 +28,18 @@ public record PlacedPlan(UUID planId, UUID workloadId, VirtualizationApproach ap
         vmHostSlot = vmHostSlot.clone();
         if (sizing == null) sizing = RAW_SERIES;
         haReserveHosts = Math.max(0, haReserveHosts);
+    }
+
+    /** One approach for every VM. */
+    public PlacedPlan(UUID planId, UUID workloadId, VirtualizationApproach approach, Set<Metric> resources,
+                      double targetUtilization, List<PlannedHost> hosts, int[] vmHostSlot, PlanRequest.Sizing sizing,
+                      int haReserveHosts) {
+        this(planId, workloadId, approach, resources, targetUtilization, hosts, vmHostSlot, sizing, haReserveHosts, false);
+    }
+
+    /** The approach the plan gave this VM (see {@link VirtualizationChoice#AUTO}). */
+    public VirtualizationApproach approachOf(org.dcplanner.consolidation.ingestion.WorkloadVm vm) {
+        return autoApproach && vm.paravirtCapable() ? VirtualizationApproach.PARAVIRTUAL : approach;
     }
 
     /** A plan sized on its raw series, with no HA reserve. */
@@ -42,7 +56,7 @@ public record PlacedPlan(UUID planId, UUID workloadId, VirtualizationApproach ap
     /** The same plan with another sizing. */
     public PlacedPlan withSizing(PlanRequest.Sizing other) {
         return new PlacedPlan(planId, workloadId, approach, resources, targetUtilization, hosts, vmHostSlot, other,
-                haReserveHosts);
+                haReserveHosts, autoApproach);
     }
 
     /** One active host: its position in the pool and its catalog model. */

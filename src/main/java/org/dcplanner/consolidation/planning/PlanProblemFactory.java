@@ -24,8 +24,12 @@ import org.dcplanner.consolidation.web.ApiException;
 public final class PlanProblemFactory {
     private PlanProblemFactory() {}
 
-    /** The problem plus what the plan stores next to it. */
-    public record BuiltProblem(PlanningProblem problem, SizedDemand sized, List<String> slotModels) {
+    /** The problem plus what the plan stores next to it, and the workload's VMs (configured sizes) for explanations. */
+    public record BuiltProblem(PlanningProblem problem, SizedDemand sized, List<String> slotModels, List<WorkloadVm> vms,
+                               VirtualizationApproach[] vmApproach) {
+        public BuiltProblem(PlanningProblem problem, SizedDemand sized, List<String> slotModels) {
+            this(problem, sized, slotModels, List.of(), null);
+        }
     }
 
     public static BuiltProblem build(PlanRequest request, LoadedWorkload workload, HostCatalog catalog,
@@ -36,16 +40,21 @@ public final class PlanProblemFactory {
         int[] pinned = pinnedSlots(request.pinned(), vmNames, slots.size());
         boolean[] paravirt = new boolean[vms.size()];
         for (int i = 0; i < vms.size(); i++) paravirt[i] = vms.get(i).paravirtCapable();
-        checkApproach(request.virtualization(), vms, slots, pinned);
+        VirtualizationChoice choice = request.virtualization();
+        boolean poolHardwareAssist = slots.stream().allMatch(HostSlotSpec::hardwareAssist);
+        VirtualizationApproach[] vmApproach = choice.perVm(vms, poolHardwareAssist);
+        // AUTO gives no VM an approach its hosts cannot run: the solver checks the approach of the non-paravirtual VMs
+        VirtualizationApproach solverApproach = choice.base(poolHardwareAssist);
+        checkApproach(solverApproach, choice == VirtualizationChoice.AUTO ? List.of() : vms, slots, pinned);
         // traces measured inside VMs already include their hypervisor's overhead: add none of the approach's
         OverheadModel model = Boolean.TRUE.equals(request.sizing().overheadInTrace()) ? overhead.withoutApproachOverhead() : overhead;
-        SizedDemand sized = DemandSizer.size(workload, request.resources(), request.sizing(), request.virtualization(), model);
+        SizedDemand sized = DemandSizer.size(workload, request.resources(), request.sizing(), vmApproach, model);
         PlanningProblem problem = new PlanningProblem(request.resources(), sized.steps(), sized.demand(), vmNames, slots,
-                pinned, antiAffinityGroups(vms), paravirt, request.virtualization(), request.haReserveHosts(),
+                pinned, antiAffinityGroups(vms), paravirt, solverApproach, request.haReserveHosts(),
                 request.objective());
         PoolCapacityCheck.check(problem, request.targetUtilization());
         SolverMemoryCheck.check(problem, SolverMemoryCheck.budgetBytes());
-        return new BuiltProblem(problem, sized, slots.stream().map(HostSlotSpec::modelId).toList());
+        return new BuiltProblem(problem, sized, slots.stream().map(HostSlotSpec::modelId).toList(), vms, vmApproach);
     }
 
     static List<HostSlotSpec> expandPool(PlanRequest request, HostCatalog catalog) {

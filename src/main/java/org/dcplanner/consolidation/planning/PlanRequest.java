@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.dcplanner.consolidation.ingestion.Metric;
 import org.dcplanner.consolidation.planning.solver.PlanningProblem.Objective;
-import org.dcplanner.consolidation.simulation.VirtualizationApproach;
 import org.dcplanner.consolidation.web.ApiException;
 
 /**
@@ -18,7 +17,7 @@ import org.dcplanner.consolidation.web.ApiException;
  * @param pinned VM name to slot index (0-based position in the expanded host pool)
  */
 public record PlanRequest(UUID workloadId, String name, List<PoolEntry> hostPool, List<Metric> resources,
-                          Sizing sizing, VirtualizationApproach virtualization, Double targetUtilization,
+                          Sizing sizing, VirtualizationChoice virtualization, Double targetUtilization,
                           Integer haReserveHosts, Objective objective, Integer timeLimitSeconds,
                           Map<String, Integer> pinned) {
 
@@ -71,7 +70,7 @@ public record PlanRequest(UUID workloadId, String name, List<PoolEntry> hostPool
         }
         List<Metric> res = resources == null ? List.of(Metric.CPU, Metric.MEMORY) : new ArrayList<>(new LinkedHashSet<>(resources));
         if (res.stream().anyMatch(Objects::isNull)) throw invalid("resources", "resources must be a subset of CPU, MEMORY, DISK, NETWORK");
-        if (virtualization == null) throw invalid("virtualization", "virtualization is required: FULL, PARAVIRTUAL or HARDWARE_ASSISTED");
+        if (virtualization == null) throw invalid("virtualization", "virtualization is required: FULL, PARAVIRTUAL, HARDWARE_ASSISTED or AUTO");
         Sizing s = sizingWithDefaults();
         double target = targetUtilization == null ? DEFAULT_TARGET_UTILIZATION : targetUtilization;
         if (!(target > 0 && target <= 1)) throw invalid("targetUtilization", "targetUtilization must be in (0, 1]");

@@ -100,10 +100,15 @@ public class PlanService {
         PlanRequest request = readRequest(p.requestJson());
         BuiltProblem built = components.build(request);
         List<VmExplanation> explained = components.solver().explain(built.problem(), p.vmSlot());
-        return explained.stream().map(e -> new ExplanationView(e.vm(), p.vmNames().get(e.vm()), e.slot(),
-                e.slot() < 0 ? null : p.slotModels().get(e.slot()), e.bindingResource(), e.bindingStep(),
-                (long) e.bindingStep() * p.stepSeconds(), e.bindingUtilization(), e.matchedConstraints(),
-                built.problem().pinnedSlot()[e.vm()] >= 0)).toList();
+        PlacementWords words = new PlacementWords(built.problem(), built.vms(), p.vmSlot(), p.stepSeconds());
+        return explained.stream().map(e -> {
+            PlacementWords.Words w = words.explain(e.vm(), e.bindingResource(), e.bindingStep());
+            return new ExplanationView(e.vm(), p.vmNames().get(e.vm()), e.slot(),
+                    e.slot() < 0 ? null : p.slotModels().get(e.slot()), e.bindingResource(), e.bindingStep(),
+                    (long) e.bindingStep() * p.stepSeconds(), e.bindingUtilization(), e.matchedConstraints(),
+                    built.problem().pinnedSlot()[e.vm()] >= 0, w.text(), w.share(), w.headroom(), w.headroomUnit(),
+                    w.nearestSlot() < 0 ? null : w.nearestSlot(), w.nearestWhyNot());
+        }).toList();
     }
 
     PlanRecord require(UUID id) {

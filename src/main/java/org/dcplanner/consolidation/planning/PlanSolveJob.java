@@ -62,6 +62,7 @@ class PlanSolveJob {
             ReferencePlacements placements = ReferencePlacements.of(built.problem());
             PlanReferences references = PlanReferences.of(placements, built.problem());
             plans.saveReferences(planId, attempt, references);
+            plans.saveApproachMix(planId, attempt, approachMix(built));
             AttemptStart start = AttemptStart.of(plan, built, Duration.ofSeconds(request.timeLimitSeconds()));
             log.info("plan {} attempt {}: {}, time limit {} ms", planId, attempt, start.reason(), start.timeLimit().toMillis());
             BestSolutionWriter writer = new BestSolutionWriter(plans, planId, attempt, properties.bestWriteInterval());
@@ -130,5 +131,13 @@ class PlanSolveJob {
             }
             return stop[0];
         };
+    }
+
+    /** VMs per approach, by approach name (empty for a problem built without per-VM approaches). */
+    static java.util.Map<String, Integer> approachMix(BuiltProblem built) {
+        java.util.Map<String, Integer> mix = new java.util.TreeMap<>();
+        if (built.vmApproach() == null) return mix;
+        for (var a : built.vmApproach()) mix.merge(a.name(), 1, Integer::sum);
+        return mix;
     }
 }

@@ -91,6 +91,11 @@ class PlanLifecycleIT extends PostgresIntegrationTest {
         assertThat(pinnedVm.get("vmName").asText()).isEqualTo("vm 5");
         assertThat(pinnedVm.get("slot").asInt()).isEqualTo(9);
         assertThat(pinnedVm.get("pinned").asBoolean()).isTrue();
+        // in words: size, share of the host's busiest step, headroom, the pin, and the nearest other host
+        assertThat(pinnedVm.get("words").asText()).contains("vm 5 is configured with").contains("of the host's load")
+                .contains("Headroom then").contains("pins it to host #9");
+        assertThat(first.get("shareOfHostLoad").asDouble()).isBetween(0.0, 1.0);
+        assertThat(first.get("nearestOtherWhyNot").asText()).isNotBlank();
         // the planned demand went through the engine's overhead model: two anti-phase VMs share each host
         LoadedWorkload w = workloads.load(workload, EnumSet.allOf(Metric.class));
         float[] out = new float[4];
