@@ -73,10 +73,56 @@ export function searchedSummary(p: Pick<Plan, 'searchedMillis' | 'startedAt' | '
   return `searched ${Math.round(p.searchedMillis / 1000)} s${limit ? ` of ${limit} s` : ''}`;
 }
 
+/** Overcommit and density limits (null/absent = none); ranges as the API checks them. */
+export interface PlanLimits {
+  /** configured vCPUs per physical core, (0, 64] */
+  vcpuPerCore?: number | null;
+  /** usable memory = memory x target utilization x this, (0, 4]; above 1 = overcommit */
+  memoryOvercommit?: number | null;
+  /** 1..10,000 */
+  maxVmsPerHost?: number | null;
+}
+
+/** The whole-VM failover map of a plan with an HA reserve (GET /plans/{id}/failover). */
+export interface Failover {
+  haReserveHosts: number;
+  /** how the failure scenarios were chosen, in words */
+  method: string;
+  scenarios: { failedSlots: number[]; restarts: { vm: string; fromSlot: number; toSlot: number }[] }[];
+  vmsWithoutRestart: number;
+}
+
+/** Per scenario: the failed hosts and where their VMs restart ("web-1 → #3"); -1 = no legal host. */
+export function failoverLines(f: Failover, maxVms = 6): { failed: string; complete: boolean; restarts: string }[] {
+  return f.scenarios.map((s) => {
+    const shown = s.restarts.slice(0, maxVms).map((r) => `${r.vm} → ${r.toSlot >= 0 ? `#${r.toSlot}` : 'no legal host'}`);
+    const more = s.restarts.length - shown.length;
+    return {
+      failed: s.failedSlots.map((h) => `#${h}`).join(' + '),
+      complete: s.restarts.every((r) => r.toSlot >= 0),
+      restarts: shown.join(', ') + (more > 0 ? `, … (${more} more)` : '') || 'no VMs',
+    };
+  });
+}
+
+/** One active host's ratios from the VMs' configured sizes (GET /plans/{id}/host-ratios). */
+export interface HostRatio {
+  slot: number;
+  hostModel: string;
+  vms: number;
+  vcpus: number;
+  cores: number;
+  vcpuPerCore: number;
+  configuredMemoryMib: number;
+  memoryMib: number;
+  memoryRatio: number;
+  limits: PlanLimits | null;
+}
+
 export interface PlanRequest {
   workloadId: string;
   name?: string;
-  hostPool: { model: string; count: number }[];
+  hostPool: { model: string; count: number; limits?: PlanLimits | null }[];
   resources: MetricName[];
   sizing: PlanSizing;
   virtualization: VirtualizationChoice;
@@ -86,6 +132,8 @@ export interface PlanRequest {
   timeLimitSeconds: number;
   /** VM name → host number (slot: position in the pool expanded in order, as the dashboard numbers hosts) */
   pinned?: Record<string, number>;
+  /** pool-wide limits; an entry's own limits win */
+  limits?: PlanLimits | null;
 }
 
 export interface ProgressPoint {
@@ -189,6 +237,8 @@ export const plansApi = {
   /** First DELETE stops solving (keeps the best plan, 202); a DELETE of a finished plan deletes it (204). */
   stopOrDelete: (id: string) => sendJson<Plan>("DELETE", plan(id)),
   placements: (id: string, signal?: AbortSignal) => getJson<Placement[]>(`${plan(id)}/placements`, signal),
+  failover: (id: string, signal?: AbortSignal) => getJson<Failover>(`${plan(id)}/failover`, signal),
+  hostRatios: (id: string, signal?: AbortSignal) => getJson<HostRatio[]>(`${plan(id)}/host-ratios`, signal),
   placementsCsvUrl: (id: string) => `${plan(id)}/placements`,
   placementsCsv: async (id: string): Promise<Blob> => (await request(`${plan(id)}/placements`, { headers: { Accept: 'text/csv' } })).blob(),
   explanation: (id: string, signal?: AbortSignal) => getJson<VmExplanation[]>(`${plan(id)}/explanation`, signal),

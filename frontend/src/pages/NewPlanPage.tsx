@@ -8,6 +8,7 @@ import { poolThatFits } from './poolFit';
 import { Field } from '../components/Field';
 import { num } from '../format';
 import { usd } from '../charts/common';
+import { limitsText, NO_LIMITS, parseLimits, type LimitsText } from './limits';
 import { formatPins, orderedPool, parsePins, poolCounts, renumberPins, slotRangesSummary } from './pins';
 
 const VIRT_HINT: Record<VirtualizationChoice, string> = {
@@ -36,6 +37,8 @@ export function NewPlanPage() {
   const [objective, setObjective] = useState<Objective>('HOSTS');
   const [timeLimit, setTimeLimit] = useState(30);
   const [pinsText, setPinsText] = useState('');
+  const [limitsDraft, setLimitsDraft] = useState<LimitsText>(NO_LIMITS);
+  const limits = parseLimits(limitsDraft);
   const [submitError, setSubmitError] = useState<unknown>(null);
   const [submitting, setSubmitting] = useState(false);
 
@@ -56,6 +59,7 @@ export function NewPlanPage() {
     if (r.workloadId) setWorkloadId(r.workloadId);
     setName(`${source.data?.name ?? 'plan'} (variant)`);
     if (r.hostPool) setPool(poolCounts(r.hostPool));
+    setLimitsDraft(limitsText(r.limits));
     if (r.resources) setResources(r.resources);
     if (r.sizing) {
       setPercentile(r.sizing.percentile);
@@ -107,6 +111,7 @@ export function NewPlanPage() {
       objective,
       timeLimitSeconds: timeLimit,
       pinned: Object.keys(pins.pins).length ? pins.pins : undefined,
+      limits: limits.limits,
     };
     try {
       const id = await plansApi.start(req);
@@ -225,6 +230,15 @@ export function NewPlanPage() {
             <Field id="plan-ha" label="HA reserve hosts" hint="Host failures the plan survives: the VMs of any N hosts fit on the other hosts in use.">
               <input id="plan-ha" type="number" min={0} max={100} value={ha} onChange={(e) => setHa(Number(e.target.value))} />
             </Field>
+            <Field id="plan-vcpu" label="vCPUs per core (limit)" hint={limits.errors.vcpuPerCore ?? 'Configured vCPUs per physical core on any host, e.g. 4. Blank: no limit.'}>
+              <input id="plan-vcpu" type="number" min={0} max={64} step="any" placeholder="none" value={limitsDraft.vcpuPerCore} aria-invalid={!!limits.errors.vcpuPerCore} onChange={(e) => setLimitsDraft((d) => ({ ...d, vcpuPerCore: e.target.value }))} />
+            </Field>
+            <Field id="plan-memover" label="Memory overcommit ratio" hint={limits.errors.memoryOvercommit ?? 'Usable memory = memory × target × this. Above 1 lets planned memory exceed the physical (ballooning, page sharing). Blank: 1.'}>
+              <input id="plan-memover" type="number" min={0} max={4} step="any" placeholder="1" value={limitsDraft.memoryOvercommit} aria-invalid={!!limits.errors.memoryOvercommit} onChange={(e) => setLimitsDraft((d) => ({ ...d, memoryOvercommit: e.target.value }))} />
+            </Field>
+            <Field id="plan-maxvms" label="Max VMs per host" hint={limits.errors.maxVmsPerHost ?? 'Blank: no limit.'}>
+              <input id="plan-maxvms" type="number" min={1} max={10000} placeholder="none" value={limitsDraft.maxVmsPerHost} aria-invalid={!!limits.errors.maxVmsPerHost} onChange={(e) => setLimitsDraft((d) => ({ ...d, maxVmsPerHost: e.target.value }))} />
+            </Field>
             <Field id="plan-objective" label="Objective" hint="What the solver minimizes after fitting every VM.">
               <select id="plan-objective" value={objective} onChange={(e) => setObjective(e.target.value as Objective)}>
                 <option value="HOSTS">Fewest hosts</option>
@@ -259,7 +273,7 @@ export function NewPlanPage() {
           </button></p>
         )}
         <div className="actions">
-          <button type="submit" disabled={submitting || !workloadId || resources.length === 0 || pins.errors.length > 0} data-testid="start-plan">
+          <button type="submit" disabled={submitting || !workloadId || resources.length === 0 || pins.errors.length > 0 || Object.keys(limits.errors).length > 0} data-testid="start-plan">
             {submitting ? 'Starting…' : 'Start planning'}
           </button>
         </div>

@@ -10,6 +10,8 @@ import { ErrorBox, Loading } from '../components/Status';
 import { PlanProgress } from './plan/PlanProgress';
 import { Headline } from './plan/Headline';
 import { SavingsSection } from './plan/SavingsSection';
+import { HostRatiosSection } from './plan/HostRatiosSection';
+import { FailoverSection } from './plan/FailoverSection';
 import { HostsSection } from './plan/HostsSection';
 import { PerformanceSection } from './plan/PerformanceSection';
 import { ComparisonSection } from './plan/ComparisonSection';
@@ -133,6 +135,11 @@ export function PlanPage() {
           <h2>Hosts</h2>
           {simulation.error != null && <ErrorBox error={simulation.error} onRetry={simulation.refresh} />}
           {simulation.data && <HostsSection planId={id} simulation={simulation.data} overheadInTrace={inTrace} />}
+
+          <h2>Host ratios</h2>
+          <HostRatiosSection planId={id} />
+
+          {(p.request?.haReserveHosts ?? 0) > 0 && (<><h2>HA failover</h2><FailoverSection planId={id} /></>)}
 
           <h2>Delivered performance</h2>
           {simulation.data ? <PerformanceSection simulation={simulation.data} overheadInTrace={inTrace} onExplain={explain} /> : <Loading what="replay" />}

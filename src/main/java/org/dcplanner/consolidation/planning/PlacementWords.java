@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.dcplanner.consolidation.ingestion.Metric;
 import org.dcplanner.consolidation.ingestion.WorkloadVm;
 import org.dcplanner.consolidation.planning.solver.PlanningProblem;
 
@@ -38,7 +37,7 @@ final class PlacementWords {
         this.vms = vms;
         this.vmSlot = vmSlot;
         this.stepSeconds = stepSeconds;
-        int resources = p.resources().size();
+        int resources = p.rows();
         load = new double[p.slots().size()][][];
         for (int v = 0; v < vmSlot.length; v++) {
             int s = vmSlot[v];
@@ -67,7 +66,8 @@ final class PlacementWords {
         }
         int r = Math.max(0, bindingResource == null ? 0 : indexOf(bindingResource));
         int t = Math.max(0, Math.min(p.steps() - 1, bindingStep));
-        Metric m = p.resources().get(r);
+        String m = p.rowName(r);
+        String unit = p.rowUnit(r);
         double cap = p.slots().get(slot).capacity()[r];
         double hostLoad = load[slot][r][t];
         double mine = p.demand()[r][v][t];
@@ -76,14 +76,14 @@ final class PlacementWords {
         b.append(String.format(Locale.ROOT, " Its host #%d (%s) is busiest on %s at step %d (%s): %,.0f of %,.0f %s usable "
                         + "(%.1f %%), of which this VM is %,.0f %s (%.1f %% of the host's load). Headroom then: %,.0f %s (%.1f %% "
                         + "of usable capacity).",
-                slot, p.slots().get(slot).modelId(), m, t, offset(t), hostLoad, cap, m.unit(), pct(hostLoad, cap), mine,
-                m.unit(), 100 * share, headroom, m.unit(), pct(headroom, cap)));
+                slot, p.slots().get(slot).modelId(), m, t, offset(t), hostLoad, cap, unit, pct(hostLoad, cap), mine,
+                unit, 100 * share, headroom, unit, pct(headroom, cap)));
         List<String> rules = rules(v, slot);
         b.append(rules.isEmpty() ? " No rule binds it beyond capacity." : " Rules that bind it: " + String.join("; ", rules) + ".");
         int[] nearest = new int[] {-1};
         String whyNot = nearestOther(v, slot, nearest);
         b.append(' ').append(whyNot);
-        return new Words(b.toString(), share, headroom, m.unit(), nearest[0], whyNot);
+        return new Words(b.toString(), share, headroom, unit, nearest[0], whyNot);
     }
 
     private String peaks(int v) {
@@ -113,6 +113,11 @@ final class PlacementWords {
         }
         if (p.approach() == org.dcplanner.consolidation.simulation.VirtualizationApproach.HARDWARE_ASSISTED) {
             rules.add("hardware-assisted virtualization: only hosts with hardware assist");
+        }
+        for (var limit : p.limitRows()) {
+            int r = p.resources().size() + p.limitRows().indexOf(limit);
+            rules.add(String.format(Locale.ROOT, "%s limit: %,.0f %s on this host's limit of %,.0f", limit, load[slot][r][0],
+                    limit.unit(), p.slots().get(slot).capacity()[r]));
         }
         if (p.haReserveHosts() > 0) {
             rules.add("HA reserve of " + p.haReserveHosts() + " host" + (p.haReserveHosts() == 1 ? "" : "s")
@@ -168,13 +173,14 @@ final class PlacementWords {
         StringBuilder b = new StringBuilder();
         if (best >= 0) {
             nearestOut[0] = best;
-            Metric m = p.resources().get(bestR);
+            String m = p.rowName(bestR);
+            String unit = p.rowUnit(bestR);
             double cap = p.slots().get(best).capacity()[bestR];
             double with = load[best][bestR][bestT] + p.demand()[bestR][v][bestT];
             if (bestRatio > 1) {
                 b.append(String.format(Locale.ROOT, "The nearest other host, #%d (%s), has no room: with this VM its %s "
                                 + "would reach %,.0f of %,.0f %s usable at step %d (%s), %,.0f %s over.",
-                        best, p.slots().get(best).modelId(), m, with, cap, m.unit(), bestT, offset(bestT), with - cap, m.unit()));
+                        best, p.slots().get(best).modelId(), m, with, cap, unit, bestT, offset(bestT), with - cap, unit));
             } else {
                 b.append(String.format(Locale.ROOT, "Host #%d (%s) could also take it (its busiest step would reach "
                                 + "%.1f %% of usable %s at step %d); the host count is the same either way, and the planner's "
@@ -194,7 +200,7 @@ final class PlacementWords {
     /** max over resources and steps of (load + VM demand) / usable capacity on slot s; at = {r, t} of that maximum. */
     private double worstRatio(int v, int s, int[] at) {
         double worst = 0;
-        for (int r = 0; r < p.resources().size(); r++) {
+        for (int r = 0; r < p.rows(); r++) {
             double cap = Math.max(1e-9, p.slots().get(s).capacity()[r]);
             double[] l = load[s][r];
             float[] d = p.demand()[r][v];
@@ -215,7 +221,7 @@ final class PlacementWords {
         double[] peak = new double[load.length];
         for (int s : slots) {
             double worst = 0;
-            for (int r = 0; r < p.resources().size(); r++) {
+            for (int r = 0; r < p.rows(); r++) {
                 double cap = Math.max(1e-9, p.slots().get(s).capacity()[r]);
                 for (double x : load[s][r]) worst = Math.max(worst, x / cap);
             }
@@ -226,7 +232,7 @@ final class PlacementWords {
     }
 
     private int indexOf(String resource) {
-        for (int r = 0; r < p.resources().size(); r++) if (p.resources().get(r).name().equals(resource)) return r;
+        for (int r = 0; r < p.rows(); r++) if (p.rowName(r).equals(resource)) return r;
         return -1;
     }
 

@@ -45,6 +45,10 @@ class PlanComponents {
         return required(workloads, "workload store");
     }
 
+    HostCatalog catalog() {
+        return catalog;
+    }
+
     ConsolidationSolver solver() {
         return required(solver, "solver");
     }

@@ -71,6 +71,16 @@ class PlanController {
                 .header("Content-Disposition", "attachment; filename=\"placements-" + id + ".csv\"").body(out.toString());
     }
 
+    @GetMapping(value = "/{id}/failover", produces = "application/json")
+    String failover(@PathVariable UUID id) {
+        return service.failover(id);
+    }
+
+    @GetMapping("/{id}/host-ratios")
+    List<HostRatioView> hostRatios(@PathVariable UUID id) {
+        return service.hostRatios(id);
+    }
+
     @GetMapping("/{id}/explanation")
     List<ExplanationView> explanation(@PathVariable UUID id) {
         return service.explanation(id);

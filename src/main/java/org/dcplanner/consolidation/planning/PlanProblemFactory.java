@@ -34,8 +34,9 @@ public final class PlanProblemFactory {
 
     public static BuiltProblem build(PlanRequest request, LoadedWorkload workload, HostCatalog catalog,
                                      OverheadModel overhead) {
-        List<HostSlotSpec> slots = expandPool(request, catalog);
         List<WorkloadVm> vms = workload.vms();
+        DensityLimits limits = DensityLimits.of(request, catalog, vms);
+        List<HostSlotSpec> slots = limits.withRows(expandPool(request, catalog));
         List<String> vmNames = vms.stream().map(WorkloadVm::name).toList();
         int[] pinned = pinnedSlots(request.pinned(), vmNames, slots.size());
         boolean[] paravirt = new boolean[vms.size()];
@@ -49,9 +50,9 @@ public final class PlanProblemFactory {
         // traces measured inside VMs already include their hypervisor's overhead: add none of the approach's
         OverheadModel model = Boolean.TRUE.equals(request.sizing().overheadInTrace()) ? overhead.withoutApproachOverhead() : overhead;
         SizedDemand sized = DemandSizer.size(workload, request.resources(), request.sizing(), vmApproach, model);
-        PlanningProblem problem = new PlanningProblem(request.resources(), sized.steps(), sized.demand(), vmNames, slots,
-                pinned, antiAffinityGroups(vms), paravirt, solverApproach, request.haReserveHosts(),
-                request.objective());
+        PlanningProblem problem = new PlanningProblem(request.resources(), sized.steps(), limits.withRows(sized.demand(),
+                sized.steps()), vmNames, slots, pinned, antiAffinityGroups(vms), paravirt, solverApproach,
+                request.haReserveHosts(), request.objective(), limits.rows());
         PoolCapacityCheck.check(problem, request.targetUtilization());
         SolverMemoryCheck.check(problem, SolverMemoryCheck.budgetBytes());
         return new BuiltProblem(problem, sized, slots.stream().map(HostSlotSpec::modelId).toList(), vms, vmApproach);
@@ -64,7 +65,8 @@ public final class PlanProblemFactory {
             String field = "hostPool[" + i + "].model";
             HostModel model = catalog.find(entry.model()).orElseThrow(() -> ApiException.notFound("host model", entry.model())
                     .at(null, null, field));
-            HostSlotSpec spec = slotSpec(model, request.resources(), request.targetUtilization());
+            HostSlotSpec spec = slotSpec(model, request.resources(), request.targetUtilization(),
+                    entry.limitsOver(request.limits()).memoryOvercommit());
             for (int c = 0; c < entry.count(); c++) slots.add(spec);
         }
         return slots;
@@ -72,8 +74,16 @@ public final class PlanProblemFactory {
 
     /** Usable capacity per planned resource (x target utilization), power endpoints, yearly cost. */
     static HostSlotSpec slotSpec(HostModel model, List<Metric> resources, double targetUtilization) {
+        return slotSpec(model, resources, targetUtilization, null);
+    }
+
+    /** The same, memory also x {@code memoryOvercommit} when set (the admin's overcommit ratio). */
+    static HostSlotSpec slotSpec(HostModel model, List<Metric> resources, double targetUtilization, Double memoryOvercommit) {
         double[] capacity = new double[resources.size()];
-        for (int r = 0; r < capacity.length; r++) capacity[r] = capacityOf(model, resources.get(r)) * targetUtilization;
+        for (int r = 0; r < capacity.length; r++) {
+            capacity[r] = capacityOf(model, resources.get(r)) * targetUtilization
+                    * (resources.get(r) == Metric.MEMORY && memoryOvercommit != null ? memoryOvercommit : 1);
+        }
         double[] watts = model.powerWatts();
         return new HostSlotSpec(model.id(), capacity, watts[0], watts[10], model.yearlyCostUsd(), model.hardwareAssist());
     }

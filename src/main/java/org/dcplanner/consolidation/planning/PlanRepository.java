@@ -125,6 +125,18 @@ class PlanRepository implements HostModelUsage {
                 refs.peakFfdHosts(), refs.timeSeriesFfdHosts(), refs.antiAffinityHosts(), id, attempt);
     }
 
+    /** Stores the whole-VM failover map of a finished plan with an HA reserve. */
+    void saveFailover(UUID id, int attempt, FailoverMap.Result failover) {
+        jdbc.update("update plans set failover = cast(? as jsonb) where id = ? and attempt = ?", json.write(failover), id,
+                attempt);
+    }
+
+    /** The stored failover map as JSON text; empty when the plan has none (no HA reserve, or not finished). */
+    java.util.Optional<String> failover(UUID id) {
+        return jdbc.query("select failover::text from plans where id = ? and failover is not null",
+                (rs, i) -> rs.getString(1), id).stream().findFirst();
+    }
+
     /** Stores how many VMs run under each virtualization approach (AUTO chooses per VM). */
     void saveApproachMix(UUID id, int attempt, java.util.Map<String, Integer> mix) {
         jdbc.update("update plans set approach_mix = cast(? as jsonb) where id = ? and attempt = ?", json.write(mix), id,

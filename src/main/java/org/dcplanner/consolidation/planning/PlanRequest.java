@@ -19,15 +19,68 @@ import org.dcplanner.consolidation.web.ApiException;
 public record PlanRequest(UUID workloadId, String name, List<PoolEntry> hostPool, List<Metric> resources,
                           Sizing sizing, VirtualizationChoice virtualization, Double targetUtilization,
                           Integer haReserveHosts, Objective objective, Integer timeLimitSeconds,
-                          Map<String, Integer> pinned) {
+                          Map<String, Integer> pinned, Limits limits) {
+
+    /** Without density limits. */
+    public PlanRequest(UUID workloadId, String name, List<PoolEntry> hostPool, List<Metric> resources, Sizing sizing,
+                       VirtualizationChoice virtualization, Double targetUtilization, Integer haReserveHosts,
+                       Objective objective, Integer timeLimitSeconds, Map<String, Integer> pinned) {
+        this(workloadId, name, hostPool, resources, sizing, virtualization, targetUtilization, haReserveHosts, objective,
+                timeLimitSeconds, pinned, null);
+    }
+
+    static final double MAX_VCPU_PER_CORE = 64;
+    static final double MAX_MEMORY_OVERCOMMIT = 4;
+    static final int MAX_VMS_PER_HOST = 10_000;
+
+    /**
+     * Overcommit and density limits, for the whole pool ({@code limits}) or one pool entry (its {@code limits}, each
+     * value set there wins over the pool's). Null = no limit.
+     *
+     * @param vcpuPerCore      configured vCPUs per physical core on a host, in (0, 64]
+     * @param memoryOvercommit a host's usable memory = memory x targetUtilization x this, in (0, 4]; above 1 lets
+     *                         the planned memory demand exceed the physical memory (overcommit)
+     * @param maxVmsPerHost    VMs one host may run, 1..10,000
+     */
+    public record Limits(Double vcpuPerCore, Double memoryOvercommit, Integer maxVmsPerHost) {
+        /** This entry's limits, each value not set here taken from {@code pool}. */
+        Limits over(Limits pool) {
+            if (pool == null) return this;
+            return new Limits(vcpuPerCore != null ? vcpuPerCore : pool.vcpuPerCore,
+                    memoryOvercommit != null ? memoryOvercommit : pool.memoryOvercommit,
+                    maxVmsPerHost != null ? maxVmsPerHost : pool.maxVmsPerHost);
+        }
+
+        void validate(String field) {
+            if (vcpuPerCore != null && !(vcpuPerCore > 0 && vcpuPerCore <= MAX_VCPU_PER_CORE)) {
+                throw invalid(field + ".vcpuPerCore", field + ".vcpuPerCore must be in (0, " + (int) MAX_VCPU_PER_CORE + "]");
+            }
+            if (memoryOvercommit != null && !(memoryOvercommit > 0 && memoryOvercommit <= MAX_MEMORY_OVERCOMMIT)) {
+                throw invalid(field + ".memoryOvercommit", field + ".memoryOvercommit must be in (0, "
+                        + (int) MAX_MEMORY_OVERCOMMIT + "]");
+            }
+            if (maxVmsPerHost != null && (maxVmsPerHost < 1 || maxVmsPerHost > MAX_VMS_PER_HOST)) {
+                throw invalid(field + ".maxVmsPerHost", field + ".maxVmsPerHost must be between 1 and " + MAX_VMS_PER_HOST);
+            }
+        }
+    }
 
     public static final double DEFAULT_TARGET_UTILIZATION = 1.0;
     /** Hosts in the whole pool (a plan never uses more hosts than it has VMs; the solver keeps arrays per host). */
     static final int MAX_POOL_HOSTS = 100_000;
     static final int MAX_NAME_LENGTH = 200;
 
-    /** {@code count} hosts of catalog model {@code model}. */
-    public record PoolEntry(String model, Integer count) {
+    /** {@code count} hosts of catalog model {@code model}, with optional limits of their own. */
+    public record PoolEntry(String model, Integer count, Limits limits) {
+        public PoolEntry(String model, Integer count) {
+            this(model, count, null);
+        }
+
+        /** The limits in effect on this entry's hosts (its own over the pool's); never null. */
+        public Limits limitsOver(Limits pool) {
+            Limits own = limits == null ? new Limits(null, null, null) : limits;
+            return own.over(pool);
+        }
     }
 
     /**
@@ -60,6 +113,7 @@ public record PlanRequest(UUID workloadId, String name, List<PoolEntry> hostPool
                 throw invalid("hostPool[" + i + "].count", "hostPool[" + i + "].count must be between 1 and " + MAX_POOL_HOSTS);
             }
             poolHosts += e.count();
+            if (e.limits() != null) e.limits().validate("hostPool[" + i + "].limits");
         }
         if (poolHosts > MAX_POOL_HOSTS) {
             throw invalid("hostPool", "the pool may hold at most " + MAX_POOL_HOSTS + " hosts in all, got " + poolHosts);
@@ -76,13 +130,14 @@ public record PlanRequest(UUID workloadId, String name, List<PoolEntry> hostPool
         if (!(target > 0 && target <= 1)) throw invalid("targetUtilization", "targetUtilization must be in (0, 1]");
         int ha = haReserveHosts == null ? 0 : haReserveHosts;
         if (ha < 0) throw invalid("haReserveHosts", "haReserveHosts must be >= 0");
+        if (limits != null) limits.validate("limits");
         int limit = timeLimitSeconds == null ? defaultTimeLimitSeconds : timeLimitSeconds;
         if (limit < 1 || limit > maxTimeLimitSeconds) {
             throw invalid("timeLimitSeconds", "timeLimitSeconds must be between 1 and " + maxTimeLimitSeconds);
         }
         return new PlanRequest(workloadId, name == null || name.isBlank() ? null : name.strip(), List.copyOf(hostPool),
                 List.copyOf(res), s, virtualization,
-                target, ha, objective == null ? Objective.HOSTS : objective, limit, pinned == null ? Map.of() : Map.copyOf(pinned));
+                target, ha, objective == null ? Objective.HOSTS : objective, limit, pinned == null ? Map.of() : Map.copyOf(pinned), limits);
     }
 
     private Sizing sizingWithDefaults() {

@@ -111,6 +111,22 @@ public class PlanService {
         }).toList();
     }
 
+    /** The stored whole-VM failover map (JSON); 404 problem when the plan has none. */
+    public String failover(UUID id) {
+        require(id);
+        return plans.failover(id).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "no-failover-map",
+                "No failover map", "plan " + id + " has no failover map: it has no HA reserve or has not finished"));
+    }
+
+    /** Per active host: vCPU:pCPU and configured memory ratios, VMs, and the limits the request set. */
+    public List<HostRatioView> hostRatios(UUID id) {
+        PlanRecord p = requireSolution(id);
+        PlanRequest request = readRequest(p.requestJson());
+        var vms = components.workloads().load(p.workloadId(), java.util.EnumSet.noneOf(
+                org.dcplanner.consolidation.ingestion.Metric.class)).vms();
+        return HostRatioView.of(request, p.slotModels(), p.vmSlot(), vms, components.catalog());
+    }
+
     PlanRecord require(UUID id) {
         return plans.find(id).orElseThrow(() -> ApiException.notFound("plan", id));
     }

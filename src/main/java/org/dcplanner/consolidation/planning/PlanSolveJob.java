@@ -77,6 +77,9 @@ class PlanSolveJob {
             log.info("plan {} attempt {} ended {}: {} hosts (lower bound {}), score {}", planId, attempt, status,
                     result.hostsUsed(), references.lowerBoundHosts(), result.score());
             if ((status == PlanStatus.COMPLETED || status == PlanStatus.CANCELLED) && hasPlacement(result)) {
+                if (built.problem().haReserveHosts() > 0) {
+                    plans.saveFailover(planId, attempt, FailoverMap.of(built.problem(), result.vmSlot()));
+                }
                 events.publishEvent(new PlanCompleted(planId));
             }
         } catch (JsonProcessingException | RuntimeException e) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.dcplanner.consolidation.ingestion.LoadedWorkload;
 import org.dcplanner.consolidation.ingestion.Metric;
 import org.dcplanner.consolidation.inventory.HostCatalog;
@@ -22,27 +21,7 @@ class AutoVirtualizationTest {
             125_000, WATTS, 1, 1200, 180, true, "test");
     private static final HostModel PLAIN = new HostModel("plain", "without hardware assist", 4, 2660, 8192, 80_000,
             125_000, WATTS, 1, 1200, 180, false, "test");
-    private static final HostCatalog CATALOG = new HostCatalog() {
-        @Override
-        public List<HostModel> all() {
-            return List.of(ASSISTED, PLAIN);
-        }
-
-        @Override
-        public List<HostModel> builtIns() {
-            return all();
-        }
-
-        @Override
-        public Optional<HostModel> find(String id) {
-            return all().stream().filter(m -> m.id().equals(id)).findFirst();
-        }
-
-        @Override
-        public void holdModels(java.util.Collection<String> ids) {
-            // nothing is stored in this test
-        }
-    };
+    private static final HostCatalog CATALOG = TestCatalogs.of(ASSISTED, PLAIN);
     private static final Sizing RAW = new Sizing(100.0, 0.0, false, 1, false);
     // VM 0 runs a paravirtualization-capable guest, VM 1 does not (TestWorkloads.cpu)
     private final LoadedWorkload trace = TestWorkloads.cpu(new float[] {100, 2500, 300}, new float[] {1200, 300, 2000});

@@ -24,7 +24,7 @@ public final class Baselines {
             return 0;
         }
         int bound = 1;
-        for (int r = 0; r < p.resources().size(); r++) {
+        for (int r = 0; r < p.rows(); r++) {
             int res = r;
             double largest = p.slots().stream().mapToDouble(s -> s.capacity()[res]).max().orElse(0);
             for (int t = 0; t < p.steps(); t++) {
@@ -55,7 +55,7 @@ public final class Baselines {
      */
     public static int stepwiseBinPackingBound(PlanningProblem p) {
         int bound = p.vmCount() == 0 ? 0 : 1;
-        for (int r = 0; r < p.resources().size(); r++) {
+        for (int r = 0; r < p.rows(); r++) {
             int res = r;
             double capacity = p.slots().stream().mapToDouble(s -> s.capacity()[res]).max().orElse(0);
             if (capacity <= 0) {
@@ -148,9 +148,44 @@ public final class Baselines {
         return timeSeriesFfd(m, capacityFactor, poolOrder(m));
     }
 
-    /** The slots in pool order, the order first fit tries them in by default. */
+    /**
+     * The order first fit tries the slots in: cheapest per unit of capacity first ({@link #costPerCapacity}), ties in
+     * pool order. On a one-model pool this is the pool order; on a mixed pool the result no longer depends on the order
+     * the pool lists its models in.
+     */
     static int[] poolOrder(DemandModel m) {
-        return IntStream.range(0, m.slots()).toArray();
+        double[] price = costPerCapacity(m);
+        return IntStream.range(0, m.slots()).boxed().sorted(java.util.Comparator.comparingDouble((Integer s) -> price[s]))
+                .mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * Per slot, the objective's price per its mean share of the pool's largest capacity per resource: 1 (fewest hosts:
+     * larger hosts first), yearly cost (COST) or full-load watts (POWER).
+     */
+    static double[] costPerCapacity(DemandModel model) {
+        long[] largest = new long[model.resources()];
+        for (int r = 0; r < largest.length; r++) {
+            largest[r] = 1;
+            for (int s = 0; s < model.slots(); s++) {
+                largest[r] = Math.max(largest[r], model.capacity(r, s));
+            }
+        }
+        double[] price = new double[model.slots()];
+        for (int s = 0; s < price.length; s++) {
+            double share = 0;
+            for (int r = 0; r < largest.length; r++) {
+                share += model.capacity(r, s) / (double) largest[r] / largest.length;
+            }
+            PlanningProblem.HostSlotSpec spec = model.slotSpec(s);
+            double cost = switch (model.objective()) {
+                case HOSTS -> 1;
+                case POWER -> spec.maxWatts();
+                case COST -> spec.yearlyCost();
+            };
+            price[s] = cost / Math.max(1e-9, share);
+        }
+        return price;
     }
 
     /** The same, trying the slots in {@code slotOrder} (every slot once) instead of pool order. */
@@ -166,14 +201,18 @@ public final class Baselines {
         return slotOf;
     }
 
-    /** Hosts the largest anti-affinity group needs, its VMs one per host (0 without groups): a valid lower bound. */
+    /**
+     * Hosts the largest anti-affinity group needs, its VMs one per host, plus the HA reserve (0 without groups): with
+     * whole-VM HA each member of a group on a failed host needs a surviving host without another member.
+     */
     public static int antiAffinityBound(PlanningProblem p) {
         Map<Integer, Integer> size = new HashMap<>();
         int largest = 0;
         for (int group : p.antiAffinityGroup()) {
             if (group >= 0) largest = Math.max(largest, size.merge(group, 1, Integer::sum));
         }
-        return largest;
+        // whole-VM HA: after any k hosts fail, the group's members still need a surviving host each
+        return largest == 0 ? 0 : largest + Math.max(0, p.haReserveHosts());
     }
 
     /** Number of distinct slots used. */
