@@ -10,7 +10,9 @@ import org.testcontainers.containers.PostgreSQLContainer;
 /**
  * Picks the real PostgreSQL the tests run against: {@code TEST_DATABASE_URL} if set, else a
  * Testcontainers PostgreSQL when Docker is available, else an embedded PostgreSQL (zonky).
- * One server per JVM; Spring's context cache shares contexts on top of it.
+ * One server per JVM; each Spring context gets a schema of its own on it, so the job engine of one cached context
+ * never picks up a job another context queued (their test doubles differ: a job would fail on a workload it
+ * cannot see).
  */
 public final class TestDatabase {
     private static PostgreSQLContainer<?> container;
@@ -18,7 +20,32 @@ public final class TestDatabase {
 
     private TestDatabase() {}
 
+    private static final String RUN = Long.toHexString(System.nanoTime() & 0xffffffL);
+    private static int contexts;
+
     public static synchronized void register(DynamicPropertyRegistry r) {
+        String schema = "it_" + RUN + "_" + (++contexts);
+        r.add("spring.flyway.schemas", () -> schema);
+        r.add("spring.flyway.default-schema", () -> schema);
+        registerServer(new SchemaScoped(r, schema));
+    }
+
+    /** Adds currentSchema to every datasource URL registered through it. */
+    private record SchemaScoped(DynamicPropertyRegistry target, String schema) implements DynamicPropertyRegistry {
+        @Override
+        public void add(String name, java.util.function.Supplier<Object> value) {
+            if (!name.equals("spring.datasource.url")) {
+                target.add(name, value);
+                return;
+            }
+            target.add(name, () -> {
+                String url = String.valueOf(value.get());
+                return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+            });
+        }
+    }
+
+    private static void registerServer(DynamicPropertyRegistry r) {
         String url = System.getenv("TEST_DATABASE_URL");
         if (url != null && !url.isBlank()) {
             r.add("spring.datasource.url", () -> url);
