@@ -93,13 +93,13 @@ export function SavingsSection({ planId, savings, onRecompute, onBaselineChanged
             {savings.baseline !== 'CURRENT_INVENTORY' && ' Upload your current servers to compare against them instead.'}
           </p>
           {savings.maintenanceByModel && Object.keys(savings.maintenanceByModel).length > 0 && (
-            <table data-testid="maintenance-in-effect">
+            <div className="table-wrap"><table data-testid="maintenance-in-effect">
               <caption className="hint">Maintenance in effect per server and year</caption>
               <thead><tr><th scope="col">Model</th><th scope="col" className="n">$/year</th><th scope="col">From</th></tr></thead>
               <tbody>{Object.entries(savings.maintenanceByModel).map(([m, e]) => (
                 <tr key={m}><td>{m}</td><td className="n">{usd(e.usdPerServerYear)}</td><td>{e.source === 'catalog' ? 'the model’s catalog figure' : e.source === 'override' ? 'your override' : 'the fallback (model has no figure)'}</td></tr>
               ))}</tbody>
-            </table>
+            </table></div>
           )}
           <div className="field">
             <label htmlFor="current-servers">Current servers CSV</label>

@@ -73,13 +73,14 @@ class PlanSolveJob {
             PlanningResult result = components.solver().solve(built.problem(), options);
             long solvedMillis = (System.nanoTime() - solveStart) / 1_000_000;
             writer.finalResult(result.vmSlot(), result.hostsUsed(), result.score(), result.feasible(), solvedMillis);
+            // before the plan reads as finished, so a finished plan with an HA reserve always has its map
+            if (built.problem().haReserveHosts() > 0 && hasPlacement(result)) {
+                plans.saveFailover(planId, attempt, FailoverMap.of(built.problem(), result.vmSlot()));
+            }
             PlanStatus status = plans.finish(planId, attempt, result, start.searchedBeforeMillis() + solvedMillis);
             log.info("plan {} attempt {} ended {}: {} hosts (lower bound {}), score {}", planId, attempt, status,
                     result.hostsUsed(), references.lowerBoundHosts(), result.score());
             if ((status == PlanStatus.COMPLETED || status == PlanStatus.CANCELLED) && hasPlacement(result)) {
-                if (built.problem().haReserveHosts() > 0) {
-                    plans.saveFailover(planId, attempt, FailoverMap.of(built.problem(), result.vmSlot()));
-                }
                 events.publishEvent(new PlanCompleted(planId));
             }
         } catch (JsonProcessingException | RuntimeException e) {
