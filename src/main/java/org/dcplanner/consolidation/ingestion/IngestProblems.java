@@ -1,6 +1,6 @@
 package org.dcplanner.consolidation.ingestion;
 
-import org.dcplanner.consolidation.web.ApiException;
+import org.dcplanner.consolidation.problem.ApiException;
 import org.springframework.http.HttpStatus;
 
 /** The ingestion feature's problem+json errors; every input error names file, line and field where known. */

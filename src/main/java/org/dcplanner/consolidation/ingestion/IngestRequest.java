@@ -19,7 +19,7 @@ public record IngestRequest(TraceSource source, InputStreamSource inventory, Str
     public IngestRequest {
         if (vmProfile == null) vmProfile = VmProfile.DEFAULT;
         if (stepSeconds != null && stepSeconds <= 0) {
-            throw org.dcplanner.consolidation.web.ApiException.badRequest("stepSeconds must be a positive number of seconds")
+            throw org.dcplanner.consolidation.problem.ApiException.badRequest("stepSeconds must be a positive number of seconds")
                     .at(null, null, "stepSeconds");
         }
     }

@@ -1,7 +1,7 @@
 package org.dcplanner.consolidation.ingestion;
 
 import java.util.Locale;
-import org.dcplanner.consolidation.web.ApiException;
+import org.dcplanner.consolidation.problem.ApiException;
 
 /** Where a VM's size comes from when neither the inventory nor the trace gives it. */
 public enum VmProfile {

@@ -13,7 +13,7 @@ import org.dcplanner.consolidation.ingestion.format.TraceParser;
 import org.dcplanner.consolidation.ingestion.source.TextLines;
 import org.dcplanner.consolidation.ingestion.store.WorkloadRepository;
 import org.dcplanner.consolidation.ingestion.store.WorkloadWriter;
-import org.dcplanner.consolidation.web.ApiException;
+import org.dcplanner.consolidation.problem.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.dcplanner.consolidation.ingestion.store.VmSort;
 import org.dcplanner.consolidation.ingestion.store.WorkloadRepository;
-import org.dcplanner.consolidation.web.ApiException;
+import org.dcplanner.consolidation.problem.ApiException;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 

@@ -2,7 +2,7 @@ package org.dcplanner.consolidation.inventory;
 
 import java.net.URI;
 import java.util.List;
-import org.dcplanner.consolidation.web.ApiException;
+import org.dcplanner.consolidation.problem.ApiException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,6 +1,6 @@
 package org.dcplanner.consolidation.inventory;
 
-import org.dcplanner.consolidation.web.ApiException;
+import org.dcplanner.consolidation.problem.ApiException;
 
 /** Body of POST /api/v1/host-models: a custom server model; {@link #toModel()} validates every field. */
 record HostModelRequest(String id, String name, Integer cores, Double coreMhz, Double memoryMib, Double diskKBps,

@@ -8,12 +8,15 @@ import org.dcplanner.consolidation.ingestion.LoadedWorkload;
 import org.dcplanner.consolidation.ingestion.Metric;
 import org.dcplanner.consolidation.ingestion.WorkloadVm;
 import org.dcplanner.consolidation.inventory.HostModel;
-import org.dcplanner.consolidation.planning.solver.Baselines;
-import org.dcplanner.consolidation.planning.solver.DemandModel;
-import org.dcplanner.consolidation.planning.solver.PlanningProblem;
-import org.dcplanner.consolidation.planning.solver.PlanningProblem.HostSlotSpec;
-import org.dcplanner.consolidation.simulation.OverheadModel;
-import org.dcplanner.consolidation.simulation.VirtualizationApproach;
+import org.dcplanner.consolidation.planning.internal.DemandSizer;
+import org.dcplanner.consolidation.planning.internal.PlanProblemFactory;
+import org.dcplanner.consolidation.planning.solver.start.Baselines;
+import org.dcplanner.consolidation.planning.solver.start.LowerBounds;
+import org.dcplanner.consolidation.planning.solver.domain.DemandModel;
+import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem;
+import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem.HostSlotSpec;
+import org.dcplanner.consolidation.virtualization.OverheadModel;
+import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
 
 /**
  * Public facade over the solver's time-series first-fit-decreasing baseline ({@link Baselines#timeSeriesFfd})
@@ -60,7 +63,7 @@ public final class BaselineHosts {
             names.add(vms.get(v).name());
             paravirt[v] = vms.get(v).paravirtCapable();
         }
-        int bound = Baselines.lowerBoundHosts(new PlanningProblem(resources, steps, demand, names, List.of(spec), noPins,
+        int bound = LowerBounds.lowerBoundHosts(new PlanningProblem(resources, steps, demand, names, List.of(spec), noPins,
                 groups, paravirt, approach, 0, PlanningProblem.Objective.HOSTS));
         int slots = Math.min(Math.max(1, n), 2 * bound + 4);
         while (true) {

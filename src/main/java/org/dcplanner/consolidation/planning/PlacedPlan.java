@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.dcplanner.consolidation.ingestion.Metric;
-import org.dcplanner.consolidation.simulation.VirtualizationApproach;
+import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
 
 /**
  * A solved plan as other features (simulation, savings) consume it.
@@ -51,6 +51,13 @@ public record PlacedPlan(UUID planId, UUID workloadId, VirtualizationApproach ap
     /** The plan's series already include a hypervisor's overhead: the planner added none, so a replay adds none. */
     public boolean overheadInTrace() {
         return Boolean.TRUE.equals(sizing.overheadInTrace());
+    }
+
+    /** The same plan with its approach's overhead modeled, even when its sizing says the trace already includes one. */
+    public PlacedPlan withModeledOverhead() {
+        if (!overheadInTrace()) return this;
+        return withSizing(new PlanRequest.Sizing(sizing.percentile(), sizing.headroomPercent(), sizing.foldDays(),
+                sizing.windowSteps(), false));
     }
 
     /** The same plan with another sizing. */

@@ -7,8 +7,8 @@ import java.util.Objects;
 import java.util.Map;
 import java.util.UUID;
 import org.dcplanner.consolidation.ingestion.Metric;
-import org.dcplanner.consolidation.planning.solver.PlanningProblem.Objective;
-import org.dcplanner.consolidation.web.ApiException;
+import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem.Objective;
+import org.dcplanner.consolidation.problem.ApiException;
 
 /**
  * Body of POST /api/v1/plans. Missing optional fields get the defaults of {@link #withDefaults};

@@ -2,7 +2,7 @@ package org.dcplanner.consolidation.planning;
 
 import java.util.List;
 import org.dcplanner.consolidation.ingestion.WorkloadVm;
-import org.dcplanner.consolidation.simulation.VirtualizationApproach;
+import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
 
 /** What a plan request asks for: one approach for every VM, or AUTO, chosen per VM. */
 public enum VirtualizationChoice {

@@ -5,7 +5,7 @@ import de.siegmar.fastcsv.reader.NamedCsvRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.dcplanner.consolidation.web.ApiException;
+import org.dcplanner.consolidation.problem.ApiException;
 
 /**
  * Parses the current-server inventory CSV. Header (case-sensitive, any column order):

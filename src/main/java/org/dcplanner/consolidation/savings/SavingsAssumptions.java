@@ -3,7 +3,7 @@ package org.dcplanner.consolidation.savings;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.dcplanner.consolidation.simulation.PowerCurve;
-import org.dcplanner.consolidation.web.ApiException;
+import org.dcplanner.consolidation.problem.ApiException;
 
 /**
  * Every assumption the savings report uses, with documented defaults (sources in {@link #defaults()}).

@@ -2,7 +2,7 @@ package org.dcplanner.consolidation.savings;
 
 import java.util.Map;
 import java.util.UUID;
-import org.dcplanner.consolidation.simulation.VirtualizationApproach;
+import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
 
 /**
  * GET /api/v1/plans/{id}/savings: the estate before and after consolidation, the difference

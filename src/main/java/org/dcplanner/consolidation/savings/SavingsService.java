@@ -16,7 +16,7 @@ import org.dcplanner.consolidation.planning.PlanLookup;
 import org.dcplanner.consolidation.simulation.PlacedPlans;
 import org.dcplanner.consolidation.simulation.SimulationService;
 import org.dcplanner.consolidation.simulation.SimulationService.PlanPower;
-import org.dcplanner.consolidation.web.ApiException;
+import org.dcplanner.consolidation.problem.ApiException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 

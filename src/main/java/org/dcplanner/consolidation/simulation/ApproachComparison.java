@@ -12,6 +12,10 @@ import org.dcplanner.consolidation.ingestion.Metric;
 import org.dcplanner.consolidation.inventory.HostModel;
 import org.dcplanner.consolidation.planning.BaselineHosts;
 import org.dcplanner.consolidation.simulation.SimulationRunner.PlanContext;
+import org.dcplanner.consolidation.virtualization.OverheadParameters;
+import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
+import org.dcplanner.consolidation.virtualization.VirtualizationOverheadModel;
+import org.dcplanner.consolidation.virtualization.WorkloadProfile;
 
 /**
  * One plan under FULL, PARAVIRTUAL and HARDWARE_ASSISTED: hosts needed (the planner's own time-series

@@ -5,6 +5,8 @@ import java.util.List;
 import org.dcplanner.consolidation.ingestion.Metric;
 import org.dcplanner.consolidation.inventory.HostModel;
 import org.dcplanner.consolidation.simulation.SimulationRunner.PlanContext;
+import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
+import org.dcplanner.consolidation.virtualization.VirtualizationOverheadModel;
 
 /**
  * One host's stacked demand: each of its VMs' host-side CPU MHz and memory MiB per step, against the

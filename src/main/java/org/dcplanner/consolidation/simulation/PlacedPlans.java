@@ -3,7 +3,7 @@ package org.dcplanner.consolidation.simulation;
 import java.util.UUID;
 import org.dcplanner.consolidation.planning.PlacedPlan;
 import org.dcplanner.consolidation.planning.PlanLookup;
-import org.dcplanner.consolidation.web.ApiException;
+import org.dcplanner.consolidation.problem.ApiException;
 
 /** The placement simulation and savings work from: 404 for an unknown plan, 422 while it has no placement. */
 public final class PlacedPlans {

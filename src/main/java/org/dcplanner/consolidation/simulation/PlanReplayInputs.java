@@ -8,7 +8,10 @@ import org.dcplanner.consolidation.ingestion.WorkloadVm;
 import org.dcplanner.consolidation.inventory.HostCatalog;
 import org.dcplanner.consolidation.inventory.HostModel;
 import org.dcplanner.consolidation.planning.PlacedPlan;
-import org.dcplanner.consolidation.web.ApiException;
+import org.dcplanner.consolidation.problem.ApiException;
+import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
+import org.dcplanner.consolidation.virtualization.VirtualizationOverheadModel;
+import org.dcplanner.consolidation.virtualization.WorkloadProfile;
 
 /**
  * Turns a solved plan and its workload into a replay input: hosts = the plan's active hosts (catalog

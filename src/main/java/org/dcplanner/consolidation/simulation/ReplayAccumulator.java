@@ -8,6 +8,7 @@ import org.dcplanner.consolidation.ingestion.Metric;
 import org.dcplanner.consolidation.simulation.ReplayResult.HostOutcome;
 import org.dcplanner.consolidation.simulation.ReplayResult.Summary;
 import org.dcplanner.consolidation.simulation.ReplayResult.VmOutcome;
+import org.dcplanner.consolidation.virtualization.VirtualizationOverheadModel;
 
 /**
  * Collects the replay's measurements in flat arrays: per host power, overload and utilization; per VM

@@ -2,6 +2,9 @@ package org.dcplanner.consolidation.simulation;
 
 import java.util.List;
 import org.dcplanner.consolidation.inventory.HostModel;
+import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
+import org.dcplanner.consolidation.virtualization.VirtualizationOverheadModel;
+import org.dcplanner.consolidation.virtualization.WorkloadProfile;
 
 /**
  * Everything one replay needs, already in flat arrays. Guest-side demand series are {@code [vm][step]};

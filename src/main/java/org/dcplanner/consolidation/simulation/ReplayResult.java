@@ -3,6 +3,7 @@ package org.dcplanner.consolidation.simulation;
 import java.util.List;
 import java.util.Map;
 import org.dcplanner.consolidation.ingestion.Metric;
+import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
 
 /**
  * What a replay measured. Metric names follow the CloudSim literature (shared design doc cloudsim-reference.md).

@@ -2,7 +2,7 @@ package org.dcplanner.consolidation.simulation;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.dcplanner.consolidation.JsonColumns;
+import org.dcplanner.consolidation.database.JsonColumns;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,6 +24,7 @@ import java.util.zip.GZIPOutputStream;
 import org.dcplanner.consolidation.simulation.ReplayResult.HostOutcome;
 import org.dcplanner.consolidation.simulation.ReplayResult.Summary;
 import org.dcplanner.consolidation.simulation.StoredRun.VmSummary;
+import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

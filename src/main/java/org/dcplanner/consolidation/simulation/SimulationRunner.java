@@ -12,10 +12,11 @@ import org.dcplanner.consolidation.inventory.HostCatalog;
 import org.dcplanner.consolidation.inventory.HostModel;
 import org.dcplanner.consolidation.planning.PlacedPlan;
 import org.dcplanner.consolidation.planning.PlanLookup;
-import org.dcplanner.consolidation.planning.PlanRequest;
 import org.dcplanner.consolidation.simulation.ReplayResult.VmOutcome;
 import org.dcplanner.consolidation.simulation.StoredRun.VmSummary;
-import org.dcplanner.consolidation.web.ApiException;
+import org.dcplanner.consolidation.problem.ApiException;
+import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
+import org.dcplanner.consolidation.virtualization.VirtualizationOverheadModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -53,9 +54,7 @@ class SimulationRunner {
         /** This context with every approach's overhead modeled, even when the plan says its trace includes one. */
         PlanContext withModeledOverhead() {
             if (!plan.overheadInTrace()) return this;
-            PlanRequest.Sizing s = plan.sizing();
-            return new PlanContext(plan.withSizing(new PlanRequest.Sizing(s.percentile(), s.headroomPercent(), s.foldDays(),
-                    s.windowSteps(), false)), workload, hosts);
+            return new PlanContext(plan.withModeledOverhead(), workload, hosts);
         }
     }
 

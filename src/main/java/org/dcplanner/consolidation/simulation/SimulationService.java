@@ -12,7 +12,8 @@ import org.dcplanner.consolidation.planning.PlanCompleted;
 import org.dcplanner.consolidation.planning.PlanLookup;
 import org.dcplanner.consolidation.simulation.ApproachComparison.Comparison;
 import org.dcplanner.consolidation.simulation.SimulationRunner.PlanContext;
-import org.dcplanner.consolidation.web.ApiException;
+import org.dcplanner.consolidation.problem.ApiException;
+import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 

@@ -12,6 +12,7 @@ import org.dcplanner.consolidation.ingestion.Metric;
 import org.dcplanner.consolidation.simulation.ReplayResult.HostOutcome;
 import org.dcplanner.consolidation.simulation.ReplayResult.Summary;
 import org.dcplanner.consolidation.simulation.StoredRun.VmSummary;
+import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
 
 /**
  * GET /api/v1/plans/{id}/simulation: status, plan-level metrics, a window of hosts with their

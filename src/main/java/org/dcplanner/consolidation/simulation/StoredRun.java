@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.dcplanner.consolidation.simulation.ReplayResult.HostOutcome;
 import org.dcplanner.consolidation.simulation.ReplayResult.Summary;
+import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
 
 /**
  * One row of {@code simulation_run}: the latest replay of a plan under one approach. Outcome fields

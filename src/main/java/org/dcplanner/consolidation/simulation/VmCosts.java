@@ -1,5 +1,9 @@
 package org.dcplanner.consolidation.simulation;
 
+import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
+import org.dcplanner.consolidation.virtualization.VirtualizationOverheadModel;
+import org.dcplanner.consolidation.virtualization.WorkloadProfile;
+
 /**
  * Per-VM constants the replay's inner loop needs, all derived from the overhead model once per run
  * (the same formulas as {@link VirtualizationOverheadModel#hostDemand}, unrolled because they are linear):

@@ -3,7 +3,7 @@ package org.dcplanner.consolidation.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.dcplanner.consolidation.web.ApiException;
+import org.dcplanner.consolidation.problem.ApiException;
 import org.junit.jupiter.api.Test;
 
 class HostModelRequestTest {

@@ -8,10 +8,12 @@ import org.dcplanner.consolidation.ingestion.LoadedWorkload;
 import org.dcplanner.consolidation.ingestion.Metric;
 import org.dcplanner.consolidation.inventory.HostCatalog;
 import org.dcplanner.consolidation.inventory.HostModel;
-import org.dcplanner.consolidation.planning.PlanProblemFactory.BuiltProblem;
+import org.dcplanner.consolidation.planning.internal.DemandSizer;
+import org.dcplanner.consolidation.planning.internal.PlanProblemFactory;
+import org.dcplanner.consolidation.planning.internal.PlanProblemFactory.BuiltProblem;
 import org.dcplanner.consolidation.planning.PlanRequest.Sizing;
-import org.dcplanner.consolidation.simulation.VirtualizationApproach;
-import org.dcplanner.consolidation.simulation.VirtualizationOverheadModel;
+import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
+import org.dcplanner.consolidation.virtualization.VirtualizationOverheadModel;
 import org.junit.jupiter.api.Test;
 
 /** virtualization AUTO: each VM's approach and that approach's overhead in its planned demand. */

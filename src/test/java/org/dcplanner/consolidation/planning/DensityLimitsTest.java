@@ -10,18 +10,19 @@ import org.dcplanner.consolidation.ingestion.LoadedWorkload;
 import org.dcplanner.consolidation.ingestion.Metric;
 import org.dcplanner.consolidation.inventory.HostCatalog;
 import org.dcplanner.consolidation.inventory.HostModel;
-import org.dcplanner.consolidation.planning.PlanProblemFactory.BuiltProblem;
+import org.dcplanner.consolidation.planning.internal.PlanProblemFactory;
+import org.dcplanner.consolidation.planning.internal.PlanProblemFactory.BuiltProblem;
 import org.dcplanner.consolidation.planning.PlanRequest.Limits;
 import org.dcplanner.consolidation.planning.PlanRequest.PoolEntry;
 import org.dcplanner.consolidation.planning.PlanRequest.Sizing;
-import org.dcplanner.consolidation.planning.solver.Baselines;
+import org.dcplanner.consolidation.planning.solver.start.LowerBounds;
 import org.dcplanner.consolidation.planning.solver.OptaPlannerConsolidationSolver;
-import org.dcplanner.consolidation.planning.solver.PlanningProblem;
-import org.dcplanner.consolidation.planning.solver.PlanningProblem.LimitRow;
+import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem;
+import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem.LimitRow;
 import org.dcplanner.consolidation.planning.solver.PlanningResult;
 import org.dcplanner.consolidation.planning.solver.SolveOptions;
-import org.dcplanner.consolidation.simulation.VirtualizationOverheadModel;
-import org.dcplanner.consolidation.web.ApiException;
+import org.dcplanner.consolidation.virtualization.VirtualizationOverheadModel;
+import org.dcplanner.consolidation.problem.ApiException;
 import org.junit.jupiter.api.Test;
 
 /** vCPU:pCPU ratio, memory overcommit and VMs per host: rows the solver, lower bound and baselines all honour. */
@@ -64,7 +65,7 @@ class DensityLimitsTest {
         assertThat(p.slots().get(0).capacity()).containsExactly(40_000, 8192, 6, 2);
         assertThat(p.demand()[2][0]).containsOnly(2f);
         assertThat(p.demand()[3][5]).containsOnly(1f);
-        assertThat(Baselines.lowerBoundHosts(p)).isEqualTo(3);
+        assertThat(LowerBounds.lowerBoundHosts(p)).isEqualTo(3);
         PlanningResult r = solve(p);
         assertThat(r.feasible()).isTrue();
         assertThat(r.hostsUsed()).isEqualTo(3);

@@ -2,8 +2,9 @@ package org.dcplanner.consolidation.planning;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.dcplanner.consolidation.planning.internal.PoolCapacityCheck;
 import org.dcplanner.consolidation.planning.solver.ConsolidationSolver;
-import org.dcplanner.consolidation.planning.solver.PlanningProblem;
+import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem;
 import org.dcplanner.consolidation.planning.solver.PlanningResult;
 import org.dcplanner.consolidation.planning.solver.SolveOptions;
 import org.dcplanner.consolidation.planning.solver.SolveOptions.SolveProgress;

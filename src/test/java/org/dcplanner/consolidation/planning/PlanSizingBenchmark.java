@@ -7,8 +7,9 @@ import org.dcplanner.consolidation.ingestion.LoadedWorkload;
 import org.dcplanner.consolidation.ingestion.Metric;
 import org.dcplanner.consolidation.ingestion.sample.SyntheticWorkloads;
 import org.dcplanner.consolidation.planning.PlanRequest.Sizing;
-import org.dcplanner.consolidation.simulation.VirtualizationApproach;
-import org.dcplanner.consolidation.simulation.VirtualizationOverheadModel;
+import org.dcplanner.consolidation.planning.internal.DemandSizer;
+import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
+import org.dcplanner.consolidation.virtualization.VirtualizationOverheadModel;
 
 /**
  * Times the sizing step a plan request runs synchronously (percentiles, headroom, the engine's

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.dcplanner.consolidation.PostgresIntegrationTest;
+import org.dcplanner.consolidation.planning.internal.SolvePlanTask;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;

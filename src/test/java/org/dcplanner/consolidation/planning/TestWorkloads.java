@@ -13,7 +13,7 @@ import org.dcplanner.consolidation.ingestion.WorkloadClass;
 import org.dcplanner.consolidation.ingestion.WorkloadVm;
 
 /** Small hand-made workloads for planning tests. */
-final class TestWorkloads {
+public final class TestWorkloads {
     static final Instant MIDNIGHT = Instant.parse("2026-01-05T00:00:00Z");
 
     private TestWorkloads() {}
@@ -24,7 +24,7 @@ final class TestWorkloads {
     }
 
     /** VMs with the given CPU MHz series (memory constant 512 MiB, no I/O), 300 s steps from midnight UTC. */
-    static LoadedWorkload cpu(float[]... cpuMhz) {
+    public static LoadedWorkload cpu(float[]... cpuMhz) {
         int steps = cpuMhz[0].length;
         List<WorkloadVm> vms = new ArrayList<>();
         float[][] mem = new float[cpuMhz.length][steps];

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.dcplanner.consolidation.ingestion.WorkloadClass;
 import org.dcplanner.consolidation.ingestion.WorkloadVm;
 import org.dcplanner.consolidation.inventory.HostModel;
-import org.dcplanner.consolidation.web.ApiException;
+import org.dcplanner.consolidation.problem.ApiException;
 import org.junit.jupiter.api.Test;
 
 class SavingsCalculationTest {

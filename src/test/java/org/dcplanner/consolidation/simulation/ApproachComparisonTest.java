@@ -17,6 +17,8 @@ import org.dcplanner.consolidation.planning.PlacedPlan;
 import org.dcplanner.consolidation.simulation.ApproachComparison.Comparison;
 import org.dcplanner.consolidation.simulation.ApproachComparison.Outcome;
 import org.dcplanner.consolidation.simulation.SimulationRunner.PlanContext;
+import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
+import org.dcplanner.consolidation.virtualization.VirtualizationOverheadModel;
 import org.junit.jupiter.api.Test;
 
 class ApproachComparisonTest {

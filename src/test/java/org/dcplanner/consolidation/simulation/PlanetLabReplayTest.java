@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.dcplanner.consolidation.TraceFiles;
 import org.dcplanner.consolidation.ingestion.Metric;
+import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
+import org.dcplanner.consolidation.virtualization.VirtualizationOverheadModel;
 import org.junit.jupiter.api.Test;
 
 /**

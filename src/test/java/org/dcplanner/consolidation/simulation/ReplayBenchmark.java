@@ -16,6 +16,9 @@ import org.dcplanner.consolidation.ingestion.WorkloadVm;
 import org.dcplanner.consolidation.ingestion.sample.SyntheticWorkloads;
 import org.dcplanner.consolidation.inventory.HostModel;
 import org.dcplanner.consolidation.planning.BaselineHosts;
+import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
+import org.dcplanner.consolidation.virtualization.VirtualizationOverheadModel;
+import org.dcplanner.consolidation.virtualization.WorkloadProfile;
 
 /**
  * Replay throughput in VM-steps per second (a VM-step = one VM at one grid step, all resources).

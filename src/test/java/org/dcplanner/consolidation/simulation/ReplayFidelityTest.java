@@ -2,13 +2,16 @@ package org.dcplanner.consolidation.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.dcplanner.consolidation.simulation.VirtualizationApproach.FULL;
-import static org.dcplanner.consolidation.simulation.VirtualizationApproach.HARDWARE_ASSISTED;
-import static org.dcplanner.consolidation.simulation.VirtualizationApproach.PARAVIRTUAL;
+import static org.dcplanner.consolidation.virtualization.VirtualizationApproach.FULL;
+import static org.dcplanner.consolidation.virtualization.VirtualizationApproach.HARDWARE_ASSISTED;
+import static org.dcplanner.consolidation.virtualization.VirtualizationApproach.PARAVIRTUAL;
 
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
+import org.dcplanner.consolidation.virtualization.VirtualizationOverheadModel;
+import org.dcplanner.consolidation.virtualization.WorkloadProfile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

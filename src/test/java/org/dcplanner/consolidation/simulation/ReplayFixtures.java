@@ -3,6 +3,9 @@ package org.dcplanner.consolidation.simulation;
 import java.util.Arrays;
 import java.util.List;
 import org.dcplanner.consolidation.inventory.HostModel;
+import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
+import org.dcplanner.consolidation.virtualization.VirtualizationOverheadModel;
+import org.dcplanner.consolidation.virtualization.WorkloadProfile;
 
 /** Hand-made hosts and replay inputs for engine tests (no Spring, no database). */
 final class ReplayFixtures {

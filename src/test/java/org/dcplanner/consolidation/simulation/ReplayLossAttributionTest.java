@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Set;
 import org.dcplanner.consolidation.ingestion.Metric;
 import org.dcplanner.consolidation.simulation.ReplayResult.Summary;
+import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
+import org.dcplanner.consolidation.virtualization.VirtualizationOverheadModel;
 import org.junit.jupiter.api.Test;
 
 class ReplayLossAttributionTest {

@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.dcplanner.consolidation.ingestion.IngestProblems;
 import org.dcplanner.consolidation.ingestion.source.TextLines;
-import org.dcplanner.consolidation.web.ApiException;
+import org.dcplanner.consolidation.problem.ApiException;
 
 /**
  * A comma-separated file with a header row (RFC 4180 quoting, read with FastCSV over strict UTF-8 text):

@@ -3,7 +3,7 @@ package org.dcplanner.consolidation.ingestion.store;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.dcplanner.consolidation.web.ApiException;
+import org.dcplanner.consolidation.problem.ApiException;
 import org.springframework.data.domain.Sort;
 
 /** Maps the API's VM sort keys (index, name, cores or vcpus, cpuMhz, memoryMib, cpuP95, diskPeak, ...) to SQL; 400 for others. */

@@ -1,6 +1,7 @@
 package org.dcplanner.consolidation.planning.solver;
 
 import java.util.List;
+import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem;
 
 /** The planning feature's solver: packs a sized problem onto the fewest hosts, and explains a placement. */
 public interface ConsolidationSolver {

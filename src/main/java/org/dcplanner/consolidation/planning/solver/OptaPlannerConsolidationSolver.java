@@ -7,9 +7,19 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
-
 import org.dcplanner.consolidation.planning.solver.SolveOptions.SolveProgress;
+import org.dcplanner.consolidation.planning.solver.domain.ConsolidationSolution;
+import org.dcplanner.consolidation.planning.solver.domain.DemandModel;
+import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem;
+import org.dcplanner.consolidation.planning.solver.score.ScoreLedger;
+import org.dcplanner.consolidation.planning.solver.search.CustomSearchPhase;
+import org.dcplanner.consolidation.planning.solver.start.Baselines;
+import org.dcplanner.consolidation.planning.solver.start.LowerBounds;
+import org.dcplanner.consolidation.planning.solver.start.Construction;
+import org.dcplanner.consolidation.planning.solver.start.ReferencePlacements;
+import org.dcplanner.consolidation.planning.solver.start.StartAssignment;
 import org.optaplanner.core.api.solver.SolverJob;
 import org.optaplanner.core.api.solver.SolverManager;
 import org.springframework.stereotype.Component;
@@ -49,8 +59,8 @@ public class OptaPlannerConsolidationSolver implements ConsolidationSolver {
         ReferencePlacements references = ReferencePlacements.reuseOrCompute(options.references(), model);
         int lowerBound = references.lowerBoundHosts();
         // the search stops at a proven optimum: the tightest of the valid bounds
-        int stopBound = Math.max(Math.max(lowerBound, Baselines.stepwiseBinPackingBound(problem)),
-                Baselines.antiAffinityBound(problem));
+        int stopBound = Math.max(Math.max(lowerBound, LowerBounds.stepwiseBinPackingBound(problem)),
+                LowerBounds.antiAffinityBound(problem));
         int[] peakFfd = references.peakFfd();
         int[] tsFfd = references.timeSeriesFfd();
         // a warm start (e.g. a crashed attempt's saved best) replaces the construction when it scores better
@@ -63,7 +73,7 @@ public class OptaPlannerConsolidationSolver implements ConsolidationSolver {
         // the construction is the first best: plans show a host count before the search improves on it
         SolveProgress first = reporter.report(start);
         BooleanSupplier stopRequested = options.stopRequested() == null ? () -> false : options.stopRequested();
-        PlacementSearchPhase elimination = PlacementSearchPhase.hostElimination(eliminationDeadline, stopRequested,
+        CustomSearchPhase elimination = CustomSearchPhase.hostElimination(eliminationDeadline, stopRequested,
                 reporter::report, seed, stopBound);
         // When the plan first reached the bound (0: not yet), set by the best-solution consumer. A plan proven
         // minimal is still balanced, for the share of the time the search after host emptying usually gets.
@@ -75,14 +85,15 @@ public class OptaPlannerConsolidationSolver implements ConsolidationSolver {
             long at = optimumAtNanos.get();
             return at != 0 && System.nanoTime() - at >= balanceNanos;
         };
-        PlacementSearchPhase balance = PlacementSearchPhase.balance(System.nanoTime() + remaining,
+        CustomSearchPhase balance = CustomSearchPhase.balance(System.nanoTime() + remaining,
                 () -> balancedEnough.getAsBoolean() || stopRequested.getAsBoolean(), seed);
-        long evaluationsBefore = model.evaluations().sum();
+        LongAdder evaluations = new LongAdder();
         long searchStart = System.nanoTime();
         int[] best = runSolver(model, start, new SolverSetup.Phases(elimination, balance),
-                Duration.ofMillis(remaining / 1_000_000L), options, stopBound, optimumAtNanos, balancedEnough, reporter);
+                Duration.ofMillis(remaining / 1_000_000L), options, stopBound, optimumAtNanos, balancedEnough, reporter,
+                evaluations);
         double seconds = Math.max(1e-3, (System.nanoTime() - searchStart) / 1e9);
-        long perSecond = (long) ((model.evaluations().sum() - evaluationsBefore) / seconds);
+        long perSecond = (long) (evaluations.sum() / seconds);
 
         ScoreLedger ledger = Construction.ledger(model, best);
         return new PlanningResult(best, Baselines.hostsUsed(best), ledger.score().toString(), ledger.hardPenalty() == 0,
@@ -92,15 +103,18 @@ public class OptaPlannerConsolidationSolver implements ConsolidationSolver {
 
     private int[] runSolver(DemandModel model, int[] start, SolverSetup.Phases phases, Duration limit,
                             SolveOptions options, int lowerBound, AtomicLong optimumAtNanos,
-                            BooleanSupplier balancedEnough, ProgressReporter reporter) {
+                            BooleanSupplier balancedEnough, ProgressReporter reporter,
+                            LongAdder evaluations) {
         if (nothingToMove(model)) {
             // OptaPlanner's random move selectors never end when no move is doable: skip the search
             return start;
         }
-        ConsolidationSolution initial = ConsolidationSolution.of(model, start);
+        ConsolidationSolution initial = ConsolidationSolution.of(model, start, evaluations);
         CompletableFuture<ConsolidationSolution> done = new CompletableFuture<>();
         // The consumer only notes the optimum; the waiting thread ends the job (terminateEarly from inside
         // the consumer would wait for the consumer itself to finish: a deadlock).
+        // A manager per solve: its configuration carries this solve's custom phase instances (with their deadlines
+        // and stop request), time limit and seed. The explainer's factory, which has none of these, is built once.
         try (SolverManager<ConsolidationSolution, Long> manager =
                      SolverManager.create(SolverSetup.solving(phases, limit, seed))) {
             SolverJob<ConsolidationSolution, Long> job = manager.solveAndListen(1L, id -> initial,
@@ -160,6 +174,11 @@ public class OptaPlannerConsolidationSolver implements ConsolidationSolver {
     @Override
     public List<VmExplanation> explain(PlanningProblem problem, int[] vmSlot) {
         ProblemChecks.validate(problem);
-        return new PlacementExplainer().explain(problem, vmSlot);
+        return Explainer.INSTANCE.explain(problem, vmSlot);
+    }
+
+    /** The constraint-stream explainer, built once per JVM on first use (its SolverFactory is thread-safe and costly). */
+    private static final class Explainer {
+        static final PlacementExplainer INSTANCE = new PlacementExplainer();
     }
 }

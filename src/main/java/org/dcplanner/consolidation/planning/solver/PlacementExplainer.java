@@ -4,8 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.dcplanner.consolidation.planning.solver.ConsolidationSolver.VmExplanation;
+import org.dcplanner.consolidation.planning.solver.domain.ConsolidationSolution;
+import org.dcplanner.consolidation.planning.solver.domain.DemandModel;
+import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem;
+import org.dcplanner.consolidation.planning.solver.domain.VmAssignment;
+import org.dcplanner.consolidation.planning.solver.score.HostLoads;
+import org.dcplanner.consolidation.planning.solver.score.ScoreLedger;
 import org.optaplanner.core.api.score.ScoreExplanation;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import org.optaplanner.core.api.score.constraint.ConstraintMatch;
@@ -16,7 +21,7 @@ import org.optaplanner.core.api.solver.SolverFactory;
 /**
  * Per-VM explanation: binding resource and step from the slot's load series, matched constraints from the
  * constraint-stream score explanation (indictments of the VM and of its host). Cost: one full constraint-stream
- * evaluation, O(V x R x T).
+ * evaluation, O(V x R x T). One instance serves every plan: its SolutionManager is thread-safe.
  */
 final class PlacementExplainer {
     private final SolutionManager<ConsolidationSolution, HardMediumSoftLongScore> solutionManager =

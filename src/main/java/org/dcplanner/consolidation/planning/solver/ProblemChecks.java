@@ -1,10 +1,12 @@
 package org.dcplanner.consolidation.planning.solver;
 
+import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem;
+
 /** Shape checks on a PlanningProblem; violations are programming errors of the caller (IllegalArgumentException). */
-final class ProblemChecks {
+public final class ProblemChecks {
     private ProblemChecks() {}
 
-    static void validate(PlanningProblem p) {
+    public static void validate(PlanningProblem p) {
         int r = p.rows();
         int vms = p.vmCount();
         require(r > 0, "at least one resource");

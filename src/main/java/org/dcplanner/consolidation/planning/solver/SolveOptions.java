@@ -3,6 +3,7 @@ package org.dcplanner.consolidation.planning.solver;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import org.dcplanner.consolidation.planning.solver.start.ReferencePlacements;
 
 /**
  * How long to solve, how to be stopped, where to report each new best solution, and optionally where to start

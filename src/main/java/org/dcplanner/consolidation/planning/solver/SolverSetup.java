@@ -2,7 +2,11 @@ package org.dcplanner.consolidation.planning.solver;
 
 import java.time.Duration;
 import java.util.List;
-
+import org.dcplanner.consolidation.planning.solver.domain.ConsolidationSolution;
+import org.dcplanner.consolidation.planning.solver.domain.VmAssignment;
+import org.dcplanner.consolidation.planning.solver.score.ConsolidationConstraintProvider;
+import org.dcplanner.consolidation.planning.solver.score.ConsolidationIncrementalScoreCalculator;
+import org.dcplanner.consolidation.planning.solver.search.CustomSearchPhase;
 import org.optaplanner.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
 import org.optaplanner.core.config.heuristic.selector.move.generic.ChangeMoveSelectorConfig;
 import org.optaplanner.core.config.heuristic.selector.move.generic.SwapMoveSelectorConfig;
@@ -16,17 +20,17 @@ import org.optaplanner.core.config.solver.SolverConfig;
 import org.optaplanner.core.config.solver.termination.TerminationConfig;
 
 /** Builds the OptaPlanner configuration: host emptying, then balancing (custom phases), then change/swap late-acceptance search. */
-final class SolverSetup {
+public final class SolverSetup {
     private SolverSetup() {}
 
-    static SolverConfig baseConfig() {
+    public static SolverConfig baseConfig() {
         return new SolverConfig()
                 .withSolutionClass(ConsolidationSolution.class)
                 .withEntityClasses(VmAssignment.class);
     }
 
     /** The custom phases, in order: host emptying, then balancing. */
-    record Phases(PlacementSearchPhase elimination, PlacementSearchPhase balance) {}
+    record Phases(CustomSearchPhase elimination, CustomSearchPhase balance) {}
 
     /** Solving config: incremental score, fixed seed (reproducible up to the time limits). */
     static SolverConfig solving(Phases phases, Duration spentLimit, long seed) {
@@ -41,7 +45,7 @@ final class SolverSetup {
     }
 
     /** Change and swap moves under late acceptance: balances the hosts (soft level) and can still empty one. */
-    static LocalSearchPhaseConfig localSearch() {
+    public static LocalSearchPhaseConfig localSearch() {
         return new LocalSearchPhaseConfig()
                 .withMoveSelectorConfig(new UnionMoveSelectorConfig(
                         List.of(new ChangeMoveSelectorConfig(), new SwapMoveSelectorConfig())))
@@ -50,7 +54,7 @@ final class SolverSetup {
     }
 
     /** Constraint-stream scoring, for explanations and as the reference in tests. */
-    static SolverConfig constraintStreams() {
+    public static SolverConfig constraintStreams() {
         return baseConfig().withScoreDirectorFactory(new ScoreDirectorFactoryConfig()
                 .withConstraintProviderClass(ConsolidationConstraintProvider.class));
     }

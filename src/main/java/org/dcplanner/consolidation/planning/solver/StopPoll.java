@@ -3,18 +3,18 @@ package org.dcplanner.consolidation.planning.solver;
 import java.util.function.BooleanSupplier;
 
 /** Deadline and stop-request check; the stop request is polled at most every half second. */
-final class StopPoll {
+public final class StopPoll {
     private final long deadlineNanos;
     private final BooleanSupplier stopRequested;
     private long nextPoll;
 
-    StopPoll(long deadlineNanos, BooleanSupplier stopRequested) {
+    public StopPoll(long deadlineNanos, BooleanSupplier stopRequested) {
         this.deadlineNanos = deadlineNanos;
         this.stopRequested = stopRequested;
         this.nextPoll = System.nanoTime();
     }
 
-    boolean stop() {
+    public boolean stop() {
         long now = System.nanoTime();
         if (now >= deadlineNanos) {
             return true;

@@ -2,6 +2,11 @@ package org.dcplanner.consolidation.planning.solver;
 
 import java.lang.management.ManagementFactory;
 import java.util.SplittableRandom;
+import org.dcplanner.consolidation.planning.solver.domain.DemandModel;
+import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem;
+import org.dcplanner.consolidation.planning.solver.start.Baselines;
+import org.dcplanner.consolidation.planning.solver.start.Construction;
+import org.dcplanner.consolidation.planning.solver.start.ReferencePlacements;
 
 /**
  * Time of the start placement ({@link Construction#best}) where it does the most work: a 10,000-VM x 288-step CPU +

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.dcplanner.consolidation.planning.solver.domain.DemandModel;
+import org.dcplanner.consolidation.planning.solver.search.HostEliminationSearch;
 
 /**
  * Research probe (not a test): runs the service's fixed-count stage ({@link FixedCountSearch#searchOn}) on the

@@ -6,8 +6,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import org.dcplanner.consolidation.planning.solver.SolveOptions.SolveProgress;
+import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem;
+import org.dcplanner.consolidation.planning.solver.score.ScoreLedger;
 import org.junit.jupiter.api.Test;
 
 class OptaPlannerConsolidationSolverTest {

@@ -15,14 +15,18 @@ import java.util.Map;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-
 import org.dcplanner.consolidation.ingestion.LoadedWorkload;
 import org.dcplanner.consolidation.ingestion.Metric;
 import org.dcplanner.consolidation.ingestion.WorkloadVm;
 import org.dcplanner.consolidation.ingestion.sample.SyntheticWorkloads;
-import org.dcplanner.consolidation.planning.solver.PlanningProblem.HostSlotSpec;
-import org.dcplanner.consolidation.planning.solver.PlanningProblem.Objective;
-import org.dcplanner.consolidation.simulation.VirtualizationApproach;
+import org.dcplanner.consolidation.planning.solver.domain.DemandModel;
+import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem.HostSlotSpec;
+import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem.Objective;
+import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem;
+import org.dcplanner.consolidation.planning.solver.score.HostLoads;
+import org.dcplanner.consolidation.planning.solver.start.LowerBounds;
+import org.dcplanner.consolidation.planning.solver.start.Construction;
+import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
 
 /**
  * Plans PlanetLab 20110303 / 20110306 with the CloudSim profile (CPU only, then CPU + memory) and a generated
@@ -73,7 +77,7 @@ public final class PlanningBenchmark {
                 }));
         double took = (System.nanoTime() - start) / 1e9;
         writePlacement(label, r);
-        int l2 = Math.max(r.lowerBoundHosts(), Baselines.stepwiseBinPackingBound(problem));
+        int l2 = Math.max(r.lowerBoundHosts(), LowerBounds.stepwiseBinPackingBound(problem));
         System.out.printf("%-32s vms=%5d LB=%4d LB-L2=%4d peakFFD=%4d tsFFD=%4d hosts=%4d hosts/LB=%.3f hosts/LB-L2=%.3f "
                         + "hosts/tsFFD=%.3f feasible=%s peakFill=%s time=%.1fs evals/s=%d load=%.2f%n",
                 label, problem.vmCount(), r.lowerBoundHosts(), l2, r.peakFfdHosts(), r.timeSeriesFfdHosts(),

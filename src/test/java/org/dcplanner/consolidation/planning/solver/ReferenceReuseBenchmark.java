@@ -4,8 +4,9 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.dcplanner.consolidation.planning.solver.SolveOptions.SolveProgress;
+import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem;
+import org.dcplanner.consolidation.planning.solver.start.ReferencePlacements;
 
 /**
  * What passing the plan job's references to the solver saves: on PlanetLab 20110303 with the CloudSim profile

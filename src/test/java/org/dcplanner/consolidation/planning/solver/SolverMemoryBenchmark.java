@@ -5,6 +5,7 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.time.Duration;
 import java.util.SplittableRandom;
+import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem;
 
 /**
  * Heap a solve needs per host slot, resource and step (the constant behind the service's pool-too-large check):

@@ -5,14 +5,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
-
 import org.dcplanner.consolidation.ingestion.Metric;
-import org.dcplanner.consolidation.planning.solver.PlanningProblem.HostSlotSpec;
-import org.dcplanner.consolidation.planning.solver.PlanningProblem.Objective;
-import org.dcplanner.consolidation.simulation.VirtualizationApproach;
+import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem.HostSlotSpec;
+import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem.Objective;
+import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem;
+import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
 
 /** Builder of small planning problems for tests (CPU, optionally memory). */
-final class TestProblems {
+public final class TestProblems {
     private final List<Metric> resources;
     private final int steps;
     private final List<float[][]> vms = new ArrayList<>();
@@ -29,20 +29,20 @@ final class TestProblems {
         this.steps = steps;
     }
 
-    static TestProblems cpu(int steps) {
+    public static TestProblems cpu(int steps) {
         return new TestProblems(List.of(Metric.CPU), steps);
     }
 
-    static TestProblems cpuAndMemory(int steps) {
+    public static TestProblems cpuAndMemory(int steps) {
         return new TestProblems(List.of(Metric.CPU, Metric.MEMORY), steps);
     }
 
     /** Adds hosts with the given per-resource capacity. */
-    TestProblems hosts(int count, double... capacity) {
+    public TestProblems hosts(int count, double... capacity) {
         return hosts(count, "test-host", true, capacity);
     }
 
-    TestProblems hosts(int count, String modelId, boolean hardwareAssist, double... capacity) {
+    public TestProblems hosts(int count, String modelId, boolean hardwareAssist, double... capacity) {
         for (int i = 0; i < count; i++) {
             slots.add(new HostSlotSpec(modelId, capacity.clone(), 100, 200, 1000, hardwareAssist));
         }
@@ -50,7 +50,7 @@ final class TestProblems {
     }
 
     /** Adds hosts of a model with its yearly cost and full-load watts (idle: half of them). */
-    TestProblems pricedHosts(int count, String modelId, double yearlyCost, double maxWatts, double... capacity) {
+    public TestProblems pricedHosts(int count, String modelId, double yearlyCost, double maxWatts, double... capacity) {
         for (int i = 0; i < count; i++) {
             slots.add(new HostSlotSpec(modelId, capacity.clone(), maxWatts / 2, maxWatts, yearlyCost, true));
         }
@@ -58,7 +58,7 @@ final class TestProblems {
     }
 
     /** Adds a VM; one series per resource. */
-    TestProblems vm(float[]... series) {
+    public TestProblems vm(float[]... series) {
         vms.add(series);
         pins.add(-1);
         groups.add(-1);
@@ -67,7 +67,7 @@ final class TestProblems {
     }
 
     /** Adds a VM with a constant demand per resource. */
-    TestProblems flatVm(double... perResource) {
+    public TestProblems flatVm(double... perResource) {
         float[][] series = new float[perResource.length][steps];
         for (int r = 0; r < perResource.length; r++) {
             Arrays.fill(series[r], (float) perResource[r]);
@@ -75,37 +75,37 @@ final class TestProblems {
         return vm(series);
     }
 
-    TestProblems pinLast(int slot) {
+    public TestProblems pinLast(int slot) {
         pins.set(pins.size() - 1, slot);
         return this;
     }
 
-    TestProblems groupLast(int group) {
+    public TestProblems groupLast(int group) {
         groups.set(groups.size() - 1, group);
         return this;
     }
 
-    TestProblems notParavirtCapableLast() {
+    public TestProblems notParavirtCapableLast() {
         paravirt.set(paravirt.size() - 1, false);
         return this;
     }
 
-    TestProblems approach(VirtualizationApproach a) {
+    public TestProblems approach(VirtualizationApproach a) {
         this.approach = a;
         return this;
     }
 
-    TestProblems haReserve(int n) {
+    public TestProblems haReserve(int n) {
         this.haReserve = n;
         return this;
     }
 
-    TestProblems objective(Objective o) {
+    public TestProblems objective(Objective o) {
         this.objective = o;
         return this;
     }
 
-    PlanningProblem build() {
+    public PlanningProblem build() {
         float[][][] demand = new float[resources.size()][vms.size()][];
         for (int r = 0; r < resources.size(); r++) {
             for (int v = 0; v < vms.size(); v++) {
@@ -136,7 +136,7 @@ final class TestProblems {
     }
 
     /** Random CPU+memory problem with diurnal-ish series, some groups and pins; for cross-checks. */
-    static PlanningProblem random(long seed, int vmCount, int hostCount, int steps) {
+    public static PlanningProblem random(long seed, int vmCount, int hostCount, int steps) {
         SplittableRandom rnd = new SplittableRandom(seed);
         TestProblems b = cpuAndMemory(steps).hosts(hostCount, 1000, 4096);
         for (int v = 0; v < vmCount; v++) {

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.dcplanner.consolidation.planning.solver.SolveOptions.SolveProgress;
+import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem;
+import org.dcplanner.consolidation.planning.solver.start.ReferencePlacements;
+import org.dcplanner.consolidation.planning.solver.start.StartAssignment;
 import org.junit.jupiter.api.Test;
 
 /** The SolveOptions entry: a start assignment (warm start) and references computed by the caller. */

@@ -1,0 +1,67 @@
+package org.dcplanner.consolidation.planning.internal;
+
+import org.dcplanner.consolidation.planning.VirtualizationChoice;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.dcplanner.consolidation.inventory.HostCatalog;
+import org.dcplanner.consolidation.inventory.HostModel;
+import org.dcplanner.consolidation.planning.PlacedPlan.PlannedHost;
+import org.dcplanner.consolidation.planning.PlacedPlan;
+import org.dcplanner.consolidation.planning.PlanLookup;
+import org.dcplanner.consolidation.planning.PlanRequest;
+import org.springframework.stereotype.Service;
+
+/** {@link PlanLookup} over table plans: active hosts are the slots that got at least one VM, by slot index. */
+@Service
+class PlanLookupService implements PlanLookup {
+    private final PlanRepository plans;
+    private final PlanService service;
+    private final HostCatalog catalog;
+
+    PlanLookupService(PlanRepository plans, PlanService service, HostCatalog catalog) {
+        this.plans = plans;
+        this.service = service;
+        this.catalog = catalog;
+    }
+
+    @Override
+    public Optional<PlacedPlan> placedPlan(UUID planId) {
+        return plans.find(planId)
+                .filter(p -> p.hasSolution() && (p.status() == PlanStatus.COMPLETED || p.status() == PlanStatus.CANCELLED))
+                .map(this::toPlaced);
+    }
+
+    @Override
+    public boolean exists(UUID planId) {
+        return plans.exists(planId);
+    }
+
+    private PlacedPlan toPlaced(PlanRecord p) {
+        PlanRequest request = service.readRequest(p.requestJson());
+        SortedSet<Integer> activeSlots = new TreeSet<>();
+        for (int slot : p.vmSlot()) if (slot >= 0) activeSlots.add(slot);
+        List<PlannedHost> hosts = new ArrayList<>();
+        Map<Integer, Integer> hostIndexOfSlot = new HashMap<>();
+        for (int slot : activeSlots) {
+            hostIndexOfSlot.put(slot, hosts.size());
+            hosts.add(new PlannedHost(slot, p.slotModels().get(slot)));
+        }
+        int[] vmHost = new int[p.vmSlot().length];
+        for (int vm = 0; vm < vmHost.length; vm++) vmHost[vm] = p.vmSlot()[vm] < 0 ? -1 : hostIndexOfSlot.get(p.vmSlot()[vm]);
+        VirtualizationChoice choice = request.virtualization();
+        return new PlacedPlan(p.id(), p.workloadId(), choice.base(poolHardwareAssist(request)),
+                java.util.Set.copyOf(request.resources()), request.targetUtilization(), hosts, vmHost, request.sizing(),
+                request.haReserveHosts() == null ? 0 : request.haReserveHosts(), choice == VirtualizationChoice.AUTO);
+    }
+
+    /** Every model of the request's pool has hardware assist (a model since removed from the catalog counts as not). */
+    private boolean poolHardwareAssist(PlanRequest request) {
+        return request.hostPool().stream().allMatch(e -> catalog.find(e.model()).map(HostModel::hardwareAssist).orElse(false));
+    }
+}

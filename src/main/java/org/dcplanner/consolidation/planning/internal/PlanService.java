@@ -1,0 +1,167 @@
+package org.dcplanner.consolidation.planning.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.dcplanner.consolidation.planning.PlanRequest;
+import org.dcplanner.consolidation.planning.internal.PlanProblemFactory.BuiltProblem;
+import org.dcplanner.consolidation.planning.solver.ConsolidationSolver.VmExplanation;
+import org.dcplanner.consolidation.problem.ApiException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The planning feature's entry: start, read, stop and delete plans; placements and explanations. */
+@Service
+public class PlanService {
+    private final PlanRepository plans;
+    private final PlanComponents components;
+    private final PlanningProperties properties;
+    private final SchedulerClient scheduler;
+    private final OneTimeTask<String> solveTask;
+    private final ObjectMapper json;
+    private final TransactionTemplate transaction;
+
+    PlanService(PlanRepository plans, PlanComponents components, PlanningProperties properties,
+                SchedulerClient scheduler, OneTimeTask<String> solvePlanOneTimeTask, ObjectMapper json,
+                TransactionTemplate transaction) {
+        this.plans = plans;
+        this.components = components;
+        this.properties = properties;
+        this.scheduler = scheduler;
+        this.solveTask = solvePlanOneTimeTask;
+        this.json = json;
+        this.transaction = transaction;
+    }
+
+    /** Validates (400/404/422), stores the plan QUEUED and queues its solve; returns the new id. */
+    public UUID start(PlanRequest raw) {
+        PlanRequest request = raw.validated(properties.maxTimeLimitSeconds(), properties.defaultTimeLimitSeconds());
+        if (!components.workloadExists(request.workloadId())) {
+            throw ApiException.notFound("workload", request.workloadId()).at(null, null, "workloadId");
+        }
+        BuiltProblem built = components.build(request);
+        UUID id = UUID.randomUUID();
+        String name = request.name() != null ? request.name() : "plan-" + id.toString().substring(0, 8);
+        // stored while its host models are held: a concurrent delete of a custom model waits, then sees the plan
+        transaction.executeWithoutResult(status -> {
+            components.holdPoolModels(request);
+            plans.insert(id, name, request.workloadId(), write(request), built.problem().vmNames(), built.slotModels(),
+                    built.sized().steps(), built.sized().stepSeconds(), built.sized().folded());
+        });
+        try {
+            SolvePlanTask.schedule(scheduler, solveTask, id);
+        } catch (RuntimeException e) {
+            plans.delete(id);
+            throw e;
+        }
+        return id;
+    }
+
+    /** @param workloadId null = every workload's plans */
+    public List<PlanView> list(UUID workloadId) {
+        return plans.list(workloadId).stream().map(p -> PlanView.of(p, read(p.requestJson()))).toList();
+    }
+
+    public PlanView get(UUID id) {
+        PlanRecord p = require(id);
+        return PlanView.of(p, read(p.requestJson()));
+    }
+
+    /**
+     * DELETE: a queued or solving plan is stopped (cancel flag; the task keeps the best so far and
+     * ends CANCELLED); a finished plan (COMPLETED, FAILED, CANCELLED) is deleted.
+     *
+     * @return true when the plan was deleted, false when a stop was requested
+     */
+    public boolean stopOrDelete(UUID id) {
+        require(id);
+        if (plans.requestCancel(id)) return false;
+        if (!plans.delete(id)) throw ApiException.notFound("plan", id);
+        return true;
+    }
+
+    public List<PlacementView> placements(UUID id) {
+        PlanRecord p = requireSolution(id);
+        List<PlacementView> out = new ArrayList<>(p.vmSlot().length);
+        for (int vm = 0; vm < p.vmSlot().length; vm++) {
+            int slot = p.vmSlot()[vm];
+            out.add(new PlacementView(vm, p.vmNames().get(vm), slot, slot < 0 ? null : p.slotModels().get(slot)));
+        }
+        return out;
+    }
+
+    public List<ExplanationView> explanation(UUID id) {
+        PlanRecord p = requireSolution(id);
+        PlanRequest request = readRequest(p.requestJson());
+        BuiltProblem built = components.build(request);
+        List<VmExplanation> explained = components.solver().explain(built.problem(), p.vmSlot());
+        PlacementWords words = new PlacementWords(built.problem(), built.vms(), p.vmSlot(), p.stepSeconds());
+        return explained.stream().map(e -> {
+            PlacementWords.Words w = words.explain(e.vm(), e.bindingResource(), e.bindingStep());
+            return new ExplanationView(e.vm(), p.vmNames().get(e.vm()), e.slot(),
+                    e.slot() < 0 ? null : p.slotModels().get(e.slot()), e.bindingResource(), e.bindingStep(),
+                    (long) e.bindingStep() * p.stepSeconds(), e.bindingUtilization(), e.matchedConstraints(),
+                    built.problem().pinnedSlot()[e.vm()] >= 0, w.text(), w.share(), w.headroom(), w.headroomUnit(),
+                    w.nearestSlot() < 0 ? null : w.nearestSlot(), w.nearestWhyNot());
+        }).toList();
+    }
+
+    /** The stored whole-VM failover map (JSON); 404 problem when the plan has none. */
+    public String failover(UUID id) {
+        require(id);
+        return plans.failover(id).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "no-failover-map",
+                "No failover map", "plan " + id + " has no failover map: it has no HA reserve or has not finished"));
+    }
+
+    /** Per active host: vCPU:pCPU and configured memory ratios, VMs, and the limits the request set. */
+    public List<HostRatioView> hostRatios(UUID id) {
+        PlanRecord p = requireSolution(id);
+        PlanRequest request = readRequest(p.requestJson());
+        var vms = components.workloads().load(p.workloadId(), java.util.EnumSet.noneOf(
+                org.dcplanner.consolidation.ingestion.Metric.class)).vms();
+        return HostRatioView.of(request, p.slotModels(), p.vmSlot(), vms, components.catalog());
+    }
+
+    PlanRecord require(UUID id) {
+        return plans.find(id).orElseThrow(() -> ApiException.notFound("plan", id));
+    }
+
+    private PlanRecord requireSolution(UUID id) {
+        PlanRecord p = require(id);
+        if (!p.hasSolution()) {
+            throw new ApiException(HttpStatus.CONFLICT, "no-placement-yet", "No placement yet",
+                    "plan " + id + " is " + p.status() + " and has no placement yet" + (p.error() != null ? ": " + p.error() : ""));
+        }
+        return p;
+    }
+
+    PlanRequest readRequest(String text) {
+        try {
+            return json.readValue(text, PlanRequest.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored plan request is unreadable", e);
+        }
+    }
+
+    private JsonNode read(String text) {
+        try {
+            return json.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored plan request is unreadable", e);
+        }
+    }
+
+    private String write(PlanRequest request) {
+        try {
+            return json.writeValueAsString(request);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

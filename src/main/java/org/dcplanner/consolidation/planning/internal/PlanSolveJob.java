@@ -1,0 +1,149 @@
+package org.dcplanner.consolidation.planning.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.util.OptionalInt;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.dcplanner.consolidation.planning.PlanCompleted;
+import org.dcplanner.consolidation.planning.PlanRequest;
+import org.dcplanner.consolidation.planning.internal.PlanProblemFactory.BuiltProblem;
+import org.dcplanner.consolidation.planning.solver.PlanningResult;
+import org.dcplanner.consolidation.planning.solver.start.ReferencePlacements;
+import org.dcplanner.consolidation.planning.solver.SolveOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * Solves one plan on the calling (job engine) thread: claims an attempt, rebuilds the sized problem,
+ * solves with the cancel flag polled from the database, persists the best solution while solving and
+ * the result at the end, then publishes {@link PlanCompleted} when a placement exists. A revived
+ * execution (after a crash) starts a new attempt from the previous attempt's saved best when it still
+ * fits, for the rest of the time limit ({@link AttemptStart}); the previous attempt's best stays
+ * visible until the new attempt writes its first best, which is never worse.
+ */
+@Component
+class PlanSolveJob {
+    private static final Logger log = LoggerFactory.getLogger(PlanSolveJob.class);
+    static final Duration WORKLOAD_GRACE = Duration.ofSeconds(30);
+    private final PlanRepository plans;
+    private final PlanComponents components;
+    private final PlanningProperties properties;
+    private final ApplicationEventPublisher events;
+    private final ObjectMapper json;
+
+    PlanSolveJob(PlanRepository plans, PlanComponents components, PlanningProperties properties,
+                 ApplicationEventPublisher events, ObjectMapper json) {
+        this.plans = plans;
+        this.components = components;
+        this.properties = properties;
+        this.events = events;
+        this.json = json;
+    }
+
+    void run(UUID planId) {
+        if (!components.available()) {
+            throw new IllegalStateException("this node lacks a planning dependency (workload store, overhead model "
+                    + "or solver); plan " + planId + " is left for another node");
+        }
+        if (!workloadVisible(planId)) return;
+        OptionalInt claimed = plans.startAttempt(planId);
+        if (claimed.isEmpty()) {
+            log.info("plan {} is finished, cancelled or deleted; nothing to solve", planId);
+            return;
+        }
+        int attempt = claimed.getAsInt();
+        try {
+            PlanRecord plan = plans.find(planId).orElseThrow();
+            PlanRequest request = json.readValue(plan.requestJson(), PlanRequest.class);
+            BuiltProblem built = components.build(request);
+            // computed once: shown on the plan at once, and the solver starts from them instead of packing them again
+            ReferencePlacements placements = ReferencePlacements.of(built.problem());
+            PlanReferences references = PlanReferences.of(placements, built.problem());
+            plans.saveReferences(planId, attempt, references);
+            plans.saveApproachMix(planId, attempt, approachMix(built));
+            AttemptStart start = AttemptStart.of(plan, built, Duration.ofSeconds(request.timeLimitSeconds()));
+            log.info("plan {} attempt {}: {}, time limit {} ms", planId, attempt, start.reason(), start.timeLimit().toMillis());
+            BestSolutionWriter writer = new BestSolutionWriter(plans, planId, attempt, properties.bestWriteInterval());
+            SolveOptions options = new SolveOptions(start.timeLimit(),
+                    stopSignal(planId, attempt, writer, start.searchedBeforeMillis()),
+                    writer::onNewBest, start.vmSlot(), placements);
+            long solveStart = System.nanoTime();
+            PlanningResult result = components.solver().solve(built.problem(), options);
+            long solvedMillis = (System.nanoTime() - solveStart) / 1_000_000;
+            writer.finalResult(result.vmSlot(), result.hostsUsed(), result.score(), result.feasible(), solvedMillis);
+            // before the plan reads as finished, so a finished plan with an HA reserve always has its map
+            if (built.problem().haReserveHosts() > 0 && hasPlacement(result)) {
+                plans.saveFailover(planId, attempt, FailoverMap.of(built.problem(), result.vmSlot()));
+            }
+            PlanStatus status = plans.finish(planId, attempt, result, start.searchedBeforeMillis() + solvedMillis);
+            log.info("plan {} attempt {} ended {}: {} hosts (lower bound {}), score {}", planId, attempt, status,
+                    result.hostsUsed(), references.lowerBoundHosts(), result.score());
+            if ((status == PlanStatus.COMPLETED || status == PlanStatus.CANCELLED) && hasPlacement(result)) {
+                events.publishEvent(new PlanCompleted(planId));
+            }
+        } catch (JsonProcessingException | RuntimeException e) {
+            log.error("plan {} attempt {} failed", planId, attempt, e);
+            plans.fail(planId, attempt, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        } catch (OutOfMemoryError e) {
+            // the plan's arrays are unreachable once unwound; failing it ends the job instead of retrying it forever
+            log.error("plan {} attempt {} ran out of memory", planId, attempt, e);
+            plans.fail(planId, attempt, "the solver ran out of memory on this node (Java heap " + (Runtime.getRuntime()
+                    .maxMemory() >> 20) + " MiB): plan with fewer hosts in the pool, fewer resources or the days folded");
+        }
+    }
+
+    /**
+     * False (nothing to do) when the plan is gone; throws (the job engine retries, possibly on
+     * another node) while this node's workload store does not know the plan's workload; after
+     * {@link #WORKLOAD_GRACE} the workload counts as deleted and the plan FAILS.
+     */
+    private boolean workloadVisible(UUID planId) {
+        PlanRecord plan = plans.find(planId).orElse(null);
+        if (plan == null) return false;
+        if (components.workloadExists(plan.workloadId())) return true;
+        if (plan.createdAt().plus(WORKLOAD_GRACE).isAfter(java.time.Instant.now())) {
+            throw new IllegalStateException("workload " + plan.workloadId() + " of plan " + planId
+                    + " is not visible to this node yet; retrying");
+        }
+        plans.startAttempt(planId).ifPresent(attempt ->
+                plans.fail(planId, attempt, "workload " + plan.workloadId() + " no longer exists"));
+        return false;
+    }
+
+    private static boolean hasPlacement(PlanningResult r) {
+        for (int slot : r.vmSlot()) if (slot < 0) return false;
+        return true;
+    }
+
+    /**
+     * Reads the cancel flag at most once per poll interval, recording the plan's search time so far (earlier attempts
+     * plus this one's); also gives the writer a chance to flush.
+     */
+    private BooleanSupplier stopSignal(UUID planId, int attempt, BestSolutionWriter writer, long searchedBeforeMillis) {
+        long intervalNanos = properties.cancelPollInterval().toNanos();
+        long startNanos = System.nanoTime();
+        long[] lastPoll = {startNanos};
+        boolean[] stop = {false};
+        return () -> {
+            writer.writeIfDue();
+            long now = System.nanoTime();
+            if (!stop[0] && now - lastPoll[0] >= intervalNanos) {
+                lastPoll[0] = now;
+                stop[0] = plans.mustStop(planId, attempt, searchedBeforeMillis + (now - startNanos) / 1_000_000);
+            }
+            return stop[0];
+        };
+    }
+
+    /** VMs per approach, by approach name (empty for a problem built without per-VM approaches). */
+    static java.util.Map<String, Integer> approachMix(BuiltProblem built) {
+        java.util.Map<String, Integer> mix = new java.util.TreeMap<>();
+        if (built.vmApproach() == null) return mix;
+        for (var a : built.vmApproach()) mix.merge(a.name(), 1, Integer::sum);
+        return mix;
+    }
+}

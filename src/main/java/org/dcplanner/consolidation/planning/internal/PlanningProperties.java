@@ -1,0 +1,23 @@
+package org.dcplanner.consolidation.planning.internal;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Plan job knobs ({@code app.planning.*}).
+ *
+ * @param defaultTimeLimitSeconds solve time when the request names none
+ * @param maxTimeLimitSeconds     largest accepted timeLimitSeconds
+ * @param bestWriteInterval       at most one write of the best solution per interval while solving
+ * @param cancelPollInterval      how often a solving task reads the cancel flag from the database
+ */
+@ConfigurationProperties("app.planning")
+public record PlanningProperties(Integer defaultTimeLimitSeconds, Integer maxTimeLimitSeconds,
+                                 Duration bestWriteInterval, Duration cancelPollInterval) {
+    public PlanningProperties {
+        if (defaultTimeLimitSeconds == null) defaultTimeLimitSeconds = 30;
+        if (maxTimeLimitSeconds == null) maxTimeLimitSeconds = 3600;
+        if (bestWriteInterval == null) bestWriteInterval = Duration.ofSeconds(1);
+        if (cancelPollInterval == null) cancelPollInterval = Duration.ofSeconds(1);
+    }
+}

@@ -1,0 +1,69 @@
+package org.dcplanner.consolidation.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** Turns Jackson's reading errors into a JSON path ({@code hostPool[0].count}) and a readable sentence. */
+final class RequestBodyProblems {
+    private RequestBodyProblems() {}
+
+    /** The JSON path of the offending value, or null when the body is not even JSON. */
+    static String field(Throwable cause) {
+        if (!(cause instanceof JsonMappingException m) || m.getPath().isEmpty()) return null;
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : m.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!path.isEmpty()) path.append('.');
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? null : path.toString();
+    }
+
+    static String detail(Throwable cause) {
+        String field = field(cause);
+        String where = field == null ? "the request body" : "'" + field + "'";
+        if (cause instanceof InvalidFormatException f) {
+            Class<?> target = f.getTargetType();
+            if (target != null && target.isEnum()) {
+                return where + ": '" + f.getValue() + "' is not one of " + allowed(target);
+            }
+            return where + ": '" + f.getValue() + "' is not " + expected(target);
+        }
+        if (cause instanceof MismatchedInputException m) {
+            return where + ": expected " + expected(m.getTargetType());
+        }
+        if (cause instanceof JsonProcessingException p) {
+            return "the request body is not valid JSON: " + p.getOriginalMessage();
+        }
+        return "the request body is missing or unreadable";
+    }
+
+    /** "a UUID", "one of A, B, C", "a Integer": what a parameter of this type accepts. */
+    static String expected(Class<?> type) {
+        if (type != null && type.isEnum()) return "one of " + allowed(type);
+        return "a " + typeName(type);
+    }
+
+    private static String allowed(Class<?> enumType) {
+        return Arrays.stream(enumType.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
+    }
+
+    /** The JSON a client must send, not the Java type it maps to ("a number", never "a Double" or "a LinkedHashMap"). */
+    private static String typeName(Class<?> type) {
+        if (type == null) return "value";
+        if (type == java.util.UUID.class) return "UUID";
+        if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) return "JSON array";
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) return "whole number";
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) return "number";
+        if (type == Boolean.class || type == boolean.class) return "boolean (true or false)";
+        if (type == String.class) return "string";
+        return "JSON object";
+    }
+}
