@@ -68,7 +68,7 @@ def main():
     ap.add_argument("-a", "--ha-reserve", type=int, default=0, help="HA reserve hosts")
     ap.add_argument("-P", "--pin", action="append", default=[], metavar="VM=HOST",
                     help="pin a VM to a host number (the dashboard's #: 0 = the pool's first host); repeatable")
-    ap.add_argument("-o", "--out", default="plan-output", help="output directory")
+    ap.add_argument("-o", "--out", default=os.environ.get("DCP_OUT", "plan-output"), help="output directory")
     ap.add_argument("--plan-wait", type=int, default=0, help="seconds to wait for the plan (default: limit + 300)")
     ap.add_argument("--savings-wait", type=int, default=60, help="seconds to wait for the savings report")
     a = ap.parse_args()

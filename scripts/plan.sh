@@ -22,12 +22,12 @@ Usage: scripts/plan.sh [options] TRACE_FILE [INVENTORY_CSV]
   -T UTIL     target utilization of host capacity, 0 < UTIL <= 1 (default: 1.0)
   -a N        HA reserve: hosts whose failure the plan must absorb (default: 0)
   -P VM=HOST  pin a VM to a host number (the dashboard's #: 0 = the pool's first host); repeatable
-  -o DIR      output directory                  (default: ./plan-output)
+  -o DIR      output directory                  (default: $DCP_OUT or ./plan-output)
 USAGE
 }
 
 url=${DCP_URL:-http://localhost:8080}; format=""; profile=""; model=dell-r6515; count=20
-resources=CPU,MEMORY; approach=HARDWARE_ASSISTED; percentile=95; headroom=10; fold=false; limit=30; out=./plan-output
+resources=CPU,MEMORY; approach=HARDWARE_ASSISTED; percentile=95; headroom=10; fold=false; limit=30; out=${DCP_OUT:-./plan-output}
 objective=HOSTS; target=1.0; reserve=0; pins=()
 while getopts "u:f:p:m:n:r:v:q:H:dt:O:T:a:P:o:h" opt; do
   case $opt in
@@ -51,7 +51,10 @@ json() { python3 -c 'import json,sys; v=json.load(sys.stdin).get(sys.argv[1]); p
 # call METHOD PATH [curl args...] : sets $status, writes the body to $body
 call() {
   local method=$1 path=$2; shift 2
-  status=$(curl -sS -o "$body" -w '%{http_code}' -X "$method" "$url$path" "$@")
+  if ! status=$(curl -sS -o "$body" -w '%{http_code}' -X "$method" "$url$path" "$@"); then
+    echo "error: cannot reach the service at $url; start it, or point -u / DCP_URL at it" >&2
+    exit 1
+  fi
 }
 
 fail() { echo "error: $1 (HTTP $status)" >&2; cat "$body" >&2; echo >&2; exit 1; }

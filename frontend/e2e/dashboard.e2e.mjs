@@ -196,6 +196,24 @@ try {
   const [jsonDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download report JSON' }).click()]);
   const report = JSON.parse(readFileSync(await jsonDownload.path(), 'utf8'));
   check('report JSON holds the plan, savings and comparison', report.plan?.id === planId && report.savings?.before != null && report.comparison?.approaches?.length === 3);
+  // spreadsheets: the savings CSV's host count and the host summary's CPU peak are the page's
+  const csvRows = async (testId) => {
+    const [d] = await Promise.all([page.waitForEvent('download'), page.click(`[data-testid="${testId}"]`)]);
+    return readFileSync(await d.path(), 'utf8').trim().split(/\r?\n/).map((l) => l.split(','));
+  };
+  const savingsCsv = await csvRows('export-savings-csv');
+  const serversRow = savingsCsv.find((r) => r[0] === 'Servers') ?? [];
+  check('savings CSV: servers after = the dashboard\'s hosts after', Number(serversRow[3]) === shownAfter, `${serversRow.join(',')} vs ${shownAfter}`);
+  const hostsCsv = await csvRows('export-hosts-csv');
+  const cpuCol = hostsCsv[0].indexOf('peakCpuPercent');
+  const csvPeak = Math.max(...hostsCsv.slice(1).map((r) => Number(r[cpuCol])));
+  check('host summary CSV: one row per active host, busiest CPU peak = the page\'s', hostsCsv.length - 1 === sim.metrics.activeHosts
+    && peakText.includes(`CPU ${new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 }).format(csvPeak)} %`), `${hostsCsv.length - 1} rows, peak ${csvPeak}; page: ${peakText}`);
+  for (const testId of ['export-savings-xlsx', 'export-hosts-xlsx']) {
+    const [d] = await Promise.all([page.waitForEvent('download'), page.click(`[data-testid="${testId}"]`)]);
+    const bytes = readFileSync(await d.path());
+    check(`${testId} is a workbook (zip)`, bytes.length > 1000 && bytes[0] === 0x50 && bytes[1] === 0x4b && d.suggestedFilename().endsWith('.xlsx'), `${bytes.length} bytes, ${d.suggestedFilename()}`);
+  }
 
   // 5c. Investment: the purchase of the plan's hosts as the API computes it, and its payback chart.
   const apiSavings = await (await page.request.get(`${baseUrl}/api/v1/plans/${planId}/savings`)).json();
@@ -278,6 +296,14 @@ try {
   await page.waitForSelector(`[data-testid="pick-${planId}"]`, { timeout: 30_000 });
   const listed = await page.locator('[data-testid="plan-list"] tbody tr').count();
   check('the workload\'s plan list holds exactly its two plans', listed === 2 && page.url().includes(`workload=${workloadId}`), `${listed} rows, ${page.url()}`);
+  await page.waitForFunction((id) => /\$/.test(document.querySelector(`[data-testid="saved-${id}"]`)?.textContent ?? ''), planId, { timeout: 30_000 });
+  const savedCell = (await page.textContent(`[data-testid="saved-${planId}"]`)) ?? '';
+  const savedNow = (await (await page.request.get(`${baseUrl}/api/v1/plans/${planId}/savings`)).json()).savings.totalUsdPerYear;
+  check('plans table: saved / year = the plan\'s savings', savedCell.replace(/[^0-9]/g, '') === String(Math.abs(Math.round(savedNow))), `${savedCell} vs ${savedNow}`);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const planListClipped = await page.evaluate(() => { const w = document.querySelector('[data-testid="plan-list"]').parentElement; return w.scrollWidth - w.clientWidth; });
+  check('plans table fits 1366 px with its workload and savings columns', planListClipped <= 1, `${planListClipped}px clipped`);
+  await page.setViewportSize({ width: 1280, height: 800 });
   await page.check(`[data-testid="pick-${planId}"]`);
   await page.check(`[data-testid="pick-${stoppedId}"]`);
   await page.click('[data-testid="compare-plans"]');
@@ -287,6 +313,9 @@ try {
   check('comparison shows each plan\'s hosts as the API has them', comparedHosts.map((t) => Number.parseInt(t, 10)).join() === [plan.hostsUsed, stopped.hostsUsed].join(),
     `${comparedHosts.join(' | ')} vs ${plan.hostsUsed}, ${stopped.hostsUsed}`);
   await expectChart(page, 'chart-compare');
+  const comparisonCsv = await csvRows('export-comparison-csv');
+  const hostsUsedRow = comparisonCsv.find((r) => r[0] === 'Hosts used') ?? [];
+  check('comparison CSV: hosts used per plan as the page shows', hostsUsedRow.slice(2).map(Number).join() === comparedHosts.map((t) => Number.parseInt(t, 10)).join(), hostsUsedRow.join(','));
   await page.screenshot({ path: join(shots, '07-compare.png'), fullPage: true });
 
   // 7b3. Plan a variant: the form starts from the plan's request; only the approach is changed.

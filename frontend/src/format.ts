@@ -27,3 +27,9 @@ export function dateTime(iso: string | undefined): string {
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? iso : d.toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
 }
+
+/** "1 host", "3 hosts", "1,200 VMs": a whole count with its noun, singular for exactly one. */
+export function count(n: number | null | undefined, singular: string, plural = `${singular}s`): string {
+  if (n == null || Number.isNaN(n)) return `– ${plural}`;
+  return `${num(n, 0)} ${n === 1 ? singular : plural}`;
+}

@@ -208,6 +208,12 @@ export type AssumptionEdits = Partial<Record<keyof Assumptions, number | ''>>;
 
 const plan = (id: string) => `/api/v1/plans/${encodeURIComponent(id)}`;
 
+export type ExportType = 'csv' | 'xlsx';
+export const EXPORT_TYPES: Record<ExportType, string> = {
+  csv: 'text/csv',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
 export interface SimulationQuery {
   virtualization?: Virtualization;
   hostOffset?: number;
@@ -237,6 +243,12 @@ export const engineApi = {
   simulate: (id: string, virtualization: Virtualization) => postForLocation<Simulation>(`${plan(id)}/simulations`, { virtualization }),
   comparison: (id: string, signal?: AbortSignal) => getJson<Comparison>(`${plan(id)}/simulations/comparison`, signal),
   savings: (id: string, overrides: AssumptionEdits, signal?: AbortSignal) => getJson<Savings>(`${plan(id)}/savings${query(overrides)}`, signal),
+  /** The savings report as a CSV or XLSX file, with the same assumption overrides as the page. */
+  savingsFile: async (id: string, overrides: AssumptionEdits, type: ExportType): Promise<Blob> =>
+    (await request(`${plan(id)}/savings${query(overrides)}`, { headers: { Accept: EXPORT_TYPES[type] } })).blob(),
+  /** One row per host (model, VMs, peak % per resource) of a completed replay, as CSV or XLSX. */
+  hostSummaryFile: async (id: string, virtualization: Virtualization | undefined, type: ExportType): Promise<Blob> =>
+    (await request(`${plan(id)}/simulation/host-summary${query({ virtualization })}`, { headers: { Accept: EXPORT_TYPES[type] } })).blob(),
   /** Saves assumptions as the plan's scenario (later reports start from them). */
   /** Replaces the "before" estate with the uploaded current servers (CSV name,count,averageWatts,peakWatts,rackUnits[,yearlyMaintenanceUsd]). */
   uploadCurrentServers: async (id: string, file: File) =>

@@ -236,6 +236,8 @@ export const plansApi = {
   },
   /** First DELETE stops solving (keeps the best plan, 202); a DELETE of a finished plan deletes it (204). */
   stopOrDelete: (id: string) => sendJson<Plan>("DELETE", plan(id)),
+  /** Ends a solving plan's search now; its best becomes the COMPLETED result. */
+  finish: (id: string) => sendJson<Plan>('POST', `${plan(id)}/finish`),
   placements: (id: string, signal?: AbortSignal) => getJson<Placement[]>(`${plan(id)}/placements`, signal),
   failover: (id: string, signal?: AbortSignal) => getJson<Failover>(`${plan(id)}/failover`, signal),
   hostRatios: (id: string, signal?: AbortSignal) => getJson<HostRatio[]>(`${plan(id)}/host-ratios`, signal),

@@ -3,12 +3,12 @@ import { downsampleMax, stepTimes, usd } from './common';
 import { shapeMultiplexing } from './multiplexing';
 import { MIN_SPAN_S, shapeProgress } from './progress';
 import { HEATMAP_VISIBLE_ROWS, heatmapHeight, heatmapOption, heatmapTooltip, shapeHeatmap } from './heatmap';
-import { shapeHostStack } from './hostStack';
+import { hostStackOption, shapeHostStack, shortName } from './hostStack';
 import { constantSlowdown, lossShares, shapePerformance, shortVms } from './performance';
 import { shapeComparison } from './comparison';
 import { shapeBeforeAfter } from './beforeAfter';
 import { LOAD_PERCENTS, shapePowerCurves } from './powerCurves';
-import { bestIndices, comparisonOption, comparisonRows } from './planComparison';
+import { bestIndices, comparisonOption, comparisonRows, comparisonTable } from './planComparison';
 import { paybackOption, paybackText } from './payback';
 
 describe('common', () => {
@@ -217,6 +217,15 @@ describe('shapeHostStack', () => {
     const s = shapeHostStack(vms, null, 2);
     expect(s.layers).toHaveLength(2);
     expect(s.layers[1]).toEqual({ vmName: '2 other VMs', values: [5, 15, 5] });
+    expect(s.otherCount).toBe(2);
+    expect(shapeHostStack(vms, null).otherCount).toBe(0);
+  });
+
+  it('keeps the legend short: long VM names are cut with an ellipsis', () => {
+    expect(shortName('planetlab1_nrl_dcs_qmul_ac_uk_rnp_dcc_ufjf')).toBe('planetlab1_nrl_dc…');
+    expect(shortName('web-01')).toBe('web-01');
+    const legend = (hostStackOption(shapeHostStack(vms, 20), [0, 1, 2], 'MHz') as { legend: { formatter: (n: string) => string } }).legend;
+    expect(legend.formatter('x'.repeat(40))).toHaveLength(18);
   });
 });
 
@@ -394,5 +403,13 @@ describe('payback', () => {
     const o = paybackOption(inv(18)) as { xAxis: { data: string[] }; series: { data: { value: number; itemStyle: { color: string } }[] }[] };
     expect(o.xAxis.data).toEqual(['purchase', 'year 1', 'year 2']);
     expect(o.series[0].data.map((d) => d.itemStyle.color)).toEqual(['#c0392b', '#c0392b', '#2a9d58']);
+  });
+});
+
+describe('comparisonTable', () => {
+  it('puts the scenario rows first, then each figure with its unit, one column per plan', () => {
+    const rows = [{ label: 'Hosts used', unit: 'hosts', values: [4, null], better: 'lower' as const, chart: true }];
+    const t = comparisonTable(['a', 'b'], [[['Workload', 'w1']], [['Workload', 'w2']]], rows);
+    expect(t).toEqual([['figure', 'unit', 'a', 'b'], ['Workload', '', 'w1', 'w2'], ['Hosts used', 'hosts', 4, null]]);
   });
 });

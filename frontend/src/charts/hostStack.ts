@@ -14,6 +14,8 @@ export interface HostStackShape {
   capacity: number | null;
   sumOfPeaks: number;
   peakOfSum: number;
+  /** VMs summed into the "others" layer (0 when every VM has its own layer) */
+  otherCount: number;
 }
 
 /** The `maxLayers - 1` biggest VMs (by peak) stay separate; the rest are summed into one "others" layer. */
@@ -23,12 +25,14 @@ export function shapeHostStack(vms: VmDemand[], capacity: number | null, maxLaye
   for (const v of vms) v.values.forEach((x, i) => (total[i] += x));
   const byPeak = [...vms].sort((a, b) => max(b.values) - max(a.values));
   let layers = byPeak;
+  let otherCount = 0;
   if (byPeak.length > maxLayers) {
     const keep = byPeak.slice(0, maxLayers - 1);
     const rest = byPeak.slice(maxLayers - 1);
     const others = new Array<number>(steps).fill(0);
     for (const v of rest) v.values.forEach((x, i) => (others[i] += x));
-    layers = [...keep, { vmName: `${rest.length} other VMs`, values: others }];
+    otherCount = rest.length;
+    layers = [...keep, { vmName: `${rest.length} other VM${rest.length === 1 ? '' : 's'}`, values: others }];
   }
   return {
     layers,
@@ -36,7 +40,15 @@ export function shapeHostStack(vms: VmDemand[], capacity: number | null, maxLaye
     capacity,
     sumOfPeaks: sum(vms.map((v) => max(v.values))),
     peakOfSum: max(total),
+    otherCount,
   };
+}
+
+const LEGEND_CHARS = 18;
+
+/** A legend entry: the VM name cut to LEGEND_CHARS with an ellipsis. */
+export function shortName(name: string): string {
+  return name.length > LEGEND_CHARS ? `${name.slice(0, LEGEND_CHARS - 1)}…` : name;
 }
 
 export function hostStackOption(s: HostStackShape, times: number[], unit: string): Option {
@@ -54,7 +66,8 @@ export function hostStackOption(s: HostStackShape, times: number[], unit: string
   return {
     animation: false,
     tooltip: { trigger: 'axis' },
-    legend: { type: 'scroll', top: 0 },
+    // a short legend: names cut to LEGEND_CHARS (the full name shows on hover), one scrollable row
+    legend: { type: 'scroll', top: 0, formatter: shortName, tooltip: { show: true } },
     grid: { left: 70, right: 20, top: 56, bottom: 30 },
     xAxis: TIME_AXIS,
     yAxis: { type: 'value', name: unit, min: 0 },

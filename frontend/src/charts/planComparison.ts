@@ -92,3 +92,11 @@ export function comparisonOption(rows: ComparisonRow[], names: string[]): Option
     })),
   };
 }
+
+/** The comparison as CSV rows: the scenario (text) and each figure row (numbers as computed, unit in its own column). */
+export function comparisonTable(labels: string[], scenario: [string, string][][], rows: ComparisonRow[]): (string | number | null)[][] {
+  const out: (string | number | null)[][] = [['figure', 'unit', ...labels]];
+  (scenario[0] ?? []).forEach(([label], r) => out.push([label, '', ...scenario.map((col) => col[r][1])]));
+  for (const row of rows) out.push([row.label, row.unit, ...row.values.map((v) => (v == null ? null : round(v, 4)))]);
+  return out;
+}

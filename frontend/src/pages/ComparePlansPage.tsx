@@ -6,7 +6,10 @@ import { workloadsApi } from '../api/workloads';
 import { useAsync } from '../hooks/useAsync';
 import { Empty, ErrorBox, Loading } from '../components/Status';
 import { EChart } from '../charts/EChart';
-import { bestIndices, comparisonOption, comparisonRows, formatValue, type ComparedPlan } from '../charts/planComparison';
+import { bestIndices, comparisonOption, comparisonRows, comparisonTable, formatValue, type ComparedPlan } from '../charts/planComparison';
+import { toCsv } from '../csv';
+import { download } from '../download';
+import { count } from '../format';
 
 /** What each plan was asked to do, in one line per aspect. */
 function scenario(p: Plan, workloadNames: Map<string, string>): [string, string][] {
@@ -18,7 +21,7 @@ function scenario(p: Plan, workloadNames: Map<string, string>): [string, string]
     ['Sizing', sizingSummary(r.sizing) || '–'],
     ['Target utilization', r.targetUtilization != null ? `${Math.round(r.targetUtilization * 100)} %` : '–'],
     ['Virtualization', r.virtualization ?? '–'],
-    ['HA reserve', r.haReserveHosts != null ? `${r.haReserveHosts} hosts` : '–'],
+    ['HA reserve', r.haReserveHosts != null ? count(r.haReserveHosts, 'host') : '–'],
     ['Objective', r.objective ?? '–'],
     ['Pinned VMs', pinnedSummary(r) || 'none'],
     ['Status', p.status],
@@ -56,6 +59,12 @@ export function ComparePlansPage() {
       {data.status === 'error' && <ErrorBox error={data.error} onRetry={data.reload} title="A plan could not be loaded" />}
       {ids.length >= 2 && data.data && (
         <>
+          <div className="actions">
+            <button type="button" className="secondary" data-testid="export-comparison-csv" onClick={() => {
+              const csv = toCsv(comparisonTable(labels, data.data!.map((c) => scenario(c.plan, names)), rows));
+              download(new Blob([csv], { type: 'text/csv' }), 'plan-comparison.csv');
+            }}>Download comparison CSV</button>
+          </div>
           <div className="table-wrap">
             <table data-testid="compare-table">
               <thead><tr><th scope="col">Plan</th>{data.data.map((c, i) => (

@@ -6,7 +6,7 @@ import { useAsync } from '../hooks/useAsync';
 import { ErrorBox, Loading } from '../components/Status';
 import { poolThatFits } from './poolFit';
 import { Field } from '../components/Field';
-import { num } from '../format';
+import { count, num } from '../format';
 import { usd } from '../charts/common';
 import { limitsText, NO_LIMITS, parseLimits, type LimitsText } from './limits';
 import { formatPins, orderedPool, parsePins, poolCounts, renumberPins, slotRangesSummary } from './pins';
@@ -150,8 +150,8 @@ export function NewPlanPage() {
           <legend>Workload</legend>
           <div className="fields">
             <Field id="plan-workload" label="Workload" hint="The trace whose VMs are placed.">
-              <select id="plan-workload" value={workloadId} onChange={(e) => setWorkloadId(e.target.value)} required>
-                {workloads.data.map((w) => <option key={w.id} value={w.id}>{w.name} ({w.vmCount} VMs)</option>)}
+              <select id="plan-workload" value={workloadId} onChange={(e) => { setWorkloadId(e.target.value); setPool({}); }} required>
+                {workloads.data.map((w) => <option key={w.id} value={w.id}>{w.name} ({count(w.vmCount, 'VM')})</option>)}
               </select>
             </Field>
             <Field id="plan-name" label="Plan name" hint="Optional; shown in the plan list.">
@@ -269,7 +269,7 @@ export function NewPlanPage() {
         {submitError != null && <ErrorBox error={submitError} title="The plan could not be started" />}
         {fitPool != null && (
           <p><button type="button" className="secondary" data-testid="fit-pool" onClick={() => { setPool({ [fitPool.model]: fitPool.count }); setSubmitError(null); }}>
-            Use {fitPool.count.toLocaleString('en-US')} {fitPool.model} hosts
+            Use {count(fitPool.count, `${fitPool.model} host`)}
           </button></p>
         )}
         <div className="actions">

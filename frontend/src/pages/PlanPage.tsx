@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { plansApi, isFinished, approachMixSummary, constraintsSummary, pinnedSummary, searchedSummary, sizingSummary, type Plan } from '../api/plans';
-import { engineApi, loadCompletedSimulation, simulationWarnings, type AssumptionEdits } from '../api/engine';
+import { engineApi, loadCompletedSimulation, simulationWarnings, type AssumptionEdits, type ExportType } from '../api/engine';
 import { workloadsApi } from '../api/workloads';
 import { errorMessage } from '../api/client';
 import { usePolling } from '../hooks/usePolling';
@@ -17,20 +17,10 @@ import { PerformanceSection } from './plan/PerformanceSection';
 import { ComparisonSection } from './plan/ComparisonSection';
 import { PlacementsSection } from './plan/PlacementsSection';
 import { dateTime } from '../format';
+import { download } from '../download';
 
 function hasSolution(p: Plan | undefined): boolean {
   return !!p && isFinished(p.status) && p.hostsUsed != null;
-}
-
-function download(blob: Blob, fileName: string) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 /** What the replay found questionable about this plan: the savings below rest on it. */
@@ -70,6 +60,17 @@ export function PlanPage() {
       download(await plansApi.placementsCsv(id), `plan-${id}-placements.csv`);
     } catch (e) {
       setActionError(errorMessage(e));
+    }
+  }
+
+  async function downloadTable(what: 'savings' | 'hosts', type: ExportType) {
+    try {
+      const blob = what === 'savings'
+        ? await engineApi.savingsFile(id, overrides, type)
+        : await engineApi.hostSummaryFile(id, simulation.data?.virtualization, type);
+      download(blob, `plan-${id}-${what}.${type}`);
+    } catch (e) {
+      setActionError(`${what === 'savings' ? 'Savings' : 'Host summary'} not downloaded: ${errorMessage(e)}`);
     }
   }
 
@@ -114,11 +115,23 @@ export function PlanPage() {
       <div className="actions">
         <button type="button" className="secondary" onClick={downloadCsv} disabled={!solved}>Download placements CSV</button>
         <button type="button" className="secondary" onClick={downloadReport} disabled={!solved}>Download report JSON</button>
+        <span className="button-group" role="group" aria-label="Spreadsheets">
+          <button type="button" className="secondary" onClick={() => downloadTable('savings', 'csv')} disabled={!savings.data} data-testid="export-savings-csv">Savings CSV</button>
+          <button type="button" className="secondary" onClick={() => downloadTable('savings', 'xlsx')} disabled={!savings.data} data-testid="export-savings-xlsx">Savings XLSX</button>
+          <button type="button" className="secondary" onClick={() => downloadTable('hosts', 'csv')} disabled={!simulation.data} data-testid="export-hosts-csv">Hosts CSV</button>
+          <button type="button" className="secondary" onClick={() => downloadTable('hosts', 'xlsx')} disabled={!simulation.data} data-testid="export-hosts-xlsx">Hosts XLSX</button>
+        </span>
         <button type="button" className="secondary" onClick={() => window.print()} disabled={!solved} title="Print the dashboard, or save it as a PDF from the print dialog">Print / PDF</button>
         <Link className="button secondary" to={`/plans/new?from=${p.id}`} data-testid="plan-variant">Plan a variant</Link>
         {isFinished(p.status) && <button type="button" className="danger" onClick={remove}>Delete plan</button>}
       </div>
 
+      {(workload.data?.warnings?.length ?? 0) > 0 && (
+        <div className="warnings" role="note" data-testid="workload-warnings">
+          <strong>The workload this plan was made from came with warnings:</strong>
+          <ul>{workload.data!.warnings!.map((w, i) => <li key={i}>{w}</li>)}</ul>
+        </div>
+      )}
       {solved && <ReplayWarnings warnings={simulationWarnings(simulation.data)} />}
       {solved && <Headline plan={p} savings={savings.data ?? undefined} vmCount={workload.data?.vmCount} />}
       {p.feasible === false && <div className="warnings" role="note">The best plan found is not feasible: {(p.brokenConstraints ?? []).join('; ') || 'some constraints are broken'}.</div>}

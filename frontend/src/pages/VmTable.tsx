@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { workloadsApi, type MetricName, type WorkloadVmRow } from '../api/workloads';
 import { useAsync } from '../hooks/useAsync';
 import { Empty, ErrorBox, Loading } from '../components/Status';
-import { num } from '../format';
+import { count, num } from '../format';
 import { UNITS } from '../charts/common';
 
 const PAGE_SIZES = [25, 50, 100];
@@ -84,7 +84,7 @@ export function VmTable({ workloadId, metrics }: { workloadId: string; metrics: 
           </div>
           <div className="actions" role="navigation" aria-label="VM table pages">
             <button type="button" className="secondary" disabled={page === 0} onClick={() => setPage((p) => p - 1)}>Previous</button>
-            <span>Page {data.number + 1} of {Math.max(1, data.totalPages)} ({num(data.totalElements, 0)} VMs)</span>
+            <span>Page {data.number + 1} of {Math.max(1, data.totalPages)} ({count(data.totalElements, 'VM')})</span>
             <button type="button" className="secondary" disabled={page + 1 >= data.totalPages} onClick={() => setPage((p) => p + 1)}>Next</button>
             <label htmlFor="vm-page-size" style={{ margin: 0 }}>Rows</label>
             <select id="vm-page-size" value={size} onChange={(e) => { setPage(0); setSize(Number(e.target.value)); }}>

@@ -3,7 +3,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { METRICS, workloadsApi, type MetricName } from '../api/workloads';
 import { useAsync } from '../hooks/useAsync';
 import { ErrorBox, Loading } from '../components/Status';
-import { dateTime, duration, num } from '../format';
+import { count, dateTime, duration, num } from '../format';
 import { EChart } from '../charts/EChart';
 import { multiplexingOption, shapeMultiplexing } from '../charts/multiplexing';
 import { errorMessage } from '../api/client';
@@ -43,7 +43,7 @@ export function WorkloadPage() {
       <p><Link to="/workloads">← Workloads</Link></p>
       <h1 id="workload-title">{w.name}</h1>
       <p className="lead">
-        {w.format} · {num(w.vmCount, 0)} VMs · {num(w.steps, 0)} steps of {duration(w.stepSeconds)} · {dateTime(w.start)} → {dateTime(w.end)}
+        {w.format} · {count(w.vmCount, 'VM')} · {count(w.steps, 'step')} of {duration(w.stepSeconds)} · {dateTime(w.start)} → {dateTime(w.end)}
       </p>
       <div className="actions">
         <Link className="button" to={`/plans/new?workload=${w.id}`}>Plan consolidation</Link>

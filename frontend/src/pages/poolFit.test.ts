@@ -9,6 +9,11 @@ describe('poolThatFits', () => {
     expect(poolThatFits(tooLarge, [{ model: 'dell-r740', count: 20000 }])).toEqual({ model: 'dell-r740', count: 13702 });
   });
 
+  it('offers the suggested hosts after pool-too-small', () => {
+    const tooSmall = new ApiError({ type: '/problems/pool-too-small', status: 422, lowerBoundHosts: 5, suggestedPoolHosts: 10 });
+    expect(poolThatFits(tooSmall, [{ model: 'hp-ml110-g5', count: 3 }])).toEqual({ model: 'hp-ml110-g5', count: 10 });
+  });
+
   it('offers nothing for a mixed pool, another problem or a missing figure', () => {
     expect(poolThatFits(tooLarge, [{ model: 'a', count: 10000 }, { model: 'b', count: 10000 }])).toBeNull();
     expect(poolThatFits(new ApiError({ type: '/problems/pool-too-small', status: 422 }), [{ model: 'a', count: 1 }])).toBeNull();

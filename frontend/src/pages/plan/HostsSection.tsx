@@ -7,7 +7,7 @@ import { HEATMAP_VISIBLE_ROWS, heatmapHeight, heatmapOption, shapeHeatmap } from
 import { hostMultiplexingOption, hostStackOption, shapeHostStack } from '../../charts/hostStack';
 import { stepTimes, UNITS } from '../../charts/common';
 import { Empty, ErrorBox, Loading } from '../../components/Status';
-import { num } from '../../format';
+import { count, num } from '../../format';
 import { overheadWording } from './overheadWording';
 import { peakUtilizationParts } from './peakUtilization';
 
@@ -106,7 +106,7 @@ export function HostsSection({ planId, simulation, overheadInTrace }: { planId: 
             <h3 style={{ margin: 0, flex: 1 }}>One host: its VMs’ demand vs capacity</h3>
             <label htmlFor="host-slot" style={{ margin: 0 }}>Host</label>
             <select id="host-slot" value={host} onChange={(e) => setChosen(Number(e.target.value))}>
-              {hosts.map((h) => <option key={h.host} value={h.host}>#{h.host} ({h.vmCount} VMs)</option>)}
+              {hosts.map((h) => <option key={h.host} value={h.host}>#{h.host} ({count(h.vmCount, 'VM')})</option>)}
             </select>
             <label htmlFor="stack-metric" style={{ margin: 0 }}>Resource</label>
             <select id="stack-metric" value={stackMetric} onChange={(e) => setStackMetric(e.target.value as StackMetric)}>
@@ -119,6 +119,7 @@ export function HostsSection({ planId, simulation, overheadInTrace }: { planId: 
           {stack && stackOption && (
             <>
               <p className="hint" style={{ margin: '0 0.5rem' }} data-testid="host-stack-note">
+                {stack.otherCount > 0 && <>The {count(stack.layers.length - 1, 'VM')} with the highest peaks are drawn one by one; the other {count(stack.otherCount, 'VM')} are summed as one layer. </>}
                 Σ of these VMs’ peaks {num(stack.sumOfPeaks, 0)} {UNITS[stackMetric]}; peak of their sum {num(stack.peakOfSum, 0)} {UNITS[stackMetric]} ({overheadWording(simulation.virtualization, overheadInTrace).hostSide}).
               </p>
               <EChart option={stackOption} label={`Stacked ${stackMetric} demand of the VMs on host ${host} against its capacity`} testId="chart-host-stack" />

@@ -3,7 +3,7 @@ import type { Simulation } from '../../api/engine';
 import { EChart } from '../../charts/EChart';
 import { constantSlowdown, lossShares, performanceOption, shapePerformance, shortVms, type PerfMeasure } from '../../charts/performance';
 import { Empty } from '../../components/Status';
-import { num } from '../../format';
+import { count, num } from '../../format';
 import { overheadWording } from './overheadWording';
 
 const pct = (v: number | undefined) => (v == null ? '–' : `${num(v * 100, 1)} %`);
@@ -28,8 +28,8 @@ export function PerformanceSection({ simulation, overheadInTrace, onExplain }: {
     <>
       {m && (
         <p className="hint">
-          Mean delivered performance {pct(m.meanPerformance)}, worst {pct(m.minPerformance)}; {m.vmsEverThrottled} VMs throttled by a saturated host;
-          SLATAH {num(m.slatah * 100, 2)} %; {m.overloadedHosts} of {m.activeHosts} hosts ever overloaded. Replay energy {num(m.energyKWh)} kWh.
+          Mean delivered performance {pct(m.meanPerformance)}, worst {pct(m.minPerformance)}; {count(m.vmsEverThrottled, 'VM')} throttled by a saturated host;
+          SLATAH {num(m.slatah * 100, 2)} %; {m.overloadedHosts} of {count(m.activeHosts, 'host')} ever overloaded. Replay energy {num(m.energyKWh)} kWh.
         </p>
       )}
       {approachMean != null && (

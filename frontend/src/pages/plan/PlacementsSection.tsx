@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { plansApi, type Placement, type VmExplanation } from '../../api/plans';
 import { useAsync } from '../../hooks/useAsync';
 import { ErrorBox, Loading } from '../../components/Status';
-import { duration, num } from '../../format';
+import { count, duration, num } from '../../format';
 
 const PAGE = 15;
 
@@ -45,7 +45,7 @@ export function PlacementsSection({ planId, placements, selected, onSelect }: { 
         </div>
         <div className="actions" role="navigation" aria-label="Placement pages">
           <button type="button" className="secondary" disabled={page === 0} onClick={() => setPage(page - 1)}>Previous</button>
-          <span>Page {page + 1} of {pages} ({filtered.length} VMs)</span>
+          <span>Page {page + 1} of {pages} ({count(filtered.length, 'VM')})</span>
           <button type="button" className="secondary" disabled={page + 1 >= pages} onClick={() => setPage(page + 1)}>Next</button>
         </div>
       </div>

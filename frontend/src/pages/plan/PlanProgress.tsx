@@ -3,7 +3,8 @@ import { plansApi, isFinished, type Plan } from '../../api/plans';
 import { errorMessage } from '../../api/client';
 import { EChart } from '../../charts/EChart';
 import { progressOption, shapeProgress } from '../../charts/progress';
-import { num } from '../../format';
+import { count } from '../../format';
+import { elapsedText, provenMinimal } from './solveStatus';
 
 /** Live solving view: status, elapsed, best host count over time (with lower bound and baselines) and Stop. */
 export function PlanProgress({ plan, onChanged }: { plan: Plan; onChanged: () => void }) {
@@ -15,11 +16,13 @@ export function PlanProgress({ plan, onChanged }: { plan: Plan; onChanged: () =>
   const limit = plan.request?.timeLimitSeconds;
   const resumed = shape.attemptStarts[shape.attemptStarts.length - 1];
 
-  async function stop() {
+  const minimal = running && plan.status === 'SOLVING' && provenMinimal(plan);
+
+  async function stop(finish = false) {
     setStopping(true);
     setStopError(null);
     try {
-      await plansApi.stopOrDelete(plan.id);
+      await (finish ? plansApi.finish(plan.id) : plansApi.stopOrDelete(plan.id));
       onChanged();
     } catch (e) {
       setStopError(errorMessage(e));
@@ -34,14 +37,23 @@ export function PlanProgress({ plan, onChanged }: { plan: Plan; onChanged: () =>
         <h2 style={{ margin: 0, flex: 1 }}>Solver progress</h2>
         <span aria-live="polite">
           <span className={`badge ${plan.status}`} data-testid="plan-status">{plan.status}</span>{' '}
-          {plan.elapsedMillis != null && <>elapsed {num(shape.elapsedSeconds, 0)} s{limit ? ` of ${limit} s` : ''}</>}
+          {plan.elapsedMillis != null && <span data-testid="plan-elapsed">{elapsedText(shape.elapsedSeconds, limit, running)}</span>}
           {resumed && <> · resumed in attempt {resumed.attempt} after its node stopped</>}
         </span>
-        {running && <button type="button" className="danger" onClick={stop} disabled={stopping}>{stopping ? 'Stopping…' : 'Stop'}</button>}
+        {running && <button type="button" className="danger" onClick={() => stop()} disabled={stopping}>{stopping ? 'Stopping…' : 'Stop'}</button>}
       </div>
       {stopError && <div className="error" role="alert">{stopError}</div>}
+      {minimal && (
+        <div className="notice" role="status" data-testid="proven-minimal">
+          <strong>{count(plan.hostsUsed, 'host')} is proven minimal:</strong> it equals the lower bound, so no plan uses fewer.
+          {plan.request?.objective && plan.request.objective !== 'HOSTS'
+            ? ` The solver keeps lowering ${plan.request.objective.toLowerCase()} until the limit.`
+            : ' The rest of the time limit only evens out the hosts’ load.'}{' '}
+          <button type="button" onClick={() => stop(true)} disabled={stopping} data-testid="finish-now">Finish now</button>
+        </div>
+      )}
       <p className="hint" style={{ margin: '0 0.5rem' }} data-testid="progress-figures">
-        {running ? 'Best so far' : 'Best'}: <strong>{plan.hostsUsed != null ? `${plan.hostsUsed} hosts` : '–'}</strong>
+        {running ? 'Best so far' : 'Best'}: <strong>{plan.hostsUsed != null ? count(plan.hostsUsed, 'host') : '–'}</strong>
         {plan.lowerBoundHosts != null && <> · lower bound {plan.lowerBoundHosts}</>}
         {(plan.antiAffinityHosts ?? 0) > (plan.lowerBoundHosts ?? 0) && <> · an anti-affinity group needs {plan.antiAffinityHosts}</>}
         {plan.baselines?.peakFfdHosts != null && <> · first-fit decreasing on peaks {plan.baselines.peakFfdHosts}</>}

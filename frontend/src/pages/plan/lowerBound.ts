@@ -1,3 +1,4 @@
+import { count } from '../../format';
 import type { Plan } from '../../api/plans';
 
 export interface BoundSummary {
@@ -20,7 +21,7 @@ export function boundSummary(plan: Pick<Plan, 'hostsUsed' | 'lowerBoundHosts' | 
   const bound = Math.max(fluid, group);
   const gap = plan.hostsUsed != null ? plan.hostsUsed - bound : undefined;
   const explanation = group > fluid
-    ? `lower bound ${bound} hosts: an anti-affinity group of ${group} VMs needs a host each (the demand alone: ${fluid})`
-    : `lower bound ${fluid} hosts, as if VMs could be split across hosts`;
+    ? `lower bound ${count(bound, 'host')}: an anti-affinity group of ${count(group, 'VM')} needs a host each (the demand alone: ${fluid})`
+    : `lower bound ${count(fluid, 'host')}, as if VMs could be split across hosts`;
   return { bound, gap, explanation };
 }

@@ -1,5 +1,9 @@
 package org.dcplanner.consolidation.ingestion;
 
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -41,6 +45,11 @@ class WorkloadController {
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ApiResponse(responseCode = "201", description = "Stored", headers = @Header(name = "Location", description = "the workload", schema = @Schema(type = "string")),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = WorkloadView.class)))
+    @ApiResponse(responseCode = "413", description = "The upload is larger than the limit")
+    @ApiResponse(responseCode = "415", description = "Unsupported format")
+    @ApiResponse(responseCode = "422", description = "The file cannot be read as a trace: file, line and field named")
     @Operation(summary = "Upload a trace", description = "A single .csv/.txt file or a .zip (e.g. a PlanetLab or "
             + "Bitbrains folder zipped). Formats: planetlab, bitbrains, csv (detected when format is omitted). "
             + "Errors are problem+json naming file, line and field; nothing is stored on error.")
@@ -94,6 +103,7 @@ class WorkloadController {
     }
 
     @DeleteMapping("/{id}")
+    @ApiResponse(responseCode = "204", description = "Deleted with its plans")
     @Operation(summary = "Delete a workload with its VMs, series and plans",
             description = "204. Also deletes every plan of the workload (a solving one stops) and, with them, their "
                     + "simulations, savings scenarios and current servers. 404 for an unknown workload.")

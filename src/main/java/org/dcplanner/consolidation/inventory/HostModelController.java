@@ -1,5 +1,9 @@
 package org.dcplanner.consolidation.inventory;
 
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.util.List;
 import org.dcplanner.consolidation.problem.ApiException;
@@ -34,12 +38,18 @@ class HostModelController {
     }
 
     @PostMapping
+    @ApiResponse(responseCode = "201", description = "Added", headers = @Header(name = "Location", description = "the model", schema = @Schema(type = "string")),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = HostModelView.class)))
+    @ApiResponse(responseCode = "409", description = "The id is taken")
+    @ApiResponse(responseCode = "422", description = "A value is out of range or its unit looks wrong")
     ResponseEntity<HostModelView> add(@RequestBody HostModelRequest request) {
         HostModel added = catalog.add(request.toModel());
         return ResponseEntity.created(URI.create("/api/v1/host-models/" + added.id())).body(HostModelView.of(added, false));
     }
 
     @DeleteMapping("/{id}")
+    @ApiResponse(responseCode = "204", description = "Deleted")
+    @ApiResponse(responseCode = "409", description = "Built-in, or used by a plan")
     ResponseEntity<Void> delete(@PathVariable String id) {
         catalog.delete(id);
         return ResponseEntity.noContent().build();

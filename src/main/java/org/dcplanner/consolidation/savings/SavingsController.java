@@ -1,5 +1,9 @@
 package org.dcplanner.consolidation.savings;
 
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -7,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.dcplanner.consolidation.problem.ApiException;
+import org.dcplanner.consolidation.export.TableExport;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -30,8 +35,36 @@ class SavingsController {
     }
 
     /** Query: baseline, beforeModels (comma-separated model ids), and any assumption by name. */
-    @GetMapping("/savings")
+    @GetMapping(value = "/savings", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ApiResponse(responseCode = "200", description = "Before, after, saved; assumptions with their sources; investment", content = {
+            @Content(mediaType = "application/json", schema = @Schema(implementation = SavingsReport.class)),
+            @Content(mediaType = TableExport.CSV, schema = @Schema(type = "string")),
+            @Content(mediaType = TableExport.XLSX, schema = @Schema(type = "string", format = "binary"))})
     SavingsReport savings(@PathVariable UUID planId, @RequestParam Map<String, String> params) {
+        return report(planId, params);
+    }
+
+    /** The same report as CSV: one row per figure (before, after, saved, saved %). */
+    @GetMapping(value = "/savings", produces = TableExport.CSV)
+    @ApiResponse(responseCode = "200", description = "Before, after, saved; assumptions with their sources; investment", content = {
+            @Content(mediaType = "application/json", schema = @Schema(implementation = SavingsReport.class)),
+            @Content(mediaType = TableExport.CSV, schema = @Schema(type = "string")),
+            @Content(mediaType = TableExport.XLSX, schema = @Schema(type = "string", format = "binary"))})
+    ResponseEntity<byte[]> savingsCsv(@PathVariable UUID planId, @RequestParam Map<String, String> params) {
+        return TableExport.csv(SavingsTables.figures(report(planId, params)), "savings-" + planId);
+    }
+
+    /** The same report as a workbook: sheets Savings, Assumptions (with their sources) and Investment. */
+    @GetMapping(value = "/savings", produces = TableExport.XLSX)
+    @ApiResponse(responseCode = "200", description = "Before, after, saved; assumptions with their sources; investment", content = {
+            @Content(mediaType = "application/json", schema = @Schema(implementation = SavingsReport.class)),
+            @Content(mediaType = TableExport.CSV, schema = @Schema(type = "string")),
+            @Content(mediaType = TableExport.XLSX, schema = @Schema(type = "string", format = "binary"))})
+    ResponseEntity<byte[]> savingsXlsx(@PathVariable UUID planId, @RequestParam Map<String, String> params) {
+        return TableExport.xlsx(SavingsTables.all(report(planId, params)), "savings-" + planId);
+    }
+
+    private SavingsReport report(UUID planId, Map<String, String> params) {
         Map<String, String> assumptions = new HashMap<>();
         Set<String> known = Set.of(SavingsAssumptions.NAMES);
         params.forEach((k, v) -> {
@@ -74,6 +107,7 @@ class SavingsController {
     }
 
     @DeleteMapping("/current-servers")
+    @ApiResponse(responseCode = "204", description = "The before estate is one server per VM again")
     ResponseEntity<Void> deleteCurrentServers(@PathVariable UUID planId) {
         service.deleteCurrentServers(planId);
         return ResponseEntity.noContent().build();

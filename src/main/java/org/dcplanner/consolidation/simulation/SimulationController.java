@@ -1,12 +1,18 @@
 package org.dcplanner.consolidation.simulation;
 
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.dcplanner.consolidation.simulation.ApproachComparison.Comparison;
 import org.dcplanner.consolidation.problem.ApiException;
+import org.dcplanner.consolidation.export.TableExport;
 import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,6 +38,9 @@ class SimulationController {
     }
 
     @PostMapping("/simulations")
+    @ApiResponse(responseCode = "202", description = "Replay queued: poll the Location", headers = @Header(name = "Location", description = "where to poll the result", schema = @Schema(type = "string")),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SimulationView.class)))
+    @ApiResponse(responseCode = "409", description = "The plan has no placement yet")
     ResponseEntity<SimulationView> request(@PathVariable UUID planId, @RequestBody(required = false) SimulationRequest body) {
         SimulationRequest req = body == null ? new SimulationRequest(null, null) : body;
         StoredRun run = service.request(planId, req.virtualization(), req.overheadOverrides());
@@ -68,6 +77,34 @@ class SimulationController {
         SimulationView.SeriesOptions options = new SimulationView.SeriesOptions(
                 resources == null || resources.isEmpty() ? SimulationView.SeriesOptions.ALL.resources() : resources, maxPoints);
         return SimulationView.of(run, series, hostOffset, hostLimit, vmPage, vmSize, vmSort, pue, options);
+    }
+
+    /** One row per host: model, VMs, peak % per resource, overload minutes, average watts (JSON, CSV or XLSX). */
+    @GetMapping(value = "/simulation/host-summary", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ApiResponse(responseCode = "200", description = "One row per host of the completed replay", content = {
+            @Content(mediaType = "application/json", schema = @Schema(implementation = HostSummary.class)),
+            @Content(mediaType = TableExport.CSV, schema = @Schema(type = "string")),
+            @Content(mediaType = TableExport.XLSX, schema = @Schema(type = "string", format = "binary"))})
+    List<HostSummary> hostSummary(@PathVariable UUID planId, @RequestParam(required = false) VirtualizationApproach virtualization) {
+        return service.hostSummary(planId, virtualization != null ? virtualization : service.defaultApproach(planId));
+    }
+
+    @GetMapping(value = "/simulation/host-summary", produces = TableExport.CSV)
+    @ApiResponse(responseCode = "200", description = "One row per host of the completed replay", content = {
+            @Content(mediaType = "application/json", schema = @Schema(implementation = HostSummary.class)),
+            @Content(mediaType = TableExport.CSV, schema = @Schema(type = "string")),
+            @Content(mediaType = TableExport.XLSX, schema = @Schema(type = "string", format = "binary"))})
+    ResponseEntity<byte[]> hostSummaryCsv(@PathVariable UUID planId, @RequestParam(required = false) VirtualizationApproach virtualization) {
+        return TableExport.csv(HostSummary.table(hostSummary(planId, virtualization)), "hosts-" + planId);
+    }
+
+    @GetMapping(value = "/simulation/host-summary", produces = TableExport.XLSX)
+    @ApiResponse(responseCode = "200", description = "One row per host of the completed replay", content = {
+            @Content(mediaType = "application/json", schema = @Schema(implementation = HostSummary.class)),
+            @Content(mediaType = TableExport.CSV, schema = @Schema(type = "string")),
+            @Content(mediaType = TableExport.XLSX, schema = @Schema(type = "string", format = "binary"))})
+    ResponseEntity<byte[]> hostSummaryXlsx(@PathVariable UUID planId, @RequestParam(required = false) VirtualizationApproach virtualization) {
+        return TableExport.xlsx(List.of(HostSummary.table(hostSummary(planId, virtualization))), "hosts-" + planId);
     }
 
     @GetMapping("/simulation/hosts/{host}")

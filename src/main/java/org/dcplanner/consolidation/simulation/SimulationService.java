@@ -81,6 +81,13 @@ public class SimulationService {
         return store.hostSeries(planId, approach);
     }
 
+    /** Per-host summary of a completed replay (404 while it is not there). */
+    List<HostSummary> hostSummary(UUID planId, VirtualizationApproach approach) {
+        StoredRun run = store.find(planId, approach).filter(r -> r.status() == SimulationStatus.COMPLETED)
+                .orElseThrow(() -> ApiException.notFound("completed simulation", planId + " (" + approach + ")"));
+        return HostSummary.of(run, store.hostSeries(planId, approach).orElse(null));
+    }
+
     /** FULL vs PARAVIRTUAL vs HARDWARE_ASSISTED for one plan (computed on request, default parameters). */
     public Comparison compare(UUID planId) {
         return ApproachComparison.compare(runner.context(planId), runner.model(Map.of()));

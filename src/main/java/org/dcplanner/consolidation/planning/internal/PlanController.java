@@ -1,5 +1,9 @@
 package org.dcplanner.consolidation.planning.internal;
 
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -28,6 +32,9 @@ class PlanController {
     }
 
     @PostMapping
+    @ApiResponse(responseCode = "202", description = "Queued: poll the Location until the status is final", headers = @Header(name = "Location", description = "where to poll the result", schema = @Schema(type = "string")),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PlanView.class)))
+    @ApiResponse(responseCode = "422", description = "The request cannot be planned (pool too small or too large, unknown pinned VM, approach not possible)")
     ResponseEntity<PlanView> start(@RequestBody PlanRequest request) {
         UUID id = service.start(request);
         return ResponseEntity.accepted().location(URI.create("/api/v1/plans/" + id)).body(service.get(id));
@@ -46,17 +53,37 @@ class PlanController {
 
     /** Stops a queued/solving plan (202, best kept, ends CANCELLED); deletes a finished one (204). */
     @DeleteMapping("/{id}")
+    @ApiResponse(responseCode = "202", description = "Stop requested: the plan ends CANCELLED with its best kept",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PlanView.class)))
+    @ApiResponse(responseCode = "204", description = "The finished plan was deleted")
     ResponseEntity<PlanView> stopOrDelete(@PathVariable UUID id) {
         if (service.stopOrDelete(id)) return ResponseEntity.noContent().build();
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(service.get(id));
     }
 
+    /** Ends the search now and keeps the best plan found as the result (202, ends COMPLETED); 409 unless solving. */
+    @PostMapping("/{id}/finish")
+    @ApiResponse(responseCode = "202", description = "The search ends now; the plan ends COMPLETED with its best", headers = @Header(name = "Location", description = "where to poll the result", schema = @Schema(type = "string")),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PlanView.class)))
+    @ApiResponse(responseCode = "409", description = "The plan is not solving")
+    ResponseEntity<PlanView> finish(@PathVariable UUID id) {
+        return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/v1/plans/" + id)).body(service.finish(id));
+    }
+
     @GetMapping(value = "/{id}/placements", produces = "application/json")
+    @ApiResponse(responseCode = "200", description = "One row per VM: its host slot and model",
+            content = {@Content(mediaType = "application/json", schema = @Schema(implementation = PlacementView.class)),
+                    @Content(mediaType = "text/csv", schema = @Schema(type = "string", description = "vm,vmName,slot,hostModel"))})
+    @ApiResponse(responseCode = "409", description = "The plan has no placement yet")
     List<PlacementView> placements(@PathVariable UUID id) {
         return service.placements(id);
     }
 
     @GetMapping(value = "/{id}/placements", produces = "text/csv")
+    @ApiResponse(responseCode = "200", description = "One row per VM: its host slot and model",
+            content = {@Content(mediaType = "application/json", schema = @Schema(implementation = PlacementView.class)),
+                    @Content(mediaType = "text/csv", schema = @Schema(type = "string", description = "vm,vmName,slot,hostModel"))})
+    @ApiResponse(responseCode = "409", description = "The plan has no placement yet")
     ResponseEntity<String> placementsCsv(@PathVariable UUID id) {
         StringWriter out = new StringWriter();
         try (CsvWriter csv = CsvWriter.builder().build(out)) {
@@ -83,6 +110,8 @@ class PlanController {
     }
 
     @GetMapping("/{id}/explanation")
+    @ApiResponse(responseCode = "200", description = "Per VM: why it runs on its host")
+    @ApiResponse(responseCode = "409", description = "The plan has no placement yet")
     List<ExplanationView> explanation(@PathVariable UUID id) {
         return service.explanation(id);
     }

@@ -145,11 +145,11 @@ public class PlanRepository implements HostModelUsage {
 
     /**
      * Stores the final result (the references saved at start stay) and the plan's search time over all attempts;
-     * COMPLETED, or CANCELLED when a cancel was requested meanwhile.
+     * COMPLETED, or CANCELLED when a cancel (not a finish) was requested meanwhile.
      */
     PlanStatus finish(UUID id, int attempt, PlanningResult r, long searchedMillis) {
         List<String> status = jdbc.execute((java.sql.Connection con) -> {
-            var ps = con.prepareStatement("update plans set status = case when cancel_requested then 'CANCELLED' else 'COMPLETED' end, "
+            var ps = con.prepareStatement("update plans set status = case when cancel_requested and not finish_requested then 'CANCELLED' else 'COMPLETED' end, "
                     + "vm_slot = ?, hosts_used = ?, score = ?, feasible = ?, broken_constraints = ?::jsonb, "
                     + "score_calcs_per_second = ?, searched_millis = ?, finished_at = now(), "
                     + "updated_at = now() where id = ? and attempt = ? returning status");
@@ -180,6 +180,12 @@ public class PlanRepository implements HostModelUsage {
                 + "status = case when status = 'QUEUED' then 'CANCELLED' else status end, "
                 + "finished_at = case when status = 'QUEUED' then now() else finished_at end "
                 + "where id = ? and status in ('QUEUED', 'SOLVING')", id) > 0;
+    }
+
+    /** Ends a solving plan's search now, keeping its best as the result (COMPLETED); false if it is not solving. */
+    public boolean requestFinish(UUID id) {
+        return jdbc.update("update plans set cancel_requested = true, finish_requested = true, updated_at = now() "
+                + "where id = ? and status = 'SOLVING'", id) > 0;
     }
 
     public boolean delete(UUID id) {

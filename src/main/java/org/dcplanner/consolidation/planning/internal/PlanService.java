@@ -86,6 +86,16 @@ public class PlanService {
         return true;
     }
 
+    /** POST .../finish: a solving plan stops searching and keeps its best as a COMPLETED result; 409 otherwise. */
+    public PlanView finish(UUID id) {
+        PlanRecord p = require(id);
+        if (!plans.requestFinish(id)) {
+            throw new ApiException(org.springframework.http.HttpStatus.CONFLICT, "plan-not-solving", "Plan is not solving",
+                    "plan " + id + " is " + p.status() + "; only a solving plan can be finished now");
+        }
+        return get(id);
+    }
+
     public List<PlacementView> placements(UUID id) {
         PlanRecord p = requireSolution(id);
         List<PlacementView> out = new ArrayList<>(p.vmSlot().length);

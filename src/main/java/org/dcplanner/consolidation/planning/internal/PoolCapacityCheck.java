@@ -34,7 +34,8 @@ public final class PoolCapacityCheck {
             throw PlanProblemFactory.unprocessable("pool-too-small", "the pool is too small: the demand needs at least "
                     + lowerBound + " hosts (lower bound)" + (p.haReserveHosts() > 0 ? " plus " + p.haReserveHosts()
                     + " HA reserve hosts" : "") + ", but the pool has " + usable.size() + " usable hosts", "hostPool")
-                    .with("lowerBoundHosts", lowerBound).with("usableHosts", usable.size());
+                    .with("lowerBoundHosts", lowerBound).with("usableHosts", usable.size())
+                    .with("suggestedPoolHosts", suggestedPoolHosts(lowerBound + p.haReserveHosts(), p.vmNames().size() + p.haReserveHosts()));
         }
         checkAntiAffinityGroupsFit(p, usable.size());
     }
@@ -58,9 +59,19 @@ public final class PoolCapacityCheck {
                         + (p.haReserveHosts() > 0 ? ", and " + p.haReserveHosts() + " more so that they can restart "
                         + "apart after host failures (HA reserve)" : "") + ", but the pool has " + usableHosts
                         + " usable hosts", "hostPool")
-                        .with("antiAffinityGroupVms", vms.size()).with("usableHosts", usableHosts);
+                        .with("antiAffinityGroupVms", vms.size()).with("usableHosts", usableHosts)
+                        .with("suggestedPoolHosts", suggestedPoolHosts(vms.size() + p.haReserveHosts(), p.vmNames().size() + p.haReserveHosts()));
             }
         }
+    }
+
+    /**
+     * A pool size to offer after pool-too-small: twice what the bound needs (a plan usually needs more than its
+     * lower bound, and the planner uses the fewest hosts whatever the pool), but never more than one host per VM
+     * plus the reserve, which always holds each VM (each was checked to fit a host alone).
+     */
+    static int suggestedPoolHosts(int neededHosts, int oneHostPerVm) {
+        return Math.max(neededHosts, Math.min(oneHostPerVm, 2 * neededHosts));
     }
 
     /** max over steps of ceil(sum over VMs / capacity). */

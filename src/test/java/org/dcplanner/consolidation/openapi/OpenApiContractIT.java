@@ -1,0 +1,233 @@
+package org.dcplanner.consolidation.openapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.dcplanner.consolidation.PostgresIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+
+/**
+ * The OpenAPI document is the API: every call below (a success and the usual errors of each endpoint) must answer
+ * a status the document lists for that operation, with a media type it lists for that status; and every operation
+ * the document lists must be called here, so a new endpoint without a call (or a drifted description) fails.
+ */
+class OpenApiContractIT extends PostgresIntegrationTest {
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private static final Path SAMPLES = Path.of("sample-workloads");
+    @Autowired TestRestTemplate http;
+
+    /** One request: the documented operation it exercises is {@code method template}. */
+    private record Call(HttpMethod method, String template, String path, Object body, String accept) {
+        String operation() {
+            return method.name() + " " + template;
+        }
+    }
+
+    private final List<Call> calls = new ArrayList<>();
+
+    private void call(HttpMethod method, String template, String path, Object body, String accept) {
+        calls.add(new Call(method, template, path, body, accept));
+    }
+
+    private void call(HttpMethod method, String template, String path) {
+        call(method, template, path, null, "application/json");
+    }
+
+    @Test
+    void everyOperationAnswersOnlyWhatTheDocumentSays() {
+        JsonNode doc = http.getForObject("/v3/api-docs", JsonNode.class);
+        assertThat(doc.at("/info/title").asText()).isEqualTo("Consolidation planner API");
+        assertThat(doc.at("/info/version").asText()).isNotBlank().isNotEqualTo("v0");
+
+        UUID workload = upload("generic-small.csv", "inventory-small.csv");
+        UUID spare = upload("planetlab-small.zip", null);
+        String plan = "/api/v1/plans/" + solvedPlan(workload);
+        UUID unknown = UUID.randomUUID();
+
+        String w = "/api/v1/workloads";
+        call(HttpMethod.POST, w, w, multipart("generic-small.csv", "inventory-small.csv"), "application/json");
+        call(HttpMethod.POST, w, w, multipart("malformed-example.csv", null), "application/json");
+        call(HttpMethod.GET, w, w);
+        call(HttpMethod.GET, w + "/{id}", w + "/" + workload);
+        call(HttpMethod.GET, w + "/{id}", w + "/" + unknown);
+        call(HttpMethod.GET, w + "/{id}/vms", w + "/" + workload + "/vms?page=0&size=5&sort=cpuPeak,desc");
+        call(HttpMethod.GET, w + "/{id}/vms/{vm}/series", w + "/" + workload + "/vms/0/series");
+        call(HttpMethod.GET, w + "/{id}/vms/{vm}/series", w + "/" + workload + "/vms/no-such-vm/series");
+        call(HttpMethod.GET, w + "/{id}/aggregate", w + "/" + workload + "/aggregate");
+        call(HttpMethod.DELETE, w + "/{id}", w + "/" + spare);
+        call(HttpMethod.DELETE, w + "/{id}", w + "/" + unknown);
+
+        String m = "/api/v1/host-models";
+        String custom = "contract-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> model = new LinkedHashMap<>(Map.of("id", custom, "name", "Contract", "cores", 8, "coreMhz", 2000,
+                "memoryMib", 32768, "diskKBps", 50000, "networkKBps", 12500, "rackUnits", 1, "purchaseCost", 3000));
+        model.putAll(Map.of("yearlyMaintenanceCost", 100, "hardwareAssist", true,
+                "powerWatts", List.of(50, 60, 70, 80, 90, 100, 110, 120, 130, 140, 150)));
+        call(HttpMethod.GET, m, m);
+        call(HttpMethod.GET, m + "/{id}", m + "/hp-ml110-g5");
+        call(HttpMethod.GET, m + "/{id}", m + "/no-such-model");
+        call(HttpMethod.POST, m, m, model, "application/json");
+        call(HttpMethod.POST, m, m, Map.of("id", "x"), "application/json");
+        call(HttpMethod.DELETE, m + "/{id}", m + "/" + custom);
+        call(HttpMethod.DELETE, m + "/{id}", m + "/hp-ml110-g5");
+
+        String p = "/api/v1/plans";
+        call(HttpMethod.POST, p, p, planRequest(workload, 20, 1), "application/json");
+        call(HttpMethod.POST, p, p, planRequest(workload, 1, 1), "application/json");
+        call(HttpMethod.POST, p, p, Map.of("workloadId", "not-a-uuid"), "application/json");
+        call(HttpMethod.GET, p, p + "?workloadId=" + workload);
+        call(HttpMethod.GET, p + "/{id}", plan);
+        call(HttpMethod.GET, p + "/{id}", p + "/" + unknown);
+        call(HttpMethod.POST, p + "/{id}/finish", plan + "/finish", null, "application/json");
+        call(HttpMethod.GET, p + "/{id}/placements", plan + "/placements");
+        call(HttpMethod.GET, p + "/{id}/placements", plan + "/placements", null, "text/csv");
+        call(HttpMethod.GET, p + "/{id}/explanation", plan + "/explanation");
+
+        call(HttpMethod.POST, p + "/{planId}/simulations", plan + "/simulations", Map.of("virtualization", "FULL"), "application/json");
+        call(HttpMethod.POST, p + "/{planId}/simulations", p + "/" + unknown + "/simulations", Map.of(), "application/json");
+        call(HttpMethod.GET, p + "/{planId}/simulations", plan + "/simulations");
+        call(HttpMethod.GET, p + "/{planId}/simulation", plan + "/simulation?hostLimit=5&vmSize=5");
+        call(HttpMethod.GET, p + "/{planId}/simulation", plan + "/simulation?hostLimit=-1");
+        call(HttpMethod.GET, p + "/{planId}/simulation/hosts/{host}", plan + "/simulation/hosts/0");
+        call(HttpMethod.GET, p + "/{planId}/simulation/vms/{vm}", plan + "/simulation/vms/0");
+        for (String type : List.of("application/json", "text/csv", XLSX)) {
+            call(HttpMethod.GET, p + "/{planId}/simulation/host-summary", plan + "/simulation/host-summary", null, type);
+            call(HttpMethod.GET, p + "/{planId}/savings", plan + "/savings", null, type);
+        }
+        call(HttpMethod.GET, p + "/{planId}/simulations/comparison", plan + "/simulations/comparison");
+        call(HttpMethod.GET, p + "/{planId}/savings", plan + "/savings?noSuchAssumption=1");
+        call(HttpMethod.PUT, p + "/{planId}/savings-assumptions", plan + "/savings-assumptions", Map.of("pue", 1.3), "application/json");
+        call(HttpMethod.PUT, p + "/{planId}/savings-assumptions", plan + "/savings-assumptions", Map.of("pue", 0.5), "application/json");
+        call(HttpMethod.GET, p + "/{planId}/savings-assumptions", plan + "/savings-assumptions");
+        call(HttpMethod.PUT, p + "/{planId}/current-servers", plan + "/current-servers",
+                new TextCsv("name,count,averageWatts,peakWatts,rackUnits\nold-1u,10,120,200,1\n"), "application/json");
+        call(HttpMethod.GET, p + "/{planId}/current-servers", plan + "/current-servers");
+        call(HttpMethod.DELETE, p + "/{planId}/current-servers", plan + "/current-servers");
+        call(HttpMethod.DELETE, p + "/{id}", plan);
+        call(HttpMethod.DELETE, p + "/{id}", plan);
+
+        TreeSet<String> covered = new TreeSet<>();
+        TreeSet<String> statuses = new TreeSet<>();
+        List<String> drift = new ArrayList<>();
+        for (Call c : calls) {
+            ResponseEntity<byte[]> r = exchange(c);
+            String status = String.valueOf(r.getStatusCode().value());
+            statuses.add(status);
+            JsonNode operation = doc.path("paths").path(c.template()).path(c.method().name().toLowerCase());
+            covered.add(c.operation());
+            if (operation.isMissingNode()) {
+                drift.add(c.operation() + ": not in the document");
+                continue;
+            }
+            JsonNode response = operation.path("responses").path(status);
+            if (response.isMissingNode()) {
+                drift.add(c.operation() + " (" + c.path() + ", Accept " + c.accept() + "): answered " + status + ", documented "
+                        + fieldNames(operation.path("responses")));
+                continue;
+            }
+            MediaType type = r.getHeaders().getContentType();
+            boolean hasBody = r.getBody() != null && r.getBody().length > 0;
+            if (hasBody && type != null) {
+                String bare = type.getType() + "/" + type.getSubtype();
+                if (!response.path("content").has(bare)) {
+                    drift.add(c.operation() + " " + status + ": answered " + bare + ", documented " + fieldNames(response.path("content")));
+                }
+            }
+            if (status.equals("202") || status.equals("201")) {
+                if (r.getHeaders().getLocation() == null) drift.add(c.operation() + " " + status + ": no Location header");
+                else if (!response.path("headers").has("Location")) drift.add(c.operation() + " " + status + ": Location not documented");
+            }
+        }
+        TreeSet<String> documented = new TreeSet<>();
+        doc.path("paths").fields().forEachRemaining(e -> e.getValue().fieldNames().forEachRemaining(method -> {
+            if (List.of("get", "post", "put", "delete", "patch").contains(method)) documented.add(method.toUpperCase() + " " + e.getKey());
+        }));
+        TreeSet<String> uncalled = new TreeSet<>(documented);
+        uncalled.removeAll(covered);
+        assertThat(drift).as("answers the document does not describe").isEmpty();
+        // the calls reach the success and the error paths, not only 200s
+        assertThat(statuses).contains("200", "201", "202", "204", "400", "404", "409", "422");
+        assertThat(uncalled).as("documented operations this test never calls (add a call)").isEmpty();
+    }
+
+    private record TextCsv(String text) {
+    }
+
+    private ResponseEntity<byte[]> exchange(Call c) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setAccept(List.of(MediaType.parseMediaType(c.accept())));
+        Object body = c.body();
+        if (body instanceof TextCsv csv) {
+            headers.setContentType(MediaType.parseMediaType("text/csv"));
+            body = csv.text();
+        } else if (body instanceof LinkedMultiValueMap) {
+            headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        } else if (body != null) {
+            headers.setContentType(MediaType.APPLICATION_JSON);
+        }
+        return http.exchange(c.path(), c.method(), new HttpEntity<>(body, headers), byte[].class);
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static LinkedMultiValueMap<String, Object> multipart(String trace, String inventory) {
+        LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("file", new FileSystemResource(SAMPLES.resolve(trace)));
+        if (inventory != null) form.add("inventory", new FileSystemResource(SAMPLES.resolve(inventory)));
+        return form;
+    }
+
+    private UUID upload(String trace, String inventory) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        ResponseEntity<JsonNode> r = http.postForEntity("/api/v1/workloads", new HttpEntity<>(multipart(trace, inventory), headers), JsonNode.class);
+        assertThat(r.getStatusCode().value()).as("%s", r.getBody()).isEqualTo(201);
+        return UUID.fromString(r.getBody().get("id").asText());
+    }
+
+    private static Map<String, Object> planRequest(UUID workload, int hosts, int seconds) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("workloadId", workload);
+        body.put("hostPool", List.of(Map.of("model", "dell-r6515", "count", hosts)));
+        body.put("resources", List.of("CPU", "MEMORY"));
+        body.put("sizing", Map.of("percentile", 95, "headroomPercent", 10));
+        body.put("virtualization", "HARDWARE_ASSISTED");
+        body.put("timeLimitSeconds", seconds);
+        return body;
+    }
+
+    private UUID solvedPlan(UUID workload) {
+        ResponseEntity<JsonNode> r = http.postForEntity("/api/v1/plans", planRequest(workload, 20, 2), JsonNode.class);
+        assertThat(r.getStatusCode().value()).as("%s", r.getBody()).isEqualTo(202);
+        String id = r.getBody().get("id").asText();
+        Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() ->
+                "COMPLETED".equals(http.getForObject("/api/v1/plans/" + id, JsonNode.class).get("status").asText()));
+        Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            ResponseEntity<JsonNode> s = http.getForEntity("/api/v1/plans/" + id + "/simulation", JsonNode.class);
+            return s.getStatusCode().is2xxSuccessful() && "COMPLETED".equals(s.getBody().get("status").asText());
+        });
+        return UUID.fromString(id);
+    }
+}
