@@ -223,6 +223,17 @@ try {
     && paybackLine.includes(`$${Math.round(apiSavings.investment.purchaseUsd).toLocaleString('en-US')}`), paybackLine);
   await expectChart(page, 'chart-payback');
 
+  // 5c'. Dynamic consolidation: plan + policy runs as a job; its row and the hosts-over-time chart show the API's figures.
+  await page.getByTestId('run-plan-policy').click();
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="dynamic-table"] tbody tr')]
+    .some((r) => r.textContent.includes('plan + LR 1.2 + MMT') && r.textContent.includes('COMPLETED')), null, { timeout: 90_000 });
+  const runs = await (await page.request.get(`${baseUrl}/api/v1/simulations?workloadId=${workloadId}`)).json();
+  const run = runs.find((r) => r.planId === planId && r.status === 'COMPLETED');
+  const runRow = await page.locator('[data-testid="dynamic-table"] tbody tr', { hasText: 'plan + LR 1.2 + MMT' }).first().textContent();
+  check('plan + policy row shows the run\'s energy and migrations as the API has them', run != null
+    && runRow.includes(run.result.energyKwh.toFixed(2)) && runRow.includes(`${run.result.hostShutdowns}`), runRow);
+  await expectChart(page, 'dynamic-hosts-chart');
+
   // 5d. Print / PDF: in print media the app chrome and buttons are gone and the dashboard prints to a PDF.
   check('the dashboard offers Print / PDF', await page.getByRole('button', { name: 'Print / PDF' }).isEnabled());
   await page.emulateMedia({ media: 'print' });

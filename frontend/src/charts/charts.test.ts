@@ -411,5 +411,21 @@ describe('comparisonTable', () => {
     const rows = [{ label: 'Hosts used', unit: 'hosts', values: [4, null], better: 'lower' as const, chart: true }];
     const t = comparisonTable(['a', 'b'], [[['Workload', 'w1']], [['Workload', 'w2']]], rows);
     expect(t).toEqual([['figure', 'unit', 'a', 'b'], ['Workload', '', 'w1', 'w2'], ['Hosts used', 'hosts', 4, null]]);
+    });
+  });
+
+import { hostsOverTimeOption, hourAxis } from './dynamic';
+
+describe('hosts over time (dynamic consolidation)', () => {
+  it('labels steps in hours and draws one stepped line per run', () => {
+    expect(hourAxis(3, 1800)).toEqual(['0.0', '0.5', '1.0']);
+    const option = hostsOverTimeOption([
+      { name: 'static replay', activeHosts: [4, 4, 4] },
+      { name: 'plan + LR 1.2 + MMT', activeHosts: [4, 5, 4] },
+    ], 300) as { series: { name: string; data: number[]; step: string }[]; xAxis: { data: string[] } };
+    expect(option.series.map((s) => s.name)).toEqual(['static replay', 'plan + LR 1.2 + MMT']);
+    expect(option.series[1].data).toEqual([4, 5, 4]);
+    expect(option.series[1].step).toBe('end');
+    expect(option.xAxis.data).toHaveLength(3);
   });
 });

@@ -16,6 +16,7 @@ import { HostsSection } from './plan/HostsSection';
 import { PerformanceSection } from './plan/PerformanceSection';
 import { ComparisonSection } from './plan/ComparisonSection';
 import { PlacementsSection } from './plan/PlacementsSection';
+import { DynamicSection } from './plan/DynamicSection';
 import { dateTime } from '../format';
 import { download } from '../download';
 
@@ -160,6 +161,9 @@ export function PlanPage() {
           <h2>Virtualization approaches</h2>
           {approachMixSummary(p.approachMix) && <p data-testid="approach-mix-detail">This plan runs {approachMixSummary(p.approachMix)}{p.request?.virtualization === 'AUTO' ? ' (AUTO: paravirtual for PV-capable guests, the others hardware-assisted when every host model has hardware assist, else full); its replay runs each VM under its own approach' : ''}. The comparison below replays every VM under one approach at a time.</p>}
           {simulation.data ? <ComparisonSection planId={id} overheadInTrace={inTrace} /> : <Loading what="replay" />}
+
+          <h2>Dynamic consolidation</h2>
+          {simulation.data && p.workloadId ? <DynamicSection planId={id} workloadId={p.workloadId} simulation={simulation.data} /> : <Loading what="replay" />}
 
           <h2 id="placements-title">Placements</h2>
           {placements.status === 'error' && <ErrorBox error={placements.error} onRetry={placements.reload} />}

@@ -9,4 +9,9 @@ public interface PlanLookup {
     Optional<PlacedPlan> placedPlan(UUID planId);
 
     boolean exists(UUID planId);
+
+    /** The catalog model id of every slot of the plan's host pool, in slot order (empty when unknown). */
+    default java.util.List<String> poolModels(UUID planId) {
+        return java.util.List.of();
+    }
 }

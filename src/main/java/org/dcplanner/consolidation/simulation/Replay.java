@@ -11,6 +11,12 @@ import org.dcplanner.consolidation.simulation.SimEvent.MigrationEnd;
 import org.dcplanner.consolidation.simulation.SimEvent.MigrationStart;
 import org.dcplanner.consolidation.simulation.SimEvent.PlaceVms;
 import org.dcplanner.consolidation.simulation.SimEvent.Scheduled;
+import org.dcplanner.consolidation.simulation.policy.ConsolidationState;
+import org.dcplanner.consolidation.simulation.policy.DynamicConsolidation;
+import org.dcplanner.consolidation.simulation.policy.Move;
+import org.dcplanner.consolidation.simulation.policy.OverloadDetection;
+import org.dcplanner.consolidation.simulation.policy.PowerAwareBestFit;
+import org.dcplanner.consolidation.simulation.policy.VmPlacement;
 
 /**
  * The execution engine: an event loop over (step, sequence). Between two events the placement is
@@ -47,6 +53,16 @@ public final class Replay {
         Arrays.fill(migratingTo, -1);
     }
 
+    /**
+     * Replays the input with an online policy deciding at the end of every step, from what it has seen up
+     * to then, which VMs migrate; they run on their new host from the next step (a migration of a few seconds
+     * to a minute is short next to a step; its L3 loss is charged for its share of that step). The input's
+     * own migrations are not used.
+     */
+    public static ReplayResult run(ReplayInput in, OnlinePolicy policy) {
+        return new Replay(in).online(policy);
+    }
+
     /** Replays the input's placement over its whole grid. */
     public static ReplayResult run(ReplayInput in) {
         Replay r = new Replay(in);
@@ -81,6 +97,79 @@ public final class Replay {
         return acc.result(vmHost);
     }
 
+    private ReplayResult online(OnlinePolicy p) {
+        int n = in.vmCount(), hosts = in.hosts().size(), steps = in.steps();
+        OverloadDetection detection = p.spec().detector();
+        VmPlacement placement = new PowerAwareBestFit(detection, p.chargeSwitchOn());
+        DynamicConsolidation policy = new DynamicConsolidation(detection, p.spec().selector(), placement, p.consolidatable());
+        ConsolidationState state = new ConsolidationState(in.hosts().toArray(new HostModel[0]), in.vcpus(),
+                in.configuredMemoryMib(), in.stepSeconds(), p.checkMemory());
+        float[] cpu = new float[n], mem = new float[n];
+        demand(0, cpu, mem);
+        state.observe(cpu, mem);
+        if (p.startPabfd()) {
+            startBestFitDecreasing(state, placement);
+        } else {
+            for (int v = 0; v < n; v++) if (in.vmHost()[v] >= 0) state.attach(v, in.vmHost()[v]);
+        }
+        vmHost = state.placement();
+        double[] migrating = new double[n];
+        int[] active = new int[steps], moved = new int[steps];
+        int[] count = new int[hosts];
+        for (int t = 0; t < steps; t++) {
+            advance(t, t + 1, migrating);
+            Arrays.fill(migrating, 0);
+            Arrays.fill(count, 0);
+            for (int h : vmHost) if (h >= 0) count[h]++;
+            for (int c : count) if (c > 0) active[t]++;
+            if (t + 1 == steps) break;
+            if (t > 0) {
+                demand(t, cpu, mem);
+                state.observe(cpu, mem);
+            }
+            for (Move m : policy.decide(state)) {
+                vmHost[m.vm()] = m.toHost();
+                double seconds = state.migrationSeconds(m.vm(), m.toHost());
+                migrating[m.vm()] = Math.min(1, seconds / in.stepSeconds());
+                acc.migrationStarted();
+                moved[t]++;
+            }
+            int[] after = new int[hosts];
+            for (int h : vmHost) if (h >= 0) after[h]++;
+            int off = 0;
+            for (int h = 0; h < hosts; h++) if (count[h] > 0 && after[h] == 0) off++;
+            acc.hostsShutDown(off);
+        }
+        acc.timeline(new ReplayResult.Timeline(active, moved));
+        return acc.result(vmHost);
+    }
+
+    /** PABFD start: every VM, busiest first on the first sample, onto the placement's host. */
+    private void startBestFitDecreasing(ConsolidationState state, VmPlacement placement) {
+        Integer[] order = new Integer[in.vmCount()];
+        for (int v = 0; v < order.length; v++) order[v] = v;
+        Arrays.sort(order, (a, b) -> Double.compare(state.demandMhz(b), state.demandMhz(a)));
+        for (int v : order) {
+            int h = placement.hostFor(state, v, null);
+            if (h < 0) {
+                throw new IllegalArgumentException("the host pool is too small to start: VM " + v
+                        + " fits no host at the first step");
+            }
+            state.attach(v, h);
+        }
+    }
+
+    /** Host-side CPU MHz and memory MiB of every VM at step t (the overhead model's demand, as replayed). */
+    private void demand(int t, float[] cpuOut, float[] memOut) {
+        float[][] disk = in.diskKBps(), net = in.networkKBps(), mem = in.memoryMib();
+        for (int v = 0; v < cpuOut.length; v++) {
+            float c = in.cpuMhz()[v][t];
+            float d = disk == null ? 0f : disk[v][t], nw = net == null ? 0f : net[v][t];
+            cpuOut[v] = costs.hostCpu(v, c, d, nw);
+            memOut[v] = mem == null ? costs.memConst[v] : mem[v][t] * costs.memKept[v] + costs.memConst[v];
+        }
+    }
+
     /** A VM not placed, already moving or already on the target does not start a migration. */
     private void startMigration(int clock, MigrationStart m) {
         int v = m.vm();
@@ -92,8 +181,16 @@ public final class Replay {
         schedule(clock + steps, new MigrationEnd(v, m.toHost()));
     }
 
-    /** Replays steps [from, to) with the current placement. */
+    /** Replays steps [from, to) with the current placement and the scheduled migrations. */
     private void advance(int from, int to) {
+        advance(from, to, null);
+    }
+
+    /**
+     * Replays steps [from, to) with the current placement; {@code migratingShare} (null: the scheduled
+     * migrations' whole steps) gives per VM the share of each step it spends migrating.
+     */
+    private void advance(int from, int to, double[] migratingShare) {
         int len = to - from;
         int[][] members = byHost(vmHost);
         int[][] inbound = byHost(migratingTo);
@@ -106,8 +203,8 @@ public final class Replay {
             for (int v : inbound[h]) reserveInbound(v, from, len, sums[Metric.CPU.ordinal()]);
             acc.hostSteps(h, from, len, sums, grant);
             for (int v : members[h]) {
-                acc.vmSteps(v, from, len, costs, grant, in.cpuMhz()[v], in.diskKBps(), in.networkKBps(),
-                        migratingTo[v] >= 0);
+                double share = migratingShare != null ? migratingShare[v] : migratingTo[v] >= 0 ? 1 : 0;
+                acc.vmSteps(v, from, len, costs, grant, in.cpuMhz()[v], in.diskKBps(), in.networkKBps(), share);
             }
         }
     }

@@ -53,6 +53,8 @@ final class ReplayAccumulator {
     private final double[] vmRequestedCpu;
     private final double[] vmLostCpu;
     private int migrations;
+    private int hostShutdowns;
+    private ReplayResult.Timeline timeline;
 
     ReplayAccumulator(ReplayInput in) {
         this.in = in;
@@ -92,6 +94,14 @@ final class ReplayAccumulator {
         migrations++;
     }
 
+    void hostsShutDown(int count) {
+        hostShutdowns += count;
+    }
+
+    void timeline(ReplayResult.Timeline t) {
+        timeline = t;
+    }
+
     void vmPeak(int v, float hostCpuPeak) {
         if (hostCpuPeak > vmPeakCpu[v]) vmPeakCpu[v] = hostCpuPeak;
     }
@@ -126,14 +136,15 @@ final class ReplayAccumulator {
 
     /**
      * VM v at steps [from, from+len): delivered ÷ demanded performance under the host's grants, x 0.9
-     * while it migrates (L3); the 10 % lost counts towards PDM. The loss 1 − performance is attributed
+     * while it migrates (L3; {@code migratingShare} = the share of each step it migrates); the loss counts
+     * towards PDM. The loss 1 − performance is attributed
      * in a fixed order: the approach's slowdown on an idle host, then CPU grant, disk/network grants,
      * memory grant, migration — each cause gets the drop its factor adds.
      */
     void vmSteps(int v, int from, int len, VmCosts k, float[][] grant, float[] cpu, float[][] disk, float[][] net,
-                 boolean migrating) {
+                 double migratingShare) {
         float a = k.cpuTerm[v], b = k.diskTerm[v], c = k.netTerm[v];
-        double factor = migrating ? Migration.DELIVERED_WHILE_MIGRATING : 1.0;
+        double factor = 1 - (1 - Migration.DELIVERED_WHILE_MIGRATING) * migratingShare;
         double requested = 0;
         float[] d = disk == null ? null : disk[v];
         float[] n = net == null ? null : net[v];
@@ -179,7 +190,7 @@ final class ReplayAccumulator {
         vmCount[v] += count;
         vmThrottled[v] += throttled;
         vmRequestedCpu[v] += requested;
-        if (migrating) vmLostCpu[v] += (1 - factor) * requested;
+        if (migratingShare > 0) vmLostCpu[v] += (1 - factor) * requested;
     }
 
     ReplayResult result(int[] vmHost) {
@@ -258,10 +269,23 @@ final class ReplayAccumulator {
             pdmSum += vmLostCpu[v] / vmRequestedCpu[v];
         }
         double pdm = requesting > 0 ? pdmSum / requesting : 0;
+        // CloudSim's printed forms (Helper.printResults): time-weighted over all hosts, CPU-weighted over all VMs
+        long saturated = 0, activeTime = 0;
+        for (int h = 0; h < hosts; h++) {
+            saturated += cpuSaturatedSteps[h];
+            activeTime += activeSteps[h];
+        }
+        double lost = 0, requested = 0;
+        for (int v = 0; v < vmHost.length; v++) {
+            lost += vmLostCpu[v];
+            requested += vmRequestedCpu[v];
+        }
         Summary s = new Summary(energyWh / 1000, avgW / itWatts.length, peakW, slatah, pdm, slatah * pdm,
                 throttledVms, measured > 0 ? perfSum / measured : 1, measured > 0 ? approachSum / measured : 1, minPerf,
-                loss, active, overloaded, overloadedHostsBy, peakUtilBy, List.of(), migrations);
-        return new ReplayResult(in.approach(), in.stepSeconds(), in.steps(), s, hostOut, vmOut, hostUtil, itWatts, vmPerf);
+                loss, active, overloaded, overloadedHostsBy, peakUtilBy, List.of(), migrations, hostShutdowns,
+                activeTime > 0 ? (double) saturated / activeTime : 0, requested > 0 ? lost / requested : 0);
+        return new ReplayResult(in.approach(), in.stepSeconds(), in.steps(), s, hostOut, vmOut, hostUtil, itWatts, vmPerf,
+                timeline);
     }
 
     /** 5th percentile from the VM's histogram: the bin's midpoint, clamped to the observed [min, max]. */

@@ -16,12 +16,26 @@ import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
  */
 public record ReplayResult(VirtualizationApproach approach, int stepSeconds, int steps, Summary summary,
                            List<HostOutcome> hosts, List<VmOutcome> vms, float[][] hostUtilization, float[] itWatts,
-                           float[][] vmPerformance) {
+                           float[][] vmPerformance, Timeline timeline) {
+
+    /** A replay without an online policy (no timeline). */
+    public ReplayResult(VirtualizationApproach approach, int stepSeconds, int steps, Summary summary,
+                        List<HostOutcome> hosts, List<VmOutcome> vms, float[][] hostUtilization, float[] itWatts,
+                        float[][] vmPerformance) {
+        this(approach, stepSeconds, steps, summary, hosts, vms, hostUtilization, itWatts, vmPerformance, null);
+    }
+
+    /**
+     * Per step of a replay with an online policy: hosts on (with at least one VM) and live migrations
+     * started at the end of the step (they take effect from the next step).
+     */
+    public record Timeline(int[] activeHosts, int[] migrations) {
+    }
 
     /** This result with the summary's warnings replaced. */
     public ReplayResult withWarnings(List<String> warnings) {
         return new ReplayResult(approach, stepSeconds, steps, summary.withWarnings(warnings), hosts, vms, hostUtilization,
-                itWatts, vmPerformance);
+                itWatts, vmPerformance, timeline);
     }
 
     /**
@@ -43,12 +57,17 @@ public record ReplayResult(VirtualizationApproach approach, int stepSeconds, int
      * @param peakUtilizationByResource per resource, the highest demand ÷ capacity of any host at any step
      * @param warnings                what the plan's placement did not account for (e.g. an overcommitted resource)
      * @param migrations              live migrations replayed
+     * @param hostShutdowns           times a host lost its last VM and was switched off (online policies)
+     * @param slatahOverActiveTime    SLATAH as CloudSim prints it: Σ host time at 100 % CPU ÷ Σ host active time
+     *                                (equal to {@code slatah} when every host is on for the whole trace)
+     * @param pdmOverRequested        PDM as CloudSim prints it: Σ CPU lost to migrations ÷ Σ CPU requested
      */
     public record Summary(double energyKWh, double averageItWatts, double peakItWatts, double slatah, double pdm,
                           double slav, int vmsEverThrottled, double meanPerformance, double meanApproachPerformance,
                           double minPerformance, Map<LossCause, Double> performanceLoss, int activeHosts,
                           int overloadedHosts, Map<Metric, Integer> overloadedHostsByResource,
-                          Map<Metric, Double> peakUtilizationByResource, List<String> warnings, int migrations) {
+                          Map<Metric, Double> peakUtilizationByResource, List<String> warnings, int migrations,
+                          int hostShutdowns, double slatahOverActiveTime, double pdmOverRequested) {
         /** The cause that cost the most performance. */
         public LossCause mainLoss() {
             LossCause best = LossCause.VIRTUALIZATION_OVERHEAD;
@@ -62,7 +81,8 @@ public record ReplayResult(VirtualizationApproach approach, int stepSeconds, int
         Summary withWarnings(List<String> w) {
             return new Summary(energyKWh, averageItWatts, peakItWatts, slatah, pdm, slav, vmsEverThrottled, meanPerformance,
                     meanApproachPerformance, minPerformance, performanceLoss, activeHosts, overloadedHosts,
-                    overloadedHostsByResource, peakUtilizationByResource, List.copyOf(w), migrations);
+                    overloadedHostsByResource, peakUtilizationByResource, List.copyOf(w), migrations, hostShutdowns,
+                    slatahOverActiveTime, pdmOverRequested);
         }
     }
 

@@ -28,21 +28,30 @@ import org.springframework.web.bind.annotation.RestController;
 class SimulationController {
     private static final int MAX_PAGE = 1000;
     private final SimulationService service;
+    private final PolicySimulationService policies;
 
-    SimulationController(SimulationService service) {
+    SimulationController(SimulationService service, PolicySimulationService policies) {
         this.service = service;
+        this.policies = policies;
     }
 
-    /** Body of POST .../simulations: virtualization (default: the plan's), optional overhead overrides by dotted path. */
-    record SimulationRequest(VirtualizationApproach virtualization, Map<String, Object> overheadOverrides) {
+    /**
+     * Body of POST .../simulations: virtualization (default: the plan's), optional overhead overrides by dotted
+     * path; with {@code policy} the plan's placement is the start of a replay with that online policy (the
+     * dynamic mode; its result is at /api/v1/simulations/{id}).
+     */
+    record SimulationRequest(VirtualizationApproach virtualization, Map<String, Object> overheadOverrides,
+                             org.dcplanner.consolidation.simulation.policy.PolicySpec policy) {
     }
 
     @PostMapping("/simulations")
-    @ApiResponse(responseCode = "202", description = "Replay queued: poll the Location", headers = @Header(name = "Location", description = "where to poll the result", schema = @Schema(type = "string")),
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SimulationView.class)))
+    @ApiResponse(responseCode = "202", description = "Replay queued: poll the Location (with a policy: a policy run at /api/v1/simulations/{id})",
+            headers = @Header(name = "Location", description = "where to poll the result", schema = @Schema(type = "string")),
+            content = @Content(mediaType = "application/json", schema = @Schema(oneOf = {SimulationView.class, PolicyRun.class})))
     @ApiResponse(responseCode = "409", description = "The plan has no placement yet")
-    ResponseEntity<SimulationView> request(@PathVariable UUID planId, @RequestBody(required = false) SimulationRequest body) {
-        SimulationRequest req = body == null ? new SimulationRequest(null, null) : body;
+    ResponseEntity<?> request(@PathVariable UUID planId, @RequestBody(required = false) SimulationRequest body) {
+        SimulationRequest req = body == null ? new SimulationRequest(null, null, null) : body;
+        if (req.policy() != null) return PolicySimulationController.accepted(policies.requestForPlan(planId, req.policy()));
         StoredRun run = service.request(planId, req.virtualization(), req.overheadOverrides());
         URI location = URI.create("/api/v1/plans/" + planId + "/simulation?virtualization=" + run.virtualization());
         return ResponseEntity.accepted().location(location).body(SimulationView.of(run, null, 0, 0, 0, 0, "index", PowerCurve.DEFAULT_PUE));

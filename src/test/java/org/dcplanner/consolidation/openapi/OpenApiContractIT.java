@@ -106,6 +106,18 @@ class OpenApiContractIT extends PostgresIntegrationTest {
         call(HttpMethod.POST, p + "/{planId}/simulations", plan + "/simulations", Map.of("virtualization", "FULL"), "application/json");
         call(HttpMethod.POST, p + "/{planId}/simulations", p + "/" + unknown + "/simulations", Map.of(), "application/json");
         call(HttpMethod.GET, p + "/{planId}/simulations", plan + "/simulations");
+        Map<String, Object> lr = Map.of("detection", "LR", "parameter", 1.2, "selection", "MMT");
+        call(HttpMethod.POST, p + "/{planId}/simulations", plan + "/simulations", Map.of("policy", lr), "application/json");
+        String s = "/api/v1/simulations";
+        Map<String, Object> noPlan = Map.of("workloadId", workload, "hostPool", List.of(Map.of("model", "hp-ml110-g5", "count", 4)),
+                "policy", lr, "start", "PABFD");
+        call(HttpMethod.POST, s, s, noPlan, "application/json");
+        call(HttpMethod.POST, s, s, Map.of("workloadId", workload, "hostPool", List.of(Map.of("model", "hp-ml110-g5", "count", 4)),
+                "policy", Map.of("detection", "LR", "parameter", 9, "selection", "MMT")), "application/json");
+        String policyRun = http.postForEntity(s, noPlan, JsonNode.class).getBody().get("id").asText();
+        call(HttpMethod.GET, s + "/{id}", s + "/" + policyRun);
+        call(HttpMethod.GET, s + "/{id}", s + "/" + unknown);
+        call(HttpMethod.GET, s, s + "?workloadId=" + workload);
         call(HttpMethod.GET, p + "/{planId}/simulation", plan + "/simulation?hostLimit=5&vmSize=5");
         call(HttpMethod.GET, p + "/{planId}/simulation", plan + "/simulation?hostLimit=-1");
         call(HttpMethod.GET, p + "/{planId}/simulation/hosts/{host}", plan + "/simulation/hosts/0");

@@ -42,6 +42,11 @@ class PlanLookupService implements PlanLookup {
         return plans.exists(planId);
     }
 
+    @Override
+    public List<String> poolModels(UUID planId) {
+        return plans.find(planId).map(PlanRecord::slotModels).orElse(List.of());
+    }
+
     private PlacedPlan toPlaced(PlanRecord p) {
         PlanRequest request = service.readRequest(p.requestJson());
         SortedSet<Integer> activeSlots = new TreeSet<>();
