@@ -1,9 +1,11 @@
 // End-to-end browser test of the UI against a running server (the jar), driven by playwright-core in
 // Debian's Chromium (never a downloaded browser).
 //   node e2e/dashboard.e2e.mjs <baseUrl> [screenshotDir]
-// Uploads a sample trace, plans it with a short time limit, waits for completion, checks that the
-// dashboard's host counts equal GET /api/v1/plans/{id} and that every chart drew on its canvas, then
-// uploads the malformed sample and checks that the error names the line. Exit code 0 = all passed.
+// Signs in (E2E_USERNAME / E2E_PASSWORD, an admin), uploads a sample trace, plans it with a short time
+// limit, waits for completion, checks that the dashboard's host counts equal GET /api/v1/plans/{id} and
+// that every chart drew on its canvas, uploads the malformed sample and checks that the error names the
+// line; then renders script-bearing names on every page and chart tooltip and checks that no script ran,
+// and that a viewer sees no write action. Exit code 0 = all passed.
 import { chromium } from 'playwright-core';
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +15,10 @@ const baseUrl = (process.argv[2] ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
 const shots = process.argv[3] ?? 'target/e2e-screenshots';
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const planTimeLimitSeconds = Number(process.env.E2E_PLAN_SECONDS ?? 5);
+const username = process.env.E2E_USERNAME ?? 'admin';
+const password = process.env.E2E_PASSWORD ?? '';
+// a name that runs script if any page or tooltip inserts it as HTML
+const SCRIPT_NAME = '<img src=x onerror="window.__xss=(window.__xss||0)+1">';
 mkdirSync(shots, { recursive: true });
 
 const DASHBOARD_CHARTS = ['chart-progress', 'chart-before-after', 'chart-heatmap', 'chart-host-stack', 'chart-host-multiplexing', 'chart-performance', 'chart-comparison'];
@@ -76,16 +82,163 @@ page.on('console', (m) => {
   // The failed requests the UI makes on purpose: the malformed upload (422), which Chromium logs as
   // "Failed to load resource"; every other console error fails the test.
   // So is the invalid host model of step 7c (400 from POST /api/v1/host-models).
+  // So are the 401s before signing in (who am I, the wrong password of step 0).
   const expected = /Failed to load resource: .*status of 422/.test(m.text())
-    || (/Failed to load resource: .*status of 400/.test(m.text()) && (m.location()?.url ?? '').includes('/api/v1/host-models'));
+    || (/Failed to load resource: .*status of 400/.test(m.text()) && (m.location()?.url ?? '').includes('/api/v1/host-models'))
+    || (/Failed to load resource: .*status of 401/.test(m.text()) && /\/api\/v1\/me|\/login/.test(m.location()?.url ?? ''));
   if (m.type() === 'error' && !expected) consoleErrors.push(m.text());
 });
 // where it happened: the page's path, and the top of the stack (the bundle's function names are minified)
 page.on('pageerror', (e) => consoleErrors.push(`page error: ${e.message} at ${new URL(page.url()).pathname}: ${(e.stack ?? '').split('\n').slice(1, 4).join(' ').trim()}`));
 page.on('response', (r) => { if (r.status() >= 500) serverErrors.push(`${r.status()} ${r.request().method()} ${r.url()}`); });
 
+/** Signs in through the sign-in page; lands where the app was asked for. */
+async function signIn(user, pass) {
+  await page.waitForSelector('[data-testid="sign-in-form"]', { timeout: 60_000 });
+  await page.fill('input[name="username"]', user);
+  await page.fill('input[name="password"]', pass);
+  await page.click('[data-testid="sign-in"]');
+  await page.waitForSelector('[data-testid="signed-in"]', { timeout: 30_000 });
+}
+
+/** A JSON write through the browser's session, with the CSRF token the UI would send. */
+async function post(path, data) {
+  const xsrf = (await context.cookies(baseUrl)).find((c) => c.name === 'XSRF-TOKEN')?.value ?? '';
+  return page.request.post(`${baseUrl}${path}`, { data, headers: { 'X-XSRF-TOKEN': xsrf } });
+}
+
+
+/**
+ * 10. Names are text everywhere: a workload, its VMs, a custom host model and a plan named with markup that
+ * runs script if inserted as HTML, on every page and in the chart tooltips (hovered over each chart). Passes
+ * only if the markup was never inserted: no script ran, no such element exists, no CSP violation was needed.
+ */
+async function scriptBearingNames() {
+  await page.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const steps = 12;
+  let trace = 'vm,timestamp,cpuMhz,memoryMib\n';
+  const vmNames = [SCRIPT_NAME, '"=HYPERLINK(""http://x"")"', '@SUM(1+1)', '-2+3'];
+  vmNames.forEach((vm, i) => {
+    for (let t = 0; t < steps; t++) {
+      trace += `${vm},${new Date(Date.UTC(2026, 0, 5) + t * 300_000).toISOString()},${(t + i) % 2 ? 1400 : 600},700\n`;
+    }
+  });
+  const uploaded = await page.request.post(`${baseUrl}/api/v1/workloads`, {
+    multipart: { file: { name: 'xss.csv', mimeType: 'text/csv', buffer: Buffer.from(trace) }, name: SCRIPT_NAME },
+    headers: { 'X-XSRF-TOKEN': (await context.cookies(baseUrl)).find((c) => c.name === 'XSRF-TOKEN')?.value ?? '' },
+  });
+  check('script-bearing workload and VM names are stored', uploaded.status() === 201, String(uploaded.status()));
+  const w = await uploaded.json();
+  const modelId = `xss-${Date.now()}`;
+  const model = await post('/api/v1/host-models', { id: modelId, name: SCRIPT_NAME, cores: 8, coreMhz: 2500, memoryMib: 65536,
+    diskKBps: 500000, networkKBps: 1250000, powerWatts: [50, 60, 70, 80, 90, 100, 110, 120, 130, 140, 150], rackUnits: 1,
+    purchaseCost: 5000, yearlyMaintenanceCost: 500, hardwareAssist: true });
+  check('script-bearing host model name is stored', model.status() === 201, String(model.status()));
+  const accepted = await post('/api/v1/plans', { workloadId: w.id, name: SCRIPT_NAME, hostPool: [{ model: modelId, count: 4 }],
+    resources: ['CPU', 'MEMORY'], virtualization: 'FULL', timeLimitSeconds: 2 });
+  check('script-bearing plan is accepted', accepted.status() === 202, String(accepted.status()));
+  const xssPlan = (await accepted.json()).id;
+  for (let i = 0; i < 120; i++) {
+    const p = await (await page.request.get(`${baseUrl}/api/v1/plans/${xssPlan}`)).json();
+    if (['COMPLETED', 'FAILED', 'CANCELLED'].includes(p.status)) break;
+    await page.waitForTimeout(1000);
+  }
+  const other = (await (await page.request.get(`${baseUrl}/api/v1/plans`)).json()).find((p) => p.id !== xssPlan && p.status === 'COMPLETED');
+
+  // the placements CSV neutralizes formula-like VM names
+  const csv = await (await page.request.get(`${baseUrl}/api/v1/plans/${xssPlan}/placements`, { headers: { Accept: 'text/csv' } })).text();
+  check('placements CSV neutralizes = @ - and keeps names as text', csv.includes(`"'=HYPERLINK(""http://x"")"`) && csv.includes("'@SUM(1+1)")
+    && csv.includes("'-2+3") && !/\n=|\n@|,=|,@/.test(csv), csv.split('\n').slice(0, 5).join(' | '));
+
+  const tooltipText = {};
+  async function hoverCharts() {
+    for (const box of await page.locator('[data-testid^="chart-"]').all()) {
+      const id = await box.getAttribute('data-testid');
+      await box.scrollIntoViewIfNeeded().catch(() => {});
+      const r = await box.boundingBox();
+      if (!r || r.width < 10) continue;
+      for (let y = 0.15; y < 0.95; y += 0.14) {
+        for (let x = 0.1; x < 0.95; x += 0.1) {
+          await page.mouse.move(r.x + r.width * x, r.y + r.height * y);
+          await page.waitForTimeout(25);
+          tooltipText[id] = (tooltipText[id] ?? '') + (await box.evaluate((el) => [...el.querySelectorAll('div')]
+            .filter((d) => !d.querySelector('canvas') && getComputedStyle(d).display !== 'none').map((d) => d.textContent).join(' ')));
+        }
+      }
+    }
+  }
+  const pages = [['/workloads', 'workload-list'], [`/workloads/${w.id}`, 'vm-table'], ['/plans', 'plan-list'],
+    [`/plans/${xssPlan}`, 'hosts-before-after'], [`/plans/compare?ids=${xssPlan},${other?.id ?? xssPlan}`, 'compare-Hosts used'],
+    ['/catalog', 'catalog'], [`/plans/new?workload=${w.id}`, 'plan-form'], ['/account', 'audit-log']];
+  for (const [path, ready] of pages) {
+    await page.goto(`${baseUrl}${path}`);
+    await page.waitForSelector(`[data-testid="${ready}"]`, { timeout: 60_000 });
+    await page.waitForTimeout(500);
+    if (path.startsWith(`/plans/${xssPlan}`)) {
+      for (const id of ['chart-heatmap', 'chart-host-stack', 'chart-performance']) await page.waitForSelector(`[data-testid="${id}"] canvas`, { timeout: 60_000 });
+      await page.fill('#placement-filter', 'img');
+      await page.locator('[data-testid="placements"] button').first().click();
+      await page.waitForSelector('[data-testid="explanation"] dl', { timeout: 30_000 });
+    }
+    await hoverCharts();
+    check(`page ${path} shows the names as text`, ((await page.textContent('main')) ?? '').includes('<img src=x') || path === '/account'
+      || path.startsWith('/plans/new'), '');
+    const state = await page.evaluate(() => ({ ran: window.__xss ?? 0, csp: window.__csp ?? [], injected: document.querySelectorAll('img[src="x"]').length }));
+    check(`page ${path}: no script ran, no markup injected, no CSP violation`, state.ran === 0 && state.injected === 0 && state.csp.length === 0,
+      JSON.stringify(state));
+    if (path.startsWith(`/plans/${xssPlan}`)) await page.screenshot({ path: join(shots, '09-script-names.png'), fullPage: true });
+  }
+  // the comparison's tooltip is built by our formatter (plan names); the dashboard's default ones list VM names
+  check('chart tooltips showed the plan and VM names as text', (tooltipText['chart-compare'] ?? '').includes('<img src=x')
+    && Object.entries(tooltipText).some(([id, text]) => id !== 'chart-compare' && text.includes('<img src=x')),
+    Object.entries(tooltipText).map(([k, v]) => `${k}: ${v.includes('<img src=x')}`).join(', '));
+}
+
+/** 11. A viewer reads everything but is offered no upload, plan, delete or catalog change. */
+async function viewerSeesNoWriteAction() {
+  const viewer = { username: `viewer-${Date.now()}`, password: 'viewer-password-123', role: 'VIEWER', workspace: 'default' };
+  check('the admin creates a viewer', (await post('/api/v1/users', viewer)).status() === 201);
+  await page.click('[data-testid="sign-out"]');
+  await page.waitForURL(/\/login/, { timeout: 30_000 });
+  await page.goto(`${baseUrl}/workloads`);
+  await signIn(viewer.username, viewer.password);
+  await page.waitForSelector('[data-testid="workload-list"]', { timeout: 60_000 });
+  const plans = await (await page.request.get(`${baseUrl}/api/v1/plans`)).json();
+  await page.goto(`${baseUrl}/plans/${plans.find((p) => p.status === 'COMPLETED').id}`);
+  await page.waitForSelector('[data-testid="hosts-before-after"]', { timeout: 60_000 });
+  const writeButtons = await page.locator('text=/Delete plan|Plan a variant|Save scenario/').count();
+  await page.goto(`${baseUrl}/workloads`);
+  await page.waitForSelector('[data-testid="workload-list"]', { timeout: 60_000 });
+  const upload = await page.locator('#trace-file').count();
+  await page.goto(`${baseUrl}/catalog`);
+  await page.waitForSelector('[data-testid="catalog"]', { timeout: 60_000 });
+  const addModel = await page.locator('[data-testid="add-model-form"]').count();
+  check('a viewer sees no write action', writeButtons === 0 && upload === 0 && addModel === 0, `${writeButtons} ${upload} ${addModel}`);
+  const refused = await post('/api/v1/host-models', { id: 'viewer-model' });
+  check('the API refuses a viewer\'s write with 403', refused.status() === 403, String(refused.status()));
+}
+
 let exitCode = 0;
 try {
+  // 0. Sign-in: the app sends a visitor to the sign-in page; a wrong password is refused there.
+  await page.goto(`${baseUrl}/workloads`);
+  await page.waitForURL(/\/login\?next=/, { timeout: 60_000 });
+  check('a visitor without a session lands on the sign-in page', true, page.url());
+  check('the API refuses a visitor with 401', (await page.request.get(`${baseUrl}/api/v1/workloads`)).status() === 401);
+  await page.fill('input[name="username"]', username);
+  await page.fill('input[name="password"]', `${password}-wrong`);
+  await page.click('[data-testid="sign-in"]');
+  await page.waitForSelector('[data-testid="sign-in-error"]', { timeout: 30_000 });
+  await page.screenshot({ path: join(shots, '00-sign-in.png'), fullPage: true });
+  await page.fill('input[name="password"]', password);
+  await page.click('[data-testid="sign-in"]');
+  await page.waitForURL(/\/workloads$/, { timeout: 30_000 });
+  await page.waitForSelector('[data-testid="signed-in"]', { timeout: 30_000 });
+  check('signed in, the header names the user', ((await page.textContent('[data-testid="signed-in"]')) ?? '').includes(username));
+
   // 1. First load of the app with the browser cache disabled (median of 3, so one GC pause or
   //    JIT warm-up of the fresh server does not decide), timed by the browser's navigation timing.
   const cdp = await context.newCDPSession(page);
@@ -119,6 +272,11 @@ try {
   // 3. Plan it with a short time limit.
   await page.click('text=Plan consolidation');
   await page.waitForSelector('[data-testid="plan-form"]');
+  // the sizing mode: a risk target replaces the percentile field (and folding), then back to the percentile
+  await page.click('[data-testid="sizing-mode-risk"]');
+  check('risk sizing mode offers a target overload risk instead of a percentile',
+    await page.isVisible('#plan-risk') && !(await page.isVisible('#plan-percentile')) && (await page.inputValue('#plan-risk')) === '0.1');
+  await page.click('[data-testid="sizing-mode-percentile"]');
   await page.fill('#plan-time', String(planTimeLimitSeconds));
   // pin one VM to the second host: a bad line first must be named, and stop the form
   const pinnedVm = (await (await page.request.get(`${baseUrl}/api/v1/workloads/${workloadId}/vms?page=0&size=1&sort=name`)).json()).content[0].name;
@@ -256,6 +414,49 @@ try {
   await page.getByRole('button', { name: 'Recompute' }).click();
   await page.waitForFunction((old) => document.querySelector('[data-testid="headline"]')?.textContent !== old, costBefore, { timeout: 30_000 });
   check('editing an assumption recomputes the headline', true);
+
+  // 6b. Will it hold? The plan replayed on another upload of the same trace (VMs matched by name) from its card:
+  // the row shows the API's out-of-sample figures.
+  const sample = await page.request.get(`${baseUrl}/sample-workloads/generic-small.csv`);
+  const dayB = await page.request.post(`${baseUrl}/api/v1/workloads`, {
+    multipart: { file: { name: 'generic-small.csv', mimeType: 'text/csv', buffer: await sample.body() }, name: 'e2e held-out copy' },
+  });
+  check('held-out copy uploaded', dayB.status() === 201, String(dayB.status()));
+  const dayBId = (await dayB.json()).id;
+  await page.goto(`${baseUrl}/plans/${planId}`);
+  await page.waitForSelector('[data-testid="will-it-hold"]', { timeout: 60_000 });
+  await page.waitForSelector(`#hold-workload option[value="${dayBId}"]`, { state: 'attached', timeout: 30_000 });
+  await page.selectOption('#hold-workload', dayBId);
+  await page.click('[data-testid="hold-replay"]');
+  await page.waitForSelector('[data-testid="hold-out-of-sample"]', { timeout: 120_000 });
+  const runs = await (await page.request.get(`${baseUrl}/api/v1/plans/${planId}/simulations/out-of-sample`)).json();
+  const run = await (await page.request.get(`${baseUrl}/api/v1/plans/${planId}/simulations/${runs[0].id}`)).json();
+  const heldOut = run.result?.resources?.CPU;
+  const rowText = (await page.textContent('[data-testid="hold-out-of-sample"]')) ?? '';
+  check('out-of-sample row = the API\'s result (not in sample, VMs that saw an overload of replayed)',
+    run.result?.inSample === false && heldOut != null && rowText.includes(`${heldOut.vmsThatSawOverload} of ${run.result.replayedVms}`)
+    && rowText.includes('e2e held-out copy'), `${rowText} vs ${JSON.stringify(heldOut)}`);
+  await page.screenshot({ path: join(shots, '05b-will-it-hold.png'), fullPage: true });
+  // 6c. A sweep of two sizings from the card, tested on the held-out copy: progress to COMPLETED, hosts against
+  // risk drawn, each plan's hosts in the table as the API has them.
+  await page.fill('#hold-variants', 'p100, p100+25');
+  await page.click('[data-testid="hold-sweep"]');
+  await urlOrError(page, /\/sweeps\/[0-9a-f-]{8,}$/, 30_000);
+  const sweepId = page.url().split('/').pop();
+  await page.waitForFunction(() => ['COMPLETED', 'FAILED', 'CANCELLED'].includes(document.querySelector('[data-testid="backtest-status"]')?.textContent ?? ''),
+    null, { timeout: (2 * planTimeLimitSeconds + 180) * 1000 });
+  const sweep = await (await page.request.get(`${baseUrl}/api/v1/sweeps/${sweepId}`)).json();
+  check('sweep completed both sizings on the held-out data', sweep.status === 'COMPLETED' && sweep.folds.length === 2
+    && sweep.folds.every((f) => f.outOfSample?.workloadId === dayBId), `${sweep.status} ${JSON.stringify(sweep.folds.map((f) => [f.status, f.error]))}`);
+  await expectChart(page, 'backtest-chart');
+  const sweepRows = await page.locator('[data-testid="backtest-folds"] tbody tr td:nth-child(4)').allTextContents();
+  check('sweep table hosts = the API\'s', sweepRows.map(Number).join() === sweep.folds.map((f) => f.hosts).join(), `${sweepRows} vs ${sweep.folds.map((f) => f.hosts)}`);
+  await page.screenshot({ path: join(shots, '05c-sweep.png'), fullPage: true });
+  // deleting the finished sweep deletes its plans (the workload's plan list below counts only this test's own plans)
+  const deleted = await page.request.delete(`${baseUrl}/api/v1/sweeps/${sweepId}`);
+  const sweepPlanGone = (await page.request.get(`${baseUrl}/api/v1/plans/${sweep.folds[0].planId}`)).status() === 404;
+  check('a finished sweep is deleted with its plans', deleted.status() === 204 && sweepPlanGone, `${deleted.status()} ${sweepPlanGone}`);
+
 
   // 7. Deep link and narrow window.
   await page.setViewportSize({ width: 390, height: 844 });
@@ -409,6 +610,9 @@ try {
     reached = await page.evaluate(() => document.activeElement?.id === 'trace-file');
   }
   check('Tab reaches the trace file input', reached);
+
+  await scriptBearingNames();
+  await viewerSeesNoWriteAction();
 
   check('no console errors', consoleErrors.length === 0, consoleErrors.join(' | '));
   check('no server errors', serverErrors.length === 0, serverErrors.join(' | '));

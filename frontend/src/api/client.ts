@@ -1,6 +1,8 @@
 // One fetch wrapper for the whole UI: JSON in/out, and every non-2xx answer turned into an ApiError
 // carrying the server's RFC 9457 problem+json (type, title, status, detail + file/line/field).
 
+import { csrfHeaders, signalUnauthorized } from './session';
+
 export interface Problem {
   type?: string;
   title?: string;
@@ -71,11 +73,13 @@ async function failure(res: Response): Promise<ApiError> {
 
 export async function request(path: string, init: RequestInit = {}): Promise<Response> {
   let res: Response;
+  const headers = { ...csrfHeaders(init.method ?? 'GET'), ...(init.headers as Record<string, string> | undefined) };
   try {
-    res = await fetch(path, init);
+    res = await fetch(path, { ...init, headers });
   } catch (e) {
     throw new ApiError({ status: 0, title: 'Network error', detail: `The server could not be reached (${String(e)})` });
   }
+  if (res.status === 401) signalUnauthorized();
   if (!res.ok) throw await failure(res);
   return res;
 }
@@ -124,6 +128,7 @@ export function uploadForm<T>(
   const promise = new Promise<T>((resolve, reject) => {
     xhr.open('POST', path);
     xhr.setRequestHeader('Accept', 'application/json');
+    for (const [name, value] of Object.entries(csrfHeaders('POST'))) xhr.setRequestHeader(name, value);
     xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : 0);
     xhr.upload.onload = () => onUploaded?.();
     xhr.onerror = () => reject(new ApiError({ status: 0, title: 'Network error', detail: 'The upload could not reach the server' }));
@@ -136,6 +141,7 @@ export function uploadForm<T>(
           reject(new ApiError({ status: xhr.status, title: 'Bad response', detail: 'The server answered with unreadable JSON' }));
         }
       } else {
+        if (xhr.status === 401) signalUnauthorized();
         reject(new ApiError(parseProblem(xhr.status, xhr.statusText, xhr.responseText)));
       }
     };

@@ -1,18 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { approachMixSummary, failoverLines, constraintsSummary, pinnedSummary, searchedSummary, sizingSummary } from './plans';
+import { approachMixSummary, failoverLines, constraintsSummary, overloadRiskSummary, pinnedSummary, searchedSummary, sizingSummary } from './plans';
 
 describe('sizingSummary', () => {
   it('says whether the approach overhead was added or is already in the trace', () => {
     expect(sizingSummary({ percentile: 95, headroomPercent: 10, foldDays: false, windowSteps: 1, overheadInTrace: false }))
-      .toBe('p95 + 10 % headroom, approach overhead added');
+      .toBe('p95 + 10 % headroom, raw series (percentile has no effect), approach overhead added');
     expect(sizingSummary({ percentile: 100, headroomPercent: 0, foldDays: false, windowSteps: 1, overheadInTrace: true }))
-      .toBe('p100, overhead already in the trace (none added)');
+      .toBe('p100, raw series (percentile has no effect), overhead already in the trace (none added)');
   });
 
   it('names folding or the window, and treats a missing flag (older plans) as overhead added', () => {
     expect(sizingSummary({ percentile: 95, headroomPercent: 0, foldDays: true })).toBe('p95, folded to a day, approach overhead added');
     expect(sizingSummary({ percentile: 90, headroomPercent: 0, foldDays: false, windowSteps: 12 })).toBe('p90, 12-step window, approach overhead added');
+    expect(sizingSummary({ percentile: 95, headroomPercent: 0, foldDays: false })).toBe('p95, 1-hour window, approach overhead added');
     expect(sizingSummary(undefined)).toBe('');
+  });
+
+  it('names a risk target instead of a percentile', () => {
+    expect(sizingSummary({ overloadRiskPercent: 0.1, headroomPercent: 0, overheadInTrace: true }))
+      .toBe('overload risk ≤ 0.1 % of host-steps, overhead already in the trace (none added)');
   });
 });
 
@@ -62,5 +68,14 @@ describe('failoverLines', () => {
       { failed: '#0', complete: true, restarts: 'a → #2, … (1 more)' },
       { failed: '#2', complete: false, restarts: 'c → no legal host' },
     ]);
+  });
+});
+
+describe('overloadRiskSummary', () => {
+  it('puts the in-sample share next to the estimate and the target', () => {
+    expect(overloadRiskSummary({ inSampleHostStepsOverPercent: 0.029, estimatedOutOfSamplePercent: 0.1234, targetPercent: 0.1, method: 'm' }))
+      .toBe('host-steps over capacity: 0.03 % in sample, est. 0.12 % on unseen days (target 0.1 %)');
+    expect(overloadRiskSummary({ inSampleHostStepsOverPercent: 0, estimatedOutOfSamplePercent: 0.004, targetPercent: null, method: 'm' }))
+      .toBe('host-steps over capacity: 0 % in sample, est. 0.004 % on unseen days');
   });
 });

@@ -34,13 +34,41 @@ export interface HostModel {
   builtIn?: boolean;
 }
 
-/** How a plan turns the trace into planned demand; overheadInTrace: the series already include a hypervisor's overhead. */
+/**
+ * How a plan turns the trace into planned demand: a percentile (window absent = one hour around each step), or a
+ * target share of host-steps over capacity (overloadRiskPercent, then no percentile); overheadInTrace: the series
+ * already include a hypervisor's overhead.
+ */
 export interface PlanSizing {
-  percentile: number;
+  percentile?: number;
   headroomPercent: number;
-  foldDays: boolean;
-  windowSteps?: number;
+  foldDays?: boolean;
+  windowSteps?: number | null;
   overheadInTrace?: boolean;
+  overloadRiskPercent?: number | null;
+}
+
+/** What the server applied, defaults and the workload's step resolved (GET plan sizingApplied). */
+export interface SizingApplied {
+  mode: 'PERCENTILE' | 'OVERLOAD_RISK';
+  percentile?: number | null;
+  windowSteps?: number | null;
+  windowMinutes?: number | null;
+  foldDays: boolean;
+  headroomPercent: number;
+  overheadInTrace: boolean;
+  overloadRiskPercent?: number | null;
+  /** false: a one-step window and no folding, where every percentile gives the raw series */
+  percentileHasEffect: boolean;
+  summary: string;
+}
+
+/** Share of host-steps over capacity: in sample, the plan's own out-of-sample estimate, the target (risk mode). */
+export interface OverloadRisk {
+  inSampleHostStepsOverPercent: number;
+  estimatedOutOfSamplePercent: number | null;
+  targetPercent: number | null;
+  method: string;
 }
 
 /** The plan's approach mix in words, e.g. "30 VMs paravirtual, 30 hardware-assisted"; '' when unknown. */
@@ -55,12 +83,28 @@ export function approachMixSummary(mix: Record<string, number> | null | undefine
 
 /** One line for the plan header, e.g. "p95 + 10 % headroom, folded to a day, overhead already in the trace". */
 export function sizingSummary(s: Partial<PlanSizing> | undefined): string {
-  if (!s || s.percentile == null) return '';
+  if (!s) return '';
+  if (s.overloadRiskPercent != null) {
+    const parts = [`overload risk ≤ ${s.overloadRiskPercent} % of host-steps${s.headroomPercent ? ` + ${s.headroomPercent} % headroom` : ''}`];
+    parts.push(s.overheadInTrace ? 'overhead already in the trace (none added)' : 'approach overhead added');
+    return parts.join(', ');
+  }
+  if (s.percentile == null) return '';
   const parts = [`p${s.percentile}${s.headroomPercent ? ` + ${s.headroomPercent} % headroom` : ''}`];
   if (s.foldDays) parts.push('folded to a day');
-  else if (s.windowSteps != null && s.windowSteps > 1) parts.push(`${s.windowSteps}-step window`);
+  else if (s.windowSteps == null) parts.push('1-hour window');
+  else if (s.windowSteps > 1) parts.push(`${s.windowSteps}-step window`);
+  else parts.push('raw series (percentile has no effect)');
   parts.push(s.overheadInTrace ? 'overhead already in the trace (none added)' : 'approach overhead added');
   return parts.join(', ');
+}
+
+/** "host-steps over capacity: 0.03 % in sample, est. 0.12 % on unseen days (target 0.1 %)" */
+export function overloadRiskSummary(r: OverloadRisk): string {
+  const pct = (v: number) => `${v < 0.01 && v > 0 ? v.toPrecision(1) : Number(v.toFixed(2))} %`;
+  const estimate = r.estimatedOutOfSamplePercent == null ? '' : `, est. ${pct(r.estimatedOutOfSamplePercent)} on unseen days`;
+  const target = r.targetPercent == null ? '' : ` (target ${r.targetPercent} %)`;
+  return `host-steps over capacity: ${pct(r.inSampleHostStepsOverPercent)} in sample${estimate}${target}`;
 }
 
 /**
@@ -134,6 +178,9 @@ export interface PlanRequest {
   pinned?: Record<string, number>;
   /** pool-wide limits; an entry's own limits win */
   limits?: PlanLimits | null;
+  /** fit the plan to the workload's steps starting in [from, to) only (ISO instants; absent: the whole trace) */
+  from?: string | null;
+  to?: string | null;
 }
 
 export interface ProgressPoint {
@@ -177,6 +224,10 @@ export interface Plan {
   /** the current (or last) attempt's start */
   attemptStartedAt?: string | null;
   finishedAt?: string | null;
+  /** exactly what the sizing applied (the header shows its summary) */
+  sizingApplied?: SizingApplied | null;
+  /** null until the solve ended */
+  overloadRisk?: OverloadRisk | null;
 }
 
 export interface Placement {

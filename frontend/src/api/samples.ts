@@ -15,6 +15,7 @@ export const SAMPLES: Sample[] = [
   { file: 'generic-small.csv', label: 'Generic CSV: 60 VMs, CPU/memory/disk/network, with inventory', format: 'csv', inventory: 'inventory-small.csv' },
   { file: 'planetlab-small.zip', label: 'PlanetLab: 40 VMs, CPU % only, with inventory', format: 'planetlab', inventory: 'inventory-planetlab-small.csv' },
   { file: 'bitbrains-small.zip', label: 'Bitbrains GWA-T-12: 12 VMs, no inventory needed', format: 'bitbrains' },
+  { file: 'vcenter-small.csv.gz', label: 'vCenter statistics: 12 VMs, CPU/memory, with an RVTools inventory', format: 'vcenter', inventory: 'rvtools-small.xlsx' },
 ];
 
 export const MALFORMED_SAMPLE = 'malformed-example.csv';

@@ -1,6 +1,6 @@
 // Dashboard: before/after bars for power, energy, cooling (PUE), rack units, maintenance, cost.
 import type { EstateFigures } from '../api/engine';
-import { round, usd } from './common';
+import { escapeHtml, round, usd } from './common';
 import type { Option } from './echarts';
 
 export interface BeforeAfterRow {
@@ -38,7 +38,7 @@ export function beforeAfterOption(rows: BeforeAfterRow[]): Option {
       trigger: 'item',
       formatter: (p: { seriesName: string; dataIndex: number }) => {
         const r = rows[p.dataIndex];
-        return `${r.label}<br/>${p.seriesName}: ${fmt(p.seriesName === 'Before' ? r.before : r.after, r.unit)}`;
+        return `${escapeHtml(r.label)}<br/>${escapeHtml(p.seriesName)}: ${escapeHtml(fmt(p.seriesName === 'Before' ? r.before : r.after, r.unit))}`;
       },
     },
     legend: { top: 0 },

@@ -1,5 +1,16 @@
 // Small helpers shared by the chart shapers.
 
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/**
+ * Escapes text for the HTML of an ECharts tooltip formatter. Every name a user chose (workload, plan,
+ * VM, host model) passes through it: a formatter's string is inserted as HTML, unlike ECharts' own
+ * default tooltips and canvas labels, which never interpret markup.
+ */
+export function escapeHtml(text: unknown): string {
+  return String(text ?? '').replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+}
+
 export const PALETTE = ['#1f5fbf', '#e07b00', '#2a9d58', '#c0392b', '#7b4fb5', '#00838f', '#8d6e63', '#d81b60', '#607d8b', '#9e9d24', '#5c6bc0', '#26a69a'];
 
 export function max(values: ArrayLike<number>): number {

@@ -1,6 +1,6 @@
 // Only the ECharts parts the UI draws are bundled (tree-shaken core + explicit registrations).
 import * as echarts from 'echarts/core';
-import { BarChart, HeatmapChart, LineChart } from 'echarts/charts';
+import { BarChart, HeatmapChart, LineChart, ScatterChart } from 'echarts/charts';
 import {
   DataZoomComponent,
   GridComponent,
@@ -12,7 +12,7 @@ import {
 import { CanvasRenderer } from 'echarts/renderers';
 
 echarts.use([
-  BarChart, HeatmapChart, LineChart,
+  BarChart, HeatmapChart, LineChart, ScatterChart,
   DataZoomComponent, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, VisualMapComponent,
   CanvasRenderer,
 ]);

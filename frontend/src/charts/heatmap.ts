@@ -1,6 +1,6 @@
 // Dashboard: host × time-step utilization heatmap for one resource, readable with hundreds to ~1000 hosts.
 import type { MetricName } from '../api/workloads';
-import { downsampleMax, max, round } from './common';
+import { downsampleMax, escapeHtml, max, round } from './common';
 import type { Option } from './echarts';
 
 /** Host rows the heatmap shows at once; more scroll (slider on the right, mouse wheel over the chart). */
@@ -95,8 +95,8 @@ export function heatmapTooltip(s: HeatmapShape, col: number, row: number, percen
   const when = !c ? '' : c.steps > 1
     ? `${stepToLabel(c.firstStep)} – ${stepToLabel(c.firstStep + c.steps - 1)} (max of ${c.steps} steps)`
     : stepToLabel(c.firstStep);
-  const model = s.hostDetails[row] ? ` · ${s.hostDetails[row]}` : '';
-  return `Host ${s.hostLabels[row]}${model}<br/>${when}: <b>${percent} %</b><br/>peak ${s.rowPeakPercent[row]} %`;
+  const model = s.hostDetails[row] ? ` · ${escapeHtml(s.hostDetails[row])}` : '';
+  return `Host ${escapeHtml(s.hostLabels[row])}${model}<br/>${escapeHtml(when)}: <b>${escapeHtml(percent)} %</b><br/>peak ${escapeHtml(s.rowPeakPercent[row])} %`;
 }
 
 export function heatmapOption(s: HeatmapShape, stepToLabel: (step: number) => string, visibleRows = HEATMAP_VISIBLE_ROWS): Option {

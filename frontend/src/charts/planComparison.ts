@@ -1,7 +1,7 @@
 // Plan comparison: the figures a capacity planner weighs between scenarios, side by side, and as bars.
 import type { SimulationMetrics, Savings } from '../api/engine';
 import type { Plan } from '../api/plans';
-import { PALETTE, round, usd } from './common';
+import { escapeHtml, PALETTE, round, usd } from './common';
 import type { Option } from './echarts';
 import { boundSummary } from '../pages/plan/lowerBound';
 
@@ -77,7 +77,7 @@ export function comparisonOption(rows: ComparisonRow[], names: string[]): Option
       trigger: 'item',
       formatter: (p: { seriesIndex: number; dataIndex: number }) => {
         const r = shown[p.dataIndex];
-        return `${r.label}<br/>${names[p.seriesIndex]}: ${formatValue(r.values[p.seriesIndex], r.unit)}`;
+        return `${escapeHtml(r.label)}<br/>${escapeHtml(names[p.seriesIndex])}: ${escapeHtml(formatValue(r.values[p.seriesIndex], r.unit))}`;
       },
     },
     grid: { left: 160, right: 110, top: 40, bottom: 30 },

@@ -7,6 +7,7 @@ import { EChart } from '../charts/EChart';
 import { powerCurvesOption, shapePowerCurves, type PowerMeasure } from '../charts/powerCurves';
 import { AddHostModelForm } from './AddHostModelForm';
 import { num } from '../format';
+import { WriteAction } from '../session';
 
 export function CatalogPage() {
   const models = useAsync((s) => plansApi.hostModels(s), []);
@@ -44,7 +45,7 @@ export function CatalogPage() {
                   <td style={{ whiteSpace: 'normal', minWidth: '12rem', maxWidth: '19rem' }}>
                     {m.name}
                     {m.builtIn === false && (<> <span className="badge">custom</span>{' '}
-                      <button type="button" className="link" onClick={() => remove(m)} data-testid={`delete-model-${m.id}`} aria-label={`Delete custom model ${m.name}`}>delete</button></>)}
+                      <WriteAction><button type="button" className="link" onClick={() => remove(m)} data-testid={`delete-model-${m.id}`} aria-label={`Delete custom model ${m.name}`}>delete</button></WriteAction></>)}
                     {m.source && <p className="hint">{m.source}</p>}
                   </td>
                   <td><code>{m.id}</code></td>
@@ -73,7 +74,7 @@ export function CatalogPage() {
           </div>
         </>
       )}
-      <AddHostModelForm onAdded={(m) => { setAdded(m); models.reload(); }} />
+      <WriteAction><AddHostModelForm onAdded={(m) => { setAdded(m); models.reload(); }} /></WriteAction>
       {added && (
         <p role="status" data-testid="model-added">
           Added <strong>{added.name}</strong> (<code>{added.id}</code>): it is now in the <Link to="/plans/new">new plan</Link> host pool.

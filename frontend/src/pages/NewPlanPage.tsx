@@ -10,6 +10,7 @@ import { count, num } from '../format';
 import { usd } from '../charts/common';
 import { limitsText, NO_LIMITS, parseLimits, type LimitsText } from './limits';
 import { formatPins, orderedPool, parsePins, poolCounts, renumberPins, slotRangesSummary } from './pins';
+import { RISK_RANGE, riskTargetError, sizingModeOf, sizingRequest, type SizingMode } from './sizingMode';
 
 const VIRT_HINT: Record<VirtualizationChoice, string> = {
   AUTO: 'Per VM: paravirtual for PV-capable guests; the others hardware-assisted when every host model of the pool has hardware assist, else full. Each VM is planned and replayed with its own overhead.',
@@ -30,6 +31,8 @@ export function NewPlanPage() {
   const [percentile, setPercentile] = useState(95);
   const [headroom, setHeadroom] = useState(10);
   const [foldDays, setFoldDays] = useState(false);
+  const [sizingMode, setSizingMode] = useState<SizingMode>('PERCENTILE');
+  const [riskPercent, setRiskPercent] = useState(0.1);
   const [overheadInTrace, setOverheadInTrace] = useState(false);
   const [virtualization, setVirtualization] = useState<VirtualizationChoice>('HARDWARE_ASSISTED');
   const [targetUtilization, setTargetUtilization] = useState(100);
@@ -62,7 +65,9 @@ export function NewPlanPage() {
     setLimitsDraft(limitsText(r.limits));
     if (r.resources) setResources(r.resources);
     if (r.sizing) {
-      setPercentile(r.sizing.percentile);
+      setSizingMode(sizingModeOf(r.sizing));
+      if (r.sizing.percentile != null) setPercentile(r.sizing.percentile);
+      if (r.sizing.overloadRiskPercent != null) setRiskPercent(r.sizing.overloadRiskPercent);
       setHeadroom(r.sizing.headroomPercent);
       setFoldDays(Boolean(r.sizing.foldDays));
       setOverheadInTrace(Boolean(r.sizing.overheadInTrace));
@@ -104,7 +109,7 @@ export function NewPlanPage() {
       name: name.trim() || undefined,
       hostPool,
       resources: RESOURCES.filter((r) => resources.includes(r)),
-      sizing: { percentile, headroomPercent: headroom, foldDays, overheadInTrace },
+      sizing: sizingRequest({ mode: sizingMode, percentile, headroomPercent: headroom, foldDays, overloadRiskPercent: riskPercent, overheadInTrace }),
       virtualization,
       targetUtilization: targetUtilization / 100,
       haReserveHosts: ha,
@@ -199,19 +204,39 @@ export function NewPlanPage() {
               ))}</div>
               <p className="hint">Resources whose capacity the placement must respect.</p>
             </div>
-            <Field id="plan-percentile" label="Demand percentile" hint="Size each VM per time step at this percentile of its demand (100 = peaks).">
-              <input id="plan-percentile" type="number" min={50} max={100} step="any" value={percentile} onChange={(e) => setPercentile(Number(e.target.value))} />
-            </Field>
-            <Field id="plan-headroom" label="Headroom %" hint="Extra demand added on top of the percentile, for growth and error.">
+            <div className="field" role="radiogroup" aria-labelledby="sizing-mode-label">
+              <span id="sizing-mode-label" style={{ fontWeight: 600 }}>Sizing mode</span>
+              <div>
+                <label style={{ display: 'inline-flex', gap: '0.3rem', fontWeight: 400, marginRight: '0.8rem' }}>
+                  <input type="radio" name="sizing-mode" data-testid="sizing-mode-percentile" checked={sizingMode === 'PERCENTILE'} onChange={() => setSizingMode('PERCENTILE')} /> Percentile + headroom
+                </label>
+                <label style={{ display: 'inline-flex', gap: '0.3rem', fontWeight: 400 }}>
+                  <input type="radio" name="sizing-mode" data-testid="sizing-mode-risk" checked={sizingMode === 'RISK'} onChange={() => { setSizingMode('RISK'); setHeadroom(0); }} /> Target overload risk %
+                </label>
+              </div>
+              <p className="hint">{sizingMode === 'RISK'
+                ? 'Hosts are sized jointly from the history’s variability and the correlation of the VMs placed together.'
+                : 'Each VM per time step at a percentile of its demand in the hour around that step.'}</p>
+            </div>
+            {sizingMode === 'PERCENTILE' ? (
+              <Field id="plan-percentile" label="Demand percentile" hint="Taken over the hour around each step (or, folded, over every day at that time); 100 = peaks.">
+                <input id="plan-percentile" type="number" min={50} max={100} step="any" value={percentile} onChange={(e) => setPercentile(Number(e.target.value))} />
+              </Field>
+            ) : (
+              <Field id="plan-risk" label="Target overload risk %" hint={riskTargetError(riskPercent) ?? 'Share of host-steps allowed over capacity on days the plan has not seen (e.g. 0.1).'}>
+                <input id="plan-risk" type="number" min={RISK_RANGE.min} max={RISK_RANGE.max} step="any" value={riskPercent} onChange={(e) => setRiskPercent(Number(e.target.value))} />
+              </Field>
+            )}
+            <Field id="plan-headroom" label="Headroom %" hint={sizingMode === 'RISK' ? 'Growth added on top of the history before the risk is sized (0 = the history as it is).' : 'Extra demand added on top of the percentile, for growth and error.'}>
               <input id="plan-headroom" type="number" min={0} max={200} step="any" value={headroom} onChange={(e) => setHeadroom(Number(e.target.value))} />
             </Field>
             <Field id="plan-target" label="Target utilization %" hint="Fill hosts only up to this share of their capacity.">
               <input id="plan-target" type="number" min={10} max={100} step={1} value={targetUtilization} onChange={(e) => setTargetUtilization(Number(e.target.value))} />
             </Field>
-            <div className="field">
+            {sizingMode === 'PERCENTILE' && <div className="field">
               <label style={{ display: 'inline-flex', gap: '0.4rem' }}><input type="checkbox" checked={foldDays} onChange={(e) => setFoldDays(e.target.checked)} /> Fold days into a typical day</label>
               <p className="hint">For multi-day traces: plan for the per-time-of-day percentile instead of every step.</p>
-            </div>
+            </div>}
             <div className="field">
               <label style={{ display: 'inline-flex', gap: '0.4rem' }}><input type="checkbox" data-testid="overhead-in-trace" checked={overheadInTrace} onChange={(e) => setOverheadInTrace(e.target.checked)} /> Overhead already in the trace</label>
               <p className="hint">Measured inside VMs (PlanetLab, Bitbrains): plan and replay the series as measured, adding no virtualization overhead.</p>
@@ -273,7 +298,7 @@ export function NewPlanPage() {
           </button></p>
         )}
         <div className="actions">
-          <button type="submit" disabled={submitting || !workloadId || resources.length === 0 || pins.errors.length > 0 || Object.keys(limits.errors).length > 0} data-testid="start-plan">
+          <button type="submit" disabled={submitting || !workloadId || resources.length === 0 || pins.errors.length > 0 || Object.keys(limits.errors).length > 0 || (sizingMode === 'RISK' && riskTargetError(riskPercent) != null)} data-testid="start-plan">
             {submitting ? 'Starting…' : 'Start planning'}
           </button>
         </div>

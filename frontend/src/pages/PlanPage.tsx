@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { plansApi, isFinished, approachMixSummary, constraintsSummary, pinnedSummary, searchedSummary, sizingSummary, type Plan } from '../api/plans';
+import { plansApi, isFinished, approachMixSummary, constraintsSummary, pinnedSummary, searchedSummary, sizingSummary, overloadRiskSummary, type Plan } from '../api/plans';
 import { engineApi, loadCompletedSimulation, simulationWarnings, type AssumptionEdits, type ExportType } from '../api/engine';
 import { workloadsApi } from '../api/workloads';
 import { errorMessage } from '../api/client';
@@ -17,8 +17,10 @@ import { PerformanceSection } from './plan/PerformanceSection';
 import { ComparisonSection } from './plan/ComparisonSection';
 import { PlacementsSection } from './plan/PlacementsSection';
 import { DynamicSection } from './plan/DynamicSection';
+import { WillItHoldSection } from './plan/WillItHoldSection';
 import { dateTime } from '../format';
 import { download } from '../download';
+import { WriteAction } from '../session';
 
 function hasSolution(p: Plan | undefined): boolean {
   return !!p && isFinished(p.status) && p.hostsUsed != null;
@@ -105,9 +107,11 @@ export function PlanPage() {
       <h1 id="plan-title">{p.name ?? 'Consolidation plan'}</h1>
       <p className="lead">
         {workload.data ? <>Workload <Link to={`/workloads/${workload.data.id}`}>{workload.data.name}</Link> · </> : null}
-        {p.request?.virtualization ?? ''}{approachMixSummary(p.approachMix) && <span data-testid="approach-mix"> ({approachMixSummary(p.approachMix)})</span>} · <span data-testid="plan-sizing">{sizingSummary(p.request?.sizing)}</span>
+        {p.request?.virtualization ?? ''}{approachMixSummary(p.approachMix) && <span data-testid="approach-mix"> ({approachMixSummary(p.approachMix)})</span>} · <span data-testid="plan-sizing" title={p.overloadRisk?.method}>{p.sizingApplied?.summary ?? sizingSummary(p.request?.sizing)}</span>
+        {p.overloadRisk && <> · <span data-testid="plan-overload-risk">{overloadRiskSummary(p.overloadRisk)}</span></>}
         {constraintsSummary(p.request) && <> · <span data-testid="plan-constraints">{constraintsSummary(p.request)}</span></>}
         {pinnedSummary(p.request) && <> · <span data-testid="plan-pinned">{pinnedSummary(p.request)}</span></>}
+        {(p.request?.from || p.request?.to) && <> · <span data-testid="plan-window">fitted to {p.request?.from ? dateTime(p.request.from) : 'the start'} – {p.request?.to ? dateTime(p.request.to) : 'the end'}</span></>}
         {searchedSummary(p) && <> · <span data-testid="plan-searched">{searchedSummary(p)}</span></>} · created {dateTime(p.createdAt)} · plan <code>{p.id}</code>
       </p>
       {plan.error != null && <ErrorBox error={plan.error} title="Lost contact with the server; retrying" />}
@@ -123,8 +127,8 @@ export function PlanPage() {
           <button type="button" className="secondary" onClick={() => downloadTable('hosts', 'xlsx')} disabled={!simulation.data} data-testid="export-hosts-xlsx">Hosts XLSX</button>
         </span>
         <button type="button" className="secondary" onClick={() => window.print()} disabled={!solved} title="Print the dashboard, or save it as a PDF from the print dialog">Print / PDF</button>
-        <Link className="button secondary" to={`/plans/new?from=${p.id}`} data-testid="plan-variant">Plan a variant</Link>
-        {isFinished(p.status) && <button type="button" className="danger" onClick={remove}>Delete plan</button>}
+        <WriteAction><Link className="button secondary" to={`/plans/new?from=${p.id}`} data-testid="plan-variant">Plan a variant</Link></WriteAction>
+        {isFinished(p.status) && <WriteAction><button type="button" className="danger" onClick={remove}>Delete plan</button></WriteAction>}
       </div>
 
       {(workload.data?.warnings?.length ?? 0) > 0 && (
@@ -145,6 +149,9 @@ export function PlanPage() {
           {!simulation.data && <Loading what="replay of the plan (savings need its energy figures)" />}
           {simulation.data && savings.status === 'loading' && !savings.data && <Loading what="savings" />}
           {savings.data && <SavingsSection planId={id} savings={savings.data} onRecompute={setOverrides} onBaselineChanged={savings.reload} />}
+
+          <h2 id="will-it-hold-title">Will it hold?</h2>
+          <WillItHoldSection plan={p} />
 
           <h2>Hosts</h2>
           {simulation.error != null && <ErrorBox error={simulation.error} onRetry={simulation.refresh} />}

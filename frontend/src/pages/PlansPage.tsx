@@ -8,6 +8,7 @@ import { useAsync } from '../hooks/useAsync';
 import { Empty, ErrorBox, Loading } from '../components/Status';
 import { count, dateTime, num } from '../format';
 import { boundSummary } from './plan/lowerBound';
+import { WriteAction } from '../session';
 
 /** A finished plan's yearly cost saved (its saved assumptions), fetched per row; '–' until its replay is there. */
 function SavedPerYear({ plan }: { plan: Plan }) {
@@ -30,7 +31,7 @@ export function PlansPage() {
     <section aria-labelledby="plans-title">
       <h1 id="plans-title">Plans</h1>
       <div className="actions">
-        <Link className="button" to="/plans/new">New plan</Link>
+        <WriteAction><Link className="button" to="/plans/new">New plan</Link></WriteAction>
         <button type="button" className="secondary" disabled={chosen.length < 2} data-testid="compare-plans"
           onClick={() => navigate(`/plans/compare?ids=${chosen.map(encodeURIComponent).join(',')}`)}>
           Compare selected ({chosen.length})

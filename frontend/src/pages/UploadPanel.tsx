@@ -91,8 +91,8 @@ export function UploadPanel({ onUploaded }: { onUploaded: (w: Workload) => void 
           onDragLeave={() => setOver(false)}
           onDrop={drop}
         >
-          <label htmlFor="trace-file">Trace file (.zip or .csv)</label>
-          <input id="trace-file" type="file" accept=".zip,.csv,.txt" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+          <label htmlFor="trace-file">Trace file (.csv, .json, .zip, .tar, or any of them .gz)</label>
+          <input id="trace-file" type="file" accept=".zip,.csv,.txt,.json,.gz,.tgz,.tar" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
           <p className="hint">{file ? `${file.name} — ${bytes(file.size)}` : 'Drop a file here or pick one. PlanetLab and Bitbrains folders go in as a .zip.'}</p>
         </div>
         <div className="fields">
@@ -103,6 +103,11 @@ export function UploadPanel({ onUploaded }: { onUploaded: (w: Workload) => void 
               <option value="planetlab">PlanetLab (CPU % per line)</option>
               <option value="bitbrains">Bitbrains GWA-T-12</option>
               <option value="csv">Generic long CSV</option>
+              <option value="vcenter">vCenter statistics (PowerCLI Get-Stat)</option>
+              <option value="prometheus">Prometheus range queries (JSON)</option>
+              <option value="azure">Azure Public Dataset</option>
+              <option value="alibaba">Alibaba cluster-trace v2018</option>
+              <option value="google">Google cluster-data 2019</option>
             </select>
             <p className="hint">Auto-detect reads the file's shape; pick one to force it.</p>
           </div>
@@ -112,9 +117,9 @@ export function UploadPanel({ onUploaded }: { onUploaded: (w: Workload) => void 
             <p className="hint">How the workload is listed.</p>
           </div>
           <div className="field">
-            <label htmlFor="inventory-file">Inventory CSV (optional)</label>
-            <input id="inventory-file" type="file" accept=".csv" onChange={(e) => setInventory(e.target.files?.[0] ?? null)} />
-            <p className="hint">VM sizes, guest OS, paravirtualization capability, workload class.</p>
+            <label htmlFor="inventory-file">Inventory CSV or RVTools export (optional)</label>
+            <input id="inventory-file" type="file" accept=".csv,.xlsx,.zip" onChange={(e) => setInventory(e.target.files?.[0] ?? null)} />
+            <p className="hint">VM sizes, guest OS, paravirtualization capability, workload class; an RVTools .xlsx also records today's hosts.</p>
           </div>
           <div className="field">
             <label htmlFor="vm-profile">VM size profile</label>

@@ -8,6 +8,7 @@ import { EChart } from '../charts/EChart';
 import { multiplexingOption, shapeMultiplexing } from '../charts/multiplexing';
 import { errorMessage } from '../api/client';
 import { VmTable } from './VmTable';
+import { WriteAction } from '../session';
 
 
 export function WorkloadPage() {
@@ -46,9 +47,9 @@ export function WorkloadPage() {
         {w.format} · {count(w.vmCount, 'VM')} · {count(w.steps, 'step')} of {duration(w.stepSeconds)} · {dateTime(w.start)} → {dateTime(w.end)}
       </p>
       <div className="actions">
-        <Link className="button" to={`/plans/new?workload=${w.id}`}>Plan consolidation</Link>
+        <WriteAction><Link className="button" to={`/plans/new?workload=${w.id}`}>Plan consolidation</Link></WriteAction>
         <Link className="button secondary" to={`/plans?workload=${w.id}`} data-testid="workload-plans">Plans of this workload</Link>
-        <button type="button" className="danger" onClick={remove}>Delete workload</button>
+        <WriteAction><button type="button" className="danger" onClick={remove}>Delete workload</button></WriteAction>
       </div>
       {deleteError && <div className="error" role="alert">{deleteError}</div>}
       {w.warnings && w.warnings.length > 0 && (

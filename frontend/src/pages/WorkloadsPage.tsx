@@ -4,6 +4,7 @@ import { useAsync } from '../hooks/useAsync';
 import { Empty, ErrorBox, Loading } from '../components/Status';
 import { dateTime, duration, num } from '../format';
 import { UploadPanel } from './UploadPanel';
+import { WriteAction } from '../session';
 
 export function WorkloadsPage() {
   const list = useAsync((signal) => workloadsApi.list(signal), []);
@@ -11,7 +12,7 @@ export function WorkloadsPage() {
     <section aria-labelledby="workloads-title">
       <h1 id="workloads-title">Workloads</h1>
       <p className="lead">Utilization traces of the servers to consolidate. Upload one, then plan its consolidation.</p>
-      <UploadPanel onUploaded={list.reload} />
+      <WriteAction><UploadPanel onUploaded={list.reload} /></WriteAction>
       <h2>Stored workloads</h2>
       {list.status === 'loading' && !list.data && <Loading what="workloads" />}
       {list.status === 'error' && <ErrorBox error={list.error} onRetry={list.reload} />}
@@ -31,7 +32,7 @@ export function WorkloadsPage() {
                   <td className="n">{duration(w.stepSeconds)}</td>
                   <td className="n">{num(w.steps, 0)}</td>
                   <td>{dateTime(w.start)}</td>
-                  <td><Link to={`/plans/new?workload=${w.id}`}>New plan</Link></td>
+                  <td><WriteAction><Link to={`/plans/new?workload=${w.id}`}>New plan</Link></WriteAction></td>
                 </tr>
               ))}
             </tbody>

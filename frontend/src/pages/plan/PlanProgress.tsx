@@ -4,6 +4,7 @@ import { errorMessage } from '../../api/client';
 import { EChart } from '../../charts/EChart';
 import { progressOption, shapeProgress } from '../../charts/progress';
 import { count } from '../../format';
+import { WriteAction } from '../../session';
 import { elapsedText, provenMinimal } from './solveStatus';
 
 /** Live solving view: status, elapsed, best host count over time (with lower bound and baselines) and Stop. */
@@ -40,7 +41,7 @@ export function PlanProgress({ plan, onChanged }: { plan: Plan; onChanged: () =>
           {plan.elapsedMillis != null && <span data-testid="plan-elapsed">{elapsedText(shape.elapsedSeconds, limit, running)}</span>}
           {resumed && <> · resumed in attempt {resumed.attempt} after its node stopped</>}
         </span>
-        {running && <button type="button" className="danger" onClick={() => stop()} disabled={stopping}>{stopping ? 'Stopping…' : 'Stop'}</button>}
+        {running && <WriteAction><button type="button" className="danger" onClick={() => stop()} disabled={stopping}>{stopping ? 'Stopping…' : 'Stop'}</button></WriteAction>}
       </div>
       {stopError && <div className="error" role="alert">{stopError}</div>}
       {minimal && (

@@ -8,6 +8,7 @@ import { paybackOption, paybackText } from '../../charts/payback';
 import { usd } from '../../charts/common';
 import { Empty, ErrorBox } from '../../components/Status';
 import { assumptionEdits, shownValue, sourceWords, type AssumptionKey } from './assumptionEdits';
+import { WriteAction } from '../../session';
 
 // step="any": server defaults such as 0.366 kg/kWh must not fail the browser's step validation
 const FIELDS: { key: AssumptionKey; label: string; hint: string }[] = [
@@ -79,7 +80,7 @@ export function SavingsSection({ planId, savings, onRecompute, onBaselineChanged
           ))}
           <div className="actions">
             <button type="submit">Recompute</button>
-            <button type="button" className="secondary" onClick={save}>Save scenario</button>
+            <WriteAction><button type="button" className="secondary" onClick={save}>Save scenario</button></WriteAction>
           </div>
           {saveMsg && <p role="status">{saveMsg}</p>}
           <h3>Before: {savings.baseline === 'CURRENT_INVENTORY' ? 'your current servers' : 'one server per VM'}</h3>
@@ -101,6 +102,7 @@ export function SavingsSection({ planId, savings, onRecompute, onBaselineChanged
               ))}</tbody>
             </table></div>
           )}
+          <WriteAction>
           <div className="field">
             <label htmlFor="current-servers">Current servers CSV</label>
             <input id="current-servers" type="file" accept=".csv,text/csv" disabled={baselineBusy}
@@ -110,6 +112,7 @@ export function SavingsSection({ planId, savings, onRecompute, onBaselineChanged
           {savings.baseline === 'CURRENT_INVENTORY' && (
             <button type="button" className="secondary" disabled={baselineBusy} onClick={() => changeBaseline(() => engineApi.removeCurrentServers(planId))}>Back to one server per VM</button>
           )}
+          </WriteAction>
           {baselineError != null && <ErrorBox error={baselineError} title="Current servers not accepted" />}
         </form>
         <div className="chart-box">

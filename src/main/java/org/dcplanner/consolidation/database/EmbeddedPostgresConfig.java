@@ -4,7 +4,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javax.sql.DataSource;
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.jdbc.DataSourceBuilder;
@@ -17,19 +19,40 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
-class EmbeddedPostgresConfig {
+public class EmbeddedPostgresConfig {
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(@Value("${app.embedded-db.dir:./data/postgres}") Path dir,
                                       @Value("${app.embedded-db.port:0}") int port) throws IOException {
         Path dataDir = writableDataDir(dir);
-        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+        StalePostmaster.clear(dataDir);
+        String password = EmbeddedPostgresCredentials.existingOrNew(dataDir);
+        EmbeddedPostgres.Builder builder = durable(EmbeddedPostgres.builder())
                 .setDataDirectory(dataDir)
-                .setCleanDataDirectory(false);
+                .setCleanDataDirectory(false)
+                .setPGStartupWait(Duration.ofSeconds(120)) // crash recovery after a kill may replay WAL
+                // runs after initdb (first start) and before every start: password, pg_hba.conf
+                .setDataDirectoryCustomizer(d -> EmbeddedPostgresCredentials.prepare(d.toPath(), password))
+                .setConnectConfig("password", password); // zonky's readiness check
         if (port > 0) {
             builder.setPort(port);
         }
-        return builder.start();
+        EmbeddedPostgres pg = builder.start();
+        EmbeddedPostgresCredentials.finish(pg.getPostgresDatabase(), dataDir, password);
+        return pg;
+    }
+
+    /**
+     * Durable and private server settings: fsync and synchronous commit on (zonky defaults to off; its
+     * {@code -F} is overridden), TCP on loopback only, no Unix socket.
+     */
+    public static EmbeddedPostgres.Builder durable(EmbeddedPostgres.Builder builder) {
+        return builder.setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
+                .setServerConfig("listen_addresses", "localhost")
+                .setServerConfig("unix_socket_directories", "''")
+                .setServerConfig("password_encryption", "scram-sha-256");
     }
 
     /** The data directory, created if missing; a clear startup error names it and the settings when it is not usable. */
@@ -52,11 +75,14 @@ class EmbeddedPostgresConfig {
                 cause);
     }
 
+    /** Hikari pool on the embedded server; {@code spring.datasource.hikari.*} (timeouts) apply as to any database. */
     @Bean
-    DataSource dataSource(EmbeddedPostgres pg) {
-        return DataSourceBuilder.create()
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(EmbeddedPostgres pg, @Value("${app.embedded-db.dir:./data/postgres}") Path dir) {
+        HikariDataSource ds = DataSourceBuilder.create().type(HikariDataSource.class)
                 .url(pg.getJdbcUrl("postgres", "postgres"))
-                .username("postgres").password("")
+                .username("postgres").password(EmbeddedPostgresCredentials.existingOrNew(dir.toAbsolutePath()))
                 .build();
+        return ds;
     }
 }

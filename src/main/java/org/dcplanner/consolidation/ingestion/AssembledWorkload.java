@@ -7,12 +7,18 @@ import java.util.Set;
 /**
  * A parsed workload on its grid, ready to store.
  *
- * @param series   per metric {@code [vm][step]}, canonical units, for the measured metrics only
+ * @param series   per metric and VM the aligned steps, canonical units, for the measured metrics only
  * @param stats    per metric one {@link SeriesStats} per VM
  * @param measured metrics with a stored series (CPU and memory always; disk, network when the trace has them)
  * @param samples  values read from the trace (VM x timestamp x metric given)
  */
-public record AssembledWorkload(TimeGrid grid, List<WorkloadVm> vms, Map<Metric, float[][]> series,
+public record AssembledWorkload(TimeGrid grid, List<WorkloadVm> vms, SeriesSource series,
                          Map<Metric, SeriesStats[]> stats, Set<Metric> measured,
                          List<IngestWarnings.IngestWarning> warnings, long samples) {
+
+    /** One VM's aligned series of one measured metric, made when asked (so only one is in the heap at a time). */
+    @FunctionalInterface
+    public interface SeriesSource {
+        float[] of(Metric metric, int vm);
+    }
 }

@@ -18,9 +18,7 @@ public record IngestRequest(TraceSource source, InputStreamSource inventory, Str
                             WorkloadFormat format, VmProfile vmProfile, Integer stepSeconds, Instant start) {
     public IngestRequest {
         if (vmProfile == null) vmProfile = VmProfile.DEFAULT;
-        if (stepSeconds != null && stepSeconds <= 0) {
-            throw org.dcplanner.consolidation.problem.ApiException.badRequest("stepSeconds must be a positive number of seconds")
-                    .at(null, null, "stepSeconds");
-        }
+        // one second to one day: coarser steps than a day leave nothing to multiplex
+        org.dcplanner.consolidation.problem.Ranges.check("stepSeconds", stepSeconds, 1, 86_400);
     }
 }

@@ -21,6 +21,17 @@ public final class IngestWarnings {
         templates.putIfAbsent(code, template);
     }
 
+    /** Files listed per skip rule (the first {@value #LISTED_FILES} named in the warning). */
+    private final Map<String, List<String>> skippedFiles = new LinkedHashMap<>();
+    static final int LISTED_FILES = 20;
+
+    /** An archive or folder entry not read as a trace: one warning per rule, naming the files. */
+    public void skipped(String path, String rule) {
+        List<String> files = skippedFiles.computeIfAbsent(rule, r -> new ArrayList<>());
+        if (files.size() < LISTED_FILES) files.add(path);
+        add("skipped-" + rule, 1, "%d file(s) skipped, not read as traces, by rule '" + rule + "'");
+    }
+
     public long count(String code) {
         long[] c = counts.get(code);
         return c == null ? 0 : c[0];
@@ -28,7 +39,14 @@ public final class IngestWarnings {
 
     public List<IngestWarning> toList() {
         List<IngestWarning> list = new ArrayList<>();
-        counts.forEach((code, n) -> list.add(new IngestWarning(code, n[0], String.format(templates.get(code), n[0]))));
+        counts.forEach((code, n) -> {
+            String message = String.format(templates.get(code), n[0]);
+            List<String> files = code.startsWith("skipped-") ? skippedFiles.get(code.substring("skipped-".length())) : null;
+            if (files != null) {
+                message += ": " + String.join(", ", files) + (n[0] > files.size() ? " and " + (n[0] - files.size()) + " more" : "");
+            }
+            list.add(new IngestWarning(code, n[0], message));
+        });
         return list;
     }
 

@@ -12,22 +12,26 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                            longer gaps count as zero demand
  * @param maxLineBytes        longest text line accepted (guards against binary files without newlines)
  * @param maxGridCells        cap on VMs x grid steps of one workload (memory guard; pass a coarser stepSeconds)
+ * @param recogniseRepeats    true: an upload whose content and parameters equal a stored workload's answers with that
+ *                            workload instead of storing it again
  */
 @ConfigurationProperties("consolidation.ingestion")
 public record IngestionProperties(Long maxExpandedBytes, Integer maxCompressionRatio, Integer maxEntries,
-                                  Integer maxCarrySteps, Integer maxLineBytes, Long maxGridCells) {
+                                  Integer maxCarrySteps, Integer maxLineBytes, Long maxGridCells,
+                                  Boolean recogniseRepeats) {
     public static final long RATIO_CHECK_FLOOR_BYTES = 16L << 20;
 
     public IngestionProperties {
-        if (maxExpandedBytes == null) maxExpandedBytes = 4L << 30;
+        if (maxExpandedBytes == null) maxExpandedBytes = 64L << 30;
         if (maxCompressionRatio == null) maxCompressionRatio = 200;
         if (maxEntries == null) maxEntries = 100_000;
         if (maxCarrySteps == null) maxCarrySteps = 3;
         if (maxLineBytes == null) maxLineBytes = 1 << 20;
-        if (maxGridCells == null) maxGridCells = 10_000_000L;
+        if (maxGridCells == null) maxGridCells = 1_000_000_000L;
+        if (recogniseRepeats == null) recogniseRepeats = true;
     }
 
     public static IngestionProperties defaults() {
-        return new IngestionProperties(null, null, null, null, null, null);
+        return new IngestionProperties(null, null, null, null, null, null, null);
     }
 }

@@ -41,19 +41,16 @@ final class WorkloadAssembler {
             if (vm.measured(Metric.NETWORK)) measured.add(Metric.NETWORK);
         }
         GridAligner aligner = new GridAligner(grid, properties.maxCarrySteps());
-        Map<Metric, float[][]> series = new EnumMap<>(Metric.class);
         Map<Metric, SeriesStats[]> stats = new EnumMap<>(Metric.class);
         for (Metric m : measured) {
-            float[][] s = new float[raw.size()][];
             SeriesStats[] st = new SeriesStats[raw.size()];
             for (int i = 0; i < raw.size(); i++) {
-                s[i] = series(aligner, raw.get(i), vms.get(i), m, warnings);
-                st[i] = SeriesStats.of(s[i]);
-                raw.get(i).release(m);
+                st[i] = SeriesStats.of(series(aligner, raw.get(i), vms.get(i), m, warnings, true));
             }
-            series.put(m, s);
             stats.put(m, st);
         }
+        // aligned again when written, one VM at a time: the whole grid is never in the heap
+        AssembledWorkload.SeriesSource series = (m, i) -> series(aligner, raw.get(i), vms.get(i), m, warnings, false);
         int k = properties.maxCarrySteps();
         warnings.add("gap-steps-carried", aligner.carriedSteps, "%d missing steps in gaps of at most " + k
                 + " steps repeat their VM's previous value");
@@ -64,18 +61,22 @@ final class WorkloadAssembler {
         return new AssembledWorkload(grid, vms, series, stats, measured, warnings.toList(), parsed.samples());
     }
 
-    private float[] series(GridAligner aligner, VmTrace vm, WorkloadVm size, Metric m, IngestWarnings warnings) {
+    private float[] series(GridAligner aligner, VmTrace vm, WorkloadVm size, Metric m, IngestWarnings warnings,
+                           boolean count) {
         if (m == Metric.MEMORY && !vm.measured(Metric.MEMORY)) {
-            warnings.add("memory-from-size", 1, "%d VMs have no memory samples; their memory demand is their"
+            if (count) warnings.add("memory-from-size", 1, "%d VMs have no memory samples; their memory demand is their"
                     + " configured memory, constant");
             float[] constant = new float[aligner.stepsCount()];
             Arrays.fill(constant, (float) size.memoryMib());
             return constant;
         }
-        float[] s = aligner.align(vm, m, m == Metric.CPU);
-        if (m == Metric.CPU && vm.cpuIsPercent()) {
-            float scale = (float) (size.cpuMhz() / 100);
-            for (int i = 0; i < s.length; i++) s[i] *= scale;
+        float[] s = aligner.align(vm, m, count && m == Metric.CPU);
+        double scale = 1;
+        if (m == Metric.CPU && vm.cpuUnit() == VmTrace.CpuUnit.PERCENT) scale = size.cpuMhz() / 100;
+        if (m == Metric.CPU && vm.cpuUnit() == VmTrace.CpuUnit.CORES) scale = size.cpuMhz() / size.cores();
+        if (m == Metric.MEMORY && vm.memoryIsPercent()) scale = size.memoryMib() / 100;
+        if (scale != 1) {
+            for (int i = 0; i < s.length; i++) s[i] *= (float) scale;
         }
         return s;
     }

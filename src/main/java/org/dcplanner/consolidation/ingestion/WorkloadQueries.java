@@ -24,8 +24,12 @@ public class WorkloadQueries {
         this.store = store;
     }
 
-    public List<WorkloadView> list() {
-        return repository.list();
+    public List<WorkloadView> list(int limit, long offset) {
+        return repository.list(limit, offset);
+    }
+
+    public long count() {
+        return repository.count();
     }
 
     public WorkloadView get(UUID id) {

@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.dcplanner.consolidation.problem.ApiException;
+import org.dcplanner.consolidation.security.CurrentUser;
+import org.dcplanner.consolidation.security.Role;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -46,11 +48,17 @@ public class HostCatalogService implements HostCatalog {
         return builtIn(id).isPresent();
     }
 
-    /** Adds a custom model; 409 problem when the id is taken (built-in or custom). */
+    /** Adds a custom model to the caller's workspace; 409 problem when the id is taken (built-in or custom). */
     public HostModel add(HostModel model) {
+        return add(model, false);
+    }
+
+    /** Adds a custom model to the caller's workspace or (admins only, else 403) to the shared catalog. */
+    public HostModel add(HostModel model, boolean shared) {
+        if (shared) requireAdminForSharedCatalog(model.id());
         if (isBuiltIn(model.id())) throw conflict(model.id());
         try {
-            customModels.insert(model);
+            customModels.insert(model, shared);
         } catch (DuplicateKeyException e) {
             throw conflict(model.id());
         }
@@ -68,7 +76,8 @@ public class HostCatalogService implements HostCatalog {
             throw new ApiException(HttpStatus.CONFLICT, "host-model-built-in", "Built-in host model",
                     "host model " + id + " is built in; only custom models can be deleted").at(null, null, "id");
         }
-        if (!customModels.lockForDelete(id)) throw ApiException.notFound("host model", id);
+        boolean shared = customModels.lockForDelete(id).orElseThrow(() -> ApiException.notFound("host model", id));
+        if (shared) requireAdminForSharedCatalog(id);
         long plans = usage.stream().mapToLong(u -> u.plansUsing(id)).sum();
         if (plans > 0) {
             throw new ApiException(HttpStatus.CONFLICT, "host-model-in-use", "Host model in use", "host model " + id
@@ -88,6 +97,13 @@ public class HostCatalogService implements HostCatalog {
         custom.removeAll(customModels.lockShared(custom));
         if (!custom.isEmpty()) {
             throw ApiException.notFound("host model", custom.iterator().next()).at(null, null, "hostPool");
+        }
+    }
+
+    private static void requireAdminForSharedCatalog(String id) {
+        if (CurrentUser.get().map(u -> u.role() != Role.ADMIN).orElse(false)) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "forbidden", "Not allowed",
+                    "only admins change the shared host catalog (host model " + id + ")");
         }
     }
 

@@ -28,6 +28,10 @@ record HostModelRequest(String id, String name, Integer cores, Double coreMhz, D
         atMost("rackUnits", rackUnits, 48, "rack units, a full rack");
         nonNegative("purchaseCost", purchaseCost);
         nonNegative("yearlyMaintenanceCost", yearlyMaintenanceCost);
+        atMost("purchaseCost", purchaseCost, 10_000_000, "USD per server");
+        atMost("yearlyMaintenanceCost", yearlyMaintenanceCost, 1_000_000, "USD per server and year");
+        if (name != null && name.length() > 200) throw invalid("name", "name must be at most 200 characters");
+        if (source != null && source.length() > 2000) throw invalid("source", "source must be at most 2000 characters");
         checkCurve();
         return new HostModel(id, name == null || name.isBlank() ? id : name, cores, coreMhz, memoryMib, diskKBps,
                 networkKBps, powerWatts, rackUnits, purchaseCost, yearlyMaintenanceCost,

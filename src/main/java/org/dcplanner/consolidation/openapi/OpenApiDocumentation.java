@@ -51,6 +51,14 @@ class OpenApiDocumentation {
             api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> {
                 ApiResponses responses = op.getResponses();
                 addProblem(responses, "400", "Bad request: a parameter or body field is unreadable, unknown or out of range");
+                // sign-in (docs/security.md): every operation but the sign-in page's options needs a credential;
+                // writes need PLANNER, users and audit ADMIN; a session write also needs its CSRF token
+                if (!path.equals("/api/v1/sign-in-options")) {
+                    addProblem(responses, "401", "No credential, or an unknown one: sign in, HTTP Basic, or Authorization: Bearer <API token>");
+                }
+                if (method != PathItem.HttpMethod.GET || path.startsWith("/api/v1/users") || path.startsWith("/api/v1/audit")) {
+                    addProblem(responses, "403", "Not allowed for the caller's role, or a session write without its CSRF token");
+                }
                 if (path.contains("{")) addProblem(responses, "404", "Not found: no such resource");
                 if (method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT) {
                     addProblem(responses, "415", "Unsupported media type");

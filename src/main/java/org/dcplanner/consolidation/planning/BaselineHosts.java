@@ -10,6 +10,7 @@ import org.dcplanner.consolidation.ingestion.WorkloadVm;
 import org.dcplanner.consolidation.inventory.HostModel;
 import org.dcplanner.consolidation.planning.internal.DemandSizer;
 import org.dcplanner.consolidation.planning.internal.PlanProblemFactory;
+import org.dcplanner.consolidation.planning.internal.RiskSizing;
 import org.dcplanner.consolidation.planning.solver.start.Baselines;
 import org.dcplanner.consolidation.planning.solver.start.LowerBounds;
 import org.dcplanner.consolidation.planning.solver.domain.DemandModel;
@@ -41,18 +42,33 @@ public final class BaselineHosts {
         }
     }
 
-    /** Sizes the workload as the planner does for {@code approach}, then packs it. */
+    /**
+     * Sizes the workload as the planner does for {@code approach}, then packs it; a risk-targeted sizing packs the
+     * effective demand onto derated copies of the model, as its plan did ({@link RiskSizing}).
+     */
     public static Packing timeSeriesFfd(LoadedWorkload w, List<Metric> resources, PlanRequest.Sizing sizing,
                                         VirtualizationApproach approach, OverheadModel overhead, HostModel model,
                                         double targetUtilization) {
+        HostSlotSpec spec = PlanProblemFactory.slotSpec(model, resources, targetUtilization);
+        if (sizing.riskTargeted()) {
+            int n = Math.max(1, w.vms().size());
+            PlanRequest request = new PlanRequest(w.id(), null, List.of(new PlanRequest.PoolEntry(model.id(), n)), resources,
+                    sizing, VirtualizationChoice.valueOf(approach.name()), targetUtilization, 0, PlanningProblem.Objective.HOSTS, 1, java.util.Map.of());
+            RiskSizing risk = RiskSizing.of(w, request, overhead, Collections.nCopies(n, spec));
+            return pack(risk.sized().demand(), risk.sized().steps(), resources, w.vms(), approach, risk.slots().get(0));
+        }
         DemandSizer.SizedDemand sized = DemandSizer.size(w, resources, sizing, approach, overhead);
-        return pack(sized.demand(), sized.steps(), resources, w.vms(), approach, model, targetUtilization);
+        return pack(sized.demand(), sized.steps(), resources, w.vms(), approach, spec);
     }
 
     /** Packs host-side demand {@code [r][vm][step]} (resources as listed) onto copies of {@code model}. */
     public static Packing pack(float[][][] demand, int steps, List<Metric> resources, List<WorkloadVm> vms,
                                VirtualizationApproach approach, HostModel model, double targetUtilization) {
-        HostSlotSpec spec = PlanProblemFactory.slotSpec(model, resources, targetUtilization);
+        return pack(demand, steps, resources, vms, approach, PlanProblemFactory.slotSpec(model, resources, targetUtilization));
+    }
+
+    private static Packing pack(float[][][] demand, int steps, List<Metric> resources, List<WorkloadVm> vms,
+                                VirtualizationApproach approach, HostSlotSpec spec) {
         int n = vms.size();
         int[] noPins = new int[n];
         Arrays.fill(noPins, -1);

@@ -1,5 +1,6 @@
 package org.dcplanner.consolidation.planning;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -15,10 +16,13 @@ import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
  * @param haReserveHosts hosts whose failure the plan absorbs (0: none)
  * @param autoApproach   the plan asked for virtualization AUTO: {@code approach} is then what guests not modified for
  *                       paravirtualization run under, and {@link #approachOf} gives each VM's own
+ * @param vmNames    per VM index, its name in the workload (empty when not known: matching by name impossible)
+ * @param from       the plan was fitted to the workload's steps from this instant (null: its start)
+ * @param to         ... up to this instant, exclusive (null: its end)
  */
 public record PlacedPlan(UUID planId, UUID workloadId, VirtualizationApproach approach, Set<Metric> resources,
                          double targetUtilization, List<PlannedHost> hosts, int[] vmHostSlot, PlanRequest.Sizing sizing,
-                         int haReserveHosts, boolean autoApproach) {
+                         int haReserveHosts, boolean autoApproach, List<String> vmNames, Instant from, Instant to) {
     /** Sizing of a plan packed on its raw series (100th percentile of each step, no headroom). */
     public static final PlanRequest.Sizing RAW_SERIES = new PlanRequest.Sizing(100.0, 0.0, false, 1, false);
 
@@ -28,13 +32,30 @@ public record PlacedPlan(UUID planId, UUID workloadId, VirtualizationApproach ap
         vmHostSlot = vmHostSlot.clone();
         if (sizing == null) sizing = RAW_SERIES;
         haReserveHosts = Math.max(0, haReserveHosts);
+        vmNames = vmNames == null ? List.of() : List.copyOf(vmNames);
+    }
+
+    /** A plan over its workload's whole time range, VM names unknown, one approach for every VM. */
+    public PlacedPlan(UUID planId, UUID workloadId, VirtualizationApproach approach, Set<Metric> resources,
+                      double targetUtilization, List<PlannedHost> hosts, int[] vmHostSlot, PlanRequest.Sizing sizing,
+                      int haReserveHosts) {
+        this(planId, workloadId, approach, resources, targetUtilization, hosts, vmHostSlot, sizing, haReserveHosts, false);
+    }
+
+    /** A plan over its workload's whole time range, VM names unknown. */
+    public PlacedPlan(UUID planId, UUID workloadId, VirtualizationApproach approach, Set<Metric> resources,
+                      double targetUtilization, List<PlannedHost> hosts, int[] vmHostSlot, PlanRequest.Sizing sizing,
+                      int haReserveHosts, boolean autoApproach) {
+        this(planId, workloadId, approach, resources, targetUtilization, hosts, vmHostSlot, sizing, haReserveHosts,
+                autoApproach, List.of(), null, null);
     }
 
     /** One approach for every VM. */
     public PlacedPlan(UUID planId, UUID workloadId, VirtualizationApproach approach, Set<Metric> resources,
                       double targetUtilization, List<PlannedHost> hosts, int[] vmHostSlot, PlanRequest.Sizing sizing,
-                      int haReserveHosts) {
-        this(planId, workloadId, approach, resources, targetUtilization, hosts, vmHostSlot, sizing, haReserveHosts, false);
+                      int haReserveHosts, List<String> vmNames, Instant from, Instant to) {
+        this(planId, workloadId, approach, resources, targetUtilization, hosts, vmHostSlot, sizing, haReserveHosts,
+                false, vmNames, from, to);
     }
 
     /** The approach the plan gave this VM (see {@link VirtualizationChoice#AUTO}). */
@@ -57,13 +78,13 @@ public record PlacedPlan(UUID planId, UUID workloadId, VirtualizationApproach ap
     public PlacedPlan withModeledOverhead() {
         if (!overheadInTrace()) return this;
         return withSizing(new PlanRequest.Sizing(sizing.percentile(), sizing.headroomPercent(), sizing.foldDays(),
-                sizing.windowSteps(), false));
+                sizing.windowSteps(), false, sizing.overloadRiskPercent()));
     }
 
     /** The same plan with another sizing. */
     public PlacedPlan withSizing(PlanRequest.Sizing other) {
         return new PlacedPlan(planId, workloadId, approach, resources, targetUtilization, hosts, vmHostSlot, other,
-                haReserveHosts, autoApproach);
+                haReserveHosts, autoApproach, vmNames, from, to);
     }
 
     /** One active host: its position in the pool and its catalog model. */

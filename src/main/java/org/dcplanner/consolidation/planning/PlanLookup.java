@@ -14,4 +14,21 @@ public interface PlanLookup {
     default java.util.List<String> poolModels(UUID planId) {
         return java.util.List.of();
     }
+
+    /** Where a plan's job stands, empty when the plan does not exist. */
+    Optional<PlanState> state(UUID planId);
+
+    /**
+     * A plan's job state.
+     *
+     * @param status    QUEUED, SOLVING, COMPLETED, FAILED or CANCELLED
+     * @param finished  COMPLETED, FAILED or CANCELLED
+     * @param error     why it FAILED (null otherwise)
+     * @param hostsUsed its active hosts once it has a placement
+     */
+    record PlanState(String status, boolean finished, String error, Integer hostsUsed) {
+        public boolean failed() {
+            return "FAILED".equals(status);
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package org.dcplanner.consolidation.planning;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,24 +10,55 @@ import java.util.UUID;
 import org.dcplanner.consolidation.ingestion.Metric;
 import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem.Objective;
 import org.dcplanner.consolidation.problem.ApiException;
+import org.dcplanner.consolidation.problem.Ranges;
 
 /**
  * Body of POST /api/v1/plans. Missing optional fields get the defaults of {@link #withDefaults};
  * {@link #validated} rejects shape errors with 400 (what needs the workload or catalog is checked later).
  *
  * @param pinned VM name to slot index (0-based position in the expanded host pool)
+ * @param from   optional: plan only the workload's steps starting at or after this instant
+ * @param to     optional: plan only the steps starting before this instant (from < to)
  */
 public record PlanRequest(UUID workloadId, String name, List<PoolEntry> hostPool, List<Metric> resources,
                           Sizing sizing, VirtualizationChoice virtualization, Double targetUtilization,
                           Integer haReserveHosts, Objective objective, Integer timeLimitSeconds,
-                          Map<String, Integer> pinned, Limits limits) {
+                          Map<String, Integer> pinned, Instant from, Instant to, Limits limits) {
 
-    /** Without density limits. */
+    /** A request over the workload's whole time range, without density limits. */
     public PlanRequest(UUID workloadId, String name, List<PoolEntry> hostPool, List<Metric> resources, Sizing sizing,
                        VirtualizationChoice virtualization, Double targetUtilization, Integer haReserveHosts,
                        Objective objective, Integer timeLimitSeconds, Map<String, Integer> pinned) {
         this(workloadId, name, hostPool, resources, sizing, virtualization, targetUtilization, haReserveHosts, objective,
-                timeLimitSeconds, pinned, null);
+                timeLimitSeconds, pinned, null, null, null);
+    }
+
+    /** A request over the workload's whole time range. */
+    public PlanRequest(UUID workloadId, String name, List<PoolEntry> hostPool, List<Metric> resources, Sizing sizing,
+                       VirtualizationChoice virtualization, Double targetUtilization, Integer haReserveHosts,
+                       Objective objective, Integer timeLimitSeconds, Map<String, Integer> pinned, Limits limits) {
+        this(workloadId, name, hostPool, resources, sizing, virtualization, targetUtilization, haReserveHosts, objective,
+                timeLimitSeconds, pinned, null, null, limits);
+    }
+
+    /** A request without density limits. */
+    public PlanRequest(UUID workloadId, String name, List<PoolEntry> hostPool, List<Metric> resources, Sizing sizing,
+                       VirtualizationChoice virtualization, Double targetUtilization, Integer haReserveHosts,
+                       Objective objective, Integer timeLimitSeconds, Map<String, Integer> pinned, Instant from, Instant to) {
+        this(workloadId, name, hostPool, resources, sizing, virtualization, targetUtilization, haReserveHosts, objective,
+                timeLimitSeconds, pinned, from, to, null);
+    }
+
+    /** This request planned on the workload's steps in [from, to) (null: from its start / to its end). */
+    public PlanRequest withWindow(UUID workload, Instant windowFrom, Instant windowTo) {
+        return new PlanRequest(workload, name, hostPool, resources, sizing, virtualization, targetUtilization,
+                haReserveHosts, objective, timeLimitSeconds, pinned, windowFrom, windowTo, limits);
+    }
+
+    /** This request under another name. */
+    public PlanRequest named(String newName) {
+        return new PlanRequest(workloadId, newName, hostPool, resources, sizing, virtualization, targetUtilization,
+                haReserveHosts, objective, timeLimitSeconds, pinned, from, to, limits);
     }
 
     static final double MAX_VCPU_PER_CORE = 64;
@@ -52,15 +84,17 @@ public record PlanRequest(UUID workloadId, String name, List<PoolEntry> hostPool
         }
 
         void validate(String field) {
-            if (vcpuPerCore != null && !(vcpuPerCore > 0 && vcpuPerCore <= MAX_VCPU_PER_CORE)) {
-                throw invalid(field + ".vcpuPerCore", field + ".vcpuPerCore must be in (0, " + (int) MAX_VCPU_PER_CORE + "]");
-            }
-            if (memoryOvercommit != null && !(memoryOvercommit > 0 && memoryOvercommit <= MAX_MEMORY_OVERCOMMIT)) {
-                throw invalid(field + ".memoryOvercommit", field + ".memoryOvercommit must be in (0, "
-                        + (int) MAX_MEMORY_OVERCOMMIT + "]");
-            }
-            if (maxVmsPerHost != null && (maxVmsPerHost < 1 || maxVmsPerHost > MAX_VMS_PER_HOST)) {
-                throw invalid(field + ".maxVmsPerHost", field + ".maxVmsPerHost must be between 1 and " + MAX_VMS_PER_HOST);
+            positiveUpTo(field + ".vcpuPerCore", vcpuPerCore, MAX_VCPU_PER_CORE);
+            positiveUpTo(field + ".memoryOvercommit", memoryOvercommit, MAX_MEMORY_OVERCOMMIT);
+            Ranges.check(field + ".maxVmsPerHost", maxVmsPerHost, 1, MAX_VMS_PER_HOST);
+        }
+
+        /** {@code 0 < value <= max}: the range checks' problem (with minimum and maximum), 0 itself excluded. */
+        private static void positiveUpTo(String field, Double value, double max) {
+            Ranges.check(field, value, 0, max);
+            if (value != null && value == 0) {
+                throw ApiException.badRequest(field + " must be above 0 and at most " + (int) max + ", got 0")
+                        .at(null, null, field).with("exclusiveMinimum", 0).with("maximum", max);
             }
         }
     }
@@ -69,6 +103,10 @@ public record PlanRequest(UUID workloadId, String name, List<PoolEntry> hostPool
     /** Hosts in the whole pool (a plan never uses more hosts than it has VMs; the solver keeps arrays per host). */
     static final int MAX_POOL_HOSTS = 100_000;
     static final int MAX_NAME_LENGTH = 200;
+    /** Longest percentile window: one week of 5-minute steps (the sizer's cost grows with VMs x steps x window). */
+    static final int MAX_WINDOW_STEPS = 2016;
+    /** Most pins in one request (one per VM; workloads hold at most this many VMs in practice). */
+    static final int MAX_PINS = 100_000;
 
     /** {@code count} hosts of catalog model {@code model}, with optional limits of their own. */
     public record PoolEntry(String model, Integer count, Limits limits) {
@@ -89,13 +127,31 @@ public record PlanRequest(UUID workloadId, String name, List<PoolEntry> hostPool
      * @param percentile      0 < p <= 100, taken per VM within each window (default 95)
      * @param headroomPercent added on top of the percentile, >= 0 (default 0)
      * @param foldDays        fold a multi-day trace into one typical day by per-time-of-day percentile
-     * @param windowSteps     when not folding: centered window of this many steps for the percentile (default 1 = raw series)
+     * @param windowSteps     when not folding: centered window of this many steps for the percentile (absent: one hour
+     *                        of the workload's steps, resolved when sizing; 1 = the raw series, where the percentile has
+     *                        no effect)
      * @param overheadInTrace the series were measured inside VMs and already include their hypervisor's overhead:
      *                        plan them as measured, adding no overhead of the plan's approach (the vCPU cap still
      *                        applies); the replay of the plan does the same (default false)
+     * @param overloadRiskPercent the other sizing mode: the share (%) of host-steps allowed over capacity on unseen
+     *                        days, in [0.001, 50]; the planner sizes hosts jointly ({@link OverloadRiskModel}) and
+     *                        percentile and window do not apply (absent: percentile mode)
      */
     public record Sizing(Double percentile, Double headroomPercent, Boolean foldDays, Integer windowSteps,
-                         Boolean overheadInTrace) {
+                         Boolean overheadInTrace, Double overloadRiskPercent) {
+        public static final double MIN_OVERLOAD_RISK_PERCENT = 0.001;
+        public static final double MAX_OVERLOAD_RISK_PERCENT = 50;
+
+        /** Percentile mode. */
+        public Sizing(Double percentile, Double headroomPercent, Boolean foldDays, Integer windowSteps,
+                      Boolean overheadInTrace) {
+            this(percentile, headroomPercent, foldDays, windowSteps, overheadInTrace, null);
+        }
+
+        /** Whether this sizing targets an overload risk instead of a percentile. */
+        public boolean riskTargeted() {
+            return overloadRiskPercent != null;
+        }
     }
 
     /** Fills defaults and checks shape; throws 400 problems naming the field. */
@@ -128,8 +184,9 @@ public record PlanRequest(UUID workloadId, String name, List<PoolEntry> hostPool
         Sizing s = sizingWithDefaults();
         double target = targetUtilization == null ? DEFAULT_TARGET_UTILIZATION : targetUtilization;
         if (!(target > 0 && target <= 1)) throw invalid("targetUtilization", "targetUtilization must be in (0, 1]");
-        int ha = haReserveHosts == null ? 0 : haReserveHosts;
-        if (ha < 0) throw invalid("haReserveHosts", "haReserveHosts must be >= 0");
+        int ha = haReserveHosts == null ? 0 : Ranges.check("haReserveHosts", haReserveHosts, 0, MAX_POOL_HOSTS - 1);
+        checkPins();
+        if (from != null && to != null && !from.isBefore(to)) throw invalid("to", "to must be after from");
         if (limits != null) limits.validate("limits");
         int limit = timeLimitSeconds == null ? defaultTimeLimitSeconds : timeLimitSeconds;
         if (limit < 1 || limit > maxTimeLimitSeconds) {
@@ -137,18 +194,50 @@ public record PlanRequest(UUID workloadId, String name, List<PoolEntry> hostPool
         }
         return new PlanRequest(workloadId, name == null || name.isBlank() ? null : name.strip(), List.copyOf(hostPool),
                 List.copyOf(res), s, virtualization,
-                target, ha, objective == null ? Objective.HOSTS : objective, limit, pinned == null ? Map.of() : Map.copyOf(pinned), limits);
+                target, ha, objective == null ? Objective.HOSTS : objective, limit, pinned == null ? Map.of() : Map.copyOf(pinned), from, to, limits);
+    }
+
+    private void checkPins() {
+        if (pinned == null) return;
+        if (pinned.size() > MAX_PINS) {
+            throw invalid("pinned", "pinned may name at most " + MAX_PINS + " VMs, got " + pinned.size());
+        }
+        for (Map.Entry<String, Integer> pin : pinned.entrySet()) {
+            if (pin.getValue() == null) throw invalid("pinned." + pin.getKey(), "pinned." + pin.getKey() + " needs a slot number");
+            Ranges.check("pinned." + pin.getKey(), pin.getValue(), 0, MAX_POOL_HOSTS - 1);
+        }
     }
 
     private Sizing sizingWithDefaults() {
         Sizing s = sizing == null ? new Sizing(null, null, null, null, null) : sizing;
+        if (s.riskTargeted()) return riskSizingWithDefaults(s);
         double p = s.percentile() == null ? 95 : s.percentile();
         if (!(p > 0 && p <= 100)) throw invalid("sizing.percentile", "sizing.percentile must be in (0, 100], got " + p);
         double h = s.headroomPercent() == null ? 0 : s.headroomPercent();
         if (!(h >= 0 && h <= 1000)) throw invalid("sizing.headroomPercent", "sizing.headroomPercent must be in [0, 1000], got " + h);
-        int w = s.windowSteps() == null ? 1 : s.windowSteps();
-        if (w < 1) throw invalid("sizing.windowSteps", "sizing.windowSteps must be >= 1");
-        return new Sizing(p, h, Boolean.TRUE.equals(s.foldDays()), w, Boolean.TRUE.equals(s.overheadInTrace()));
+        if (s.windowSteps() != null) Ranges.check("sizing.windowSteps", s.windowSteps(), 1, MAX_WINDOW_STEPS);
+        // an absent window stays absent: one hour of the workload's steps, resolved when sizing (sizingApplied shows it)
+        return new Sizing(p, h, Boolean.TRUE.equals(s.foldDays()), s.windowSteps(), Boolean.TRUE.equals(s.overheadInTrace()));
+    }
+
+    /** Risk mode: the target and headroom apply; a percentile, window or fold would be ignored, so they are refused. */
+    private static Sizing riskSizingWithDefaults(Sizing s) {
+        double risk = s.overloadRiskPercent();
+        if (!(risk >= Sizing.MIN_OVERLOAD_RISK_PERCENT && risk <= Sizing.MAX_OVERLOAD_RISK_PERCENT)) {
+            throw invalid("sizing.overloadRiskPercent", "sizing.overloadRiskPercent must be in ["
+                    + Sizing.MIN_OVERLOAD_RISK_PERCENT + ", " + Sizing.MAX_OVERLOAD_RISK_PERCENT + "], got " + risk);
+        }
+        if (s.percentile() != null) {
+            throw invalid("sizing.percentile", "give either sizing.percentile or sizing.overloadRiskPercent, not both");
+        }
+        if (s.windowSteps() != null || s.foldDays() != null) {
+            throw invalid(s.windowSteps() != null ? "sizing.windowSteps" : "sizing.foldDays", "with sizing.overloadRiskPercent "
+                    + "the planner chooses the scenario window itself (the hour around each step, folded over days when "
+                    + "there are two or more); leave windowSteps and foldDays out");
+        }
+        double h = s.headroomPercent() == null ? 0 : s.headroomPercent();
+        if (!(h >= 0 && h <= 1000)) throw invalid("sizing.headroomPercent", "sizing.headroomPercent must be in [0, 1000], got " + h);
+        return new Sizing(null, h, null, null, Boolean.TRUE.equals(s.overheadInTrace()), risk);
     }
 
     private static ApiException invalid(String field, String detail) {

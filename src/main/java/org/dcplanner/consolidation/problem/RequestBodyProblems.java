@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -13,7 +16,11 @@ final class RequestBodyProblems {
 
     /** The JSON path of the offending value, or null when the body is not even JSON. */
     static String field(Throwable cause) {
-        if (!(cause instanceof JsonMappingException m) || m.getPath().isEmpty()) return null;
+        JsonMappingException m = null;
+        for (Throwable t = cause; t != null && m == null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof JsonMappingException j && !j.getPath().isEmpty()) m = j;
+        }
+        if (m == null) return null;
         StringBuilder path = new StringBuilder();
         for (JsonMappingException.Reference ref : m.getPath()) {
             if (ref.getFieldName() != null) {
@@ -26,9 +33,21 @@ final class RequestBodyProblems {
         return path.isEmpty() ? null : path.toString();
     }
 
-    static String detail(Throwable cause) {
-        String field = field(cause);
+    static String detail(Throwable top) {
+        String field = field(top);
         String where = field == null ? "the request body" : "'" + field + "'";
+        Throwable cause = mostSpecific(top);
+        if (cause instanceof UnrecognizedPropertyException u) {
+            return where + " is not a known field" + (u.getKnownPropertyIds() == null || u.getKnownPropertyIds().isEmpty()
+                    ? "" : "; known: " + u.getKnownPropertyIds().stream().map(String::valueOf).sorted()
+                    .collect(Collectors.joining(", ")));
+        }
+        if (cause instanceof InputCoercionException c) {
+            return where + ": the number is out of range for " + expected(c.getTargetType());
+        }
+        if (cause instanceof StreamConstraintsException c) {
+            return "the request body exceeds a JSON parser limit: " + c.getOriginalMessage();
+        }
         if (cause instanceof InvalidFormatException f) {
             Class<?> target = f.getTargetType();
             if (target != null && target.isEnum()) {
@@ -43,6 +62,12 @@ final class RequestBodyProblems {
             return "the request body is not valid JSON: " + p.getOriginalMessage();
         }
         return "the request body is missing or unreadable";
+    }
+
+    private static Throwable mostSpecific(Throwable top) {
+        Throwable t = top;
+        while (t != null && t.getCause() != null && t.getCause() != t) t = t.getCause();
+        return t;
     }
 
     /** "a UUID", "one of A, B, C", "a Integer": what a parameter of this type accepts. */

@@ -35,18 +35,31 @@ final class CurrentServerCsv {
             if (out.size() >= MAX_LINES) throw ApiException.badRequest("more than " + MAX_LINES + " lines").at(file, line, null);
             String name = r.getField("name").trim();
             if (name.isEmpty()) throw ApiException.badRequest("name is empty").at(file, line, "name");
-            int count = (int) number(r, "count", file, line, 1, true);
-            double avg = number(r, "averageWatts", file, line, Double.NaN, false);
-            double peak = number(r, "peakWatts", file, line, Double.NaN, false);
-            int ru = (int) number(r, "rackUnits", file, line, Double.NaN, false);
-            double maint = number(r, "yearlyMaintenanceUsd", file, line, Double.NaN, true);
-            if (count < 1) throw ApiException.badRequest("count must be >= 1").at(file, line, "count");
-            if (ru < 1) throw ApiException.badRequest("rackUnits must be >= 1").at(file, line, "rackUnits");
+            int count = (int) whole(number(r, "count", file, line, 1, true), "count", file, line, 1, 1_000_000);
+            double avg = atMost(number(r, "averageWatts", file, line, Double.NaN, false), "averageWatts", file, line, 100_000);
+            double peak = atMost(number(r, "peakWatts", file, line, Double.NaN, false), "peakWatts", file, line, 100_000);
+            int ru = (int) whole(number(r, "rackUnits", file, line, Double.NaN, false), "rackUnits", file, line, 1, 48);
+            double maint = atMost(number(r, "yearlyMaintenanceUsd", file, line, Double.NaN, true), "yearlyMaintenanceUsd",
+                    file, line, 10_000_000);
             if (peak < avg) throw ApiException.badRequest("peakWatts must be >= averageWatts").at(file, line, "peakWatts");
             out.add(new CurrentServer(name, count, avg, peak, ru, Double.isNaN(maint) ? null : maint));
         }
         if (out.isEmpty()) throw ApiException.badRequest("no servers in the file").at(file, null, null);
         return out;
+    }
+
+    /** Ranges: count 1..1,000,000 and rackUnits 1..48 whole numbers; watts up to 100,000; maintenance up to 10^7 USD. */
+    private static double whole(double v, String field, String file, long line, long min, long max) {
+        if (v != Math.rint(v) || v < min || v > max) {
+            throw ApiException.badRequest(field + " must be a whole number between " + min + " and " + max + ", was " + v)
+                    .at(file, line, field);
+        }
+        return v;
+    }
+
+    private static double atMost(double v, String field, String file, long line, double max) {
+        if (v > max) throw ApiException.badRequest(field + " must be at most " + (long) max + ", was " + v).at(file, line, field);
+        return v;
     }
 
     private static double number(NamedCsvRecord r, String field, String file, long line, double blank, boolean optional) {

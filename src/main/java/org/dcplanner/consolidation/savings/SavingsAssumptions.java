@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.dcplanner.consolidation.simulation.PowerCurve;
 import org.dcplanner.consolidation.problem.ApiException;
+import org.dcplanner.consolidation.problem.Ranges;
 
 /**
  * Every assumption the savings report uses, with documented defaults (sources in {@link #defaults()}).
@@ -32,22 +33,16 @@ public record SavingsAssumptions(double electricityUsdPerKWh, double pue, double
             "maintenanceFallbackUsdPerServerYear", OVERRIDE, "floorAreaM2PerRack", "rackUnitsPerRack",
             "hostsBoughtPercent"};
 
+    /** Documented range per assumption, in {@link #NAMES} order (docs/simulation.md lists them). */
+    static final double[][] RANGES = {{0, 10}, {1, 5}, {0, 5}, {0, 1_000_000}, {0, 10_000_000}, {0, 10_000_000}, {0, 100},
+            {1, 100}, {0, 100}};
+
     public SavingsAssumptions {
-        if (!(pue >= 1)) throw invalid("pue", "pue must be >= 1");
-        if (!(rackUnitsPerRack >= 1)) throw invalid("rackUnitsPerRack", "rackUnitsPerRack must be >= 1");
-        if (!(hostsBoughtPercent >= 0 && hostsBoughtPercent <= 100)) {
-            throw invalid("hostsBoughtPercent", "hostsBoughtPercent must be between 0 and 100");
+        Double[] v = {electricityUsdPerKWh, pue, carbonKgPerKWh, rackUnitUsdPerYear, maintenanceFallbackUsdPerServerYear,
+                maintenanceOverrideUsdPerServerYear, floorAreaM2PerRack, rackUnitsPerRack, hostsBoughtPercent};
+        for (int i = 0; i < v.length; i++) {
+            Ranges.check(NAMES[i], v[i], RANGES[i][0], RANGES[i][1]); // a null override (none) passes
         }
-        Map<String, Double> nonNegative = new LinkedHashMap<>();
-        nonNegative.put(NAMES[0], electricityUsdPerKWh);
-        nonNegative.put(NAMES[2], carbonKgPerKWh);
-        nonNegative.put(NAMES[3], rackUnitUsdPerYear);
-        nonNegative.put(NAMES[4], maintenanceFallbackUsdPerServerYear);
-        nonNegative.put(OVERRIDE, maintenanceOverrideUsdPerServerYear == null ? 0 : maintenanceOverrideUsdPerServerYear);
-        nonNegative.put(NAMES[6], floorAreaM2PerRack);
-        nonNegative.forEach((name, v) -> {
-            if (!(v >= 0) || Double.isInfinite(v)) throw invalid(name, name + " must be a number >= 0");
-        });
     }
 
     /** The documented defaults. */

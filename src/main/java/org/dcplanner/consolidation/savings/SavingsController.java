@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.dcplanner.consolidation.problem.ApiException;
 import org.dcplanner.consolidation.export.TableExport;
+import org.dcplanner.consolidation.problem.ListPage;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -101,9 +102,12 @@ class SavingsController {
         return service.uploadCurrentServers(planId, fileName, csv);
     }
 
+    /** Paged (size 1..100,000, default 10,000; X-Total-Count). */
     @GetMapping("/current-servers")
-    List<CurrentServer> currentServers(@PathVariable UUID planId) {
-        return service.currentServers(planId);
+    ResponseEntity<List<CurrentServer>> currentServers(@PathVariable UUID planId, @RequestParam(required = false) Integer page,
+                                                       @RequestParam(required = false) Integer size) {
+        ListPage p = ListPage.of(page, size, 10_000, 100_000);
+        return p.respond(service.currentServers(planId));
     }
 
     @DeleteMapping("/current-servers")

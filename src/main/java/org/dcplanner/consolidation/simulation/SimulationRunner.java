@@ -12,6 +12,7 @@ import org.dcplanner.consolidation.inventory.HostCatalog;
 import org.dcplanner.consolidation.inventory.HostModel;
 import org.dcplanner.consolidation.planning.PlacedPlan;
 import org.dcplanner.consolidation.planning.PlanLookup;
+import org.dcplanner.consolidation.planning.PlanWindow;
 import org.dcplanner.consolidation.simulation.ReplayResult.VmOutcome;
 import org.dcplanner.consolidation.simulation.StoredRun.VmSummary;
 import org.dcplanner.consolidation.problem.ApiException;
@@ -60,7 +61,8 @@ class SimulationRunner {
 
     PlanContext context(UUID planId) {
         PlacedPlan plan = PlacedPlans.require(plans, planId);
-        LoadedWorkload w = workloadStore(workloads).load(plan.workloadId(), EnumSet.allOf(Metric.class));
+        LoadedWorkload w = PlanWindow.apply(workloadStore(workloads).load(plan.workloadId(), EnumSet.allOf(Metric.class)),
+                plan.from(), plan.to());
         return new PlanContext(plan, w, PlanReplayInputs.hostModels(plan, catalog));
     }
 

@@ -68,8 +68,9 @@ public class SimulationService {
         return placed(planId).approach();
     }
 
+    /** The stored run; empty also when the plan is not in the caller's workspace (runs belong to their plan). */
     public Optional<StoredRun> find(UUID planId, VirtualizationApproach approach) {
-        return store.find(planId, approach);
+        return plans.exists(planId) ? store.find(planId, approach) : Optional.empty();
     }
 
     public List<StoredRun> findAll(UUID planId) {
@@ -78,7 +79,7 @@ public class SimulationService {
     }
 
     Optional<float[][]> hostSeries(UUID planId, VirtualizationApproach approach) {
-        return store.hostSeries(planId, approach);
+        return plans.exists(planId) ? store.hostSeries(planId, approach) : Optional.empty();
     }
 
     /** Per-host summary of a completed replay (404 while it is not there). */

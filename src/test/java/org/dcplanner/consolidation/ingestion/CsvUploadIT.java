@@ -83,7 +83,7 @@ class CsvUploadIT extends PostgresIntegrationTest {
         var series = Map.of(Metric.CPU, new float[][] {{1, 2}}, Metric.MEMORY, new float[][] {{1, 1}});
         var stats = Map.of(Metric.CPU, new SeriesStats[] {SeriesStats.of(new float[] {1, 2})},
                 Metric.MEMORY, new SeriesStats[] {SeriesStats.of(new float[] {1, 1})});
-        var assembled = new AssembledWorkload(grid, vms, series, stats, EnumSet.of(Metric.CPU, Metric.MEMORY), List.of(), 2);
+        var assembled = new AssembledWorkload(grid, vms, (m, vm) -> series.get(m)[vm], stats, EnumSet.of(Metric.CPU, Metric.MEMORY), List.of(), 2);
         UUID id = UUID.randomUUID();
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> transaction.executeWithoutResult(

@@ -3,6 +3,7 @@ package org.dcplanner.consolidation.ingestion;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.dcplanner.consolidation.database.EmbeddedPostgresConfig;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,27 +31,33 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (read, parse, align, COPY into PostgreSQL, commit) through the service layer, and prints samples/s and
  * peak heap (sampled; run it under -Xmx to show the bound); then times {@link WorkloadStore#load} for
  * PlanetLab and for a synthetic 10,000-VM day. With the argument {@code big}, also a 275 MB long CSV.
- * Database: -Dbench.db.url (user postgres, or -Dbench.db.user) or an embedded PostgreSQL.
+ * Database: -Dbench.db.url (user postgres, or -Dbench.db.user) or an embedded PostgreSQL with the service's durable
+ * settings (fsync and synchronous commit on; -Dbench.durable=false: zonky's defaults, both off, for the comparison).
+ * -Dbench.warmup / -Dbench.runs change the 2 warm-up and 5 measured runs.
  * Run: see docs/benchmarks.md (## Ingestion).
  */
 public final class IngestBenchmark {
-    private static final int WARMUP = 2;
-    private static final int RUNS = 5;
+    private static final int WARMUP = Integer.getInteger("bench.warmup", 2);
+    private static final int RUNS = Integer.getInteger("bench.runs", 5);
 
     public static void main(String[] args) throws Exception {
         Path traces = Path.of(System.getProperty("traces.dir", "../shared/traces"));
         String url = System.getProperty("bench.db.url");
-        EmbeddedPostgres embedded = url == null ? EmbeddedPostgres.builder().start() : null;
+        boolean durable = !"false".equals(System.getProperty("bench.durable"));
+        EmbeddedPostgres embedded = url != null ? null
+                : (durable ? EmbeddedPostgresConfig.durable(EmbeddedPostgres.builder()) : EmbeddedPostgres.builder()).start();
         DataSource ds = embedded != null ? embedded.getPostgresDatabase() : dataSource(url);
         Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
         WorkloadRepository repository = new WorkloadRepository(new JdbcTemplate(ds), json);
         var service = new WorkloadIngestionService(IngestionProperties.defaults(), new WorkloadWriter(ds, json),
-                repository, new TransactionTemplate(new DataSourceTransactionManager(ds)));
+                repository, new TransactionTemplate(new DataSourceTransactionManager(ds)),
+                new org.dcplanner.consolidation.ingestion.store.EstateRepository(new JdbcTemplate(ds)));
         var store = new PostgresWorkloadStore(repository);
 
         System.out.printf("JVM max heap %d MiB, %d cores, db %s%n", Runtime.getRuntime().maxMemory() >> 20,
-                Runtime.getRuntime().availableProcessors(), url != null ? url : "embedded PostgreSQL");
+                Runtime.getRuntime().availableProcessors(), url != null ? url
+                        : "embedded PostgreSQL, " + (durable ? "durable (fsync, synchronous_commit on)" : "fsync and synchronous_commit off"));
         Thread sampler = sampleHeapUsed();
         for (String folder : List.of("planetlab/20110303", "bitbrains-rnd/2013-7")) {
             Path dir = traces.resolve(folder);
@@ -172,13 +179,13 @@ public final class IngestBenchmark {
     }
 
     /** CPU time of this JVM (all threads, GC included); the database server's CPU is not in it. */
-    private static long processCpuNanos() {
+    static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
-    private static volatile long maxHeapUsed;
+    static volatile long maxHeapUsed;
 
-    private static Thread sampleHeapUsed() {
+    static Thread sampleHeapUsed() {
         var memory = ManagementFactory.getMemoryMXBean();
         Thread t = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {

@@ -59,4 +59,38 @@ class SampleWorkloadsUploadIT extends PostgresIntegrationTest {
                 .containsEntry("field", "cpuMhz").containsEntry("type", "/problems/non-numeric");
         assertThat(jdbc.queryForObject("select count(*) from workload", Long.class)).isEqualTo(before);
     }
+
+    @Test
+    void publicTraceSamplesAreReadWithTheirOwnSizes() {
+        Map azure = created("azure-small.zip", null, Map.of("start", "2026-01-05T00:00:00Z"));
+        assertThat(azure).containsEntry("format", "azure").containsEntry("vmCount", 12).containsEntry("steps", 288)
+                .containsEntry("start", "2026-01-05T00:00:00Z");
+        Map alibaba = created("alibaba-small.zip", null, Map.of());
+        assertThat(alibaba).containsEntry("format", "alibaba").containsEntry("vmCount", 12).containsEntry("steps", 288);
+        Map google = created("google-small.csv", null, Map.of());
+        assertThat(google).containsEntry("format", "google").containsEntry("vmCount", 12).containsEntry("steps", 288);
+        Map prometheus = created("prometheus-small.zip", null, Map.of());
+        assertThat(prometheus).containsEntry("format", "prometheus").containsEntry("vmCount", 12)
+                .containsEntry("start", "2026-01-05T00:00:00Z");
+        for (Map w : List.of(azure, alibaba)) {
+            assertThat(((List<Map>) w.get("warningDetails"))).noneMatch(x -> x.get("code").equals("size-from-profile"));
+        }
+    }
+
+    @Test
+    void vcenterStatisticsWithTheRvToolsWorkbookKeepTodaysPlacement() {
+        Map w = created("vcenter-small.csv.gz", "rvtools-small.xlsx", Map.of());
+        assertThat(w).containsEntry("format", "vcenter").containsEntry("vmCount", 12).containsEntry("steps", 288)
+                .containsEntry("name", "vcenter-small");
+        assertThat(((List<Map>) w.get("warningDetails"))).anyMatch(x -> x.get("code").equals("inventory-vms-without-trace")
+                && x.get("count").equals(2));
+        var vms = (List<Map>) http.getForObject("/api/v1/workloads/" + w.get("id") + "/vms?size=100", Map.class).get("content");
+        // RVTools: CPUs x the host's Speed (2600 MHz per core), Memory in MiB, the guest OS of VMware Tools
+        assertThat(vms).allMatch(vm -> ((Number) vm.get("cpuMhz")).doubleValue() == ((Number) vm.get("cores")).intValue() * 2600.0)
+                .allMatch(vm -> "Ubuntu Linux (64-bit)".equals(vm.get("guestOs")));
+        Map estate = http.getForObject("/api/v1/workloads/" + w.get("id") + "/estate", Map.class);
+        assertThat((List<Map>) estate.get("hosts")).hasSize(3).allMatch(h -> "PowerEdge R640".equals(h.get("model")));
+        assertThat((List<Map>) estate.get("vms")).hasSize(12)
+                .allMatch(vm -> "poweredOn".equals(vm.get("powerState")) && vm.get("currentHost") != null);
+    }
 }

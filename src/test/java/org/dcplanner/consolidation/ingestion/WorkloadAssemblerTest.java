@@ -33,8 +33,8 @@ class WorkloadAssemblerTest {
         AssembledWorkload w = assembler.assemble(parsed, Map.of(), VmProfile.DEFAULT);
 
         assertThat(w.grid()).isEqualTo(new TimeGrid(Instant.ofEpochSecond(900), 300, 10));
-        assertThat(w.series().get(Metric.CPU)[0]).containsExactly(15, 30, 30, 30, 40, 0, 0, 0, 0, 50);
-        assertThat(w.series().get(Metric.CPU)[1]).containsExactly(0, 1, 2, 0, 0, 0, 0, 0, 0, 0);
+        assertThat(w.series().of(Metric.CPU, 0)).containsExactly(15, 30, 30, 30, 40, 0, 0, 0, 0, 50);
+        assertThat(w.series().of(Metric.CPU, 1)).containsExactly(0, 1, 2, 0, 0, 0, 0, 0, 0, 0);
         var warnings = Map.of("gap-steps-carried", 2L, "gap-steps-zero", 4L, "outside-span-steps", 8L);
         warnings.forEach((code, n) -> assertThat(w.warnings()).anyMatch(x -> x.code().equals(code) && x.count() == n));
     }
@@ -48,8 +48,8 @@ class WorkloadAssemblerTest {
 
         AssembledWorkload w = assembler.assemble(parsed, inventory, VmProfile.DEFAULT);
 
-        assertThat(w.series().get(Metric.CPU)[0]).containsExactly(1500, 750);
-        assertThat(w.series().get(Metric.MEMORY)[0]).containsExactly(2048, 2048);
+        assertThat(w.series().of(Metric.CPU, 0)).containsExactly(1500, 750);
+        assertThat(w.series().of(Metric.MEMORY, 0)).containsExactly(2048, 2048);
         assertThat(w.measured()).containsExactlyInAnyOrder(Metric.CPU, Metric.MEMORY);
         WorkloadVm vm = w.vms().get(0);
         assertThat(vm).isEqualTo(new WorkloadVm(0, "a", 2, 3000, 2048, "linux", true, WorkloadClass.DATABASE, "g"));
@@ -70,7 +70,7 @@ class WorkloadAssemblerTest {
     @Test
     void refusesAGridBeyondTheCellLimitWhenVmSpansAreFarApart() {
         cpu(parsed.newVm("a", "a", false), 0, 1);
-        cpu(parsed.newVm("b", "b", false), 300L * 20_000_000, 1);   // each VM spans 1 step, the grid 2 x 20M cells
+        cpu(parsed.newVm("b", "b", false), 300L * 600_000_000, 1);   // each VM spans 1 step, the grid 2 x 600M cells
         assertThat(problemOf(() -> assembler.assemble(parsed, Map.of(), VmProfile.DEFAULT)))
                 .containsEntry("type", "grid-too-large").containsEntry("field", "stepSeconds");
     }

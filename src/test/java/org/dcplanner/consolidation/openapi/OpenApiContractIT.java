@@ -72,6 +72,13 @@ class OpenApiContractIT extends PostgresIntegrationTest {
         call(HttpMethod.GET, w + "/{id}/vms/{vm}/series", w + "/" + workload + "/vms/0/series");
         call(HttpMethod.GET, w + "/{id}/vms/{vm}/series", w + "/" + workload + "/vms/no-such-vm/series");
         call(HttpMethod.GET, w + "/{id}/aggregate", w + "/" + workload + "/aggregate");
+        call(HttpMethod.GET, w + "/{id}/estate", w + "/" + workload + "/estate");
+        call(HttpMethod.GET, w + "/{id}/estate", w + "/" + unknown + "/estate");
+        String pull = w + "/prometheus";   // a closed port: the pull is accepted, then fails in the background
+        call(HttpMethod.POST, pull, pull, Map.of("url", "http://127.0.0.1:9", "start", "2026-01-05T00:00:00Z",
+                "end", "2026-01-05T01:00:00Z", "queries", Map.of("cpuPercent", "up")), "application/json");
+        call(HttpMethod.POST, pull, pull, Map.of("url", "ftp://example.net"), "application/json");
+        call(HttpMethod.GET, pull + "/{id}", pull + "/" + unknown);
         call(HttpMethod.DELETE, w + "/{id}", w + "/" + spare);
         call(HttpMethod.DELETE, w + "/{id}", w + "/" + unknown);
 
@@ -135,8 +142,58 @@ class OpenApiContractIT extends PostgresIntegrationTest {
                 new TextCsv("name,count,averageWatts,peakWatts,rackUnits\nold-1u,10,120,200,1\n"), "application/json");
         call(HttpMethod.GET, p + "/{planId}/current-servers", plan + "/current-servers");
         call(HttpMethod.DELETE, p + "/{planId}/current-servers", plan + "/current-servers");
+        // out of sample: a replay on another upload of the trace (its run read back), a bad window, a window with no step
+        UUID copy = upload("generic-small.csv", "inventory-small.csv");
+        ResponseEntity<JsonNode> replay = http.postForEntity(plan + "/simulations", Map.of("workloadId", copy), JsonNode.class);
+        assertThat(replay.getStatusCode().value()).as("%s", replay.getBody()).isEqualTo(202);
+        call(HttpMethod.POST, p + "/{planId}/simulations", plan + "/simulations", Map.of("workloadId", copy), "application/json");
+        call(HttpMethod.POST, p + "/{planId}/simulations", plan + "/simulations",
+                Map.of("from", "2026-01-05T12:00:00Z", "to", "2026-01-05T06:00:00Z"), "application/json");
+        call(HttpMethod.POST, p + "/{planId}/simulations", plan + "/simulations", Map.of("from", "2030-01-01T00:00:00Z"), "application/json");
+        call(HttpMethod.GET, p + "/{planId}/simulations/out-of-sample", plan + "/simulations/out-of-sample");
+        call(HttpMethod.GET, p + "/{planId}/simulations/{runId}", replay.getHeaders().getLocation().toString());
+        call(HttpMethod.GET, p + "/{planId}/simulations/{runId}", plan + "/simulations/" + unknown);
+
+        // backtests and sweeps: started (one short fold), refused, listed, read, stopped or deleted
+        Map<String, Object> template = planRequest(workload, 20, 1);
+        template.remove("workloadId");
+        Map<String, Object> backtest = Map.of("workloadId", workload, "plan", template, "trainingSteps", 144, "testSteps", 144);
+        ResponseEntity<JsonNode> job = http.postForEntity("/api/v1/backtests", backtest, JsonNode.class);
+        assertThat(job.getStatusCode().value()).as("%s", job.getBody()).isEqualTo(202);
+        String b = "/api/v1/backtests";
+        call(HttpMethod.POST, b, b, backtest, "application/json");
+        call(HttpMethod.POST, b, b, Map.of("workloadId", workload, "plan", template), "application/json");
+        call(HttpMethod.POST, b, b, Map.of("workloadId", workload, "plan", template, "trainingDays", 7), "application/json");
+        call(HttpMethod.GET, b, b);
+        call(HttpMethod.GET, b + "/{id}", job.getHeaders().getLocation().toString());
+        call(HttpMethod.GET, b + "/{id}", b + "/" + unknown);
+        call(HttpMethod.DELETE, b + "/{id}", job.getHeaders().getLocation().toString());
+        String sw = "/api/v1/sweeps";
+        Map<String, Object> sweep = Map.of("workloadId", workload, "plan", template, "testWorkloadId", copy,
+                "variants", List.of(Map.of("sizing", Map.of("percentile", 100))));
+        ResponseEntity<JsonNode> sweepJob = http.postForEntity(sw, sweep, JsonNode.class);
+        assertThat(sweepJob.getStatusCode().value()).as("%s", sweepJob.getBody()).isEqualTo(202);
+        call(HttpMethod.POST, sw, sw, sweep, "application/json");
+        call(HttpMethod.POST, sw, sw, Map.of("workloadId", workload, "plan", template), "application/json");
+        call(HttpMethod.GET, sw, sw);
+        call(HttpMethod.GET, sw + "/{id}", sweepJob.getHeaders().getLocation().toString());
+        call(HttpMethod.DELETE, sw + "/{id}", sweepJob.getHeaders().getLocation().toString());
+        call(HttpMethod.DELETE, sw + "/{id}", sw + "/" + unknown);
+
         call(HttpMethod.DELETE, p + "/{id}", plan);
         call(HttpMethod.DELETE, p + "/{id}", plan);
+
+        // sign-in (the test client is a planner: users and audit answer 403)
+        String token = http.postForObject("/api/v1/tokens", Map.of("name", "contract"), JsonNode.class).get("id").asText();
+        call(HttpMethod.GET, "/api/v1/me", "/api/v1/me");
+        call(HttpMethod.GET, "/api/v1/sign-in-options", "/api/v1/sign-in-options");
+        call(HttpMethod.POST, "/api/v1/tokens", "/api/v1/tokens", Map.of("name", "contract call"), "application/json");
+        call(HttpMethod.GET, "/api/v1/tokens", "/api/v1/tokens");
+        call(HttpMethod.DELETE, "/api/v1/tokens/{id}", "/api/v1/tokens/" + token);
+        call(HttpMethod.DELETE, "/api/v1/tokens/{id}", "/api/v1/tokens/" + unknown);
+        call(HttpMethod.GET, "/api/v1/users", "/api/v1/users");
+        call(HttpMethod.POST, "/api/v1/users", "/api/v1/users", Map.of("username", "contract"), "application/json");
+        call(HttpMethod.GET, "/api/v1/audit", "/api/v1/audit");
 
         TreeSet<String> covered = new TreeSet<>();
         TreeSet<String> statuses = new TreeSet<>();
@@ -178,7 +235,7 @@ class OpenApiContractIT extends PostgresIntegrationTest {
         uncalled.removeAll(covered);
         assertThat(drift).as("answers the document does not describe").isEmpty();
         // the calls reach the success and the error paths, not only 200s
-        assertThat(statuses).contains("200", "201", "202", "204", "400", "404", "409", "422");
+        assertThat(statuses).contains("200", "201", "202", "204", "400", "403", "404", "409", "422");
         assertThat(uncalled).as("documented operations this test never calls (add a call)").isEmpty();
     }
 

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.dcplanner.consolidation.PostgresIntegrationTest;
 import org.dcplanner.consolidation.ingestion.WorkloadStore;
@@ -18,7 +19,11 @@ import org.dcplanner.consolidation.planning.solver.ConsolidationSolver;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import com.fasterxml.jackson.databind.JsonNode;
 
 /** Runs the README's capacity-planning scripts (curl and Python) against the running service. */
 class CapacityPlanningScriptIT extends PostgresIntegrationTest {
@@ -26,24 +31,52 @@ class CapacityPlanningScriptIT extends PostgresIntegrationTest {
     @LocalServerPort int port;
     @Autowired ObjectProvider<ConsolidationSolver> solver;
     @Autowired ObjectProvider<WorkloadStore> workloads;
+    @Autowired TestRestTemplate http;
 
     @Test
     void curlScriptUploadsPlansAndDownloadsPlacements() throws Exception {
         Path trace = trace();
         Path out = Path.of("target", "plan-script-it", "curl");
-        Result r = run(List.of("bash", "scripts/plan.sh", "-u", "http://127.0.0.1:" + port, "-m", "dell-r6515", "-n", "8",
-                "-v", "HARDWARE_ASSISTED", "-t", "2", "-P", firstVm(trace) + "=7", "-o", out.toString(), trace.toString()));
+        Result r = run(Map.of("DCP_TOKEN", newToken()), List.of("bash", "scripts/plan.sh", "-u", "http://127.0.0.1:" + port, "-m", "dell-r6515", "-n", "8",
+                "-v", "HARDWARE_ASSISTED", "-t", "2", "-P", firstVm(trace) + "=7", "-F", "2026-01-05T18:00:00Z",
+                "-o", out.toString(), trace.toString()));
         assertPlanned(r, out, trace);
+        // the plan replayed on the last six hours of its own trace (a window of the data it was fitted to)
+        assertThat(r.output()).contains("Out of sample: CPU host-steps over capacity", "Out-of-sample replay:");
+        assertThat(Files.readString(out.resolve("out-of-sample.json"))).containsPattern("\"inSample\":\\s*true");
     }
 
     @Test
     void pythonScriptUploadsPlansAndDownloadsPlacements() throws Exception {
         Path trace = trace();
         Path out = Path.of("target", "plan-script-it", "python");
-        Result r = run(List.of("python3", "scripts/plan.py", "-u", "http://127.0.0.1:" + port, "-m", "dell-r6515", "-n", "8",
+        Result r = run(Map.of(), List.of("python3", "scripts/plan.py", "-u", "http://127.0.0.1:" + port, "--token", newToken(), "-m", "dell-r6515", "-n", "8",
                 "-v", "HARDWARE_ASSISTED", "-t", "2", "--savings-wait", "6", "--plan-wait", "120", "--pin", firstVm(trace) + "=7",
-                "-o", out.toString(), trace.toString()));
+                "--replay-on", trace.toString(), "--replay-from", "2026-01-05T12:00:00Z", "-o", out.toString(), trace.toString()));
         assertPlanned(r, out, trace);
+        // the plan replayed on a second upload of the trace: another workload, VMs matched by name
+        assertThat(r.output()).contains("Out of sample (not in the fitted data)", "0 VMs not in the plan, 0 plan VMs absent");
+        assertThat(Files.readString(out.resolve("out-of-sample.json"))).containsPattern("\"inSample\":\\s*false");
+    }
+
+    @Test
+    void scriptsSayWhenTheTokenIsRefused() throws Exception {
+        Path trace = trace();
+        Result curl = run(Map.of("DCP_TOKEN", "dcp_revoked"), List.of("bash", "scripts/plan.sh", "-u", "http://127.0.0.1:" + port,
+                "-o", Path.of("target", "plan-script-it", "refused").toString(), trace.toString()));
+        assertThat(curl.exitCode()).isNotZero();
+        assertThat(curl.output()).contains("HTTP 401", "DCP_TOKEN");
+        Result python = run(Map.of(), List.of("python3", "scripts/plan.py", "-u", "http://127.0.0.1:" + port, "--token", "dcp_revoked",
+                "-o", Path.of("target", "plan-script-it", "refused").toString(), trace.toString()));
+        assertThat(python.exitCode()).isNotZero();
+        assertThat(python.output()).contains("HTTP 401", "DCP_TOKEN");
+    }
+
+    /** A new API token of the test planner, as a user would create one for a script. */
+    private String newToken() {
+        ResponseEntity<JsonNode> created = http.postForEntity("/api/v1/tokens", Map.of("name", "script it"), JsonNode.class);
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        return created.getBody().get("token").asText();
     }
 
     private void assertPlanned(Result r, Path out, Path trace) throws IOException {
@@ -96,12 +129,14 @@ class CapacityPlanningScriptIT extends PostgresIntegrationTest {
     private record Result(int exitCode, String output) {
     }
 
-    private static Result run(List<String> command) throws Exception {
+    private static Result run(Map<String, String> env, List<String> command) throws Exception {
         Path log = Files.createTempFile("plan-script", ".log");
         ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         pb.environment().put("DCP_SAVINGS_WAIT", "6");
         pb.environment().put("DCP_PLAN_WAIT", "120");
+        pb.environment().remove("DCP_TOKEN");
+        pb.environment().putAll(env);
         Process p = pb.start();
         boolean ended = p.waitFor(3, TimeUnit.MINUTES);
         if (!ended) p.destroyForcibly().waitFor();

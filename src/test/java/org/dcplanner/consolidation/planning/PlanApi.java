@@ -14,14 +14,14 @@ import org.springframework.http.ResponseEntity;
 final class PlanApi {
     private PlanApi() {}
 
-    /** A plan request on n hosts of one model, CPU only, percentile 100, no headroom. */
+    /** A plan request on n hosts of one model, CPU only, the raw series (percentile 100, window 1 step), no headroom. */
     static Map<String, Object> request(UUID workloadId, String model, int count, String virtualization, int timeLimitSeconds) {
         Map<String, Object> body = new HashMap<>();
         body.put("workloadId", workloadId);
         body.put("name", "it plan");
         body.put("hostPool", List.of(Map.of("model", model, "count", count)));
         body.put("resources", List.of("CPU"));
-        body.put("sizing", Map.of("percentile", 100, "headroomPercent", 0));
+        body.put("sizing", Map.of("percentile", 100, "headroomPercent", 0, "windowSteps", 1));
         body.put("virtualization", virtualization);
         body.put("timeLimitSeconds", timeLimitSeconds);
         return body;

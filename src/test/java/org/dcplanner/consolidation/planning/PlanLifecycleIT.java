@@ -178,9 +178,10 @@ class PlanLifecycleIT extends PostgresIntegrationTest {
         assertThat(cancelled.get("hostsUsed").asInt()).isEqualTo(4);
         assertThat(cancelled.get("feasible").asBoolean()).isTrue();
         assertThat(cancelled.get("elapsedMillis").asLong()).isLessThan(60_000);
-        // the poll that saw the stop (at least one poll interval into the search) recorded the search time
+        // reaching CANCELLED at all, under a 600 s limit, shows the DELETE ended the solve (the latency is measured by
+        // CancelLatencyBenchmark, not timed here); the end of the attempt recorded its search time
         long searched = plans.find(UUID.fromString(cancelled.get("id").asText())).orElseThrow().searchedMillis();
-        assertThat(searched).isBetween(1_000L, cancelled.get("elapsedMillis").asLong());
+        assertThat(searched).isBetween(1L, cancelled.get("elapsedMillis").asLong());
         assertThat(cancelled.get("searchedMillis").asLong()).isEqualTo(searched);
         assertThat(http.getForObject(location + "/placements", JsonNode.class)).hasSize(8);
         assertThat(lookup.placedPlan(UUID.fromString(cancelled.get("id").asText()))).isPresent();

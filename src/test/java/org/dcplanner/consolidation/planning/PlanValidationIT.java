@@ -50,6 +50,10 @@ class PlanValidationIT extends PostgresIntegrationTest {
         rejected(with(b -> b.remove("workloadId")), HttpStatus.BAD_REQUEST, "workloadId", "required");
         rejected(with(b -> b.remove("virtualization")), HttpStatus.BAD_REQUEST, "virtualization", "FULL");
         rejected(with(b -> b.put("sizing", Map.of("percentile", 0))), HttpStatus.BAD_REQUEST, "sizing.percentile", "(0, 100]");
+        rejected(with(b -> b.put("sizing", Map.of("overloadRiskPercent", 60))), HttpStatus.BAD_REQUEST,
+                "sizing.overloadRiskPercent", "[0.001, 50.0]");
+        rejected(with(b -> b.put("sizing", Map.of("overloadRiskPercent", 0.1, "percentile", 95))), HttpStatus.BAD_REQUEST,
+                "sizing.percentile", "not both");
         rejected(with(b -> b.put("sizing", Map.of("headroomPercent", -5))), HttpStatus.BAD_REQUEST,
                 "sizing.headroomPercent", "[0, 1000]");
         rejected(with(b -> b.put("targetUtilization", 1.5)), HttpStatus.BAD_REQUEST, "targetUtilization", "(0, 1]");

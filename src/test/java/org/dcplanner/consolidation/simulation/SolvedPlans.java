@@ -31,7 +31,7 @@ public final class SolvedPlans {
         body.put("name", "simulation it");
         body.put("hostPool", List.of(Map.of("model", "hp-ml110-g5", "count", 10)));
         body.put("resources", List.of("CPU", "MEMORY"));
-        body.put("sizing", Map.of("percentile", 100, "headroomPercent", 0));
+        body.put("sizing", Map.of("percentile", 100, "headroomPercent", 0, "windowSteps", 1));
         body.put("virtualization", virtualization);
         body.put("timeLimitSeconds", 1);
         ResponseEntity<JsonNode> accepted = http.postForEntity("/api/v1/plans", body, JsonNode.class);

@@ -23,8 +23,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The whole product in a real browser: starts the packaged jar on a free port with its embedded
- * PostgreSQL (data under target/), then runs {@code frontend/e2e/dashboard.e2e.mjs} (playwright-core
- * driving Debian's Chromium) against it and asserts that it passed. Skipped when Chromium is absent or
+ * PostgreSQL (data under target/) and its first admin from ADMIN_USERNAME / ADMIN_PASSWORD, then runs
+ * {@code frontend/e2e/dashboard.e2e.mjs} (playwright-core driving Debian's Chromium), which signs in with
+ * them, against it and asserts that it passed. Skipped when Chromium is absent or
  * the frontend is skipped ({@code -Dskip.frontend=true}). Screenshots land in target/e2e-screenshots/.
  */
 class BrowserEndToEndIT {
@@ -51,13 +52,20 @@ class BrowserEndToEndIT {
         Map<String, String> env = pb.environment();
         env.keySet().removeIf(k -> k.startsWith("SPRING_DATASOURCE"));
         env.put("EMBEDDED_DB_DIR", dbDir.toString());
+        // the first admin of the fresh database, as an operator would set it; the browser signs in with it
+        String adminPassword = "e2e-" + java.util.UUID.randomUUID();
+        env.put("ADMIN_USERNAME", "e2e-admin");
+        env.put("ADMIN_PASSWORD", adminPassword);
         server = pb.start();
         waitForHealth(baseUrl, Duration.ofSeconds(180), serverLog);
 
         Path shots = Path.of("target", "e2e-screenshots");
         Path e2eLog = Path.of("target", "e2e-browser.log");
-        Process e2e = new ProcessBuilder(List.of("node", SCRIPT.toString(), baseUrl, shots.toString()))
-                .redirectErrorStream(true).redirectOutput(e2eLog.toFile()).start();
+        ProcessBuilder browser = new ProcessBuilder(List.of("node", SCRIPT.toString(), baseUrl, shots.toString()))
+                .redirectErrorStream(true).redirectOutput(e2eLog.toFile());
+        browser.environment().put("E2E_USERNAME", "e2e-admin");
+        browser.environment().put("E2E_PASSWORD", adminPassword);
+        Process e2e = browser.start();
         boolean done = e2e.waitFor(6, TimeUnit.MINUTES);
         if (!done) e2e.destroyForcibly();
         String output = Files.readString(e2eLog);

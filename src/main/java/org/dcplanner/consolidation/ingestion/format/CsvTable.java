@@ -21,6 +21,7 @@ final class CsvTable {
     private final String file;
     private final Map<String, Integer> columns = new HashMap<>();
     private final Iterator<CsvRecord> records;
+    private final boolean ignoreUnknown;
     private int width;
 
     /**
@@ -28,6 +29,15 @@ final class CsvTable {
      * @param required columns that must be present
      */
     CsvTable(TextLines text, List<String> allowed, Set<String> required) {
+        this(text, allowed, required, false);
+    }
+
+    /**
+     * @param ignoreUnknown true: columns not in {@code allowed} are skipped (exports with many columns,
+     *                      e.g. BigQuery or PowerCLI), false: they are refused (422 {@code unknown-column})
+     */
+    CsvTable(TextLines text, List<String> allowed, Set<String> required, boolean ignoreUnknown) {
+        this.ignoreUnknown = ignoreUnknown;
         this.file = text.file();
         this.records = CsvReader.builder().fieldSeparator(',').skipEmptyLines(true).ignoreDifferentFieldCount(true)
                 .ofCsvRecord(text).iterator();
@@ -45,7 +55,12 @@ final class CsvTable {
         }
         for (int i = 0; i < width; i++) {
             String name = header.getField(i).strip();
-            String canonical = allowed.stream().filter(a -> a.equalsIgnoreCase(name)).findFirst()
+            // BigQuery flattens nested fields with '_' where the schema writes '.', e.g. average_usage.cpus
+            String flat = name.replace('.', '_');
+            java.util.Optional<String> match = allowed.stream()
+                    .filter(a -> a.equalsIgnoreCase(name) || a.equalsIgnoreCase(flat)).findFirst();
+            if (match.isEmpty() && ignoreUnknown) continue;
+            String canonical = match
                     .orElseThrow(() -> IngestProblems.invalid("unknown-column", "Unknown column '" + name + "'; allowed: "
                             + String.join(", ", allowed), file, 1, name));
             if (columns.putIfAbsent(canonical, i) != null) {

@@ -29,7 +29,8 @@ public final class LongCsvParser implements TraceParser {
                     path, 1, "cpuMhz");
         }
         long[] rows = {0};
-        table.forEachRow(row -> {
+        table.forEachRow(row -> out.row(() -> {
+            rows[0]++;
             VmTrace vm = out.vm(vmName(row), path, percent);
             long t = epochSeconds(row.required("timestamp"), path, row.line());
             float cpu = percent ? percent(row) : row.number("cpuMhz");
@@ -38,8 +39,7 @@ public final class LongCsvParser implements TraceParser {
             float net = row.number("networkKBps");
             vm.add(t, cpu, mem, disk, net, out.warnings(), row.line());
             out.countSamples(given(cpu) + given(mem) + given(disk) + given(net));
-            rows[0]++;
-        });
+        }));
         if (rows[0] == 0) throw IngestProblems.invalid("empty-file", "The file has a header but no rows", path, 0, null);
     }
 

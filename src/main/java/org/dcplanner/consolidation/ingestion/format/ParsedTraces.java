@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.dcplanner.consolidation.ingestion.IngestProblems;
 import org.dcplanner.consolidation.ingestion.IngestWarnings;
+import org.dcplanner.consolidation.problem.ApiException;
 
 /**
  * Everything read from one upload: its VMs (binned to the grid step while reading), warnings and the
@@ -15,7 +16,11 @@ import org.dcplanner.consolidation.ingestion.IngestWarnings;
  */
 public final class ParsedTraces {
     private final Map<String, VmTrace> vms = new HashMap<>();
+    private final Map<String, InventoryRow> declared = new HashMap<>();
     private final IngestWarnings warnings = new IngestWarnings();
+    private final RowErrors rowErrors = new RowErrors();
+    private SlotStore slots;
+    private boolean collectRowErrors;
     private final int stepSeconds;
     private final long maxSteps;
     private final long[] intervals;
@@ -66,6 +71,54 @@ public final class ParsedTraces {
         return vm != null ? vm : newVm(name, file, cpuIsPercent);
     }
 
+    /**
+     * The VM of a format whose VMs span several files (Azure readings split into parts, Alibaba usage
+     * and meta files, one Prometheus query per resource), created on its first sample.
+     */
+    public VmTrace vmAcrossFiles(String name, String file, boolean cpuIsPercent) {
+        VmTrace vm = vms.get(name);
+        return vm != null ? vm : newVm(name, file, cpuIsPercent);
+    }
+
+    /**
+     * Records what a trace's metadata file states about a VM (size, class); it ranks below the user's
+     * inventory and above the VM profile. Several rows of one VM keep the largest size.
+     */
+    public void declare(InventoryRow row) {
+        declared.merge(row.vm(), row, (a, b) -> new InventoryRow(a.line(), a.vm(), max(a.cores(), b.cores()),
+                max(a.cpuMhz(), b.cpuMhz()), max(a.memoryMib(), b.memoryMib()),
+                a.guestOs() != null ? a.guestOs() : b.guestOs(),
+                a.paravirtCapable() != null ? a.paravirtCapable() : b.paravirtCapable(),
+                a.workloadClass() != null ? a.workloadClass() : b.workloadClass(),
+                a.antiAffinityGroup() != null ? a.antiAffinityGroup() : b.antiAffinityGroup()));
+    }
+
+    /** Metadata rows of VMs that have samples (rows of VMs without any are dropped). */
+    public Map<String, InventoryRow> declared() {
+        Map<String, InventoryRow> result = new HashMap<>();
+        declared.forEach((name, row) -> {
+            if (vms.containsKey(name)) result.put(name, row);
+        });
+        return result;
+    }
+
+    private static <T extends Comparable<T>> T max(T a, T b) {
+        if (a == null) return b;
+        if (b == null) return a;
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    /** The off-heap store of the binned steps, created on the first step. */
+    SlotStore slots() {
+        if (slots == null) slots = new SlotStore();
+        return slots;
+    }
+
+    /** Bytes of temporary, memory-mapped files the binned steps took (0 in scan mode). */
+    public long mappedBytes() {
+        return slots == null ? 0 : slots.mappedBytes();
+    }
+
     public boolean contains(String vmName) {
         return vms.containsKey(vmName);
     }
@@ -104,6 +157,30 @@ public final class ParsedTraces {
 
     public long samples() {
         return samples;
+    }
+
+    /** Errors of single rows, collected while reading (see {@link RowErrors#throwIfAny()}). */
+    public RowErrors rowErrors() {
+        return rowErrors;
+    }
+
+    /** From now on a 422 about one row is collected in {@link #rowErrors()} and reading goes on. */
+    public ParsedTraces collectingRowErrors() {
+        collectRowErrors = true;
+        return this;
+    }
+
+    /** Runs one row's reading; when collecting, a 422 about the row is kept instead of ending the read. */
+    void row(Runnable reading) {
+        if (!collectRowErrors) {
+            reading.run();
+            return;
+        }
+        try {
+            reading.run();
+        } catch (ApiException e) {
+            rowErrors.add(e);
+        }
     }
 
     public IngestWarnings warnings() {

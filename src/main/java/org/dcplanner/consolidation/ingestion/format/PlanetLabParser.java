@@ -53,8 +53,10 @@ public final class PlanetLabParser implements TraceParser {
                         path, blankLine, "cpuPercent");
             }
             long n = lines.lineNumber();
-            float pct = (float) Fields.percent(line, path, n, "cpuPercent");
-            vm.add(start + step * STEP_SECONDS, pct, Float.NaN, Float.NaN, Float.NaN, out.warnings(), n);
+            long t = start + step * STEP_SECONDS;
+            String text = line;
+            out.row(() -> vm.add(t, (float) Fields.percent(text, path, n, "cpuPercent"), Float.NaN, Float.NaN, Float.NaN,
+                    out.warnings(), n));
             step++;
         }
         if (step == 0) {

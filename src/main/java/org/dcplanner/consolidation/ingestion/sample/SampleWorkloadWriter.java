@@ -24,6 +24,9 @@ public final class SampleWorkloadWriter {
     static final int STEP_SECONDS = 300;
     // seeds picked so that every sample holds all four workload classes in useful numbers
     static final long PLANETLAB_SEED = 24, BITBRAINS_SEED = 5, GENERIC_SEED = 17, MALFORMED_SEED = 13;
+    /** The other formats' samples (Azure, Alibaba, Google, vCenter + RVTools, Prometheus) share one small workload. */
+    static final long OTHER_FORMATS_SEED = 17;
+    static final int OTHER_FORMATS_VMS = 12;
     static final int PLANETLAB_VMS = 40, BITBRAINS_VMS = 12, GENERIC_VMS = 60, MALFORMED_VMS = 4, MALFORMED_STEPS = 12;
     /** VM indexes of the PlanetLab sample whose file names contain a space. */
     static final int[] PLANETLAB_SPACED = {5, 23};
@@ -64,6 +67,14 @@ public final class SampleWorkloadWriter {
 
         LoadedWorkload malformed = day(MALFORMED_SEED, MALFORMED_VMS, MALFORMED_STEPS, EnumSet.allOf(Metric.class));
         files.put("malformed-example.csv", utf8(GenericCsv.writeWithBadCpu(malformed, MALFORMED_LINE, MALFORMED_CPU_TEXT)));
+
+        LoadedWorkload other = day(OTHER_FORMATS_SEED, OTHER_FORMATS_VMS, STEPS, EnumSet.of(Metric.CPU, Metric.MEMORY));
+        files.put("azure-small.zip", PublicFormatFiles.azure(other));
+        files.put("alibaba-small.zip", PublicFormatFiles.alibaba(other));
+        files.put("google-small.csv", utf8(PublicFormatFiles.google(other)));
+        files.put("vcenter-small.csv.gz", PublicFormatFiles.gzip(utf8(PublicFormatFiles.vcenter(other))));
+        files.put("rvtools-small.xlsx", PublicFormatFiles.rvtools(other));
+        files.put("prometheus-small.zip", PublicFormatFiles.prometheus(other));
         return files;
     }
 

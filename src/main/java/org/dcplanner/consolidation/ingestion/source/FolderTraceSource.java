@@ -21,14 +21,18 @@ public final class FolderTraceSource implements TraceSource {
     }
 
     @Override
-    public void forEachFile(FileVisitor visitor) throws IOException {
+    public void forEachFile(FileVisitor visitor, SkipListener skipped) throws IOException {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(folder)) {
             files = walk.filter(Files::isRegularFile).sorted().toList();
         }
         for (Path file : files) {
             String path = folder.relativize(file).toString();
-            if (TraceSource.isIgnored(path)) continue;
+            String rule = TraceSource.skipRule(path);
+            if (rule != null) {
+                skipped.skipped(path, rule);
+                continue;
+            }
             try (InputStream in = Files.newInputStream(file)) {
                 visitor.visit(path, in);
             }

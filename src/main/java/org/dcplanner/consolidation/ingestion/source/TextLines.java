@@ -95,6 +95,31 @@ public final class TextLines extends Reader {
         }
     }
 
+    /**
+     * The first byte of the text that is not white space or a BOM (peeked, nothing consumed), or -1 for
+     * an empty text; tells a JSON document from lines without reading a (possibly huge) first line.
+     */
+    public int firstSignificantByte() throws IOException {
+        if (lineNumber > 0 || pushedBack != null) throw new IllegalStateException("already reading lines");
+        if (limit == 0 && !fill()) return -1;
+        for (int i = pos; i < limit; i++) {
+            int b = buf[i] & 0xff;
+            if (b == 0xEF || b == 0xBB || b == 0xBF || Character.isWhitespace(b)) continue;
+            return b;
+        }
+        return -1; // only white space in the first buffer: not a JSON document
+    }
+
+    /**
+     * The rest of the input as bytes (for a JSON parser that reads a document, not lines); only before
+     * any line was read. Line limits and UTF-8 checks are then the parser's.
+     */
+    public InputStream remainingBytes() {
+        if (lineNumber > 0 || pushedBack != null) throw new IllegalStateException("already reading lines");
+        InputStream head = new java.io.ByteArrayInputStream(buf, 0, limit);
+        return new java.io.SequenceInputStream(head, in);
+    }
+
     /** Puts the line just read back, so the next {@link #readLine()} (or the Reader) returns it again. */
     public void unread(String line) {
         pushedBack = line;

@@ -8,8 +8,21 @@ public interface TraceSource {
     /** Name of the upload (file or folder name), used as the default workload name and in errors. */
     String name();
 
-    /** Calls the visitor once per trace file, in name order for folders and archive order for zips. */
-    void forEachFile(FileVisitor visitor) throws IOException;
+    /**
+     * Calls the visitor once per trace file, in name order for folders and archive order for zips; files that are
+     * not traces ({@link #skipRule}) go to {@code skipped} with the rule that skipped them.
+     */
+    void forEachFile(FileVisitor visitor, SkipListener skipped) throws IOException;
+
+    default void forEachFile(FileVisitor visitor) throws IOException {
+        forEachFile(visitor, (path, rule) -> { });
+    }
+
+    /** Told about each archive or folder entry that was not read as a trace, and why. */
+    @FunctionalInterface
+    interface SkipListener {
+        void skipped(String path, String rule);
+    }
 
     @FunctionalInterface
     interface FileVisitor {
@@ -26,14 +39,23 @@ public interface TraceSource {
         return p.substring(p.lastIndexOf('/') + 1);
     }
 
-    /** Files that are not traces: hidden files, macOS archive metadata, readmes, licences and checksums. */
-    static boolean isIgnored(String path) {
+    /**
+     * The rule under which a file is not a trace, or null for a trace file: {@code dot-segment} (hidden file or
+     * folder), {@code macos-metadata} (__MACOSX), {@code readme}/{@code license} (exactly readme, license, licence,
+     * copying or notice, optionally .txt/.md/.rst/.html), {@code markdown} (*.md), {@code checksums} (sha256sums,
+     * md5sums, *.sha256). A VM file merely starting with those words (license-server-01) is a trace.
+     */
+    static String skipRule(String path) {
         String p = path.replace('\\', '/');
         for (String segment : p.split("/")) {
-            if (segment.startsWith(".") || segment.equals("__MACOSX")) return true;
+            if (segment.equals("__MACOSX")) return "macos-metadata";
+            if (segment.startsWith(".")) return "dot-segment";
         }
         String base = baseName(p).toLowerCase(java.util.Locale.ROOT);
-        return base.isEmpty() || base.startsWith("readme") || base.startsWith("license") || base.endsWith(".md")
-                || base.equals("sha256sums");
+        if (base.matches("readme(\\.(txt|md|rst|html))?")) return "readme";
+        if (base.matches("(license|licence|copying|notice)(\\.(txt|md|rst|html))?")) return "license";
+        if (base.endsWith(".md")) return "markdown";
+        if (base.equals("sha256sums") || base.equals("md5sums") || base.endsWith(".sha256")) return "checksums";
+        return null;
     }
 }

@@ -5,13 +5,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.ZipEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 import org.dcplanner.consolidation.ingestion.IngestProblems;
 import org.dcplanner.consolidation.ingestion.IngestionProperties;
 
 /**
- * Streams the entries of a zip archive with the safety checks of an untrusted upload: entry paths with
+ * Streams the entries of an archive (zip, tar, or a gzip-compressed single file) with the safety checks of an untrusted upload: entry paths with
  * {@code ..} or an absolute path are refused (422), and the bytes read out are counted against a total
  * cap and a compression-ratio cap (413), so a zip bomb stops after the limit, not after the disk is full.
  * The ratio is expanded bytes / archive bytes consumed so far (not / the whole upload), so a bomb is
@@ -45,7 +47,7 @@ final class ZipEntries {
         this.limits = limits;
     }
 
-    void forEach(TraceSource.FileVisitor visitor) throws IOException {
+    void forEach(TraceSource.FileVisitor visitor, TraceSource.SkipListener skipped) throws IOException {
         ZipInputStream zip = new ZipInputStream(in, StandardCharsets.UTF_8);
         int files = 0;
         while (true) {
@@ -53,16 +55,90 @@ final class ZipEntries {
             if (entry == null) break;
             String path = entry.getName();
             checkPath(path);
-            if (entry.isDirectory() || TraceSource.isIgnored(path)) continue;
+            if (entry.isDirectory()) continue;
+            String rule = TraceSource.skipRule(path);
+            if (rule != null) {
+                skipped.skipped(path, rule);
+                continue;
+            }
             if (++files > limits.maxEntries()) {
                 throw IngestProblems.tooLarge("too-many-files", "The archive holds more than " + limits.maxEntries()
                         + " files (consolidation.ingestion.max-entries)", archive);
             }
-            visitor.visit(path, new Counted(zip, path));
+            visitEntry(zip, path, visitor);
         }
         if (files == 0) {
             throw IngestProblems.invalid("empty-file", "The archive contains no trace files", archive, 0, null);
         }
+    }
+
+    /** The raw upload with its consumed bytes counted (wrap it in a decompressor, then hand it back). */
+    InputStream raw() {
+        return in;
+    }
+
+    /** Entries of a tar archive read from (a decompressed view of) {@link #raw()}; only regular files are read. */
+    void forEachTar(InputStream tarBytes, TraceSource.FileVisitor visitor, TraceSource.SkipListener skipped) throws IOException {
+        TarArchiveInputStream tar = new TarArchiveInputStream(tarBytes, StandardCharsets.UTF_8.name());
+        int files = 0;
+        while (true) {
+            TarArchiveEntry entry;
+            try {
+                entry = tar.getNextEntry();
+            } catch (IOException | IllegalArgumentException e) {
+                throw IngestProblems.invalid("bad-archive", "The tar archive is damaged: " + e.getMessage(), archive, 0, null);
+            }
+            if (entry == null) break;
+            String path = entry.getName();
+            checkPath(path);
+            if (!entry.isFile()) continue;
+            String rule = TraceSource.skipRule(path);
+            if (rule != null) {
+                skipped.skipped(path, rule);
+                continue;
+            }
+            if (++files > limits.maxEntries()) {
+                throw IngestProblems.tooLarge("too-many-files", "The archive holds more than " + limits.maxEntries()
+                        + " files (consolidation.ingestion.max-entries)", archive);
+            }
+            visitEntry(tar, path, visitor);
+        }
+        if (files == 0) {
+            throw IngestProblems.invalid("empty-file", "The archive contains no trace files", archive, 0, null);
+        }
+    }
+
+    /**
+     * One entry, gunzipped when it is gzip-compressed (the Azure dataset ships {@code .csv.gz} parts, which
+     * people zip or tar as they are); its path then loses {@code .gz}.
+     */
+    private void visitEntry(InputStream entry, String path, TraceSource.FileVisitor visitor) throws IOException {
+        java.io.BufferedInputStream in = new java.io.BufferedInputStream(new Unclosable(entry), 1 << 16);
+        in.mark(2);
+        byte[] sig = in.readNBytes(2);
+        in.reset();
+        if (sig.length == 2 && (sig[0] & 0xff) == 0x1f && (sig[1] & 0xff) == 0x8b) {
+            visitor.visit(path.replaceFirst("(?i)\\.gz$", ""), new Counted(new java.util.zip.GZIPInputStream(in, 1 << 16), path));
+        } else {
+            visitor.visit(path, new Counted(in, path));
+        }
+    }
+
+    /** An entry's stream whose close leaves the archive open. */
+    private static final class Unclosable extends FilterInputStream {
+        Unclosable(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public void close() {
+            // the archive stream stays open for the next entry
+        }
+    }
+
+    /** One compressed file (e.g. {@code trace.csv.gz}) as the only entry, counted like an archive entry. */
+    void single(String path, InputStream expanded, TraceSource.FileVisitor visitor) throws IOException {
+        visitor.visit(path, new Counted(expanded, path));
     }
 
     private ZipEntry nextEntry(ZipInputStream zip) throws IOException {

@@ -18,6 +18,8 @@ import org.dcplanner.consolidation.ingestion.SeriesStats;
 import org.dcplanner.consolidation.ingestion.VmView;
 import org.dcplanner.consolidation.ingestion.WorkloadClass;
 import org.dcplanner.consolidation.ingestion.WorkloadView;
+import org.dcplanner.consolidation.security.CurrentUser;
+import org.dcplanner.consolidation.security.WorkspaceScope;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -28,6 +30,9 @@ public class WorkloadRepository {
     private static final String VM_COLUMNS = "vm_index, name, cores, cpu_mhz, memory_mib, guest_os, paravirt_capable,"
             + " workload_class, anti_affinity_group, cpu_mean, cpu_p95, cpu_peak, memory_mean, memory_p95, memory_peak,"
             + " disk_mean, disk_p95, disk_peak, network_mean, network_p95, network_peak";
+    /** Rows of a workload (VMs, series) are visible only when their workload is in the caller's workspace. */
+    private static final String OWN_WORKLOAD = " and exists (select 1 from workload w where w.id = workload_id and "
+            + WorkspaceScope.condition("w.workspace") + ")";
     private static final TypeReference<List<IngestWarning>> WARNINGS = new TypeReference<>() {};
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -38,56 +43,81 @@ public class WorkloadRepository {
     }
 
     public Optional<WorkloadView> find(UUID id) {
-        return jdbc.query("select * from workload where id = ?", workloadMapper(), id).stream().findFirst();
+        return jdbc.query("select * from workload where id = ? and " + WorkspaceScope.CONDITION, workloadMapper(),
+                WorkspaceScope.args(id)).stream().findFirst();
     }
 
-    public List<WorkloadView> list() {
-        return jdbc.query("select * from workload order by created_at desc, name", workloadMapper());
+    /** The workload stored from an upload with this fingerprint (see UploadFingerprint), if any. */
+    public Optional<WorkloadView> findByContentHash(String sha256) {
+        return jdbc.query("select * from workload where content_sha256 = ?", workloadMapper(), sha256).stream().findFirst();
+    }
+
+    public void setContentHash(UUID id, String sha256) {
+        jdbc.update("update workload set content_sha256 = ? where id = ?", sha256, id);
+    }
+
+    public List<WorkloadView> list(int limit, long offset) {
+        Object[] scope = WorkspaceScope.args();
+        return jdbc.query("select * from workload where " + WorkspaceScope.CONDITION
+                + " order by created_at desc, name, id limit ? offset ?", workloadMapper(), scope[0], scope[1], limit, offset);
     }
 
     public long count() {
-        Long n = jdbc.queryForObject("select count(*) from workload", Long.class);
+        Long n = jdbc.queryForObject("select count(*) from workload where " + WorkspaceScope.CONDITION, Long.class,
+                WorkspaceScope.args());
         return n == null ? 0 : n;
     }
 
     public boolean exists(UUID id) {
-        return Boolean.TRUE.equals(jdbc.queryForObject("select exists(select 1 from workload where id = ?)", Boolean.class, id));
+        return Boolean.TRUE.equals(jdbc.queryForObject("select exists(select 1 from workload where id = ? and "
+                + WorkspaceScope.CONDITION + ")", Boolean.class, WorkspaceScope.args(id)));
     }
 
     public boolean delete(UUID id) {
-        return jdbc.update("delete from workload where id = ?", id) > 0;
+        return jdbc.update("delete from workload where id = ? and " + WorkspaceScope.CONDITION, WorkspaceScope.args(id)) > 0;
     }
 
     /** VMs ordered by the given (whitelisted, see {@link VmSort}) SQL order clause. */
     public List<VmView> vms(UUID id, String orderBy, int limit, long offset) {
-        return jdbc.query("select " + VM_COLUMNS + " from workload_vm where workload_id = ? order by " + orderBy
-                + " limit ? offset ?", WorkloadRepository::vm, id, limit, offset);
+        return jdbc.query("select " + VM_COLUMNS + " from workload_vm where workload_id = ?" + OWN_WORKLOAD + " order by "
+                + orderBy + " limit ? offset ?", WorkloadRepository::vm, scoped(id, limit, offset));
     }
 
     public Optional<VmView> vm(UUID id, int index) {
-        return jdbc.query("select " + VM_COLUMNS + " from workload_vm where workload_id = ? and vm_index = ?",
-                WorkloadRepository::vm, id, index).stream().findFirst();
+        return jdbc.query("select " + VM_COLUMNS + " from workload_vm where workload_id = ?" + OWN_WORKLOAD + " and vm_index = ?",
+                WorkloadRepository::vm, scoped(id, index)).stream().findFirst();
     }
 
     public Optional<VmView> vmNamed(UUID id, String name) {
-        return jdbc.query("select " + VM_COLUMNS + " from workload_vm where workload_id = ? and name = ?",
-                WorkloadRepository::vm, id, name).stream().findFirst();
+        return jdbc.query("select " + VM_COLUMNS + " from workload_vm where workload_id = ?" + OWN_WORKLOAD + " and name = ?",
+                WorkloadRepository::vm, scoped(id, name)).stream().findFirst();
     }
 
     /** Streams the stored series of the metrics (all VMs, or one when {@code vmIndex} is not null). */
     public void series(UUID id, List<Metric> metrics, Integer vmIndex, SeriesConsumer consumer) {
         String[] fields = metrics.stream().map(Metric::field).toArray(String[]::new);
-        String sql = "select metric, vm_index, samples from workload_series where workload_id = ? and metric = any(?)"
-                + (vmIndex == null ? "" : " and vm_index = " + vmIndex.intValue());
+        String sql = "select metric, vm_index, samples from workload_series where workload_id = ?" + OWN_WORKLOAD
+                + " and metric = any(?)" + (vmIndex == null ? "" : " and vm_index = " + vmIndex.intValue());
+        String workspace = CurrentUser.workspaceOrSystem();
         jdbc.query(con -> {
             var ps = con.prepareStatement(sql);
             ps.setObject(1, id);
-            ps.setArray(2, con.createArrayOf("text", fields));
+            ps.setString(2, workspace);
+            ps.setString(3, workspace);
+            ps.setArray(4, con.createArrayOf("text", fields));
             ps.setFetchSize(1000);
             return ps;
         }, rs -> {
             consumer.accept(metricOf(rs.getString(1)), rs.getInt(2), SeriesCodec.decode(rs.getBytes(3)));
         });
+    }
+
+    /** The workload id, the scope's two parameters, then the rest of the query's parameters. */
+    private static Object[] scoped(UUID id, Object... rest) {
+        Object[] scope = WorkspaceScope.args(id);
+        Object[] all = java.util.Arrays.copyOf(scope, scope.length + rest.length);
+        System.arraycopy(rest, 0, all, scope.length, rest.length);
+        return all;
     }
 
     @FunctionalInterface

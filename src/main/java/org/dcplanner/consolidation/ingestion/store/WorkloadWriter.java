@@ -16,6 +16,7 @@ import org.dcplanner.consolidation.ingestion.AssembledWorkload;
 import org.dcplanner.consolidation.ingestion.Metric;
 import org.dcplanner.consolidation.ingestion.SeriesStats;
 import org.dcplanner.consolidation.ingestion.WorkloadVm;
+import org.dcplanner.consolidation.security.CurrentUser;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -56,7 +57,7 @@ public class WorkloadWriter {
     private void insertWorkload(Connection c, UUID id, String name, String format, String vmProfile, AssembledWorkload w)
             throws SQLException, JsonProcessingException {
         String sql = "insert into workload (id, name, format, vm_profile, vm_count, step_seconds, steps, start_time,"
-                + " metrics, sample_count, warnings) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)";
+                + " metrics, sample_count, warnings, workspace) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setObject(1, id);
             ps.setString(2, name);
@@ -69,6 +70,7 @@ public class WorkloadWriter {
             ps.setArray(9, c.createArrayOf("text", w.measured().stream().map(Metric::field).toArray()));
             ps.setLong(10, w.samples());
             ps.setString(11, json.writeValueAsString(w.warnings()));
+            ps.setString(12, CurrentUser.workspaceForNew());
             ps.executeUpdate();
         }
     }
@@ -104,10 +106,9 @@ public class WorkloadWriter {
     private void copySeries(Connection c, UUID id, AssembledWorkload w) throws SQLException, IOException {
         PgBinaryCopy copy = PgBinaryCopy.start(c, "workload_series (workload_id, metric, vm_index, samples)");
         try {
-            for (Map.Entry<Metric, float[][]> e : w.series().entrySet()) {
-                float[][] perVm = e.getValue();
-                for (int vm = 0; vm < perVm.length; vm++) {
-                    copy.row(4).uuid(id).text(e.getKey().field()).int4(vm).bytea(SeriesCodec.encode(perVm[vm]));
+            for (Metric m : w.measured()) {
+                for (int vm = 0; vm < w.vms().size(); vm++) {
+                    copy.row(4).uuid(id).text(m.field()).int4(vm).bytea(SeriesCodec.encode(w.series().of(m, vm)));
                 }
             }
             copy.finish();

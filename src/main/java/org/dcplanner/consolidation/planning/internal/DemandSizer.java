@@ -17,7 +17,7 @@ import org.dcplanner.consolidation.problem.ApiException;
  * <ol>
  *   <li>per VM and metric, a percentile: with {@code foldDays}, over all samples of the same UTC
  *       time of day (a typical day of 86400 / stepSeconds steps); otherwise over a centered window of
- *       {@code windowSteps} steps around each step (1 = the raw series);</li>
+ *       {@code windowSteps} steps around each step (absent: one hour; 1 = the raw series);</li>
  *   <li>times (1 + headroom / 100);</li>
  *   <li>through {@link OverheadModel#hostDemand} for the plan's approach (the engine's code path),
  *       keeping the planned resources; a metric the workload has no series for is passed as NaN, so
@@ -36,15 +36,25 @@ public final class DemandSizer {
 
     public static SizedDemand size(LoadedWorkload workload, List<Metric> resources, Sizing sizing,
                                    VirtualizationApproach approach, OverheadModel overhead) {
+        return size(workload, resources, sizing, everyVm(workload, approach), overhead);
+    }
+
+    /** One approach for each of the workload's VMs. */
+    static VirtualizationApproach[] everyVm(LoadedWorkload workload, VirtualizationApproach approach) {
         VirtualizationApproach[] each = new VirtualizationApproach[workload.vms().size()];
         java.util.Arrays.fill(each, approach);
-        return size(workload, resources, sizing, each, overhead);
+        return each;
     }
 
     /** As {@link #size(LoadedWorkload, List, Sizing, VirtualizationApproach, OverheadModel)}, each VM under its own approach. */
     public static SizedDemand size(LoadedWorkload workload, List<Metric> resources, Sizing sizing,
                                    VirtualizationApproach[] approach, OverheadModel overhead) {
         TimeGrid grid = workload.grid();
+        if (sizing.riskTargeted()) {
+            // risk mode: the scenario means; the planner adds the joint margin once it knows the hosts (PlanProblemFactory)
+            OverloadRiskModel risk = OverloadRiskModel.of(workload, resources, sizing.headroomPercent(), approach, overhead);
+            return new SizedDemand(risk.meanDemand(), risk.steps(), grid.stepSeconds(), risk.folded());
+        }
         boolean fold = Boolean.TRUE.equals(sizing.foldDays());
         Metric[] metrics = Metric.values();
         float[][][] vmSide = new float[metrics.length][][];
@@ -52,12 +62,17 @@ public final class DemandSizer {
             float[][] series = workload.series().get(m);
             if (series == null) continue;
             vmSide[m.ordinal()] = fold ? foldDays(series, grid, sizing.percentile())
-                    : windowPercentile(series, sizing.windowSteps(), sizing.percentile());
+                    : windowPercentile(series, windowSteps(sizing, grid), sizing.percentile());
             scale(vmSide[m.ordinal()], 1 + sizing.headroomPercent() / 100);
         }
         int steps = fold ? SECONDS_PER_DAY / grid.stepSeconds() : grid.steps();
         return new SizedDemand(hostSide(workload.vms(), vmSide, resources, steps, approach, overhead), steps,
                 grid.stepSeconds(), fold);
+    }
+
+    /** The window applied: {@code sizing.windowSteps}, or one hour of the workload's steps when it is absent. */
+    public static int windowSteps(Sizing sizing, TimeGrid grid) {
+        return sizing.windowSteps() != null ? sizing.windowSteps() : OverloadRiskModel.hourSteps(grid.stepSeconds());
     }
 
     /** Per time-of-day slot (UTC), the percentile over all days' samples in that slot. */
@@ -102,6 +117,10 @@ public final class DemandSizer {
             for (int vm = 0; vm < series.length; vm++) out[vm] = series[vm].clone();
             return out;
         }
+        // a window wider than twice the longest series sees the whole series from every step: same result, bounded buffer
+        int longest = 0;
+        for (float[] s : series) longest = Math.max(longest, s.length);
+        windowSteps = Math.min(windowSteps, 2 * longest + 1);
         float[] sorted = new float[windowSteps + 1];
         for (int vm = 0; vm < series.length; vm++) {
             float[] s = series[vm];
@@ -155,8 +174,8 @@ public final class DemandSizer {
         }
     }
 
-    private static float[][][] hostSide(List<WorkloadVm> vms, float[][][] vmSide, List<Metric> resources, int steps,
-                                        VirtualizationApproach[] approach, OverheadModel overhead) {
+    static float[][][] hostSide(List<WorkloadVm> vms, float[][][] vmSide, List<Metric> resources, int steps,
+                                VirtualizationApproach[] approach, OverheadModel overhead) {
         float[][][] demand = new float[resources.size()][vms.size()][steps];
         float[] out = new float[Metric.values().length];
         for (int vm = 0; vm < vms.size(); vm++) {

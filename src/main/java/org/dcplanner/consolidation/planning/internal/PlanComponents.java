@@ -1,13 +1,18 @@
 package org.dcplanner.consolidation.planning.internal;
 
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.dcplanner.consolidation.ingestion.LoadedWorkload;
 import org.dcplanner.consolidation.ingestion.Metric;
 import org.dcplanner.consolidation.ingestion.WorkloadStore;
 import org.dcplanner.consolidation.inventory.HostCatalog;
+import org.dcplanner.consolidation.inventory.HostModel;
 import org.dcplanner.consolidation.planning.PlanRequest;
+import org.dcplanner.consolidation.planning.PlanWindow;
 import org.dcplanner.consolidation.planning.internal.PlanProblemFactory.BuiltProblem;
 import org.dcplanner.consolidation.planning.solver.ConsolidationSolver;
 import org.dcplanner.consolidation.virtualization.OverheadModel;
@@ -56,8 +61,19 @@ class PlanComponents {
 
     /** Loads the workload and builds the sized problem (validation problems surface as ApiException). */
     BuiltProblem build(PlanRequest request) {
-        LoadedWorkload workload = workloads().load(request.workloadId(), ALL_METRICS);
+        LoadedWorkload workload = PlanWindow.apply(workloads().load(request.workloadId(), ALL_METRICS),
+                request.from(), request.to());
         return PlanProblemFactory.build(request, workload, catalog, required(overhead, "overhead model"));
+    }
+
+    /** The placement's overload risk on the plan's own workload ({@link OverloadRisk#assess}). */
+    OverloadRisk assessOverloadRisk(PlanRequest request, int[] vmSlot, List<String> slotModels, Double riskZ) {
+        LoadedWorkload workload = workloads().load(request.workloadId(), ALL_METRICS);
+        Map<String, HostModel> byId = new HashMap<>();
+        List<HostModel> models = slotModels.stream()
+                .map(id -> byId.computeIfAbsent(id, k -> catalog.find(k).orElseThrow(() -> ApiException.notFound("host model", k))))
+                .toList();
+        return OverloadRisk.assess(request, workload, required(overhead, "overhead model"), models, vmSlot, riskZ);
     }
 
     /** Inside the caller's transaction: the request's host models cannot be deleted until it ends (404 if gone). */

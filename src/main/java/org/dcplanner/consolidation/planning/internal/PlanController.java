@@ -4,12 +4,13 @@ import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import de.siegmar.fastcsv.writer.CsvWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.dcplanner.consolidation.export.Table;
+import org.dcplanner.consolidation.export.TableExport;
 import org.dcplanner.consolidation.planning.PlanRequest;
+import org.dcplanner.consolidation.problem.ListPage;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -40,10 +41,13 @@ class PlanController {
         return ResponseEntity.accepted().location(URI.create("/api/v1/plans/" + id)).body(service.get(id));
     }
 
-    /** Every plan, newest first; {@code workloadId} keeps those of one workload. */
+    /** Plans, newest first, paged (size 1..1000, default 100; X-Total-Count); {@code workloadId} keeps those of one workload. */
     @GetMapping
-    List<PlanView> list(@RequestParam(required = false) UUID workloadId) {
-        return service.list(workloadId);
+    ResponseEntity<List<PlanView>> list(@RequestParam(required = false) UUID workloadId,
+                                        @RequestParam(required = false) Integer page,
+                                        @RequestParam(required = false) Integer size) {
+        ListPage p = ListPage.of(page, size, 100, 1000);
+        return p.respond(service.list(workloadId, p.size(), p.offset()), service.count(workloadId));
     }
 
     @GetMapping("/{id}")
@@ -75,8 +79,11 @@ class PlanController {
             content = {@Content(mediaType = "application/json", schema = @Schema(implementation = PlacementView.class)),
                     @Content(mediaType = "text/csv", schema = @Schema(type = "string", description = "vm,vmName,slot,hostModel"))})
     @ApiResponse(responseCode = "409", description = "The plan has no placement yet")
-    List<PlacementView> placements(@PathVariable UUID id) {
-        return service.placements(id);
+    ResponseEntity<List<PlacementView>> placements(@PathVariable UUID id, @RequestParam(required = false) Integer page,
+                                                   @RequestParam(required = false) Integer size) {
+        // paged (size 1..100,000, default 10,000; X-Total-Count); the CSV is the whole plan
+        ListPage p = ListPage.of(page, size, 10_000, 100_000);
+        return p.respond(service.placements(id));
     }
 
     @GetMapping(value = "/{id}/placements", produces = "text/csv")
@@ -84,19 +91,11 @@ class PlanController {
             content = {@Content(mediaType = "application/json", schema = @Schema(implementation = PlacementView.class)),
                     @Content(mediaType = "text/csv", schema = @Schema(type = "string", description = "vm,vmName,slot,hostModel"))})
     @ApiResponse(responseCode = "409", description = "The plan has no placement yet")
-    ResponseEntity<String> placementsCsv(@PathVariable UUID id) {
-        StringWriter out = new StringWriter();
-        try (CsvWriter csv = CsvWriter.builder().build(out)) {
-            csv.writeRecord("vm", "vmName", "slot", "hostModel");
-            for (PlacementView p : service.placements(id)) {
-                csv.writeRecord(String.valueOf(p.vm()), p.vmName(), String.valueOf(p.slot()),
-                        p.hostModel() == null ? "" : p.hostModel());
-            }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return ResponseEntity.ok().header("Content-Type", "text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"placements-" + id + ".csv\"").body(out.toString());
+    ResponseEntity<byte[]> placementsCsv(@PathVariable UUID id) {
+        // through the one export writer: VM names that a spreadsheet would run as formulas are neutralized
+        List<List<Object>> rows = service.placements(id).stream()
+                .map(p -> List.<Object>of(p.vm(), p.vmName(), p.slot(), p.hostModel() == null ? "" : p.hostModel())).toList();
+        return TableExport.csv(new Table("placements", List.of("vm", "vmName", "slot", "hostModel"), rows), "placements-" + id);
     }
 
     @GetMapping(value = "/{id}/failover", produces = "application/json")
@@ -114,10 +113,13 @@ class PlanController {
         return service.hostRatios(id);
     }
 
+    /** Paged like the placements. */
     @GetMapping("/{id}/explanation")
     @ApiResponse(responseCode = "200", description = "Per VM: why it runs on its host")
     @ApiResponse(responseCode = "409", description = "The plan has no placement yet")
-    List<ExplanationView> explanation(@PathVariable UUID id) {
-        return service.explanation(id);
+    ResponseEntity<List<ExplanationView>> explanation(@PathVariable UUID id, @RequestParam(required = false) Integer page,
+                                                      @RequestParam(required = false) Integer size) {
+        ListPage p = ListPage.of(page, size, 10_000, 100_000);
+        return p.respond(service.explanation(id));
     }
 }

@@ -47,6 +47,11 @@ class PlanLookupService implements PlanLookup {
         return plans.find(planId).map(PlanRecord::slotModels).orElse(List.of());
     }
 
+    @Override
+    public Optional<PlanState> state(UUID planId) {
+        return plans.find(planId).map(p -> new PlanState(p.status().name(), p.status().finished(), p.error(), p.hostsUsed()));
+    }
+
     private PlacedPlan toPlaced(PlanRecord p) {
         PlanRequest request = service.readRequest(p.requestJson());
         SortedSet<Integer> activeSlots = new TreeSet<>();
@@ -62,7 +67,8 @@ class PlanLookupService implements PlanLookup {
         VirtualizationChoice choice = request.virtualization();
         return new PlacedPlan(p.id(), p.workloadId(), choice.base(poolHardwareAssist(request)),
                 java.util.Set.copyOf(request.resources()), request.targetUtilization(), hosts, vmHost, request.sizing(),
-                request.haReserveHosts() == null ? 0 : request.haReserveHosts(), choice == VirtualizationChoice.AUTO);
+                request.haReserveHosts() == null ? 0 : request.haReserveHosts(), choice == VirtualizationChoice.AUTO,
+                p.vmNames(), request.from(), request.to());
     }
 
     /** Every model of the request's pool has hardware assist (a model since removed from the catalog counts as not). */

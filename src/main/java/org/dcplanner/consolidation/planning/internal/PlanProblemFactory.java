@@ -26,11 +26,16 @@ import org.dcplanner.consolidation.problem.ApiException;
 public final class PlanProblemFactory {
     private PlanProblemFactory() {}
 
-    /** The problem plus what the plan stores next to it, and the workload's VMs (configured sizes) for explanations. */
+    /**
+     * The problem plus what the plan stores next to it, and the workload's VMs (configured sizes) for explanations.
+     *
+     * @param vmApproach each VM's virtualization approach (null: not known)
+     * @param riskZ      in risk mode, the z of mean + z·sd ≤ capacity the problem was sized for; null otherwise
+     */
     public record BuiltProblem(PlanningProblem problem, SizedDemand sized, List<String> slotModels, List<WorkloadVm> vms,
-                               VirtualizationApproach[] vmApproach) {
+                               VirtualizationApproach[] vmApproach, Double riskZ) {
         public BuiltProblem(PlanningProblem problem, SizedDemand sized, List<String> slotModels) {
-            this(problem, sized, slotModels, List.of(), null);
+            this(problem, sized, slotModels, List.of(), null, null);
         }
     }
 
@@ -38,7 +43,8 @@ public final class PlanProblemFactory {
                                      OverheadModel overhead) {
         List<WorkloadVm> vms = workload.vms();
         DensityLimits limits = DensityLimits.of(request, catalog, vms);
-        List<HostSlotSpec> slots = limits.withRows(expandPool(request, catalog));
+        List<HostSlotSpec> pool = expandPool(request, catalog);
+        List<HostSlotSpec> slots = limits.withRows(pool);
         List<String> vmNames = vms.stream().map(WorkloadVm::name).toList();
         int[] pinned = pinnedSlots(request.pinned(), vmNames, slots.size());
         boolean[] paravirt = new boolean[vms.size()];
@@ -51,13 +57,23 @@ public final class PlanProblemFactory {
         checkApproach(solverApproach, choice == VirtualizationChoice.AUTO ? List.of() : vms, slots, pinned);
         // traces measured inside VMs already include their hypervisor's overhead: add none of the approach's
         OverheadModel model = Boolean.TRUE.equals(request.sizing().overheadInTrace()) ? overhead.withoutApproachOverhead() : overhead;
-        SizedDemand sized = DemandSizer.size(workload, request.resources(), request.sizing(), vmApproach, model);
+        SizedDemand sized;
+        Double riskZ = null;
+        if (request.sizing().riskTargeted()) {
+            // the risk search probes packings on the physical resources; the density rows join the final problem
+            RiskSizing risk = RiskSizing.of(workload, request, model, pool);
+            sized = risk.sized();
+            slots = limits.withRows(risk.slots());
+            riskZ = risk.z();
+        } else {
+            sized = DemandSizer.size(workload, request.resources(), request.sizing(), vmApproach, model);
+        }
         PlanningProblem problem = new PlanningProblem(request.resources(), sized.steps(), limits.withRows(sized.demand(),
                 sized.steps()), vmNames, slots, pinned, antiAffinityGroups(vms), paravirt, solverApproach,
                 request.haReserveHosts(), request.objective(), limits.rows());
         PoolCapacityCheck.check(problem, request.targetUtilization());
         SolverMemoryCheck.check(problem, SolverMemoryCheck.budgetBytes());
-        return new BuiltProblem(problem, sized, slots.stream().map(HostSlotSpec::modelId).toList(), vms, vmApproach);
+        return new BuiltProblem(problem, sized, slots.stream().map(HostSlotSpec::modelId).toList(), vms, vmApproach, riskZ);
     }
 
     static List<HostSlotSpec> expandPool(PlanRequest request, HostCatalog catalog) {

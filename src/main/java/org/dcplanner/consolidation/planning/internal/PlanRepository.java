@@ -16,19 +16,22 @@ import java.util.UUID;
 import org.dcplanner.consolidation.inventory.HostModelUsage;
 import org.dcplanner.consolidation.planning.internal.PlanRecord.ProgressPoint;
 import org.dcplanner.consolidation.planning.solver.PlanningResult;
+import org.dcplanner.consolidation.security.CurrentUser;
+import org.dcplanner.consolidation.security.WorkspaceScope;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
  * Table plans (V4). Every write by a solving task carries its attempt number (fencing: a revived
- * or stale execution's writes then touch no row).
+ * or stale execution's writes then touch no row). Reads, cancel and delete are scoped to the caller's
+ * workspace ({@link WorkspaceScope}); the solving task's writes address a plan it was given by id.
  */
 @Repository
 public class PlanRepository implements HostModelUsage {
     private static final String SMALL_COLUMNS = "id, name, workload_id, request::text as request, status, cancel_requested, "
             + "attempt, steps, step_seconds, folded, hosts_used, score, feasible, broken_constraints::text as broken, "
             + "lower_bound_hosts, peak_ffd_hosts, time_series_ffd_hosts, anti_affinity_hosts, approach_mix::text as approach_mix, score_calcs_per_second, progress::text as progress, "
-            + "searched_millis, error, created_at, started_at, attempt_started_at, finished_at, updated_at";
+            + "searched_millis, error, created_at, started_at, attempt_started_at, finished_at, updated_at, overload_risk::text as overload_risk";
     private final JdbcTemplate jdbc;
     private final JsonColumns json;
 
@@ -41,7 +44,8 @@ public class PlanRepository implements HostModelUsage {
                 int steps, int stepSeconds, boolean folded) {
         jdbc.update(con -> {
             var ps = con.prepareStatement("insert into plans (id, name, workload_id, request, status, vm_names, slot_models, "
-                    + "steps, step_seconds, folded, created_at, updated_at) values (?, ?, ?, ?::jsonb, 'QUEUED', ?, ?, ?, ?, ?, now(), now())");
+                    + "steps, step_seconds, folded, workspace, created_at, updated_at)"
+                    + " values (?, ?, ?, ?::jsonb, 'QUEUED', ?, ?, ?, ?, ?, ?, now(), now())");
             ps.setObject(1, id);
             ps.setString(2, name);
             ps.setObject(3, workloadId);
@@ -51,22 +55,34 @@ public class PlanRepository implements HostModelUsage {
             ps.setInt(7, steps);
             ps.setInt(8, stepSeconds);
             ps.setBoolean(9, folded);
+            ps.setString(10, CurrentUser.workspaceForNew());
             return ps;
         });
     }
 
     public Optional<PlanRecord> find(UUID id) {
-        return jdbc.query("select " + SMALL_COLUMNS + ", vm_names, slot_models, vm_slot from plans where id = ?",
-                (rs, n) -> map(rs, true), id).stream().findFirst();
+        return jdbc.query("select " + SMALL_COLUMNS + ", vm_names, slot_models, vm_slot from plans where id = ? and "
+                + WorkspaceScope.CONDITION, (rs, n) -> map(rs, true), WorkspaceScope.args(id)).stream().findFirst();
     }
 
     /** Newest first; {@code workloadId} null = every workload's plans. */
-    List<PlanRecord> list(UUID workloadId) {
+    List<PlanRecord> list(UUID workloadId, int limit, long offset) {
         if (workloadId == null) {
-            return jdbc.query("select " + SMALL_COLUMNS + " from plans order by created_at desc", (rs, n) -> map(rs, false));
+            Object[] scope = WorkspaceScope.args();
+            return jdbc.query("select " + SMALL_COLUMNS + " from plans where " + WorkspaceScope.CONDITION
+                    + " order by created_at desc, id limit ? offset ?", (rs, n) -> map(rs, false), scope[0], scope[1], limit, offset);
         }
-        return jdbc.query("select " + SMALL_COLUMNS + " from plans where workload_id = ? order by created_at desc",
-                (rs, n) -> map(rs, false), workloadId);
+        Object[] scope = WorkspaceScope.args();
+        return jdbc.query("select " + SMALL_COLUMNS + " from plans where workload_id = ? and " + WorkspaceScope.CONDITION
+                + " order by created_at desc, id limit ? offset ?", (rs, n) -> map(rs, false), workloadId, scope[0], scope[1], limit, offset);
+    }
+
+    long count(UUID workloadId) {
+        Long n = workloadId == null
+                ? jdbc.queryForObject("select count(*) from plans where " + WorkspaceScope.CONDITION, Long.class, WorkspaceScope.args())
+                : jdbc.queryForObject("select count(*) from plans where workload_id = ? and " + WorkspaceScope.CONDITION, Long.class,
+                        WorkspaceScope.args(workloadId));
+        return n == null ? 0 : n;
     }
 
     @Override
@@ -76,7 +92,8 @@ public class PlanRepository implements HostModelUsage {
     }
 
     boolean exists(UUID id) {
-        return Boolean.TRUE.equals(jdbc.queryForObject("select exists(select 1 from plans where id = ?)", Boolean.class, id));
+        return Boolean.TRUE.equals(jdbc.queryForObject("select exists(select 1 from plans where id = ? and "
+                + WorkspaceScope.CONDITION + ")", Boolean.class, WorkspaceScope.args(id)));
     }
 
     /**
@@ -119,6 +136,12 @@ public class PlanRepository implements HostModelUsage {
     }
 
     /** Stores the lower bound and baselines of the attempt (before solving, so a running plan shows them). */
+    /** Stores the risk assessment of the attempt's final placement (ignored when another attempt took over). */
+    void saveOverloadRisk(UUID id, int attempt, OverloadRisk risk) {
+        jdbc.update("update plans set overload_risk = ?::jsonb, updated_at = now() where id = ? and attempt = ?",
+                json.write(risk), id, attempt);
+    }
+
     void saveReferences(UUID id, int attempt, PlanReferences refs) {
         jdbc.update("update plans set lower_bound_hosts = ?, peak_ffd_hosts = ?, time_series_ffd_hosts = ?, "
                 + "anti_affinity_hosts = ?, updated_at = now() where id = ? and attempt = ?", refs.lowerBoundHosts(),
@@ -131,10 +154,10 @@ public class PlanRepository implements HostModelUsage {
                 attempt);
     }
 
-    /** The stored failover map as JSON text; empty when the plan has none (no HA reserve, or not finished). */
+    /** The stored failover map as JSON text, in the caller's workspace; empty when the plan has none (no HA reserve, or not finished). */
     java.util.Optional<String> failover(UUID id) {
-        return jdbc.query("select failover::text from plans where id = ? and failover is not null",
-                (rs, i) -> rs.getString(1), id).stream().findFirst();
+        return jdbc.query("select failover::text from plans where id = ? and failover is not null and "
+                + WorkspaceScope.CONDITION, (rs, i) -> rs.getString(1), WorkspaceScope.args(id)).stream().findFirst();
     }
 
     /** Stores how many VMs run under each virtualization approach (AUTO chooses per VM). */
@@ -179,17 +202,17 @@ public class PlanRepository implements HostModelUsage {
         return jdbc.update("update plans set cancel_requested = true, updated_at = now(), "
                 + "status = case when status = 'QUEUED' then 'CANCELLED' else status end, "
                 + "finished_at = case when status = 'QUEUED' then now() else finished_at end "
-                + "where id = ? and status in ('QUEUED', 'SOLVING')", id) > 0;
+                + "where id = ? and status in ('QUEUED', 'SOLVING') and " + WorkspaceScope.CONDITION, WorkspaceScope.args(id)) > 0;
     }
 
     /** Ends a solving plan's search now, keeping its best as the result (COMPLETED); false if it is not solving. */
     public boolean requestFinish(UUID id) {
         return jdbc.update("update plans set cancel_requested = true, finish_requested = true, updated_at = now() "
-                + "where id = ? and status = 'SOLVING'", id) > 0;
+                + "where id = ? and status = 'SOLVING' and " + WorkspaceScope.CONDITION, WorkspaceScope.args(id)) > 0;
     }
 
     public boolean delete(UUID id) {
-        return jdbc.update("delete from plans where id = ?", id) > 0;
+        return jdbc.update("delete from plans where id = ? and " + WorkspaceScope.CONDITION, WorkspaceScope.args(id)) > 0;
     }
 
     private PlanRecord map(ResultSet rs, boolean withArrays) throws SQLException {
@@ -206,7 +229,7 @@ public class PlanRepository implements HostModelUsage {
                 json.read(rs.getString("progress"), new TypeReference<List<ProgressPoint>>() {}), rs.getLong("searched_millis"),
                 rs.getString("error"),
                 instant(rs, "created_at"), instant(rs, "started_at"), instant(rs, "attempt_started_at"), instant(rs, "finished_at"),
-                instant(rs, "updated_at"));
+                instant(rs, "updated_at"), rs.getString("overload_risk"));
     }
 
     private static Integer integer(ResultSet rs, String column) throws SQLException {

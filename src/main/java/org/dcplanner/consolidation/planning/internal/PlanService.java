@@ -18,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** The planning feature's entry: start, read, stop and delete plans; placements and explanations. */
 @Service
-public class PlanService {
+public class PlanService implements org.dcplanner.consolidation.planning.PlanJobs {
     private final PlanRepository plans;
     private final PlanComponents components;
     private final PlanningProperties properties;
@@ -26,10 +26,12 @@ public class PlanService {
     private final OneTimeTask<String> solveTask;
     private final ObjectMapper json;
     private final TransactionTemplate transaction;
+    private final PlanStopSignals stops;
 
     PlanService(PlanRepository plans, PlanComponents components, PlanningProperties properties,
                 SchedulerClient scheduler, OneTimeTask<String> solvePlanOneTimeTask, ObjectMapper json,
-                TransactionTemplate transaction) {
+                TransactionTemplate transaction, PlanStopSignals stops) {
+        this.stops = stops;
         this.plans = plans;
         this.components = components;
         this.properties = properties;
@@ -41,12 +43,21 @@ public class PlanService {
 
     /** Validates (400/404/422), stores the plan QUEUED and queues its solve; returns the new id. */
     public UUID start(PlanRequest raw) {
+        return start(raw, UUID.randomUUID());
+    }
+
+    /**
+     * As {@link #start(PlanRequest)} under a caller-chosen id (a job that must not start a plan twice derives it
+     * from its own state); when a plan with that id exists already, nothing is started and the id is returned.
+     */
+    @Override
+    public UUID start(PlanRequest raw, UUID id) {
+        if (plans.exists(id)) return id;
         PlanRequest request = raw.validated(properties.maxTimeLimitSeconds(), properties.defaultTimeLimitSeconds());
         if (!components.workloadExists(request.workloadId())) {
             throw ApiException.notFound("workload", request.workloadId()).at(null, null, "workloadId");
         }
         BuiltProblem built = components.build(request);
-        UUID id = UUID.randomUUID();
         String name = request.name() != null ? request.name() : "plan-" + id.toString().substring(0, 8);
         // stored while its host models are held: a concurrent delete of a custom model waits, then sees the plan
         transaction.executeWithoutResult(status -> {
@@ -63,14 +74,28 @@ public class PlanService {
         return id;
     }
 
+    /** Checks a request's shape as {@link #start} would (400 naming the field) without loading anything. */
+    @Override
+    public PlanRequest validate(PlanRequest raw) {
+        return raw.validated(properties.maxTimeLimitSeconds(), properties.defaultTimeLimitSeconds());
+    }
+
     /** @param workloadId null = every workload's plans */
-    public List<PlanView> list(UUID workloadId) {
-        return plans.list(workloadId).stream().map(p -> PlanView.of(p, read(p.requestJson()))).toList();
+    public List<PlanView> list(UUID workloadId, int limit, long offset) {
+        return plans.list(workloadId, limit, offset).stream().map(this::view).toList();
+    }
+
+    public long count(UUID workloadId) {
+        return plans.count(workloadId);
     }
 
     public PlanView get(UUID id) {
-        PlanRecord p = require(id);
-        return PlanView.of(p, read(p.requestJson()));
+        return view(require(id));
+    }
+
+    private PlanView view(PlanRecord p) {
+        SizingApplied applied = SizingApplied.of(readRequest(p.requestJson()).sizing(), p.stepSeconds(), p.folded());
+        return PlanView.of(p, read(p.requestJson()), applied, p.overloadRiskJson() == null ? null : read(p.overloadRiskJson()));
     }
 
     /**
@@ -79,9 +104,13 @@ public class PlanService {
      *
      * @return true when the plan was deleted, false when a stop was requested
      */
+    @Override
     public boolean stopOrDelete(UUID id) {
         require(id);
-        if (plans.requestCancel(id)) return false;
+        if (plans.requestCancel(id)) {
+            stops.requestStop(id);
+            return false;
+        }
         if (!plans.delete(id)) throw ApiException.notFound("plan", id);
         return true;
     }

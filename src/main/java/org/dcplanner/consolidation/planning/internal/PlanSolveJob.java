@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.OptionalInt;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import org.dcplanner.consolidation.planning.PlanCompleted;
 import org.dcplanner.consolidation.planning.PlanRequest;
@@ -34,9 +35,11 @@ class PlanSolveJob {
     private final PlanningProperties properties;
     private final ApplicationEventPublisher events;
     private final ObjectMapper json;
+    private final PlanStopSignals stops;
 
     PlanSolveJob(PlanRepository plans, PlanComponents components, PlanningProperties properties,
-                 ApplicationEventPublisher events, ObjectMapper json) {
+                 ApplicationEventPublisher events, ObjectMapper json, PlanStopSignals stops) {
+        this.stops = stops;
         this.plans = plans;
         this.components = components;
         this.properties = properties;
@@ -56,6 +59,7 @@ class PlanSolveJob {
             return;
         }
         int attempt = claimed.getAsInt();
+        AtomicBoolean localStop = stops.register(planId);
         try {
             PlanRecord plan = plans.find(planId).orElseThrow();
             PlanRequest request = json.readValue(plan.requestJson(), PlanRequest.class);
@@ -69,12 +73,13 @@ class PlanSolveJob {
             log.info("plan {} attempt {}: {}, time limit {} ms", planId, attempt, start.reason(), start.timeLimit().toMillis());
             BestSolutionWriter writer = new BestSolutionWriter(plans, planId, attempt, properties.bestWriteInterval());
             SolveOptions options = new SolveOptions(start.timeLimit(),
-                    stopSignal(planId, attempt, writer, start.searchedBeforeMillis()),
+                    stopSignal(planId, attempt, writer, start.searchedBeforeMillis(), localStop),
                     writer::onNewBest, start.vmSlot(), placements);
             long solveStart = System.nanoTime();
             PlanningResult result = components.solver().solve(built.problem(), options);
             long solvedMillis = (System.nanoTime() - solveStart) / 1_000_000;
             writer.finalResult(result.vmSlot(), result.hostsUsed(), result.score(), result.feasible(), solvedMillis);
+            if (hasPlacement(result)) saveOverloadRisk(planId, attempt, request, result.vmSlot(), built);
             // before the plan reads as finished, so a finished plan with an HA reserve always has its map
             if (built.problem().haReserveHosts() > 0 && hasPlacement(result)) {
                 plans.saveFailover(planId, attempt, FailoverMap.of(built.problem(), result.vmSlot()));
@@ -93,6 +98,8 @@ class PlanSolveJob {
             log.error("plan {} attempt {} ran out of memory", planId, attempt, e);
             plans.fail(planId, attempt, "the solver ran out of memory on this node (Java heap " + (Runtime.getRuntime()
                     .maxMemory() >> 20) + " MiB): plan with fewer hosts in the pool, fewer resources or the days folded");
+        } finally {
+            stops.unregister(planId);
         }
     }
 
@@ -114,28 +121,44 @@ class PlanSolveJob {
         return false;
     }
 
+    /** Stored before the plan ends, so a COMPLETED plan shows it; a failure leaves it empty but does not fail the plan. */
+    private void saveOverloadRisk(UUID planId, int attempt, PlanRequest request, int[] vmSlot, BuiltProblem built) {
+        try {
+            plans.saveOverloadRisk(planId, attempt, components.assessOverloadRisk(request, vmSlot, built.slotModels(),
+                    built.riskZ()));
+        } catch (RuntimeException e) {
+            log.warn("plan {} attempt {}: overload risk not assessed", planId, attempt, e);
+        }
+    }
+
     private static boolean hasPlacement(PlanningResult r) {
         for (int slot : r.vmSlot()) if (slot < 0) return false;
         return true;
     }
 
     /**
-     * Reads the cancel flag at most once per poll interval, recording the plan's search time so far (earlier attempts
-     * plus this one's); also gives the writer a chance to flush.
+     * True once a stop was requested: the node-local flag is read at every check, the database's cancel flag at
+     * most once per poll interval (recording the plan's search time so far: earlier attempts plus this one); also
+     * gives the writer a chance to flush. Called from the solver's and the waiting thread, hence synchronized.
      */
-    private BooleanSupplier stopSignal(UUID planId, int attempt, BestSolutionWriter writer, long searchedBeforeMillis) {
+    private BooleanSupplier stopSignal(UUID planId, int attempt, BestSolutionWriter writer, long searchedBeforeMillis,
+                                       AtomicBoolean localStop) {
         long intervalNanos = properties.cancelPollInterval().toNanos();
         long startNanos = System.nanoTime();
         long[] lastPoll = {startNanos};
         boolean[] stop = {false};
+        Object lock = new Object();
         return () -> {
-            writer.writeIfDue();
-            long now = System.nanoTime();
-            if (!stop[0] && now - lastPoll[0] >= intervalNanos) {
-                lastPoll[0] = now;
-                stop[0] = plans.mustStop(planId, attempt, searchedBeforeMillis + (now - startNanos) / 1_000_000);
+            if (localStop.get()) return true;
+            synchronized (lock) {
+                writer.writeIfDue();
+                long now = System.nanoTime();
+                if (!stop[0] && now - lastPoll[0] >= intervalNanos) {
+                    lastPoll[0] = now;
+                    stop[0] = plans.mustStop(planId, attempt, searchedBeforeMillis + (now - startNanos) / 1_000_000);
+                }
+                return stop[0];
             }
-            return stop[0];
         };
     }
 

@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param defaultTimeLimitSeconds solve time when the request names none
  * @param maxTimeLimitSeconds     largest accepted timeLimitSeconds
  * @param bestWriteInterval       at most one write of the best solution per interval while solving
- * @param cancelPollInterval      how often a solving task reads the cancel flag from the database
+ * @param cancelPollInterval      how often a solving task reads the cancel flag from the database (a cancel
+ *                                reaching the solving node itself is seen at once, {@link PlanStopSignals})
  */
 @ConfigurationProperties("app.planning")
 public record PlanningProperties(Integer defaultTimeLimitSeconds, Integer maxTimeLimitSeconds,
@@ -18,6 +19,6 @@ public record PlanningProperties(Integer defaultTimeLimitSeconds, Integer maxTim
         if (defaultTimeLimitSeconds == null) defaultTimeLimitSeconds = 30;
         if (maxTimeLimitSeconds == null) maxTimeLimitSeconds = 3600;
         if (bestWriteInterval == null) bestWriteInterval = Duration.ofSeconds(1);
-        if (cancelPollInterval == null) cancelPollInterval = Duration.ofSeconds(1);
+        if (cancelPollInterval == null) cancelPollInterval = Duration.ofMillis(500);
     }
 }

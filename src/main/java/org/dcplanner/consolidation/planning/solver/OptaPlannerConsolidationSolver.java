@@ -73,6 +73,10 @@ public class OptaPlannerConsolidationSolver implements ConsolidationSolver {
         // the construction is the first best: plans show a host count before the search improves on it
         SolveProgress first = reporter.report(start);
         BooleanSupplier stopRequested = options.stopRequested() == null ? () -> false : options.stopRequested();
+        if (stopRequested.getAsBoolean()) {
+            // stopped during the construction: it is the best so far, no search is started
+            return result(model, start, lowerBound, peakFfd, tsFfd, 0);
+        }
         CustomSearchPhase elimination = CustomSearchPhase.hostElimination(eliminationDeadline, stopRequested,
                 reporter::report, seed, stopBound);
         // When the plan first reached the bound (0: not yet), set by the best-solution consumer. A plan proven
@@ -95,6 +99,11 @@ public class OptaPlannerConsolidationSolver implements ConsolidationSolver {
         double seconds = Math.max(1e-3, (System.nanoTime() - searchStart) / 1e9);
         long perSecond = (long) (evaluations.sum() / seconds);
 
+        return result(model, best, lowerBound, peakFfd, tsFfd, perSecond);
+    }
+
+    private static PlanningResult result(DemandModel model, int[] best, int lowerBound, int[] peakFfd, int[] tsFfd,
+                                         long perSecond) {
         ScoreLedger ledger = Construction.ledger(model, best);
         return new PlanningResult(best, Baselines.hostsUsed(best), ledger.score().toString(), ledger.hardPenalty() == 0,
                 ledger.brokenConstraints(), lowerBound, Baselines.hostsUsed(peakFfd), Baselines.hostsUsed(tsFfd),
@@ -145,17 +154,16 @@ public class OptaPlannerConsolidationSolver implements ConsolidationSolver {
 
     /**
      * Waits for the final best solution, ending the job once a proven optimum has been balanced long enough or
-     * on a stop request (polled ~1/s).
+     * on a stop request (checked every 50 ms; the supplier rate-limits its own database reads).
      */
     private static ConsolidationSolution awaitPollingStop(CompletableFuture<ConsolidationSolution> done,
                                                           SolverJob<ConsolidationSolution, Long> job, SolveOptions options,
                                                           BooleanSupplier balancedEnough) {
-        int waits = 0;
         while (true) {
             try {
-                return done.get(100, TimeUnit.MILLISECONDS);
+                return done.get(50, TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
-                boolean pollStop = ++waits % 10 == 0 && options.stopRequested() != null;
+                boolean pollStop = options.stopRequested() != null;
                 if (balancedEnough.getAsBoolean() || (pollStop && options.stopRequested().getAsBoolean())) {
                     job.terminateEarly();
                 }

@@ -31,7 +31,7 @@ class ZipEntriesTest {
     private static List<String> read(byte[] zip, IngestionProperties limits) throws IOException {
         List<String> seen = new ArrayList<>();
         new ZipEntries(new ByteArrayInputStream(zip), "u.zip", limits)
-                .forEach((path, in) -> seen.add(path + "=" + in.readAllBytes().length));
+                .forEach((path, in) -> seen.add(path + "=" + in.readAllBytes().length), (path, rule) -> seen.add(path + " skipped: " + rule));
         return seen;
     }
 
@@ -43,7 +43,14 @@ class ZipEntriesTest {
         entries.put("__MACOSX/20110303/._vm a", new byte[3]);
         entries.put("README.md", new byte[5]);
         entries.put("20110303/vm b", "3\n".getBytes());
-        assertThat(read(zip(entries), IngestionProperties.defaults())).containsExactly("20110303/vm a=4", "20110303/vm b=2");
+        entries.put("20110303/license-server-01", "4\n".getBytes());
+        entries.put("20110303/.hidden/vm c", "5\n".getBytes());
+        entries.put("notes.md", new byte[2]);
+        entries.put("LICENSE.txt", new byte[2]);
+        assertThat(read(zip(entries), IngestionProperties.defaults())).containsExactly("20110303/vm a=4",
+                "__MACOSX/20110303/._vm a skipped: macos-metadata", "README.md skipped: readme", "20110303/vm b=2",
+                "20110303/license-server-01=2", "20110303/.hidden/vm c skipped: dot-segment", "notes.md skipped: markdown",
+                "LICENSE.txt skipped: license");
     }
 
     @Test
@@ -57,7 +64,7 @@ class ZipEntriesTest {
     @Test
     void stopsAtTheExpandedSizeCapAndAtTheCompressionRatioCap() throws IOException {
         byte[] bomb = zip(Map.of("zeros", new byte[20 << 20]));   // 20 MiB of zeros -> ~20 KB compressed
-        var sizeCap = new IngestionProperties(1_000_000L, null, null, null, null, null);
+        var sizeCap = new IngestionProperties(1_000_000L, null, null, null, null, null, null);
         assertThat(problemOf(() -> read(bomb, sizeCap))).containsEntry("type", "zip-bomb").containsEntry("status", 413);
         assertThat(problemOf(() -> read(bomb, IngestionProperties.defaults()))).containsEntry("type", "zip-bomb")
                 .extractingByKey("detail").asString().contains("times its size");
@@ -83,7 +90,7 @@ class ZipEntriesTest {
                 .forEach((path, in) -> {
                     byte[] buf = new byte[8192];
                     for (int n; (n = in.read(buf)) > 0; ) readBeforeRefusal[0] += n;
-                }));
+                }, (path, rule) -> { }));
         assertThat(problem).containsEntry("type", "zip-bomb").containsEntry("status", 413).containsEntry("file", "bomb.csv");
         // refused just after the 16 MiB floor, not after reading the 64 MiB entry
         assertThat(readBeforeRefusal[0]).isLessThan(IngestionProperties.RATIO_CHECK_FLOOR_BYTES + (1 << 20));

@@ -67,6 +67,9 @@ public final class HostEliminationSearch {
         return new FixedCountSearch(p, moves, lowerBound);
     }
 
+    /** The running search's stop check (deadline and stop request), read by the inner repair loops too. */
+    private StopPoll poll;
+
     /**
      * Searches until the deadline, a stop request or the lower bound; returns the best feasible assignment.
      *
@@ -77,6 +80,7 @@ public final class HostEliminationSearch {
             return slotOf.clone();
         }
         StopPoll poll = new StopPoll(deadlineNanos, stopRequested);
+        this.poll = poll;
         RehostSearch rehost = new RehostSearch(p);
         // under COST / POWER: each host on its cheapest model, from the start and after every host removed
         if (rehost.run(poll) > 0) {
@@ -238,7 +242,8 @@ public final class HostEliminationSearch {
         int lastImprovement = 0;
         for (int it = 0; it - lastImprovement < patience && ledger.localHardPenalty() > 0; it++) {
             moves.nextIteration();
-            if ((it & 31) == 0 && System.nanoTime() >= deadlineNanos) {
+            // the poll includes the deadline; a repair cut short by a stop is undone by its caller
+            if ((it & 31) == 0 && (poll != null ? poll.stop() : System.nanoTime() >= deadlineNanos)) {
                 return false;
             }
             int n = p.overflowing(targets, overflowing);

@@ -1,0 +1,99 @@
+package org.dcplanner.consolidation.planning.internal;
+
+import java.util.List;
+import java.util.Locale;
+import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
+import org.dcplanner.consolidation.ingestion.LoadedWorkload;
+import org.dcplanner.consolidation.inventory.HostModel;
+import org.dcplanner.consolidation.planning.PlanRequest;
+import org.dcplanner.consolidation.planning.PlanRequest.Sizing;
+import org.dcplanner.consolidation.virtualization.OverheadModel;
+
+/**
+ * A plan's overload risk as GET /api/v1/plans/{id} shows it (stored with the plan, V35), every resource the plan
+ * packs counted: a host-step is over when any of them passes the host's physical capacity (not x targetUtilization).
+ *
+ * @param inSampleHostStepsOverPercent share of the active hosts' steps over capacity when the placement carries the
+ *                                     raw history it was planned on (every step of the trace, also when folded)
+ * @param estimatedOutOfSamplePercent  the plan's own estimate of that share on an unseen day ({@link OverloadRiskModel});
+ *                                     null when it cannot be computed
+ * @param targetPercent                {@code sizing.overloadRiskPercent}, null for a percentile plan
+ * @param method                       how the estimate (and, in risk mode, the sizing) was made, in words
+ */
+public record OverloadRisk(double inSampleHostStepsOverPercent, Double estimatedOutOfSamplePercent, Double targetPercent,
+                           String method) {
+
+    /**
+     * Assesses a placement: in sample on the raw host-side series, out of sample with the risk model of the plan's
+     * resources, approach, overhead rule and headroom.
+     *
+     * @param slotModels host model per pool slot; {@code vmSlot} indexes it (−1: unplaced, ignored)
+     */
+    static OverloadRisk assess(PlanRequest request, LoadedWorkload workload, OverheadModel overhead, List<HostModel> slotModels,
+                               int[] vmSlot, Double riskZ) {
+        Sizing s = request.sizing();
+        OverheadModel model = Boolean.TRUE.equals(s.overheadInTrace()) ? overhead.withoutApproachOverhead() : overhead;
+        double[][] capacity = new double[request.resources().size()][slotModels.size()];
+        for (int r = 0; r < capacity.length; r++) {
+            for (int slot = 0; slot < slotModels.size(); slot++) {
+                capacity[r][slot] = PlanProblemFactory.capacityOf(slotModels.get(slot), request.resources().get(r));
+            }
+        }
+        // each VM under the approach the plan gave it (AUTO: per VM, by the pool's hardware assist)
+        VirtualizationApproach[] vmApproach = request.virtualization().perVm(workload.vms(),
+                slotModels.stream().allMatch(HostModel::hardwareAssist));
+        float[][][] raw = DemandSizer.size(workload, request.resources(), new Sizing(100.0, 0.0, false, 1, s.overheadInTrace()),
+                vmApproach, model).demand();
+        double inSample = overPercent(raw, vmSlot, capacity);
+        OverloadRiskModel risk = OverloadRiskModel.of(workload, request.resources(), s.headroomPercent(), vmApproach, model);
+        double estimate = risk.estimatePercent(vmSlot, capacity);
+        return new OverloadRisk(inSample, Double.isFinite(estimate) ? estimate : null, s.overloadRiskPercent(),
+                method(request, risk, riskZ));
+    }
+
+    private static String method(PlanRequest request, OverloadRiskModel risk, Double riskZ) {
+        StringBuilder rho = new StringBuilder();
+        for (int r = 0; r < request.resources().size(); r++) {
+            rho.append(r == 0 ? "" : ", ").append(request.resources().get(r)).append(' ')
+                    .append(String.format(Locale.ROOT, "%.3f", risk.correlation(r)));
+        }
+        String scenarios = risk.folded()
+                ? "the samples within the hour around the same time of day on each of " + risk.days() + " days"
+                : "the samples within the hour around each step (" + risk.windowSteps() + " steps; under two days of history)";
+        String estimate = "normal host load per step: mean = sum of the VMs' scenario means, variance = (1 - rho) x sum of "
+                + "variances + rho x (sum of deviations)^2, scenarios = " + scenarios + ", rho = average pairwise correlation "
+                + "of the VMs' deviations (" + rho + "); estimate = mean over active hosts and steps of P(load > capacity)";
+        Sizing s = request.sizing();
+        if (!s.riskTargeted() || riskZ == null) return estimate;
+        return String.format(Locale.ROOT, "packed so that every host and step has mean + %.2f sd <= capacity (linearized "
+                + "into per-VM effective demand and a per-host derating; z is the smallest whose first-fit-decreasing "
+                + "packing has an estimate <= the %s %% target); ", riskZ, s.overloadRiskPercent()) + estimate;
+    }
+
+    /** Share (%) of the active hosts' steps where any resource's summed demand passes the slot's capacity. */
+    static double overPercent(float[][][] demand, int[] vmSlot, double[][] capacity) {
+        int steps = demand[0].length == 0 ? 0 : demand[0][0].length;
+        int slots = capacity[0].length;
+        double[][][] load = new double[slots][][];
+        for (int vm = 0; vm < vmSlot.length; vm++) {
+            int slot = vmSlot[vm];
+            if (slot < 0) continue;
+            if (load[slot] == null) load[slot] = new double[demand.length][steps];
+            for (int r = 0; r < demand.length; r++) {
+                for (int t = 0; t < steps; t++) load[slot][r][t] += demand[r][vm][t];
+            }
+        }
+        long over = 0;
+        long hostSteps = 0;
+        for (int slot = 0; slot < slots; slot++) {
+            if (load[slot] == null) continue;
+            for (int t = 0; t < steps; t++) {
+                boolean isOver = false;
+                for (int r = 0; r < demand.length; r++) isOver |= load[slot][r][t] > capacity[r][slot] + 1e-6;
+                if (isOver) over++;
+                hostSteps++;
+            }
+        }
+        return hostSteps == 0 ? 0 : 100.0 * over / hostSteps;
+    }
+}

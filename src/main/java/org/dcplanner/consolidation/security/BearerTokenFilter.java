@@ -1,0 +1,44 @@
+package org.dcplanner.consolidation.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/** Authenticates {@code Authorization: Bearer <API token>}; an unknown token is a 401, never an anonymous request. */
+class BearerTokenFilter extends OncePerRequestFilter {
+    private static final String SCHEME = "Bearer ";
+    private final ApiTokenService tokens;
+    private final ProblemResponses problems;
+
+    BearerTokenFilter(ApiTokenService tokens, ProblemResponses problems) {
+        this.tokens = tokens;
+        this.problems = problems;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
+            chain.doFilter(request, response);
+            return;
+        }
+        var user = tokens.authenticate(header.substring(SCHEME.length()).trim());
+        if (user.isEmpty()) {
+            SecurityContextHolder.clearContext();
+            problems.commence(request, response, new BadCredentialsException("unknown API token"));
+            return;
+        }
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user.get(), null, user.get().getAuthorities()));
+        SecurityContextHolder.setContext(context);
+        chain.doFilter(request, response);
+    }
+}

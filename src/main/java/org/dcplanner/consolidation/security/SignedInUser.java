@@ -1,0 +1,37 @@
+package org.dcplanner.consolidation.security;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/** The principal of every authenticated request (password, session, API token or OIDC): who, role and workspace. */
+public record SignedInUser(UUID id, String username, String passwordHash, Role role, String workspace) implements UserDetails {
+
+    static SignedInUser of(UserAccount account) {
+        return new SignedInUser(account.id(), account.username(), account.passwordHash(), account.role(), account.workspace());
+    }
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        return List.of(new SimpleGrantedAuthority(role.authority()));
+    }
+
+    @Override
+    public String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public String getUsername() {
+        return username;
+    }
+
+    /** Never serialize the hash with the principal (e.g. into a session or a log line). */
+    @Override
+    public String toString() {
+        return "SignedInUser[" + username + ", " + role + ", workspace " + workspace + "]";
+    }
+}
