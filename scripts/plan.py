@@ -147,7 +147,7 @@ def main():
     ap.add_argument("-m", "--model", default="dell-r6515", help="host model id (GET /api/v1/host-models)")
     ap.add_argument("-n", "--count", type=int, default=20, help="hosts of that model in the pool")
     ap.add_argument("-r", "--resources", default="CPU,MEMORY", help="resources to plan, comma separated")
-    ap.add_argument("-v", "--virtualization", default="HARDWARE_ASSISTED", help="FULL|PARAVIRTUAL|HARDWARE_ASSISTED")
+    ap.add_argument("-v", "--virtualization", default="HARDWARE_ASSISTED", help="FULL|PARAVIRTUAL|HARDWARE_ASSISTED|AUTO")
     ap.add_argument("-q", "--percentile", type=float, default=95)
     ap.add_argument("-H", "--headroom", type=float, default=10, help="headroom percent")
     ap.add_argument("-d", "--fold-days", action="store_true", help="fold a multi-day trace into a typical day")

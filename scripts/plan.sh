@@ -15,7 +15,7 @@ Usage: scripts/plan.sh [options] TRACE_FILE [INVENTORY_CSV]
   -m MODEL    host model id from GET /api/v1/host-models (default: dell-r6515)
   -n COUNT    hosts of that model in the pool   (default: 20)
   -r LIST     resources to plan, comma separated (default: CPU,MEMORY)
-  -v APPROACH FULL|PARAVIRTUAL|HARDWARE_ASSISTED (default: HARDWARE_ASSISTED)
+  -v APPROACH FULL|PARAVIRTUAL|HARDWARE_ASSISTED|AUTO (default: HARDWARE_ASSISTED)
   -q PCT      sizing percentile                 (default: 95)
   -H PCT      headroom percent                  (default: 10)
   -d          fold a multi-day trace into a typical day

@@ -342,6 +342,9 @@ try {
   const expl = await page.textContent('[data-testid="explanation"]');
   check('VM explanation names host and binding resource, and the pin', /Host/.test(expl) && /Binding resource/.test(expl)
     && expl.includes(`#1`) && expl.includes('pinned here by the plan request'), expl);
+  const words = (await page.textContent('[data-testid="explanation-words"]')) ?? '';
+  check('VM explanation in words: size, share of the host\'s busiest step, headroom, the pin, the nearest other host',
+    /is configured with/.test(words) && /of the host's load/.test(words) && /Headroom then/.test(words) && /pins it to host #1/.test(words), words);
   await page.fill('#placement-filter', '');
 
   // 5b. Downloads: placement CSV (one row per VM) and the report JSON.
@@ -399,7 +402,13 @@ try {
   check('print media hides the app chrome and buttons; the dashboard prints to a multi-page PDF', printHidden.every((d) => d === 'none')
     && pdf.subarray(0, 4).toString() === '%PDF' && pdfPages >= 2, `display ${printHidden.join(', ')}; ${pdf.length} bytes, ${pdfPages} pages`);
 
-  // 6. Savings assumptions recompute the report.
+  // 6. Savings assumptions recompute the report; Recompute with every value as shown changes nothing.
+  const savedShown = await page.textContent('[data-testid="cost-saved"]');
+  await page.getByRole('button', { name: 'Recompute' }).click();
+  await page.waitForTimeout(1500); // settle: a changed request would have been answered by now
+  const fallbackSource = (await page.textContent('[data-testid="source-maintenanceFallbackUsdPerServerYear"]')) ?? '';
+  check('Recompute with the values unchanged leaves "cost saved / year" and the maintenance fallback as they were',
+    (await page.textContent('[data-testid="cost-saved"]')) === savedShown && fallbackSource.includes('(default)'), `${savedShown}; ${fallbackSource}`);
   const costBefore = await page.textContent('[data-testid="headline"]');
   await page.fill('#as-electricityUsdPerKWh', '0.5');
   await page.getByRole('button', { name: 'Recompute' }).click();

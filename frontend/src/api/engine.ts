@@ -128,6 +128,11 @@ export interface Comparison {
   haReserveHosts: number;
   approaches: ApproachOutcome[];
   summary: string;
+  /** how hostsNeeded is counted: FIRST_FIT_BASELINE (not the planner's search); newer servers */
+  countMethod?: string;
+  /** the plan's own approach and the hosts the planner placed it on */
+  planApproach?: Virtualization;
+  planHosts?: number;
 }
 
 /** Savings assumptions (GET /savings answers the effective ones; query parameters of the same names override). */
@@ -136,7 +141,10 @@ export interface Assumptions {
   pue: number;
   carbonKgPerKWh: number;
   rackUnitUsdPerYear: number;
-  maintenanceUsdPerServerYear: number;
+  /** for servers whose model (or inventory row) has no maintenance figure */
+  maintenanceFallbackUsdPerServerYear: number;
+  /** null = none; else for every catalog server in place of the models' own figures */
+  maintenanceOverrideUsdPerServerYear: number | null;
   floorAreaM2PerRack: number;
   rackUnitsPerRack: number;
   /** share of the plan's hosts bought new (0 = servers already owned), for the investment */
@@ -187,9 +195,16 @@ export interface Savings {
   assumptions: Assumptions;
   /** per assumption: "default", "scenario" or "query" */
   assumptionSources: Record<string, string>;
+  /** how the "before" estate was sized, in words (newer servers) */
+  beforeRule?: string;
+  /** per catalog model of either estate: maintenance in effect and its source ("override", "catalog", "fallback") */
+  maintenanceByModel?: Record<string, { usdPerServerYear: number; source: string }>;
   /** absent on servers older than the investment figures */
   investment?: Investment | null;
 }
+
+/** Assumption values to send: a number, or '' to clear the override. */
+export type AssumptionEdits = Partial<Record<keyof Assumptions, number | ''>>;
 
 const plan = (id: string) => `/api/v1/plans/${encodeURIComponent(id)}`;
 
@@ -227,9 +242,9 @@ export const engineApi = {
     getJson<HostDemand>(`${plan(id)}/simulation/hosts/${host}${query({ virtualization })}`, signal),
   simulate: (id: string, virtualization: Virtualization) => postForLocation<Simulation>(`${plan(id)}/simulations`, { virtualization }),
   comparison: (id: string, signal?: AbortSignal) => getJson<Comparison>(`${plan(id)}/simulations/comparison`, signal),
-  savings: (id: string, overrides: Partial<Assumptions>, signal?: AbortSignal) => getJson<Savings>(`${plan(id)}/savings${query(overrides)}`, signal),
+  savings: (id: string, overrides: AssumptionEdits, signal?: AbortSignal) => getJson<Savings>(`${plan(id)}/savings${query(overrides)}`, signal),
   /** The savings report as a CSV or XLSX file, with the same assumption overrides as the page. */
-  savingsFile: async (id: string, overrides: Partial<Assumptions>, type: ExportType): Promise<Blob> =>
+  savingsFile: async (id: string, overrides: AssumptionEdits, type: ExportType): Promise<Blob> =>
     (await request(`${plan(id)}/savings${query(overrides)}`, { headers: { Accept: EXPORT_TYPES[type] } })).blob(),
   /** One row per host (model, VMs, peak % per resource) of a completed replay, as CSV or XLSX. */
   hostSummaryFile: async (id: string, virtualization: Virtualization | undefined, type: ExportType): Promise<Blob> =>
@@ -239,7 +254,9 @@ export const engineApi = {
   uploadCurrentServers: async (id: string, file: File) =>
     request(`${plan(id)}/current-servers?fileName=${encodeURIComponent(file.name)}`, { method: 'PUT', headers: { 'Content-Type': 'text/csv' }, body: await file.text() }),
   removeCurrentServers: (id: string) => request(`${plan(id)}/current-servers`, { method: 'DELETE' }),
-  saveAssumptions: (id: string, a: Partial<Assumptions>) => sendJson<unknown>('PUT', `${plan(id)}/savings-assumptions`, a),
+  /** '' (a cleared override) is saved as null */
+  saveAssumptions: (id: string, a: AssumptionEdits) =>
+    sendJson<unknown>('PUT', `${plan(id)}/savings-assumptions`, Object.fromEntries(Object.entries(a).map(([k, v]) => [k, v === '' ? null : v]))),
 };
 
 /** Largest page the simulation endpoint serves (hosts and VMs). */

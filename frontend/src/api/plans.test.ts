@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { constraintsSummary, overloadRiskSummary, pinnedSummary, searchedSummary, sizingSummary } from './plans';
+import { approachMixSummary, failoverLines, constraintsSummary, overloadRiskSummary, pinnedSummary, searchedSummary, sizingSummary } from './plans';
 
 describe('sizingSummary', () => {
   it('says whether the approach overhead was added or is already in the trace', () => {
@@ -47,6 +47,27 @@ describe('constraintsSummary', () => {
     expect(constraintsSummary({ haReserveHosts: 0, targetUtilization: 1, objective: 'HOSTS' })).toBe('');
     expect(constraintsSummary({ haReserveHosts: 1, targetUtilization: 0.8, objective: 'COST' })).toBe('HA reserve 1 host · target 80 % utilization · lowest yearly cost');
     expect(constraintsSummary({ haReserveHosts: 2, objective: 'POWER' })).toBe('HA reserve 2 hosts · lowest power');
+  });
+});
+
+describe('approachMixSummary', () => {
+  it('lists VMs per approach, paravirtual first, and nothing when unknown', () => {
+    expect(approachMixSummary(null)).toBe('');
+    expect(approachMixSummary({ FULL: 4, PARAVIRTUAL: 4 })).toBe('4 VMs paravirtual, 4 full');
+    expect(approachMixSummary({ HARDWARE_ASSISTED: 1 })).toBe('1 VM hardware-assisted');
+  });
+});
+
+describe('failoverLines', () => {
+  it('says per failed host where each VM restarts, and when one cannot', () => {
+    const lines = failoverLines({ haReserveHosts: 1, method: 'every single active host', vmsWithoutRestart: 1, scenarios: [
+      { failedSlots: [0], restarts: [{ vm: 'a', fromSlot: 0, toSlot: 2 }, { vm: 'b', fromSlot: 0, toSlot: 3 }] },
+      { failedSlots: [2], restarts: [{ vm: 'c', fromSlot: 2, toSlot: -1 }] },
+    ] }, 1);
+    expect(lines).toEqual([
+      { failed: '#0', complete: true, restarts: 'a → #2, … (1 more)' },
+      { failed: '#2', complete: false, restarts: 'c → no legal host' },
+    ]);
   });
 });
 

@@ -7,6 +7,9 @@ export type Objective = 'HOSTS' | 'COST' | 'POWER';
 export type PlanStatus = 'QUEUED' | 'SOLVING' | 'COMPLETED' | 'FAILED' | 'CANCELLED';
 
 export const VIRTUALIZATIONS: Virtualization[] = ['FULL', 'PARAVIRTUAL', 'HARDWARE_ASSISTED'];
+/** What a plan request may ask for: one approach for every VM, or AUTO (chosen per VM). */
+export type VirtualizationChoice = Virtualization | 'AUTO';
+export const VIRTUALIZATION_CHOICES: VirtualizationChoice[] = ['AUTO', ...VIRTUALIZATIONS];
 export const RESOURCES: MetricName[] = ['CPU', 'MEMORY', 'DISK', 'NETWORK'];
 
 export interface HostModel {
@@ -68,6 +71,16 @@ export interface OverloadRisk {
   method: string;
 }
 
+/** The plan's approach mix in words, e.g. "30 VMs paravirtual, 30 hardware-assisted"; '' when unknown. */
+export function approachMixSummary(mix: Record<string, number> | null | undefined): string {
+  const entries = Object.entries(mix ?? {}).filter(([, n]) => n > 0);
+  if (entries.length === 0) return '';
+  const words: Record<string, string> = { FULL: 'full', PARAVIRTUAL: 'paravirtual', HARDWARE_ASSISTED: 'hardware-assisted' };
+  const order = ['PARAVIRTUAL', 'HARDWARE_ASSISTED', 'FULL'];
+  entries.sort(([a], [b]) => order.indexOf(a) - order.indexOf(b));
+  return entries.map(([a, n], i) => `${n.toLocaleString('en-US')}${i === 0 ? (n === 1 ? ' VM' : ' VMs') : ''} ${words[a] ?? a}`).join(', ');
+}
+
 /** One line for the plan header, e.g. "p95 + 10 % headroom, folded to a day, overhead already in the trace". */
 export function sizingSummary(s: Partial<PlanSizing> | undefined): string {
   if (!s) return '';
@@ -104,19 +117,67 @@ export function searchedSummary(p: Pick<Plan, 'searchedMillis' | 'startedAt' | '
   return `searched ${Math.round(p.searchedMillis / 1000)} s${limit ? ` of ${limit} s` : ''}`;
 }
 
+/** Overcommit and density limits (null/absent = none); ranges as the API checks them. */
+export interface PlanLimits {
+  /** configured vCPUs per physical core, (0, 64] */
+  vcpuPerCore?: number | null;
+  /** usable memory = memory x target utilization x this, (0, 4]; above 1 = overcommit */
+  memoryOvercommit?: number | null;
+  /** 1..10,000 */
+  maxVmsPerHost?: number | null;
+}
+
+/** The whole-VM failover map of a plan with an HA reserve (GET /plans/{id}/failover). */
+export interface Failover {
+  haReserveHosts: number;
+  /** how the failure scenarios were chosen, in words */
+  method: string;
+  scenarios: { failedSlots: number[]; restarts: { vm: string; fromSlot: number; toSlot: number }[] }[];
+  vmsWithoutRestart: number;
+}
+
+/** Per scenario: the failed hosts and where their VMs restart ("web-1 → #3"); -1 = no legal host. */
+export function failoverLines(f: Failover, maxVms = 6): { failed: string; complete: boolean; restarts: string }[] {
+  return f.scenarios.map((s) => {
+    const shown = s.restarts.slice(0, maxVms).map((r) => `${r.vm} → ${r.toSlot >= 0 ? `#${r.toSlot}` : 'no legal host'}`);
+    const more = s.restarts.length - shown.length;
+    return {
+      failed: s.failedSlots.map((h) => `#${h}`).join(' + '),
+      complete: s.restarts.every((r) => r.toSlot >= 0),
+      restarts: shown.join(', ') + (more > 0 ? `, … (${more} more)` : '') || 'no VMs',
+    };
+  });
+}
+
+/** One active host's ratios from the VMs' configured sizes (GET /plans/{id}/host-ratios). */
+export interface HostRatio {
+  slot: number;
+  hostModel: string;
+  vms: number;
+  vcpus: number;
+  cores: number;
+  vcpuPerCore: number;
+  configuredMemoryMib: number;
+  memoryMib: number;
+  memoryRatio: number;
+  limits: PlanLimits | null;
+}
+
 export interface PlanRequest {
   workloadId: string;
   name?: string;
-  hostPool: { model: string; count: number }[];
+  hostPool: { model: string; count: number; limits?: PlanLimits | null }[];
   resources: MetricName[];
   sizing: PlanSizing;
-  virtualization: Virtualization;
+  virtualization: VirtualizationChoice;
   targetUtilization: number;
   haReserveHosts: number;
   objective: Objective;
   timeLimitSeconds: number;
   /** VM name → host number (slot: position in the pool expanded in order, as the dashboard numbers hosts) */
   pinned?: Record<string, number>;
+  /** pool-wide limits; an entry's own limits win */
+  limits?: PlanLimits | null;
   /** fit the plan to the workload's steps starting in [from, to) only (ISO instants; absent: the whole trace) */
   from?: string | null;
   to?: string | null;
@@ -139,6 +200,8 @@ export interface Plan {
   lowerBoundHosts?: number | null;
   /** Hosts the largest anti-affinity group needs, its VMs one per host (0: no groups; null: not known). */
   antiAffinityHosts?: number | null;
+  /** VMs per virtualization approach (AUTO chooses per VM); null before solving starts or on older plans */
+  approachMix?: Record<string, number> | null;
   baselines?: { peakFfdHosts?: number | null; timeSeriesFfdHosts?: number | null } | null;
   feasible?: boolean | null;
   score?: string | null;
@@ -190,6 +253,16 @@ export interface VmExplanation {
   matchedConstraints?: string[];
   /** the plan request pins the VM to this host */
   pinned?: boolean;
+  /** the explanation in sentences (size and peak, share of the host's busiest step, headroom, rules, nearest other host) */
+  words?: string;
+  /** this VM's share of its host's load at the binding step (0..1) */
+  shareOfHostLoad?: number;
+  /** usable capacity minus load at the binding step, in headroomUnit */
+  headroom?: number;
+  headroomUnit?: string | null;
+  /** the nearest other active host, and why the VM is not there */
+  nearestOtherSlot?: number | null;
+  nearestOtherWhyNot?: string | null;
 }
 
 const plan = (id: string) => `/api/v1/plans/${encodeURIComponent(id)}`;
@@ -217,6 +290,8 @@ export const plansApi = {
   /** Ends a solving plan's search now; its best becomes the COMPLETED result. */
   finish: (id: string) => sendJson<Plan>('POST', `${plan(id)}/finish`),
   placements: (id: string, signal?: AbortSignal) => getJson<Placement[]>(`${plan(id)}/placements`, signal),
+  failover: (id: string, signal?: AbortSignal) => getJson<Failover>(`${plan(id)}/failover`, signal),
+  hostRatios: (id: string, signal?: AbortSignal) => getJson<HostRatio[]>(`${plan(id)}/host-ratios`, signal),
   placementsCsvUrl: (id: string) => `${plan(id)}/placements`,
   placementsCsv: async (id: string): Promise<Blob> => (await request(`${plan(id)}/placements`, { headers: { Accept: 'text/csv' } })).blob(),
   explanation: (id: string, signal?: AbortSignal) => getJson<VmExplanation[]>(`${plan(id)}/explanation`, signal),

@@ -22,7 +22,7 @@ export function shapeComparison(approaches: ApproachOutcome[]): ComparisonRow[] 
 /** Three small bar groups (hosts, energy, performance) with each measure on its own axis. */
 export function comparisonOption(rows: ComparisonRow[]): Option {
   const measures: { key: keyof ComparisonRow; name: string }[] = [
-    { key: 'hosts', name: 'Hosts' },
+    { key: 'hosts', name: 'Hosts (first-fit)' },
     { key: 'energyKwh', name: 'Energy kWh' },
     { key: 'performancePercent', name: 'Mean performance %' },
   ];

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { plansApi, hostCpuMhz, RESOURCES, VIRTUALIZATIONS, type HostModel, type Objective, type Virtualization } from '../api/plans';
+import { plansApi, hostCpuMhz, RESOURCES, VIRTUALIZATION_CHOICES, type HostModel, type Objective, type VirtualizationChoice } from '../api/plans';
 import { workloadsApi, type MetricName } from '../api/workloads';
 import { useAsync } from '../hooks/useAsync';
 import { ErrorBox, Loading } from '../components/Status';
@@ -8,11 +8,13 @@ import { poolThatFits } from './poolFit';
 import { Field } from '../components/Field';
 import { count, num } from '../format';
 import { usd } from '../charts/common';
+import { parseLimits } from './limits';
 import { slotRangesSummary } from './pins';
 import { DEFAULT_PLAN_DRAFT, draftPool, fromRequest, toRequest, type PlanDraft } from './planDraft';
 import { RISK_RANGE, riskTargetError } from './sizingMode';
 
-const VIRT_HINT: Record<Virtualization, string> = {
+const VIRT_HINT: Record<VirtualizationChoice, string> = {
+  AUTO: 'Per VM: paravirtual for PV-capable guests; the others hardware-assisted when every host model of the pool has hardware assist, else full. Each VM is planned and replayed with its own overhead.',
   FULL: 'Binary translation, unmodified guests: the highest CPU and I/O overhead.',
   PARAVIRTUAL: 'Modified guests call the hypervisor: low overhead, needs PV-capable guests.',
   HARDWARE_ASSISTED: 'VT-x/AMD-V with nested paging: unmodified guests, needs hardware support.',
@@ -29,6 +31,7 @@ export function NewPlanPage() {
   const [submitting, setSubmitting] = useState(false);
 
   const { workloadId, pool, resources } = draft;
+  const limits = parseLimits(draft.limits);
   const selectedWorkload = workloads.data?.find((w) => w.id === workloadId);
   const modelOrder = (models.data ?? []).map((m) => m.id);
   const { hostPool, slotCount, pins } = draftPool(draft, modelOrder);
@@ -193,12 +196,21 @@ export function NewPlanPage() {
           <legend>Virtualization and solving</legend>
           <div className="fields">
             <Field id="plan-virt" label="Virtualization approach" hint={VIRT_HINT[draft.virtualization]}>
-              <select id="plan-virt" value={draft.virtualization} onChange={(e) => set('virtualization', e.target.value as Virtualization)}>
-                {VIRTUALIZATIONS.map((v) => <option key={v} value={v}>{v.replace('_', ' ').toLowerCase()}</option>)}
+              <select id="plan-virt" value={draft.virtualization} onChange={(e) => set('virtualization', e.target.value as VirtualizationChoice)}>
+                {VIRTUALIZATION_CHOICES.map((v) => <option key={v} value={v}>{v.replace('_', ' ').toLowerCase()}</option>)}
               </select>
             </Field>
             <Field id="plan-ha" label="HA reserve hosts" hint="Host failures the plan survives: the VMs of any N hosts fit on the other hosts in use.">
               <input id="plan-ha" type="number" min={0} max={100} value={draft.haReserveHosts} onChange={(e) => set('haReserveHosts', Number(e.target.value))} />
+            </Field>
+            <Field id="plan-vcpu" label="vCPUs per core (limit)" hint={limits.errors.vcpuPerCore ?? 'Configured vCPUs per physical core on any host, e.g. 4. Blank: no limit.'}>
+              <input id="plan-vcpu" type="number" min={0} max={64} step="any" placeholder="none" value={draft.limits.vcpuPerCore} aria-invalid={!!limits.errors.vcpuPerCore} onChange={(e) => set('limits', { ...draft.limits, vcpuPerCore: e.target.value })} />
+            </Field>
+            <Field id="plan-memover" label="Memory overcommit ratio" hint={limits.errors.memoryOvercommit ?? 'Usable memory = memory × target × this. Above 1 lets planned memory exceed the physical (ballooning, page sharing). Blank: 1.'}>
+              <input id="plan-memover" type="number" min={0} max={4} step="any" placeholder="1" value={draft.limits.memoryOvercommit} aria-invalid={!!limits.errors.memoryOvercommit} onChange={(e) => set('limits', { ...draft.limits, memoryOvercommit: e.target.value })} />
+            </Field>
+            <Field id="plan-maxvms" label="Max VMs per host" hint={limits.errors.maxVmsPerHost ?? 'Blank: no limit.'}>
+              <input id="plan-maxvms" type="number" min={1} max={10000} placeholder="none" value={draft.limits.maxVmsPerHost} aria-invalid={!!limits.errors.maxVmsPerHost} onChange={(e) => set('limits', { ...draft.limits, maxVmsPerHost: e.target.value })} />
             </Field>
             <Field id="plan-objective" label="Objective" hint="What the solver minimizes after fitting every VM.">
               <select id="plan-objective" value={draft.objective} onChange={(e) => set('objective', e.target.value as Objective)}>
@@ -234,7 +246,7 @@ export function NewPlanPage() {
           </button></p>
         )}
         <div className="actions">
-          <button type="submit" disabled={submitting || !workloadId || resources.length === 0 || pins.errors.length > 0 || (draft.sizingMode === 'RISK' && riskTargetError(draft.overloadRiskPercent) != null)} data-testid="start-plan">
+          <button type="submit" disabled={submitting || !workloadId || resources.length === 0 || pins.errors.length > 0 || Object.keys(limits.errors).length > 0 || (draft.sizingMode === 'RISK' && riskTargetError(draft.overloadRiskPercent) != null)} data-testid="start-plan">
             {submitting ? 'Starting…' : 'Start planning'}
           </button>
         </div>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { plansApi, isFinished, constraintsSummary, pinnedSummary, searchedSummary, sizingSummary, overloadRiskSummary, type Plan } from '../api/plans';
-import { engineApi, loadCompletedSimulation, simulationWarnings, type Assumptions, type ExportType } from '../api/engine';
+import { plansApi, isFinished, approachMixSummary, constraintsSummary, pinnedSummary, searchedSummary, sizingSummary, overloadRiskSummary, type Plan } from '../api/plans';
+import { engineApi, loadCompletedSimulation, simulationWarnings, type AssumptionEdits, type ExportType } from '../api/engine';
 import { workloadsApi } from '../api/workloads';
 import { errorMessage } from '../api/client';
 import { usePolling } from '../hooks/usePolling';
@@ -10,6 +10,8 @@ import { ErrorBox, Loading } from '../components/Status';
 import { PlanProgress } from './plan/PlanProgress';
 import { Headline } from './plan/Headline';
 import { SavingsSection } from './plan/SavingsSection';
+import { HostRatiosSection } from './plan/HostRatiosSection';
+import { FailoverSection } from './plan/FailoverSection';
 import { HostsSection } from './plan/HostsSection';
 import { PerformanceSection } from './plan/PerformanceSection';
 import { ComparisonSection } from './plan/ComparisonSection';
@@ -44,8 +46,8 @@ export function PlanPage() {
   const workload = useAsync((s) => (p?.workloadId ? workloadsApi.get(p.workloadId, s) : Promise.resolve(null)), [p?.workloadId]);
   const placements = useAsync((s) => (solved ? plansApi.placements(id, s) : Promise.resolve(null)), [id, solved]);
   // The replay runs as a background job once the plan completes: poll until it is there.
-  const simulation = usePolling((s) => (solved ? loadCompletedSimulation(id, p?.request?.virtualization, s) : Promise.resolve(null)), 2000, (sim) => solved && sim == null, [id, solved]);
-  const [overrides, setOverrides] = useState<Partial<Assumptions>>({});
+  const simulation = usePolling((s) => (solved ? loadCompletedSimulation(id, p?.request?.virtualization === 'AUTO' ? undefined : p?.request?.virtualization, s) : Promise.resolve(null)), 2000, (sim) => solved && sim == null, [id, solved]);
+  const [overrides, setOverrides] = useState<AssumptionEdits>({});
   const savings = useAsync((s) => (solved && simulation.data ? engineApi.savings(id, overrides, s) : Promise.resolve(null)), [id, solved, !!simulation.data, JSON.stringify(overrides)]);
   const [actionError, setActionError] = useState<string | null>(null);
   const [explainVm, setExplainVm] = useState<number | null>(null);
@@ -105,7 +107,7 @@ export function PlanPage() {
       <h1 id="plan-title">{p.name ?? 'Consolidation plan'}</h1>
       <p className="lead">
         {workload.data ? <>Workload <Link to={`/workloads/${workload.data.id}`}>{workload.data.name}</Link> · </> : null}
-        {p.request?.virtualization ?? ''} · <span data-testid="plan-sizing" title={p.overloadRisk?.method}>{p.sizingApplied?.summary ?? sizingSummary(p.request?.sizing)}</span>
+        {p.request?.virtualization ?? ''}{approachMixSummary(p.approachMix) && <span data-testid="approach-mix"> ({approachMixSummary(p.approachMix)})</span>} · <span data-testid="plan-sizing" title={p.overloadRisk?.method}>{p.sizingApplied?.summary ?? sizingSummary(p.request?.sizing)}</span>
         {p.overloadRisk && <> · <span data-testid="plan-overload-risk">{overloadRiskSummary(p.overloadRisk)}</span></>}
         {constraintsSummary(p.request) && <> · <span data-testid="plan-constraints">{constraintsSummary(p.request)}</span></>}
         {pinnedSummary(p.request) && <> · <span data-testid="plan-pinned">{pinnedSummary(p.request)}</span></>}
@@ -155,10 +157,16 @@ export function PlanPage() {
           {simulation.error != null && <ErrorBox error={simulation.error} onRetry={simulation.refresh} />}
           {simulation.data && <HostsSection planId={id} simulation={simulation.data} overheadInTrace={inTrace} />}
 
+          <h2>Host ratios</h2>
+          <HostRatiosSection planId={id} />
+
+          {(p.request?.haReserveHosts ?? 0) > 0 && (<><h2>HA failover</h2><FailoverSection planId={id} /></>)}
+
           <h2>Delivered performance</h2>
           {simulation.data ? <PerformanceSection simulation={simulation.data} overheadInTrace={inTrace} onExplain={explain} /> : <Loading what="replay" />}
 
           <h2>Virtualization approaches</h2>
+          {approachMixSummary(p.approachMix) && <p data-testid="approach-mix-detail">This plan runs {approachMixSummary(p.approachMix)}{p.request?.virtualization === 'AUTO' ? ' (AUTO: paravirtual for PV-capable guests, the others hardware-assisted when every host model has hardware assist, else full); its replay runs each VM under its own approach' : ''}. The comparison below replays every VM under one approach at a time.</p>}
           {simulation.data ? <ComparisonSection planId={id} overheadInTrace={inTrace} /> : <Loading what="replay" />}
 
           <h2>Dynamic consolidation</h2>

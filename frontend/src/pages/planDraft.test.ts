@@ -56,4 +56,14 @@ describe('toRequest', () => {
     expect(d.sizingMode).toBe('RISK');
     expect(toRequest(d, catalog).sizing).toEqual({ overloadRiskPercent: 0.5, headroomPercent: 0, overheadInTrace: false });
   });
+
+  it('keeps an AUTO variant and its pool-wide limits, blank limits sent as none', () => {
+    const limited: PlanRequest = { ...request, virtualization: 'AUTO', limits: { vcpuPerCore: 4, memoryOvercommit: 1.5, maxVmsPerHost: null } };
+    const d = fromRequest(limited, 'limited', catalog);
+    expect(d.virtualization).toBe('AUTO');
+    const back = toRequest(d, catalog);
+    expect(back.virtualization).toBe('AUTO');
+    expect(back.limits).toEqual({ vcpuPerCore: 4, memoryOvercommit: 1.5 });
+    expect(toRequest({ ...d, limits: DEFAULT_PLAN_DRAFT.limits }, catalog).limits).toBeUndefined();
+  });
 });

@@ -1,5 +1,6 @@
 // The "new plan" form's values (as shown, e.g. utilization in %) and their conversion from and to a plan request.
-import { RESOURCES, type Objective, type PlanRequest, type Virtualization } from '../api/plans';
+import { RESOURCES, type Objective, type PlanRequest, type VirtualizationChoice } from '../api/plans';
+import { limitsText, NO_LIMITS, parseLimits, type LimitsText } from './limits';
 import type { MetricName } from '../api/workloads';
 import { formatPins, orderedPool, parsePins, poolCounts, renumberPins, type ParsedPins } from './pins';
 import { sizingModeOf, sizingRequest, type SizingMode } from './sizingMode';
@@ -17,19 +18,21 @@ export interface PlanDraft {
   headroomPercent: number;
   foldDays: boolean;
   overheadInTrace: boolean;
-  virtualization: Virtualization;
+  virtualization: VirtualizationChoice;
   targetUtilizationPercent: number;
   haReserveHosts: number;
   objective: Objective;
   timeLimitSeconds: number;
   /** one "VM #host" per line, hosts numbered as on the dashboard */
   pinsText: string;
+  /** pool-wide overcommit and density limits as typed (blank: none) */
+  limits: LimitsText;
 }
 
 export const DEFAULT_PLAN_DRAFT: PlanDraft = {
   workloadId: '', name: '', pool: {}, resources: ['CPU', 'MEMORY'], sizingMode: 'PERCENTILE', percentile: 95, overloadRiskPercent: 0.1, headroomPercent: 10, foldDays: false,
   overheadInTrace: false, virtualization: 'HARDWARE_ASSISTED', targetUtilizationPercent: 100, haReserveHosts: 0,
-  objective: 'HOSTS', timeLimitSeconds: 30, pinsText: '',
+  objective: 'HOSTS', timeLimitSeconds: 30, pinsText: '', limits: NO_LIMITS,
 };
 
 /**
@@ -56,6 +59,7 @@ export function fromRequest(r: Partial<PlanRequest>, sourceName: string | undefi
     objective: r.objective ?? d.objective,
     timeLimitSeconds: r.timeLimitSeconds || d.timeLimitSeconds,
     pinsText: r.pinned && r.hostPool ? formatPins(renumberPins(r.pinned, r.hostPool, orderedPool(pool, modelOrder))) : '',
+    limits: limitsText(r.limits),
   };
 }
 
@@ -82,5 +86,6 @@ export function toRequest(d: PlanDraft, modelOrder: string[]): PlanRequest {
     objective: d.objective,
     timeLimitSeconds: d.timeLimitSeconds,
     pinned: Object.keys(pins.pins).length ? pins.pins : undefined,
+    limits: parseLimits(d.limits).limits,
   };
 }

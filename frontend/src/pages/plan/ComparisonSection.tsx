@@ -19,6 +19,9 @@ export function ComparisonSection({ planId, overheadInTrace }: { planId: string;
   return (
     <div>
       {note && <p className="hint" data-testid="comparison-in-trace">{note}</p>}
+      {cmp.data?.planHosts != null && cmp.data.planApproach && (
+        <p data-testid="comparison-method"><strong>Host counts here are the first-fit baseline, not the planner.</strong> The planner placed this plan ({cmp.data.planApproach}) on {num(cmp.data.planHosts, 0)} host{cmp.data.planHosts === 1 ? '' : 's'} (the headline); first-fit decreasing is a simpler packing run for every approach alike, so its counts can be higher.</p>
+      )}
       {cmp.data?.summary && <p>{cmp.data.summary} <span className="hint">(hosts needed: time-series first-fit decreasing on {cmp.data.hostModel} at {num(cmp.data.targetUtilization * 100, 0)} % target utilization{cmp.data.haReserveHosts > 0 ? `, plus ${cmp.data.haReserveHosts} spare ${cmp.data.haReserveHosts === 1 ? 'host' : 'hosts'} for the HA reserve, powered on and idle` : ''})</span></p>}
       {rows.length === 0 ? <Empty>No comparison yet.</Empty> : (
         <>
@@ -27,7 +30,7 @@ export function ComparisonSection({ planId, overheadInTrace }: { planId: string;
           </div>
           <div className="table-wrap" style={{ marginTop: '1rem' }}>
             <table data-testid="comparison-table">
-              <thead><tr><th scope="col">Approach</th><th scope="col" className="n">Hosts</th><th scope="col" className="n">Energy kWh</th><th scope="col" className="n">Mean perf.</th><th scope="col">Why</th></tr></thead>
+              <thead><tr><th scope="col">Approach</th><th scope="col" className="n">Hosts (first-fit)</th><th scope="col" className="n">Energy kWh</th><th scope="col" className="n">Mean perf.</th><th scope="col">Why</th></tr></thead>
               <tbody>{approaches.map((a, i) => (
                 <tr key={a.approach}>
                   <td>{a.approach}</td>

@@ -57,13 +57,14 @@ export function PlacementsSection({ planId, placements, selected, onSelect }: { 
         {detail && (
           <>
             <h3 style={{ marginTop: 0 }}>{detail.vmName}</h3>
+            {detail.words && <p data-testid="explanation-words">{detail.words}</p>}
             <dl className="error-where">
               <dt>Host</dt><dd>#{detail.slot} ({detail.hostModel}){detail.pinned ? <span data-testid="explanation-pinned">, pinned here by the plan request</span> : null}</dd>
               <dt>Binding resource</dt><dd>{detail.bindingResource ?? 'none'}</dd>
               <dt>Binding step</dt><dd>{detail.bindingStep}{detail.bindingOffsetSeconds != null ? ` (+${duration(detail.bindingOffsetSeconds)})` : ''}</dd>
               {detail.bindingUtilization != null && (<><dt>Host load then</dt><dd>{num(detail.bindingUtilization * 100, 1)} % of usable capacity</dd></>)}
             </dl>
-            <h4>Constraints matched</h4>
+            <h4>Score terms matched (solver detail)</h4>
             {detail.matchedConstraints?.length ? <ul>{detail.matchedConstraints.map((c, i) => <li key={i}>{c}</li>)}</ul> : <p>None.</p>}
           </>
         )}

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import type { Assumptions, Savings } from '../../api/engine';
+import type { AssumptionEdits, Savings } from '../../api/engine';
 import { engineApi } from '../../api/engine';
 import { errorMessage } from '../../api/client';
 import { EChart } from '../../charts/EChart';
@@ -7,20 +7,22 @@ import { beforeAfterOption, shapeBeforeAfter } from '../../charts/beforeAfter';
 import { paybackOption, paybackText } from '../../charts/payback';
 import { usd } from '../../charts/common';
 import { Empty, ErrorBox } from '../../components/Status';
+import { assumptionEdits, shownValue, sourceWords, type AssumptionKey } from './assumptionEdits';
 import { WriteAction } from '../../session';
 
 // step="any": server defaults such as 0.366 kg/kWh must not fail the browser's step validation
-const FIELDS: { key: keyof Assumptions; label: string; hint: string }[] = [
+const FIELDS: { key: AssumptionKey; label: string; hint: string }[] = [
   { key: 'electricityUsdPerKWh', label: 'Electricity price ($/kWh)', hint: 'What one kWh costs at the facility meter.' },
   { key: 'pue', label: 'PUE', hint: 'Facility energy ÷ IT energy: cooling and power distribution on top of IT.' },
   { key: 'carbonKgPerKWh', label: 'Carbon intensity (kg CO₂/kWh)', hint: 'Emissions of the grid that feeds the site.' },
   { key: 'rackUnitUsdPerYear', label: 'Rack unit cost ($/U/year)', hint: 'Space, power distribution and cabling per U.' },
-  { key: 'maintenanceUsdPerServerYear', label: 'Maintenance ($/server/year)', hint: 'Used for servers whose model has no maintenance figure.' },
+  { key: 'maintenanceFallbackUsdPerServerYear', label: 'Maintenance fallback ($/server/year)', hint: 'Only for servers whose model (or current-server row) has no maintenance figure.' },
+  { key: 'maintenanceOverrideUsdPerServerYear', label: 'Maintenance override ($/server/year)', hint: 'Blank = each model keeps its own figure; a value replaces every catalog model’s figure, before and after.' },
   { key: 'hostsBoughtPercent', label: 'Plan hosts bought new (%)', hint: 'For the investment: 100 = buy every host of the plan, 0 = consolidate onto servers you already own.' },
 ];
 
 /** Editable savings assumptions that recompute the report, and the before/after bars. */
-export function SavingsSection({ planId, savings, onRecompute, onBaselineChanged }: { planId: string; savings: Savings; onRecompute: (overrides: Partial<Assumptions>) => void; onBaselineChanged: () => void }) {
+export function SavingsSection({ planId, savings, onRecompute, onBaselineChanged }: { planId: string; savings: Savings; onRecompute: (overrides: AssumptionEdits) => void; onBaselineChanged: () => void }) {
   const [draft, setDraft] = useState<Partial<Record<string, string>>>({});
   const [saveMsg, setSaveMsg] = useState<string | null>(null);
   const [baselineError, setBaselineError] = useState<unknown>(null);
@@ -39,33 +41,26 @@ export function SavingsSection({ planId, savings, onRecompute, onBaselineChanged
     }
   }
   useEffect(() => {
-    setDraft(Object.fromEntries(FIELDS.map((f) => [f.key, String(savings.assumptions?.[f.key] ?? '')])));
+    setDraft(Object.fromEntries(FIELDS.map((f) => [f.key, shownValue(savings, f.key)])));
   }, [savings]);
   const rows = useMemo(() => shapeBeforeAfter(savings), [savings]);
   const option = useMemo(() => beforeAfterOption(rows), [rows]);
   const investment = savings.investment;
   const payback = useMemo(() => (investment ? paybackOption(investment) : null), [investment]);
 
-  function overrides(): Partial<Assumptions> {
-    const o: Partial<Assumptions> = {};
-    for (const f of FIELDS) {
-      const v = Number(draft[f.key]);
-      if (draft[f.key] !== '' && Number.isFinite(v)) o[f.key] = v;
-    }
-    return o;
-  }
+  const keys = FIELDS.map((f) => f.key);
 
   function recompute(e: FormEvent) {
     e.preventDefault();
     setSaveMsg(null);
-    onRecompute(overrides());
+    onRecompute(assumptionEdits(keys, draft, savings));
   }
 
   async function save() {
     try {
-      await engineApi.saveAssumptions(planId, overrides());
+      await engineApi.saveAssumptions(planId, assumptionEdits(keys, draft, savings, ['query', 'scenario']));
       setSaveMsg('Saved as this plan’s scenario.');
-      onRecompute(overrides());
+      onRecompute({});
     } catch (e) {
       setSaveMsg(`Not saved: ${errorMessage(e)}`);
     }
@@ -79,8 +74,8 @@ export function SavingsSection({ planId, savings, onRecompute, onBaselineChanged
           {FIELDS.map((f) => (
             <div className="field" key={f.key}>
               <label htmlFor={`as-${f.key}`}>{f.label}</label>
-              <input id={`as-${f.key}`} type="number" min={0} step="any" value={draft[f.key] ?? ''} onChange={(e) => setDraft((d) => ({ ...d, [f.key]: e.target.value }))} />
-              <p className="hint">{f.hint}{savings.assumptionSources?.[f.key] && savings.assumptionSources[f.key] !== 'default' ? ` (from ${savings.assumptionSources[f.key]})` : ''}</p>
+              <input id={`as-${f.key}`} type="number" min={0} step="any" value={draft[f.key] ?? ''} placeholder={f.key === 'maintenanceOverrideUsdPerServerYear' ? 'none' : undefined} onChange={(e) => setDraft((d) => ({ ...d, [f.key]: e.target.value }))} />
+              <p className="hint">{f.hint} <span data-testid={`source-${f.key}`}>In effect: {shownValue(savings, f.key) || 'none'} ({sourceWords(savings.assumptionSources?.[f.key])}).</span></p>
             </div>
           ))}
           <div className="actions">
@@ -89,11 +84,24 @@ export function SavingsSection({ planId, savings, onRecompute, onBaselineChanged
           </div>
           {saveMsg && <p role="status">{saveMsg}</p>}
           <h3>Before: {savings.baseline === 'CURRENT_INVENTORY' ? 'your current servers' : 'one server per VM'}</h3>
-          <p className="hint">
-            {savings.baseline === 'CURRENT_INVENTORY'
+          <p className="hint" data-testid="before-rule">
+            {savings.beforeRule ?? (savings.baseline === 'CURRENT_INVENTORY'
               ? 'The uploaded current servers are the estate before consolidation.'
-              : 'Each VM on the smallest built-in catalog server that holds it. Upload your current servers to compare against them instead.'}
+              : 'Each VM on the smallest built-in catalog server that holds it.')}
+            {savings.baseline !== 'CURRENT_INVENTORY' && Object.keys(savings.beforeModelCounts ?? {}).length > 0 && (
+              <> Result: {Object.entries(savings.beforeModelCounts).map(([m, n]) => `${n.toLocaleString('en-US')} × ${m}`).join(', ')}{savings.vmsLargerThanAnyModel > 0 ? ` (${savings.vmsLargerThanAnyModel} VMs larger than every model)` : ''}.</>
+            )}
+            {savings.baseline !== 'CURRENT_INVENTORY' && ' Upload your current servers to compare against them instead.'}
           </p>
+          {savings.maintenanceByModel && Object.keys(savings.maintenanceByModel).length > 0 && (
+            <div className="table-wrap"><table data-testid="maintenance-in-effect">
+              <caption className="hint">Maintenance in effect per server and year</caption>
+              <thead><tr><th scope="col">Model</th><th scope="col" className="n">$/year</th><th scope="col">From</th></tr></thead>
+              <tbody>{Object.entries(savings.maintenanceByModel).map(([m, e]) => (
+                <tr key={m}><td>{m}</td><td className="n">{usd(e.usdPerServerYear)}</td><td>{e.source === 'catalog' ? 'the model’s catalog figure' : e.source === 'override' ? 'your override' : 'the fallback (model has no figure)'}</td></tr>
+              ))}</tbody>
+            </table></div>
+          )}
           <WriteAction>
           <div className="field">
             <label htmlFor="current-servers">Current servers CSV</label>

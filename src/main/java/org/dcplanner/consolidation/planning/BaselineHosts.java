@@ -53,7 +53,7 @@ public final class BaselineHosts {
         if (sizing.riskTargeted()) {
             int n = Math.max(1, w.vms().size());
             PlanRequest request = new PlanRequest(w.id(), null, List.of(new PlanRequest.PoolEntry(model.id(), n)), resources,
-                    sizing, approach, targetUtilization, 0, PlanningProblem.Objective.HOSTS, 1, java.util.Map.of());
+                    sizing, VirtualizationChoice.valueOf(approach.name()), targetUtilization, 0, PlanningProblem.Objective.HOSTS, 1, java.util.Map.of());
             RiskSizing risk = RiskSizing.of(w, request, overhead, Collections.nCopies(n, spec));
             return pack(risk.sized().demand(), risk.sized().steps(), resources, w.vms(), approach, risk.slots().get(0));
         }

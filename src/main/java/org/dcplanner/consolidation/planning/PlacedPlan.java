@@ -14,13 +14,15 @@ import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
  * @param vmHostSlot for each VM index of the workload, the index into {@code hosts}
  * @param sizing     how the plan sized demand (percentile, headroom, window, fold)
  * @param haReserveHosts hosts whose failure the plan absorbs (0: none)
+ * @param autoApproach   the plan asked for virtualization AUTO: {@code approach} is then what guests not modified for
+ *                       paravirtualization run under, and {@link #approachOf} gives each VM's own
  * @param vmNames    per VM index, its name in the workload (empty when not known: matching by name impossible)
  * @param from       the plan was fitted to the workload's steps from this instant (null: its start)
  * @param to         ... up to this instant, exclusive (null: its end)
  */
 public record PlacedPlan(UUID planId, UUID workloadId, VirtualizationApproach approach, Set<Metric> resources,
                          double targetUtilization, List<PlannedHost> hosts, int[] vmHostSlot, PlanRequest.Sizing sizing,
-                         int haReserveHosts, List<String> vmNames, Instant from, Instant to) {
+                         int haReserveHosts, boolean autoApproach, List<String> vmNames, Instant from, Instant to) {
     /** Sizing of a plan packed on its raw series (100th percentile of each step, no headroom). */
     public static final PlanRequest.Sizing RAW_SERIES = new PlanRequest.Sizing(100.0, 0.0, false, 1, false);
 
@@ -33,12 +35,32 @@ public record PlacedPlan(UUID planId, UUID workloadId, VirtualizationApproach ap
         vmNames = vmNames == null ? List.of() : List.copyOf(vmNames);
     }
 
-    /** A plan over its workload's whole time range, VM names unknown. */
+    /** A plan over its workload's whole time range, VM names unknown, one approach for every VM. */
     public PlacedPlan(UUID planId, UUID workloadId, VirtualizationApproach approach, Set<Metric> resources,
                       double targetUtilization, List<PlannedHost> hosts, int[] vmHostSlot, PlanRequest.Sizing sizing,
                       int haReserveHosts) {
+        this(planId, workloadId, approach, resources, targetUtilization, hosts, vmHostSlot, sizing, haReserveHosts, false);
+    }
+
+    /** A plan over its workload's whole time range, VM names unknown. */
+    public PlacedPlan(UUID planId, UUID workloadId, VirtualizationApproach approach, Set<Metric> resources,
+                      double targetUtilization, List<PlannedHost> hosts, int[] vmHostSlot, PlanRequest.Sizing sizing,
+                      int haReserveHosts, boolean autoApproach) {
         this(planId, workloadId, approach, resources, targetUtilization, hosts, vmHostSlot, sizing, haReserveHosts,
-                List.of(), null, null);
+                autoApproach, List.of(), null, null);
+    }
+
+    /** One approach for every VM. */
+    public PlacedPlan(UUID planId, UUID workloadId, VirtualizationApproach approach, Set<Metric> resources,
+                      double targetUtilization, List<PlannedHost> hosts, int[] vmHostSlot, PlanRequest.Sizing sizing,
+                      int haReserveHosts, List<String> vmNames, Instant from, Instant to) {
+        this(planId, workloadId, approach, resources, targetUtilization, hosts, vmHostSlot, sizing, haReserveHosts,
+                false, vmNames, from, to);
+    }
+
+    /** The approach the plan gave this VM (see {@link VirtualizationChoice#AUTO}). */
+    public VirtualizationApproach approachOf(org.dcplanner.consolidation.ingestion.WorkloadVm vm) {
+        return autoApproach && vm.paravirtCapable() ? VirtualizationApproach.PARAVIRTUAL : approach;
     }
 
     /** A plan sized on its raw series, with no HA reserve. */
@@ -62,7 +84,7 @@ public record PlacedPlan(UUID planId, UUID workloadId, VirtualizationApproach ap
     /** The same plan with another sizing. */
     public PlacedPlan withSizing(PlanRequest.Sizing other) {
         return new PlacedPlan(planId, workloadId, approach, resources, targetUtilization, hosts, vmHostSlot, other,
-                haReserveHosts, vmNames, from, to);
+                haReserveHosts, autoApproach, vmNames, from, to);
     }
 
     /** One active host: its position in the pool and its catalog model. */

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.dcplanner.consolidation.ingestion.Metric;
 import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem.Objective;
-import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
 import org.dcplanner.consolidation.problem.ApiException;
 import org.dcplanner.consolidation.problem.Ranges;
 
@@ -22,28 +21,82 @@ import org.dcplanner.consolidation.problem.Ranges;
  * @param to     optional: plan only the steps starting before this instant (from < to)
  */
 public record PlanRequest(UUID workloadId, String name, List<PoolEntry> hostPool, List<Metric> resources,
-                          Sizing sizing, VirtualizationApproach virtualization, Double targetUtilization,
+                          Sizing sizing, VirtualizationChoice virtualization, Double targetUtilization,
                           Integer haReserveHosts, Objective objective, Integer timeLimitSeconds,
-                          Map<String, Integer> pinned, Instant from, Instant to) {
+                          Map<String, Integer> pinned, Instant from, Instant to, Limits limits) {
+
+    /** A request over the workload's whole time range, without density limits. */
+    public PlanRequest(UUID workloadId, String name, List<PoolEntry> hostPool, List<Metric> resources, Sizing sizing,
+                       VirtualizationChoice virtualization, Double targetUtilization, Integer haReserveHosts,
+                       Objective objective, Integer timeLimitSeconds, Map<String, Integer> pinned) {
+        this(workloadId, name, hostPool, resources, sizing, virtualization, targetUtilization, haReserveHosts, objective,
+                timeLimitSeconds, pinned, null, null, null);
+    }
 
     /** A request over the workload's whole time range. */
     public PlanRequest(UUID workloadId, String name, List<PoolEntry> hostPool, List<Metric> resources, Sizing sizing,
-                       VirtualizationApproach virtualization, Double targetUtilization, Integer haReserveHosts,
-                       Objective objective, Integer timeLimitSeconds, Map<String, Integer> pinned) {
+                       VirtualizationChoice virtualization, Double targetUtilization, Integer haReserveHosts,
+                       Objective objective, Integer timeLimitSeconds, Map<String, Integer> pinned, Limits limits) {
         this(workloadId, name, hostPool, resources, sizing, virtualization, targetUtilization, haReserveHosts, objective,
-                timeLimitSeconds, pinned, null, null);
+                timeLimitSeconds, pinned, null, null, limits);
+    }
+
+    /** A request without density limits. */
+    public PlanRequest(UUID workloadId, String name, List<PoolEntry> hostPool, List<Metric> resources, Sizing sizing,
+                       VirtualizationChoice virtualization, Double targetUtilization, Integer haReserveHosts,
+                       Objective objective, Integer timeLimitSeconds, Map<String, Integer> pinned, Instant from, Instant to) {
+        this(workloadId, name, hostPool, resources, sizing, virtualization, targetUtilization, haReserveHosts, objective,
+                timeLimitSeconds, pinned, from, to, null);
     }
 
     /** This request planned on the workload's steps in [from, to) (null: from its start / to its end). */
     public PlanRequest withWindow(UUID workload, Instant windowFrom, Instant windowTo) {
         return new PlanRequest(workload, name, hostPool, resources, sizing, virtualization, targetUtilization,
-                haReserveHosts, objective, timeLimitSeconds, pinned, windowFrom, windowTo);
+                haReserveHosts, objective, timeLimitSeconds, pinned, windowFrom, windowTo, limits);
     }
 
     /** This request under another name. */
     public PlanRequest named(String newName) {
         return new PlanRequest(workloadId, newName, hostPool, resources, sizing, virtualization, targetUtilization,
-                haReserveHosts, objective, timeLimitSeconds, pinned, from, to);
+                haReserveHosts, objective, timeLimitSeconds, pinned, from, to, limits);
+    }
+
+    static final double MAX_VCPU_PER_CORE = 64;
+    static final double MAX_MEMORY_OVERCOMMIT = 4;
+    static final int MAX_VMS_PER_HOST = 10_000;
+
+    /**
+     * Overcommit and density limits, for the whole pool ({@code limits}) or one pool entry (its {@code limits}, each
+     * value set there wins over the pool's). Null = no limit.
+     *
+     * @param vcpuPerCore      configured vCPUs per physical core on a host, in (0, 64]
+     * @param memoryOvercommit a host's usable memory = memory x targetUtilization x this, in (0, 4]; above 1 lets
+     *                         the planned memory demand exceed the physical memory (overcommit)
+     * @param maxVmsPerHost    VMs one host may run, 1..10,000
+     */
+    public record Limits(Double vcpuPerCore, Double memoryOvercommit, Integer maxVmsPerHost) {
+        /** This entry's limits, each value not set here taken from {@code pool}. */
+        Limits over(Limits pool) {
+            if (pool == null) return this;
+            return new Limits(vcpuPerCore != null ? vcpuPerCore : pool.vcpuPerCore,
+                    memoryOvercommit != null ? memoryOvercommit : pool.memoryOvercommit,
+                    maxVmsPerHost != null ? maxVmsPerHost : pool.maxVmsPerHost);
+        }
+
+        void validate(String field) {
+            positiveUpTo(field + ".vcpuPerCore", vcpuPerCore, MAX_VCPU_PER_CORE);
+            positiveUpTo(field + ".memoryOvercommit", memoryOvercommit, MAX_MEMORY_OVERCOMMIT);
+            Ranges.check(field + ".maxVmsPerHost", maxVmsPerHost, 1, MAX_VMS_PER_HOST);
+        }
+
+        /** {@code 0 < value <= max}: the range checks' problem (with minimum and maximum), 0 itself excluded. */
+        private static void positiveUpTo(String field, Double value, double max) {
+            Ranges.check(field, value, 0, max);
+            if (value != null && value == 0) {
+                throw ApiException.badRequest(field + " must be above 0 and at most " + (int) max + ", got 0")
+                        .at(null, null, field).with("exclusiveMinimum", 0).with("maximum", max);
+            }
+        }
     }
 
     public static final double DEFAULT_TARGET_UTILIZATION = 1.0;
@@ -55,8 +108,17 @@ public record PlanRequest(UUID workloadId, String name, List<PoolEntry> hostPool
     /** Most pins in one request (one per VM; workloads hold at most this many VMs in practice). */
     static final int MAX_PINS = 100_000;
 
-    /** {@code count} hosts of catalog model {@code model}. */
-    public record PoolEntry(String model, Integer count) {
+    /** {@code count} hosts of catalog model {@code model}, with optional limits of their own. */
+    public record PoolEntry(String model, Integer count, Limits limits) {
+        public PoolEntry(String model, Integer count) {
+            this(model, count, null);
+        }
+
+        /** The limits in effect on this entry's hosts (its own over the pool's); never null. */
+        public Limits limitsOver(Limits pool) {
+            Limits own = limits == null ? new Limits(null, null, null) : limits;
+            return own.over(pool);
+        }
     }
 
     /**
@@ -107,6 +169,7 @@ public record PlanRequest(UUID workloadId, String name, List<PoolEntry> hostPool
                 throw invalid("hostPool[" + i + "].count", "hostPool[" + i + "].count must be between 1 and " + MAX_POOL_HOSTS);
             }
             poolHosts += e.count();
+            if (e.limits() != null) e.limits().validate("hostPool[" + i + "].limits");
         }
         if (poolHosts > MAX_POOL_HOSTS) {
             throw invalid("hostPool", "the pool may hold at most " + MAX_POOL_HOSTS + " hosts in all, got " + poolHosts);
@@ -117,20 +180,21 @@ public record PlanRequest(UUID workloadId, String name, List<PoolEntry> hostPool
         }
         List<Metric> res = resources == null ? List.of(Metric.CPU, Metric.MEMORY) : new ArrayList<>(new LinkedHashSet<>(resources));
         if (res.stream().anyMatch(Objects::isNull)) throw invalid("resources", "resources must be a subset of CPU, MEMORY, DISK, NETWORK");
-        if (virtualization == null) throw invalid("virtualization", "virtualization is required: FULL, PARAVIRTUAL or HARDWARE_ASSISTED");
+        if (virtualization == null) throw invalid("virtualization", "virtualization is required: FULL, PARAVIRTUAL, HARDWARE_ASSISTED or AUTO");
         Sizing s = sizingWithDefaults();
         double target = targetUtilization == null ? DEFAULT_TARGET_UTILIZATION : targetUtilization;
         if (!(target > 0 && target <= 1)) throw invalid("targetUtilization", "targetUtilization must be in (0, 1]");
         int ha = haReserveHosts == null ? 0 : Ranges.check("haReserveHosts", haReserveHosts, 0, MAX_POOL_HOSTS - 1);
         checkPins();
         if (from != null && to != null && !from.isBefore(to)) throw invalid("to", "to must be after from");
+        if (limits != null) limits.validate("limits");
         int limit = timeLimitSeconds == null ? defaultTimeLimitSeconds : timeLimitSeconds;
         if (limit < 1 || limit > maxTimeLimitSeconds) {
             throw invalid("timeLimitSeconds", "timeLimitSeconds must be between 1 and " + maxTimeLimitSeconds);
         }
         return new PlanRequest(workloadId, name == null || name.isBlank() ? null : name.strip(), List.copyOf(hostPool),
                 List.copyOf(res), s, virtualization,
-                target, ha, objective == null ? Objective.HOSTS : objective, limit, pinned == null ? Map.of() : Map.copyOf(pinned), from, to);
+                target, ha, objective == null ? Objective.HOSTS : objective, limit, pinned == null ? Map.of() : Map.copyOf(pinned), from, to, limits);
     }
 
     private void checkPins() {

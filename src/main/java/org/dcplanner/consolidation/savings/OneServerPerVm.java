@@ -19,12 +19,18 @@ import org.dcplanner.consolidation.simulation.PowerCurve;
 final class OneServerPerVm {
     private OneServerPerVm() {}
 
+    /** The sizing rule in words, as the savings report states it. */
+    static final String RULE = "One physical server per VM: the smallest candidate model (by total CPU MHz, then "
+            + "memory, then peak watts) whose cores, CPU MHz and memory hold the VM's configured size (a VM larger "
+            + "than every model gets the largest); candidates are the built-in models unless beforeModels names others.";
+
     /**
      * @param modelCounts          servers per model id
      * @param vmsLargerThanAnyModel VMs whose configured size no candidate model holds
+     * @param models               the models used, each once
      */
     record Estate(int servers, double averageItWatts, double peakItWatts, int rackUnits, double maintenanceUsdPerYear,
-                  Map<String, Integer> modelCounts, int vmsLargerThanAnyModel) {
+                  Map<String, Integer> modelCounts, int vmsLargerThanAnyModel, List<HostModel> models) {
     }
 
     static Estate size(List<WorkloadVm> vms, float[][] cpuMhz, int steps, List<HostModel> candidates,
@@ -34,6 +40,7 @@ final class OneServerPerVm {
                 .thenComparingDouble(m -> m.powerWatts()[10]).thenComparing(HostModel::id));
         double[] watts = new double[steps];
         Map<String, Integer> counts = new TreeMap<>();
+        Map<String, HostModel> used = new TreeMap<>();
         int ru = 0, tooLarge = 0;
         double maintenance = 0;
         for (WorkloadVm vm : vms) {
@@ -43,6 +50,7 @@ final class OneServerPerVm {
                 m = bySize.get(bySize.size() - 1);
             }
             counts.merge(m.id(), 1, Integer::sum);
+            used.putIfAbsent(m.id(), m);
             ru += m.rackUnits();
             maintenance += maintenanceRule.usdPerYear(m);
             double[] curve = m.powerWatts();
@@ -54,7 +62,8 @@ final class OneServerPerVm {
             sum += w;
             peak = Math.max(peak, w);
         }
-        return new Estate(vms.size(), steps > 0 ? sum / steps : 0, peak, ru, maintenance, counts, tooLarge);
+        return new Estate(vms.size(), steps > 0 ? sum / steps : 0, peak, ru, maintenance, counts, tooLarge,
+                List.copyOf(used.values()));
     }
 
     private static boolean holds(HostModel h, WorkloadVm vm) {

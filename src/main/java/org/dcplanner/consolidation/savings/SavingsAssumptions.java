@@ -10,32 +10,38 @@ import org.dcplanner.consolidation.problem.Ranges;
  * Every assumption the savings report uses, with documented defaults (sources in {@link #defaults()}).
  * Applied in order: defaults, the plan's saved scenario, query parameters.
  *
- * @param electricityUsdPerKWh        price of facility energy
- * @param pue                         power usage effectiveness: facility power = IT power x PUE
- * @param carbonKgPerKWh              CO2 emitted per kWh of facility energy
- * @param rackUnitUsdPerYear          cost of one rack unit of space per year (colocation-style)
- * @param maintenanceUsdPerServerYear maintenance per server and year: by default only for host models without a
- *                                    figure of their own; when the user sets it, for every catalog server
- *                                    ({@link MaintenanceRule})
- * @param floorAreaM2PerRack          floor area per rack, including its share of aisles
- * @param rackUnitsPerRack            usable rack units per rack
- * @param hostsBoughtPercent          share of the plan's hosts bought new (100) or already owned (0), for the investment
+ * @param electricityUsdPerKWh                price of facility energy
+ * @param pue                                 power usage effectiveness: facility power = IT power x PUE
+ * @param carbonKgPerKWh                      CO2 emitted per kWh of facility energy
+ * @param rackUnitUsdPerYear                  cost of one rack unit of space per year (colocation-style)
+ * @param maintenanceFallbackUsdPerServerYear maintenance per server and year for servers whose model (or uploaded
+ *                                            inventory row) has no figure of its own
+ * @param maintenanceOverrideUsdPerServerYear null = none; else maintenance per server and year for every catalog
+ *                                            server, before and after, in place of the models' own figures
+ *                                            ({@link MaintenanceRule})
+ * @param floorAreaM2PerRack                  floor area per rack, including its share of aisles
+ * @param rackUnitsPerRack                    usable rack units per rack
+ * @param hostsBoughtPercent                  share of the plan's hosts bought new (100) or already owned (0)
  */
 public record SavingsAssumptions(double electricityUsdPerKWh, double pue, double carbonKgPerKWh,
-                                 double rackUnitUsdPerYear, double maintenanceUsdPerServerYear,
+                                 double rackUnitUsdPerYear, double maintenanceFallbackUsdPerServerYear,
+                                 Double maintenanceOverrideUsdPerServerYear,
                                  double floorAreaM2PerRack, double rackUnitsPerRack, double hostsBoughtPercent) {
 
+    static final String OVERRIDE = "maintenanceOverrideUsdPerServerYear";
     public static final String[] NAMES = {"electricityUsdPerKWh", "pue", "carbonKgPerKWh", "rackUnitUsdPerYear",
-            "maintenanceUsdPerServerYear", "floorAreaM2PerRack", "rackUnitsPerRack", "hostsBoughtPercent"};
+            "maintenanceFallbackUsdPerServerYear", OVERRIDE, "floorAreaM2PerRack", "rackUnitsPerRack",
+            "hostsBoughtPercent"};
 
     /** Documented range per assumption, in {@link #NAMES} order (docs/simulation.md lists them). */
-    static final double[][] RANGES = {{0, 10}, {1, 5}, {0, 5}, {0, 1_000_000}, {0, 10_000_000}, {0, 100}, {1, 100}, {0, 100}};
+    static final double[][] RANGES = {{0, 10}, {1, 5}, {0, 5}, {0, 1_000_000}, {0, 10_000_000}, {0, 10_000_000}, {0, 100},
+            {1, 100}, {0, 100}};
 
     public SavingsAssumptions {
-        double[] v = {electricityUsdPerKWh, pue, carbonKgPerKWh, rackUnitUsdPerYear, maintenanceUsdPerServerYear,
-                floorAreaM2PerRack, rackUnitsPerRack, hostsBoughtPercent};
+        Double[] v = {electricityUsdPerKWh, pue, carbonKgPerKWh, rackUnitUsdPerYear, maintenanceFallbackUsdPerServerYear,
+                maintenanceOverrideUsdPerServerYear, floorAreaM2PerRack, rackUnitsPerRack, hostsBoughtPercent};
         for (int i = 0; i < v.length; i++) {
-            Ranges.check(NAMES[i], v[i], RANGES[i][0], RANGES[i][1]);
+            Ranges.check(NAMES[i], v[i], RANGES[i][0], RANGES[i][1]); // a null override (none) passes
         }
     }
 
@@ -53,6 +59,8 @@ public record SavingsAssumptions(double electricityUsdPerKWh, double pue, double
                 357,
                 // [E] 17.5 % (midpoint of "15-20 % of hardware cost per year", docs/overheads-and-power.md §2.4) of a $4,000 server
                 700,
+                // no override: every catalog model keeps its own maintenance figure
+                null,
                 // [E] ~2.5 m² per rack incl. its share of hot/cold aisles (common planning figure 25-30 sq ft per rack)
                 2.5,
                 // standard full-height rack
@@ -61,7 +69,10 @@ public record SavingsAssumptions(double electricityUsdPerKWh, double pue, double
                 100);
     }
 
-    /** A copy with the given values replaced; unknown names and non-numbers are a 400 naming the field. */
+    /**
+     * A copy with the given values replaced; unknown names and non-numbers are a 400 naming the field. A null (or,
+     * for the override, blank) value leaves the default fallback as it is and clears the override.
+     */
     public SavingsAssumptions with(Map<String, ?> values) {
         if (values == null || values.isEmpty()) return this;
         Map<String, Double> current = asMap();
@@ -69,7 +80,10 @@ public record SavingsAssumptions(double electricityUsdPerKWh, double pue, double
             if (!current.containsKey(e.getKey())) {
                 throw invalid(e.getKey(), "unknown savings assumption '" + e.getKey() + "'; known: " + String.join(", ", NAMES));
             }
-            if (e.getValue() == null) continue;
+            if (e.getValue() == null || e.getValue().toString().isBlank()) {
+                if (OVERRIDE.equals(e.getKey())) current.put(OVERRIDE, null);
+                continue;
+            }
             try {
                 current.put(e.getKey(), Double.parseDouble(e.getValue().toString()));
             } catch (NumberFormatException ex) {
@@ -78,13 +92,14 @@ public record SavingsAssumptions(double electricityUsdPerKWh, double pue, double
         }
         return new SavingsAssumptions(current.get(NAMES[0]), current.get(NAMES[1]), current.get(NAMES[2]),
                 current.get(NAMES[3]), current.get(NAMES[4]), current.get(NAMES[5]), current.get(NAMES[6]),
-                current.get(NAMES[7]));
+                current.get(NAMES[7]), current.get(NAMES[8]));
     }
 
+    /** By name; the override is null when not set. */
     public Map<String, Double> asMap() {
         Map<String, Double> m = new LinkedHashMap<>();
-        double[] v = {electricityUsdPerKWh, pue, carbonKgPerKWh, rackUnitUsdPerYear, maintenanceUsdPerServerYear,
-                floorAreaM2PerRack, rackUnitsPerRack, hostsBoughtPercent};
+        Double[] v = {electricityUsdPerKWh, pue, carbonKgPerKWh, rackUnitUsdPerYear, maintenanceFallbackUsdPerServerYear,
+                maintenanceOverrideUsdPerServerYear, floorAreaM2PerRack, rackUnitsPerRack, hostsBoughtPercent};
         for (int i = 0; i < NAMES.length; i++) m.put(NAMES[i], v[i]);
         return m;
     }

@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.dcplanner.consolidation.ingestion.LoadedWorkload;
 import org.dcplanner.consolidation.ingestion.Metric;
@@ -26,6 +27,8 @@ import org.springframework.stereotype.Service;
 public class SavingsService {
     static final String ONE_SERVER_PER_VM = "ONE_SERVER_PER_VM";
     static final String CURRENT_INVENTORY = "CURRENT_INVENTORY";
+    static final String CURRENT_RULE = "The uploaded current servers, each row's count, watts, rack units and "
+            + "maintenance as given (a row without maintenance takes the override, else the fallback).";
     private final SavingsStore store;
     private final PlanLookup plans;
     private final WorkloadStore workloads;
@@ -54,15 +57,15 @@ public class SavingsService {
         for (String n : SavingsAssumptions.NAMES) {
             sources.put(n, queryAssumptions.containsKey(n) ? "query" : scenario.containsKey(n) ? "scenario" : "default");
         }
-        MaintenanceRule maintenanceRule = new MaintenanceRule(
-                "default".equals(sources.get("maintenanceUsdPerServerYear")) ? null : a.maintenanceUsdPerServerYear(),
-                a.maintenanceUsdPerServerYear());
+        MaintenanceRule maintenanceRule = MaintenanceRule.of(a);
         PlanPower power = simulation.planPower(planId);
         int ru = 0;
         double maintenance = 0;
+        Map<String, MaintenanceInEffect> maintenanceByModel = new TreeMap<>();
         for (HostModel h : power.hosts()) {
             ru += h.rackUnits();
             maintenance += maintenanceRule.usdPerYear(h);
+            maintenanceByModel.putIfAbsent(h.id(), MaintenanceInEffect.of(h, maintenanceRule));
         }
         EstateFigures after = EstateFigures.of(power.hosts().size(), power.averageItWatts(), power.peakItWatts(), ru,
                 maintenance, a);
@@ -74,20 +77,22 @@ public class SavingsService {
         if (CURRENT_INVENTORY.equals(base)) {
             if (current.isEmpty()) throw ApiException.unprocessable("no-current-inventory",
                     "no current-server inventory uploaded for plan " + planId + " (PUT .../current-servers as CSV)");
-            before = fromInventory(current, a);
+            before = fromInventory(current, a, maintenanceRule);
         } else if (ONE_SERVER_PER_VM.equals(base)) {
             OneServerPerVm.Estate e = oneServerPerVm(plan, beforeModels, maintenanceRule);
             before = EstateFigures.of(e.servers(), e.averageItWatts(), e.peakItWatts(), e.rackUnits(),
                     e.maintenanceUsdPerYear(), a);
             modelCounts = e.modelCounts();
             tooLarge = e.vmsLargerThanAnyModel();
+            for (HostModel m : e.models()) maintenanceByModel.putIfAbsent(m.id(), MaintenanceInEffect.of(m, maintenanceRule));
         } else {
             throw ApiException.badRequest("baseline must be " + ONE_SERVER_PER_VM + " or " + CURRENT_INVENTORY)
                     .at(null, null, "baseline");
         }
         EstateFigures saved = before.minus(after);
-        return new SavingsReport(planId, base, power.approach(), before, after, saved, percent(before, saved), modelCounts,
-                tooLarge, power.fromStoredSimulation(), a, sources,
+        return new SavingsReport(planId, base, ONE_SERVER_PER_VM.equals(base) ? OneServerPerVm.RULE : CURRENT_RULE,
+                power.approach(), before, after, saved, percent(before, saved), modelCounts,
+                tooLarge, power.fromStoredSimulation(), a, sources, maintenanceByModel,
                 Investment.of(power.hosts(), a.hostsBoughtPercent(), saved.totalUsdPerYear()));
     }
 
@@ -131,7 +136,7 @@ public class SavingsService {
         return OneServerPerVm.size(w.vms(), w.series(Metric.CPU), w.grid().steps(), candidates, maintenance);
     }
 
-    private static EstateFigures fromInventory(List<CurrentServer> servers, SavingsAssumptions a) {
+    private static EstateFigures fromInventory(List<CurrentServer> servers, SavingsAssumptions a, MaintenanceRule rule) {
         int count = 0, ru = 0;
         double avg = 0, peak = 0, maintenance = 0;
         for (CurrentServer s : servers) {
@@ -139,7 +144,7 @@ public class SavingsService {
             avg += s.count() * s.averageWatts();
             peak += s.count() * s.peakWatts(); // peaks assumed to coincide (no time series for current servers)
             ru += s.count() * s.rackUnits();
-            maintenance += s.count() * (s.yearlyMaintenanceUsd() != null ? s.yearlyMaintenanceUsd() : a.maintenanceUsdPerServerYear());
+            maintenance += s.count() * rule.usdPerYear(s.yearlyMaintenanceUsd());
         }
         return EstateFigures.of(count, avg, peak, ru, maintenance, a);
     }

@@ -38,9 +38,15 @@ final class ApproachComparison {
                    String performanceDriver, String reason) {
     }
 
+    /**
+     * @param countMethod  how hostsNeeded is counted: always FIRST_FIT_BASELINE (not the planner's search)
+     * @param planApproach the plan's own approach, which the planner placed on planHosts hosts
+     */
     record Comparison(String hostModel, double targetUtilization, int haReserveHosts, List<Outcome> approaches,
-                      String summary) {
+                      String summary, String countMethod, VirtualizationApproach planApproach, int planHosts) {
     }
+
+    static final String FIRST_FIT_BASELINE = "FIRST_FIT_BASELINE";
 
     static Comparison compare(PlanContext plan, VirtualizationOverheadModel model) {
         // the comparison is about the approaches' overheads: modeled even for a plan whose trace includes one
@@ -76,7 +82,9 @@ final class ApproachComparison {
                     planned.summary().meanPerformance(), planned.summary().minPerformance(),
                     planned.summary().vmsEverThrottled(), planned.summary().slatah(), driver, reason));
         }
-        return new Comparison(hostModel.id(), ctx.plan().targetUtilization(), spares, out, summary(out));
+        int planHosts = ctx.hosts().size();
+        return new Comparison(hostModel.id(), ctx.plan().targetUtilization(), spares, out,
+                summary(out, plan.plan().approach(), planHosts), FIRST_FIT_BASELINE, plan.plan().approach(), planHosts);
     }
 
     /** What the figures assume that the inventory says is not so. */
@@ -148,11 +156,14 @@ final class ApproachComparison {
         return disk >= net ? "disk I/O throughput (emulated or para-virtual block path)" : "network I/O throughput";
     }
 
-    private static String summary(List<Outcome> out) {
+    private static String summary(List<Outcome> out, VirtualizationApproach planApproach, int planHosts) {
         List<Outcome> byHosts = new ArrayList<>(out);
         byHosts.sort((x, y) -> x.hostsNeeded() != y.hostsNeeded() ? Integer.compare(x.hostsNeeded(), y.hostsNeeded())
                 : Double.compare(y.meanPerformance(), x.meanPerformance()));
-        StringBuilder b = new StringBuilder("Fewest hosts first: ");
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
+                "The planner placed this plan (%s) on %s. The counts here are the first-fit-decreasing baseline for "
+                        + "each approach, a simpler packing than the planner's, so they can be higher. Fewest first: ",
+                planApproach, hosts(planHosts)));
         for (int i = 0; i < byHosts.size(); i++) {
             Outcome o = byHosts.get(i);
             if (i > 0) b.append(", ");

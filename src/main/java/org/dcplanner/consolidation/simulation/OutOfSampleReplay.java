@@ -90,7 +90,7 @@ final class OutOfSampleReplay {
         }
         LoadedWorkload matched = new LoadedWorkload(other.id(), other.name(), other.grid(), vms, series);
         PlacedPlan placed = new PlacedPlan(plan.planId(), other.id(), approach, plan.resources(), plan.targetUtilization(),
-                plan.hosts(), slot, plan.sizing(), plan.haReserveHosts(), vms.stream().map(WorkloadVm::name).toList(),
+                plan.hosts(), slot, plan.sizing(), plan.haReserveHosts(), plan.autoApproach(), vms.stream().map(WorkloadVm::name).toList(),
                 null, null);
         ReplayInput input = PlanReplayInputs.build(placed, matched, hosts, model, approach, true, false);
         ReplayResult r = Replay.run(input);

@@ -66,8 +66,15 @@ final class PlanReplayInputs {
                 profiles[v] = model.profileOf(vm);
             }
         }
+        // a plan with virtualization AUTO replays each VM under the approach the plan gave it
+        VirtualizationApproach[] vmApproach = null;
+        if (plan.autoApproach() && approach == plan.approach()) {
+            vmApproach = new VirtualizationApproach[n];
+            for (int v = 0; v < n; v++) vmApproach[v] = plan.approachOf(w.vms().get(v));
+        }
         return new ReplayInput(approach, model, w.grid().stepSeconds(), w.grid().steps(), cpu, memory,
-                disk, net, profiles, vcpus, cpuCap, mem, hosts, plan.vmHostSlot(), recordHostSeries, recordVmSeries);
+                disk, net, profiles, vcpus, cpuCap, mem, hosts, plan.vmHostSlot(), recordHostSeries, recordVmSeries,
+                List.of(), vmApproach);
     }
 
     /**

@@ -20,12 +20,13 @@ import org.dcplanner.consolidation.virtualization.WorkloadProfile;
  * @param recordHostSeries keep per host x step utilization for every resource (the heatmap)
  * @param recordVmSeries   keep per VM x step delivered ÷ demanded performance
  * @param migrations       live migrations to replay (empty: the placement stays fixed)
+ * @param vmApproach       per VM, its own approach (a plan with virtualization AUTO); null = every VM {@code approach}
  */
 public record ReplayInput(VirtualizationApproach approach, VirtualizationOverheadModel model, int stepSeconds, int steps,
                           float[][] cpuMhz, float[][] memoryMib, float[][] diskKBps, float[][] networkKBps,
                           WorkloadProfile[] profiles, int[] vcpus, double[] configuredCpuMhz, double[] configuredMemoryMib,
                           List<HostModel> hosts, int[] vmHost, boolean recordHostSeries,
-                          boolean recordVmSeries, List<Migration> migrations) {
+                          boolean recordVmSeries, List<Migration> migrations, VirtualizationApproach[] vmApproach) {
     public ReplayInput {
         hosts = List.copyOf(hosts);
         migrations = List.copyOf(migrations);
@@ -42,12 +43,23 @@ public record ReplayInput(VirtualizationApproach approach, VirtualizationOverhea
             if (h >= hosts.size()) throw new IllegalArgumentException("VM placed on unknown host " + h);
         }
         if (stepSeconds <= 0 || steps <= 0) throw new IllegalArgumentException("empty time grid");
+        if (vmApproach != null && vmApproach.length != n) throw new IllegalArgumentException("vmApproach needs " + n + " entries");
         for (Migration m : migrations) {
             if (m.vm() < 0 || m.vm() >= n || m.toHost() < 0 || m.toHost() >= hosts.size()
                     || m.atStep() < 0 || m.atStep() >= steps) {
                 throw new IllegalArgumentException("migration out of range: " + m);
             }
         }
+    }
+
+    /** Every VM under {@code approach}. */
+    public ReplayInput(VirtualizationApproach approach, VirtualizationOverheadModel model, int stepSeconds, int steps,
+                       float[][] cpuMhz, float[][] memoryMib, float[][] diskKBps, float[][] networkKBps,
+                       WorkloadProfile[] profiles, int[] vcpus, double[] configuredCpuMhz, double[] configuredMemoryMib,
+                       List<HostModel> hosts, int[] vmHost, boolean recordHostSeries, boolean recordVmSeries,
+                       List<Migration> migrations) {
+        this(approach, model, stepSeconds, steps, cpuMhz, memoryMib, diskKBps, networkKBps, profiles, vcpus,
+                configuredCpuMhz, configuredMemoryMib, hosts, vmHost, recordHostSeries, recordVmSeries, migrations, null);
     }
 
     /** Without migrations. */
@@ -57,6 +69,11 @@ public record ReplayInput(VirtualizationApproach approach, VirtualizationOverhea
                        List<HostModel> hosts, int[] vmHost, boolean recordHostSeries, boolean recordVmSeries) {
         this(approach, model, stepSeconds, steps, cpuMhz, memoryMib, diskKBps, networkKBps, profiles, vcpus,
                 configuredCpuMhz, configuredMemoryMib, hosts, vmHost, recordHostSeries, recordVmSeries, List.<Migration>of());
+    }
+
+    /** The approach VM v runs under. */
+    public VirtualizationApproach approachOf(int v) {
+        return vmApproach == null ? approach : vmApproach[v];
     }
 
     public int vmCount() {

@@ -46,10 +46,10 @@ final class VmCosts {
         diskTerm = new float[n];
         netTerm = new float[n];
         VirtualizationOverheadModel m = in.model();
-        VirtualizationApproach a = in.approach();
-        double perDiskKBps = m.ioCpuMhz(a, 1, 0);
-        double perNetKBps = m.ioCpuMhz(a, 0, 1);
         for (int v = 0; v < n; v++) {
+            VirtualizationApproach a = in.approachOf(v);
+            double perDiskKBps = m.ioCpuMhz(a, 1, 0);
+            double perNetKBps = m.ioCpuMhz(a, 0, 1);
             WorkloadProfile p = in.profiles()[v];
             double cpu = m.cpuFactor(a, p);
             diskPerCpu[v] = in.diskKBps() == null ? (float) p.diskKBpsPerCpuMhz() : 0f;

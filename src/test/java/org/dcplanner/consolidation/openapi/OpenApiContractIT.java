@@ -107,6 +107,8 @@ class OpenApiContractIT extends PostgresIntegrationTest {
         call(HttpMethod.GET, p + "/{id}/placements", plan + "/placements");
         call(HttpMethod.GET, p + "/{id}/placements", plan + "/placements", null, "text/csv");
         call(HttpMethod.GET, p + "/{id}/explanation", plan + "/explanation");
+        call(HttpMethod.GET, p + "/{id}/host-ratios", plan + "/host-ratios");
+        call(HttpMethod.GET, p + "/{id}/failover", plan + "/failover");   // 404: the plan has no HA reserve
 
         call(HttpMethod.POST, p + "/{planId}/simulations", plan + "/simulations", Map.of("virtualization", "FULL"), "application/json");
         call(HttpMethod.POST, p + "/{planId}/simulations", p + "/" + unknown + "/simulations", Map.of(), "application/json");

@@ -47,7 +47,7 @@ class OverheadInTraceSizingTest {
 
     private PlanRequest request(Boolean overheadInTrace, List<Metric> resources, VirtualizationApproach approach) {
         return new PlanRequest(trace.id(), null, List.of(new PlanRequest.PoolEntry("hp-ml110-g5", 4)), resources,
-                new Sizing(100.0, 0.0, false, 1, overheadInTrace), approach, null, null, null, 10, Map.of())
+                new Sizing(100.0, 0.0, false, 1, overheadInTrace), VirtualizationChoice.valueOf(approach.name()), null, null, null, 10, Map.of())
                 .validated(3600, 30);
     }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
@@ -38,6 +39,38 @@ class PlanLifecycleIT extends PostgresIntegrationTest {
     /** Uploads n compute-class VMs whose CPU alternates 3000/1000 MHz in anti-phase (generic CSV + inventory). */
     private UUID upload(int vms, int steps) {
         return CsvUploads.antiPhase(http, "lifecycle-it", vms, steps);
+    }
+
+    @Test
+    void densityLimitsBindThePlanAndTheDashboardShowsEachHostsRatios() {
+        // 6 VMs of 1 vCPU at 100 MHz: CPU alone puts them all on one 64-core host; at most 2 VMs a host -> 3 hosts
+        float[][] cpu = new float[6][4];
+        for (float[] vm : cpu) java.util.Arrays.fill(vm, 100);
+        UUID workload = CsvUploads.upload(http, "limits-it", 1, 2000, cpu);
+        Map<String, Object> request = PlanApi.request(workload, "dell-r6515", 4, "HARDWARE_ASSISTED", 3);
+        request.put("hostPool", List.of(Map.of("model", "dell-r6515", "count", 4, "limits", Map.of("maxVmsPerHost", 2))));
+        request.put("limits", Map.of("vcpuPerCore", 4, "memoryOvercommit", 1.5));
+        ResponseEntity<JsonNode> accepted = PlanApi.post(http, request);
+        assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        JsonNode plan = PlanApi.awaitStatus(http, accepted.getHeaders().getLocation().toString(), "COMPLETED");
+        assertThat(plan.get("lowerBoundHosts").asInt()).isEqualTo(3);
+        assertThat(plan.get("hostsUsed").asInt()).isEqualTo(3);
+        assertThat(plan.get("baselines").get("timeSeriesFfdHosts").asInt()).isEqualTo(3);
+        assertThat(plan.get("request").get("limits").get("vcpuPerCore").asDouble()).isEqualTo(4.0);
+        JsonNode ratios = http.getForObject(accepted.getHeaders().getLocation() + "/host-ratios", JsonNode.class);
+        assertThat(ratios).hasSize(3);
+        for (JsonNode h : ratios) {
+            assertThat(h.get("vms").asInt()).isEqualTo(2);
+            assertThat(h.get("cores").asInt()).isEqualTo(64);
+            assertThat(h.get("vcpuPerCore").asDouble()).isEqualTo(2 / 64.0);
+            assertThat(h.get("memoryRatio").asDouble()).isEqualTo(2 * 1024 / 524_288.0);
+            assertThat(h.get("limits").get("maxVmsPerHost").asInt()).isEqualTo(2);
+            assertThat(h.get("limits").get("vcpuPerCore").asDouble()).isEqualTo(4.0);
+        }
+        request.put("limits", Map.of("memoryOvercommit", 9));
+        ResponseEntity<JsonNode> bad = PlanApi.post(http, request);
+        assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(bad.getBody().get("field").asText()).isEqualTo("limits.memoryOvercommit");
     }
 
     @Test
@@ -92,6 +125,11 @@ class PlanLifecycleIT extends PostgresIntegrationTest {
         assertThat(pinnedVm.get("vmName").asText()).isEqualTo("vm 5");
         assertThat(pinnedVm.get("slot").asInt()).isEqualTo(9);
         assertThat(pinnedVm.get("pinned").asBoolean()).isTrue();
+        // in words: size, share of the host's busiest step, headroom, the pin, and the nearest other host
+        assertThat(pinnedVm.get("words").asText()).contains("vm 5 is configured with").contains("of the host's load")
+                .contains("Headroom then").contains("pins it to host #9");
+        assertThat(first.get("shareOfHostLoad").asDouble()).isBetween(0.0, 1.0);
+        assertThat(first.get("nearestOtherWhyNot").asText()).isNotBlank();
         // the planned demand went through the engine's overhead model: two anti-phase VMs share each host
         LoadedWorkload w = workloads.load(workload, EnumSet.allOf(Metric.class));
         float[] out = new float[4];

@@ -43,6 +43,24 @@ class SavingsCalculationTest {
     }
 
     @Test
+    void fallbackAndOverrideAreSeparateAssumptions() {
+        SavingsAssumptions d = SavingsAssumptions.defaults();
+        assertThat(d.maintenanceOverrideUsdPerServerYear()).isNull();
+        // sending the fallback back unchanged leaves every model with a figure on its own figure
+        SavingsAssumptions same = d.with(Map.of("maintenanceFallbackUsdPerServerYear", "700"));
+        assertThat(MaintenanceRule.of(same).usdPerYear(G5)).isEqualTo(450.0);
+        assertThat(MaintenanceRule.of(same).source(G4)).isEqualTo("fallback");
+        SavingsAssumptions over = d.with(Map.of("maintenanceOverrideUsdPerServerYear", "1000"));
+        assertThat(MaintenanceRule.of(over).usdPerYear(G5)).isEqualTo(1000.0);
+        assertThat(MaintenanceRule.of(over).source(G5)).isEqualTo("override");
+        assertThat(MaintenanceRule.of(over).usdPerYear(250.0)).isEqualTo(250.0); // an inventory row's own figure
+        // a blank override clears it
+        assertThat(over.with(Map.of("maintenanceOverrideUsdPerServerYear", "")).maintenanceOverrideUsdPerServerYear()).isNull();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> d.with(Map.of("maintenanceOverrideUsdPerServerYear", "-1")))
+                .hasMessageContaining("maintenanceOverrideUsdPerServerYear");
+    }
+
+    @Test
     void yearlyFiguresFollowTheAssumptions() {
         SavingsAssumptions a = SavingsAssumptions.defaults();
         EstateFigures f = EstateFigures.of(10, 2000, 3000, 50, 7000, a);

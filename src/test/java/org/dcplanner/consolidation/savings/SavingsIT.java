@@ -88,14 +88,23 @@ class SavingsIT extends PostgresIntegrationTest {
         assertThat(scenario.get("after").get("electricityUsdPerYear").asDouble()).isCloseTo(facility * 0.2,
                 org.assertj.core.api.Assertions.within(1e-6));
 
-        // the user's maintenance figure overrides the catalog models' own figures, before and after
-        JsonNode maint = http.getForObject(base + "/savings?beforeModels=hp-ml110-g4,hp-ml110-g5&maintenanceUsdPerServerYear=1000",
-                JsonNode.class);
+        // the override replaces the catalog models' own figures, before and after
+        JsonNode maint = http.getForObject(base + "/savings?beforeModels=hp-ml110-g4,hp-ml110-g5"
+                + "&maintenanceOverrideUsdPerServerYear=1000", JsonNode.class);
         assertThat(maint.get("before").get("maintenanceUsdPerYear").asDouble()).isEqualTo(8 * 1000.0);
         assertThat(maint.get("after").get("maintenanceUsdPerYear").asDouble())
                 .isEqualTo(1000.0 * maint.get("after").get("serverCount").asInt());
+        assertThat(maint.get("maintenanceByModel").get("hp-ml110-g5").get("source").asText()).isEqualTo("override");
         assertThat(r.get("after").get("maintenanceUsdPerYear").asDouble())
                 .isNotEqualTo(1000.0 * r.get("after").get("serverCount").asInt());
+        // a value sent back unchanged changes nothing: the fallback (700) only applies to models without a figure
+        JsonNode unchanged = http.getForObject(base + "/savings?maintenanceFallbackUsdPerServerYear=700&pue=1.1", JsonNode.class);
+        assertThat(unchanged.get("savings").get("totalUsdPerYear").asDouble())
+                .isEqualTo(scenario.get("savings").get("totalUsdPerYear").asDouble());
+        assertThat(unchanged.get("maintenanceByModel").get("hp-ml110-g5").get("source").asText()).isEqualTo("catalog");
+        assertThat(unchanged.get("maintenanceByModel").get("hp-ml110-g5").get("usdPerServerYear").asDouble()).isEqualTo(180.0);
+        assertThat(unchanged.get("assumptions").get("maintenanceOverrideUsdPerServerYear").isNull()).isTrue();
+        assertThat(unchanged.get("beforeRule").asText()).contains("smallest candidate model");
 
         ResponseEntity<JsonNode> badParam = http.getForEntity(base + "/savings?pue=0.5", JsonNode.class);
         assertThat(badParam.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);

@@ -96,6 +96,7 @@ class SecurityIT extends PostgresIntegrationTest {
 
         for (String path : List.of("/api/v1/workloads/" + workload, "/api/v1/workloads/" + workload + "/vms",
                 "/api/v1/workloads/" + workload + "/aggregate", "/api/v1/plans/" + plan, "/api/v1/plans/" + plan + "/placements",
+                "/api/v1/plans/" + plan + "/host-ratios", "/api/v1/plans/" + plan + "/failover",
                 "/api/v1/plans/" + plan + "/simulations", "/api/v1/plans/" + plan + "/simulation?virtualization=FULL",
                 "/api/v1/plans/" + plan + "/savings", "/api/v1/plans/" + plan + "/savings-assumptions")) {
             assertThat(other.getForEntity(path, String.class).getStatusCode()).as(path).isEqualTo(HttpStatus.NOT_FOUND);

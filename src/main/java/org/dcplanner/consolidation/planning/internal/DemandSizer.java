@@ -36,6 +36,19 @@ public final class DemandSizer {
 
     public static SizedDemand size(LoadedWorkload workload, List<Metric> resources, Sizing sizing,
                                    VirtualizationApproach approach, OverheadModel overhead) {
+        return size(workload, resources, sizing, everyVm(workload, approach), overhead);
+    }
+
+    /** One approach for each of the workload's VMs. */
+    static VirtualizationApproach[] everyVm(LoadedWorkload workload, VirtualizationApproach approach) {
+        VirtualizationApproach[] each = new VirtualizationApproach[workload.vms().size()];
+        java.util.Arrays.fill(each, approach);
+        return each;
+    }
+
+    /** As {@link #size(LoadedWorkload, List, Sizing, VirtualizationApproach, OverheadModel)}, each VM under its own approach. */
+    public static SizedDemand size(LoadedWorkload workload, List<Metric> resources, Sizing sizing,
+                                   VirtualizationApproach[] approach, OverheadModel overhead) {
         TimeGrid grid = workload.grid();
         if (sizing.riskTargeted()) {
             // risk mode: the scenario means; the planner adds the joint margin once it knows the hosts (PlanProblemFactory)
@@ -162,13 +175,13 @@ public final class DemandSizer {
     }
 
     static float[][][] hostSide(List<WorkloadVm> vms, float[][][] vmSide, List<Metric> resources, int steps,
-                                        VirtualizationApproach approach, OverheadModel overhead) {
+                                VirtualizationApproach[] approach, OverheadModel overhead) {
         float[][][] demand = new float[resources.size()][vms.size()][steps];
         float[] out = new float[Metric.values().length];
         for (int vm = 0; vm < vms.size(); vm++) {
             WorkloadVm v = vms.get(vm);
             for (int t = 0; t < steps; t++) {
-                overhead.hostDemand(approach, v, at(vmSide, Metric.CPU, vm, t), at(vmSide, Metric.MEMORY, vm, t),
+                overhead.hostDemand(approach[vm], v, at(vmSide, Metric.CPU, vm, t), at(vmSide, Metric.MEMORY, vm, t),
                         at(vmSide, Metric.DISK, vm, t), at(vmSide, Metric.NETWORK, vm, t), out);
                 for (int r = 0; r < resources.size(); r++) demand[r][vm][t] = out[resources.get(r).ordinal()];
             }

@@ -2,6 +2,7 @@ package org.dcplanner.consolidation.planning.internal;
 
 import java.util.List;
 import java.util.Locale;
+import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
 import org.dcplanner.consolidation.ingestion.LoadedWorkload;
 import org.dcplanner.consolidation.inventory.HostModel;
 import org.dcplanner.consolidation.planning.PlanRequest;
@@ -38,11 +39,13 @@ public record OverloadRisk(double inSampleHostStepsOverPercent, Double estimated
                 capacity[r][slot] = PlanProblemFactory.capacityOf(slotModels.get(slot), request.resources().get(r));
             }
         }
+        // each VM under the approach the plan gave it (AUTO: per VM, by the pool's hardware assist)
+        VirtualizationApproach[] vmApproach = request.virtualization().perVm(workload.vms(),
+                slotModels.stream().allMatch(HostModel::hardwareAssist));
         float[][][] raw = DemandSizer.size(workload, request.resources(), new Sizing(100.0, 0.0, false, 1, s.overheadInTrace()),
-                request.virtualization(), model).demand();
+                vmApproach, model).demand();
         double inSample = overPercent(raw, vmSlot, capacity);
-        OverloadRiskModel risk = OverloadRiskModel.of(workload, request.resources(), s.headroomPercent(), request.virtualization(),
-                model);
+        OverloadRiskModel risk = OverloadRiskModel.of(workload, request.resources(), s.headroomPercent(), vmApproach, model);
         double estimate = risk.estimatePercent(vmSlot, capacity);
         return new OverloadRisk(inSample, Double.isFinite(estimate) ? estimate : null, s.overloadRiskPercent(),
                 method(request, risk, riskZ));

@@ -59,9 +59,15 @@ public final class OverloadRiskModel {
         return SECONDS_PER_DAY % grid.stepSeconds() == 0 && (long) grid.steps() * grid.stepSeconds() >= 2L * SECONDS_PER_DAY;
     }
 
-    /** Builds the model from the workload's stored series; {@code headroomPercent} scales means and deviations. */
+    /** Builds the model from the workload's stored series, every VM under one approach. */
     public static OverloadRiskModel of(LoadedWorkload workload, List<Metric> resources, double headroomPercent,
                                        VirtualizationApproach approach, OverheadModel overhead) {
+        return of(workload, resources, headroomPercent, DemandSizer.everyVm(workload, approach), overhead);
+    }
+
+    /** Builds the model from the workload's stored series; {@code headroomPercent} scales means and deviations. */
+    public static OverloadRiskModel of(LoadedWorkload workload, List<Metric> resources, double headroomPercent,
+                                       VirtualizationApproach[] approach, OverheadModel overhead) {
         TimeGrid grid = workload.grid();
         boolean fold = foldsIntoDays(grid);
         int window = hourSteps(grid.stepSeconds());

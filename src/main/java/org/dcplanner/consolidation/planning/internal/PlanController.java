@@ -98,6 +98,21 @@ class PlanController {
         return TableExport.csv(new Table("placements", List.of("vm", "vmName", "slot", "hostModel"), rows), "placements-" + id);
     }
 
+    @GetMapping(value = "/{id}/failover", produces = "application/json")
+    @ApiResponse(responseCode = "200", description = "Whole-VM HA: per failure scenario, where each VM of the failed hosts restarts",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = FailoverMap.Result.class)))
+    @ApiResponse(responseCode = "404", description = "The plan has no failover map (no HA reserve, or not finished)")
+    String failover(@PathVariable UUID id) {
+        return service.failover(id);
+    }
+
+    @GetMapping("/{id}/host-ratios")
+    @ApiResponse(responseCode = "200", description = "Per active host: VMs, vCPU:pCPU and configured-memory ratios, the limits in effect")
+    @ApiResponse(responseCode = "409", description = "The plan has no placement yet")
+    List<HostRatioView> hostRatios(@PathVariable UUID id) {
+        return service.hostRatios(id);
+    }
+
     /** Paged like the placements. */
     @GetMapping("/{id}/explanation")
     @ApiResponse(responseCode = "200", description = "Per VM: why it runs on its host")

@@ -1,5 +1,6 @@
 package org.dcplanner.consolidation.planning.internal;
 
+import org.dcplanner.consolidation.planning.VirtualizationChoice;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -8,6 +9,8 @@ import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.dcplanner.consolidation.inventory.HostCatalog;
+import org.dcplanner.consolidation.inventory.HostModel;
 import org.dcplanner.consolidation.planning.PlacedPlan.PlannedHost;
 import org.dcplanner.consolidation.planning.PlacedPlan;
 import org.dcplanner.consolidation.planning.PlanLookup;
@@ -19,10 +22,12 @@ import org.springframework.stereotype.Service;
 class PlanLookupService implements PlanLookup {
     private final PlanRepository plans;
     private final PlanService service;
+    private final HostCatalog catalog;
 
-    PlanLookupService(PlanRepository plans, PlanService service) {
+    PlanLookupService(PlanRepository plans, PlanService service, HostCatalog catalog) {
         this.plans = plans;
         this.service = service;
+        this.catalog = catalog;
     }
 
     @Override
@@ -59,8 +64,15 @@ class PlanLookupService implements PlanLookup {
         }
         int[] vmHost = new int[p.vmSlot().length];
         for (int vm = 0; vm < vmHost.length; vm++) vmHost[vm] = p.vmSlot()[vm] < 0 ? -1 : hostIndexOfSlot.get(p.vmSlot()[vm]);
-        return new PlacedPlan(p.id(), p.workloadId(), request.virtualization(), java.util.Set.copyOf(request.resources()),
-                request.targetUtilization(), hosts, vmHost, request.sizing(),
-                request.haReserveHosts() == null ? 0 : request.haReserveHosts(), p.vmNames(), request.from(), request.to());
+        VirtualizationChoice choice = request.virtualization();
+        return new PlacedPlan(p.id(), p.workloadId(), choice.base(poolHardwareAssist(request)),
+                java.util.Set.copyOf(request.resources()), request.targetUtilization(), hosts, vmHost, request.sizing(),
+                request.haReserveHosts() == null ? 0 : request.haReserveHosts(), choice == VirtualizationChoice.AUTO,
+                p.vmNames(), request.from(), request.to());
+    }
+
+    /** Every model of the request's pool has hardware assist (a model since removed from the catalog counts as not). */
+    private boolean poolHardwareAssist(PlanRequest request) {
+        return request.hostPool().stream().allMatch(e -> catalog.find(e.model()).map(HostModel::hardwareAssist).orElse(false));
     }
 }

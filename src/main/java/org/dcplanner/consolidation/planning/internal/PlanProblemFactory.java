@@ -1,5 +1,6 @@
 package org.dcplanner.consolidation.planning.internal;
 
+import org.dcplanner.consolidation.planning.VirtualizationChoice;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -26,43 +27,53 @@ public final class PlanProblemFactory {
     private PlanProblemFactory() {}
 
     /**
-     * The problem plus what the plan stores next to it.
+     * The problem plus what the plan stores next to it, and the workload's VMs (configured sizes) for explanations.
      *
-     * @param riskZ in risk mode, the z of mean + z·sd ≤ capacity the problem was sized for; null otherwise
+     * @param vmApproach each VM's virtualization approach (null: not known)
+     * @param riskZ      in risk mode, the z of mean + z·sd ≤ capacity the problem was sized for; null otherwise
      */
-    public record BuiltProblem(PlanningProblem problem, SizedDemand sized, List<String> slotModels, Double riskZ) {
+    public record BuiltProblem(PlanningProblem problem, SizedDemand sized, List<String> slotModels, List<WorkloadVm> vms,
+                               VirtualizationApproach[] vmApproach, Double riskZ) {
         public BuiltProblem(PlanningProblem problem, SizedDemand sized, List<String> slotModels) {
-            this(problem, sized, slotModels, null);
+            this(problem, sized, slotModels, List.of(), null, null);
         }
     }
 
     public static BuiltProblem build(PlanRequest request, LoadedWorkload workload, HostCatalog catalog,
                                      OverheadModel overhead) {
-        List<HostSlotSpec> slots = expandPool(request, catalog);
         List<WorkloadVm> vms = workload.vms();
+        DensityLimits limits = DensityLimits.of(request, catalog, vms);
+        List<HostSlotSpec> pool = expandPool(request, catalog);
+        List<HostSlotSpec> slots = limits.withRows(pool);
         List<String> vmNames = vms.stream().map(WorkloadVm::name).toList();
         int[] pinned = pinnedSlots(request.pinned(), vmNames, slots.size());
         boolean[] paravirt = new boolean[vms.size()];
         for (int i = 0; i < vms.size(); i++) paravirt[i] = vms.get(i).paravirtCapable();
-        checkApproach(request.virtualization(), vms, slots, pinned);
+        VirtualizationChoice choice = request.virtualization();
+        boolean poolHardwareAssist = slots.stream().allMatch(HostSlotSpec::hardwareAssist);
+        VirtualizationApproach[] vmApproach = choice.perVm(vms, poolHardwareAssist);
+        // AUTO gives no VM an approach its hosts cannot run: the solver checks the approach of the non-paravirtual VMs
+        VirtualizationApproach solverApproach = choice.base(poolHardwareAssist);
+        checkApproach(solverApproach, choice == VirtualizationChoice.AUTO ? List.of() : vms, slots, pinned);
         // traces measured inside VMs already include their hypervisor's overhead: add none of the approach's
         OverheadModel model = Boolean.TRUE.equals(request.sizing().overheadInTrace()) ? overhead.withoutApproachOverhead() : overhead;
         SizedDemand sized;
         Double riskZ = null;
         if (request.sizing().riskTargeted()) {
-            RiskSizing risk = RiskSizing.of(workload, request, model, slots);
+            // the risk search probes packings on the physical resources; the density rows join the final problem
+            RiskSizing risk = RiskSizing.of(workload, request, model, pool);
             sized = risk.sized();
-            slots = risk.slots();
+            slots = limits.withRows(risk.slots());
             riskZ = risk.z();
         } else {
-            sized = DemandSizer.size(workload, request.resources(), request.sizing(), request.virtualization(), model);
+            sized = DemandSizer.size(workload, request.resources(), request.sizing(), vmApproach, model);
         }
-        PlanningProblem problem = new PlanningProblem(request.resources(), sized.steps(), sized.demand(), vmNames, slots,
-                pinned, antiAffinityGroups(vms), paravirt, request.virtualization(), request.haReserveHosts(),
-                request.objective());
+        PlanningProblem problem = new PlanningProblem(request.resources(), sized.steps(), limits.withRows(sized.demand(),
+                sized.steps()), vmNames, slots, pinned, antiAffinityGroups(vms), paravirt, solverApproach,
+                request.haReserveHosts(), request.objective(), limits.rows());
         PoolCapacityCheck.check(problem, request.targetUtilization());
         SolverMemoryCheck.check(problem, SolverMemoryCheck.budgetBytes());
-        return new BuiltProblem(problem, sized, slots.stream().map(HostSlotSpec::modelId).toList(), riskZ);
+        return new BuiltProblem(problem, sized, slots.stream().map(HostSlotSpec::modelId).toList(), vms, vmApproach, riskZ);
     }
 
     static List<HostSlotSpec> expandPool(PlanRequest request, HostCatalog catalog) {
@@ -72,7 +83,8 @@ public final class PlanProblemFactory {
             String field = "hostPool[" + i + "].model";
             HostModel model = catalog.find(entry.model()).orElseThrow(() -> ApiException.notFound("host model", entry.model())
                     .at(null, null, field));
-            HostSlotSpec spec = slotSpec(model, request.resources(), request.targetUtilization());
+            HostSlotSpec spec = slotSpec(model, request.resources(), request.targetUtilization(),
+                    entry.limitsOver(request.limits()).memoryOvercommit());
             for (int c = 0; c < entry.count(); c++) slots.add(spec);
         }
         return slots;
@@ -80,8 +92,16 @@ public final class PlanProblemFactory {
 
     /** Usable capacity per planned resource (x target utilization), power endpoints, yearly cost. */
     public static HostSlotSpec slotSpec(HostModel model, List<Metric> resources, double targetUtilization) {
+        return slotSpec(model, resources, targetUtilization, null);
+    }
+
+    /** The same, memory also x {@code memoryOvercommit} when set (the admin's overcommit ratio). */
+    static HostSlotSpec slotSpec(HostModel model, List<Metric> resources, double targetUtilization, Double memoryOvercommit) {
         double[] capacity = new double[resources.size()];
-        for (int r = 0; r < capacity.length; r++) capacity[r] = capacityOf(model, resources.get(r)) * targetUtilization;
+        for (int r = 0; r < capacity.length; r++) {
+            capacity[r] = capacityOf(model, resources.get(r)) * targetUtilization
+                    * (resources.get(r) == Metric.MEMORY && memoryOvercommit != null ? memoryOvercommit : 1);
+        }
         double[] watts = model.powerWatts();
         return new HostSlotSpec(model.id(), capacity, watts[0], watts[10], model.yearlyCostUsd(), model.hardwareAssist());
     }

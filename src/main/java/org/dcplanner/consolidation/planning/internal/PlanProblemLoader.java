@@ -33,6 +33,15 @@ class PlanProblemLoader {
         this.catalog = catalog;
     }
 
+    /** The workload's VMs (configured sizes, no series). */
+    List<org.dcplanner.consolidation.ingestion.WorkloadVm> vms(UUID workloadId) {
+        return workloads.load(workloadId, EnumSet.noneOf(Metric.class)).vms();
+    }
+
+    HostCatalog catalog() {
+        return catalog;
+    }
+
     /** Loads the workload and builds the sized problem (validation problems surface as ApiException). */
     BuiltProblem build(PlanRequest request) {
         LoadedWorkload workload = PlanWindow.apply(workloads.load(request.workloadId(), ALL_METRICS),

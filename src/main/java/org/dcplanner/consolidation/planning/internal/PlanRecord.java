@@ -15,7 +15,7 @@ public record PlanRecord(UUID id, String name, UUID workloadId, String requestJs
                   boolean cancelRequested, int attempt, List<String> vmNames, List<String> slotModels, int steps,
                   int stepSeconds, boolean folded, int[] vmSlot, Integer hostsUsed, String score, Boolean feasible,
                   List<String> brokenConstraints, Integer lowerBoundHosts, Integer peakFfdHosts,
-                  Integer timeSeriesFfdHosts, Integer antiAffinityHosts, Long scoreCalculationsPerSecond, List<ProgressPoint> progress,
+                  Integer timeSeriesFfdHosts, Integer antiAffinityHosts, java.util.Map<String, Integer> approachMix, Long scoreCalculationsPerSecond, List<ProgressPoint> progress,
                   long searchedMillis, String error, Instant createdAt, Instant startedAt, Instant attemptStartedAt, Instant finishedAt,
                   Instant updatedAt, String overloadRiskJson) {
 

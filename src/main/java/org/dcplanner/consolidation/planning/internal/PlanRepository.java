@@ -30,7 +30,7 @@ import org.springframework.stereotype.Repository;
 public class PlanRepository implements HostModelUsage {
     private static final String SMALL_COLUMNS = "id, name, workload_id, request::text as request, status, cancel_requested, "
             + "attempt, steps, step_seconds, folded, hosts_used, score, feasible, broken_constraints::text as broken, "
-            + "lower_bound_hosts, peak_ffd_hosts, time_series_ffd_hosts, anti_affinity_hosts, score_calcs_per_second, progress::text as progress, "
+            + "lower_bound_hosts, peak_ffd_hosts, time_series_ffd_hosts, anti_affinity_hosts, approach_mix::text as approach_mix, score_calcs_per_second, progress::text as progress, "
             + "searched_millis, error, created_at, started_at, attempt_started_at, finished_at, updated_at, overload_risk::text as overload_risk";
     private final JdbcTemplate jdbc;
     private final JsonColumns json;
@@ -148,6 +148,24 @@ public class PlanRepository implements HostModelUsage {
                 refs.peakFfdHosts(), refs.timeSeriesFfdHosts(), refs.antiAffinityHosts(), id, attempt);
     }
 
+    /** Stores the whole-VM failover map of a finished plan with an HA reserve. */
+    void saveFailover(UUID id, int attempt, FailoverMap.Result failover) {
+        jdbc.update("update plans set failover = cast(? as jsonb) where id = ? and attempt = ?", json.write(failover), id,
+                attempt);
+    }
+
+    /** The stored failover map as JSON text, in the caller's workspace; empty when the plan has none (no HA reserve, or not finished). */
+    java.util.Optional<String> failover(UUID id) {
+        return jdbc.query("select failover::text from plans where id = ? and failover is not null and "
+                + WorkspaceScope.CONDITION, (rs, i) -> rs.getString(1), WorkspaceScope.args(id)).stream().findFirst();
+    }
+
+    /** Stores how many VMs run under each virtualization approach (AUTO chooses per VM). */
+    void saveApproachMix(UUID id, int attempt, java.util.Map<String, Integer> mix) {
+        jdbc.update("update plans set approach_mix = cast(? as jsonb) where id = ? and attempt = ?", json.write(mix), id,
+                attempt);
+    }
+
     /**
      * Stores the final result (the references saved at start stay) and the plan's search time over all attempts;
      * COMPLETED, or CANCELLED when a cancel (not a finish) was requested meanwhile.
@@ -206,6 +224,7 @@ public class PlanRepository implements HostModelUsage {
                 rs.getString("score"), (Boolean) rs.getObject("feasible"),
                 json.read(rs.getString("broken"), new TypeReference<List<String>>() {}), integer(rs, "lower_bound_hosts"),
                 integer(rs, "peak_ffd_hosts"), integer(rs, "time_series_ffd_hosts"), integer(rs, "anti_affinity_hosts"),
+                json.read(rs.getString("approach_mix"), new TypeReference<java.util.Map<String, Integer>>() {}),
                 (Long) rs.getObject("score_calcs_per_second"),
                 json.read(rs.getString("progress"), new TypeReference<List<ProgressPoint>>() {}), rs.getLong("searched_millis"),
                 rs.getString("error"),

@@ -143,10 +143,29 @@ public class PlanService implements org.dcplanner.consolidation.planning.PlanJob
         PlanRequest request = readRequest(p.requestJson());
         BuiltProblem built = problems.build(request);
         List<VmExplanation> explained = solver.explain(built.problem(), p.vmSlot());
-        return explained.stream().map(e -> new ExplanationView(e.vm(), p.vmNames().get(e.vm()), e.slot(),
-                e.slot() < 0 ? null : p.slotModels().get(e.slot()), e.bindingResource(), e.bindingStep(),
-                (long) e.bindingStep() * p.stepSeconds(), e.bindingUtilization(), e.matchedConstraints(),
-                built.problem().pinnedSlot()[e.vm()] >= 0)).toList();
+        PlacementWords words = new PlacementWords(built.problem(), built.vms(), p.vmSlot(), p.stepSeconds());
+        return explained.stream().map(e -> {
+            PlacementWords.Words w = words.explain(e.vm(), e.bindingResource(), e.bindingStep());
+            return new ExplanationView(e.vm(), p.vmNames().get(e.vm()), e.slot(),
+                    e.slot() < 0 ? null : p.slotModels().get(e.slot()), e.bindingResource(), e.bindingStep(),
+                    (long) e.bindingStep() * p.stepSeconds(), e.bindingUtilization(), e.matchedConstraints(),
+                    built.problem().pinnedSlot()[e.vm()] >= 0, w.text(), w.share(), w.headroom(), w.headroomUnit(),
+                    w.nearestSlot() < 0 ? null : w.nearestSlot(), w.nearestWhyNot());
+        }).toList();
+    }
+
+    /** The stored whole-VM failover map (JSON); 404 problem when the plan has none. */
+    public String failover(UUID id) {
+        require(id);
+        return plans.failover(id).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "no-failover-map",
+                "No failover map", "plan " + id + " has no failover map: it has no HA reserve or has not finished"));
+    }
+
+    /** Per active host: vCPU:pCPU and configured memory ratios, VMs, and the limits the request set. */
+    public List<HostRatioView> hostRatios(UUID id) {
+        PlanRecord p = requireSolution(id);
+        PlanRequest request = readRequest(p.requestJson());
+        return HostRatioView.of(request, p.slotModels(), p.vmSlot(), problems.vms(p.workloadId()), problems.catalog());
     }
 
     PlanRecord require(UUID id) {

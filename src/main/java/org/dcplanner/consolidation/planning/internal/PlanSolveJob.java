@@ -67,6 +67,7 @@ class PlanSolveJob {
             ReferencePlacements placements = ReferencePlacements.of(built.problem());
             PlanReferences references = PlanReferences.of(placements, built.problem());
             plans.saveReferences(planId, attempt, references);
+            plans.saveApproachMix(planId, attempt, approachMix(built));
             AttemptStart start = AttemptStart.of(plan, built, Duration.ofSeconds(request.timeLimitSeconds()));
             log.info("plan {} attempt {}: {}, time limit {} ms", planId, attempt, start.reason(), start.timeLimit().toMillis());
             BestSolutionWriter writer = new BestSolutionWriter(plans, planId, attempt, properties.bestWriteInterval());
@@ -78,6 +79,10 @@ class PlanSolveJob {
             long solvedMillis = (System.nanoTime() - solveStart) / 1_000_000;
             writer.finalResult(result.vmSlot(), result.hostsUsed(), result.score(), result.feasible(), solvedMillis);
             if (hasPlacement(result)) saveOverloadRisk(planId, attempt, request, result.vmSlot(), built);
+            // before the plan reads as finished, so a finished plan with an HA reserve always has its map
+            if (built.problem().haReserveHosts() > 0 && hasPlacement(result)) {
+                plans.saveFailover(planId, attempt, FailoverMap.of(built.problem(), result.vmSlot()));
+            }
             PlanStatus status = plans.finish(planId, attempt, result, start.searchedBeforeMillis() + solvedMillis);
             log.info("plan {} attempt {} ended {}: {} hosts (lower bound {}), score {}", planId, attempt, status,
                     result.hostsUsed(), references.lowerBoundHosts(), result.score());
@@ -154,5 +159,13 @@ class PlanSolveJob {
                 return stop[0];
             }
         };
+    }
+
+    /** VMs per approach, by approach name (empty for a problem built without per-VM approaches). */
+    static java.util.Map<String, Integer> approachMix(BuiltProblem built) {
+        java.util.Map<String, Integer> mix = new java.util.TreeMap<>();
+        if (built.vmApproach() == null) return mix;
+        for (var a : built.vmApproach()) mix.merge(a.name(), 1, Integer::sum);
+        return mix;
     }
 }

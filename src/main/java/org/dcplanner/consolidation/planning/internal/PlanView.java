@@ -17,12 +17,14 @@ import org.dcplanner.consolidation.planning.internal.PlanRecord.ProgressPoint;
  * @param steps            time steps planned (a typical day's when {@code folded})
  * @param antiAffinityHosts hosts the largest anti-affinity group needs, its VMs one per host (0: no groups; null:
  *                          not computed yet, or a plan stored before V11)
+ * @param approachMix      VMs per virtualization approach (virtualization AUTO chooses per VM; null: not computed
+ *                         yet, or a plan stored before V46)
  * @param sizingApplied    what the sizing applied, defaults and the workload's step resolved
  * @param overloadRisk     in-sample and estimated out-of-sample share of host-steps over capacity ({@link OverloadRisk}),
  *                         null until the solve ended (and for plans stored before V35)
  */
 record PlanView(UUID id, String name, UUID workloadId, PlanStatus status, boolean cancelRequested, Integer hostsUsed,
-                Integer lowerBoundHosts, Integer antiAffinityHosts, Baselines baselines, Boolean feasible, String score,
+                Integer lowerBoundHosts, Integer antiAffinityHosts, java.util.Map<String, Integer> approachMix, Baselines baselines, Boolean feasible, String score,
                 List<String> brokenConstraints, List<ProgressPoint> progress, JsonNode request, Long elapsedMillis,
                 long searchedMillis, int steps, int stepSeconds, boolean folded, Long scoreCalculationsPerSecond, String error,
                 Instant createdAt, Instant startedAt, Instant attemptStartedAt, Instant finishedAt, Instant updatedAt,
@@ -36,7 +38,7 @@ record PlanView(UUID id, String name, UUID workloadId, PlanStatus status, boolea
         Long elapsed = p.attemptStartedAt() == null ? null
                 : Duration.between(p.attemptStartedAt(), p.finishedAt() != null ? p.finishedAt() : Instant.now()).toMillis();
         return new PlanView(p.id(), p.name(), p.workloadId(), p.status(), p.cancelRequested(), p.hostsUsed(),
-                p.lowerBoundHosts(), p.antiAffinityHosts(), new Baselines(p.peakFfdHosts(), p.timeSeriesFfdHosts()), p.feasible(), p.score(),
+                p.lowerBoundHosts(), p.antiAffinityHosts(), p.approachMix(), new Baselines(p.peakFfdHosts(), p.timeSeriesFfdHosts()), p.feasible(), p.score(),
                 p.brokenConstraints() == null ? List.of() : p.brokenConstraints(), p.progress(), request, elapsed,
                 p.searchedMillis(), p.steps(), p.stepSeconds(), p.folded(), p.scoreCalculationsPerSecond(), p.error(), p.createdAt(),
                 p.startedAt(), p.attemptStartedAt(), p.finishedAt(), p.updatedAt(), sizingApplied, overloadRisk);

@@ -24,7 +24,7 @@ public final class PoolCapacityCheck {
         List<HostSlotSpec> usable = p.slots().stream()
                 .filter(s -> p.approach() != VirtualizationApproach.HARDWARE_ASSISTED || s.hardwareAssist()).toList();
         int lowerBound = 0;
-        for (int r = 0; r < p.resources().size(); r++) {
+        for (int r = 0; r < p.rows(); r++) {
             final int res = r;
             double largest = usable.stream().mapToDouble(s -> s.capacity()[res]).max().orElse(0);
             checkEachVmFits(p, r, largest, targetUtilization);
@@ -52,10 +52,12 @@ public final class PoolCapacityCheck {
             if (group >= 0) members.computeIfAbsent(group, g -> new ArrayList<>()).add(p.vmNames().get(vm));
         }
         for (List<String> vms : members.values()) {
-            if (vms.size() > usableHosts) {
+            if (vms.size() + p.haReserveHosts() > usableHosts) {
                 throw PlanProblemFactory.unprocessable("pool-too-small", "the pool is too small: the " + vms.size()
                         + " VMs of one anti-affinity group (" + String.join(", ", vms.subList(0, Math.min(3, vms.size())))
-                        + (vms.size() > 3 ? ", …" : "") + ") need a host each, but the pool has " + usableHosts
+                        + (vms.size() > 3 ? ", …" : "") + ") need a host each"
+                        + (p.haReserveHosts() > 0 ? ", and " + p.haReserveHosts() + " more so that they can restart "
+                        + "apart after host failures (HA reserve)" : "") + ", but the pool has " + usableHosts
                         + " usable hosts", "hostPool")
                         .with("antiAffinityGroupVms", vms.size()).with("usableHosts", usableHosts)
                         .with("suggestedPoolHosts", suggestedPoolHosts(vms.size() + p.haReserveHosts(), p.vmNames().size() + p.haReserveHosts()));
@@ -90,11 +92,11 @@ public final class PoolCapacityCheck {
         for (int vm = 0; vm < demand.length; vm++) {
             for (int t = 0; t < demand[vm].length; t++) {
                 if (demand[vm][t] > largest * (1 + 1e-6)) {
-                    String resource = p.resources().get(r).name();
+                    String resource = p.rowName(r);
                     throw PlanProblemFactory.unprocessable("vm-too-large", String.format(java.util.Locale.ROOT,
                             "VM '%s' needs %.1f %s of %s at step %d (after sizing and overhead), more than the largest "
                                     + "usable host offers (%.1f at target utilization %.2f)", p.vmNames().get(vm), demand[vm][t],
-                            p.resources().get(r).unit(), resource, t, largest, targetUtilization), "hostPool")
+                            p.rowUnit(r), resource, t, largest, targetUtilization), "hostPool")
                             .with("vm", p.vmNames().get(vm)).with("resource", resource).with("step", t);
                 }
             }

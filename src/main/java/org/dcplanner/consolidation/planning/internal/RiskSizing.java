@@ -29,8 +29,10 @@ public record RiskSizing(SizedDemand sized, List<HostSlotSpec> slots, double z, 
     private static final int BISECTIONS = 12;
 
     public static RiskSizing of(LoadedWorkload workload, PlanRequest request, OverheadModel overhead, List<HostSlotSpec> slots) {
+        // each VM under the approach the plan gives it (AUTO: per VM, by the pool's hardware assist)
+        boolean poolHardwareAssist = slots.stream().allMatch(HostSlotSpec::hardwareAssist);
         OverloadRiskModel model = OverloadRiskModel.of(workload, request.resources(), request.sizing().headroomPercent(),
-                request.virtualization(), overhead);
+                request.virtualization().perVm(workload.vms(), poolHardwareAssist), overhead);
         int resources = request.resources().size();
         double[] largest = new double[resources];
         double targetUtilization = request.targetUtilization() == null ? 1 : request.targetUtilization();
@@ -121,7 +123,7 @@ public record RiskSizing(SizedDemand sized, List<HostSlotSpec> slots, double z, 
         Arrays.fill(capable, true);
         PlanningProblem problem = new PlanningProblem(request.resources(), model.steps(), packing.demand(),
                 workload.vms().stream().map(WorkloadVm::name).toList(), derated, none, none.clone(), capable,
-                request.virtualization(), 0, request.objective());
+                request.virtualization().base(slots.stream().allMatch(HostSlotSpec::hardwareAssist)), 0, request.objective());
         return new Candidate(new SizedDemand(packing.demand(), model.steps(), workload.grid().stepSeconds(), model.folded()),
                 problem);
     }

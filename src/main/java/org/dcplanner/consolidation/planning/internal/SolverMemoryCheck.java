@@ -23,8 +23,8 @@ final class SolverMemoryCheck {
     }
 
     static void check(PlanningProblem p, long budgetBytes) {
-        long perSlot = (long) p.steps() * p.resources().size() * BYTES_PER_SLOT_STEP;
-        long vmBytes = (long) p.vmCount() * p.steps() * p.resources().size() * BYTES_PER_VM_STEP;
+        long perSlot = (long) p.steps() * p.rows() * BYTES_PER_SLOT_STEP;
+        long vmBytes = (long) p.vmCount() * p.steps() * p.rows() * BYTES_PER_VM_STEP;
         long needed = vmBytes + perSlot * p.slots().size();
         if (needed <= budgetBytes) {
             return;
@@ -37,7 +37,7 @@ final class SolverMemoryCheck {
         throw PlanProblemFactory.unprocessable("pool-too-large", String.format(Locale.ROOT,
                 "the plan needs about %s of solver memory (%,d VMs and %,d hosts in the pool x %,d steps x %d resources), "
                         + "more than this node allows one plan (%s, %.0f %% of its Java heap); %s",
-                gib(needed), p.vmCount(), p.slots().size(), p.steps(), p.resources().size(), gib(budgetBytes),
+                gib(needed), p.vmCount(), p.slots().size(), p.steps(), p.rows(), gib(budgetBytes),
                 HEAP_SHARE * 100, remedy), "hostPool")
                 .with("maxPoolHosts", maxHosts);
     }

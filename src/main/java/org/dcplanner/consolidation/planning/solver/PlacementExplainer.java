@@ -86,6 +86,6 @@ final class PlacementExplainer {
                 }
             }
         }
-        return new VmExplanation(vm, slot, model.problem().resources().get(bestR).name(), bestT, best, names);
+        return new VmExplanation(vm, slot, model.problem().rowName(bestR), bestT, best, names);
     }
 }

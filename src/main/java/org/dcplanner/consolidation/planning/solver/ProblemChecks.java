@@ -7,12 +7,12 @@ public final class ProblemChecks {
     private ProblemChecks() {}
 
     public static void validate(PlanningProblem p) {
-        int r = p.resources().size();
+        int r = p.rows();
         int vms = p.vmCount();
         require(r > 0, "at least one resource");
         require(!p.slots().isEmpty(), "at least one host slot");
         require(p.steps() > 0, "at least one time step");
-        require(p.demand().length == r, "demand has one row per resource");
+        require(p.demand().length == r, "demand has one row per resource and limit");
         for (float[][] perVm : p.demand()) {
             require(perVm.length == vms, "demand has one series per VM");
             for (float[] series : perVm) {

@@ -37,7 +37,7 @@ class AttemptStartTest {
                                    long searchedMillis) {
         return new PlanRecord(UUID.randomUUID(), "p", UUID.randomUUID(), "{}", PlanStatus.SOLVING, false, attempt, vms,
                 POOL, 2, 300, false, vmSlot, vmSlot == null ? null : 2, "0hard/-2medium/0soft", true, List.of(), 1, 2, 2,
-                0, null, progress, searchedMillis, null, Instant.now(), Instant.now(), Instant.now(), null, Instant.now(), null);
+                0, null, null, progress, searchedMillis, null, Instant.now(), Instant.now(), Instant.now(), null, Instant.now(), null);
     }
 
     private static ProgressPoint point(int attempt, long elapsedMillis) {

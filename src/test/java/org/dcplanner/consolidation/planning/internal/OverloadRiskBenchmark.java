@@ -134,7 +134,7 @@ public final class OverloadRiskBenchmark {
         int pool = Math.min(800, train.vms().size());
         List<HostSlotSpec> slots = Collections.nCopies(pool, host);
         PlanRequest request = new PlanRequest(train.id(), null, List.of(new PlanRequest.PoolEntry(host.modelId(), pool)), CPU,
-                sizing, VirtualizationApproach.FULL, 1.0, 0, Objective.HOSTS, seconds, Map.of());
+                sizing, org.dcplanner.consolidation.planning.VirtualizationChoice.FULL, 1.0, 0, Objective.HOSTS, seconds, Map.of());
         DemandSizer.SizedDemand sized;
         List<HostSlotSpec> packSlots = slots;
         OverloadRiskModel risk;

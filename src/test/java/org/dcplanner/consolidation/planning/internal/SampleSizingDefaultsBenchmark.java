@@ -19,7 +19,6 @@ import org.dcplanner.consolidation.planning.solver.OptaPlannerConsolidationSolve
 import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem.Objective;
 import org.dcplanner.consolidation.planning.solver.PlanningResult;
 import org.dcplanner.consolidation.planning.solver.SolveOptions;
-import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
 import org.dcplanner.consolidation.virtualization.VirtualizationOverheadModel;
 import org.dcplanner.consolidation.planning.PlanRequest;
 
@@ -57,7 +56,7 @@ public final class SampleSizingDefaultsBenchmark {
     private static int hosts(LoadedWorkload w, BuiltInModelsCatalog catalog, HostModel model, Integer windowSteps, int seconds) {
         PlanRequest request = new PlanRequest(w.id(), null, List.of(new PlanRequest.PoolEntry(model.id(), Math.max(2, w.vms().size()))),
                 List.of(Metric.CPU, Metric.MEMORY), new Sizing(95.0, 10.0, false, windowSteps, false),
-                VirtualizationApproach.HARDWARE_ASSISTED, 1.0, 0, Objective.HOSTS, seconds, Map.of());
+                org.dcplanner.consolidation.planning.VirtualizationChoice.HARDWARE_ASSISTED, 1.0, 0, Objective.HOSTS, seconds, Map.of());
         PlanProblemFactory.BuiltProblem built = PlanProblemFactory.build(request, w, catalog, VirtualizationOverheadModel.withDefaults());
         PlanningResult r = new OptaPlannerConsolidationSolver().solve(built.problem(),
                 new SolveOptions(Duration.ofSeconds(seconds), () -> false, p -> { }));

@@ -22,7 +22,7 @@ class SizingDefaultsTest {
 
     private static PlanRequest request(Sizing sizing) {
         return new PlanRequest(UUID.randomUUID(), null, List.of(new PoolEntry("hp-ml110-g5", 10)), CPU, sizing,
-                VirtualizationApproach.FULL, null, null, null, null, null).validated(3600, 30);
+                org.dcplanner.consolidation.planning.VirtualizationChoice.FULL, null, null, null, null, null).validated(3600, 30);
     }
 
     private static float[][] size(LoadedWorkload w, Sizing s) {

@@ -43,7 +43,7 @@ public final class DemandModel {
 
     public DemandModel(PlanningProblem problem) {
         this.problem = problem;
-        this.resources = problem.resources().size();
+        this.resources = problem.rows();
         this.steps = problem.steps();
         this.vms = problem.vmCount();
         this.slots = problem.slots().size();
@@ -203,6 +203,6 @@ public final class DemandModel {
     }
 
     public List<String> resourceNames() {
-        return problem.resources().stream().map(Enum::name).toList();
+        return java.util.stream.IntStream.range(0, resources).mapToObj(problem::rowName).toList();
     }
 }

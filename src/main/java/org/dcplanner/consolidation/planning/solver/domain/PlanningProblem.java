@@ -21,7 +21,54 @@ import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
 public record PlanningProblem(List<Metric> resources, int steps, float[][][] demand, List<String> vmNames,
                               List<HostSlotSpec> slots, int[] pinnedSlot, int[] antiAffinityGroup,
                               boolean[] paravirtCapable, VirtualizationApproach approach, int haReserveHosts,
-                              Objective objective) {
+                              Objective objective, List<LimitRow> limitRows) {
+
+    /**
+     * A density limit packed like a resource: after the metric rows, {@code demand} and slot capacities have one row
+     * per limit, constant over the steps (configured vCPUs against cores x ratio; 1 per VM against the VMs a host
+     * may hold). The solver treats every row alike.
+     */
+    public enum LimitRow {
+        VCPUS("vCPUs"), VMS("VMs");
+
+        private final String unit;
+
+        LimitRow(String unit) {
+            this.unit = unit;
+        }
+
+        public String unit() {
+            return unit;
+        }
+    }
+
+    /** No density limits: one row per metric. */
+    public PlanningProblem(List<Metric> resources, int steps, float[][][] demand, List<String> vmNames,
+                           List<HostSlotSpec> slots, int[] pinnedSlot, int[] antiAffinityGroup,
+                           boolean[] paravirtCapable, VirtualizationApproach approach, int haReserveHosts,
+                           Objective objective) {
+        this(resources, steps, demand, vmNames, slots, pinnedSlot, antiAffinityGroup, paravirtCapable, approach,
+                haReserveHosts, objective, List.of());
+    }
+
+    public PlanningProblem {
+        limitRows = limitRows == null ? List.of() : List.copyOf(limitRows);
+    }
+
+    /** Rows of {@code demand} and of slot capacities: the metrics, then the limits. */
+    public int rows() {
+        return resources.size() + limitRows.size();
+    }
+
+    /** Row r's name: the metric's (CPU, MEMORY, …) or the limit's (VCPUS, VMS). */
+    public String rowName(int r) {
+        return r < resources.size() ? resources.get(r).name() : limitRows.get(r - resources.size()).name();
+    }
+
+    /** Row r's unit: MHz, MiB, KB/s, vCPUs or VMs. */
+    public String rowUnit(int r) {
+        return r < resources.size() ? resources.get(r).unit() : limitRows.get(r - resources.size()).unit();
+    }
 
     public int vmCount() {
         return vmNames.size();

@@ -49,9 +49,44 @@ public final class Baselines {
         return timeSeriesFfd(m, capacityFactor, poolOrder(m));
     }
 
-    /** The slots in pool order, the order first fit tries them in by default. */
+    /**
+     * The order first fit tries the slots in: cheapest per unit of capacity first ({@link #costPerCapacity}), ties in
+     * pool order. On a one-model pool this is the pool order; on a mixed pool the result no longer depends on the order
+     * the pool lists its models in.
+     */
     static int[] poolOrder(DemandModel m) {
-        return IntStream.range(0, m.slots()).toArray();
+        double[] price = costPerCapacity(m);
+        return IntStream.range(0, m.slots()).boxed().sorted(Comparator.comparingDouble((Integer s) -> price[s]))
+                .mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * Per slot, the objective's price per its mean share of the pool's largest capacity per resource: 1 (fewest hosts:
+     * larger hosts first), yearly cost (COST) or full-load watts (POWER).
+     */
+    static double[] costPerCapacity(DemandModel model) {
+        long[] largest = new long[model.resources()];
+        for (int r = 0; r < largest.length; r++) {
+            largest[r] = 1;
+            for (int s = 0; s < model.slots(); s++) {
+                largest[r] = Math.max(largest[r], model.capacity(r, s));
+            }
+        }
+        double[] price = new double[model.slots()];
+        for (int s = 0; s < price.length; s++) {
+            double share = 0;
+            for (int r = 0; r < largest.length; r++) {
+                share += model.capacity(r, s) / (double) largest[r] / largest.length;
+            }
+            var spec = model.slotSpec(s);
+            double cost = switch (model.objective()) {
+                case HOSTS -> 1;
+                case POWER -> spec.maxWatts();
+                case COST -> spec.yearlyCost();
+            };
+            price[s] = cost / Math.max(1e-9, share);
+        }
+        return price;
     }
 
     /** The same, trying the slots in {@code slotOrder} (every slot once) instead of pool order. */

@@ -15,8 +15,8 @@ import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftL
  * Picks the start placement: the better of the two baselines by score. With an HA reserve, time-series FFD is
  * also run with capacity scaled down until the fluid HA condition holds ({@link #addHaSpreads}): the host-emptying
  * and balancing phases only take feasible starts, so without one no plan gets balanced.
- * Under COST / POWER, time-series FFD (and its HA spreads) is also run with each model's slots first
- * ({@link #modelFirstOrders}).
+ * On a pool of several models, time-series FFD (and its HA spreads) is also run with each model's slots first
+ * ({@link #modelFirstOrders}), under every objective.
  */
 public final class Construction {
     /**
@@ -26,7 +26,7 @@ public final class Construction {
     private static final double[] COARSE_FACTORS = {0.975, 0.9, 0.75, 0.5, 0.3, 0.15, 0.05, 0.01};
     /** Bisection steps between the last share that missed the reserve and the first that held it. */
     private static final int BISECTIONS = 3;
-    /** Model-first orders tried under COST / POWER: pools seldom mix more models. */
+    /** Model-first orders tried on a mixed pool: pools seldom mix more models. */
     private static final int MAX_MODEL_ORDERS = 8;
 
     private Construction() {}
@@ -36,10 +36,9 @@ public final class Construction {
         long tsFfdHardPenalty = candidates.add(tsFfd);
         candidates.add(peakFfd);
         addHaSpreads(model, tsFfdHardPenalty, Baselines.poolOrder(model), candidates);
-        if (model.objective() != PlanningProblem.Objective.HOSTS) {
-            for (int[] order : modelFirstOrders(model)) {
-                addHaSpreads(model, candidates.add(Baselines.timeSeriesFfd(model, 1.0, order)), order, candidates);
-            }
+        // a mixed pool: each model's slots first too, whatever the objective, so the start does not hang on the order
+        for (int[] order : modelFirstOrders(model)) {
+            addHaSpreads(model, candidates.add(Baselines.timeSeriesFfd(model, 1.0, order)), order, candidates);
         }
         return candidates.best;
     }
@@ -99,11 +98,11 @@ public final class Construction {
     }
 
     /**
-     * Under COST / POWER the pool order decides which models first fit fills: per model of the pool (up to
+     * The slot order decides which models first fit fills: per model of the pool (up to
      * {@link #MAX_MODEL_ORDERS}), its slots first, then the others from the cheapest per unit of capacity.
      */
     static List<int[]> modelFirstOrders(DemandModel model) {
-        double[] price = costPerCapacity(model);
+        double[] price = Baselines.costPerCapacity(model);
         Integer[] byEfficiency = IntStream.range(0, model.slots()).boxed()
                 .sorted(Comparator.comparingDouble((Integer s) -> price[s])).toArray(Integer[]::new);
         List<String> models = Arrays.stream(byEfficiency).map(s -> model.slotSpec(s).modelId()).distinct()
@@ -118,28 +117,6 @@ public final class Construction {
                     .mapToInt(Integer::intValue).toArray());
         }
         return orders;
-    }
-
-    /** Per slot, the objective's price (yearly cost or full-load watts) per its mean share of the largest capacities. */
-    private static double[] costPerCapacity(DemandModel model) {
-        long[] largest = new long[model.resources()];
-        for (int r = 0; r < largest.length; r++) {
-            largest[r] = 1;
-            for (int s = 0; s < model.slots(); s++) {
-                largest[r] = Math.max(largest[r], model.capacity(r, s));
-            }
-        }
-        double[] price = new double[model.slots()];
-        for (int s = 0; s < price.length; s++) {
-            double share = 0;
-            for (int r = 0; r < largest.length; r++) {
-                share += model.capacity(r, s) / (double) largest[r] / largest.length;
-            }
-            PlanningProblem.HostSlotSpec spec = model.slotSpec(s);
-            double cost = model.objective() == PlanningProblem.Objective.POWER ? spec.maxWatts() : spec.yearlyCost();
-            price[s] = cost / Math.max(1e-9, share);
-        }
-        return price;
     }
 
     /** A fresh ledger holding the assignment (unassigned VMs skipped). */

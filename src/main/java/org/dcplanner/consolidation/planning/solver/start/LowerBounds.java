@@ -22,7 +22,7 @@ public final class LowerBounds {
             return 0;
         }
         int bound = 1;
-        for (int r = 0; r < p.resources().size(); r++) {
+        for (int r = 0; r < p.rows(); r++) {
             int res = r;
             double largest = p.slots().stream().mapToDouble(s -> s.capacity()[res]).max().orElse(0);
             for (int t = 0; t < p.steps(); t++) {
@@ -53,7 +53,7 @@ public final class LowerBounds {
      */
     public static int stepwiseBinPackingBound(PlanningProblem p) {
         int bound = p.vmCount() == 0 ? 0 : 1;
-        for (int r = 0; r < p.resources().size(); r++) {
+        for (int r = 0; r < p.rows(); r++) {
             int res = r;
             double capacity = p.slots().stream().mapToDouble(s -> s.capacity()[res]).max().orElse(0);
             if (capacity <= 0) {
@@ -114,13 +114,17 @@ public final class LowerBounds {
         return lo;
     }
 
-    /** Hosts the largest anti-affinity group needs, its VMs one per host (0 without groups): a valid lower bound. */
+    /**
+     * Hosts the largest anti-affinity group needs, its VMs one per host, plus the HA reserve (0 without groups): with
+     * whole-VM HA each member of a group on a failed host needs a surviving host without another member.
+     */
     public static int antiAffinityBound(PlanningProblem p) {
         Map<Integer, Integer> size = new HashMap<>();
         int largest = 0;
         for (int group : p.antiAffinityGroup()) {
             if (group >= 0) largest = Math.max(largest, size.merge(group, 1, Integer::sum));
         }
-        return largest;
+        // whole-VM HA: after any k hosts fail, the group's members still need a surviving host each
+        return largest == 0 ? 0 : largest + Math.max(0, p.haReserveHosts());
     }
 }
