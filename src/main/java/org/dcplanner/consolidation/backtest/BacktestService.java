@@ -103,8 +103,13 @@ public class BacktestService {
         return BacktestView.of(job, store.folds(id));
     }
 
-    public List<BacktestView> list(String kind) {
-        return store.list(kind).stream().map(j -> BacktestView.of(j, List.of())).toList();
+    /** One page of the caller's workspace's jobs of a kind, newest first, without folds. */
+    public List<BacktestView> list(String kind, long offset, int limit) {
+        return store.list(kind, Math.toIntExact(offset), limit).stream().map(j -> BacktestView.of(j, List.of())).toList();
+    }
+
+    public long count(String kind) {
+        return store.count(kind);
     }
 
     /** Running: stop requested (true = still running); finished: deleted with its folds' plans. */
