@@ -19,6 +19,8 @@ import java.time.Duration;
  * request is built by {@link #request}, so authenticating all of them is a change in that one method.
  */
 public final class ApiClient {
+    private static final String AUTHORIZATION = "Basic " + java.util.Base64.getEncoder()
+            .encodeToString((TestUsers.PLANNER + ":" + TestUsers.PASSWORD).getBytes(StandardCharsets.UTF_8));
     private final String base;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
 
@@ -30,9 +32,9 @@ public final class ApiClient {
         return new ApiClient("http://127.0.0.1:" + port);
     }
 
-    /** A request to {@code path} (relative to the service), with the caller's credentials once sign-in exists. */
+    /** A request to {@code path} (relative to the service), signed in as {@link TestUsers#PLANNER} (HTTP Basic). */
     public HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120));
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120)).header("Authorization", AUTHORIZATION);
     }
 
     public HttpResponse<String> send(HttpRequest request) {
@@ -78,8 +80,10 @@ public final class ApiClient {
         }
     }
 
-    /** Raw requests carry the same credentials as {@link #request} (none until sign-in exists). */
+    /** Raw requests carry the same credentials as {@link #request}: the header follows the request line. */
     private static String rawAuthenticated(String request) {
-        return request;
+        int end = request.indexOf("\r\n");
+        if (end < 0) return request;
+        return request.substring(0, end + 2) + "Authorization: " + AUTHORIZATION + "\r\n" + request.substring(end + 2);
     }
 }

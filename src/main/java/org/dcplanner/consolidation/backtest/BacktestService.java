@@ -76,6 +76,10 @@ public class BacktestService {
         PlanRequest parsed;
         try {
             parsed = json.treeToValue(request, PlanRequest.class);
+        } catch (com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e) {
+            String field = where + e.getPath().stream().map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(java.util.stream.Collectors.joining());
+            throw ApiException.badRequest(field + " is not a field of a plan request").at(null, null, field);
         } catch (JsonProcessingException e) {
             throw ApiException.badRequest(where + " is not a plan request: " + e.getOriginalMessage()).at(null, null, where);
         }
