@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { plansApi, hostCpuMhz, RESOURCES, VIRTUALIZATIONS, type HostModel, type Objective, type PlanRequest, type Virtualization } from '../api/plans';
+import { plansApi, hostCpuMhz, RESOURCES, VIRTUALIZATIONS, type HostModel, type Objective, type Virtualization } from '../api/plans';
 import { workloadsApi, type MetricName } from '../api/workloads';
 import { useAsync } from '../hooks/useAsync';
 import { ErrorBox, Loading } from '../components/Status';
@@ -8,8 +8,9 @@ import { poolThatFits } from './poolFit';
 import { Field } from '../components/Field';
 import { count, num } from '../format';
 import { usd } from '../charts/common';
-import { formatPins, orderedPool, parsePins, poolCounts, renumberPins, slotRangesSummary } from './pins';
-import { RISK_RANGE, riskTargetError, sizingModeOf, sizingRequest, type SizingMode } from './sizingMode';
+import { slotRangesSummary } from './pins';
+import { DEFAULT_PLAN_DRAFT, draftPool, fromRequest, toRequest, type PlanDraft } from './planDraft';
+import { RISK_RANGE, riskTargetError } from './sizingMode';
 
 const VIRT_HINT: Record<Virtualization, string> = {
   FULL: 'Binary translation, unmodified guests: the highest CPU and I/O overhead.',
@@ -22,31 +23,15 @@ export function NewPlanPage() {
   const navigate = useNavigate();
   const workloads = useAsync((s) => workloadsApi.list(s), []);
   const models = useAsync((s) => plansApi.hostModels(s), []);
-  const [workloadId, setWorkloadId] = useState(params.get('workload') ?? '');
-  const [name, setName] = useState('');
-  const [pool, setPool] = useState<Record<string, number>>({});
-  const [resources, setResources] = useState<MetricName[]>(['CPU', 'MEMORY']);
-  const [percentile, setPercentile] = useState(95);
-  const [headroom, setHeadroom] = useState(10);
-  const [foldDays, setFoldDays] = useState(false);
-  const [sizingMode, setSizingMode] = useState<SizingMode>('PERCENTILE');
-  const [riskPercent, setRiskPercent] = useState(0.1);
-  const [overheadInTrace, setOverheadInTrace] = useState(false);
-  const [virtualization, setVirtualization] = useState<Virtualization>('HARDWARE_ASSISTED');
-  const [targetUtilization, setTargetUtilization] = useState(100);
-  const [ha, setHa] = useState(0);
-  const [objective, setObjective] = useState<Objective>('HOSTS');
-  const [timeLimit, setTimeLimit] = useState(30);
-  const [pinsText, setPinsText] = useState('');
+  const [draft, setDraft] = useState<PlanDraft>({ ...DEFAULT_PLAN_DRAFT, workloadId: params.get('workload') ?? '' });
+  const set = <K extends keyof PlanDraft>(field: K, value: PlanDraft[K]) => setDraft((d) => ({ ...d, [field]: value }));
   const [submitError, setSubmitError] = useState<unknown>(null);
   const [submitting, setSubmitting] = useState(false);
 
+  const { workloadId, pool, resources } = draft;
   const selectedWorkload = workloads.data?.find((w) => w.id === workloadId);
-  // the pool in catalog order: the host numbers shown for pinning are the ones the dashboard will show
   const modelOrder = (models.data ?? []).map((m) => m.id);
-  const hostPool = orderedPool(pool, modelOrder);
-  const slotCount = hostPool.reduce((n, h) => n + h.count, 0);
-  const pins = parsePins(pinsText, slotCount);
+  const { hostPool, slotCount, pins } = draftPool(draft, modelOrder);
   // a pool too large for the server's memory: one click takes the most hosts it said fit
   const fitPool = poolThatFits(submitError, hostPool);
   // "Plan a variant": start from another plan's request (?from=id) and change what is to be compared
@@ -54,64 +39,30 @@ export function NewPlanPage() {
   const source = useAsync((s) => (from ? plansApi.get(from, s) : Promise.resolve(null)), [from]);
   useEffect(() => {
     const r = source.data?.request;
-    if (!r) return;
-    if (r.workloadId) setWorkloadId(r.workloadId);
-    setName(`${source.data?.name ?? 'plan'} (variant)`);
-    if (r.hostPool) setPool(poolCounts(r.hostPool));
-    if (r.resources) setResources(r.resources);
-    if (r.sizing) {
-      setSizingMode(sizingModeOf(r.sizing));
-      if (r.sizing.percentile != null) setPercentile(r.sizing.percentile);
-      if (r.sizing.overloadRiskPercent != null) setRiskPercent(r.sizing.overloadRiskPercent);
-      setHeadroom(r.sizing.headroomPercent);
-      setFoldDays(Boolean(r.sizing.foldDays));
-      setOverheadInTrace(Boolean(r.sizing.overheadInTrace));
-    }
-    if (r.virtualization) setVirtualization(r.virtualization);
-    if (r.targetUtilization != null) setTargetUtilization(Math.round(r.targetUtilization * 100));
-    if (r.haReserveHosts != null) setHa(r.haReserveHosts);
-    if (r.objective) setObjective(r.objective);
-    if (r.timeLimitSeconds) setTimeLimit(r.timeLimitSeconds);
-  }, [source.data]);
-  // the variant keeps the source's pins, renumbered for the same hosts if the pool is now in another order
-  useEffect(() => {
-    const r = source.data?.request;
-    if (!r?.pinned || !r.hostPool || !models.data) return;
-    setPinsText(formatPins(renumberPins(r.pinned, r.hostPool, orderedPool(poolCounts(r.hostPool), models.data.map((m) => m.id)))));
+    if (!r || !models.data) return;
+    setDraft(fromRequest(r, source.data?.name, models.data.map((m) => m.id)));
   }, [source.data, models.data]);
 
   // Defaults once the data are in: first workload, and a pool of the newest model big enough to host every VM alone.
   useEffect(() => {
-    if (!workloadId && workloads.data?.length) setWorkloadId(workloads.data[0].id);
+    if (!workloadId && workloads.data?.length) set('workloadId', workloads.data[0].id);
   }, [workloads.data, workloadId]);
   useEffect(() => {
     if (!models.data?.length || !selectedWorkload || Object.keys(pool).length) return;
     const vmCount = selectedWorkload.vmCount;
     const biggest = [...models.data].sort((a, b) => hostCpuMhz(b) - hostCpuMhz(a))[0];
-    setPool({ [biggest.id]: Math.max(2, vmCount) });
+    set('pool', { [biggest.id]: Math.max(2, vmCount) });
   }, [models.data, selectedWorkload, pool]);
 
   function toggleResource(r: MetricName) {
-    setResources((rs) => (rs.includes(r) ? rs.filter((x) => x !== r) : [...rs, r]));
+    setDraft((d) => ({ ...d, resources: d.resources.includes(r) ? d.resources.filter((x) => x !== r) : [...d.resources, r] }));
   }
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     setSubmitError(null);
     setSubmitting(true);
-    const req: PlanRequest = {
-      workloadId,
-      name: name.trim() || undefined,
-      hostPool,
-      resources: RESOURCES.filter((r) => resources.includes(r)),
-      sizing: sizingRequest({ mode: sizingMode, percentile, headroomPercent: headroom, foldDays, overloadRiskPercent: riskPercent, overheadInTrace }),
-      virtualization,
-      targetUtilization: targetUtilization / 100,
-      haReserveHosts: ha,
-      objective,
-      timeLimitSeconds: timeLimit,
-      pinned: Object.keys(pins.pins).length ? pins.pins : undefined,
-    };
+    const req = toRequest(draft, modelOrder);
     try {
       const id = await plansApi.start(req);
       navigate(`/plans/${id}`);
@@ -149,12 +100,12 @@ export function NewPlanPage() {
           <legend>Workload</legend>
           <div className="fields">
             <Field id="plan-workload" label="Workload" hint="The trace whose VMs are placed.">
-              <select id="plan-workload" value={workloadId} onChange={(e) => { setWorkloadId(e.target.value); setPool({}); }} required>
+              <select id="plan-workload" value={workloadId} onChange={(e) => setDraft((d) => ({ ...d, workloadId: e.target.value, pool: {} }))} required>
                 {workloads.data.map((w) => <option key={w.id} value={w.id}>{w.name} ({count(w.vmCount, 'VM')})</option>)}
               </select>
             </Field>
             <Field id="plan-name" label="Plan name" hint="Optional; shown in the plan list.">
-              <input id="plan-name" value={name} onChange={(e) => setName(e.target.value)} />
+              <input id="plan-name" value={draft.name} onChange={(e) => set('name', e.target.value)} />
             </Field>
           </div>
         </fieldset>
@@ -177,7 +128,7 @@ export function NewPlanPage() {
                     <td className="n">{m.yearlyCostUsd != null ? usd(m.yearlyCostUsd) : ''}</td>
                     <td className="n">
                       <input type="number" min={0} max={100000} aria-label={`Number of ${m.name} hosts`} value={pool[m.id] ?? 0}
-                        onChange={(e) => setPool((p) => ({ ...p, [m.id]: Math.max(0, Number(e.target.value) || 0) }))} style={{ width: '6rem' }} />
+                        onChange={(e) => set('pool', { ...pool, [m.id]: Math.max(0, Number(e.target.value) || 0) })} style={{ width: '6rem' }} />
                     </td>
                   </tr>
                 ))}
@@ -202,37 +153,37 @@ export function NewPlanPage() {
               <span id="sizing-mode-label" style={{ fontWeight: 600 }}>Sizing mode</span>
               <div>
                 <label style={{ display: 'inline-flex', gap: '0.3rem', fontWeight: 400, marginRight: '0.8rem' }}>
-                  <input type="radio" name="sizing-mode" data-testid="sizing-mode-percentile" checked={sizingMode === 'PERCENTILE'} onChange={() => setSizingMode('PERCENTILE')} /> Percentile + headroom
+                  <input type="radio" name="sizing-mode" data-testid="sizing-mode-percentile" checked={draft.sizingMode === 'PERCENTILE'} onChange={() => set('sizingMode', 'PERCENTILE')} /> Percentile + headroom
                 </label>
                 <label style={{ display: 'inline-flex', gap: '0.3rem', fontWeight: 400 }}>
-                  <input type="radio" name="sizing-mode" data-testid="sizing-mode-risk" checked={sizingMode === 'RISK'} onChange={() => { setSizingMode('RISK'); setHeadroom(0); }} /> Target overload risk %
+                  <input type="radio" name="sizing-mode" data-testid="sizing-mode-risk" checked={draft.sizingMode === 'RISK'} onChange={() => setDraft((d) => ({ ...d, sizingMode: 'RISK', headroomPercent: 0 }))} /> Target overload risk %
                 </label>
               </div>
-              <p className="hint">{sizingMode === 'RISK'
+              <p className="hint">{draft.sizingMode === 'RISK'
                 ? 'Hosts are sized jointly from the history’s variability and the correlation of the VMs placed together.'
                 : 'Each VM per time step at a percentile of its demand in the hour around that step.'}</p>
             </div>
-            {sizingMode === 'PERCENTILE' ? (
+            {draft.sizingMode === 'PERCENTILE' ? (
               <Field id="plan-percentile" label="Demand percentile" hint="Taken over the hour around each step (or, folded, over every day at that time); 100 = peaks.">
-                <input id="plan-percentile" type="number" min={50} max={100} step="any" value={percentile} onChange={(e) => setPercentile(Number(e.target.value))} />
+                <input id="plan-percentile" type="number" min={50} max={100} step="any" value={draft.percentile} onChange={(e) => set('percentile', Number(e.target.value))} />
               </Field>
             ) : (
-              <Field id="plan-risk" label="Target overload risk %" hint={riskTargetError(riskPercent) ?? 'Share of host-steps allowed over capacity on days the plan has not seen (e.g. 0.1).'}>
-                <input id="plan-risk" type="number" min={RISK_RANGE.min} max={RISK_RANGE.max} step="any" value={riskPercent} onChange={(e) => setRiskPercent(Number(e.target.value))} />
+              <Field id="plan-risk" label="Target overload risk %" hint={riskTargetError(draft.overloadRiskPercent) ?? 'Share of host-steps allowed over capacity on days the plan has not seen (e.g. 0.1).'}>
+                <input id="plan-risk" type="number" min={RISK_RANGE.min} max={RISK_RANGE.max} step="any" value={draft.overloadRiskPercent} onChange={(e) => set('overloadRiskPercent', Number(e.target.value))} />
               </Field>
             )}
-            <Field id="plan-headroom" label="Headroom %" hint={sizingMode === 'RISK' ? 'Growth added on top of the history before the risk is sized (0 = the history as it is).' : 'Extra demand added on top of the percentile, for growth and error.'}>
-              <input id="plan-headroom" type="number" min={0} max={200} step="any" value={headroom} onChange={(e) => setHeadroom(Number(e.target.value))} />
+            <Field id="plan-headroom" label="Headroom %" hint={draft.sizingMode === 'RISK' ? 'Growth added on top of the history before the risk is sized (0 = the history as it is).' : 'Extra demand added on top of the percentile, for growth and error.'}>
+              <input id="plan-headroom" type="number" min={0} max={200} step="any" value={draft.headroomPercent} onChange={(e) => set('headroomPercent', Number(e.target.value))} />
             </Field>
             <Field id="plan-target" label="Target utilization %" hint="Fill hosts only up to this share of their capacity.">
-              <input id="plan-target" type="number" min={10} max={100} step={1} value={targetUtilization} onChange={(e) => setTargetUtilization(Number(e.target.value))} />
+              <input id="plan-target" type="number" min={10} max={100} step={1} value={draft.targetUtilizationPercent} onChange={(e) => set('targetUtilizationPercent', Number(e.target.value))} />
             </Field>
-            {sizingMode === 'PERCENTILE' && <div className="field">
-              <label style={{ display: 'inline-flex', gap: '0.4rem' }}><input type="checkbox" checked={foldDays} onChange={(e) => setFoldDays(e.target.checked)} /> Fold days into a typical day</label>
+            {draft.sizingMode === 'PERCENTILE' && <div className="field">
+              <label style={{ display: 'inline-flex', gap: '0.4rem' }}><input type="checkbox" checked={draft.foldDays} onChange={(e) => set('foldDays', e.target.checked)} /> Fold days into a typical day</label>
               <p className="hint">For multi-day traces: plan for the per-time-of-day percentile instead of every step.</p>
             </div>}
             <div className="field">
-              <label style={{ display: 'inline-flex', gap: '0.4rem' }}><input type="checkbox" data-testid="overhead-in-trace" checked={overheadInTrace} onChange={(e) => setOverheadInTrace(e.target.checked)} /> Overhead already in the trace</label>
+              <label style={{ display: 'inline-flex', gap: '0.4rem' }}><input type="checkbox" data-testid="overhead-in-trace" checked={draft.overheadInTrace} onChange={(e) => set('overheadInTrace', e.target.checked)} /> Overhead already in the trace</label>
               <p className="hint">Measured inside VMs (PlanetLab, Bitbrains): plan and replay the series as measured, adding no virtualization overhead.</p>
             </div>
           </div>
@@ -241,23 +192,23 @@ export function NewPlanPage() {
         <fieldset>
           <legend>Virtualization and solving</legend>
           <div className="fields">
-            <Field id="plan-virt" label="Virtualization approach" hint={VIRT_HINT[virtualization]}>
-              <select id="plan-virt" value={virtualization} onChange={(e) => setVirtualization(e.target.value as Virtualization)}>
+            <Field id="plan-virt" label="Virtualization approach" hint={VIRT_HINT[draft.virtualization]}>
+              <select id="plan-virt" value={draft.virtualization} onChange={(e) => set('virtualization', e.target.value as Virtualization)}>
                 {VIRTUALIZATIONS.map((v) => <option key={v} value={v}>{v.replace('_', ' ').toLowerCase()}</option>)}
               </select>
             </Field>
             <Field id="plan-ha" label="HA reserve hosts" hint="Host failures the plan survives: the VMs of any N hosts fit on the other hosts in use.">
-              <input id="plan-ha" type="number" min={0} max={100} value={ha} onChange={(e) => setHa(Number(e.target.value))} />
+              <input id="plan-ha" type="number" min={0} max={100} value={draft.haReserveHosts} onChange={(e) => set('haReserveHosts', Number(e.target.value))} />
             </Field>
             <Field id="plan-objective" label="Objective" hint="What the solver minimizes after fitting every VM.">
-              <select id="plan-objective" value={objective} onChange={(e) => setObjective(e.target.value as Objective)}>
+              <select id="plan-objective" value={draft.objective} onChange={(e) => set('objective', e.target.value as Objective)}>
                 <option value="HOSTS">Fewest hosts</option>
                 <option value="COST">Lowest yearly cost</option>
                 <option value="POWER">Lowest power</option>
               </select>
             </Field>
             <Field id="plan-time" label="Time limit (s)" hint="The solver stops after this long with the best plan found.">
-              <input id="plan-time" type="number" min={1} max={3600} value={timeLimit} onChange={(e) => setTimeLimit(Number(e.target.value))} />
+              <input id="plan-time" type="number" min={1} max={3600} value={draft.timeLimitSeconds} onChange={(e) => set('timeLimitSeconds', Number(e.target.value))} />
             </Field>
           </div>
         </fieldset>
@@ -266,7 +217,7 @@ export function NewPlanPage() {
           <legend>Pinned VMs</legend>
           <div className="field">
             <label htmlFor="plan-pins">VMs that must run on a given host (optional)</label>
-            <textarea id="plan-pins" rows={3} value={pinsText} onChange={(e) => setPinsText(e.target.value)} aria-describedby="plan-pins-hint"
+            <textarea id="plan-pins" rows={3} value={draft.pinsText} onChange={(e) => set('pinsText', e.target.value)} aria-describedby="plan-pins-hint"
               aria-invalid={pins.errors.length > 0} placeholder="db-0001-1 #0" spellCheck={false} />
             <p className="hint" id="plan-pins-hint">
               One per line: the VM name, then its host number. Hosts are numbered as on the plan dashboard
@@ -278,12 +229,12 @@ export function NewPlanPage() {
 
         {submitError != null && <ErrorBox error={submitError} title="The plan could not be started" />}
         {fitPool != null && (
-          <p><button type="button" className="secondary" data-testid="fit-pool" onClick={() => { setPool({ [fitPool.model]: fitPool.count }); setSubmitError(null); }}>
+          <p><button type="button" className="secondary" data-testid="fit-pool" onClick={() => { set('pool', { [fitPool.model]: fitPool.count }); setSubmitError(null); }}>
             Use {count(fitPool.count, `${fitPool.model} host`)}
           </button></p>
         )}
         <div className="actions">
-          <button type="submit" disabled={submitting || !workloadId || resources.length === 0 || pins.errors.length > 0 || (sizingMode === 'RISK' && riskTargetError(riskPercent) != null)} data-testid="start-plan">
+          <button type="submit" disabled={submitting || !workloadId || resources.length === 0 || pins.errors.length > 0 || (draft.sizingMode === 'RISK' && riskTargetError(draft.overloadRiskPercent) != null)} data-testid="start-plan">
             {submitting ? 'Starting…' : 'Start planning'}
           </button>
         </div>

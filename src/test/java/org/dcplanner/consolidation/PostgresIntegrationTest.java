@@ -17,6 +17,6 @@ public abstract class PostgresIntegrationTest {
         TestDatabase.register(registry);
         // the ITs upload the same samples in many classes and expect a new workload each time
         // (CompressedAndRepeatedUploadsIT turns recognition back on)
-        registry.add("consolidation.ingestion.recognise-repeats", () -> "false");
+        registry.add("app.ingestion.recognise-repeats", () -> "false");
     }
 }

@@ -3,7 +3,7 @@ package org.dcplanner.consolidation.ingestion;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Limits and rules of trace ingestion ({@code consolidation.ingestion.*}); defaults in code.
+ * Limits and rules of trace ingestion ({@code app.ingestion.*}); defaults in code.
  *
  * @param maxExpandedBytes    cap on the total bytes read out of one upload after unzipping (zip-bomb guard)
  * @param maxCompressionRatio cap on expanded bytes / archive bytes read so far, checked while streaming once 16 MiB were expanded
@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param recogniseRepeats    true: an upload whose content and parameters equal a stored workload's answers with that
  *                            workload instead of storing it again
  */
-@ConfigurationProperties("consolidation.ingestion")
+@ConfigurationProperties("app.ingestion")
 public record IngestionProperties(Long maxExpandedBytes, Integer maxCompressionRatio, Integer maxEntries,
                                   Integer maxCarrySteps, Integer maxLineBytes, Long maxGridCells,
                                   Boolean recogniseRepeats) {

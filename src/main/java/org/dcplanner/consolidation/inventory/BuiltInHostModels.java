@@ -20,7 +20,7 @@ final class BuiltInHostModels {
     private static final double SATA_DISK_KBPS = 80_000;
     /** Two NVMe SSDs at ~3 GB/s each (assumption). */
     private static final double TWO_NVME_KBPS = 6_000_000;
-    /** Yearly maintenance/support as a share of purchase price (15 %, low end of the 15-20 % range in overheads-and-power.md §2.4). */
+    /** Yearly maintenance/support as a share of purchase price (15 %, low end of the 15-20 % range in docs/overheads-and-power.md §2.4). */
     private static final double MAINTENANCE_SHARE = 0.15;
 
     static final List<HostModel> ALL = List.of(

@@ -33,7 +33,7 @@ public record HostModel(String id, String name, int cores, double coreMhz, doubl
         return cores * coreMhz;
     }
 
-    /** Purchase price is spread over this many years (servers ~3 years, Hamilton 2010, overheads-and-power.md §2.4). */
+    /** Purchase price is spread over this many years (servers ~3 years, Hamilton 2010, docs/overheads-and-power.md §2.4). */
     public static final double AMORTIZATION_YEARS = 3;
 
     /** What a host of this model costs a year: maintenance + purchase / {@link #AMORTIZATION_YEARS} (the COST objective). */

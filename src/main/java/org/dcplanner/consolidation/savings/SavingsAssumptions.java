@@ -44,14 +44,14 @@ public record SavingsAssumptions(double electricityUsdPerKWh, double pue, double
         return new SavingsAssumptions(
                 // US EIA, Electric Power Annual 2023: average revenue per kWh, commercial sector, ~12.7 US cents
                 0.127,
-                // Uptime Institute global average PUE 2023: 1.58 (design doc overheads-and-power.md §4 row P4)
+                // Uptime Institute global average PUE 2023: 1.58 (docs/overheads-and-power.md §4 row P4)
                 PowerCurve.DEFAULT_PUE,
                 // US EIA FAQ "How much carbon dioxide is produced per kWh of U.S. electricity generation?":
                 // 2023, 1.53 billion t CO2 / 4.18 trillion kWh = 0.81 lb = 0.366 kg per kWh
                 0.366,
-                // colocation $500-2000 per rack-month (low-authority range, design doc §2.4): midpoint $1250 x 12 / 42 U
+                // colocation $500-2000 per rack-month (low-authority range, docs/overheads-and-power.md §2.4): midpoint $1250 x 12 / 42 U
                 357,
-                // [E] 17.5 % (midpoint of "15-20 % of hardware cost per year", design doc §2.4) of a $4,000 server
+                // [E] 17.5 % (midpoint of "15-20 % of hardware cost per year", docs/overheads-and-power.md §2.4) of a $4,000 server
                 700,
                 // [E] ~2.5 m² per rack incl. its share of hot/cold aisles (common planning figure 25-30 sq ft per rack)
                 2.5,

@@ -16,7 +16,6 @@ import org.dcplanner.consolidation.simulation.PlacedPlans;
 import org.dcplanner.consolidation.simulation.SimulationService;
 import org.dcplanner.consolidation.simulation.SimulationService.PlanPower;
 import org.dcplanner.consolidation.problem.ApiException;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
@@ -29,11 +28,11 @@ public class SavingsService {
     static final String CURRENT_INVENTORY = "CURRENT_INVENTORY";
     private final SavingsStore store;
     private final PlanLookup plans;
-    private final ObjectProvider<WorkloadStore> workloads;
+    private final WorkloadStore workloads;
     private final HostCatalog catalog;
     private final SimulationService simulation;
 
-    SavingsService(SavingsStore store, PlanLookup plans, ObjectProvider<WorkloadStore> workloads, HostCatalog catalog,
+    SavingsService(SavingsStore store, PlanLookup plans, WorkloadStore workloads, HostCatalog catalog,
                    SimulationService simulation) {
         this.store = store;
         this.plans = plans;
@@ -128,9 +127,7 @@ public class SavingsService {
                 : beforeModels.stream().map(id -> catalog.find(id).orElseThrow(() -> ApiException.badRequest(
                         "unknown host model '" + id + "'").at(null, null, "beforeModels"))).toList();
         if (candidates.isEmpty()) throw ApiException.unprocessable("empty-catalog", "the host catalog is empty");
-        WorkloadStore store = workloads.getIfAvailable();
-        if (store == null) throw ApiException.unprocessable("no-workload-store", "workload storage is not available");
-        LoadedWorkload w = store.load(plan.workloadId(), EnumSet.of(Metric.CPU));
+        LoadedWorkload w = workloads.load(plan.workloadId(), EnumSet.of(Metric.CPU));
         return OneServerPerVm.size(w.vms(), w.series(Metric.CPU), w.grid().steps(), candidates, maintenance);
     }
 

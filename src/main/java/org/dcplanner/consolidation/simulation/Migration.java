@@ -2,7 +2,7 @@ package org.dcplanner.consolidation.simulation;
 
 /**
  * A live migration to replay: VM {@code vm} starts moving to host {@code toHost} at grid step
- * {@code atStep}. Its cost follows CloudSim as cited in design doc §4: duration = configured RAM ÷
+ * {@code atStep}. Its cost follows CloudSim as cited in docs/overheads-and-power.md §4: duration = configured RAM ÷
  * (half the destination's network bandwidth) (L1), rounded up to whole steps; while it moves the VM
  * delivers 90 % of its demand on the source (L3) and the destination reserves 10 % of the VM's host-side
  * CPU (L4); PDM counts the 10 % lost.

@@ -19,7 +19,6 @@ import org.dcplanner.consolidation.planning.PlanWindow;
 import org.dcplanner.consolidation.problem.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
 
@@ -32,13 +31,13 @@ public class OutOfSampleService {
     private static final Logger log = LoggerFactory.getLogger(OutOfSampleService.class);
     private final OutOfSampleRunStore store;
     private final PlanLookup plans;
-    private final ObjectProvider<WorkloadStore> workloads;
+    private final WorkloadStore workloads;
     private final HostCatalog catalog;
     private final SimulationRunner runner;
     private final SchedulerClient scheduler;
     private final OneTimeTask<String> task;
 
-    OutOfSampleService(OutOfSampleRunStore store, PlanLookup plans, ObjectProvider<WorkloadStore> workloads,
+    OutOfSampleService(OutOfSampleRunStore store, PlanLookup plans, WorkloadStore workloads,
                        HostCatalog catalog, SimulationRunner runner, SchedulerClient scheduler,
                        OneTimeTask<String> replayOutOfSampleOneTimeTask) {
         this.store = store;
@@ -109,7 +108,7 @@ public class OutOfSampleService {
     }
 
     private OutOfSampleResult replay(PlacedPlan plan, UUID workloadId, Instant from, Instant to, VirtualizationApproach approach) {
-        WorkloadStore ws = SimulationRunner.workloadStore(workloads);
+        WorkloadStore ws = workloads;
         LoadedWorkload other = window(ws.load(workloadId, EnumSet.allOf(Metric.class)), from, to);
         List<org.dcplanner.consolidation.ingestion.WorkloadVm> planSizes = plan.workloadId().equals(workloadId)
                 ? other.vms() : ws.load(plan.workloadId(), Set.of()).vms();
@@ -130,7 +129,7 @@ public class OutOfSampleService {
     }
 
     private LoadedWorkload workloadOnly(UUID workloadId) {
-        WorkloadStore ws = SimulationRunner.workloadStore(workloads);
+        WorkloadStore ws = workloads;
         if (!ws.exists(workloadId)) throw ApiException.notFound("workload", workloadId).at(null, null, "workloadId");
         return ws.load(workloadId, Set.of());
     }

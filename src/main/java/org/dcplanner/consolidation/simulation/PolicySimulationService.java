@@ -26,7 +26,6 @@ import org.dcplanner.consolidation.simulation.policy.PolicySpec;
 import org.dcplanner.consolidation.problem.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
@@ -41,13 +40,13 @@ public class PolicySimulationService {
     private final PolicyRunStore store;
     private final SimulationRunner runner;
     private final PlanLookup plans;
-    private final ObjectProvider<WorkloadStore> workloads;
+    private final WorkloadStore workloads;
     private final HostCatalog catalog;
     private final SchedulerClient scheduler;
     private final OneTimeTask<String> task;
 
     PolicySimulationService(PolicyRunStore store, SimulationRunner runner, PlanLookup plans,
-                            ObjectProvider<WorkloadStore> workloads, HostCatalog catalog, SchedulerClient scheduler,
+                            WorkloadStore workloads, HostCatalog catalog, SchedulerClient scheduler,
                             OneTimeTask<String> simulatePolicyOneTimeTask) {
         this.store = store;
         this.runner = runner;
@@ -92,7 +91,7 @@ public class PolicySimulationService {
         if (total > PolicySimulationRequest.MAX_POOL_HOSTS) {
             throw invalid("hostPool", "the pool may hold at most " + PolicySimulationRequest.MAX_POOL_HOSTS + " hosts, got " + total);
         }
-        if (!SimulationRunner.workloadStore(workloads).exists(body.workloadId())) throw ApiException.notFound("workload", body.workloadId());
+        if (!workloads.exists(body.workloadId())) throw ApiException.notFound("workload", body.workloadId());
         return queue(new PolicySimulationRequest(body.workloadId(), null, List.copyOf(pool), body.policy(),
                 PolicySimulationRequest.PABFD,
                 body.virtualization() == null ? VirtualizationApproach.HARDWARE_ASSISTED : body.virtualization(),
@@ -156,7 +155,7 @@ public class PolicySimulationService {
     }
 
     private PolicyOutcome withoutPlan(PolicySimulationRequest req) {
-        LoadedWorkload w = SimulationRunner.workloadStore(workloads).load(req.workloadId(), EnumSet.allOf(Metric.class));
+        LoadedWorkload w = workloads.load(req.workloadId(), EnumSet.allOf(Metric.class));
         List<HostModel> hosts = new ArrayList<>();
         List<PlacedPlan.PlannedHost> slots = new ArrayList<>();
         for (PoolEntry e : req.hostPool()) {

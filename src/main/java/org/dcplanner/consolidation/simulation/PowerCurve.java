@@ -2,10 +2,10 @@ package org.dcplanner.consolidation.simulation;
 
 /**
  * Host power from an 11-point SPECpower curve (watts at 0 %, 10 %, ..., 100 % CPU load) by linear
- * interpolation between the points, as CloudSim's {@code PowerModelSpecPower} (design doc §4 row P1).
+ * interpolation between the points, as CloudSim's {@code PowerModelSpecPower} (docs/overheads-and-power.md §4 row P1).
  */
 public final class PowerCurve {
-    /** Facility power = IT power x PUE; Uptime Institute 2023 average (design doc §4 row P4). */
+    /** Facility power = IT power x PUE; Uptime Institute 2023 average (docs/overheads-and-power.md §4 row P4). */
     public static final double DEFAULT_PUE = 1.58;
 
     private PowerCurve() {}

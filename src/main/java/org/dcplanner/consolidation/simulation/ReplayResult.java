@@ -6,7 +6,8 @@ import org.dcplanner.consolidation.ingestion.Metric;
 import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
 
 /**
- * What a replay measured. Metric names follow the CloudSim literature (shared design doc cloudsim-reference.md).
+ * What a replay measured. Metric names follow the CloudSim literature (Beloglazov & Buyya, CCPE 2012), defined in
+ * docs/simulation.md.
  *
  * @param hostUtilization per resource ({@code Metric.ordinal()}), {@code [host * steps + step]} demand ÷ capacity
  *                        (above 1 = more demanded than the host has); null when not recorded

@@ -20,7 +20,6 @@ import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
 import org.dcplanner.consolidation.virtualization.VirtualizationOverheadModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /** Loads a plan and its workload and replays it; the body of the "simulate-plan" task and of on-demand replays. */
@@ -28,12 +27,12 @@ import org.springframework.stereotype.Component;
 class SimulationRunner {
     private static final Logger log = LoggerFactory.getLogger(SimulationRunner.class);
     private final PlanLookup plans;
-    private final ObjectProvider<WorkloadStore> workloads;
+    private final WorkloadStore workloads;
     private final HostCatalog catalog;
     private final VirtualizationOverheadModel model;
     private final SimulationRunStore store;
 
-    SimulationRunner(PlanLookup plans, ObjectProvider<WorkloadStore> workloads, HostCatalog catalog, VirtualizationOverheadModel model,
+    SimulationRunner(PlanLookup plans, WorkloadStore workloads, HostCatalog catalog, VirtualizationOverheadModel model,
                      SimulationRunStore store) {
         this.plans = plans;
         this.workloads = workloads;
@@ -61,16 +60,9 @@ class SimulationRunner {
 
     PlanContext context(UUID planId) {
         PlacedPlan plan = PlacedPlans.require(plans, planId);
-        LoadedWorkload w = PlanWindow.apply(workloadStore(workloads).load(plan.workloadId(), EnumSet.allOf(Metric.class)),
+        LoadedWorkload w = PlanWindow.apply(workloads.load(plan.workloadId(), EnumSet.allOf(Metric.class)),
                 plan.from(), plan.to());
         return new PlanContext(plan, w, PlanReplayInputs.hostModels(plan, catalog));
-    }
-
-    /** The ingestion feature's store; a clear error while no implementation is deployed. */
-    static WorkloadStore workloadStore(ObjectProvider<WorkloadStore> provider) {
-        WorkloadStore store = provider.getIfAvailable();
-        if (store == null) throw ApiException.unprocessable("no-workload-store", "workload storage is not available");
-        return store;
     }
 
     VirtualizationOverheadModel model(Map<String, ?> overrides) {

@@ -9,7 +9,7 @@ import org.dcplanner.consolidation.ingestion.WorkloadClass;
 
 /**
  * Every number the overhead model uses, in one place. Defaults are the table in
- * shared design doc overheads-and-power.md §4 (row ids cited per value); values marked [E] there
+ * docs/overheads-and-power.md §4 (row ids cited per value); values marked [E] there
  * are engineering estimates. Override any value by its dotted path ({@code full.privilegedCpuFactor},
  * {@code classes.web.kernelShare}, {@code nestedPaging}) from configuration ({@code app.overhead.*})
  * or per plan with {@link #withOverrides}.

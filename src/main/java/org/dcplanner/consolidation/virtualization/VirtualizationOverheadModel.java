@@ -6,7 +6,7 @@ import org.dcplanner.consolidation.ingestion.WorkloadVm;
 import org.dcplanner.consolidation.virtualization.OverheadParameters.ApproachFactors;
 
 /**
- * The overhead model of shared design doc overheads-and-power.md §4, shared by the planner's sizing
+ * The overhead model of docs/overheads-and-power.md §4, shared by the planner's sizing
  * and the replay engine:
  * <ul>
  *   <li>host CPU = min(configured vCPU MHz, demand x [(1 - p_sys) f_user + p_sys f_priv + m_pt (f_mmu - 1)])

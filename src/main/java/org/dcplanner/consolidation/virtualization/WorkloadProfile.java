@@ -1,8 +1,8 @@
 package org.dcplanner.consolidation.virtualization;
 
 /**
- * What a VM's work is made of, the characteristics the overhead model scales by (design doc
- * overheads-and-power.md §4 "Model shape"). All shares are fractions in [0, 1].
+ * What a VM's work is made of, the characteristics the overhead model scales by (docs/overheads-and-power.md
+ * §4, how the factors are applied). All shares are fractions in [0, 1].
  *
  * @param kernelShare          p_sys: share of the VM's CPU time spent in the guest kernel (privileged code)
  * @param pageTableShare       m_pt: share of CPU time in page-table / TLB-miss work (forks, faults, context switches)

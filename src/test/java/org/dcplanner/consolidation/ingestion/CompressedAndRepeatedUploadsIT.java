@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @SuppressWarnings({"rawtypes", "unchecked"})
 @org.springframework.boot.test.context.SpringBootTest(webEnvironment = org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "consolidation.ingestion.recognise-repeats=true")
+        properties = "app.ingestion.recognise-repeats=true")
 class CompressedAndRepeatedUploadsIT {
     @org.springframework.test.context.DynamicPropertySource
     static void database(org.springframework.test.context.DynamicPropertyRegistry registry) {

@@ -15,7 +15,7 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = {
         "spring.servlet.multipart.max-file-size=200KB",
         "spring.servlet.multipart.max-request-size=300KB",
-        "consolidation.ingestion.max-expanded-bytes=100000"})
+        "app.ingestion.max-expanded-bytes=100000"})
 @SuppressWarnings("rawtypes")
 class UploadLimitsIT extends PostgresIntegrationTest {
     @Autowired TestRestTemplate http;

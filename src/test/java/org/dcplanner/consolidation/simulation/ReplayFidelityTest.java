@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Profile-like workloads replayed alone on one (unsaturated) host with the shipped §4 defaults must
  * give the published relative performance (virtualized ÷ native) within ±10 %. One profile per
  * benchmark serves every approach it is checked under, so a profile cannot be fitted to each number
- * separately. Published figures as listed in shared design doc overheads-and-power.md §1.1–1.2.
+ * separately. Published figures as listed in docs/overheads-and-power.md §1.1–1.2.
  */
 class ReplayFidelityTest {
     private static final VirtualizationOverheadModel DEFAULTS = VirtualizationOverheadModel.withDefaults();

@@ -83,6 +83,7 @@ class SimulationIT extends PostgresIntegrationTest {
         JsonNode cmp = http.getForObject("/api/v1/plans/" + plan + "/simulations/comparison", JsonNode.class);
         Map<String, JsonNode> byApproach = new java.util.HashMap<>();
         cmp.get("approaches").forEach(a -> byApproach.put(a.get("approach").asText(), a));
+        assertThat(byApproach).containsOnlyKeys("FULL", "PARAVIRTUAL", "HARDWARE_ASSISTED");
         assertThat(byApproach.get("FULL").get("hostsNeeded").asInt())
                 .isGreaterThanOrEqualTo(byApproach.get("PARAVIRTUAL").get("hostsNeeded").asInt());
         assertThat(byApproach.get("FULL").get("meanPerformance").asDouble())
@@ -137,6 +138,9 @@ class SimulationIT extends PostgresIntegrationTest {
         assertThat(metrics.get("warnings").get(0).asText()).startsWith("MEMORY overcommitted on 3 of 3 hosts (peak ")
                 .endsWith("the plan did not check MEMORY");
         JsonNode cmp = http.getForObject("/api/v1/plans/" + plan + "/simulations/comparison", JsonNode.class);
+        // every approach must be compared: the loop below would pass on a missing one
+        assertThat(cmp.get("approaches")).extracting(approach -> approach.get("approach").asText())
+                .containsExactlyInAnyOrder("FULL", "PARAVIRTUAL", "HARDWARE_ASSISTED");
         for (JsonNode a : cmp.get("approaches")) {
             assertThat(a.get("reason").asText()).contains("Warning: MEMORY overcommitted");
             if (a.get("approach").asText().equals("FULL")) {

@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs one Prometheus pull: each resource's range query is fetched into a temporary file (streamed, at
- * most {@code consolidation.ingestion.prometheus-max-response-bytes} per answer), progress is recorded
+ * most {@code app.ingestion.prometheus-max-response-bytes} per answer), progress is recorded
  * after each, then the files are ingested as the {@code prometheus} format and the workload stored. Any
  * failure (server unreachable or answering an error, answer too large, a trace error) ends the pull as
  * FAILED with a problem+json; nothing is stored then.
@@ -47,7 +47,7 @@ class PrometheusImportJob {
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
     PrometheusImportJob(PrometheusImportRepository imports, WorkloadIngestionService ingestion,
-                        @Value("${consolidation.ingestion.prometheus-max-response-bytes:1073741824}") long maxResponseBytes) {
+                        @Value("${app.ingestion.prometheus-max-response-bytes:1073741824}") long maxResponseBytes) {
         this.imports = imports;
         this.ingestion = ingestion;
         this.maxResponseBytes = maxResponseBytes;
@@ -103,7 +103,7 @@ class PrometheusImportJob {
                     if (total > maxResponseBytes) {
                         throw new ApiException(org.springframework.http.HttpStatus.PAYLOAD_TOO_LARGE, "response-too-large",
                                 "Prometheus answer too large", "The answer to the query of " + resource + " exceeds "
-                                + maxResponseBytes + " bytes (consolidation.ingestion.prometheus-max-response-bytes);"
+                                + maxResponseBytes + " bytes (app.ingestion.prometheus-max-response-bytes);"
                                 + " pull a shorter range or a larger step").at(resource + ".json", null, "queries");
                     }
                     out.write(buffer, 0, n);

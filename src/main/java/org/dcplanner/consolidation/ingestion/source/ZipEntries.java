@@ -63,7 +63,7 @@ final class ZipEntries {
             }
             if (++files > limits.maxEntries()) {
                 throw IngestProblems.tooLarge("too-many-files", "The archive holds more than " + limits.maxEntries()
-                        + " files (consolidation.ingestion.max-entries)", archive);
+                        + " files (app.ingestion.max-entries)", archive);
             }
             visitEntry(zip, path, visitor);
         }
@@ -99,7 +99,7 @@ final class ZipEntries {
             }
             if (++files > limits.maxEntries()) {
                 throw IngestProblems.tooLarge("too-many-files", "The archive holds more than " + limits.maxEntries()
-                        + " files (consolidation.ingestion.max-entries)", archive);
+                        + " files (app.ingestion.max-entries)", archive);
             }
             visitEntry(tar, path, visitor);
         }
@@ -168,12 +168,12 @@ final class ZipEntries {
         expandedBytes += n;
         if (expandedBytes > limits.maxExpandedBytes()) {
             throw IngestProblems.tooLarge("zip-bomb", "The archive expands to more than " + limits.maxExpandedBytes()
-                    + " bytes (consolidation.ingestion.max-expanded-bytes)", path);
+                    + " bytes (app.ingestion.max-expanded-bytes)", path);
         }
         if (expandedBytes > IngestionProperties.RATIO_CHECK_FLOOR_BYTES
                 && expandedBytes / Math.max(1, compressedBytes) > limits.maxCompressionRatio()) {
             throw IngestProblems.tooLarge("zip-bomb", "The archive expands more than " + limits.maxCompressionRatio()
-                    + " times its size (consolidation.ingestion.max-compression-ratio); refusing a likely zip bomb", path);
+                    + " times its size (app.ingestion.max-compression-ratio); refusing a likely zip bomb", path);
         }
     }
 

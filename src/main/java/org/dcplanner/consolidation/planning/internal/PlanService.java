@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import org.dcplanner.consolidation.planning.PlanRequest;
 import org.dcplanner.consolidation.planning.internal.PlanProblemFactory.BuiltProblem;
+import org.dcplanner.consolidation.planning.solver.ConsolidationSolver;
 import org.dcplanner.consolidation.planning.solver.ConsolidationSolver.VmExplanation;
 import org.dcplanner.consolidation.problem.ApiException;
 import org.springframework.http.HttpStatus;
@@ -21,7 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class PlanService implements org.dcplanner.consolidation.planning.PlanJobs {
     private final PlanRepository plans;
-    private final PlanComponents components;
+    private final PlanProblemLoader problems;
+    private final ConsolidationSolver solver;
     private final PlanningProperties properties;
     private final SchedulerClient scheduler;
     private final OneTimeTask<String> solveTask;
@@ -29,12 +31,13 @@ public class PlanService implements org.dcplanner.consolidation.planning.PlanJob
     private final TransactionTemplate transaction;
     private final PlanStopSignals stops;
 
-    PlanService(PlanRepository plans, PlanComponents components, PlanningProperties properties,
+    PlanService(PlanRepository plans, PlanProblemLoader problems, ConsolidationSolver solver, PlanningProperties properties,
                 SchedulerClient scheduler, OneTimeTask<String> solvePlanOneTimeTask, ObjectMapper json,
                 TransactionTemplate transaction, PlanStopSignals stops) {
         this.stops = stops;
         this.plans = plans;
-        this.components = components;
+        this.problems = problems;
+        this.solver = solver;
         this.properties = properties;
         this.scheduler = scheduler;
         this.solveTask = solvePlanOneTimeTask;
@@ -55,14 +58,14 @@ public class PlanService implements org.dcplanner.consolidation.planning.PlanJob
     public UUID start(PlanRequest raw, UUID id, String workspace) {
         if (plans.exists(id)) return id;
         PlanRequest request = raw.validated(properties.maxTimeLimitSeconds(), properties.defaultTimeLimitSeconds());
-        if (!components.workloadExists(request.workloadId())) {
+        if (!problems.workloadExists(request.workloadId())) {
             throw ApiException.notFound("workload", request.workloadId()).at(null, null, "workloadId");
         }
-        BuiltProblem built = components.build(request);
+        BuiltProblem built = problems.build(request);
         String name = request.name() != null ? request.name() : "plan-" + id.toString().substring(0, 8);
         // stored while its host models are held: a concurrent delete of a custom model waits, then sees the plan
         transaction.executeWithoutResult(status -> {
-            components.holdPoolModels(request);
+            problems.holdPoolModels(request);
             plans.insert(id, name, request.workloadId(), write(request), built.problem().vmNames(), built.slotModels(),
                     built.sized().steps(), built.sized().stepSeconds(), built.sized().folded(), workspace);
         });
@@ -139,8 +142,8 @@ public class PlanService implements org.dcplanner.consolidation.planning.PlanJob
     public List<ExplanationView> explanation(UUID id) {
         PlanRecord p = requireSolution(id);
         PlanRequest request = readRequest(p.requestJson());
-        BuiltProblem built = components.build(request);
-        List<VmExplanation> explained = components.solver().explain(built.problem(), p.vmSlot());
+        BuiltProblem built = problems.build(request);
+        List<VmExplanation> explained = solver.explain(built.problem(), p.vmSlot());
         return explained.stream().map(e -> new ExplanationView(e.vm(), p.vmNames().get(e.vm()), e.slot(),
                 e.slot() < 0 ? null : p.slotModels().get(e.slot()), e.bindingResource(), e.bindingStep(),
                 (long) e.bindingStep() * p.stepSeconds(), e.bindingUtilization(), e.matchedConstraints(),

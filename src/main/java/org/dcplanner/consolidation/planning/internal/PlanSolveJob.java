@@ -10,6 +10,7 @@ import java.util.function.BooleanSupplier;
 import org.dcplanner.consolidation.planning.PlanCompleted;
 import org.dcplanner.consolidation.planning.PlanRequest;
 import org.dcplanner.consolidation.planning.internal.PlanProblemFactory.BuiltProblem;
+import org.dcplanner.consolidation.planning.solver.ConsolidationSolver;
 import org.dcplanner.consolidation.planning.solver.PlanningResult;
 import org.dcplanner.consolidation.planning.solver.start.ReferencePlacements;
 import org.dcplanner.consolidation.planning.solver.SolveOptions;
@@ -31,27 +32,25 @@ class PlanSolveJob {
     private static final Logger log = LoggerFactory.getLogger(PlanSolveJob.class);
     static final Duration WORKLOAD_GRACE = Duration.ofSeconds(30);
     private final PlanRepository plans;
-    private final PlanComponents components;
+    private final PlanProblemLoader problems;
+    private final ConsolidationSolver solver;
     private final PlanningProperties properties;
     private final ApplicationEventPublisher events;
     private final ObjectMapper json;
     private final PlanStopSignals stops;
 
-    PlanSolveJob(PlanRepository plans, PlanComponents components, PlanningProperties properties,
+    PlanSolveJob(PlanRepository plans, PlanProblemLoader problems, ConsolidationSolver solver, PlanningProperties properties,
                  ApplicationEventPublisher events, ObjectMapper json, PlanStopSignals stops) {
         this.stops = stops;
         this.plans = plans;
-        this.components = components;
+        this.problems = problems;
+        this.solver = solver;
         this.properties = properties;
         this.events = events;
         this.json = json;
     }
 
     void run(UUID planId) {
-        if (!components.available()) {
-            throw new IllegalStateException("this node lacks a planning dependency (workload store, overhead model "
-                    + "or solver); plan " + planId + " is left for another node");
-        }
         if (!workloadVisible(planId)) return;
         OptionalInt claimed = plans.startAttempt(planId);
         if (claimed.isEmpty()) {
@@ -63,7 +62,7 @@ class PlanSolveJob {
         try {
             PlanRecord plan = plans.find(planId).orElseThrow();
             PlanRequest request = json.readValue(plan.requestJson(), PlanRequest.class);
-            BuiltProblem built = components.build(request);
+            BuiltProblem built = problems.build(request);
             // computed once: shown on the plan at once, and the solver starts from them instead of packing them again
             ReferencePlacements placements = ReferencePlacements.of(built.problem());
             PlanReferences references = PlanReferences.of(placements, built.problem());
@@ -75,7 +74,7 @@ class PlanSolveJob {
                     stopSignal(planId, attempt, writer, start.searchedBeforeMillis(), localStop),
                     writer::onNewBest, start.vmSlot(), placements);
             long solveStart = System.nanoTime();
-            PlanningResult result = components.solver().solve(built.problem(), options);
+            PlanningResult result = solver.solve(built.problem(), options);
             long solvedMillis = (System.nanoTime() - solveStart) / 1_000_000;
             writer.finalResult(result.vmSlot(), result.hostsUsed(), result.score(), result.feasible(), solvedMillis);
             if (hasPlacement(result)) saveOverloadRisk(planId, attempt, request, result.vmSlot(), built);
@@ -106,7 +105,7 @@ class PlanSolveJob {
     private boolean workloadVisible(UUID planId) {
         PlanRecord plan = plans.find(planId).orElse(null);
         if (plan == null) return false;
-        if (components.workloadExists(plan.workloadId())) return true;
+        if (problems.workloadExists(plan.workloadId())) return true;
         if (plan.createdAt().plus(WORKLOAD_GRACE).isAfter(java.time.Instant.now())) {
             throw new IllegalStateException("workload " + plan.workloadId() + " of plan " + planId
                     + " is not visible to this node yet; retrying");
@@ -119,7 +118,7 @@ class PlanSolveJob {
     /** Stored before the plan ends, so a COMPLETED plan shows it; a failure leaves it empty but does not fail the plan. */
     private void saveOverloadRisk(UUID planId, int attempt, PlanRequest request, int[] vmSlot, BuiltProblem built) {
         try {
-            plans.saveOverloadRisk(planId, attempt, components.assessOverloadRisk(request, vmSlot, built.slotModels(),
+            plans.saveOverloadRisk(planId, attempt, problems.assessOverloadRisk(request, vmSlot, built.slotModels(),
                     built.riskZ()));
         } catch (RuntimeException e) {
             log.warn("plan {} attempt {}: overload risk not assessed", planId, attempt, e);

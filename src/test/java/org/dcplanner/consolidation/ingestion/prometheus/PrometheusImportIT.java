@@ -27,7 +27,7 @@ import org.springframework.test.context.TestPropertySource;
  * size bound and a server error end the pull FAILED with a problem.
  */
 @SuppressWarnings({"rawtypes", "unchecked"})
-@TestPropertySource(properties = "consolidation.ingestion.prometheus-max-response-bytes=20000")
+@TestPropertySource(properties = "app.ingestion.prometheus-max-response-bytes=20000")
 class PrometheusImportIT extends PostgresIntegrationTest {
     @Autowired TestRestTemplate http;
     @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;

@@ -109,7 +109,7 @@ public final class PlanningBenchmark {
 
     /**
      * With -Dbench.placements=DIR, writes the plan's slot per VM (one line each, VMs in sorted file order) to
-     * DIR/&lt;label&gt;-&lt;hosts&gt;-hosts.txt, for an independent check: scripts/research/verify_placement.py DAY FILE.
+     * DIR/&lt;label&gt;-&lt;hosts&gt;-hosts.txt, for an independent check: research/search/verify_placement.py DAY FILE.
      */
     private static void writePlacement(String label, PlanningResult r) {
         String dir = System.getProperty("bench.placements");
@@ -127,7 +127,7 @@ public final class PlanningBenchmark {
     }
 
     /** 288 CPU percentages per file, files in sorted name order. */
-    static List<float[]> readPlanetLab(String day) {
+    public static List<float[]> readPlanetLab(String day) {
         Path dir = Path.of(System.getProperty("traces.dir", "../shared/traces"), "planetlab", day);
         try (Stream<Path> files = Files.list(dir)) {
             List<Path> sorted = new ArrayList<>(files.filter(Files::isRegularFile).toList());
@@ -148,7 +148,7 @@ public final class PlanningBenchmark {
     }
 
     /** CloudSim profile on 800 HP ML110 G5 hosts; demand is the raw series (no overhead), target utilization 1.0. */
-    static PlanningProblem cloudSimProblem(List<float[]> cpuPercent, boolean withMemory) {
+    public static PlanningProblem cloudSimProblem(List<float[]> cpuPercent, boolean withMemory) {
         int n = cpuPercent.size();
         int block = (n + 3) / 4;
         List<Metric> resources = withMemory ? List.of(Metric.CPU, Metric.MEMORY) : List.of(Metric.CPU);

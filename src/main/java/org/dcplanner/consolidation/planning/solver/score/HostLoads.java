@@ -6,7 +6,7 @@ import org.dcplanner.consolidation.planning.solver.domain.DemandModel;
  * Per-slot load time series in model units, kept in sync with an assignment; the hot data structure of
  * score calculation and search. Loads are ints (DemandModel bounds the summed peaks so any load fits), so the
  * JIT can use 32-bit vector lanes, which have max and multiply on AVX2 where 64-bit lanes do not
- * (scripts/research/OverflowKernelBench.java). Memory: resources x slots x steps ints.
+ * (research/search/OverflowKernelBench.java). Memory: resources x slots x steps ints.
  */
 public final class HostLoads {
     private final DemandModel model;

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * over all its VMs, otherwise raises the weights of its overflowing steps and, one time in RESPLIT_EVERY,
  * re-splits that host with its RESPLIT_GROUP - 1 roomiest partners. After RESTART_AFTER_ITERATIONS without a new
  * lowest overflow it restarts from the lowest-overflow placement. A feasible result is reported, the next count
- * tried. The flow of the C research prototype scripts/research/fixed_count_search.c with restart_chain.sh.
+ * tried. The flow of the C research prototype research/search/fixed_count_search.c with restart_chain.sh.
  */
 public final class FixedCountSearch {
     /** One stuck iteration in RESPLIT_EVERY re-splits the stuck host with partners, RESPLIT_TRIES tries long. */

@@ -6,7 +6,7 @@
  * Random data of the PlanetLab shape (288 steps, ~36 hosts near capacity, 900 VMs); prints million calls/s,
  * best of 3 rounds of 1 s each.
  *
- *   java scripts/research/OverflowKernelBench.java
+ *   java research/search/OverflowKernelBench.java
  */
 import java.util.Random;
 

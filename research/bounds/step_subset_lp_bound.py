@@ -31,8 +31,8 @@ exact MILP when the greedy finds few columns or periodically; every pattern is c
 that still fit. Single-threaded HiGHS throughout.
 
 Commands (from the repository root; numpy + highspy; --traces defaults to ../shared/traces):
-  nice -n 5 python3 scripts/bounds/step_subset_lp_bound.py --days 20110306 --steps 24 --cg-seconds 900
-  nice -n 5 python3 scripts/bounds/step_subset_lp_bound.py --days 20110306 --steps 0    # all 288 steps
+  nice -n 5 python3 research/bounds/step_subset_lp_bound.py --days 20110306 --steps 24 --cg-seconds 900
+  nice -n 5 python3 research/bounds/step_subset_lp_bound.py --days 20110306 --steps 0    # all 288 steps
 T' = the --steps steps of largest total demand (0: all steps).
 """
 import argparse

@@ -12,8 +12,8 @@
  * On success the placement is re-checked from scratch and "verified" is printed.
  *
  * Build and run (matrix from planetlab_matrix.py):
- *   gcc -O3 -march=native -o /tmp/fcs scripts/research/fixed_count_search.c
- *   python3 scripts/research/planetlab_matrix.py 20110303 | /tmp/fcs HOSTS SECONDS SEED [PAIR_EVERY] [PAIR_ITERATIONS] [CAPACITY] [START] [OUT] [GROUP]
+ *   gcc -O3 -march=native -o /tmp/fcs research/search/fixed_count_search.c
+ *   python3 research/search/planetlab_matrix.py 20110303 | /tmp/fcs HOSTS SECONDS SEED [PAIR_EVERY] [PAIR_ITERATIONS] [CAPACITY] [START] [OUT] [GROUP]
  * PAIR_EVERY (default 20; 0 = off) and PAIR_ITERATIONS (default 10,000) tune the pair re-split;
  * CAPACITY defaults to 5320 (HP ML110 G5, 2 x 2660 MHz). GROUP (optional, default 2, at most 8): hosts per
  * re-split — the stuck host plus the GROUP - 1 hosts with the most room at its overflowing steps.

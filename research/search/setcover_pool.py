@@ -11,10 +11,10 @@ Then
 relaxation is printed first: when it is above K - 1, no combination of the pool's patterns has K - 1
 hosts, whatever the MIP finds in its time limit. HiGHS through scipy.optimize.milp.
 
-    python3 scripts/research/planetlab_matrix.py 20110303 > /tmp/m0303.txt
+    python3 research/search/planetlab_matrix.py 20110303 > /tmp/m0303.txt
     POOL=/tmp/pool.txt /tmp/fcs 44 30 11 5 3000 5320 - /tmp/p.txt 3 < /tmp/m0303.txt   # more seeds: more patterns
-    python3 scripts/research/setcover_pool.py /tmp/m0303.txt 300 /tmp/pool.txt \
-        plan:scripts/research/placements/planetlab-20110303-44-hosts.txt
+    python3 research/search/setcover_pool.py /tmp/m0303.txt 300 /tmp/pool.txt \
+        plan:research/search/placements/planetlab-20110303-44-hosts.txt
 """
 import sys
 

@@ -3,7 +3,7 @@
 Output: first line "VMS STEPS", then one line per VM with STEPS integers (MHz), in the same VM order
 and with the same MIPS profile as the planner benchmark (see ../bounds/config_lp_bound.py).
 
-    python3 scripts/research/planetlab_matrix.py 20110303 [--traces ../shared/traces] > /tmp/m.txt
+    python3 research/search/planetlab_matrix.py 20110303 [--traces ../shared/traces] > /tmp/m.txt
 """
 import argparse
 import os

@@ -27,7 +27,7 @@ The bound holds whether column generation converged or not (if not, M > 1 and it
 LP value). The fluid LP max_t sum_i d_it / C is the special case mu = 1/C at the peak step, pi = 0.
 
 Command (from the repository root; standard library + numpy + scipy only; single-threaded HiGHS):
-  nice -n 10 python3 scripts/bounds/config_lp_bound.py [--traces ../shared/traces] \
+  nice -n 10 python3 research/bounds/config_lp_bound.py [--traces ../shared/traces] \
       [--days 20110303 20110306] [--fluid-below-mhz 700] [--cg-seconds 600] \
       [--pricing-seconds 120]
 """

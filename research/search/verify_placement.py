@@ -6,7 +6,7 @@ integer arithmetic (percent x MIPS, no rounding) that on every host and at every
 is <= CAPACITY MHz (i.e. sum percent x MIPS <= 100 x CAPACITY). The placement file has one host index
 per VM line, in the same sorted file order (as written by fixed_count_search.c and cpsat_lns.py).
 
-    python3 scripts/research/verify_placement.py 20110306 /tmp/p.txt [--traces ../shared/traces] [--capacity 5320]
+    python3 research/search/verify_placement.py 20110306 /tmp/p.txt [--traces ../shared/traces] [--capacity 5320]
 """
 import argparse
 import os

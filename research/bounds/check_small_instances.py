@@ -2,7 +2,7 @@
 """Checks config_lp_bound.py and step_subset_lp_bound.py against exact optima on small instances: 12 random 2500-MIPS VMs of
 PlanetLab 20110306, every 12th step (24 steps), hosts of 3000 MHz. The exact optimum comes from an
 assignment MILP; the check fails (exit 1) if a certified bound exceeds it.
-Command: nice -n 10 python3 scripts/bounds/check_small_instances.py [--traces ../shared/traces]"""
+Command: nice -n 10 python3 research/bounds/check_small_instances.py [--traces ../shared/traces]"""
 import argparse
 import math
 import os

@@ -20,7 +20,7 @@ fixed_count_search.c on 20110306 (residual 4,395 and 105 MHz-steps) it found 4 s
 150 s on the first and none in 67 rounds on the second: that search's local optima are already optimal
 for the pairs tried, at ~1,000x the cost of one of its iterations. Kept as a negative result.
 
-    nice -n 5 python3 scripts/research/cpsat_lns.py /tmp/m0303.txt /tmp/p44.txt 600 --seed 1 \
+    nice -n 5 python3 research/search/cpsat_lns.py /tmp/m0303.txt /tmp/p44.txt 600 --seed 1 \
         --out /tmp/p44_lns.txt [--k 2] [--k3-every 3] [--sub-seconds 3] [--capacity 5320]
 """
 import argparse

@@ -8,17 +8,19 @@ import org.dcplanner.consolidation.planning.solver.domain.DemandModel;
 import org.dcplanner.consolidation.planning.solver.search.HostEliminationSearch;
 
 /**
- * Research probe (not a test): runs the service's fixed-count stage ({@link FixedCountSearch#searchOn}) on the
+ * Research probe (not a test): runs the service's fixed-count stage ({@code FixedCountSearch#searchOn}) on the
  * PlanetLab CloudSim problem of {@link PlanningBenchmark} from a given placement at its own host count, and
  * prints the residual overflow in MHz-steps every 8,192 iterations — the figures the C prototype
- * (scripts/research/fixed_count_search.c) prints, so both can be run from one start placement. The start file
+ * (research/search/fixed_count_search.c) prints, so both can be run from one start placement. The start file
  * has one host index per VM line in sorted file order (as the prototype's OUT); a feasible result is written to
- * OUT in the same form, to be re-checked with scripts/research/verify_placement.py.
+ * OUT in the same form, to be re-checked with research/search/verify_placement.py.
  *
+ * Not compiled by the build: Java's single-file launcher runs it against the compiled test classes (from the
+ * repository root):
  * <pre>
- * ./mvnw -q -B test-compile exec:java -Dskip.frontend=true -Dexec.classpathScope=test \
- *   -Dexec.mainClass=org.dcplanner.consolidation.planning.solver.FixedCountProbe \
- *   -Dexec.args="20110306 /tmp/start35.txt 120 1 /tmp/out35.txt"
+ * ./mvnw -q -B -Dskip.frontend=true test-compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+ * java -cp target/classes:target/test-classes:$(cat target/classpath.txt) \
+ *   research/probes/FixedCountProbe.java 20110306 /tmp/start35.txt 120 1 /tmp/out35.txt
  * </pre>
  */
 public final class FixedCountProbe {

@@ -6,10 +6,10 @@
 # hosts (its lightest hosts are emptied). Stops at the first run that prints "FEASIBLE (verified)";
 # re-check that placement independently with verify_placement.py. Files go to /tmp.
 #
-#   gcc -O3 -march=native -o /tmp/fcs scripts/research/fixed_count_search.c
-#   python3 scripts/research/planetlab_matrix.py 20110306 > /tmp/m0306.txt
-#   scripts/research/restart_chain.sh /tmp/m0306.txt 35 /tmp/start.txt 90 11 12 13
-#   python3 scripts/research/verify_placement.py 20110306 /tmp/chain_35.best
+#   gcc -O3 -march=native -o /tmp/fcs research/search/fixed_count_search.c
+#   python3 research/search/planetlab_matrix.py 20110306 > /tmp/m0306.txt
+#   research/search/restart_chain.sh /tmp/m0306.txt 35 /tmp/start.txt 90 11 12 13
+#   python3 research/search/verify_placement.py 20110306 /tmp/chain_35.best
 set -e
 matrix=$1; hosts=$2; start=$3; seconds=$4; shift 4
 best=/tmp/chain_$hosts.best

@@ -14,62 +14,40 @@ import org.dcplanner.consolidation.inventory.HostModel;
 import org.dcplanner.consolidation.planning.PlanRequest;
 import org.dcplanner.consolidation.planning.PlanWindow;
 import org.dcplanner.consolidation.planning.internal.PlanProblemFactory.BuiltProblem;
-import org.dcplanner.consolidation.planning.solver.ConsolidationSolver;
-import org.dcplanner.consolidation.virtualization.OverheadModel;
 import org.dcplanner.consolidation.problem.ApiException;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.http.HttpStatus;
+import org.dcplanner.consolidation.virtualization.OverheadModel;
 import org.springframework.stereotype.Component;
 
-/**
- * The other features planning depends on, resolved lazily: the application still starts (and
- * answers 503 on plan requests) while a feature that provides one of them is not deployed.
- */
+/** Loads a plan request's workload and host models and builds its sized problem, for starting and for solving. */
 @Component
-class PlanComponents {
+class PlanProblemLoader {
     /** Every metric is loaded: the overhead model derives CPU for I/O from disk and network. */
     private static final Set<Metric> ALL_METRICS = EnumSet.allOf(Metric.class);
-    private final ObjectProvider<WorkloadStore> workloads;
-    private final ObjectProvider<OverheadModel> overhead;
-    private final ObjectProvider<ConsolidationSolver> solver;
+    private final WorkloadStore workloads;
+    private final OverheadModel overhead;
     private final HostCatalog catalog;
 
-    PlanComponents(ObjectProvider<WorkloadStore> workloads, ObjectProvider<OverheadModel> overhead,
-                   ObjectProvider<ConsolidationSolver> solver, HostCatalog catalog) {
+    PlanProblemLoader(WorkloadStore workloads, OverheadModel overhead, HostCatalog catalog) {
         this.workloads = workloads;
         this.overhead = overhead;
-        this.solver = solver;
         this.catalog = catalog;
-    }
-
-    /** True when this node has every dependency a solve needs. */
-    boolean available() {
-        return workloads.getIfAvailable() != null && overhead.getIfAvailable() != null && solver.getIfAvailable() != null;
-    }
-
-    WorkloadStore workloads() {
-        return required(workloads, "workload store");
-    }
-
-    ConsolidationSolver solver() {
-        return required(solver, "solver");
     }
 
     /** Loads the workload and builds the sized problem (validation problems surface as ApiException). */
     BuiltProblem build(PlanRequest request) {
-        LoadedWorkload workload = PlanWindow.apply(workloads().load(request.workloadId(), ALL_METRICS),
+        LoadedWorkload workload = PlanWindow.apply(workloads.load(request.workloadId(), ALL_METRICS),
                 request.from(), request.to());
-        return PlanProblemFactory.build(request, workload, catalog, required(overhead, "overhead model"));
+        return PlanProblemFactory.build(request, workload, catalog, overhead);
     }
 
     /** The placement's overload risk on the plan's own workload ({@link OverloadRisk#assess}). */
     OverloadRisk assessOverloadRisk(PlanRequest request, int[] vmSlot, List<String> slotModels, Double riskZ) {
-        LoadedWorkload workload = workloads().load(request.workloadId(), ALL_METRICS);
+        LoadedWorkload workload = workloads.load(request.workloadId(), ALL_METRICS);
         Map<String, HostModel> byId = new HashMap<>();
         List<HostModel> models = slotModels.stream()
                 .map(id -> byId.computeIfAbsent(id, k -> catalog.find(k).orElseThrow(() -> ApiException.notFound("host model", k))))
                 .toList();
-        return OverloadRisk.assess(request, workload, required(overhead, "overhead model"), models, vmSlot, riskZ);
+        return OverloadRisk.assess(request, workload, overhead, models, vmSlot, riskZ);
     }
 
     /** Inside the caller's transaction: the request's host models cannot be deleted until it ends (404 if gone). */
@@ -78,15 +56,6 @@ class PlanComponents {
     }
 
     boolean workloadExists(UUID id) {
-        return workloads().exists(id);
-    }
-
-    private static <T> T required(ObjectProvider<T> provider, String what) {
-        T bean = provider.getIfAvailable();
-        if (bean == null) {
-            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "feature-unavailable", "Feature unavailable",
-                    "planning needs a " + what + ", which this deployment does not provide");
-        }
-        return bean;
+        return workloads.exists(id);
     }
 }

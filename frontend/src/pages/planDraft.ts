@@ -1,0 +1,86 @@
+// The "new plan" form's values (as shown, e.g. utilization in %) and their conversion from and to a plan request.
+import { RESOURCES, type Objective, type PlanRequest, type Virtualization } from '../api/plans';
+import type { MetricName } from '../api/workloads';
+import { formatPins, orderedPool, parsePins, poolCounts, renumberPins, type ParsedPins } from './pins';
+import { sizingModeOf, sizingRequest, type SizingMode } from './sizingMode';
+
+export interface PlanDraft {
+  workloadId: string;
+  name: string;
+  /** hosts available per catalog model id */
+  pool: Record<string, number>;
+  resources: MetricName[];
+  sizingMode: SizingMode;
+  percentile: number;
+  /** target share of overloaded host-steps, in % (risk mode) */
+  overloadRiskPercent: number;
+  headroomPercent: number;
+  foldDays: boolean;
+  overheadInTrace: boolean;
+  virtualization: Virtualization;
+  targetUtilizationPercent: number;
+  haReserveHosts: number;
+  objective: Objective;
+  timeLimitSeconds: number;
+  /** one "VM #host" per line, hosts numbered as on the dashboard */
+  pinsText: string;
+}
+
+export const DEFAULT_PLAN_DRAFT: PlanDraft = {
+  workloadId: '', name: '', pool: {}, resources: ['CPU', 'MEMORY'], sizingMode: 'PERCENTILE', percentile: 95, overloadRiskPercent: 0.1, headroomPercent: 10, foldDays: false,
+  overheadInTrace: false, virtualization: 'HARDWARE_ASSISTED', targetUtilizationPercent: 100, haReserveHosts: 0,
+  objective: 'HOSTS', timeLimitSeconds: 30, pinsText: '',
+};
+
+/**
+ * The form for a variant of another plan: its request's values, named "<name> (variant)", and its pins renumbered for
+ * the same hosts when the pool is shown in catalog order (`modelOrder`) rather than the request's order.
+ */
+export function fromRequest(r: Partial<PlanRequest>, sourceName: string | undefined, modelOrder: string[]): PlanDraft {
+  const d = DEFAULT_PLAN_DRAFT;
+  const pool = r.hostPool ? poolCounts(r.hostPool) : d.pool;
+  return {
+    workloadId: r.workloadId ?? d.workloadId,
+    name: `${sourceName ?? 'plan'} (variant)`,
+    pool,
+    resources: r.resources ?? d.resources,
+    sizingMode: sizingModeOf(r.sizing),
+    percentile: r.sizing?.percentile ?? d.percentile,
+    overloadRiskPercent: r.sizing?.overloadRiskPercent ?? d.overloadRiskPercent,
+    headroomPercent: r.sizing?.headroomPercent ?? d.headroomPercent,
+    foldDays: Boolean(r.sizing?.foldDays),
+    overheadInTrace: Boolean(r.sizing?.overheadInTrace),
+    virtualization: r.virtualization ?? d.virtualization,
+    targetUtilizationPercent: r.targetUtilization != null ? Math.round(r.targetUtilization * 100) : d.targetUtilizationPercent,
+    haReserveHosts: r.haReserveHosts ?? d.haReserveHosts,
+    objective: r.objective ?? d.objective,
+    timeLimitSeconds: r.timeLimitSeconds || d.timeLimitSeconds,
+    pinsText: r.pinned && r.hostPool ? formatPins(renumberPins(r.pinned, r.hostPool, orderedPool(pool, modelOrder))) : '',
+  };
+}
+
+/** The pool in catalog order (the host numbers shown for pinning are the ones the dashboard will show) and its pins. */
+export function draftPool(d: PlanDraft, modelOrder: string[]): { hostPool: PlanRequest['hostPool']; slotCount: number; pins: ParsedPins } {
+  const hostPool = orderedPool(d.pool, modelOrder);
+  const slotCount = hostPool.reduce((n, h) => n + h.count, 0);
+  return { hostPool, slotCount, pins: parsePins(d.pinsText, slotCount) };
+}
+
+/** The request to send; numbers are sent as entered, their ranges are the server's to judge (problem+json names the field). */
+export function toRequest(d: PlanDraft, modelOrder: string[]): PlanRequest {
+  const { hostPool, pins } = draftPool(d, modelOrder);
+  return {
+    workloadId: d.workloadId,
+    name: d.name.trim() || undefined,
+    hostPool,
+    resources: RESOURCES.filter((r) => d.resources.includes(r)),
+    sizing: sizingRequest({ mode: d.sizingMode, percentile: d.percentile, headroomPercent: d.headroomPercent, foldDays: d.foldDays,
+      overloadRiskPercent: d.overloadRiskPercent, overheadInTrace: d.overheadInTrace }),
+    virtualization: d.virtualization,
+    targetUtilization: d.targetUtilizationPercent / 100,
+    haReserveHosts: d.haReserveHosts,
+    objective: d.objective,
+    timeLimitSeconds: d.timeLimitSeconds,
+    pinned: Object.keys(pins.pins).length ? pins.pins : undefined,
+  };
+}
