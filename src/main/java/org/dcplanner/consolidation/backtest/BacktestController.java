@@ -1,5 +1,7 @@
 package org.dcplanner.consolidation.backtest;
 
+import org.dcplanner.consolidation.problem.ListPage;
+import org.springframework.web.bind.annotation.RequestParam;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -37,9 +39,11 @@ class BacktestController {
                 .body(service.get(id, BacktestService.BACKTEST));
     }
 
+    /** The workspace's backtests, newest first, paged (size 1..1000, default 100; X-Total-Count). */
     @GetMapping("/backtests")
-    List<BacktestView> backtests() {
-        return service.list(BacktestService.BACKTEST);
+    ResponseEntity<List<BacktestView>> backtests(@RequestParam(required = false) Integer page,
+                                                 @RequestParam(required = false) Integer size) {
+        return list(BacktestService.BACKTEST, page, size);
     }
 
     @GetMapping("/backtests/{id}")
@@ -65,9 +69,16 @@ class BacktestController {
         return ResponseEntity.accepted().location(URI.create("/api/v1/sweeps/" + id)).body(service.get(id, BacktestService.SWEEP));
     }
 
+    /** The workspace's sweeps, newest first, paged (size 1..1000, default 100; X-Total-Count). */
     @GetMapping("/sweeps")
-    List<BacktestView> sweeps() {
-        return service.list(BacktestService.SWEEP);
+    ResponseEntity<List<BacktestView>> sweeps(@RequestParam(required = false) Integer page,
+                                              @RequestParam(required = false) Integer size) {
+        return list(BacktestService.SWEEP, page, size);
+    }
+
+    private ResponseEntity<List<BacktestView>> list(String kind, Integer page, Integer size) {
+        ListPage p = ListPage.of(page, size, 100, 1000);
+        return p.respond(service.list(kind, p.offset(), p.size()), service.count(kind));
     }
 
     @GetMapping("/sweeps/{id}")

@@ -69,7 +69,7 @@ class BacktestJob {
         try {
             PlanRequest request = json.treeToValue(fold.planRequest(), PlanRequest.class);
             if (request.name() == null) request = request.named(job.name() + " #" + (fold.fold() + 1));
-            planService.start(request, planId);
+            planService.start(request, planId, store.workspace(id));
             store.planning(id, fold.fold(), planId);
         } catch (ApiException e) {
             store.failFold(id, fold.fold(), "FAILED", e.getMessage());

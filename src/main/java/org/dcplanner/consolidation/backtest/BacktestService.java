@@ -76,6 +76,10 @@ public class BacktestService {
         PlanRequest parsed;
         try {
             parsed = json.treeToValue(request, PlanRequest.class);
+        } catch (com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e) {
+            String field = where + e.getPath().stream().map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(java.util.stream.Collectors.joining());
+            throw ApiException.badRequest(field + " is not a field of a plan request").at(null, null, field);
         } catch (JsonProcessingException e) {
             // strict JSON names the bad field (unknown, misspelt, a fraction for a whole number): point at it
             String field = where;
@@ -113,8 +117,13 @@ public class BacktestService {
         return BacktestView.of(job, store.folds(id));
     }
 
-    public List<BacktestView> list(String kind) {
-        return store.list(kind).stream().map(j -> BacktestView.of(j, List.of())).toList();
+    /** One page of the caller's workspace's jobs of a kind, newest first, without folds. */
+    public List<BacktestView> list(String kind, long offset, int limit) {
+        return store.list(kind, Math.toIntExact(offset), limit).stream().map(j -> BacktestView.of(j, List.of())).toList();
+    }
+
+    public long count(String kind) {
+        return store.count(kind);
     }
 
     /** Running: stop requested (true = still running); finished: deleted with its folds' plans. */

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.dcplanner.consolidation.database.JsonColumns;
+import org.dcplanner.consolidation.security.CurrentUser;
 import org.dcplanner.consolidation.simulation.OutOfSampleResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -26,6 +27,8 @@ class BacktestStore {
             + "error, created_at, started_at, finished_at";
     private static final String FOLD_COLUMNS = "fold, label, plan_request::text as plan_request, test_workload_id, test_from, "
             + "test_to, status, plan_id, hosts, in_sample::text as in_sample, out_of_sample::text as out_of_sample, error, finished_at";
+    /** The caller's workspace (open on a job thread); binds {@code :ws}. */
+    private static final String SCOPE = "(cast(:ws as text) is null or workspace = :ws)";
     private final JdbcClient jdbc;
     private final JsonColumns json;
 
@@ -48,8 +51,9 @@ class BacktestStore {
 
     @Transactional
     void insert(UUID id, String kind, String name, Object request, List<FoldSpec> folds) {
-        jdbc.sql("insert into backtest (id, kind, name, status, request, folds_total) values (:id, :kind, :name, 'QUEUED', "
-                        + "cast(:request as jsonb), :total)")
+        jdbc.sql("insert into backtest (id, kind, name, status, request, folds_total, workspace) values (:id, :kind, :name, "
+                        + "'QUEUED', cast(:request as jsonb), :total, :ws)")
+                .param("ws", CurrentUser.workspaceForNew())
                 .param("id", id).param("kind", kind).param("name", name).param("request", json.write(request))
                 .param("total", folds.size()).update();
         for (int i = 0; i < folds.size(); i++) {
@@ -63,12 +67,26 @@ class BacktestStore {
     }
 
     Optional<Job> find(UUID id) {
-        return jdbc.sql("select " + JOB_COLUMNS + " from backtest b where id = :id").param("id", id).query(this::job).optional();
+        return jdbc.sql("select " + JOB_COLUMNS + " from backtest b where id = :id and " + SCOPE).param("id", id)
+                .param("ws", CurrentUser.workspaceOrSystem()).query(this::job).optional();
     }
 
-    List<Job> list(String kind) {
-        return jdbc.sql("select " + JOB_COLUMNS + " from backtest b where kind = :kind order by created_at desc")
-                .param("kind", kind).query(this::job).list();
+    /** One page of the workspace's jobs of a kind, newest first. */
+    List<Job> list(String kind, int offset, int limit) {
+        return jdbc.sql("select " + JOB_COLUMNS + " from backtest b where kind = :kind and " + SCOPE
+                        + " order by created_at desc, id offset :offset limit :limit")
+                .param("kind", kind).param("ws", CurrentUser.workspaceOrSystem()).param("offset", offset).param("limit", limit)
+                .query(this::job).list();
+    }
+
+    long count(String kind) {
+        return jdbc.sql("select count(*) from backtest where kind = :kind and " + SCOPE).param("kind", kind)
+                .param("ws", CurrentUser.workspaceOrSystem()).query(Long.class).single();
+    }
+
+    /** The workspace the job was started from: its folds' plans are stored there. */
+    String workspace(UUID id) {
+        return jdbc.sql("select workspace from backtest where id = :id").param("id", id).query(String.class).single();
     }
 
     List<Fold> folds(UUID id) {

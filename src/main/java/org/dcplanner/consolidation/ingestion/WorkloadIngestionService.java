@@ -60,6 +60,16 @@ public class WorkloadIngestionService {
      */
     public IngestResult ingest(IngestRequest request, org.springframework.core.io.InputStreamSource contentSource,
                                boolean validateOnly) {
+        return ingest(request, contentSource, validateOnly, org.dcplanner.consolidation.security.CurrentUser.workspaceForNew());
+    }
+
+    /** Ingests into the given workspace: a background import stores the workload where its request came from. */
+    public WorkloadView ingestInto(IngestRequest request, String workspace) {
+        return ingest(request, null, false, workspace).workload();
+    }
+
+    private IngestResult ingest(IngestRequest request, org.springframework.core.io.InputStreamSource contentSource,
+                                boolean validateOnly, String workspace) {
         String fingerprint = contentSource == null || validateOnly || !properties.recogniseRepeats() ? null
                 : UploadFingerprint.of(contentSource, request.inventory(), request);
         if (fingerprint != null) {
@@ -96,7 +106,7 @@ public class WorkloadIngestionService {
         long t1 = System.nanoTime();
         try {
             transaction.executeWithoutResult(tx -> {
-                writer.insert(id, name, plan.format().id(), request.vmProfile().id(), assembled);
+                writer.insert(id, name, plan.format().id(), request.vmProfile().id(), assembled, workspace);
                 if (fingerprint != null) repository.setContentHash(id, fingerprint);
                 if (estate != null) {
                     Map<String, Integer> index = new HashMap<>();

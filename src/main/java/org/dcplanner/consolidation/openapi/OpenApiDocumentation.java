@@ -13,6 +13,8 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.util.Map;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.beans.factory.ObjectProvider;
@@ -29,6 +31,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class OpenApiDocumentation {
     static final String PROBLEM = "application/problem+json";
+    static final String BASIC = "basicAuth";
+    static final String BEARER = "bearerToken";
 
     @Bean
     OpenAPI consolidationPlannerApi(ObjectProvider<BuildProperties> build) {
@@ -40,7 +44,14 @@ class OpenApiDocumentation {
                                 + "and read savings. Jobs (plans, replays) answer 202 with a Location to poll. Every error "
                                 + "is RFC 9457 application/problem+json; input errors name the file, line and field.")
                         .license(new License().name("See the repository")))
-                .components(new Components().addSchemas("Problem", problemSchema()));
+                .components(new Components().addSchemas("Problem", problemSchema())
+                        .addSecuritySchemes(BASIC, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
+                                .description("A user's name and password, checked on every call"))
+                        .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
+                                .bearerFormat("dcp_ API token").description("An API token from POST /api/v1/tokens")))
+                // either credential (a browser's session cookie works too; docs/security.md)
+                .addSecurityItem(new SecurityRequirement().addList(BASIC))
+                .addSecurityItem(new SecurityRequirement().addList(BEARER));
     }
 
     /** Adds the problem+json errors every operation can answer, unless the operation already documents them. */
@@ -53,7 +64,9 @@ class OpenApiDocumentation {
                 addProblem(responses, "400", "Bad request: a parameter or body field is unreadable, unknown or out of range");
                 // sign-in (docs/security.md): every operation but the sign-in page's options needs a credential;
                 // writes need PLANNER, users and audit ADMIN; a session write also needs its CSRF token
-                if (!path.equals("/api/v1/sign-in-options")) {
+                if (path.equals("/api/v1/sign-in-options")) {
+                    op.setSecurity(java.util.List.of());   // open: the sign-in page reads it before anyone signs in
+                } else {
                     addProblem(responses, "401", "No credential, or an unknown one: sign in, HTTP Basic, or Authorization: Bearer <API token>");
                 }
                 if (method != PathItem.HttpMethod.GET || path.startsWith("/api/v1/users") || path.startsWith("/api/v1/audit")) {

@@ -76,11 +76,13 @@ public class OutOfSampleService {
     public OutOfSampleResult replayNow(UUID planId, Target target) {
         PlacedPlan plan = PlacedPlans.require(plans, planId);
         UUID workload = target.workloadId() == null ? plan.workloadId() : target.workloadId();
+        workloadOnly(workload);
         return replay(plan, workload, target.from(), target.to(),
                 target.virtualization() == null ? plan.approach() : target.virtualization());
     }
 
     public Optional<OutOfSampleRun> find(UUID planId, UUID runId) {
+        if (!plans.exists(planId)) return Optional.empty();
         return store.find(runId, true).filter(r -> r.planId().equals(planId));
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.dcplanner.consolidation.database.JsonColumns;
+import org.dcplanner.consolidation.security.CurrentUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,6 +19,8 @@ import org.springframework.stereotype.Repository;
 class PolicyRunStore {
     private static final String COLUMNS = "id, plan_id, workload_id, request::text as request, status, error, requested_at, "
             + "started_at, finished_at, result::text as result";
+    /** The caller's workspace (open on a job thread); binds {@code :ws}. */
+    private static final String SCOPE = "(cast(:ws as text) is null or workspace = :ws)";
     private final JdbcClient jdbc;
     private final JsonColumns json;
 
@@ -27,8 +30,9 @@ class PolicyRunStore {
     }
 
     void queue(UUID id, PolicySimulationRequest request) {
-        jdbc.sql("insert into policy_simulation (id, plan_id, workload_id, request, status, requested_at) "
-                        + "values (:id, :plan, :workload, cast(:request as jsonb), 'QUEUED', now())")
+        jdbc.sql("insert into policy_simulation (id, plan_id, workload_id, request, status, requested_at, workspace) "
+                        + "values (:id, :plan, :workload, cast(:request as jsonb), 'QUEUED', now(), :ws)")
+                .param("ws", CurrentUser.workspaceForNew())
                 .param("id", id).param("plan", request.planId()).param("workload", request.workloadId())
                 .param("request", json.write(request)).update();
     }
@@ -49,19 +53,31 @@ class PolicyRunStore {
     }
 
     Optional<PolicyRun> find(UUID id) {
-        return jdbc.sql("select " + COLUMNS + " from policy_simulation where id = :id").param("id", id).query(this::row).optional();
+        return jdbc.sql("select " + COLUMNS + " from policy_simulation where id = :id and " + SCOPE).param("id", id)
+                .param("ws", CurrentUser.workspaceOrSystem()).query(this::row).optional();
     }
 
-    /** Runs of a workload (and plan, when given), newest first. */
-    List<PolicyRun> list(UUID workloadId, UUID planId) {
-        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from policy_simulation where true");
-        if (workloadId != null) sql.append(" and workload_id = :workload");
-        if (planId != null) sql.append(" and plan_id = :plan");
-        sql.append(" order by requested_at desc limit 200");
-        var spec = jdbc.sql(sql.toString());
+    /** One page of the workspace's runs of a workload (and plan, when given), newest first. */
+    List<PolicyRun> list(UUID workloadId, UUID planId, int offset, int limit) {
+        var spec = jdbc.sql("select " + COLUMNS + " from policy_simulation where " + filter(workloadId, planId)
+                + " order by requested_at desc, id offset :offset limit :limit");
+        return bind(spec, workloadId, planId).param("offset", offset).param("limit", limit).query(this::row).list();
+    }
+
+    long count(UUID workloadId, UUID planId) {
+        var spec = jdbc.sql("select count(*) from policy_simulation where " + filter(workloadId, planId));
+        return bind(spec, workloadId, planId).query(Long.class).single();
+    }
+
+    private static String filter(UUID workloadId, UUID planId) {
+        return SCOPE + (workloadId != null ? " and workload_id = :workload" : "") + (planId != null ? " and plan_id = :plan" : "");
+    }
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, UUID workloadId, UUID planId) {
+        spec = spec.param("ws", CurrentUser.workspaceOrSystem());
         if (workloadId != null) spec = spec.param("workload", workloadId);
         if (planId != null) spec = spec.param("plan", planId);
-        return spec.query(this::row).list();
+        return spec;
     }
 
     private PolicyRun row(ResultSet rs, int i) throws SQLException {

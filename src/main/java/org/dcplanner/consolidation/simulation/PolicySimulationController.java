@@ -1,5 +1,6 @@
 package org.dcplanner.consolidation.simulation;
 
+import org.dcplanner.consolidation.problem.ListPage;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -39,10 +40,14 @@ class PolicySimulationController {
         return service.find(id);
     }
 
-    /** Runs of a workload or plan, newest first (at most 200). */
+    /** Runs (of a workload or plan, when given), newest first, paged (size 1..1000, default 100; X-Total-Count). */
     @GetMapping
-    List<PolicyRun> list(@RequestParam(required = false) UUID workloadId, @RequestParam(required = false) UUID planId) {
-        return service.list(workloadId, planId);
+    ResponseEntity<List<PolicyRun>> list(@RequestParam(required = false) UUID workloadId,
+                                         @RequestParam(required = false) UUID planId,
+                                         @RequestParam(required = false) Integer page,
+                                         @RequestParam(required = false) Integer size) {
+        ListPage p = ListPage.of(page, size, 100, 1000);
+        return p.respond(service.list(workloadId, planId, p.offset(), p.size()), service.count(workloadId, planId));
     }
 
     static ResponseEntity<PolicyRun> accepted(PolicyRun run) {

@@ -102,8 +102,13 @@ public class PolicySimulationService {
         return store.find(id).orElseThrow(() -> ApiException.notFound("simulation", id));
     }
 
-    public List<PolicyRun> list(UUID workloadId, UUID planId) {
-        return store.list(workloadId, planId);
+    /** One page of the caller's workspace's runs (filters optional), newest first. */
+    public List<PolicyRun> list(UUID workloadId, UUID planId, long offset, int limit) {
+        return store.list(workloadId, planId, Math.toIntExact(offset), limit);
+    }
+
+    public long count(UUID workloadId, UUID planId) {
+        return store.count(workloadId, planId);
     }
 
     private PolicyRun queue(PolicySimulationRequest request) {

@@ -49,7 +49,7 @@ class BacktestResumeIT extends PostgresIntegrationTest {
         store.insert(id, BacktestService.BACKTEST, "resume", request, folds);
         // the dead node had started fold 0's plan (under the id derived from job and fold) and recorded it
         UUID fold0Plan = UUID.nameUUIDFromBytes((id + ":0").getBytes(StandardCharsets.UTF_8));
-        plans.start(json.treeToValue(folds.get(0).planRequest(), PlanRequest.class), fold0Plan);
+        plans.start(json.treeToValue(folds.get(0).planRequest(), PlanRequest.class), fold0Plan, "default");
         store.markRunning(id);
         store.planning(id, 0, fold0Plan);
         scheduler.schedule(runBacktestTask.instance(id.toString(), id.toString()), Instant.now().plus(1, ChronoUnit.HOURS));

@@ -63,9 +63,9 @@ class PrometheusImportJob {
                 fetch(request, q.getKey(), q.getValue(), dir.resolve(q.getKey() + ".json"));
                 imports.queryDone(id);
             }
-            WorkloadView w = ingestion.ingest(new IngestRequest(new FolderTraceSource(dir), null, null, request.name(),
+            WorkloadView w = ingestion.ingestInto(new IngestRequest(new FolderTraceSource(dir), null, null, request.name(),
                     WorkloadFormat.PROMETHEUS, request.vmProfile() == null ? null : VmProfile.fromId(request.vmProfile()),
-                    request.stepSeconds(), null));
+                    request.stepSeconds(), null), imports.workspace(id));
             imports.completed(id, w.id());
         } catch (ApiException e) {
             imports.failed(id, problem(e.problem()));

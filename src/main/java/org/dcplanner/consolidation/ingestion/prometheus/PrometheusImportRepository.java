@@ -1,5 +1,7 @@
 package org.dcplanner.consolidation.ingestion.prometheus;
 
+import org.dcplanner.consolidation.security.CurrentUser;
+import org.dcplanner.consolidation.security.WorkspaceScope;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,8 +24,13 @@ class PrometheusImportRepository {
     }
 
     void insert(UUID id, PrometheusImportRequest request) {
-        jdbc.update("insert into prometheus_import (id, request, status, queries_total) values (?, ?::jsonb, 'QUEUED', ?)",
-                id, write(request), request.queries().size());
+        jdbc.update("insert into prometheus_import (id, request, status, queries_total, workspace) values (?, ?::jsonb, 'QUEUED', ?, ?)",
+                id, write(request), request.queries().size(), CurrentUser.workspaceForNew());
+    }
+
+    /** The workspace the import was requested from, which its workload is stored in. */
+    String workspace(UUID id) {
+        return jdbc.queryForObject("select workspace from prometheus_import where id = ?", String.class, id);
     }
 
     PrometheusImportRequest request(UUID id) {
@@ -54,10 +61,10 @@ class PrometheusImportRepository {
     }
 
     Optional<PrometheusImportView> find(UUID id) {
-        return jdbc.query("select * from prometheus_import where id = ?", (rs, n) -> new PrometheusImportView(
+        return jdbc.query("select * from prometheus_import where id = ? and " + WorkspaceScope.CONDITION, (rs, n) -> new PrometheusImportView(
                 rs.getObject("id", UUID.class), rs.getString("status"), rs.getInt("queries_done"), rs.getInt("queries_total"),
                 rs.getObject("workload_id", UUID.class), read(rs.getString("error")), instant(rs.getTimestamp("created_at")),
-                instant(rs.getTimestamp("finished_at"))), id).stream().findFirst();
+                instant(rs.getTimestamp("finished_at"))), WorkspaceScope.args(id)).stream().findFirst();
     }
 
     private Map<String, Object> read(String text) {

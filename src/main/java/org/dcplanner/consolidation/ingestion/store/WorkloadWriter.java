@@ -40,9 +40,15 @@ public class WorkloadWriter {
     /** Inserts the workload; runs in the caller's transaction (one is required). */
     @Transactional(propagation = Propagation.MANDATORY)
     public void insert(UUID id, String name, String format, String vmProfile, AssembledWorkload w) {
+        insert(id, name, format, vmProfile, w, CurrentUser.workspaceForNew());
+    }
+
+    /** As {@link #insert(UUID, String, String, String, AssembledWorkload)} into the given workspace (a background import). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void insert(UUID id, String name, String format, String vmProfile, AssembledWorkload w, String workspace) {
         Connection c = DataSourceUtils.getConnection(dataSource);
         try {
-            insertWorkload(c, id, name, format, vmProfile, w);
+            insertWorkload(c, id, name, format, vmProfile, w, workspace);
             copyVms(c, id, w);
             copySeries(c, id, w);
         } catch (SQLException e) {
@@ -54,8 +60,8 @@ public class WorkloadWriter {
         }
     }
 
-    private void insertWorkload(Connection c, UUID id, String name, String format, String vmProfile, AssembledWorkload w)
-            throws SQLException, JsonProcessingException {
+    private void insertWorkload(Connection c, UUID id, String name, String format, String vmProfile, AssembledWorkload w,
+                                String workspace) throws SQLException, JsonProcessingException {
         String sql = "insert into workload (id, name, format, vm_profile, vm_count, step_seconds, steps, start_time,"
                 + " metrics, sample_count, warnings, workspace) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -70,7 +76,7 @@ public class WorkloadWriter {
             ps.setArray(9, c.createArrayOf("text", w.measured().stream().map(Metric::field).toArray()));
             ps.setLong(10, w.samples());
             ps.setString(11, json.writeValueAsString(w.warnings()));
-            ps.setString(12, CurrentUser.workspaceForNew());
+            ps.setString(12, workspace);
             ps.executeUpdate();
         }
     }

@@ -42,6 +42,12 @@ public class PlanRepository implements HostModelUsage {
 
     public void insert(UUID id, String name, UUID workloadId, String requestJson, List<String> vmNames, List<String> slotModels,
                 int steps, int stepSeconds, boolean folded) {
+        insert(id, name, workloadId, requestJson, vmNames, slotModels, steps, stepSeconds, folded, CurrentUser.workspaceForNew());
+    }
+
+    /** As above, into the given workspace (a plan a background job starts for a request of that workspace). */
+    public void insert(UUID id, String name, UUID workloadId, String requestJson, List<String> vmNames, List<String> slotModels,
+                int steps, int stepSeconds, boolean folded, String workspace) {
         jdbc.update(con -> {
             var ps = con.prepareStatement("insert into plans (id, name, workload_id, request, status, vm_names, slot_models, "
                     + "steps, step_seconds, folded, workspace, created_at, updated_at)"
@@ -55,7 +61,7 @@ public class PlanRepository implements HostModelUsage {
             ps.setInt(7, steps);
             ps.setInt(8, stepSeconds);
             ps.setBoolean(9, folded);
-            ps.setString(10, CurrentUser.workspaceForNew());
+            ps.setString(10, workspace);
             return ps;
         });
     }

@@ -1,5 +1,6 @@
 package org.dcplanner.consolidation.planning.internal;
 
+import org.dcplanner.consolidation.security.CurrentUser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,7 +47,7 @@ public class PlanService implements org.dcplanner.consolidation.planning.PlanJob
 
     /** Validates (400/404/422), stores the plan QUEUED and queues its solve; returns the new id. */
     public UUID start(PlanRequest raw) {
-        return start(raw, UUID.randomUUID());
+        return start(raw, UUID.randomUUID(), CurrentUser.workspaceForNew());
     }
 
     /**
@@ -54,7 +55,7 @@ public class PlanService implements org.dcplanner.consolidation.planning.PlanJob
      * from its own state); when a plan with that id exists already, nothing is started and the id is returned.
      */
     @Override
-    public UUID start(PlanRequest raw, UUID id) {
+    public UUID start(PlanRequest raw, UUID id, String workspace) {
         if (plans.exists(id)) return id;
         PlanRequest request = raw.validated(properties.maxTimeLimitSeconds(), properties.defaultTimeLimitSeconds());
         if (!problems.workloadExists(request.workloadId())) {
@@ -66,7 +67,7 @@ public class PlanService implements org.dcplanner.consolidation.planning.PlanJob
         transaction.executeWithoutResult(status -> {
             problems.holdPoolModels(request);
             plans.insert(id, name, request.workloadId(), write(request), built.problem().vmNames(), built.slotModels(),
-                    built.sized().steps(), built.sized().stepSeconds(), built.sized().folded());
+                    built.sized().steps(), built.sized().stepSeconds(), built.sized().folded(), workspace);
         });
         try {
             SolvePlanTask.schedule(scheduler, solveTask, id);

@@ -30,6 +30,7 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = "app.ingestion.prometheus-max-response-bytes=20000")
 class PrometheusImportIT extends PostgresIntegrationTest {
     @Autowired TestRestTemplate http;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
     private HttpServer prometheus;
     private final Map<String, Integer> queriesSeen = new HashMap<>();
 
@@ -83,6 +84,10 @@ class PrometheusImportIT extends PostgresIntegrationTest {
     }
 
     private Map pull(Map<String, String> queries) {
+        return pull(http, queries);
+    }
+
+    private Map pull(TestRestTemplate http, Map<String, String> queries) {
         Map<String, Object> body = Map.of("url", url(), "start", "2026-01-05T00:00:00Z", "end", "2026-01-05T02:00:00Z",
                 "stepSeconds", 300, "queries", queries, "name", "from prometheus");
         var r = http.postForEntity("/api/v1/workloads/prometheus", body, Map.class);
@@ -93,6 +98,19 @@ class PrometheusImportIT extends PostgresIntegrationTest {
             return status.equals("COMPLETED") || status.equals("FAILED");
         });
         return http.getForObject(location, Map.class);
+    }
+
+    @Test
+    void theWorkloadLandsInTheWorkspaceTheImportWasRequestedFrom() {
+        TestRestTemplate other = http.withBasicAuth(org.dcplanner.consolidation.TestUsers.OTHER_PLANNER,
+                org.dcplanner.consolidation.TestUsers.PASSWORD);
+        Map done = pull(other, Map.of("cpuPercent", "node_cpu_busy_percent"));
+        assertThat(done).containsEntry("status", "COMPLETED");
+        Object workload = done.get("workloadId");
+        assertThat(jdbc.queryForObject("select workspace from workload where id = ?::uuid", String.class, String.valueOf(workload)))
+                .as("stored by the job thread").isEqualTo("other");
+        assertThat(other.getForEntity("/api/v1/workloads/" + workload, String.class).getStatusCode().value()).isEqualTo(200);
+        assertThat(http.getForEntity("/api/v1/workloads/" + workload, String.class).getStatusCode().value()).isEqualTo(404);
     }
 
     @Test
