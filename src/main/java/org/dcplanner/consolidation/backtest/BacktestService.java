@@ -76,22 +76,16 @@ public class BacktestService {
         PlanRequest parsed;
         try {
             parsed = json.treeToValue(request, PlanRequest.class);
-        } catch (com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e) {
-            String field = where + e.getPath().stream().map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
-                    .collect(java.util.stream.Collectors.joining());
-            throw ApiException.badRequest(field + " is not a field of a plan request").at(null, null, field);
         } catch (JsonProcessingException e) {
-            // strict JSON names the bad field (unknown, misspelt, a fraction for a whole number): point at it
+            // strict JSON names the bad field (unknown, misspelt, a fraction for a whole number): point at its path
             String field = where;
             if (e instanceof com.fasterxml.jackson.databind.JsonMappingException m) {
-                StringBuilder path = new StringBuilder(where);
-                for (var ref : m.getPath()) {
-                    path.append(ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]");
-                }
-                field = path.toString();
+                field = where + m.getPath().stream().map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
+                        .collect(java.util.stream.Collectors.joining());
             }
-            throw ApiException.badRequest(field + ": " + e.getOriginalMessage() + " (not a plan request field or value)")
-                    .at(null, null, field);
+            String why = e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException
+                    ? " is not a field of a plan request" : ": " + e.getOriginalMessage();
+            throw ApiException.badRequest(field + why).at(null, null, field);
         }
         String unknown = unknownField(request, json.valueToTree(parsed), where);
         if (unknown != null) throw ApiException.badRequest(unknown + " is not a field of a plan request").at(null, null, unknown);
