@@ -429,12 +429,12 @@ try {
   await page.selectOption('#hold-workload', dayBId);
   await page.click('[data-testid="hold-replay"]');
   await page.waitForSelector('[data-testid="hold-out-of-sample"]', { timeout: 120_000 });
-  const runs = await (await page.request.get(`${baseUrl}/api/v1/plans/${planId}/simulations/out-of-sample`)).json();
-  const run = await (await page.request.get(`${baseUrl}/api/v1/plans/${planId}/simulations/${runs[0].id}`)).json();
-  const heldOut = run.result?.resources?.CPU;
+  const heldOutRuns = await (await page.request.get(`${baseUrl}/api/v1/plans/${planId}/simulations/out-of-sample`)).json();
+  const heldOutRun = await (await page.request.get(`${baseUrl}/api/v1/plans/${planId}/simulations/${heldOutRuns[0].id}`)).json();
+  const heldOut = heldOutRun.result?.resources?.CPU;
   const rowText = (await page.textContent('[data-testid="hold-out-of-sample"]')) ?? '';
   check('out-of-sample row = the API\'s result (not in sample, VMs that saw an overload of replayed)',
-    run.result?.inSample === false && heldOut != null && rowText.includes(`${heldOut.vmsThatSawOverload} of ${run.result.replayedVms}`)
+    heldOutRun.result?.inSample === false && heldOut != null && rowText.includes(`${heldOut.vmsThatSawOverload} of ${heldOutRun.result.replayedVms}`)
     && rowText.includes('e2e held-out copy'), `${rowText} vs ${JSON.stringify(heldOut)}`);
   await page.screenshot({ path: join(shots, '05b-will-it-hold.png'), fullPage: true });
   // 6c. A sweep of two sizings from the card, tested on the held-out copy: progress to COMPLETED, hosts against
