@@ -19,10 +19,12 @@ import java.time.Duration;
  * request is built by {@link #request}, so authenticating all of them is a change in that one method.
  */
 public final class ApiClient {
-    private static final String BASIC = "Basic " + java.util.Base64.getEncoder().encodeToString(
-            (TestUsers.PLANNER + ":" + TestUsers.PASSWORD).getBytes(StandardCharsets.UTF_8));
+    private static final String BASIC = "Basic "
+            + java.util.Base64.getEncoder()
+                    .encodeToString((TestUsers.PLANNER + ":" + TestUsers.PASSWORD).getBytes(StandardCharsets.UTF_8));
     private final String base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
 
     public ApiClient(String base) {
         this.base = base;
@@ -34,7 +36,8 @@ public final class ApiClient {
 
     /** A request to {@code path} (relative to the service), signed in as the test planner (HTTP Basic). */
     public HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120))
+        return HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(120))
                 .header("Authorization", BASIC);
     }
 
@@ -54,8 +57,10 @@ public final class ApiClient {
     }
 
     public HttpResponse<String> postJson(String path, String json) {
-        return send(request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+        return send(request(path)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build());
     }
 
     /** A body of unknown length: sent chunked, so the server can only cap it while reading. */

@@ -10,8 +10,11 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 class FoundationIT extends PostgresIntegrationTest {
-    @Autowired TestRestTemplate http;
-    @Autowired JdbcTemplate jdbc;
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void healthIsUpOnRealPostgres() {
@@ -32,11 +35,13 @@ class FoundationIT extends PostgresIntegrationTest {
         var response = http.getForEntity("/api/v1/does-not-exist", String.class);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(response.getHeaders().getContentType()).isNotNull();
-        assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+        assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .isTrue();
     }
 
     @Test
     void openApiDocumentIsServed() {
-        assertThat(http.getForEntity("/v3/api-docs", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(http.getForEntity("/v3/api-docs", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
     }
 }

@@ -26,11 +26,14 @@ public class TestUsers {
     @Bean
     ApplicationRunner testUsersExist(UserService users) {
         return args -> {
-            record User(String name, Role role, String workspace) {
-            }
-            for (User u : List.of(new User(ADMIN, Role.ADMIN, "default"), new User(PLANNER, Role.PLANNER, "default"),
-                    new User(VIEWER, Role.VIEWER, "default"), new User(OTHER_PLANNER, Role.PLANNER, "other"))) {
-                if (users.list().stream().noneMatch(existing -> existing.username().equals(u.name()))) {
+            record User(String name, Role role, String workspace) {}
+            for (User u : List.of(
+                    new User(ADMIN, Role.ADMIN, "default"),
+                    new User(PLANNER, Role.PLANNER, "default"),
+                    new User(VIEWER, Role.VIEWER, "default"),
+                    new User(OTHER_PLANNER, Role.PLANNER, "other"))) {
+                if (users.list().stream()
+                        .noneMatch(existing -> existing.username().equals(u.name()))) {
                     users.create(u.name(), PASSWORD, u.role(), u.workspace());
                 }
             }

@@ -1,7 +1,5 @@
 package org.dcplanner.consolidation.backtest;
 
-import org.dcplanner.consolidation.problem.ListPage;
-import org.springframework.web.bind.annotation.RequestParam;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -9,6 +7,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.dcplanner.consolidation.problem.ListPage;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -17,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Backtests (/api/v1/backtests) and sweeps (/api/v1/sweeps): start (202 + Location), read, stop or delete. */
@@ -30,19 +30,27 @@ class BacktestController {
     }
 
     @PostMapping("/backtests")
-    @ApiResponse(responseCode = "202", description = "Queued: poll the Location for progress, folds and totals", headers = @Header(name = "Location", description = "where to poll the job", schema = @Schema(type = "string")),
+    @ApiResponse(
+            responseCode = "202",
+            description = "Queued: poll the Location for progress, folds and totals",
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = "where to poll the job",
+                            schema = @Schema(type = "string")),
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = BacktestView.class)))
     @ApiResponse(responseCode = "422", description = "No fold fits the workload, or a window cannot be cut in days")
     ResponseEntity<BacktestView> startBacktest(@RequestBody BacktestRequest request) {
         UUID id = service.startBacktest(request);
-        return ResponseEntity.accepted().location(URI.create("/api/v1/backtests/" + id))
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/v1/backtests/" + id))
                 .body(service.get(id, BacktestService.BACKTEST));
     }
 
     /** The workspace's backtests, newest first, paged (size 1..1000, default 100; X-Total-Count). */
     @GetMapping("/backtests")
-    ResponseEntity<List<BacktestView>> backtests(@RequestParam(required = false) Integer page,
-                                                 @RequestParam(required = false) Integer size) {
+    ResponseEntity<List<BacktestView>> backtests(
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         return list(BacktestService.BACKTEST, page, size);
     }
 
@@ -53,7 +61,9 @@ class BacktestController {
 
     /** Running: stop (202; the running fold's plan is stopped, the job ends CANCELLED); finished: delete (204). */
     @DeleteMapping("/backtests/{id}")
-    @ApiResponse(responseCode = "202", description = "Stop requested: the running fold's plan is stopped, the job ends CANCELLED",
+    @ApiResponse(
+            responseCode = "202",
+            description = "Stop requested: the running fold's plan is stopped, the job ends CANCELLED",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = BacktestView.class)))
     @ApiResponse(responseCode = "204", description = "The finished job was deleted with its folds' plans")
     ResponseEntity<BacktestView> stopBacktest(@PathVariable UUID id) {
@@ -61,18 +71,27 @@ class BacktestController {
     }
 
     @PostMapping("/sweeps")
-    @ApiResponse(responseCode = "202", description = "Queued: poll the Location for progress, folds and totals", headers = @Header(name = "Location", description = "where to poll the job", schema = @Schema(type = "string")),
+    @ApiResponse(
+            responseCode = "202",
+            description = "Queued: poll the Location for progress, folds and totals",
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = "where to poll the job",
+                            schema = @Schema(type = "string")),
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = BacktestView.class)))
     @ApiResponse(responseCode = "422", description = "No fold fits the workload, or a window cannot be cut in days")
     ResponseEntity<BacktestView> startSweep(@RequestBody SweepRequest request) {
         UUID id = service.startSweep(request);
-        return ResponseEntity.accepted().location(URI.create("/api/v1/sweeps/" + id)).body(service.get(id, BacktestService.SWEEP));
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/v1/sweeps/" + id))
+                .body(service.get(id, BacktestService.SWEEP));
     }
 
     /** The workspace's sweeps, newest first, paged (size 1..1000, default 100; X-Total-Count). */
     @GetMapping("/sweeps")
-    ResponseEntity<List<BacktestView>> sweeps(@RequestParam(required = false) Integer page,
-                                              @RequestParam(required = false) Integer size) {
+    ResponseEntity<List<BacktestView>> sweeps(
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         return list(BacktestService.SWEEP, page, size);
     }
 
@@ -87,7 +106,9 @@ class BacktestController {
     }
 
     @DeleteMapping("/sweeps/{id}")
-    @ApiResponse(responseCode = "202", description = "Stop requested: the running fold's plan is stopped, the job ends CANCELLED",
+    @ApiResponse(
+            responseCode = "202",
+            description = "Stop requested: the running fold's plan is stopped, the job ends CANCELLED",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = BacktestView.class)))
     @ApiResponse(responseCode = "204", description = "The finished job was deleted with its folds' plans")
     ResponseEntity<BacktestView> stopSweep(@PathVariable UUID id) {

@@ -21,18 +21,26 @@ final class BacktestFolds {
     static List<FoldSpec> rolling(BacktestRequest r, TimeGrid grid) {
         int training = steps(r.trainingSteps(), r.trainingDays(), grid, "trainingDays");
         int test = steps(r.testSteps(), r.testDays(), grid, "testDays");
-        int stride = r.stepSteps() != null || r.stepDays() != null ? steps(r.stepSteps(), r.stepDays(), grid, "stepDays") : test;
+        int stride = r.stepSteps() != null || r.stepDays() != null
+                ? steps(r.stepSteps(), r.stepDays(), grid, "stepDays")
+                : test;
         List<FoldSpec> folds = new ArrayList<>();
         for (long start = 0; start + training + test <= grid.steps() && folds.size() < r.maxFolds(); start += stride) {
             Instant trainFrom = grid.at((int) start);
             Instant testFrom = grid.at((int) start + training);
             Instant testTo = grid.at((int) start + training + test);
-            folds.add(new FoldSpec("train " + trainFrom + " .. " + testFrom + ", test .. " + testTo,
-                    planRequest(r.plan(), r.workloadId(), trainFrom, testFrom), r.workloadId(), testFrom, testTo));
+            folds.add(new FoldSpec(
+                    "train " + trainFrom + " .. " + testFrom + ", test .. " + testTo,
+                    planRequest(r.plan(), r.workloadId(), trainFrom, testFrom),
+                    r.workloadId(),
+                    testFrom,
+                    testTo));
         }
         if (folds.isEmpty()) {
-            throw ApiException.unprocessable("workload-too-short", "the workload has " + grid.steps() + " steps of "
-                    + grid.stepSeconds() + " s; one fold needs " + training + " training + " + test + " test steps")
+            throw ApiException.unprocessable(
+                            "workload-too-short",
+                            "the workload has " + grid.steps() + " steps of " + grid.stepSeconds()
+                                    + " s; one fold needs " + training + " training + " + test + " test steps")
                     .at(null, null, "trainingDays");
         }
         return folds;
@@ -42,8 +50,12 @@ final class BacktestFolds {
     static List<FoldSpec> consecutive(BacktestRequest r, List<String> names) {
         List<FoldSpec> folds = new ArrayList<>();
         for (int i = 0; i + 1 < r.workloadIds().size() && folds.size() < r.maxFolds(); i++) {
-            folds.add(new FoldSpec("train " + names.get(i) + ", test " + names.get(i + 1),
-                    planRequest(r.plan(), r.workloadIds().get(i), null, null), r.workloadIds().get(i + 1), null, null));
+            folds.add(new FoldSpec(
+                    "train " + names.get(i) + ", test " + names.get(i + 1),
+                    planRequest(r.plan(), r.workloadIds().get(i), null, null),
+                    r.workloadIds().get(i + 1),
+                    null,
+                    null));
         }
         return folds;
     }
@@ -57,8 +69,12 @@ final class BacktestFolds {
             JsonNode label = v.remove("label");
             ObjectNode request = planRequest(r.plan(), r.workloadId(), r.from(), r.to());
             merge(request, v);
-            folds.add(new FoldSpec(label != null && label.isTextual() ? label.asText() : v.toString(), request, test,
-                    r.testFrom(), r.testTo()));
+            folds.add(new FoldSpec(
+                    label != null && label.isTextual() ? label.asText() : v.toString(),
+                    request,
+                    test,
+                    r.testFrom(),
+                    r.testTo()));
         }
         return folds;
     }
@@ -84,8 +100,11 @@ final class BacktestFolds {
     private static int steps(Integer steps, Integer days, TimeGrid grid, String field) {
         if (steps != null) return steps;
         if (SECONDS_PER_DAY % grid.stepSeconds() != 0) {
-            throw ApiException.unprocessable("step-does-not-divide-day", "the workload's step (" + grid.stepSeconds()
-                    + " s) does not divide a day: give the lengths in steps").at(null, null, field);
+            throw ApiException.unprocessable(
+                            "step-does-not-divide-day",
+                            "the workload's step (" + grid.stepSeconds()
+                                    + " s) does not divide a day: give the lengths in steps")
+                    .at(null, null, field);
         }
         return days * (SECONDS_PER_DAY / grid.stepSeconds());
     }

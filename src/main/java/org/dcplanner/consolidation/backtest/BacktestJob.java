@@ -8,14 +8,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.dcplanner.consolidation.planning.PlanJobs;
 import org.dcplanner.consolidation.planning.PlanLookup;
 import org.dcplanner.consolidation.planning.PlanLookup.PlanState;
 import org.dcplanner.consolidation.planning.PlanRequest;
-import org.dcplanner.consolidation.planning.PlanJobs;
+import org.dcplanner.consolidation.problem.ApiException;
 import org.dcplanner.consolidation.simulation.OutOfSampleResult;
 import org.dcplanner.consolidation.simulation.OutOfSampleService;
 import org.dcplanner.consolidation.simulation.OutOfSampleService.Target;
-import org.dcplanner.consolidation.problem.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -35,7 +35,12 @@ class BacktestJob {
     private final OutOfSampleService replays;
     private final ObjectMapper json;
 
-    BacktestJob(BacktestStore store, PlanJobs planService, PlanLookup plans, OutOfSampleService replays, ObjectMapper json) {
+    BacktestJob(
+            BacktestStore store,
+            PlanJobs planService,
+            PlanLookup plans,
+            OutOfSampleService replays,
+            ObjectMapper json) {
         this.store = store;
         this.planService = planService;
         this.plans = plans;
@@ -44,7 +49,11 @@ class BacktestJob {
     }
 
     /** What the task does after a step. */
-    enum Next { CONTINUE, WAIT, DONE }
+    enum Next {
+        CONTINUE,
+        WAIT,
+        DONE
+    }
 
     Next step(UUID id) {
         BacktestStore.Job job = store.find(id).orElse(null);
@@ -56,7 +65,8 @@ class BacktestJob {
         }
         Optional<BacktestStore.Fold> open = store.nextOpenFold(id);
         if (open.isEmpty()) {
-            boolean anyCompleted = store.folds(id).stream().anyMatch(f -> f.status().equals("COMPLETED"));
+            boolean anyCompleted =
+                    store.folds(id).stream().anyMatch(f -> f.status().equals("COMPLETED"));
             store.finish(id, anyCompleted ? "COMPLETED" : "FAILED", anyCompleted ? null : "no fold completed");
             return Next.DONE;
         }
@@ -88,15 +98,24 @@ class BacktestJob {
         PlanState plan = state.get();
         if (!plan.finished()) return Next.WAIT;
         if (plan.failed() || plans.placedPlan(fold.planId()).isEmpty()) {
-            store.failFold(id, fold.fold(), "FAILED", "plan " + plan.status() + (plan.error() != null ? ": " + plan.error() : " without a placement"));
+            store.failFold(
+                    id,
+                    fold.fold(),
+                    "FAILED",
+                    "plan " + plan.status() + (plan.error() != null ? ": " + plan.error() : " without a placement"));
             return Next.CONTINUE;
         }
         try {
             JsonNode req = fold.planRequest();
-            OutOfSampleResult in = replays.replayNow(fold.planId(), new Target(UUID.fromString(req.get("workloadId").asText()),
-                    instant(req, "from"), instant(req, "to"), null));
-            OutOfSampleResult out = replays.replayNow(fold.planId(), new Target(fold.testWorkloadId(), fold.testFrom(),
-                    fold.testTo(), null));
+            OutOfSampleResult in = replays.replayNow(
+                    fold.planId(),
+                    new Target(
+                            UUID.fromString(req.get("workloadId").asText()),
+                            instant(req, "from"),
+                            instant(req, "to"),
+                            null));
+            OutOfSampleResult out = replays.replayNow(
+                    fold.planId(), new Target(fold.testWorkloadId(), fold.testFrom(), fold.testTo(), null));
             store.completeFold(id, fold.fold(), in.hosts(), brief(in), brief(out));
             log.info("backtest {} fold {}: {} hosts, out of sample {}", id, fold.fold(), in.hosts(), out.resources());
         } catch (ApiException e) {
@@ -118,10 +137,28 @@ class BacktestJob {
 
     /** A fold keeps the figures and the worst VMs, not every VM. */
     private static OutOfSampleResult brief(OutOfSampleResult r) {
-        return new OutOfSampleResult(r.inSample(), r.workloadId(), r.workloadName(), r.from(), r.to(), r.stepSeconds(),
-                r.steps(), r.virtualization(), r.planVms(), r.replayedVms(), r.hosts(), r.unplacedVms(), r.missingPlanVms(),
-                r.resizedVms(), r.resources(), r.otherResources(), r.acrossResources(), r.energyKWh(), r.slatah(),
-                r.worstVms(), List.of());
+        return new OutOfSampleResult(
+                r.inSample(),
+                r.workloadId(),
+                r.workloadName(),
+                r.from(),
+                r.to(),
+                r.stepSeconds(),
+                r.steps(),
+                r.virtualization(),
+                r.planVms(),
+                r.replayedVms(),
+                r.hosts(),
+                r.unplacedVms(),
+                r.missingPlanVms(),
+                r.resizedVms(),
+                r.resources(),
+                r.otherResources(),
+                r.acrossResources(),
+                r.energyKWh(),
+                r.slatah(),
+                r.worstVms(),
+                List.of());
     }
 
     private static Instant instant(JsonNode node, String field) {

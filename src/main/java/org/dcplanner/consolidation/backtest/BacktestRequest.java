@@ -16,9 +16,18 @@ import org.dcplanner.consolidation.problem.ApiException;
  * @param stepDays      stride between folds in days, 1..365 (or stepSteps; default: the test length)
  * @param maxFolds      at most this many folds, 1..100 (default 30)
  */
-public record BacktestRequest(String name, UUID workloadId, List<UUID> workloadIds, JsonNode plan, Integer trainingDays,
-                              Integer testDays, Integer trainingSteps, Integer testSteps, Integer stepDays,
-                              Integer stepSteps, Integer maxFolds) {
+public record BacktestRequest(
+        String name,
+        UUID workloadId,
+        List<UUID> workloadIds,
+        JsonNode plan,
+        Integer trainingDays,
+        Integer testDays,
+        Integer trainingSteps,
+        Integer testSteps,
+        Integer stepDays,
+        Integer stepSteps,
+        Integer maxFolds) {
     static final int MAX_DAYS = 365;
     static final int MAX_STEPS = 1_000_000;
     static final int MAX_FOLDS = 100;
@@ -29,12 +38,17 @@ public record BacktestRequest(String name, UUID workloadId, List<UUID> workloadI
         boolean list = workloadIds != null && !workloadIds.isEmpty();
         if (workloadId == null && !list) throw invalid("workloadId", "workloadId or workloadIds is required");
         if (workloadId != null && list) throw invalid("workloadIds", "give workloadId or workloadIds, not both");
-        if (list && workloadIds.size() < 2) throw invalid("workloadIds", "workloadIds needs at least two workloads (train on one, test on the next)");
-        if (list && workloadIds.stream().anyMatch(java.util.Objects::isNull)) throw invalid("workloadIds", "workloadIds must not contain null");
-        if (plan == null || !plan.isObject()) throw invalid("plan", "plan (a plan request without workloadId) is required");
-        if (plan.has("workloadId")) throw invalid("plan.workloadId", "plan must not name a workload: the backtest sets it per fold");
+        if (list && workloadIds.size() < 2)
+            throw invalid("workloadIds", "workloadIds needs at least two workloads (train on one, test on the next)");
+        if (list && workloadIds.stream().anyMatch(java.util.Objects::isNull))
+            throw invalid("workloadIds", "workloadIds must not contain null");
+        if (plan == null || !plan.isObject())
+            throw invalid("plan", "plan (a plan request without workloadId) is required");
+        if (plan.has("workloadId"))
+            throw invalid("plan.workloadId", "plan must not name a workload: the backtest sets it per fold");
         if (!list) {
-            if (trainingDays == null && trainingSteps == null) throw invalid("trainingDays", "trainingDays or trainingSteps is required");
+            if (trainingDays == null && trainingSteps == null)
+                throw invalid("trainingDays", "trainingDays or trainingSteps is required");
             range("trainingDays", trainingDays, MAX_DAYS);
             range("testDays", testDays, MAX_DAYS);
             range("stepDays", stepDays, MAX_DAYS);
@@ -44,10 +58,18 @@ public record BacktestRequest(String name, UUID workloadId, List<UUID> workloadI
         }
         range("maxFolds", maxFolds, MAX_FOLDS);
         if (name != null && name.strip().length() > 200) throw invalid("name", "name must be at most 200 characters");
-        return new BacktestRequest(name == null || name.isBlank() ? null : name.strip(), workloadId,
-                list ? List.copyOf(workloadIds) : null, plan, trainingDays,
-                testDays == null && testSteps == null && !list ? Integer.valueOf(1) : testDays, trainingSteps, testSteps,
-                stepDays, stepSteps, maxFolds == null ? DEFAULT_MAX_FOLDS : maxFolds);
+        return new BacktestRequest(
+                name == null || name.isBlank() ? null : name.strip(),
+                workloadId,
+                list ? List.copyOf(workloadIds) : null,
+                plan,
+                trainingDays,
+                testDays == null && testSteps == null && !list ? Integer.valueOf(1) : testDays,
+                trainingSteps,
+                testSteps,
+                stepDays,
+                stepSteps,
+                maxFolds == null ? DEFAULT_MAX_FOLDS : maxFolds);
     }
 
     private static void range(String field, Integer value, int max) {

@@ -11,8 +11,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.dcplanner.consolidation.ingestion.LoadedWorkload;
 import org.dcplanner.consolidation.ingestion.WorkloadStore;
-import org.dcplanner.consolidation.planning.PlanRequest;
 import org.dcplanner.consolidation.planning.PlanJobs;
+import org.dcplanner.consolidation.planning.PlanRequest;
 import org.dcplanner.consolidation.problem.ApiException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -29,8 +29,13 @@ public class BacktestService {
     private final CustomTask<String> task;
     private final ObjectMapper json;
 
-    BacktestService(BacktestStore store, WorkloadStore workloads, PlanJobs plans, SchedulerClient scheduler,
-                    CustomTask<String> runBacktestTask, ObjectMapper json) {
+    BacktestService(
+            BacktestStore store,
+            WorkloadStore workloads,
+            PlanJobs plans,
+            SchedulerClient scheduler,
+            CustomTask<String> runBacktestTask,
+            ObjectMapper json) {
         this.store = store;
         this.workloads = workloads;
         this.plans = plans;
@@ -44,10 +49,13 @@ public class BacktestService {
         BacktestRequest r = raw.validated();
         List<FoldSpec> folds;
         if (r.workloadId() != null) {
-            folds = BacktestFolds.rolling(r, workload(r.workloadId(), "workloadId").grid());
+            folds = BacktestFolds.rolling(
+                    r, workload(r.workloadId(), "workloadId").grid());
         } else {
             List<String> names = new ArrayList<>();
-            for (int i = 0; i < r.workloadIds().size(); i++) names.add(workload(r.workloadIds().get(i), "workloadIds[" + i + "]").name());
+            for (int i = 0; i < r.workloadIds().size(); i++)
+                names.add(workload(r.workloadIds().get(i), "workloadIds[" + i + "]")
+                        .name());
             folds = BacktestFolds.consecutive(r, names);
         }
         return start(BACKTEST, r.name() != null ? r.name() : "backtest", r, folds);
@@ -61,7 +69,8 @@ public class BacktestService {
     }
 
     private UUID start(String kind, String name, Object request, List<FoldSpec> folds) {
-        for (int i = 0; i < folds.size(); i++) checkPlan(folds.get(i).planRequest(), kind.equals(SWEEP) ? "variants[" + i + "]" : "plan");
+        for (int i = 0; i < folds.size(); i++)
+            checkPlan(folds.get(i).planRequest(), kind.equals(SWEEP) ? "variants[" + i + "]" : "plan");
         UUID id = UUID.randomUUID();
         store.insert(id, kind, name, request, folds);
         BacktestTask.schedule(scheduler, task, id);
@@ -80,20 +89,26 @@ public class BacktestService {
             // strict JSON names the bad field (unknown, misspelt, a fraction for a whole number): point at its path
             String field = where;
             if (e instanceof com.fasterxml.jackson.databind.JsonMappingException m) {
-                field = where + m.getPath().stream().map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
-                        .collect(java.util.stream.Collectors.joining());
+                field = where
+                        + m.getPath().stream()
+                                .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
+                                .collect(java.util.stream.Collectors.joining());
             }
             String why = e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException
-                    ? " is not a field of a plan request" : ": " + e.getOriginalMessage();
+                    ? " is not a field of a plan request"
+                    : ": " + e.getOriginalMessage();
             throw ApiException.badRequest(field + why).at(null, null, field);
         }
         String unknown = unknownField(request, json.valueToTree(parsed), where);
-        if (unknown != null) throw ApiException.badRequest(unknown + " is not a field of a plan request").at(null, null, unknown);
+        if (unknown != null)
+            throw ApiException.badRequest(unknown + " is not a field of a plan request")
+                    .at(null, null, unknown);
         plans.validate(parsed);
     }
 
     /** The path of the first field of {@code given} that {@code known} (the parsed request written back) lacks. */
-    static String unknownField(com.fasterxml.jackson.databind.JsonNode given, com.fasterxml.jackson.databind.JsonNode known, String path) {
+    static String unknownField(
+            com.fasterxml.jackson.databind.JsonNode given, com.fasterxml.jackson.databind.JsonNode known, String path) {
         for (var it = given.fields(); it.hasNext(); ) {
             var e = it.next();
             if (!known.has(e.getKey())) return path + "." + e.getKey();
@@ -106,14 +121,17 @@ public class BacktestService {
     }
 
     public BacktestView get(UUID id, String kind) {
-        BacktestStore.Job job = store.find(id).filter(j -> j.kind().equals(kind))
+        BacktestStore.Job job = store.find(id)
+                .filter(j -> j.kind().equals(kind))
                 .orElseThrow(() -> ApiException.notFound(kind.toLowerCase(), id));
         return BacktestView.of(job, store.folds(id));
     }
 
     /** One page of the caller's workspace's jobs of a kind, newest first, without folds. */
     public List<BacktestView> list(String kind, long offset, int limit) {
-        return store.list(kind, Math.toIntExact(offset), limit).stream().map(j -> BacktestView.of(j, List.of())).toList();
+        return store.list(kind, Math.toIntExact(offset), limit).stream()
+                .map(j -> BacktestView.of(j, List.of()))
+                .toList();
     }
 
     public long count(String kind) {
@@ -122,7 +140,8 @@ public class BacktestService {
 
     /** Running: stop requested (true = still running); finished: deleted with its folds' plans. */
     public boolean stopOrDelete(UUID id, String kind) {
-        BacktestStore.Job job = store.find(id).filter(j -> j.kind().equals(kind))
+        BacktestStore.Job job = store.find(id)
+                .filter(j -> j.kind().equals(kind))
                 .orElseThrow(() -> ApiException.notFound(kind.toLowerCase(), id));
         if (!job.finished() && store.requestCancel(id)) return false;
         for (BacktestStore.Fold f : store.folds(id)) {

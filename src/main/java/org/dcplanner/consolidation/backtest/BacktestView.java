@@ -14,26 +14,55 @@ import org.dcplanner.consolidation.simulation.OutOfSampleResult.ResourceRisk;
  * GET /api/v1/backtests/{id} (and /sweeps/{id}): progress, per fold the plan, its hosts and its in-sample
  * and out-of-sample figures, and the totals over completed folds.
  */
-record BacktestView(UUID id, String kind, String name, String status, boolean cancelRequested, int foldsTotal,
-                    int foldsDone, String error, JsonNode request, Instant createdAt, Instant startedAt,
-                    Instant finishedAt, Totals totals, List<FoldView> folds) {
+record BacktestView(
+        UUID id,
+        String kind,
+        String name,
+        String status,
+        boolean cancelRequested,
+        int foldsTotal,
+        int foldsDone,
+        String error,
+        JsonNode request,
+        Instant createdAt,
+        Instant startedAt,
+        Instant finishedAt,
+        Totals totals,
+        List<FoldView> folds) {
 
     /**
      * One fold. trainFrom/trainTo null = the training workload's whole range (likewise testFrom/testTo).
      */
-    record FoldView(int fold, String label, String status, UUID planId, UUID trainWorkloadId, Instant trainFrom,
-                    Instant trainTo, UUID testWorkloadId, Instant testFrom, Instant testTo, Integer hosts,
-                    JsonNode sizing, OutOfSampleResult inSample, OutOfSampleResult outOfSample, String error) {
-    }
+    record FoldView(
+            int fold,
+            String label,
+            String status,
+            UUID planId,
+            UUID trainWorkloadId,
+            Instant trainFrom,
+            Instant trainTo,
+            UUID testWorkloadId,
+            Instant testFrom,
+            Instant testTo,
+            Integer hosts,
+            JsonNode sizing,
+            OutOfSampleResult inSample,
+            OutOfSampleResult outOfSample,
+            String error) {}
 
     /**
      * Over the completed folds: hosts, and per resource the host-steps over capacity summed over folds.
      *
      * @param outOfSampleEnergyKWh IT energy of all test replays
      */
-    record Totals(int completedFolds, int failedFolds, Double meanHosts, Integer maxHosts,
-                  Map<Metric, Aggregate> inSample, Map<Metric, Aggregate> outOfSample, double outOfSampleEnergyKWh) {
-    }
+    record Totals(
+            int completedFolds,
+            int failedFolds,
+            Double meanHosts,
+            Integer maxHosts,
+            Map<Metric, Aggregate> inSample,
+            Map<Metric, Aggregate> outOfSample,
+            double outOfSampleEnergyKWh) {}
 
     /**
      * One resource over folds.
@@ -41,22 +70,52 @@ record BacktestView(UUID id, String kind, String name, String status, boolean ca
      * @param worstFoldPercent       the highest hostStepsOverPercent of a single fold
      * @param maxVmsThatSawOverload  the most VMs that saw an overload in a single fold
      */
-    record Aggregate(long hostSteps, long hostStepsOverCapacity, double hostStepsOverPercent, double worstFoldPercent,
-                     double worstOverloadPercent, double overloadMinutes, int maxVmsThatSawOverload) {
-    }
+    record Aggregate(
+            long hostSteps,
+            long hostStepsOverCapacity,
+            double hostStepsOverPercent,
+            double worstFoldPercent,
+            double worstOverloadPercent,
+            double overloadMinutes,
+            int maxVmsThatSawOverload) {}
 
     static BacktestView of(BacktestStore.Job job, List<BacktestStore.Fold> folds) {
         List<FoldView> views = folds.stream().map(BacktestView::fold).toList();
-        return new BacktestView(job.id(), job.kind(), job.name(), job.status(), job.cancelRequested(), job.foldsTotal(),
-                job.foldsDone(), job.error(), job.request(), job.createdAt(), job.startedAt(), job.finishedAt(),
-                totals(folds), views);
+        return new BacktestView(
+                job.id(),
+                job.kind(),
+                job.name(),
+                job.status(),
+                job.cancelRequested(),
+                job.foldsTotal(),
+                job.foldsDone(),
+                job.error(),
+                job.request(),
+                job.createdAt(),
+                job.startedAt(),
+                job.finishedAt(),
+                totals(folds),
+                views);
     }
 
     private static FoldView fold(BacktestStore.Fold f) {
         JsonNode req = f.planRequest();
-        return new FoldView(f.fold(), f.label(), f.status(), f.planId(), uuid(req.get("workloadId")), instant(req.get("from")),
-                instant(req.get("to")), f.testWorkloadId(), f.testFrom(), f.testTo(), f.hosts(), req.get("sizing"),
-                f.inSample(), f.outOfSample(), f.error());
+        return new FoldView(
+                f.fold(),
+                f.label(),
+                f.status(),
+                f.planId(),
+                uuid(req.get("workloadId")),
+                instant(req.get("from")),
+                instant(req.get("to")),
+                f.testWorkloadId(),
+                f.testFrom(),
+                f.testTo(),
+                f.hosts(),
+                req.get("sizing"),
+                f.inSample(),
+                f.outOfSample(),
+                f.error());
     }
 
     static Totals totals(List<BacktestStore.Fold> folds) {
@@ -77,7 +136,8 @@ record BacktestView(UUID id, String kind, String name, String status, boolean ca
             add(in, f.inSample());
             add(out, f.outOfSample());
         }
-        return new Totals(completed, failed, completed == 0 ? null : (double) hostSum / completed, maxHosts, in, out, energy);
+        return new Totals(
+                completed, failed, completed == 0 ? null : (double) hostSum / completed, maxHosts, in, out, energy);
     }
 
     private static void add(Map<Metric, Aggregate> into, OutOfSampleResult r) {
@@ -86,15 +146,26 @@ record BacktestView(UUID id, String kind, String name, String status, boolean ca
     }
 
     private static Aggregate aggregate(ResourceRisk x) {
-        return new Aggregate(x.hostSteps(), x.hostStepsOverCapacity(), x.hostStepsOverPercent(), x.hostStepsOverPercent(),
-                x.worstOverloadPercent(), x.overloadMinutes(), x.vmsThatSawOverload());
+        return new Aggregate(
+                x.hostSteps(),
+                x.hostStepsOverCapacity(),
+                x.hostStepsOverPercent(),
+                x.hostStepsOverPercent(),
+                x.worstOverloadPercent(),
+                x.overloadMinutes(),
+                x.vmsThatSawOverload());
     }
 
     private static Aggregate sum(Aggregate a, Aggregate b) {
         long steps = a.hostSteps() + b.hostSteps();
         long over = a.hostStepsOverCapacity() + b.hostStepsOverCapacity();
-        return new Aggregate(steps, over, steps == 0 ? 0 : 100.0 * over / steps, Math.max(a.worstFoldPercent(), b.worstFoldPercent()),
-                Math.max(a.worstOverloadPercent(), b.worstOverloadPercent()), a.overloadMinutes() + b.overloadMinutes(),
+        return new Aggregate(
+                steps,
+                over,
+                steps == 0 ? 0 : 100.0 * over / steps,
+                Math.max(a.worstFoldPercent(), b.worstFoldPercent()),
+                Math.max(a.worstOverloadPercent(), b.worstOverloadPercent()),
+                a.overloadMinutes() + b.overloadMinutes(),
                 Math.max(a.maxVmsThatSawOverload(), b.maxVmsThatSawOverload()));
     }
 

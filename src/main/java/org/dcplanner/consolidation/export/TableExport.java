@@ -28,8 +28,7 @@ public final class TableExport {
     public static final MediaType XLSX_TYPE = MediaType.parseMediaType(XLSX);
     public static final String CSV = "text/csv";
 
-    private TableExport() {
-    }
+    private TableExport() {}
 
     /** The first table as a CSV download named {@code baseName}.csv. */
     public static ResponseEntity<byte[]> csv(Table table, String baseName) {
@@ -47,7 +46,8 @@ public final class TableExport {
             csv.writeRecord(table.header().stream().map(TableExport::safeText).toList());
             for (List<Object> row : table.rows()) {
                 List<String> cells = new ArrayList<>(row.size());
-                for (Object cell : row) cells.add(cell == null ? "" : cell instanceof Number n ? plain(n) : safeText(cell.toString()));
+                for (Object cell : row)
+                    cells.add(cell == null ? "" : cell instanceof Number n ? plain(n) : safeText(cell.toString()));
                 csv.writeRecord(cells);
             }
         } catch (IOException e) {
@@ -77,7 +77,8 @@ public final class TableExport {
                         Object v = values.get(c);
                         if (v == null) continue;
                         Cell cell = row.createCell(c);
-                        if (v instanceof Number n && Double.isFinite(n.doubleValue())) cell.setCellValue(n.doubleValue());
+                        if (v instanceof Number n && Double.isFinite(n.doubleValue()))
+                            cell.setCellValue(n.doubleValue());
                         else cell.setCellValue(safeText(v.toString()));
                     }
                 }
@@ -95,7 +96,9 @@ public final class TableExport {
     public static String safeText(String text) {
         if (text == null || text.isEmpty()) return text;
         char first = text.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r' ? "'" + text : text;
+        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+                ? "'" + text
+                : text;
     }
 
     private static String plain(Number n) {
@@ -108,7 +111,9 @@ public final class TableExport {
     }
 
     private static ResponseEntity<byte[]> download(byte[] body, String contentType, String fileName) {
-        return ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, contentType)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"").body(body);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_TYPE, contentType)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"")
+                .body(body);
     }
 }

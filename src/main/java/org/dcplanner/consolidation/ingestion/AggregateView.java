@@ -13,7 +13,13 @@ import java.util.UUID;
  * @param sumOfPeaks per metric, Σ over VMs of each VM's peak (what sizing every VM for its peak reserves)
  * @param peakOfSum  per metric, the highest per-step total
  */
-public record AggregateView(UUID workloadId, int stepSeconds, Instant start, int steps, List<Instant> timestamps,
-                            Map<Metric, String> units, Map<Metric, double[]> demand, Map<Metric, Double> sumOfPeaks,
-                            Map<Metric, Double> peakOfSum) {
-}
+public record AggregateView(
+        UUID workloadId,
+        int stepSeconds,
+        Instant start,
+        int steps,
+        List<Instant> timestamps,
+        Map<Metric, String> units,
+        Map<Metric, double[]> demand,
+        Map<Metric, Double> sumOfPeaks,
+        Map<Metric, Double> peakOfSum) {}

@@ -12,9 +12,14 @@ import java.util.Set;
  * @param measured metrics with a stored series (CPU and memory always; disk, network when the trace has them)
  * @param samples  values read from the trace (VM x timestamp x metric given)
  */
-public record AssembledWorkload(TimeGrid grid, List<WorkloadVm> vms, SeriesSource series,
-                         Map<Metric, SeriesStats[]> stats, Set<Metric> measured,
-                         List<IngestWarnings.IngestWarning> warnings, long samples) {
+public record AssembledWorkload(
+        TimeGrid grid,
+        List<WorkloadVm> vms,
+        SeriesSource series,
+        Map<Metric, SeriesStats[]> stats,
+        Set<Metric> measured,
+        List<IngestWarnings.IngestWarning> warnings,
+        long samples) {
 
     /** One VM's aligned series of one measured metric, made when asked (so only one is in the heap at a time). */
     @FunctionalInterface

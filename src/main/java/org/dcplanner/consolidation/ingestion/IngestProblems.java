@@ -13,8 +13,9 @@ public final class IngestProblems {
     }
 
     public static ApiException unsupportedFormat(String detail, String file) {
-        return new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-format", "Unsupported trace format",
-                detail).at(file, null, null);
+        return new ApiException(
+                        HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-format", "Unsupported trace format", detail)
+                .at(file, null, null);
     }
 
     public static ApiException tooLarge(String type, String detail, String file) {

@@ -14,8 +14,15 @@ import org.springframework.core.io.InputStreamSource;
  * @param start         time of the first line for formats without timestamps (PlanetLab); null = the
  *                      yyyyMMdd day in the folder or upload name, else 1970-01-01T00:00:00Z
  */
-public record IngestRequest(TraceSource source, InputStreamSource inventory, String inventoryName, String name,
-                            WorkloadFormat format, VmProfile vmProfile, Integer stepSeconds, Instant start) {
+public record IngestRequest(
+        TraceSource source,
+        InputStreamSource inventory,
+        String inventoryName,
+        String name,
+        WorkloadFormat format,
+        VmProfile vmProfile,
+        Integer stepSeconds,
+        Instant start) {
     public IngestRequest {
         if (vmProfile == null) vmProfile = VmProfile.DEFAULT;
         // one second to one day: coarser steps than a day leave nothing to multiplex

@@ -23,6 +23,7 @@ public final class IngestWarnings {
 
     /** Files listed per skip rule (the first {@value #LISTED_FILES} named in the warning). */
     private final Map<String, List<String>> skippedFiles = new LinkedHashMap<>();
+
     static final int LISTED_FILES = 20;
 
     /** An archive or folder entry not read as a trace: one warning per rule, naming the files. */
@@ -41,9 +42,11 @@ public final class IngestWarnings {
         List<IngestWarning> list = new ArrayList<>();
         counts.forEach((code, n) -> {
             String message = String.format(templates.get(code), n[0]);
-            List<String> files = code.startsWith("skipped-") ? skippedFiles.get(code.substring("skipped-".length())) : null;
+            List<String> files =
+                    code.startsWith("skipped-") ? skippedFiles.get(code.substring("skipped-".length())) : null;
             if (files != null) {
-                message += ": " + String.join(", ", files) + (n[0] > files.size() ? " and " + (n[0] - files.size()) + " more" : "");
+                message += ": " + String.join(", ", files)
+                        + (n[0] > files.size() ? " and " + (n[0] - files.size()) + " more" : "");
             }
             list.add(new IngestWarning(code, n[0], message));
         });
@@ -51,6 +54,5 @@ public final class IngestWarnings {
     }
 
     /** One kind of absorbed input problem, with how often it happened. */
-    public record IngestWarning(String code, long count, String message) {
-    }
+    public record IngestWarning(String code, long count, String message) {}
 }

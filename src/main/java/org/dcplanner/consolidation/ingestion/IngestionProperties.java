@@ -16,9 +16,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                            workload instead of storing it again
  */
 @ConfigurationProperties("app.ingestion")
-public record IngestionProperties(Long maxExpandedBytes, Integer maxCompressionRatio, Integer maxEntries,
-                                  Integer maxCarrySteps, Integer maxLineBytes, Long maxGridCells,
-                                  Boolean recogniseRepeats) {
+public record IngestionProperties(
+        Long maxExpandedBytes,
+        Integer maxCompressionRatio,
+        Integer maxEntries,
+        Integer maxCarrySteps,
+        Integer maxLineBytes,
+        Long maxGridCells,
+        Boolean recogniseRepeats) {
     public static final long RATIO_CHECK_FLOOR_BYTES = 16L << 20;
 
     public IngestionProperties {

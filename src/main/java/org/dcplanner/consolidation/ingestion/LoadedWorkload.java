@@ -23,13 +23,29 @@ public record LoadedWorkload(UUID id, String name, TimeGrid grid, List<WorkloadV
      * @throws IllegalArgumentException when no step starts in the window
      */
     public LoadedWorkload window(Instant from, Instant to) {
-        int first = from == null ? 0 : (int) Math.max(0, Math.min(grid.steps(),
-                -Math.floorDiv(-java.time.Duration.between(grid.start(), from).getSeconds(), (long) grid.stepSeconds())));
-        int end = to == null ? grid.steps() : (int) Math.max(0, Math.min(grid.steps(),
-                -Math.floorDiv(-java.time.Duration.between(grid.start(), to).getSeconds(), (long) grid.stepSeconds())));
+        int first = from == null
+                ? 0
+                : (int) Math.max(
+                        0,
+                        Math.min(
+                                grid.steps(),
+                                -Math.floorDiv(
+                                        -java.time.Duration.between(grid.start(), from)
+                                                .getSeconds(),
+                                        (long) grid.stepSeconds())));
+        int end = to == null
+                ? grid.steps()
+                : (int) Math.max(
+                        0,
+                        Math.min(
+                                grid.steps(),
+                                -Math.floorDiv(
+                                        -java.time.Duration.between(grid.start(), to)
+                                                .getSeconds(),
+                                        (long) grid.stepSeconds())));
         if (end <= first) {
-            throw new IllegalArgumentException("no step of workload '" + name + "' (" + grid.start() + " to " + grid.end()
-                    + ", " + grid.stepSeconds() + " s steps) starts in [" + from + ", " + to + ")");
+            throw new IllegalArgumentException("no step of workload '" + name + "' (" + grid.start() + " to "
+                    + grid.end() + ", " + grid.stepSeconds() + " s steps) starts in [" + from + ", " + to + ")");
         }
         if (first == 0 && end == grid.steps()) return this;
         Map<Metric, float[][]> cut = new java.util.EnumMap<>(Metric.class);

@@ -31,7 +31,8 @@ class PostgresWorkloadStore implements WorkloadStore {
     public LoadedWorkload load(UUID workloadId, Set<Metric> metrics) {
         WorkloadView w = repository.find(workloadId).orElseThrow(() -> ApiException.notFound("Workload", workloadId));
         List<WorkloadVm> vms = repository.vms(workloadId, "vm_index", Integer.MAX_VALUE, 0).stream()
-                .map(PostgresWorkloadStore::toVm).toList();
+                .map(PostgresWorkloadStore::toVm)
+                .toList();
         Map<Metric, float[][]> series = new EnumMap<>(Metric.class);
         List<Metric> stored = new ArrayList<>();
         for (Metric m : metrics) {
@@ -50,7 +51,15 @@ class PostgresWorkloadStore implements WorkloadStore {
     }
 
     static WorkloadVm toVm(VmView v) {
-        return new WorkloadVm(v.index(), v.name(), v.cores(), v.cpuMhz(), v.memoryMib(), v.guestOs(), v.paravirtCapable(),
-                v.workloadClass(), v.antiAffinityGroup());
+        return new WorkloadVm(
+                v.index(),
+                v.name(),
+                v.cores(),
+                v.cpuMhz(),
+                v.memoryMib(),
+                v.guestOs(),
+                v.paravirtCapable(),
+                v.workloadClass(),
+                v.antiAffinityGroup());
     }
 }

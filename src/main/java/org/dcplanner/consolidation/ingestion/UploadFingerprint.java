@@ -22,7 +22,8 @@ final class UploadFingerprint {
             digest(sha, trace);
             sha.update((byte) 0);
             if (inventory != null) digest(sha, inventory);
-            String params = "\0format=" + (request.format() == null ? "" : request.format().id())
+            String params = "\0format="
+                    + (request.format() == null ? "" : request.format().id())
                     + "\0vmProfile=" + request.vmProfile().id()
                     + "\0stepSeconds=" + (request.stepSeconds() == null ? "" : request.stepSeconds())
                     + "\0start=" + (request.start() == null ? "" : request.start());
@@ -31,8 +32,12 @@ final class UploadFingerprint {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         } catch (IOException e) {
-            throw IngestProblems.invalid("unreadable-upload", "The upload could not be read: " + e.getMessage(),
-                    request.source().name(), 0, null);
+            throw IngestProblems.invalid(
+                    "unreadable-upload",
+                    "The upload could not be read: " + e.getMessage(),
+                    request.source().name(),
+                    0,
+                    null);
         }
     }
 

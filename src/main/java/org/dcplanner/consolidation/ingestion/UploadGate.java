@@ -19,8 +19,9 @@ class UploadGate {
     private final Semaphore permits;
     private final Duration timeout;
 
-    UploadGate(@Value("${app.ingestion.max-concurrent-uploads:0}") int maxConcurrent,
-               @Value("${app.ingestion.upload-queue-timeout:120s}") Duration timeout) {
+    UploadGate(
+            @Value("${app.ingestion.max-concurrent-uploads:0}") int maxConcurrent,
+            @Value("${app.ingestion.upload-queue-timeout:120s}") Duration timeout) {
         int n = maxConcurrent > 0 ? maxConcurrent : Runtime.getRuntime().availableProcessors();
         this.permits = new Semaphore(n, true);
         this.timeout = timeout;
@@ -35,8 +36,12 @@ class UploadGate {
             acquired = false;
         }
         if (!acquired) {
-            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "uploads-busy", "Too many uploads",
-                    "The service is busy with other uploads; retry in a minute").with("retryAfterSeconds", 60);
+            throw new ApiException(
+                            HttpStatus.SERVICE_UNAVAILABLE,
+                            "uploads-busy",
+                            "Too many uploads",
+                            "The service is busy with other uploads; retry in a minute")
+                    .with("retryAfterSeconds", 60);
         }
         try {
             return upload.get();

@@ -29,8 +29,8 @@ class UploadTempDir {
     private static FileChannel heldLock; // kept open (and locked) for the life of the JVM
 
     @Bean
-    MultipartConfigElement multipartConfigElement(MultipartProperties multipart,
-                                                  @Value("${app.upload-temp-dir:./data/upload-tmp}") Path base) {
+    MultipartConfigElement multipartConfigElement(
+            MultipartProperties multipart, @Value("${app.upload-temp-dir:./data/upload-tmp}") Path base) {
         Path runDir = prepare(base.toAbsolutePath());
         MultipartProperties props = multipart;
         props.setLocation(runDir.toString());
@@ -44,22 +44,25 @@ class UploadTempDir {
             removeDeadRuns(base);
             String run = "run-" + UUID.randomUUID();
             Path dir = Files.createDirectories(base.resolve(run));
-            FileChannel lock = FileChannel.open(base.resolve(run + ".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileChannel lock =
+                    FileChannel.open(base.resolve(run + ".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             lock.lock();
             heldLock = lock;
             return dir;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare the upload temp folder " + base
-                    + " (set UPLOAD_TEMP_DIR to a writable folder)", e);
+            throw new UncheckedIOException(
+                    "cannot prepare the upload temp folder " + base + " (set UPLOAD_TEMP_DIR to a writable folder)", e);
         }
     }
 
     static int removeDeadRuns(Path base) throws IOException {
         int removed = 0;
         try (Stream<Path> locks = Files.list(base)) {
-            for (Path lockFile : locks.filter(p -> p.getFileName().toString().endsWith(".lock")).toList()) {
+            for (Path lockFile : locks.filter(p -> p.getFileName().toString().endsWith(".lock"))
+                    .toList()) {
                 String run = lockFile.getFileName().toString().replaceFirst("\\.lock$", "");
-                try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.WRITE); FileLock l = ch.tryLock()) {
+                try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.WRITE);
+                        FileLock l = ch.tryLock()) {
                     if (l == null) continue; // a live run (another JVM) owns it
                     deleteTree(base.resolve(run));
                 } catch (java.nio.channels.OverlappingFileLockException e) {

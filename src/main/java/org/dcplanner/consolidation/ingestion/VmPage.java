@@ -3,5 +3,4 @@ package org.dcplanner.consolidation.ingestion;
 import java.util.List;
 
 /** One page of a workload's VMs, shaped like a Spring Data page. */
-public record VmPage(List<VmView> content, long totalElements, int totalPages, int number, int size) {
-}
+public record VmPage(List<VmView> content, long totalElements, int totalPages, int number, int size) {}

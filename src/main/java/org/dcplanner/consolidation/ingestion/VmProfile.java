@@ -36,10 +36,10 @@ public enum VmProfile {
         for (VmProfile p : values()) {
             if (p.id().equalsIgnoreCase(id.trim())) return p;
         }
-        throw ApiException.badRequest("Unknown vmProfile '" + id + "'; use default or cloudsim").at(null, null, "vmProfile");
+        throw ApiException.badRequest("Unknown vmProfile '" + id + "'; use default or cloudsim")
+                .at(null, null, "vmProfile");
     }
 
     /** Cores, total CPU capacity in MHz and memory in MiB of one VM. */
-    public record VmSize(int cores, double cpuMhz, double memoryMib) {
-    }
+    public record VmSize(int cores, double cpuMhz, double memoryMib) {}
 }

@@ -11,6 +11,11 @@ import java.util.UUID;
  *
  * @param vmId the VM's name
  */
-public record VmSeriesView(UUID workloadId, String vmId, VmView vm, int stepSeconds, Instant start,
-                           List<Instant> timestamps, Map<Metric, float[]> series) {
-}
+public record VmSeriesView(
+        UUID workloadId,
+        String vmId,
+        VmView vm,
+        int stepSeconds,
+        Instant start,
+        List<Instant> timestamps,
+        Map<Metric, float[]> series) {}

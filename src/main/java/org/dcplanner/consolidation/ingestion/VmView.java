@@ -7,9 +7,17 @@ import java.util.Map;
  * One VM of a workload with its size and, per measured metric (CPU, MEMORY, DISK, NETWORK), the mean,
  * p95 and peak of its aligned series in that metric's canonical unit (MHz, MiB, KB/s, KB/s).
  */
-public record VmView(int index, String name, int cores, double cpuMhz, double memoryMib, String guestOs,
-                     boolean paravirtCapable, WorkloadClass workloadClass, String antiAffinityGroup,
-                     Map<Metric, SeriesStats> stats) {
+public record VmView(
+        int index,
+        String name,
+        int cores,
+        double cpuMhz,
+        double memoryMib,
+        String guestOs,
+        boolean paravirtCapable,
+        WorkloadClass workloadClass,
+        String antiAffinityGroup,
+        Map<Metric, SeriesStats> stats) {
 
     /** The VM's identifier in URLs (/vms/{id}/series): its name. */
     @JsonProperty("id")

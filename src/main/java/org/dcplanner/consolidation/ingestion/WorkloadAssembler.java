@@ -33,7 +33,8 @@ final class WorkloadAssembler {
         IngestWarnings warnings = parsed.warnings();
         TimeGrid grid = grid(raw, parsed.stepSeconds());
         List<WorkloadVm> vms = new ArrayList<>(raw.size());
-        for (int i = 0; i < raw.size(); i++) vms.add(size(i, raw, inventory.get(raw.get(i).name()), profile, warnings));
+        for (int i = 0; i < raw.size(); i++)
+            vms.add(size(i, raw, inventory.get(raw.get(i).name()), profile, warnings));
 
         Set<Metric> measured = EnumSet.of(Metric.CPU, Metric.MEMORY);
         for (VmTrace vm : raw) {
@@ -52,20 +53,29 @@ final class WorkloadAssembler {
         // aligned again when written, one VM at a time: the whole grid is never in the heap
         AssembledWorkload.SeriesSource series = (m, i) -> series(aligner, raw.get(i), vms.get(i), m, warnings, false);
         int k = properties.maxCarrySteps();
-        warnings.add("gap-steps-carried", aligner.carriedSteps, "%d missing steps in gaps of at most " + k
-                + " steps repeat their VM's previous value");
-        warnings.add("gap-steps-zero", aligner.zeroGapSteps, "%d missing steps in gaps longer than " + k
-                + " steps count as zero demand");
-        warnings.add("outside-span-steps", aligner.outsideSpanSteps, "%d steps before a VM's first or after its last"
-                + " sample count as zero demand");
+        warnings.add(
+                "gap-steps-carried",
+                aligner.carriedSteps,
+                "%d missing steps in gaps of at most " + k + " steps repeat their VM's previous value");
+        warnings.add(
+                "gap-steps-zero",
+                aligner.zeroGapSteps,
+                "%d missing steps in gaps longer than " + k + " steps count as zero demand");
+        warnings.add(
+                "outside-span-steps",
+                aligner.outsideSpanSteps,
+                "%d steps before a VM's first or after its last" + " sample count as zero demand");
         return new AssembledWorkload(grid, vms, series, stats, measured, warnings.toList(), parsed.samples());
     }
 
-    private float[] series(GridAligner aligner, VmTrace vm, WorkloadVm size, Metric m, IngestWarnings warnings,
-                           boolean count) {
+    private float[] series(
+            GridAligner aligner, VmTrace vm, WorkloadVm size, Metric m, IngestWarnings warnings, boolean count) {
         if (m == Metric.MEMORY && !vm.measured(Metric.MEMORY)) {
-            if (count) warnings.add("memory-from-size", 1, "%d VMs have no memory samples; their memory demand is their"
-                    + " configured memory, constant");
+            if (count)
+                warnings.add(
+                        "memory-from-size",
+                        1,
+                        "%d VMs have no memory samples; their memory demand is their" + " configured memory, constant");
             float[] constant = new float[aligner.stepsCount()];
             Arrays.fill(constant, (float) size.memoryMib());
             return constant;
@@ -90,25 +100,34 @@ final class WorkloadAssembler {
         }
         long steps = last - first + 1;
         if (steps * raw.size() > properties.maxGridCells()) {
-            throw IngestProblems.invalid("grid-too-large", raw.size() + " VMs x " + steps + " steps of " + step
-                    + " s exceed the limit of " + properties.maxGridCells() + " cells; pass a larger stepSeconds",
-                    null, 0, "stepSeconds");
+            throw IngestProblems.invalid(
+                    "grid-too-large",
+                    raw.size() + " VMs x " + steps + " steps of " + step + " s exceed the limit of "
+                            + properties.maxGridCells() + " cells; pass a larger stepSeconds",
+                    null,
+                    0,
+                    "stepSeconds");
         }
         return new TimeGrid(Instant.ofEpochSecond(first * step), step, (int) steps);
     }
 
-    private static WorkloadVm size(int index, List<VmTrace> raw, InventoryRow inv, VmProfile profile,
-                                   IngestWarnings warnings) {
+    private static WorkloadVm size(
+            int index, List<VmTrace> raw, InventoryRow inv, VmProfile profile, IngestWarnings warnings) {
         VmTrace vm = raw.get(index);
         VmProfile.VmSize fallback = profile.sizeOf(index, raw.size());
         Integer cores = inv != null && inv.cores() != null ? inv.cores() : positive(vm.traceCores());
         Double cpuMhz = inv != null && inv.cpuMhz() != null ? inv.cpuMhz() : positive(vm.traceCpuMhz());
         Double memoryMib = inv != null && inv.memoryMib() != null ? inv.memoryMib() : positive(vm.traceMemoryMib());
         if (cores == null || cpuMhz == null || memoryMib == null) {
-            warnings.add("size-from-profile", 1, "%d VMs were sized (fully or partly) by the '" + profile.id()
-                    + "' VM profile: no size in the inventory or the trace");
+            warnings.add(
+                    "size-from-profile",
+                    1,
+                    "%d VMs were sized (fully or partly) by the '" + profile.id()
+                            + "' VM profile: no size in the inventory or the trace");
         }
-        return new WorkloadVm(index, vm.name(),
+        return new WorkloadVm(
+                index,
+                vm.name(),
                 cores != null ? cores : fallback.cores(),
                 cpuMhz != null ? cpuMhz : fallback.cpuMhz(),
                 memoryMib != null ? memoryMib : fallback.memoryMib(),

@@ -5,5 +5,8 @@ package org.dcplanner.consolidation.ingestion;
  * activity, I/O intensity) when the trace itself does not carry them.
  */
 public enum WorkloadClass {
-    COMPUTE, WEB, DATABASE, BATCH_IO
+    COMPUTE,
+    WEB,
+    DATABASE,
+    BATCH_IO
 }

@@ -47,7 +47,8 @@ public class WorkloadQueries {
     /** One VM's series; {@code vm} is the VM's name, or its index when no VM has that name. */
     public VmSeriesView series(UUID id, String vm) {
         WorkloadView w = get(id);
-        VmView view = repository.vmNamed(id, vm)
+        VmView view = repository
+                .vmNamed(id, vm)
                 .or(() -> vm.matches("\\d{1,9}") ? repository.vm(id, Integer.parseInt(vm)) : java.util.Optional.empty())
                 .orElseThrow(() -> ApiException.notFound("VM", "'" + vm + "' of workload " + id));
         Map<Metric, float[]> series = new EnumMap<>(Metric.class);
@@ -82,8 +83,8 @@ public class WorkloadQueries {
             sumOfPeaks.put(m, peaks);
             peakOfSum.put(m, max);
         }
-        return new AggregateView(id, w.stepSeconds(), w.start(), w.steps(), timestamps(w.grid()), units, demand,
-                sumOfPeaks, peakOfSum);
+        return new AggregateView(
+                id, w.stepSeconds(), w.start(), w.steps(), timestamps(w.grid()), units, demand, sumOfPeaks, peakOfSum);
     }
 
     private static List<Instant> timestamps(TimeGrid grid) {

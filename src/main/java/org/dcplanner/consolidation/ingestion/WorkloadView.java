@@ -12,9 +12,21 @@ import java.util.UUID;
  * @param warnings       one sentence per kind of absorbed input problem or assumption
  * @param warningDetails the same with a stable code and the count, for scripts
  */
-public record WorkloadView(UUID id, String name, String format, String vmProfile, int vmCount, int stepSeconds,
-                           int steps, Instant start, Instant end, List<Metric> metrics, long sampleCount,
-                           List<String> warnings, List<IngestWarnings.IngestWarning> warningDetails, Instant createdAt) {
+public record WorkloadView(
+        UUID id,
+        String name,
+        String format,
+        String vmProfile,
+        int vmCount,
+        int stepSeconds,
+        int steps,
+        Instant start,
+        Instant end,
+        List<Metric> metrics,
+        long sampleCount,
+        List<String> warnings,
+        List<IngestWarnings.IngestWarning> warningDetails,
+        Instant createdAt) {
     public TimeGrid grid() {
         return new TimeGrid(start, stepSeconds, steps);
     }

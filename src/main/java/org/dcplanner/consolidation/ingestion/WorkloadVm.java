@@ -13,6 +13,13 @@ package org.dcplanner.consolidation.ingestion;
  * @param workloadClass     overhead-model class of the work
  * @param antiAffinityGroup VMs sharing a non-null group must run on different hosts
  */
-public record WorkloadVm(int index, String name, int cores, double cpuMhz, double memoryMib, String guestOs,
-                         boolean paravirtCapable, WorkloadClass workloadClass, String antiAffinityGroup) {
-}
+public record WorkloadVm(
+        int index,
+        String name,
+        int cores,
+        double cpuMhz,
+        double memoryMib,
+        String guestOs,
+        boolean paravirtCapable,
+        WorkloadClass workloadClass,
+        String antiAffinityGroup) {}

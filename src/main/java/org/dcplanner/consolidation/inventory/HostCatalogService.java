@@ -73,16 +73,25 @@ public class HostCatalogService implements HostCatalog {
     @Transactional
     public void delete(String id) {
         if (isBuiltIn(id)) {
-            throw new ApiException(HttpStatus.CONFLICT, "host-model-built-in", "Built-in host model",
-                    "host model " + id + " is built in; only custom models can be deleted").at(null, null, "id");
+            throw new ApiException(
+                            HttpStatus.CONFLICT,
+                            "host-model-built-in",
+                            "Built-in host model",
+                            "host model " + id + " is built in; only custom models can be deleted")
+                    .at(null, null, "id");
         }
         boolean shared = customModels.lockForDelete(id).orElseThrow(() -> ApiException.notFound("host model", id));
         if (shared) requireAdminForSharedCatalog(id);
         long plans = usage.stream().mapToLong(u -> u.plansUsing(id)).sum();
         if (plans > 0) {
-            throw new ApiException(HttpStatus.CONFLICT, "host-model-in-use", "Host model in use", "host model " + id
-                    + " is in the host pool of " + plans + (plans == 1 ? " plan" : " plans")
-                    + "; its dashboards need it, so delete those plans first").with("plans", plans);
+            throw new ApiException(
+                            HttpStatus.CONFLICT,
+                            "host-model-in-use",
+                            "Host model in use",
+                            "host model " + id
+                                    + " is in the host pool of " + plans + (plans == 1 ? " plan" : " plans")
+                                    + "; its dashboards need it, so delete those plans first")
+                    .with("plans", plans);
         }
         customModels.delete(id);
     }
@@ -102,7 +111,10 @@ public class HostCatalogService implements HostCatalog {
 
     private static void requireAdminForSharedCatalog(String id) {
         if (CurrentUser.get().map(u -> u.role() != Role.ADMIN).orElse(false)) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "forbidden", "Not allowed",
+            throw new ApiException(
+                    HttpStatus.FORBIDDEN,
+                    "forbidden",
+                    "Not allowed",
                     "only admins change the shared host catalog (host model " + id + ")");
         }
     }
@@ -112,7 +124,11 @@ public class HostCatalogService implements HostCatalog {
     }
 
     private static ApiException conflict(String id) {
-        return new ApiException(HttpStatus.CONFLICT, "host-model-exists", "Host model exists",
-                "host model " + id + " already exists; choose another id").at(null, null, "id");
+        return new ApiException(
+                        HttpStatus.CONFLICT,
+                        "host-model-exists",
+                        "Host model exists",
+                        "host model " + id + " already exists; choose another id")
+                .at(null, null, "id");
     }
 }

@@ -18,9 +18,20 @@ import java.util.Arrays;
  * @param hardwareAssist        supports hardware-assisted virtualization (VT-x/AMD-V with nested paging)
  * @param source                where the figures come from (SPEC result id, datasheet)
  */
-public record HostModel(String id, String name, int cores, double coreMhz, double memoryMib, double diskKBps,
-                        double networkKBps, double[] powerWatts, int rackUnits, double purchaseCost,
-                        double yearlyMaintenanceCost, boolean hardwareAssist, String source) {
+public record HostModel(
+        String id,
+        String name,
+        int cores,
+        double coreMhz,
+        double memoryMib,
+        double diskKBps,
+        double networkKBps,
+        double[] powerWatts,
+        int rackUnits,
+        double purchaseCost,
+        double yearlyMaintenanceCost,
+        boolean hardwareAssist,
+        String source) {
     public HostModel {
         if (powerWatts == null || powerWatts.length != 11) {
             throw new IllegalArgumentException("powerWatts needs 11 points (0..100 % load)");
@@ -48,8 +59,12 @@ public record HostModel(String id, String name, int cores, double coreMhz, doubl
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof HostModel h && h.id.equals(id) && Arrays.equals(h.powerWatts, powerWatts)
-                && h.cores == cores && h.coreMhz == coreMhz && h.memoryMib == memoryMib;
+        return o instanceof HostModel h
+                && h.id.equals(id)
+                && Arrays.equals(h.powerWatts, powerWatts)
+                && h.cores == cores
+                && h.coreMhz == coreMhz
+                && h.memoryMib == memoryMib;
     }
 
     @Override

@@ -19,10 +19,12 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class HostModelRepository {
-    private static final String COLUMNS = "id, name, cores, core_mhz, memory_mib, disk_kbps, network_kbps, power_watts, "
-            + "rack_units, purchase_cost, yearly_maintenance_cost, hardware_assist, source";
+    private static final String COLUMNS =
+            "id, name, cores, core_mhz, memory_mib, disk_kbps, network_kbps, power_watts, "
+                    + "rack_units, purchase_cost, yearly_maintenance_cost, hardware_assist, source";
     /** The caller's workspace's models and the shared ones (workspace null). */
     private static final String VISIBLE = "(workspace is null or " + WorkspaceScope.CONDITION + ")";
+
     private final JdbcTemplate jdbc;
 
     HostModelRepository(JdbcTemplate jdbc) {
@@ -30,19 +32,27 @@ class HostModelRepository {
     }
 
     List<HostModel> findAll() {
-        return jdbc.query("select " + COLUMNS + " from host_models where " + VISIBLE + " order by id",
-                HostModelRepository::map, WorkspaceScope.args());
+        return jdbc.query(
+                "select " + COLUMNS + " from host_models where " + VISIBLE + " order by id",
+                HostModelRepository::map,
+                WorkspaceScope.args());
     }
 
     Optional<HostModel> findById(String id) {
-        return jdbc.query("select " + COLUMNS + " from host_models where id = ? and " + VISIBLE,
-                HostModelRepository::map, WorkspaceScope.args(id)).stream().findFirst();
+        return jdbc
+                .query(
+                        "select " + COLUMNS + " from host_models where id = ? and " + VISIBLE,
+                        HostModelRepository::map,
+                        WorkspaceScope.args(id))
+                .stream()
+                .findFirst();
     }
 
     /** Inserts into the caller's workspace, or the shared catalog; throws {@link DuplicateKeyException} when the id exists. */
     void insert(HostModel m, boolean shared) {
         jdbc.update(con -> {
-            var ps = con.prepareStatement("insert into host_models (" + COLUMNS + ", workspace) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+            var ps = con.prepareStatement(
+                    "insert into host_models (" + COLUMNS + ", workspace) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
             ps.setString(1, m.id());
             ps.setString(2, m.name());
             ps.setInt(3, m.cores());
@@ -67,20 +77,28 @@ class HostModelRepository {
      * else whether it is in the shared catalog.
      */
     Optional<Boolean> lockForDelete(String id) {
-        return jdbc.query("select workspace is null from host_models where id = ? and " + VISIBLE + " for update",
-                (rs, n) -> rs.getBoolean(1), WorkspaceScope.args(id)).stream().findFirst();
+        return jdbc
+                .query(
+                        "select workspace is null from host_models where id = ? and " + VISIBLE + " for update",
+                        (rs, n) -> rs.getBoolean(1),
+                        WorkspaceScope.args(id))
+                .stream()
+                .findFirst();
     }
 
     /** Share-locks these models until the transaction ends (blocks their deletion); returns the ids found. */
     List<String> lockShared(Collection<String> ids) {
-        return jdbc.query(con -> {
-            var ps = con.prepareStatement("select id from host_models where id = any(?) and " + VISIBLE + " for share");
-            ps.setArray(1, con.createArrayOf("text", ids.toArray()));
-            String workspace = CurrentUser.workspaceOrSystem();
-            ps.setString(2, workspace);
-            ps.setString(3, workspace);
-            return ps;
-        }, (rs, n) -> rs.getString(1));
+        return jdbc.query(
+                con -> {
+                    var ps = con.prepareStatement(
+                            "select id from host_models where id = any(?) and " + VISIBLE + " for share");
+                    ps.setArray(1, con.createArrayOf("text", ids.toArray()));
+                    String workspace = CurrentUser.workspaceOrSystem();
+                    ps.setString(2, workspace);
+                    ps.setString(3, workspace);
+                    return ps;
+                },
+                (rs, n) -> rs.getString(1));
     }
 
     void delete(String id) {
@@ -92,9 +110,19 @@ class HostModelRepository {
         Double[] boxed = (Double[]) arr.getArray();
         double[] watts = new double[boxed.length];
         for (int i = 0; i < boxed.length; i++) watts[i] = boxed[i];
-        return new HostModel(rs.getString("id"), rs.getString("name"), rs.getInt("cores"), rs.getDouble("core_mhz"),
-                rs.getDouble("memory_mib"), rs.getDouble("disk_kbps"), rs.getDouble("network_kbps"), watts,
-                rs.getInt("rack_units"), rs.getDouble("purchase_cost"), rs.getDouble("yearly_maintenance_cost"),
-                rs.getBoolean("hardware_assist"), rs.getString("source"));
+        return new HostModel(
+                rs.getString("id"),
+                rs.getString("name"),
+                rs.getInt("cores"),
+                rs.getDouble("core_mhz"),
+                rs.getDouble("memory_mib"),
+                rs.getDouble("disk_kbps"),
+                rs.getDouble("network_kbps"),
+                watts,
+                rs.getInt("rack_units"),
+                rs.getDouble("purchase_cost"),
+                rs.getDouble("yearly_maintenance_cost"),
+                rs.getBoolean("hardware_assist"),
+                rs.getString("source"));
     }
 }

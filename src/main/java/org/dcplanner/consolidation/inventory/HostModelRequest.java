@@ -3,9 +3,20 @@ package org.dcplanner.consolidation.inventory;
 import org.dcplanner.consolidation.problem.ApiException;
 
 /** Body of POST /api/v1/host-models: a custom server model; {@link #toModel()} validates every field. */
-record HostModelRequest(String id, String name, Integer cores, Double coreMhz, Double memoryMib, Double diskKBps,
-                        Double networkKBps, double[] powerWatts, Integer rackUnits, Double purchaseCost,
-                        Double yearlyMaintenanceCost, Boolean hardwareAssist, String source) {
+record HostModelRequest(
+        String id,
+        String name,
+        Integer cores,
+        Double coreMhz,
+        Double memoryMib,
+        Double diskKBps,
+        Double networkKBps,
+        double[] powerWatts,
+        Integer rackUnits,
+        Double purchaseCost,
+        Double yearlyMaintenanceCost,
+        Boolean hardwareAssist,
+        String source) {
 
     private static final String ID_PATTERN = "[a-z0-9][a-z0-9._-]{0,63}";
 
@@ -33,23 +44,38 @@ record HostModelRequest(String id, String name, Integer cores, Double coreMhz, D
         if (name != null && name.length() > 200) throw invalid("name", "name must be at most 200 characters");
         if (source != null && source.length() > 2000) throw invalid("source", "source must be at most 2000 characters");
         checkCurve();
-        return new HostModel(id, name == null || name.isBlank() ? id : name, cores, coreMhz, memoryMib, diskKBps,
-                networkKBps, powerWatts, rackUnits, purchaseCost, yearlyMaintenanceCost,
-                Boolean.TRUE.equals(hardwareAssist), source);
+        return new HostModel(
+                id,
+                name == null || name.isBlank() ? id : name,
+                cores,
+                coreMhz,
+                memoryMib,
+                diskKBps,
+                networkKBps,
+                powerWatts,
+                rackUnits,
+                purchaseCost,
+                yearlyMaintenanceCost,
+                Boolean.TRUE.equals(hardwareAssist),
+                source);
     }
 
     private void checkCurve() {
         if (powerWatts == null || powerWatts.length != 11) {
-            throw invalid("powerWatts", "powerWatts needs exactly 11 points (watts at 0 %, 10 %, ..., 100 % CPU load), got "
-                    + (powerWatts == null ? "none" : powerWatts.length));
+            throw invalid(
+                    "powerWatts",
+                    "powerWatts needs exactly 11 points (watts at 0 %, 10 %, ..., 100 % CPU load), got "
+                            + (powerWatts == null ? "none" : powerWatts.length));
         }
         for (int i = 0; i < 11; i++) {
             if (!(powerWatts[i] >= 0) || Double.isInfinite(powerWatts[i])) {
                 throw invalid("powerWatts", "powerWatts[" + i + "] must be a finite number >= 0");
             }
             if (i > 0 && powerWatts[i] < powerWatts[i - 1]) {
-                throw invalid("powerWatts", "powerWatts must be non-decreasing, but point " + i + " (" + powerWatts[i]
-                        + " W at " + (i * 10) + " %) is below point " + (i - 1) + " (" + powerWatts[i - 1] + " W)");
+                throw invalid(
+                        "powerWatts",
+                        "powerWatts must be non-decreasing, but point " + i + " (" + powerWatts[i] + " W at " + (i * 10)
+                                + " %) is below point " + (i - 1) + " (" + powerWatts[i - 1] + " W)");
             }
         }
         if (!(powerWatts[10] > 0)) throw invalid("powerWatts", "powerWatts at 100 % load must be > 0");
@@ -58,8 +84,15 @@ record HostModelRequest(String id, String name, Integer cores, Double coreMhz, D
 
     private static void atMost(String field, Number value, double max, String what) {
         if (value.doubleValue() > max) {
-            throw invalid(field, String.format(java.util.Locale.ROOT, "%s must be at most %,.0f %s, got %,.0f", field, max,
-                    what, value.doubleValue()));
+            throw invalid(
+                    field,
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "%s must be at most %,.0f %s, got %,.0f",
+                            field,
+                            max,
+                            what,
+                            value.doubleValue()));
         }
     }
 

@@ -38,17 +38,29 @@ class OpenApiDocumentation {
     OpenAPI consolidationPlannerApi(ObjectProvider<BuildProperties> build) {
         BuildProperties props = build.getIfAvailable();
         return new OpenAPI()
-                .info(new Info().title("Consolidation planner API")
+                .info(new Info()
+                        .title("Consolidation planner API")
                         .version(props == null ? "dev" : props.getVersion())
-                        .description("Upload workload traces, plan VM consolidation onto the fewest hosts, replay plans "
-                                + "and read savings. Jobs (plans, replays) answer 202 with a Location to poll. Every error "
-                                + "is RFC 9457 application/problem+json; input errors name the file, line and field.")
+                        .description(
+                                "Upload workload traces, plan VM consolidation onto the fewest hosts, replay plans "
+                                        + "and read savings. Jobs (plans, replays) answer 202 with a Location to poll. Every error "
+                                        + "is RFC 9457 application/problem+json; input errors name the file, line and field.")
                         .license(new License().name("See the repository")))
-                .components(new Components().addSchemas("Problem", problemSchema())
-                        .addSecuritySchemes(BASIC, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
-                                .description("A user's name and password, checked on every call"))
-                        .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
-                                .bearerFormat("dcp_ API token").description("An API token from POST /api/v1/tokens")))
+                .components(new Components()
+                        .addSchemas("Problem", problemSchema())
+                        .addSecuritySchemes(
+                                BASIC,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("basic")
+                                        .description("A user's name and password, checked on every call"))
+                        .addSecuritySchemes(
+                                BEARER,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .bearerFormat("dcp_ API token")
+                                        .description("An API token from POST /api/v1/tokens")))
                 // either credential (a browser's session cookie works too; docs/security.md)
                 .addSecurityItem(new SecurityRequirement().addList(BASIC))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER));
@@ -59,39 +71,56 @@ class OpenApiDocumentation {
     OpenApiCustomizer problemResponses() {
         return api -> {
             if (api.getPaths() == null) return;
-            api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> {
-                ApiResponses responses = op.getResponses();
-                addProblem(responses, "400", "Bad request: a parameter or body field is unreadable, unknown or out of range");
-                // sign-in (docs/security.md): every operation but the sign-in page's options needs a credential;
-                // writes need PLANNER, users and audit ADMIN; a session write also needs its CSRF token
-                if (path.equals("/api/v1/sign-in-options")) {
-                    op.setSecurity(java.util.List.of());   // open: the sign-in page reads it before anyone signs in
-                } else {
-                    addProblem(responses, "401", "No credential, or an unknown one: sign in, HTTP Basic, or Authorization: Bearer <API token>");
-                }
-                if (method != PathItem.HttpMethod.GET || path.startsWith("/api/v1/users") || path.startsWith("/api/v1/audit")) {
-                    addProblem(responses, "403", "Not allowed for the caller's role, or a session write without its CSRF token");
-                }
-                if (path.contains("{")) addProblem(responses, "404", "Not found: no such resource");
-                if (method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT) {
-                    addProblem(responses, "415", "Unsupported media type");
-                }
-                addProblem(responses, "500", "Internal error");
-                addProblem(responses, "503", "The database is unavailable; try again");
-                // error responses declared by annotations carry the problem+json media type too
-                responses.forEach((code, response) -> {
-                    if (code.startsWith("4") || code.startsWith("5")) response.setContent(problemContent());
-                });
-            }));
+            api.getPaths()
+                    .forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> {
+                        ApiResponses responses = op.getResponses();
+                        addProblem(
+                                responses,
+                                "400",
+                                "Bad request: a parameter or body field is unreadable, unknown or out of range");
+                        // sign-in (docs/security.md): every operation but the sign-in page's options needs a
+                        // credential;
+                        // writes need PLANNER, users and audit ADMIN; a session write also needs its CSRF token
+                        if (path.equals("/api/v1/sign-in-options")) {
+                            op.setSecurity(
+                                    java.util.List.of()); // open: the sign-in page reads it before anyone signs in
+                        } else {
+                            addProblem(
+                                    responses,
+                                    "401",
+                                    "No credential, or an unknown one: sign in, HTTP Basic, or Authorization: Bearer <API token>");
+                        }
+                        if (method != PathItem.HttpMethod.GET
+                                || path.startsWith("/api/v1/users")
+                                || path.startsWith("/api/v1/audit")) {
+                            addProblem(
+                                    responses,
+                                    "403",
+                                    "Not allowed for the caller's role, or a session write without its CSRF token");
+                        }
+                        if (path.contains("{")) addProblem(responses, "404", "Not found: no such resource");
+                        if (method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT) {
+                            addProblem(responses, "415", "Unsupported media type");
+                        }
+                        addProblem(responses, "500", "Internal error");
+                        addProblem(responses, "503", "The database is unavailable; try again");
+                        // error responses declared by annotations carry the problem+json media type too
+                        responses.forEach((code, response) -> {
+                            if (code.startsWith("4") || code.startsWith("5")) response.setContent(problemContent());
+                        });
+                    }));
         };
     }
 
     private static void addProblem(ApiResponses responses, String code, String description) {
-        if (!responses.containsKey(code)) responses.addApiResponse(code, new ApiResponse().description(description).content(problemContent()));
+        if (!responses.containsKey(code))
+            responses.addApiResponse(
+                    code, new ApiResponse().description(description).content(problemContent()));
     }
 
     private static Content problemContent() {
-        return new Content().addMediaType(PROBLEM, new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem")));
+        return new Content()
+                .addMediaType(PROBLEM, new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem")));
     }
 
     @SuppressWarnings("rawtypes")

@@ -11,11 +11,11 @@ import org.dcplanner.consolidation.inventory.HostModel;
 import org.dcplanner.consolidation.planning.internal.DemandSizer;
 import org.dcplanner.consolidation.planning.internal.PlanProblemFactory;
 import org.dcplanner.consolidation.planning.internal.RiskSizing;
-import org.dcplanner.consolidation.planning.solver.start.Baselines;
-import org.dcplanner.consolidation.planning.solver.start.LowerBounds;
 import org.dcplanner.consolidation.planning.solver.domain.DemandModel;
 import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem;
 import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem.HostSlotSpec;
+import org.dcplanner.consolidation.planning.solver.start.Baselines;
+import org.dcplanner.consolidation.planning.solver.start.LowerBounds;
 import org.dcplanner.consolidation.virtualization.OverheadModel;
 import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
 
@@ -46,29 +46,67 @@ public final class BaselineHosts {
      * Sizes the workload as the planner does for {@code approach}, then packs it; a risk-targeted sizing packs the
      * effective demand onto derated copies of the model, as its plan did ({@link RiskSizing}).
      */
-    public static Packing timeSeriesFfd(LoadedWorkload w, List<Metric> resources, PlanRequest.Sizing sizing,
-                                        VirtualizationApproach approach, OverheadModel overhead, HostModel model,
-                                        double targetUtilization) {
+    public static Packing timeSeriesFfd(
+            LoadedWorkload w,
+            List<Metric> resources,
+            PlanRequest.Sizing sizing,
+            VirtualizationApproach approach,
+            OverheadModel overhead,
+            HostModel model,
+            double targetUtilization) {
         HostSlotSpec spec = PlanProblemFactory.slotSpec(model, resources, targetUtilization);
         if (sizing.riskTargeted()) {
             int n = Math.max(1, w.vms().size());
-            PlanRequest request = new PlanRequest(w.id(), null, List.of(new PlanRequest.PoolEntry(model.id(), n)), resources,
-                    sizing, VirtualizationChoice.valueOf(approach.name()), targetUtilization, 0, PlanningProblem.Objective.HOSTS, 1, java.util.Map.of());
+            PlanRequest request = new PlanRequest(
+                    w.id(),
+                    null,
+                    List.of(new PlanRequest.PoolEntry(model.id(), n)),
+                    resources,
+                    sizing,
+                    VirtualizationChoice.valueOf(approach.name()),
+                    targetUtilization,
+                    0,
+                    PlanningProblem.Objective.HOSTS,
+                    1,
+                    java.util.Map.of());
             RiskSizing risk = RiskSizing.of(w, request, overhead, Collections.nCopies(n, spec));
-            return pack(risk.sized().demand(), risk.sized().steps(), resources, w.vms(), approach, risk.slots().get(0));
+            return pack(
+                    risk.sized().demand(),
+                    risk.sized().steps(),
+                    resources,
+                    w.vms(),
+                    approach,
+                    risk.slots().get(0));
         }
         DemandSizer.SizedDemand sized = DemandSizer.size(w, resources, sizing, approach, overhead);
         return pack(sized.demand(), sized.steps(), resources, w.vms(), approach, spec);
     }
 
     /** Packs host-side demand {@code [r][vm][step]} (resources as listed) onto copies of {@code model}. */
-    public static Packing pack(float[][][] demand, int steps, List<Metric> resources, List<WorkloadVm> vms,
-                               VirtualizationApproach approach, HostModel model, double targetUtilization) {
-        return pack(demand, steps, resources, vms, approach, PlanProblemFactory.slotSpec(model, resources, targetUtilization));
+    public static Packing pack(
+            float[][][] demand,
+            int steps,
+            List<Metric> resources,
+            List<WorkloadVm> vms,
+            VirtualizationApproach approach,
+            HostModel model,
+            double targetUtilization) {
+        return pack(
+                demand,
+                steps,
+                resources,
+                vms,
+                approach,
+                PlanProblemFactory.slotSpec(model, resources, targetUtilization));
     }
 
-    private static Packing pack(float[][][] demand, int steps, List<Metric> resources, List<WorkloadVm> vms,
-                                VirtualizationApproach approach, HostSlotSpec spec) {
+    private static Packing pack(
+            float[][][] demand,
+            int steps,
+            List<Metric> resources,
+            List<WorkloadVm> vms,
+            VirtualizationApproach approach,
+            HostSlotSpec spec) {
         int n = vms.size();
         int[] noPins = new int[n];
         Arrays.fill(noPins, -1);
@@ -79,12 +117,32 @@ public final class BaselineHosts {
             names.add(vms.get(v).name());
             paravirt[v] = vms.get(v).paravirtCapable();
         }
-        int bound = LowerBounds.lowerBoundHosts(new PlanningProblem(resources, steps, demand, names, List.of(spec), noPins,
-                groups, paravirt, approach, 0, PlanningProblem.Objective.HOSTS));
+        int bound = LowerBounds.lowerBoundHosts(new PlanningProblem(
+                resources,
+                steps,
+                demand,
+                names,
+                List.of(spec),
+                noPins,
+                groups,
+                paravirt,
+                approach,
+                0,
+                PlanningProblem.Objective.HOSTS));
         int slots = Math.min(Math.max(1, n), 2 * bound + 4);
         while (true) {
-            PlanningProblem p = new PlanningProblem(resources, steps, demand, names, Collections.nCopies(slots, spec),
-                    noPins, groups, paravirt, approach, 0, PlanningProblem.Objective.HOSTS);
+            PlanningProblem p = new PlanningProblem(
+                    resources,
+                    steps,
+                    demand,
+                    names,
+                    Collections.nCopies(slots, spec),
+                    noPins,
+                    groups,
+                    paravirt,
+                    approach,
+                    0,
+                    PlanningProblem.Objective.HOSTS);
             int[] slotOf = Baselines.timeSeriesFfd(new DemandModel(p), 1.0);
             int used = Baselines.hostsUsed(slotOf);
             if (used < slots || slots >= n) return packing(slotOf, used, demand, steps, resources, spec);
@@ -92,8 +150,8 @@ public final class BaselineHosts {
         }
     }
 
-    private static Packing packing(int[] slotOf, int used, float[][][] demand, int steps, List<Metric> resources,
-                                   HostSlotSpec spec) {
+    private static Packing packing(
+            int[] slotOf, int used, float[][][] demand, int steps, List<Metric> resources, HostSlotSpec spec) {
         int[] dense = new int[slotOf.length];
         java.util.Map<Integer, Integer> index = new java.util.TreeMap<>();
         for (int s : slotOf) if (s >= 0) index.putIfAbsent(s, 0);

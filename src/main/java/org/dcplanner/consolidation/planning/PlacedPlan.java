@@ -20,9 +20,20 @@ import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
  * @param from       the plan was fitted to the workload's steps from this instant (null: its start)
  * @param to         ... up to this instant, exclusive (null: its end)
  */
-public record PlacedPlan(UUID planId, UUID workloadId, VirtualizationApproach approach, Set<Metric> resources,
-                         double targetUtilization, List<PlannedHost> hosts, int[] vmHostSlot, PlanRequest.Sizing sizing,
-                         int haReserveHosts, boolean autoApproach, List<String> vmNames, Instant from, Instant to) {
+public record PlacedPlan(
+        UUID planId,
+        UUID workloadId,
+        VirtualizationApproach approach,
+        Set<Metric> resources,
+        double targetUtilization,
+        List<PlannedHost> hosts,
+        int[] vmHostSlot,
+        PlanRequest.Sizing sizing,
+        int haReserveHosts,
+        boolean autoApproach,
+        List<String> vmNames,
+        Instant from,
+        Instant to) {
     /** Sizing of a plan packed on its raw series (100th percentile of each step, no headroom). */
     public static final PlanRequest.Sizing RAW_SERIES = new PlanRequest.Sizing(100.0, 0.0, false, 1, false);
 
@@ -36,26 +47,85 @@ public record PlacedPlan(UUID planId, UUID workloadId, VirtualizationApproach ap
     }
 
     /** A plan over its workload's whole time range, VM names unknown, one approach for every VM. */
-    public PlacedPlan(UUID planId, UUID workloadId, VirtualizationApproach approach, Set<Metric> resources,
-                      double targetUtilization, List<PlannedHost> hosts, int[] vmHostSlot, PlanRequest.Sizing sizing,
-                      int haReserveHosts) {
-        this(planId, workloadId, approach, resources, targetUtilization, hosts, vmHostSlot, sizing, haReserveHosts, false);
+    public PlacedPlan(
+            UUID planId,
+            UUID workloadId,
+            VirtualizationApproach approach,
+            Set<Metric> resources,
+            double targetUtilization,
+            List<PlannedHost> hosts,
+            int[] vmHostSlot,
+            PlanRequest.Sizing sizing,
+            int haReserveHosts) {
+        this(
+                planId,
+                workloadId,
+                approach,
+                resources,
+                targetUtilization,
+                hosts,
+                vmHostSlot,
+                sizing,
+                haReserveHosts,
+                false);
     }
 
     /** A plan over its workload's whole time range, VM names unknown. */
-    public PlacedPlan(UUID planId, UUID workloadId, VirtualizationApproach approach, Set<Metric> resources,
-                      double targetUtilization, List<PlannedHost> hosts, int[] vmHostSlot, PlanRequest.Sizing sizing,
-                      int haReserveHosts, boolean autoApproach) {
-        this(planId, workloadId, approach, resources, targetUtilization, hosts, vmHostSlot, sizing, haReserveHosts,
-                autoApproach, List.of(), null, null);
+    public PlacedPlan(
+            UUID planId,
+            UUID workloadId,
+            VirtualizationApproach approach,
+            Set<Metric> resources,
+            double targetUtilization,
+            List<PlannedHost> hosts,
+            int[] vmHostSlot,
+            PlanRequest.Sizing sizing,
+            int haReserveHosts,
+            boolean autoApproach) {
+        this(
+                planId,
+                workloadId,
+                approach,
+                resources,
+                targetUtilization,
+                hosts,
+                vmHostSlot,
+                sizing,
+                haReserveHosts,
+                autoApproach,
+                List.of(),
+                null,
+                null);
     }
 
     /** One approach for every VM. */
-    public PlacedPlan(UUID planId, UUID workloadId, VirtualizationApproach approach, Set<Metric> resources,
-                      double targetUtilization, List<PlannedHost> hosts, int[] vmHostSlot, PlanRequest.Sizing sizing,
-                      int haReserveHosts, List<String> vmNames, Instant from, Instant to) {
-        this(planId, workloadId, approach, resources, targetUtilization, hosts, vmHostSlot, sizing, haReserveHosts,
-                false, vmNames, from, to);
+    public PlacedPlan(
+            UUID planId,
+            UUID workloadId,
+            VirtualizationApproach approach,
+            Set<Metric> resources,
+            double targetUtilization,
+            List<PlannedHost> hosts,
+            int[] vmHostSlot,
+            PlanRequest.Sizing sizing,
+            int haReserveHosts,
+            List<String> vmNames,
+            Instant from,
+            Instant to) {
+        this(
+                planId,
+                workloadId,
+                approach,
+                resources,
+                targetUtilization,
+                hosts,
+                vmHostSlot,
+                sizing,
+                haReserveHosts,
+                false,
+                vmNames,
+                from,
+                to);
     }
 
     /** The approach the plan gave this VM (see {@link VirtualizationChoice#AUTO}). */
@@ -64,8 +134,14 @@ public record PlacedPlan(UUID planId, UUID workloadId, VirtualizationApproach ap
     }
 
     /** A plan sized on its raw series, with no HA reserve. */
-    public PlacedPlan(UUID planId, UUID workloadId, VirtualizationApproach approach, Set<Metric> resources,
-                      double targetUtilization, List<PlannedHost> hosts, int[] vmHostSlot) {
+    public PlacedPlan(
+            UUID planId,
+            UUID workloadId,
+            VirtualizationApproach approach,
+            Set<Metric> resources,
+            double targetUtilization,
+            List<PlannedHost> hosts,
+            int[] vmHostSlot) {
         this(planId, workloadId, approach, resources, targetUtilization, hosts, vmHostSlot, RAW_SERIES, 0);
     }
 
@@ -77,17 +153,33 @@ public record PlacedPlan(UUID planId, UUID workloadId, VirtualizationApproach ap
     /** The same plan with its approach's overhead modeled, even when its sizing says the trace already includes one. */
     public PlacedPlan withModeledOverhead() {
         if (!overheadInTrace()) return this;
-        return withSizing(new PlanRequest.Sizing(sizing.percentile(), sizing.headroomPercent(), sizing.foldDays(),
-                sizing.windowSteps(), false, sizing.overloadRiskPercent()));
+        return withSizing(new PlanRequest.Sizing(
+                sizing.percentile(),
+                sizing.headroomPercent(),
+                sizing.foldDays(),
+                sizing.windowSteps(),
+                false,
+                sizing.overloadRiskPercent()));
     }
 
     /** The same plan with another sizing. */
     public PlacedPlan withSizing(PlanRequest.Sizing other) {
-        return new PlacedPlan(planId, workloadId, approach, resources, targetUtilization, hosts, vmHostSlot, other,
-                haReserveHosts, autoApproach, vmNames, from, to);
+        return new PlacedPlan(
+                planId,
+                workloadId,
+                approach,
+                resources,
+                targetUtilization,
+                hosts,
+                vmHostSlot,
+                other,
+                haReserveHosts,
+                autoApproach,
+                vmNames,
+                from,
+                to);
     }
 
     /** One active host: its position in the pool and its catalog model. */
-    public record PlannedHost(int slotIndex, String modelId) {
-    }
+    public record PlannedHost(int slotIndex, String modelId) {}
 }

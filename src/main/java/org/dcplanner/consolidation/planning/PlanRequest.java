@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.dcplanner.consolidation.ingestion.Metric;
 import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem.Objective;
@@ -20,45 +20,151 @@ import org.dcplanner.consolidation.problem.Ranges;
  * @param from   optional: plan only the workload's steps starting at or after this instant
  * @param to     optional: plan only the steps starting before this instant (from < to)
  */
-public record PlanRequest(UUID workloadId, String name, List<PoolEntry> hostPool, List<Metric> resources,
-                          Sizing sizing, VirtualizationChoice virtualization, Double targetUtilization,
-                          Integer haReserveHosts, Objective objective, Integer timeLimitSeconds,
-                          Map<String, Integer> pinned, Instant from, Instant to, Limits limits) {
+public record PlanRequest(
+        UUID workloadId,
+        String name,
+        List<PoolEntry> hostPool,
+        List<Metric> resources,
+        Sizing sizing,
+        VirtualizationChoice virtualization,
+        Double targetUtilization,
+        Integer haReserveHosts,
+        Objective objective,
+        Integer timeLimitSeconds,
+        Map<String, Integer> pinned,
+        Instant from,
+        Instant to,
+        Limits limits) {
 
     /** A request over the workload's whole time range, without density limits. */
-    public PlanRequest(UUID workloadId, String name, List<PoolEntry> hostPool, List<Metric> resources, Sizing sizing,
-                       VirtualizationChoice virtualization, Double targetUtilization, Integer haReserveHosts,
-                       Objective objective, Integer timeLimitSeconds, Map<String, Integer> pinned) {
-        this(workloadId, name, hostPool, resources, sizing, virtualization, targetUtilization, haReserveHosts, objective,
-                timeLimitSeconds, pinned, null, null, null);
+    public PlanRequest(
+            UUID workloadId,
+            String name,
+            List<PoolEntry> hostPool,
+            List<Metric> resources,
+            Sizing sizing,
+            VirtualizationChoice virtualization,
+            Double targetUtilization,
+            Integer haReserveHosts,
+            Objective objective,
+            Integer timeLimitSeconds,
+            Map<String, Integer> pinned) {
+        this(
+                workloadId,
+                name,
+                hostPool,
+                resources,
+                sizing,
+                virtualization,
+                targetUtilization,
+                haReserveHosts,
+                objective,
+                timeLimitSeconds,
+                pinned,
+                null,
+                null,
+                null);
     }
 
     /** A request over the workload's whole time range. */
-    public PlanRequest(UUID workloadId, String name, List<PoolEntry> hostPool, List<Metric> resources, Sizing sizing,
-                       VirtualizationChoice virtualization, Double targetUtilization, Integer haReserveHosts,
-                       Objective objective, Integer timeLimitSeconds, Map<String, Integer> pinned, Limits limits) {
-        this(workloadId, name, hostPool, resources, sizing, virtualization, targetUtilization, haReserveHosts, objective,
-                timeLimitSeconds, pinned, null, null, limits);
+    public PlanRequest(
+            UUID workloadId,
+            String name,
+            List<PoolEntry> hostPool,
+            List<Metric> resources,
+            Sizing sizing,
+            VirtualizationChoice virtualization,
+            Double targetUtilization,
+            Integer haReserveHosts,
+            Objective objective,
+            Integer timeLimitSeconds,
+            Map<String, Integer> pinned,
+            Limits limits) {
+        this(
+                workloadId,
+                name,
+                hostPool,
+                resources,
+                sizing,
+                virtualization,
+                targetUtilization,
+                haReserveHosts,
+                objective,
+                timeLimitSeconds,
+                pinned,
+                null,
+                null,
+                limits);
     }
 
     /** A request without density limits. */
-    public PlanRequest(UUID workloadId, String name, List<PoolEntry> hostPool, List<Metric> resources, Sizing sizing,
-                       VirtualizationChoice virtualization, Double targetUtilization, Integer haReserveHosts,
-                       Objective objective, Integer timeLimitSeconds, Map<String, Integer> pinned, Instant from, Instant to) {
-        this(workloadId, name, hostPool, resources, sizing, virtualization, targetUtilization, haReserveHosts, objective,
-                timeLimitSeconds, pinned, from, to, null);
+    public PlanRequest(
+            UUID workloadId,
+            String name,
+            List<PoolEntry> hostPool,
+            List<Metric> resources,
+            Sizing sizing,
+            VirtualizationChoice virtualization,
+            Double targetUtilization,
+            Integer haReserveHosts,
+            Objective objective,
+            Integer timeLimitSeconds,
+            Map<String, Integer> pinned,
+            Instant from,
+            Instant to) {
+        this(
+                workloadId,
+                name,
+                hostPool,
+                resources,
+                sizing,
+                virtualization,
+                targetUtilization,
+                haReserveHosts,
+                objective,
+                timeLimitSeconds,
+                pinned,
+                from,
+                to,
+                null);
     }
 
     /** This request planned on the workload's steps in [from, to) (null: from its start / to its end). */
     public PlanRequest withWindow(UUID workload, Instant windowFrom, Instant windowTo) {
-        return new PlanRequest(workload, name, hostPool, resources, sizing, virtualization, targetUtilization,
-                haReserveHosts, objective, timeLimitSeconds, pinned, windowFrom, windowTo, limits);
+        return new PlanRequest(
+                workload,
+                name,
+                hostPool,
+                resources,
+                sizing,
+                virtualization,
+                targetUtilization,
+                haReserveHosts,
+                objective,
+                timeLimitSeconds,
+                pinned,
+                windowFrom,
+                windowTo,
+                limits);
     }
 
     /** This request under another name. */
     public PlanRequest named(String newName) {
-        return new PlanRequest(workloadId, newName, hostPool, resources, sizing, virtualization, targetUtilization,
-                haReserveHosts, objective, timeLimitSeconds, pinned, from, to, limits);
+        return new PlanRequest(
+                workloadId,
+                newName,
+                hostPool,
+                resources,
+                sizing,
+                virtualization,
+                targetUtilization,
+                haReserveHosts,
+                objective,
+                timeLimitSeconds,
+                pinned,
+                from,
+                to,
+                limits);
     }
 
     static final double MAX_VCPU_PER_CORE = 64;
@@ -78,7 +184,8 @@ public record PlanRequest(UUID workloadId, String name, List<PoolEntry> hostPool
         /** This entry's limits, each value not set here taken from {@code pool}. */
         Limits over(Limits pool) {
             if (pool == null) return this;
-            return new Limits(vcpuPerCore != null ? vcpuPerCore : pool.vcpuPerCore,
+            return new Limits(
+                    vcpuPerCore != null ? vcpuPerCore : pool.vcpuPerCore,
                     memoryOvercommit != null ? memoryOvercommit : pool.memoryOvercommit,
                     maxVmsPerHost != null ? maxVmsPerHost : pool.maxVmsPerHost);
         }
@@ -94,7 +201,9 @@ public record PlanRequest(UUID workloadId, String name, List<PoolEntry> hostPool
             Ranges.check(field, value, 0, max);
             if (value != null && value == 0) {
                 throw ApiException.badRequest(field + " must be above 0 and at most " + (int) max + ", got 0")
-                        .at(null, null, field).with("exclusiveMinimum", 0).with("maximum", max);
+                        .at(null, null, field)
+                        .with("exclusiveMinimum", 0)
+                        .with("maximum", max);
             }
         }
     }
@@ -102,6 +211,7 @@ public record PlanRequest(UUID workloadId, String name, List<PoolEntry> hostPool
     public static final double DEFAULT_TARGET_UTILIZATION = 1.0;
     /** Hosts in the whole pool (a plan never uses more hosts than it has VMs; the solver keeps arrays per host). */
     static final int MAX_POOL_HOSTS = 100_000;
+
     static final int MAX_NAME_LENGTH = 200;
     /** Longest percentile window: one week of 5-minute steps (the sizer's cost grows with VMs x steps x window). */
     static final int MAX_WINDOW_STEPS = 2016;
@@ -137,14 +247,23 @@ public record PlanRequest(UUID workloadId, String name, List<PoolEntry> hostPool
      *                        days, in [0.001, 50]; the planner sizes hosts jointly ({@link OverloadRiskModel}) and
      *                        percentile and window do not apply (absent: percentile mode)
      */
-    public record Sizing(Double percentile, Double headroomPercent, Boolean foldDays, Integer windowSteps,
-                         Boolean overheadInTrace, Double overloadRiskPercent) {
+    public record Sizing(
+            Double percentile,
+            Double headroomPercent,
+            Boolean foldDays,
+            Integer windowSteps,
+            Boolean overheadInTrace,
+            Double overloadRiskPercent) {
         public static final double MIN_OVERLOAD_RISK_PERCENT = 0.001;
         public static final double MAX_OVERLOAD_RISK_PERCENT = 50;
 
         /** Percentile mode. */
-        public Sizing(Double percentile, Double headroomPercent, Boolean foldDays, Integer windowSteps,
-                      Boolean overheadInTrace) {
+        public Sizing(
+                Double percentile,
+                Double headroomPercent,
+                Boolean foldDays,
+                Integer windowSteps,
+                Boolean overheadInTrace) {
             this(percentile, headroomPercent, foldDays, windowSteps, overheadInTrace, null);
         }
 
@@ -157,30 +276,41 @@ public record PlanRequest(UUID workloadId, String name, List<PoolEntry> hostPool
     /** Fills defaults and checks shape; throws 400 problems naming the field. */
     public PlanRequest validated(int maxTimeLimitSeconds, int defaultTimeLimitSeconds) {
         if (workloadId == null) throw invalid("workloadId", "workloadId is required");
-        if (hostPool == null || hostPool.isEmpty()) throw invalid("hostPool", "hostPool needs at least one {model, count}");
+        if (hostPool == null || hostPool.isEmpty())
+            throw invalid("hostPool", "hostPool needs at least one {model, count}");
         if (name != null && name.strip().length() > MAX_NAME_LENGTH) {
             throw invalid("name", "name must be at most " + MAX_NAME_LENGTH + " characters");
         }
         long poolHosts = 0;
         for (int i = 0; i < hostPool.size(); i++) {
             PoolEntry e = hostPool.get(i);
-            if (e == null || e.model() == null || e.model().isBlank()) throw invalid("hostPool[" + i + "].model", "hostPool[" + i + "].model is required");
+            if (e == null || e.model() == null || e.model().isBlank())
+                throw invalid("hostPool[" + i + "].model", "hostPool[" + i + "].model is required");
             if (e.count() == null || e.count() < 1 || e.count() > MAX_POOL_HOSTS) {
-                throw invalid("hostPool[" + i + "].count", "hostPool[" + i + "].count must be between 1 and " + MAX_POOL_HOSTS);
+                throw invalid(
+                        "hostPool[" + i + "].count",
+                        "hostPool[" + i + "].count must be between 1 and " + MAX_POOL_HOSTS);
             }
             poolHosts += e.count();
             if (e.limits() != null) e.limits().validate("hostPool[" + i + "].limits");
         }
         if (poolHosts > MAX_POOL_HOSTS) {
-            throw invalid("hostPool", "the pool may hold at most " + MAX_POOL_HOSTS + " hosts in all, got " + poolHosts);
+            throw invalid(
+                    "hostPool", "the pool may hold at most " + MAX_POOL_HOSTS + " hosts in all, got " + poolHosts);
         }
         // absent: the default; an empty list is a mistake, not a request for the default
         if (resources != null && resources.isEmpty()) {
-            throw invalid("resources", "resources needs at least one of CPU, MEMORY, DISK, NETWORK (or leave it out for CPU, MEMORY)");
+            throw invalid(
+                    "resources",
+                    "resources needs at least one of CPU, MEMORY, DISK, NETWORK (or leave it out for CPU, MEMORY)");
         }
-        List<Metric> res = resources == null ? List.of(Metric.CPU, Metric.MEMORY) : new ArrayList<>(new LinkedHashSet<>(resources));
-        if (res.stream().anyMatch(Objects::isNull)) throw invalid("resources", "resources must be a subset of CPU, MEMORY, DISK, NETWORK");
-        if (virtualization == null) throw invalid("virtualization", "virtualization is required: FULL, PARAVIRTUAL, HARDWARE_ASSISTED or AUTO");
+        List<Metric> res = resources == null
+                ? List.of(Metric.CPU, Metric.MEMORY)
+                : new ArrayList<>(new LinkedHashSet<>(resources));
+        if (res.stream().anyMatch(Objects::isNull))
+            throw invalid("resources", "resources must be a subset of CPU, MEMORY, DISK, NETWORK");
+        if (virtualization == null)
+            throw invalid("virtualization", "virtualization is required: FULL, PARAVIRTUAL, HARDWARE_ASSISTED or AUTO");
         Sizing s = sizingWithDefaults();
         double target = targetUtilization == null ? DEFAULT_TARGET_UTILIZATION : targetUtilization;
         if (!(target > 0 && target <= 1)) throw invalid("targetUtilization", "targetUtilization must be in (0, 1]");
@@ -192,9 +322,21 @@ public record PlanRequest(UUID workloadId, String name, List<PoolEntry> hostPool
         if (limit < 1 || limit > maxTimeLimitSeconds) {
             throw invalid("timeLimitSeconds", "timeLimitSeconds must be between 1 and " + maxTimeLimitSeconds);
         }
-        return new PlanRequest(workloadId, name == null || name.isBlank() ? null : name.strip(), List.copyOf(hostPool),
-                List.copyOf(res), s, virtualization,
-                target, ha, objective == null ? Objective.HOSTS : objective, limit, pinned == null ? Map.of() : Map.copyOf(pinned), from, to, limits);
+        return new PlanRequest(
+                workloadId,
+                name == null || name.isBlank() ? null : name.strip(),
+                List.copyOf(hostPool),
+                List.copyOf(res),
+                s,
+                virtualization,
+                target,
+                ha,
+                objective == null ? Objective.HOSTS : objective,
+                limit,
+                pinned == null ? Map.of() : Map.copyOf(pinned),
+                from,
+                to,
+                limits);
     }
 
     private void checkPins() {
@@ -203,7 +345,8 @@ public record PlanRequest(UUID workloadId, String name, List<PoolEntry> hostPool
             throw invalid("pinned", "pinned may name at most " + MAX_PINS + " VMs, got " + pinned.size());
         }
         for (Map.Entry<String, Integer> pin : pinned.entrySet()) {
-            if (pin.getValue() == null) throw invalid("pinned." + pin.getKey(), "pinned." + pin.getKey() + " needs a slot number");
+            if (pin.getValue() == null)
+                throw invalid("pinned." + pin.getKey(), "pinned." + pin.getKey() + " needs a slot number");
             Ranges.check("pinned." + pin.getKey(), pin.getValue(), 0, MAX_POOL_HOSTS - 1);
         }
     }
@@ -214,29 +357,37 @@ public record PlanRequest(UUID workloadId, String name, List<PoolEntry> hostPool
         double p = s.percentile() == null ? 95 : s.percentile();
         if (!(p > 0 && p <= 100)) throw invalid("sizing.percentile", "sizing.percentile must be in (0, 100], got " + p);
         double h = s.headroomPercent() == null ? 0 : s.headroomPercent();
-        if (!(h >= 0 && h <= 1000)) throw invalid("sizing.headroomPercent", "sizing.headroomPercent must be in [0, 1000], got " + h);
+        if (!(h >= 0 && h <= 1000))
+            throw invalid("sizing.headroomPercent", "sizing.headroomPercent must be in [0, 1000], got " + h);
         if (s.windowSteps() != null) Ranges.check("sizing.windowSteps", s.windowSteps(), 1, MAX_WINDOW_STEPS);
-        // an absent window stays absent: one hour of the workload's steps, resolved when sizing (sizingApplied shows it)
-        return new Sizing(p, h, Boolean.TRUE.equals(s.foldDays()), s.windowSteps(), Boolean.TRUE.equals(s.overheadInTrace()));
+        // an absent window stays absent: one hour of the workload's steps, resolved when sizing (sizingApplied shows
+        // it)
+        return new Sizing(
+                p, h, Boolean.TRUE.equals(s.foldDays()), s.windowSteps(), Boolean.TRUE.equals(s.overheadInTrace()));
     }
 
     /** Risk mode: the target and headroom apply; a percentile, window or fold would be ignored, so they are refused. */
     private static Sizing riskSizingWithDefaults(Sizing s) {
         double risk = s.overloadRiskPercent();
         if (!(risk >= Sizing.MIN_OVERLOAD_RISK_PERCENT && risk <= Sizing.MAX_OVERLOAD_RISK_PERCENT)) {
-            throw invalid("sizing.overloadRiskPercent", "sizing.overloadRiskPercent must be in ["
-                    + Sizing.MIN_OVERLOAD_RISK_PERCENT + ", " + Sizing.MAX_OVERLOAD_RISK_PERCENT + "], got " + risk);
+            throw invalid(
+                    "sizing.overloadRiskPercent",
+                    "sizing.overloadRiskPercent must be in [" + Sizing.MIN_OVERLOAD_RISK_PERCENT + ", "
+                            + Sizing.MAX_OVERLOAD_RISK_PERCENT + "], got " + risk);
         }
         if (s.percentile() != null) {
             throw invalid("sizing.percentile", "give either sizing.percentile or sizing.overloadRiskPercent, not both");
         }
         if (s.windowSteps() != null || s.foldDays() != null) {
-            throw invalid(s.windowSteps() != null ? "sizing.windowSteps" : "sizing.foldDays", "with sizing.overloadRiskPercent "
-                    + "the planner chooses the scenario window itself (the hour around each step, folded over days when "
-                    + "there are two or more); leave windowSteps and foldDays out");
+            throw invalid(
+                    s.windowSteps() != null ? "sizing.windowSteps" : "sizing.foldDays",
+                    "with sizing.overloadRiskPercent "
+                            + "the planner chooses the scenario window itself (the hour around each step, folded over days when "
+                            + "there are two or more); leave windowSteps and foldDays out");
         }
         double h = s.headroomPercent() == null ? 0 : s.headroomPercent();
-        if (!(h >= 0 && h <= 1000)) throw invalid("sizing.headroomPercent", "sizing.headroomPercent must be in [0, 1000], got " + h);
+        if (!(h >= 0 && h <= 1000))
+            throw invalid("sizing.headroomPercent", "sizing.headroomPercent must be in [0, 1000], got " + h);
         return new Sizing(null, h, null, null, Boolean.TRUE.equals(s.overheadInTrace()), risk);
     }
 

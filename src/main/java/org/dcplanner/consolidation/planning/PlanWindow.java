@@ -14,7 +14,8 @@ public final class PlanWindow {
         try {
             return workload.window(from, to);
         } catch (IllegalArgumentException e) {
-            throw ApiException.unprocessable("empty-window", e.getMessage()).at(null, null, from != null ? "from" : "to");
+            throw ApiException.unprocessable("empty-window", e.getMessage())
+                    .at(null, null, from != null ? "from" : "to");
         }
     }
 }

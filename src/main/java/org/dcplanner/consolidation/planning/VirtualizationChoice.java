@@ -6,7 +6,9 @@ import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
 
 /** What a plan request asks for: one approach for every VM, or AUTO, chosen per VM. */
 public enum VirtualizationChoice {
-    FULL, PARAVIRTUAL, HARDWARE_ASSISTED,
+    FULL,
+    PARAVIRTUAL,
+    HARDWARE_ASSISTED,
     /**
      * Per VM: paravirtual for guests modified for it (inventory {@code paravirtCapable}); the others
      * hardware-assisted when every host model of the pool has hardware assist with nested paging, else full

@@ -17,8 +17,8 @@ public class ApiException extends RuntimeException {
     }
 
     public static ApiException notFound(String what, Object id) {
-        return new ApiException(HttpStatus.NOT_FOUND, "not-found", what + " not found",
-                what + " " + id + " does not exist");
+        return new ApiException(
+                HttpStatus.NOT_FOUND, "not-found", what + " not found", what + " " + id + " does not exist");
     }
 
     public static ApiException badRequest(String detail) {

@@ -2,24 +2,24 @@ package org.dcplanner.consolidation.problem;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.sql.SQLTransientConnectionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.transaction.CannotCreateTransactionException;
-import java.sql.SQLTransientConnectionException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /** Every error leaves the service as RFC 9457 problem+json; stack traces stay in the log. */
@@ -35,13 +35,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
+            MaxUploadSizeExceededException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(uploadTooLarge());
     }
 
     private static ProblemDetail uploadTooLarge() {
-        return ApiProblems.of(HttpStatus.PAYLOAD_TOO_LARGE, "upload-too-large", "Upload too large",
+        return ApiProblems.of(
+                HttpStatus.PAYLOAD_TOO_LARGE,
+                "upload-too-large",
+                "Upload too large",
                 "The upload exceeds the configured size limit (MAX_UPLOAD_SIZE, default 32GB)");
     }
 
@@ -50,16 +53,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
      * become 400 invalid-request naming the JSON path in {@code field} and, for enums, the allowed values.
      */
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof BodyTooLargeException tooLarge) {
                 return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(tooLarge.problem());
             }
         }
         Throwable cause = e.getCause() == null ? e : e.getCause();
-        ProblemDetail pd = ApiProblems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request body",
-                RequestBodyProblems.detail(cause));
+        ProblemDetail pd = ApiProblems.of(
+                HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request body", RequestBodyProblems.detail(cause));
         String field = RequestBodyProblems.field(cause);
         if (field != null) pd.setProperty("field", field);
         return ResponseEntity.badRequest().body(pd);
@@ -67,22 +70,26 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     /** A path or query parameter of the wrong type (e.g. a malformed UUID) → 400 naming the parameter. */
     @Override
-    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String name = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : e.getPropertyName();
-        ProblemDetail pd = ApiProblems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request parameter",
-                "parameter '" + name + "' must be " + RequestBodyProblems.expected(e.getRequiredType())
-                        + ", got '" + e.getValue() + "'");
+        ProblemDetail pd = ApiProblems.of(
+                HttpStatus.BAD_REQUEST,
+                "invalid-request",
+                "Invalid request parameter",
+                "parameter '" + name + "' must be " + RequestBodyProblems.expected(e.getRequiredType()) + ", got '"
+                        + e.getValue() + "'");
         if (name != null) pd.setProperty("field", name);
         return ResponseEntity.badRequest().body(pd);
     }
 
     /** Spring MVC's own problems (404, 405, 415, a missing part or parameter) get the project's type URIs too. */
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
-                                                             HttpStatusCode statusCode, WebRequest request) {
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
         ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
-        if (response != null && response.getBody() instanceof ProblemDetail pd
+        if (response != null
+                && response.getBody() instanceof ProblemDetail pd
                 && (pd.getType() == null || "about:blank".equals(pd.getType().toString()))) {
             pd.setType(URI.create("/problems/" + ErrorProblems.type(statusCode.value())));
         }
@@ -95,23 +102,33 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (e instanceof MaxUploadSizeExceededException tooLarge) {
             return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(uploadTooLarge());
         }
-        ProblemDetail pd = ApiProblems.of(HttpStatus.BAD_REQUEST, "invalid-multipart", "Invalid multipart body",
+        ProblemDetail pd = ApiProblems.of(
+                HttpStatus.BAD_REQUEST,
+                "invalid-multipart",
+                "Invalid multipart body",
                 "The multipart/form-data body could not be read (truncated, or a malformed boundary or part header)");
         pd.setInstance(URI.create(request.getRequestURI()));
         return ResponseEntity.badRequest().body(pd);
     }
 
     /** The database is unreachable (stopped, restarting, pool exhausted): 503 with Retry-After, quickly. */
-    @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
-            SQLTransientConnectionException.class})
+    @ExceptionHandler({
+        DataAccessResourceFailureException.class,
+        CannotCreateTransactionException.class,
+        SQLTransientConnectionException.class
+    })
     ResponseEntity<ProblemDetail> databaseUnavailable(Exception e, HttpServletRequest request) {
         log.warn("Database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "5")
                 .body(databaseUnavailable(request));
     }
 
     private static ProblemDetail databaseUnavailable(HttpServletRequest request) {
-        ProblemDetail pd = ApiProblems.of(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", "Database unavailable",
+        ProblemDetail pd = ApiProblems.of(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "database-unavailable",
+                "Database unavailable",
                 "The database cannot be reached right now; the service reconnects by itself, retry shortly");
         pd.setInstance(URI.create(request.getRequestURI()));
         return pd;
@@ -121,7 +138,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
         if (DatabaseFailures.isConnectionFailure(e)) return databaseUnavailable(e, request);
         log.error("Unhandled error on {} {}", request.getMethod(), request.getRequestURI(), e);
-        ProblemDetail pd = ApiProblems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+        ProblemDetail pd = ApiProblems.of(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "internal-error",
+                "Internal error",
                 "The server failed to process the request; see the server log for details");
         pd.setInstance(URI.create(request.getRequestURI()));
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(pd);

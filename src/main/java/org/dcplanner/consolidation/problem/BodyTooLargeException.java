@@ -14,7 +14,10 @@ public class BodyTooLargeException extends IOException {
     }
 
     ProblemDetail problem() {
-        ProblemDetail pd = ApiProblems.of(HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", "Request body too large",
+        ProblemDetail pd = ApiProblems.of(
+                HttpStatus.PAYLOAD_TOO_LARGE,
+                "body-too-large",
+                "Request body too large",
                 "The request body exceeds the limit of " + limitBytes + " bytes for its content type "
                         + "(app.limits.max-json-body, app.limits.max-text-body)");
         pd.setProperty("limitBytes", limitBytes);

@@ -11,12 +11,15 @@ final class DatabaseFailures {
 
     static boolean isConnectionFailure(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
+            if (t instanceof DataAccessResourceFailureException
+                    || t instanceof CannotCreateTransactionException
                     || t instanceof SQLTransientConnectionException) {
                 return true;
             }
             // SQLSTATE class 08: connection exception (PostgreSQL driver: 08001 refused, 08006 connection failure)
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) return true;
+            if (t instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("08")) return true;
         }
         return false;
     }

@@ -5,10 +5,17 @@ import org.springframework.http.HttpStatus;
 
 /** Type slug, title and a safe detail for an HTTP error status that no handler described better. */
 final class ErrorProblems {
-    private static final Map<Integer, String> TYPES = Map.ofEntries(Map.entry(400, "bad-request"),
-            Map.entry(404, "not-found"), Map.entry(405, "method-not-allowed"), Map.entry(408, "request-timeout"),
-            Map.entry(413, "body-too-large"), Map.entry(414, "uri-too-long"), Map.entry(415, "unsupported-media-type"),
-            Map.entry(431, "headers-too-large"), Map.entry(500, "internal-error"), Map.entry(503, "service-unavailable"),
+    private static final Map<Integer, String> TYPES = Map.ofEntries(
+            Map.entry(400, "bad-request"),
+            Map.entry(404, "not-found"),
+            Map.entry(405, "method-not-allowed"),
+            Map.entry(408, "request-timeout"),
+            Map.entry(413, "body-too-large"),
+            Map.entry(414, "uri-too-long"),
+            Map.entry(415, "unsupported-media-type"),
+            Map.entry(431, "headers-too-large"),
+            Map.entry(500, "internal-error"),
+            Map.entry(503, "service-unavailable"),
             Map.entry(505, "http-version-not-supported"));
 
     private ErrorProblems() {}
@@ -34,11 +41,17 @@ final class ErrorProblems {
 
     /** A problem+json document, written by hand because Tomcat's valve runs outside Spring's message converters. */
     static String json(int status, String instance) {
-        StringBuilder b = new StringBuilder("{\"type\":\"/problems/").append(type(status))
-                .append("\",\"title\":\"").append(title(status))
-                .append("\",\"status\":").append(status)
-                .append(",\"detail\":\"").append(detail(status)).append('"');
-        if (instance != null) b.append(",\"instance\":\"").append(escape(instance)).append('"');
+        StringBuilder b = new StringBuilder("{\"type\":\"/problems/")
+                .append(type(status))
+                .append("\",\"title\":\"")
+                .append(title(status))
+                .append("\",\"status\":")
+                .append(status)
+                .append(",\"detail\":\"")
+                .append(detail(status))
+                .append('"');
+        if (instance != null)
+            b.append(",\"instance\":\"").append(escape(instance)).append('"');
         return b.append('}').toString();
     }
 

@@ -29,8 +29,11 @@ public record ListPage(int page, int size) {
 
     /** 200 with the page's items and the total count header. */
     public <T> ResponseEntity<List<T>> respond(List<T> items, long total) {
-        return ResponseEntity.ok().header(TOTAL_HEADER, Long.toString(total))
-                .header("X-Page", Integer.toString(page)).header("X-Page-Size", Integer.toString(size)).body(items);
+        return ResponseEntity.ok()
+                .header(TOTAL_HEADER, Long.toString(total))
+                .header("X-Page", Integer.toString(page))
+                .header("X-Page-Size", Integer.toString(size))
+                .body(items);
     }
 
     public <T> ResponseEntity<List<T>> respond(List<T> all) {

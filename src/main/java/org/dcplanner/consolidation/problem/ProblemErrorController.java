@@ -22,10 +22,15 @@ class ProblemErrorController implements ErrorController {
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i && i >= 400 ? i : 500;
-        ProblemDetail pd = ApiProblems.of(HttpStatus.valueOf(status), ErrorProblems.type(status),
-                ErrorProblems.title(status), ErrorProblems.detail(status));
+        ProblemDetail pd = ApiProblems.of(
+                HttpStatus.valueOf(status),
+                ErrorProblems.type(status),
+                ErrorProblems.title(status),
+                ErrorProblems.detail(status));
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         if (uri instanceof String s) pd.setInstance(URI.create(s.replace(" ", "%20")));
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(pd);
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(pd);
     }
 }

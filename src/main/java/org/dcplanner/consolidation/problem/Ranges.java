@@ -19,8 +19,11 @@ public final class Ranges {
     }
 
     public static ApiException outside(String field, Object value, Number min, Number max) {
-        return ApiException.badRequest(String.format(Locale.ROOT, "%s must be between %s and %s, got %s", field,
-                plain(min), plain(max), value)).at(null, null, field).with("minimum", min).with("maximum", max);
+        return ApiException.badRequest(String.format(
+                        Locale.ROOT, "%s must be between %s and %s, got %s", field, plain(min), plain(max), value))
+                .at(null, null, field)
+                .with("minimum", min)
+                .with("maximum", max);
     }
 
     private static String plain(Number n) {

@@ -1,5 +1,6 @@
 package org.dcplanner.consolidation.problem;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -12,11 +13,10 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.ProblemDetail;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -34,8 +34,10 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
     private final long maxTextBytes;
     private final ObjectMapper json;
 
-    RequestBodyLimitFilter(@Value("${app.limits.max-json-body:4MB}") DataSize maxJson,
-                           @Value("${app.limits.max-text-body:32MB}") DataSize maxText, ObjectMapper json) {
+    RequestBodyLimitFilter(
+            @Value("${app.limits.max-json-body:4MB}") DataSize maxJson,
+            @Value("${app.limits.max-text-body:32MB}") DataSize maxText,
+            ObjectMapper json) {
         this.maxJsonBytes = maxJson.toBytes();
         this.maxTextBytes = maxText.toBytes();
         this.json = json;
@@ -44,7 +46,8 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(java.util.Locale.ROOT);
+        String type =
+                request.getContentType() == null ? "" : request.getContentType().toLowerCase(java.util.Locale.ROOT);
         if (type.startsWith("multipart/")) {
             chain.doFilter(request, response);
             return;

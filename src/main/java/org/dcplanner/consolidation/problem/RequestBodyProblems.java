@@ -1,12 +1,12 @@
 package org.dcplanner.consolidation.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.core.exc.InputCoercionException;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -38,9 +38,15 @@ final class RequestBodyProblems {
         String where = field == null ? "the request body" : "'" + field + "'";
         Throwable cause = mostSpecific(top);
         if (cause instanceof UnrecognizedPropertyException u) {
-            return where + " is not a known field" + (u.getKnownPropertyIds() == null || u.getKnownPropertyIds().isEmpty()
-                    ? "" : "; known: " + u.getKnownPropertyIds().stream().map(String::valueOf).sorted()
-                    .collect(Collectors.joining(", ")));
+            return where + " is not a known field"
+                    + (u.getKnownPropertyIds() == null
+                                    || u.getKnownPropertyIds().isEmpty()
+                            ? ""
+                            : "; known: "
+                                    + u.getKnownPropertyIds().stream()
+                                            .map(String::valueOf)
+                                            .sorted()
+                                            .collect(Collectors.joining(", ")));
         }
         if (cause instanceof InputCoercionException c) {
             return where + ": the number is out of range for " + expected(c.getTargetType());
@@ -85,7 +91,8 @@ final class RequestBodyProblems {
         if (type == null) return "value";
         if (type == java.util.UUID.class) return "UUID";
         if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) return "JSON array";
-        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) return "whole number";
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class)
+            return "whole number";
         if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) return "number";
         if (type == Boolean.class || type == boolean.class) return "boolean (true or false)";
         if (type == String.class) return "string";

@@ -18,9 +18,11 @@ class TomcatErrorConfig {
         return factory -> factory.addContextCustomizers(context -> {
             if (!(context.getParent() instanceof Host host)) return;
             for (Valve v : host.getPipeline().getValves()) {
-                if (v instanceof ErrorReportValve && !(v instanceof ProblemErrorReportValve)) host.getPipeline().removeValve(v);
+                if (v instanceof ErrorReportValve && !(v instanceof ProblemErrorReportValve))
+                    host.getPipeline().removeValve(v);
             }
-            if (host instanceof StandardHost standard) standard.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+            if (host instanceof StandardHost standard)
+                standard.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
             host.getPipeline().addValve(new ProblemErrorReportValve());
         });
     }

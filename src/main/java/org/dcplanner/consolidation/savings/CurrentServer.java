@@ -5,6 +5,5 @@ package org.dcplanner.consolidation.savings;
  *
  * @param yearlyMaintenanceUsd per server and year; null = the assumption's default
  */
-public record CurrentServer(String name, int count, double averageWatts, double peakWatts, int rackUnits,
-                            Double yearlyMaintenanceUsd) {
-}
+public record CurrentServer(
+        String name, int count, double averageWatts, double peakWatts, int rackUnits, Double yearlyMaintenanceUsd) {}

@@ -13,15 +13,17 @@ import org.dcplanner.consolidation.inventory.HostModel;
  * @param paybackMonths    purchase ÷ monthly savings; 0 when nothing is bought, null when nothing is saved
  * @param netUsdByYear     index k: k years of savings − purchase, for k = 0..{@link #YEARS}
  */
-public record Investment(int hostsBought, double purchaseUsd, double annualSavingsUsd, Double paybackMonths,
-                         double[] netUsdByYear) {
+public record Investment(
+        int hostsBought, double purchaseUsd, double annualSavingsUsd, Double paybackMonths, double[] netUsdByYear) {
     /** Horizon of the net-cash series: a usual server refresh cycle (3-5 years), at its long end. */
     static final int YEARS = 5;
 
     static Investment of(List<HostModel> planHosts, double hostsBoughtPercent, double annualSavingsUsd) {
         double share = hostsBoughtPercent / 100;
-        double purchase = share * planHosts.stream().mapToDouble(HostModel::purchaseCost).sum();
-        Double payback = purchase == 0 ? Double.valueOf(0) : annualSavingsUsd > 0 ? 12 * purchase / annualSavingsUsd : null;
+        double purchase =
+                share * planHosts.stream().mapToDouble(HostModel::purchaseCost).sum();
+        Double payback =
+                purchase == 0 ? Double.valueOf(0) : annualSavingsUsd > 0 ? 12 * purchase / annualSavingsUsd : null;
         double[] net = new double[YEARS + 1];
         for (int k = 0; k <= YEARS; k++) {
             net[k] = k * annualSavingsUsd - purchase;

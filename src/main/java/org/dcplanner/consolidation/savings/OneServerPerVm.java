@@ -29,15 +29,27 @@ final class OneServerPerVm {
      * @param vmsLargerThanAnyModel VMs whose configured size no candidate model holds
      * @param models               the models used, each once
      */
-    record Estate(int servers, double averageItWatts, double peakItWatts, int rackUnits, double maintenanceUsdPerYear,
-                  Map<String, Integer> modelCounts, int vmsLargerThanAnyModel, List<HostModel> models) {
-    }
+    record Estate(
+            int servers,
+            double averageItWatts,
+            double peakItWatts,
+            int rackUnits,
+            double maintenanceUsdPerYear,
+            Map<String, Integer> modelCounts,
+            int vmsLargerThanAnyModel,
+            List<HostModel> models) {}
 
-    static Estate size(List<WorkloadVm> vms, float[][] cpuMhz, int steps, List<HostModel> candidates,
-                       MaintenanceRule maintenanceRule) {
+    static Estate size(
+            List<WorkloadVm> vms,
+            float[][] cpuMhz,
+            int steps,
+            List<HostModel> candidates,
+            MaintenanceRule maintenanceRule) {
         List<HostModel> bySize = new ArrayList<>(candidates);
-        bySize.sort(Comparator.comparingDouble(HostModel::cpuMhz).thenComparingDouble(HostModel::memoryMib)
-                .thenComparingDouble(m -> m.powerWatts()[10]).thenComparing(HostModel::id));
+        bySize.sort(Comparator.comparingDouble(HostModel::cpuMhz)
+                .thenComparingDouble(HostModel::memoryMib)
+                .thenComparingDouble(m -> m.powerWatts()[10])
+                .thenComparing(HostModel::id));
         double[] watts = new double[steps];
         Map<String, Integer> counts = new TreeMap<>();
         Map<String, HostModel> used = new TreeMap<>();
@@ -62,7 +74,14 @@ final class OneServerPerVm {
             sum += w;
             peak = Math.max(peak, w);
         }
-        return new Estate(vms.size(), steps > 0 ? sum / steps : 0, peak, ru, maintenance, counts, tooLarge,
+        return new Estate(
+                vms.size(),
+                steps > 0 ? sum / steps : 0,
+                peak,
+                ru,
+                maintenance,
+                counts,
+                tooLarge,
                 List.copyOf(used.values()));
     }
 

@@ -2,9 +2,9 @@ package org.dcplanner.consolidation.savings;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.dcplanner.consolidation.simulation.PowerCurve;
 import org.dcplanner.consolidation.problem.ApiException;
 import org.dcplanner.consolidation.problem.Ranges;
+import org.dcplanner.consolidation.simulation.PowerCurve;
 
 /**
  * Every assumption the savings report uses, with documented defaults (sources in {@link #defaults()}).
@@ -23,23 +23,47 @@ import org.dcplanner.consolidation.problem.Ranges;
  * @param rackUnitsPerRack                    usable rack units per rack
  * @param hostsBoughtPercent                  share of the plan's hosts bought new (100) or already owned (0)
  */
-public record SavingsAssumptions(double electricityUsdPerKWh, double pue, double carbonKgPerKWh,
-                                 double rackUnitUsdPerYear, double maintenanceFallbackUsdPerServerYear,
-                                 Double maintenanceOverrideUsdPerServerYear,
-                                 double floorAreaM2PerRack, double rackUnitsPerRack, double hostsBoughtPercent) {
+public record SavingsAssumptions(
+        double electricityUsdPerKWh,
+        double pue,
+        double carbonKgPerKWh,
+        double rackUnitUsdPerYear,
+        double maintenanceFallbackUsdPerServerYear,
+        Double maintenanceOverrideUsdPerServerYear,
+        double floorAreaM2PerRack,
+        double rackUnitsPerRack,
+        double hostsBoughtPercent) {
 
     static final String OVERRIDE = "maintenanceOverrideUsdPerServerYear";
-    public static final String[] NAMES = {"electricityUsdPerKWh", "pue", "carbonKgPerKWh", "rackUnitUsdPerYear",
-            "maintenanceFallbackUsdPerServerYear", OVERRIDE, "floorAreaM2PerRack", "rackUnitsPerRack",
-            "hostsBoughtPercent"};
+    public static final String[] NAMES = {
+        "electricityUsdPerKWh",
+        "pue",
+        "carbonKgPerKWh",
+        "rackUnitUsdPerYear",
+        "maintenanceFallbackUsdPerServerYear",
+        OVERRIDE,
+        "floorAreaM2PerRack",
+        "rackUnitsPerRack",
+        "hostsBoughtPercent"
+    };
 
     /** Documented range per assumption, in {@link #NAMES} order (docs/simulation.md lists them). */
-    static final double[][] RANGES = {{0, 10}, {1, 5}, {0, 5}, {0, 1_000_000}, {0, 10_000_000}, {0, 10_000_000}, {0, 100},
-            {1, 100}, {0, 100}};
+    static final double[][] RANGES = {
+        {0, 10}, {1, 5}, {0, 5}, {0, 1_000_000}, {0, 10_000_000}, {0, 10_000_000}, {0, 100}, {1, 100}, {0, 100}
+    };
 
     public SavingsAssumptions {
-        Double[] v = {electricityUsdPerKWh, pue, carbonKgPerKWh, rackUnitUsdPerYear, maintenanceFallbackUsdPerServerYear,
-                maintenanceOverrideUsdPerServerYear, floorAreaM2PerRack, rackUnitsPerRack, hostsBoughtPercent};
+        Double[] v = {
+            electricityUsdPerKWh,
+            pue,
+            carbonKgPerKWh,
+            rackUnitUsdPerYear,
+            maintenanceFallbackUsdPerServerYear,
+            maintenanceOverrideUsdPerServerYear,
+            floorAreaM2PerRack,
+            rackUnitsPerRack,
+            hostsBoughtPercent
+        };
         for (int i = 0; i < v.length; i++) {
             Ranges.check(NAMES[i], v[i], RANGES[i][0], RANGES[i][1]); // a null override (none) passes
         }
@@ -55,9 +79,11 @@ public record SavingsAssumptions(double electricityUsdPerKWh, double pue, double
                 // US EIA FAQ "How much carbon dioxide is produced per kWh of U.S. electricity generation?":
                 // 2023, 1.53 billion t CO2 / 4.18 trillion kWh = 0.81 lb = 0.366 kg per kWh
                 0.366,
-                // colocation $500-2000 per rack-month (low-authority range, docs/overheads-and-power.md §2.4): midpoint $1250 x 12 / 42 U
+                // colocation $500-2000 per rack-month (low-authority range, docs/overheads-and-power.md §2.4): midpoint
+                // $1250 x 12 / 42 U
                 357,
-                // [E] 17.5 % (midpoint of "15-20 % of hardware cost per year", docs/overheads-and-power.md §2.4) of a $4,000 server
+                // [E] 17.5 % (midpoint of "15-20 % of hardware cost per year", docs/overheads-and-power.md §2.4) of a
+                // $4,000 server
                 700,
                 // no override: every catalog model keeps its own maintenance figure
                 null,
@@ -78,7 +104,9 @@ public record SavingsAssumptions(double electricityUsdPerKWh, double pue, double
         Map<String, Double> current = asMap();
         for (var e : values.entrySet()) {
             if (!current.containsKey(e.getKey())) {
-                throw invalid(e.getKey(), "unknown savings assumption '" + e.getKey() + "'; known: " + String.join(", ", NAMES));
+                throw invalid(
+                        e.getKey(),
+                        "unknown savings assumption '" + e.getKey() + "'; known: " + String.join(", ", NAMES));
             }
             if (e.getValue() == null || e.getValue().toString().isBlank()) {
                 if (OVERRIDE.equals(e.getKey())) current.put(OVERRIDE, null);
@@ -90,16 +118,32 @@ public record SavingsAssumptions(double electricityUsdPerKWh, double pue, double
                 throw invalid(e.getKey(), e.getKey() + " must be a number, was '" + e.getValue() + "'");
             }
         }
-        return new SavingsAssumptions(current.get(NAMES[0]), current.get(NAMES[1]), current.get(NAMES[2]),
-                current.get(NAMES[3]), current.get(NAMES[4]), current.get(NAMES[5]), current.get(NAMES[6]),
-                current.get(NAMES[7]), current.get(NAMES[8]));
+        return new SavingsAssumptions(
+                current.get(NAMES[0]),
+                current.get(NAMES[1]),
+                current.get(NAMES[2]),
+                current.get(NAMES[3]),
+                current.get(NAMES[4]),
+                current.get(NAMES[5]),
+                current.get(NAMES[6]),
+                current.get(NAMES[7]),
+                current.get(NAMES[8]));
     }
 
     /** By name; the override is null when not set. */
     public Map<String, Double> asMap() {
         Map<String, Double> m = new LinkedHashMap<>();
-        Double[] v = {electricityUsdPerKWh, pue, carbonKgPerKWh, rackUnitUsdPerYear, maintenanceFallbackUsdPerServerYear,
-                maintenanceOverrideUsdPerServerYear, floorAreaM2PerRack, rackUnitsPerRack, hostsBoughtPercent};
+        Double[] v = {
+            electricityUsdPerKWh,
+            pue,
+            carbonKgPerKWh,
+            rackUnitUsdPerYear,
+            maintenanceFallbackUsdPerServerYear,
+            maintenanceOverrideUsdPerServerYear,
+            floorAreaM2PerRack,
+            rackUnitsPerRack,
+            hostsBoughtPercent
+        };
         for (int i = 0; i < NAMES.length; i++) m.put(NAMES[i], v[i]);
         return m;
     }

@@ -1,6 +1,5 @@
 package org.dcplanner.consolidation.savings;
 
-import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -10,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.dcplanner.consolidation.problem.ApiException;
 import org.dcplanner.consolidation.export.TableExport;
+import org.dcplanner.consolidation.problem.ApiException;
 import org.dcplanner.consolidation.problem.ListPage;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -37,30 +36,42 @@ class SavingsController {
 
     /** Query: baseline, beforeModels (comma-separated model ids), and any assumption by name. */
     @GetMapping(value = "/savings", produces = MediaType.APPLICATION_JSON_VALUE)
-    @ApiResponse(responseCode = "200", description = "Before, after, saved; assumptions with their sources; investment", content = {
-            @Content(mediaType = "application/json", schema = @Schema(implementation = SavingsReport.class)),
-            @Content(mediaType = TableExport.CSV, schema = @Schema(type = "string")),
-            @Content(mediaType = TableExport.XLSX, schema = @Schema(type = "string", format = "binary"))})
+    @ApiResponse(
+            responseCode = "200",
+            description = "Before, after, saved; assumptions with their sources; investment",
+            content = {
+                @Content(mediaType = "application/json", schema = @Schema(implementation = SavingsReport.class)),
+                @Content(mediaType = TableExport.CSV, schema = @Schema(type = "string")),
+                @Content(mediaType = TableExport.XLSX, schema = @Schema(type = "string", format = "binary"))
+            })
     SavingsReport savings(@PathVariable UUID planId, @RequestParam Map<String, String> params) {
         return report(planId, params);
     }
 
     /** The same report as CSV: one row per figure (before, after, saved, saved %). */
     @GetMapping(value = "/savings", produces = TableExport.CSV)
-    @ApiResponse(responseCode = "200", description = "Before, after, saved; assumptions with their sources; investment", content = {
-            @Content(mediaType = "application/json", schema = @Schema(implementation = SavingsReport.class)),
-            @Content(mediaType = TableExport.CSV, schema = @Schema(type = "string")),
-            @Content(mediaType = TableExport.XLSX, schema = @Schema(type = "string", format = "binary"))})
+    @ApiResponse(
+            responseCode = "200",
+            description = "Before, after, saved; assumptions with their sources; investment",
+            content = {
+                @Content(mediaType = "application/json", schema = @Schema(implementation = SavingsReport.class)),
+                @Content(mediaType = TableExport.CSV, schema = @Schema(type = "string")),
+                @Content(mediaType = TableExport.XLSX, schema = @Schema(type = "string", format = "binary"))
+            })
     ResponseEntity<byte[]> savingsCsv(@PathVariable UUID planId, @RequestParam Map<String, String> params) {
         return TableExport.csv(SavingsTables.figures(report(planId, params)), "savings-" + planId);
     }
 
     /** The same report as a workbook: sheets Savings, Assumptions (with their sources) and Investment. */
     @GetMapping(value = "/savings", produces = TableExport.XLSX)
-    @ApiResponse(responseCode = "200", description = "Before, after, saved; assumptions with their sources; investment", content = {
-            @Content(mediaType = "application/json", schema = @Schema(implementation = SavingsReport.class)),
-            @Content(mediaType = TableExport.CSV, schema = @Schema(type = "string")),
-            @Content(mediaType = TableExport.XLSX, schema = @Schema(type = "string", format = "binary"))})
+    @ApiResponse(
+            responseCode = "200",
+            description = "Before, after, saved; assumptions with their sources; investment",
+            content = {
+                @Content(mediaType = "application/json", schema = @Schema(implementation = SavingsReport.class)),
+                @Content(mediaType = TableExport.CSV, schema = @Schema(type = "string")),
+                @Content(mediaType = TableExport.XLSX, schema = @Schema(type = "string", format = "binary"))
+            })
     ResponseEntity<byte[]> savingsXlsx(@PathVariable UUID planId, @RequestParam Map<String, String> params) {
         return TableExport.xlsx(SavingsTables.all(report(planId, params)), "savings-" + planId);
     }
@@ -73,17 +84,21 @@ class SavingsController {
                 assumptions.put(k, v);
             } else if (!OTHER_PARAMS.contains(k)) {
                 throw ApiException.badRequest("unknown query parameter '" + k + "'; assumptions: "
-                        + String.join(", ", SavingsAssumptions.NAMES) + "; also baseline, beforeModels").at(null, null, k);
+                                + String.join(", ", SavingsAssumptions.NAMES) + "; also baseline, beforeModels")
+                        .at(null, null, k);
             }
         });
         String models = params.get("beforeModels");
-        List<String> beforeModels = models == null || models.isBlank() ? List.of()
-                : Arrays.stream(models.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        List<String> beforeModels = models == null || models.isBlank()
+                ? List.of()
+                : Arrays.stream(models.split(","))
+                        .map(String::trim)
+                        .filter(s -> !s.isEmpty())
+                        .toList();
         return service.report(planId, assumptions, params.get("baseline"), beforeModels);
     }
 
-    record ScenarioView(Map<String, Double> saved, SavingsAssumptions effective) {
-    }
+    record ScenarioView(Map<String, Double> saved, SavingsAssumptions effective) {}
 
     @PutMapping("/savings-assumptions")
     ScenarioView saveScenario(@PathVariable UUID planId, @RequestBody Map<String, Double> values) {
@@ -96,16 +111,22 @@ class SavingsController {
         return new ScenarioView(saved, SavingsAssumptions.defaults().with(saved));
     }
 
-    @PutMapping(value = "/current-servers", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
-    List<CurrentServer> uploadCurrentServers(@PathVariable UUID planId, @RequestBody String csv,
-                                             @RequestParam(defaultValue = "current-servers.csv") String fileName) {
+    @PutMapping(
+            value = "/current-servers",
+            consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
+    List<CurrentServer> uploadCurrentServers(
+            @PathVariable UUID planId,
+            @RequestBody String csv,
+            @RequestParam(defaultValue = "current-servers.csv") String fileName) {
         return service.uploadCurrentServers(planId, fileName, csv);
     }
 
     /** Paged (size 1..100,000, default 10,000; X-Total-Count). */
     @GetMapping("/current-servers")
-    ResponseEntity<List<CurrentServer>> currentServers(@PathVariable UUID planId, @RequestParam(required = false) Integer page,
-                                                       @RequestParam(required = false) Integer size) {
+    ResponseEntity<List<CurrentServer>> currentServers(
+            @PathVariable UUID planId,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
         ListPage p = ListPage.of(page, size, 10_000, 100_000);
         return p.respond(service.currentServers(planId));
     }

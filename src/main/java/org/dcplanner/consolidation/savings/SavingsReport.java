@@ -16,10 +16,19 @@ import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
  * @param maintenanceByModel   per catalog model of either estate: the yearly maintenance in effect and its source
  * @param investment           buying the plan's hosts against the yearly savings (payback, net cash by year)
  */
-public record SavingsReport(UUID planId, String baseline, String beforeRule, VirtualizationApproach virtualization, EstateFigures before,
-                            EstateFigures after, EstateFigures savings, Map<String, Double> savingsPercent,
-                            Map<String, Integer> beforeModelCounts, int vmsLargerThanAnyModel,
-                            boolean afterFromSimulation, SavingsAssumptions assumptions,
-                            Map<String, String> assumptionSources, Map<String, MaintenanceInEffect> maintenanceByModel,
-                            Investment investment) {
-}
+public record SavingsReport(
+        UUID planId,
+        String baseline,
+        String beforeRule,
+        VirtualizationApproach virtualization,
+        EstateFigures before,
+        EstateFigures after,
+        EstateFigures savings,
+        Map<String, Double> savingsPercent,
+        Map<String, Integer> beforeModelCounts,
+        int vmsLargerThanAnyModel,
+        boolean afterFromSimulation,
+        SavingsAssumptions assumptions,
+        Map<String, String> assumptionSources,
+        Map<String, MaintenanceInEffect> maintenanceByModel,
+        Investment investment) {}

@@ -13,10 +13,10 @@ import org.dcplanner.consolidation.inventory.HostCatalog;
 import org.dcplanner.consolidation.inventory.HostModel;
 import org.dcplanner.consolidation.planning.PlacedPlan;
 import org.dcplanner.consolidation.planning.PlanLookup;
+import org.dcplanner.consolidation.problem.ApiException;
 import org.dcplanner.consolidation.simulation.PlacedPlans;
 import org.dcplanner.consolidation.simulation.SimulationService;
 import org.dcplanner.consolidation.simulation.SimulationService.PlanPower;
-import org.dcplanner.consolidation.problem.ApiException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -35,8 +35,12 @@ public class SavingsService {
     private final HostCatalog catalog;
     private final SimulationService simulation;
 
-    SavingsService(SavingsStore store, PlanLookup plans, WorkloadStore workloads, HostCatalog catalog,
-                   SimulationService simulation) {
+    SavingsService(
+            SavingsStore store,
+            PlanLookup plans,
+            WorkloadStore workloads,
+            HostCatalog catalog,
+            SimulationService simulation) {
         this.store = store;
         this.plans = plans;
         this.workloads = workloads;
@@ -48,14 +52,15 @@ public class SavingsService {
      * @param baseline     null = the uploaded inventory if there is one, else one server per VM
      * @param beforeModels null/empty = the built-in models as candidates for the one-server-per-VM estate
      */
-    public SavingsReport report(UUID planId, Map<String, String> queryAssumptions, String baseline,
-                                List<String> beforeModels) {
+    public SavingsReport report(
+            UUID planId, Map<String, String> queryAssumptions, String baseline, List<String> beforeModels) {
         PlacedPlan plan = placed(planId);
         Map<String, Double> scenario = store.scenario(planId);
         SavingsAssumptions a = SavingsAssumptions.defaults().with(scenario).with(queryAssumptions);
         Map<String, String> sources = new LinkedHashMap<>();
         for (String n : SavingsAssumptions.NAMES) {
-            sources.put(n, queryAssumptions.containsKey(n) ? "query" : scenario.containsKey(n) ? "scenario" : "default");
+            sources.put(
+                    n, queryAssumptions.containsKey(n) ? "query" : scenario.containsKey(n) ? "scenario" : "default");
         }
         MaintenanceRule maintenanceRule = MaintenanceRule.of(a);
         PlanPower power = simulation.planPower(planId);
@@ -67,32 +72,48 @@ public class SavingsService {
             maintenance += maintenanceRule.usdPerYear(h);
             maintenanceByModel.putIfAbsent(h.id(), MaintenanceInEffect.of(h, maintenanceRule));
         }
-        EstateFigures after = EstateFigures.of(power.hosts().size(), power.averageItWatts(), power.peakItWatts(), ru,
-                maintenance, a);
+        EstateFigures after =
+                EstateFigures.of(power.hosts().size(), power.averageItWatts(), power.peakItWatts(), ru, maintenance, a);
         List<CurrentServer> current = store.currentServers(planId);
         String base = baseline == null ? (current.isEmpty() ? ONE_SERVER_PER_VM : CURRENT_INVENTORY) : baseline;
         EstateFigures before;
         Map<String, Integer> modelCounts = Map.of();
         int tooLarge = 0;
         if (CURRENT_INVENTORY.equals(base)) {
-            if (current.isEmpty()) throw ApiException.unprocessable("no-current-inventory",
-                    "no current-server inventory uploaded for plan " + planId + " (PUT .../current-servers as CSV)");
+            if (current.isEmpty())
+                throw ApiException.unprocessable(
+                        "no-current-inventory",
+                        "no current-server inventory uploaded for plan " + planId
+                                + " (PUT .../current-servers as CSV)");
             before = fromInventory(current, a, maintenanceRule);
         } else if (ONE_SERVER_PER_VM.equals(base)) {
             OneServerPerVm.Estate e = oneServerPerVm(plan, beforeModels, maintenanceRule);
-            before = EstateFigures.of(e.servers(), e.averageItWatts(), e.peakItWatts(), e.rackUnits(),
-                    e.maintenanceUsdPerYear(), a);
+            before = EstateFigures.of(
+                    e.servers(), e.averageItWatts(), e.peakItWatts(), e.rackUnits(), e.maintenanceUsdPerYear(), a);
             modelCounts = e.modelCounts();
             tooLarge = e.vmsLargerThanAnyModel();
-            for (HostModel m : e.models()) maintenanceByModel.putIfAbsent(m.id(), MaintenanceInEffect.of(m, maintenanceRule));
+            for (HostModel m : e.models())
+                maintenanceByModel.putIfAbsent(m.id(), MaintenanceInEffect.of(m, maintenanceRule));
         } else {
             throw ApiException.badRequest("baseline must be " + ONE_SERVER_PER_VM + " or " + CURRENT_INVENTORY)
                     .at(null, null, "baseline");
         }
         EstateFigures saved = before.minus(after);
-        return new SavingsReport(planId, base, ONE_SERVER_PER_VM.equals(base) ? OneServerPerVm.RULE : CURRENT_RULE,
-                power.approach(), before, after, saved, percent(before, saved), modelCounts,
-                tooLarge, power.fromStoredSimulation(), a, sources, maintenanceByModel,
+        return new SavingsReport(
+                planId,
+                base,
+                ONE_SERVER_PER_VM.equals(base) ? OneServerPerVm.RULE : CURRENT_RULE,
+                power.approach(),
+                before,
+                after,
+                saved,
+                percent(before, saved),
+                modelCounts,
+                tooLarge,
+                power.fromStoredSimulation(),
+                a,
+                sources,
+                maintenanceByModel,
                 Investment.of(power.hosts(), a.hostsBoughtPercent(), saved.totalUsdPerYear()));
     }
 
@@ -126,17 +147,23 @@ public class SavingsService {
         store.deleteCurrentServers(planId);
     }
 
-    private OneServerPerVm.Estate oneServerPerVm(PlacedPlan plan, List<String> beforeModels, MaintenanceRule maintenance) {
+    private OneServerPerVm.Estate oneServerPerVm(
+            PlacedPlan plan, List<String> beforeModels, MaintenanceRule maintenance) {
         // by default the built-in models: a plan's "before" must not change when someone adds a model to the catalog
-        List<HostModel> candidates = beforeModels == null || beforeModels.isEmpty() ? catalog.builtIns()
-                : beforeModels.stream().map(id -> catalog.find(id).orElseThrow(() -> ApiException.badRequest(
-                        "unknown host model '" + id + "'").at(null, null, "beforeModels"))).toList();
+        List<HostModel> candidates = beforeModels == null || beforeModels.isEmpty()
+                ? catalog.builtIns()
+                : beforeModels.stream()
+                        .map(id -> catalog.find(id)
+                                .orElseThrow(() -> ApiException.badRequest("unknown host model '" + id + "'")
+                                        .at(null, null, "beforeModels")))
+                        .toList();
         if (candidates.isEmpty()) throw ApiException.unprocessable("empty-catalog", "the host catalog is empty");
         LoadedWorkload w = workloads.load(plan.workloadId(), EnumSet.of(Metric.CPU));
         return OneServerPerVm.size(w.vms(), w.series(Metric.CPU), w.grid().steps(), candidates, maintenance);
     }
 
-    private static EstateFigures fromInventory(List<CurrentServer> servers, SavingsAssumptions a, MaintenanceRule rule) {
+    private static EstateFigures fromInventory(
+            List<CurrentServer> servers, SavingsAssumptions a, MaintenanceRule rule) {
         int count = 0, ru = 0;
         double avg = 0, peak = 0, maintenance = 0;
         for (CurrentServer s : servers) {

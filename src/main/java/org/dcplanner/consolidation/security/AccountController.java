@@ -33,8 +33,11 @@ class AccountController {
     private final AuditLog audit;
     private final ObjectProvider<ClientRegistrationRepository> oidcClients;
 
-    AccountController(UserService users, ApiTokenService tokens, AuditLog audit,
-                      ObjectProvider<ClientRegistrationRepository> oidcClients) {
+    AccountController(
+            UserService users,
+            ApiTokenService tokens,
+            AuditLog audit,
+            ObjectProvider<ClientRegistrationRepository> oidcClients) {
         this.users = users;
         this.tokens = tokens;
         this.audit = audit;
@@ -48,8 +51,7 @@ class AccountController {
         }
     }
 
-    record Me(String username, Role role, String workspace) {
-    }
+    record Me(String username, Role role, String workspace) {}
 
     @GetMapping("/me")
     Me me() {
@@ -57,16 +59,19 @@ class AccountController {
         return new Me(u.username(), u.role(), u.workspace());
     }
 
-    record NewUser(String username, String password, Role role, String workspace) {
-    }
+    record NewUser(String username, String password, Role role, String workspace) {}
 
     @PostMapping("/users")
-    @ApiResponse(responseCode = "201", description = "Created", headers = @Header(name = "Location", description = "the user", schema = @Schema(type = "string")),
+    @ApiResponse(
+            responseCode = "201",
+            description = "Created",
+            headers = @Header(name = "Location", description = "the user", schema = @Schema(type = "string")),
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = UserView.class)))
     @ApiResponse(responseCode = "409", description = "The username is taken")
     ResponseEntity<UserView> createUser(@RequestBody NewUser body) {
         UserAccount created = users.create(body.username(), body.password(), body.role(), body.workspace());
-        return ResponseEntity.created(URI.create("/api/v1/users/" + created.id())).body(UserView.of(created));
+        return ResponseEntity.created(URI.create("/api/v1/users/" + created.id()))
+                .body(UserView.of(created));
     }
 
     @GetMapping("/users")
@@ -74,16 +79,21 @@ class AccountController {
         return users.list().stream().map(UserView::of).toList();
     }
 
-    record NewToken(String name) {
-    }
+    record NewToken(String name) {}
 
     @PostMapping("/tokens")
-    @ApiResponse(responseCode = "201", description = "Created; the token is in this answer only",
+    @ApiResponse(
+            responseCode = "201",
+            description = "Created; the token is in this answer only",
             headers = @Header(name = "Location", description = "the token", schema = @Schema(type = "string")),
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiTokenService.CreatedToken.class)))
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = ApiTokenService.CreatedToken.class)))
     ResponseEntity<ApiTokenService.CreatedToken> createToken(@RequestBody NewToken body) {
         ApiTokenService.CreatedToken created = tokens.create(CurrentUser.require(), body.name());
-        return ResponseEntity.created(URI.create("/api/v1/tokens/" + created.id())).body(created);
+        return ResponseEntity.created(URI.create("/api/v1/tokens/" + created.id()))
+                .body(created);
     }
 
     @GetMapping("/tokens")
@@ -98,33 +108,37 @@ class AccountController {
         return ResponseEntity.noContent().build();
     }
 
-    record AuditPage(List<AuditLog.Entry> entries, long total, int limit, long offset) {
-    }
+    record AuditPage(List<AuditLog.Entry> entries, long total, int limit, long offset) {}
 
     /** Audit entries, newest first: {@code limit} 1..1000 (default 100), {@code offset} >= 0. */
     @GetMapping("/audit")
     AuditPage audit(@RequestParam(defaultValue = "100") int limit, @RequestParam(defaultValue = "0") long offset) {
-        if (limit < 1 || limit > MAX_PAGE) throw ApiException.badRequest("limit must be in 1.." + MAX_PAGE).at(null, null, "limit");
+        if (limit < 1 || limit > MAX_PAGE)
+            throw ApiException.badRequest("limit must be in 1.." + MAX_PAGE).at(null, null, "limit");
         if (offset < 0) throw ApiException.badRequest("offset must be >= 0").at(null, null, "offset");
         return new AuditPage(audit.page(limit, offset), audit.count(), limit, offset);
     }
 
-    record SignInOption(String id, String name, String url) {
-    }
+    record SignInOption(String id, String name, String url) {}
 
     /** Open to everyone: the OIDC providers the sign-in page offers besides the password form. */
     @GetMapping("/sign-in-options")
     Map<String, Object> signInOptions() {
         ClientRegistrationRepository repo = oidcClients.getIfAvailable();
         List<SignInOption> oidc = repo instanceof Iterable<?> registrations
-                ? streamOf(registrations).map(r -> new SignInOption(r.getRegistrationId(), r.getClientName(),
-                        "/oauth2/authorization/" + r.getRegistrationId())).toList()
+                ? streamOf(registrations)
+                        .map(r -> new SignInOption(
+                                r.getRegistrationId(),
+                                r.getClientName(),
+                                "/oauth2/authorization/" + r.getRegistrationId()))
+                        .toList()
                 : List.of();
         return Map.of("password", true, "oidc", oidc);
     }
 
     private static java.util.stream.Stream<ClientRegistration> streamOf(Iterable<?> registrations) {
         return java.util.stream.StreamSupport.stream(registrations.spliterator(), false)
-                .filter(ClientRegistration.class::isInstance).map(ClientRegistration.class::cast);
+                .filter(ClientRegistration.class::isInstance)
+                .map(ClientRegistration.class::cast);
     }
 }

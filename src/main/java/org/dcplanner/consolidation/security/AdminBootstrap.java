@@ -22,8 +22,10 @@ class AdminBootstrap implements ApplicationRunner {
     private final String username;
     private final String password;
 
-    AdminBootstrap(UserService users, @Value("${app.security.admin-username:admin}") String username,
-                   @Value("${app.security.admin-password:}") String password) {
+    AdminBootstrap(
+            UserService users,
+            @Value("${app.security.admin-username:admin}") String username,
+            @Value("${app.security.admin-password:}") String password) {
         this.users = users;
         this.username = username;
         this.password = password;
@@ -37,12 +39,16 @@ class AdminBootstrap implements ApplicationRunner {
         try {
             users.create(username, pw, Role.ADMIN, CurrentUser.DEFAULT_WORKSPACE);
         } catch (ApiException e) {
-            throw new IllegalStateException("cannot create the first admin from ADMIN_USERNAME / ADMIN_PASSWORD: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot create the first admin from ADMIN_USERNAME / ADMIN_PASSWORD: " + e.getMessage(), e);
         }
         if (generated) {
-            log.warn("\n\n    Created the first admin '{}' with the generated password: {}\n"
-                    + "    It is shown only this once. Sign in at /login; set ADMIN_USERNAME / ADMIN_PASSWORD before the first"
-                    + " start to choose them.\n", username, pw);
+            log.warn(
+                    "\n\n    Created the first admin '{}' with the generated password: {}\n"
+                            + "    It is shown only this once. Sign in at /login; set ADMIN_USERNAME / ADMIN_PASSWORD before the first"
+                            + " start to choose them.\n",
+                    username,
+                    pw);
         } else {
             log.info("Created the first admin '{}' from ADMIN_USERNAME / ADMIN_PASSWORD", username);
         }

@@ -17,23 +17,37 @@ class ApiTokenRepository {
     }
 
     /** A token as listed to its owner: never the secret. */
-    record TokenView(UUID id, String name, Instant createdAt, Instant lastUsedAt) {
-    }
+    record TokenView(UUID id, String name, Instant createdAt, Instant lastUsedAt) {}
 
     void insert(UUID id, UUID userId, String name, byte[] sha256) {
-        jdbc.update("insert into api_token (id, user_id, name, token_sha256) values (?, ?, ?, ?)", id, userId, name, sha256);
+        jdbc.update(
+                "insert into api_token (id, user_id, name, token_sha256) values (?, ?, ?, ?)",
+                id,
+                userId,
+                name,
+                sha256);
     }
 
     /** The id of the user owning the token with this hash, stamping its last use. */
     Optional<UUID> ownerOf(byte[] sha256) {
-        return jdbc.query("update api_token set last_used_at = now() where token_sha256 = ? returning user_id",
-                (rs, n) -> rs.getObject(1, UUID.class), sha256).stream().findFirst();
+        return jdbc
+                .query(
+                        "update api_token set last_used_at = now() where token_sha256 = ? returning user_id",
+                        (rs, n) -> rs.getObject(1, UUID.class),
+                        sha256)
+                .stream()
+                .findFirst();
     }
 
     List<TokenView> listOf(UUID userId) {
-        return jdbc.query("select id, name, created_at, last_used_at from api_token where user_id = ? order by created_at desc",
-                (rs, n) -> new TokenView(rs.getObject(1, UUID.class), rs.getString(2), rs.getTimestamp(3).toInstant(),
-                        rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant()), userId);
+        return jdbc.query(
+                "select id, name, created_at, last_used_at from api_token where user_id = ? order by created_at desc",
+                (rs, n) -> new TokenView(
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        rs.getTimestamp(3).toInstant(),
+                        rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant()),
+                userId);
     }
 
     boolean delete(UUID id, UUID userId) {

@@ -20,6 +20,7 @@ public class ApiTokenService {
     static final String PREFIX = "dcp_";
     /** Token names: 1 to 100 characters. */
     static final int MAX_NAME = 100;
+
     private final SecureRandom random = new SecureRandom();
     private final ApiTokenRepository tokens;
     private final UserRepository users;
@@ -30,12 +31,12 @@ public class ApiTokenService {
     }
 
     /** A created token: the secret appears here and nowhere else. */
-    public record CreatedToken(UUID id, String name, String token) {
-    }
+    public record CreatedToken(UUID id, String name, String token) {}
 
     public CreatedToken create(SignedInUser owner, String name) {
-        if (name == null || name.isBlank() || name.length() > MAX_NAME) throw ApiException.badRequest(
-                "name must be 1 to " + MAX_NAME + " characters").at(null, null, "name");
+        if (name == null || name.isBlank() || name.length() > MAX_NAME)
+            throw ApiException.badRequest("name must be 1 to " + MAX_NAME + " characters")
+                    .at(null, null, "name");
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);

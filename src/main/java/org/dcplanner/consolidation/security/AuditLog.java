@@ -34,9 +34,16 @@ public class AuditLog extends OncePerRequestFilter {
     }
 
     /** One audit entry. */
-    public record Entry(long id, Instant at, String username, String workspace, String method, String path, int status,
-                        String remoteAddress, String target) {
-    }
+    public record Entry(
+            long id,
+            Instant at,
+            String username,
+            String workspace,
+            String method,
+            String path,
+            int status,
+            String remoteAddress,
+            String target) {}
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -50,23 +57,45 @@ public class AuditLog extends OncePerRequestFilter {
             chain.doFilter(request, response);
         } finally {
             var user = CurrentUser.get();
-            record(user.map(SignedInUser::username).orElse(null), user.map(SignedInUser::workspace).orElse(null),
-                    request.getMethod(), request.getRequestURI(), response.getStatus(), request.getRemoteAddr(),
+            record(
+                    user.map(SignedInUser::username).orElse(null),
+                    user.map(SignedInUser::workspace).orElse(null),
+                    request.getMethod(),
+                    request.getRequestURI(),
+                    response.getStatus(),
+                    request.getRemoteAddr(),
                     response.getHeader("Location"));
         }
     }
 
     @EventListener
     void signInFailed(AbstractAuthenticationFailureEvent event) {
-        String from = event.getAuthentication().getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : null;
-        record(event.getAuthentication().getName(), null, "SIGN-IN", "failed: " + event.getException().getClass().getSimpleName(),
-                401, from, null);
+        String from = event.getAuthentication().getDetails() instanceof WebAuthenticationDetails d
+                ? d.getRemoteAddress()
+                : null;
+        record(
+                event.getAuthentication().getName(),
+                null,
+                "SIGN-IN",
+                "failed: " + event.getException().getClass().getSimpleName(),
+                401,
+                from,
+                null);
     }
 
-    private void record(String username, String workspace, String method, String path, int status, String from, String target) {
+    private void record(
+            String username, String workspace, String method, String path, int status, String from, String target) {
         try {
-            jdbc.update("insert into audit_log (username, workspace, method, path, status, remote_address, target)"
-                    + " values (?, ?, ?, ?, ?, ?, ?)", username, workspace, method, truncate(path), status, from, truncate(target));
+            jdbc.update(
+                    "insert into audit_log (username, workspace, method, path, status, remote_address, target)"
+                            + " values (?, ?, ?, ?, ?, ?, ?)",
+                    username,
+                    workspace,
+                    method,
+                    truncate(path),
+                    status,
+                    from,
+                    truncate(target));
         } catch (RuntimeException e) {
             log.error("audit entry not written: {} {} {} by {} from {}", method, path, status, username, from, e);
         }
@@ -78,14 +107,24 @@ public class AuditLog extends OncePerRequestFilter {
 
     /** The newest entries first; {@code limit} 1..1000. */
     public List<Entry> page(int limit, long offset) {
-        return jdbc.query("select * from audit_log order by id desc limit ? offset ?", (rs, n) -> new Entry(rs.getLong("id"),
-                rs.getTimestamp("at").toInstant(), rs.getString("username"), rs.getString("workspace"), rs.getString("method"),
-                rs.getString("path"), rs.getInt("status"), rs.getString("remote_address"), rs.getString("target")), limit, offset);
+        return jdbc.query(
+                "select * from audit_log order by id desc limit ? offset ?",
+                (rs, n) -> new Entry(
+                        rs.getLong("id"),
+                        rs.getTimestamp("at").toInstant(),
+                        rs.getString("username"),
+                        rs.getString("workspace"),
+                        rs.getString("method"),
+                        rs.getString("path"),
+                        rs.getInt("status"),
+                        rs.getString("remote_address"),
+                        rs.getString("target")),
+                limit,
+                offset);
     }
 
     public long count() {
         Long n = jdbc.queryForObject("select count(*) from audit_log", Long.class);
         return n == null ? 0 : n;
     }
-
 }

@@ -21,8 +21,10 @@ class OidcAccounts implements OAuth2UserService<OidcUserRequest, OidcUser> {
     private final Role defaultRole;
     private final String defaultWorkspace;
 
-    OidcAccounts(UserService users, @Value("${app.security.oidc.default-role:VIEWER}") Role defaultRole,
-                 @Value("${app.security.oidc.default-workspace:default}") String defaultWorkspace) {
+    OidcAccounts(
+            UserService users,
+            @Value("${app.security.oidc.default-role:VIEWER}") Role defaultRole,
+            @Value("${app.security.oidc.default-workspace:default}") String defaultWorkspace) {
         this.users = users;
         this.defaultRole = defaultRole;
         this.defaultWorkspace = defaultWorkspace;

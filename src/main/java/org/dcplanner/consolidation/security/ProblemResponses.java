@@ -30,37 +30,60 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
     }
 
     @Override
-    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
         if (isPageNavigation(request)) {
             response.sendRedirect(request.getContextPath() + "/login"); // e.g. /swagger-ui.html opened in a browser
             return;
         }
         response.setHeader("WWW-Authenticate", "Bearer realm=\"consolidation-planner\"");
-        write(request, response, ApiProblems.of(HttpStatus.UNAUTHORIZED, "unauthorized", "Sign-in required",
-                "this request needs a credential: sign in, or send HTTP Basic with a user's password or"
-                        + " 'Authorization: Bearer <API token>'"));
+        write(
+                request,
+                response,
+                ApiProblems.of(
+                        HttpStatus.UNAUTHORIZED,
+                        "unauthorized",
+                        "Sign-in required",
+                        "this request needs a credential: sign in, or send HTTP Basic with a user's password or"
+                                + " 'Authorization: Bearer <API token>'"));
     }
 
     @Override
-    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e) throws IOException {
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+            throws IOException {
         ProblemDetail pd = e instanceof CsrfException
-                ? ApiProblems.of(HttpStatus.FORBIDDEN, "csrf", "CSRF token missing or invalid",
+                ? ApiProblems.of(
+                        HttpStatus.FORBIDDEN,
+                        "csrf",
+                        "CSRF token missing or invalid",
                         "a request with a session cookie must carry the XSRF-TOKEN cookie's value in the X-XSRF-TOKEN header")
-                : ApiProblems.of(HttpStatus.FORBIDDEN, "forbidden", "Not allowed",
+                : ApiProblems.of(
+                        HttpStatus.FORBIDDEN,
+                        "forbidden",
+                        "Not allowed",
                         "your role does not allow " + request.getMethod() + " " + request.getRequestURI());
         write(request, response, pd);
     }
 
     /** A failed form sign-in: 401 problem+json without saying whether the user exists. */
-    void signInFailed(HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
-        write(request, response, ApiProblems.of(HttpStatus.UNAUTHORIZED, "sign-in-failed", "Sign-in failed",
-                "unknown username or wrong password"));
+    void signInFailed(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
+        write(
+                request,
+                response,
+                ApiProblems.of(
+                        HttpStatus.UNAUTHORIZED,
+                        "sign-in-failed",
+                        "Sign-in failed",
+                        "unknown username or wrong password"));
     }
 
     private static boolean isPageNavigation(HttpServletRequest request) {
         String accept = request.getHeader("Accept");
-        return "GET".equals(request.getMethod()) && !request.getRequestURI().startsWith(request.getContextPath() + "/api/")
-                && accept != null && accept.contains("text/html");
+        return "GET".equals(request.getMethod())
+                && !request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+                && accept != null
+                && accept.contains("text/html");
     }
 
     void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail pd) throws IOException {

@@ -7,6 +7,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -19,7 +20,6 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
-import org.springframework.http.HttpStatus;
 
 /**
  * Who may call what. Every path needs a signed-in user except health, the app shell and its assets.
@@ -33,12 +33,25 @@ class SecurityConfig {
      * Scripts only from this origin; styles also inline because ECharts writes its tooltip markup with style
      * attributes (React and ECharts set other styles through the CSSOM, which CSP does not restrict).
      */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
-            + " img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self';"
-            + " form-action 'self'; frame-ancestors 'none'";
+    static final String CONTENT_SECURITY_POLICY =
+            "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
+                    + " img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self';"
+                    + " form-action 'self'; frame-ancestors 'none'";
     /** Routes of the single-page app: they serve the same index.html shell, which holds no data. */
-    static final String[] APP_SHELL = {"/", "/index.html", "/assets/**", "/favicon.ico", "/login", "/workloads", "/workloads/**",
-            "/plans", "/plans/**", "/catalog", "/catalog/**", "/account"};
+    static final String[] APP_SHELL = {
+        "/",
+        "/index.html",
+        "/assets/**",
+        "/favicon.ico",
+        "/login",
+        "/workloads",
+        "/workloads/**",
+        "/plans",
+        "/plans/**",
+        "/catalog",
+        "/catalog/**",
+        "/account"
+    };
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
@@ -50,7 +63,8 @@ class SecurityConfig {
      */
     static boolean needsCsrfToken(HttpServletRequest request) {
         if (SAFE_METHODS.contains(request.getMethod()) || request.getHeader("Authorization") != null) return false;
-        return request.getRequestedSessionId() != null || request.getServletPath().equals("/login");
+        return request.getRequestedSessionId() != null
+                || request.getServletPath().equals("/login");
     }
 
     @Bean
@@ -60,7 +74,12 @@ class SecurityConfig {
 
     @Bean
     static RoleHierarchy roleHierarchy() {
-        return RoleHierarchyImpl.withDefaultRolePrefix().role("ADMIN").implies("PLANNER").role("PLANNER").implies("VIEWER").build();
+        return RoleHierarchyImpl.withDefaultRolePrefix()
+                .role("ADMIN")
+                .implies("PLANNER")
+                .role("PLANNER")
+                .implies("VIEWER")
+                .build();
     }
 
     /** The audit filter runs inside the security chain only, not a second time as a plain servlet filter. */
@@ -72,23 +91,38 @@ class SecurityConfig {
     }
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemResponses problems, ApiTokenService tokens,
-                                            AuditLog audit, OidcAccounts oidcAccounts,
-                                            ObjectProvider<ClientRegistrationRepository> oidcClients) throws Exception {
-        http.authorizeHttpRequests(a -> a
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
-                        .requestMatchers(HttpMethod.GET, APP_SHELL).permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/v1/sign-in-options").permitAll()
-                        .requestMatchers("/api/v1/users/**", "/api/v1/audit/**", "/actuator/**").hasRole("ADMIN")
-                        .requestMatchers("/api/v1/me", "/api/v1/tokens/**").authenticated()
-                        .requestMatchers(HttpMethod.GET, "/api/**").hasRole("VIEWER")
-                        .requestMatchers(HttpMethod.HEAD, "/api/**").hasRole("VIEWER")
-                        .requestMatchers("/api/**").hasRole("PLANNER")
-                        .anyRequest().authenticated())
-                .formLogin(f -> f.loginPage("/login").loginProcessingUrl("/login")
+    SecurityFilterChain securityFilterChain(
+            HttpSecurity http,
+            ProblemResponses problems,
+            ApiTokenService tokens,
+            AuditLog audit,
+            OidcAccounts oidcAccounts,
+            ObjectProvider<ClientRegistrationRepository> oidcClients)
+            throws Exception {
+        http.authorizeHttpRequests(a -> a.requestMatchers("/actuator/health", "/actuator/health/**", "/error")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, APP_SHELL)
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/sign-in-options")
+                        .permitAll()
+                        .requestMatchers("/api/v1/users/**", "/api/v1/audit/**", "/actuator/**")
+                        .hasRole("ADMIN")
+                        .requestMatchers("/api/v1/me", "/api/v1/tokens/**")
+                        .authenticated()
+                        .requestMatchers(HttpMethod.GET, "/api/**")
+                        .hasRole("VIEWER")
+                        .requestMatchers(HttpMethod.HEAD, "/api/**")
+                        .hasRole("VIEWER")
+                        .requestMatchers("/api/**")
+                        .hasRole("PLANNER")
+                        .anyRequest()
+                        .authenticated())
+                .formLogin(f -> f.loginPage("/login")
+                        .loginProcessingUrl("/login")
                         .successHandler((request, response, auth) -> response.setStatus(HttpStatus.NO_CONTENT.value()))
                         .failureHandler(problems::signInFailed))
-                .logout(l -> l.logoutUrl("/logout").logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT)))
+                .logout(l -> l.logoutUrl("/logout")
+                        .logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT)))
                 .httpBasic(b -> b.authenticationEntryPoint(problems))
                 .addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
                 .addFilterAfter(audit, SecurityContextHolderFilter.class)
@@ -100,7 +134,8 @@ class SecurityConfig {
                         .frameOptions(f -> f.deny())
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)));
         if (oidcClients.getIfAvailable() != null) {
-            http.oauth2Login(o -> o.loginPage("/login").userInfoEndpoint(u -> u.oidcUserService(oidcAccounts))
+            http.oauth2Login(o -> o.loginPage("/login")
+                    .userInfoEndpoint(u -> u.oidcUserService(oidcAccounts))
                     .defaultSuccessUrl("/", true));
         }
         return http.build();

@@ -8,10 +8,12 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /** The principal of every authenticated request (password, session, API token or OIDC): who, role and workspace. */
-public record SignedInUser(UUID id, String username, String passwordHash, Role role, String workspace) implements UserDetails {
+public record SignedInUser(UUID id, String username, String passwordHash, Role role, String workspace)
+        implements UserDetails {
 
     static SignedInUser of(UserAccount account) {
-        return new SignedInUser(account.id(), account.username(), account.passwordHash(), account.role(), account.workspace());
+        return new SignedInUser(
+                account.id(), account.username(), account.passwordHash(), account.role(), account.workspace());
     }
 
     @Override

@@ -18,11 +18,13 @@ class UserRepository {
     }
 
     Optional<UserAccount> findByUsername(String username) {
-        return jdbc.query("select * from app_user where username = ?", UserRepository::map, username).stream().findFirst();
+        return jdbc.query("select * from app_user where username = ?", UserRepository::map, username).stream()
+                .findFirst();
     }
 
     Optional<UserAccount> find(UUID id) {
-        return jdbc.query("select * from app_user where id = ?", UserRepository::map, id).stream().findFirst();
+        return jdbc.query("select * from app_user where id = ?", UserRepository::map, id).stream()
+                .findFirst();
     }
 
     List<UserAccount> list() {
@@ -36,8 +38,15 @@ class UserRepository {
 
     /** Inserts the user; false when the username is taken. */
     boolean insert(UserAccount u) {
-        return jdbc.update("insert into app_user (id, username, password_hash, role, workspace) values (?, ?, ?, ?, ?)"
-                + " on conflict (username) do nothing", u.id(), u.username(), u.passwordHash(), u.role().name(), u.workspace()) > 0;
+        return jdbc.update(
+                        "insert into app_user (id, username, password_hash, role, workspace) values (?, ?, ?, ?, ?)"
+                                + " on conflict (username) do nothing",
+                        u.id(),
+                        u.username(),
+                        u.passwordHash(),
+                        u.role().name(),
+                        u.workspace())
+                > 0;
     }
 
     boolean delete(UUID id) {
@@ -45,7 +54,12 @@ class UserRepository {
     }
 
     private static UserAccount map(ResultSet rs, int n) throws SQLException {
-        return new UserAccount(rs.getObject("id", UUID.class), rs.getString("username"), rs.getString("password_hash"),
-                Role.valueOf(rs.getString("role")), rs.getString("workspace"), rs.getTimestamp("created_at").toInstant());
+        return new UserAccount(
+                rs.getObject("id", UUID.class),
+                rs.getString("username"),
+                rs.getString("password_hash"),
+                Role.valueOf(rs.getString("role")),
+                rs.getString("workspace"),
+                rs.getTimestamp("created_at").toInstant());
     }
 }

@@ -19,6 +19,7 @@ public class UserService implements UserDetailsService {
     static final Pattern WORKSPACE = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
     /** Passwords: 12 to 128 characters (long enough to resist guessing, short enough to hash cheaply). */
     static final int MIN_PASSWORD = 12;
+
     static final int MAX_PASSWORD = 128;
 
     private final UserRepository users;
@@ -31,7 +32,9 @@ public class UserService implements UserDetailsService {
 
     @Override
     public SignedInUser loadUserByUsername(String username) {
-        return users.findByUsername(username).filter(u -> u.passwordHash() != null).map(SignedInUser::of)
+        return users.findByUsername(username)
+                .filter(u -> u.passwordHash() != null)
+                .map(SignedInUser::of)
                 .orElseThrow(() -> new UsernameNotFoundException("no such user"));
     }
 
@@ -41,17 +44,28 @@ public class UserService implements UserDetailsService {
 
     /** Creates a user with a password; 400 naming the field on bad input, 409 when the username is taken. */
     public UserAccount create(String username, String password, Role role, String workspace) {
-        if (username == null || !USERNAME.matcher(username).matches()) throw ApiException.badRequest(
-                "username must be 1-64 characters of letters, digits, '.', '_', '@' or '-'").at(null, null, "username");
-        if (password == null || password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD) throw ApiException.badRequest(
-                "password must be " + MIN_PASSWORD + " to " + MAX_PASSWORD + " characters").at(null, null, "password");
-        if (role == null) throw ApiException.badRequest("role must be one of VIEWER, PLANNER, ADMIN").at(null, null, "role");
-        if (workspace == null || !WORKSPACE.matcher(workspace).matches()) throw ApiException.badRequest(
-                "workspace must be 1-63 characters of lower-case letters, digits, '_' or '-', starting with a letter or digit")
-                .at(null, null, "workspace");
-        UserAccount account = new UserAccount(UUID.randomUUID(), username, encoder.encode(password), role, workspace, null);
-        if (!users.insert(account)) throw new ApiException(HttpStatus.CONFLICT, "username-taken",
-                "Username taken", "a user named '" + username + "' already exists").at(null, null, "username");
+        if (username == null || !USERNAME.matcher(username).matches())
+            throw ApiException.badRequest("username must be 1-64 characters of letters, digits, '.', '_', '@' or '-'")
+                    .at(null, null, "username");
+        if (password == null || password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD)
+            throw ApiException.badRequest("password must be " + MIN_PASSWORD + " to " + MAX_PASSWORD + " characters")
+                    .at(null, null, "password");
+        if (role == null)
+            throw ApiException.badRequest("role must be one of VIEWER, PLANNER, ADMIN")
+                    .at(null, null, "role");
+        if (workspace == null || !WORKSPACE.matcher(workspace).matches())
+            throw ApiException.badRequest(
+                            "workspace must be 1-63 characters of lower-case letters, digits, '_' or '-', starting with a letter or digit")
+                    .at(null, null, "workspace");
+        UserAccount account =
+                new UserAccount(UUID.randomUUID(), username, encoder.encode(password), role, workspace, null);
+        if (!users.insert(account))
+            throw new ApiException(
+                            HttpStatus.CONFLICT,
+                            "username-taken",
+                            "Username taken",
+                            "a user named '" + username + "' already exists")
+                    .at(null, null, "username");
         return users.find(account.id()).orElseThrow();
     }
 

@@ -32,19 +32,32 @@ final class ApproachComparison {
     private ApproachComparison() {}
 
     /** One approach's figures; overheadPercent = host-side ÷ guest demand − 1 per resource, in %. */
-    record Outcome(VirtualizationApproach approach, int hostsNeeded, Metric bindingResource,
-                   Map<Metric, Double> overheadPercent, double energyKWhOnHostsNeeded, double meanPerformance,
-                   double minPerformance, int vmsEverThrottled, double slatahOnPlanPlacement,
-                   String performanceDriver, String reason) {
-    }
+    record Outcome(
+            VirtualizationApproach approach,
+            int hostsNeeded,
+            Metric bindingResource,
+            Map<Metric, Double> overheadPercent,
+            double energyKWhOnHostsNeeded,
+            double meanPerformance,
+            double minPerformance,
+            int vmsEverThrottled,
+            double slatahOnPlanPlacement,
+            String performanceDriver,
+            String reason) {}
 
     /**
      * @param countMethod  how hostsNeeded is counted: always FIRST_FIT_BASELINE (not the planner's search)
      * @param planApproach the plan's own approach, which the planner placed on planHosts hosts
      */
-    record Comparison(String hostModel, double targetUtilization, int haReserveHosts, List<Outcome> approaches,
-                      String summary, String countMethod, VirtualizationApproach planApproach, int planHosts) {
-    }
+    record Comparison(
+            String hostModel,
+            double targetUtilization,
+            int haReserveHosts,
+            List<Outcome> approaches,
+            String summary,
+            String countMethod,
+            VirtualizationApproach planApproach,
+            int planHosts) {}
 
     static final String FIRST_FIT_BASELINE = "FIRST_FIT_BASELINE";
 
@@ -52,50 +65,99 @@ final class ApproachComparison {
         // the comparison is about the approaches' overheads: modeled even for a plan whose trace includes one
         PlanContext ctx = plan.withModeledOverhead();
         HostModel hostModel = mostUsedModel(ctx.hosts());
-        List<Metric> resources = Arrays.stream(Metric.values()).filter(ctx.plan().resources()::contains).toList();
+        List<Metric> resources = Arrays.stream(Metric.values())
+                .filter(ctx.plan().resources()::contains)
+                .toList();
         int spares = ctx.plan().haReserveHosts();
         List<Outcome> out = new ArrayList<>();
         for (VirtualizationApproach a : VirtualizationApproach.values()) {
             ReplayInput onPlan = ctx.input(model, a, false);
-            BaselineHosts.Packing packing = BaselineHosts.timeSeriesFfd(ctx.workload(), resources, ctx.plan().sizing(), a,
-                    model, hostModel, ctx.plan().targetUtilization());
+            BaselineHosts.Packing packing = BaselineHosts.timeSeriesFfd(
+                    ctx.workload(),
+                    resources,
+                    ctx.plan().sizing(),
+                    a,
+                    model,
+                    hostModel,
+                    ctx.plan().targetUtilization());
             int hostsNeeded = packing.hosts() + spares;
             ReplayResult planned = Replay.run(onPlan);
-            ReplayResult needed = Replay.run(new ReplayInput(a, model, onPlan.stepSeconds(), onPlan.steps(),
-                    onPlan.cpuMhz(), onPlan.memoryMib(), onPlan.diskKBps(), onPlan.networkKBps(), onPlan.profiles(),
-                    onPlan.vcpus(), onPlan.configuredCpuMhz(), onPlan.configuredMemoryMib(), Collections.nCopies(packing.hosts(), hostModel),
-                    packing.vmHost(), false, false));
+            ReplayResult needed = Replay.run(new ReplayInput(
+                    a,
+                    model,
+                    onPlan.stepSeconds(),
+                    onPlan.steps(),
+                    onPlan.cpuMhz(),
+                    onPlan.memoryMib(),
+                    onPlan.diskKBps(),
+                    onPlan.networkKBps(),
+                    onPlan.profiles(),
+                    onPlan.vcpus(),
+                    onPlan.configuredCpuMhz(),
+                    onPlan.configuredMemoryMib(),
+                    Collections.nCopies(packing.hosts(), hostModel),
+                    packing.vmHost(),
+                    false,
+                    false));
             Map<Metric, Double> overhead = overheadPercent(onPlan);
             String driver = performanceDriver(planned.summary(), model, a, onPlan.profiles());
-            String reason = String.format(Locale.ROOT,
+            String reason = String.format(
+                    Locale.ROOT,
                     "%s needs %s%s: %s binds (host-side %s +%.1f %% over guest demand; CPU +%.1f %%, memory +%.1f %%). "
                             + "Mean performance %.1f %%, mostly lost to %s.",
-                    a, hosts(hostsNeeded), spares == 0 ? "" : " (" + spares + " of them spare for the HA reserve)",
-                    packing.bindingResource(), packing.bindingResource(),
-                    overhead.get(packing.bindingResource()), overhead.get(Metric.CPU), overhead.get(Metric.MEMORY),
-                    100 * planned.summary().meanPerformance(), driver);
-            for (String w : PlanWarnings.of(planned.summary(), ctx.plan().resources())) reason += " Warning: " + w + ".";
+                    a,
+                    hosts(hostsNeeded),
+                    spares == 0 ? "" : " (" + spares + " of them spare for the HA reserve)",
+                    packing.bindingResource(),
+                    packing.bindingResource(),
+                    overhead.get(packing.bindingResource()),
+                    overhead.get(Metric.CPU),
+                    overhead.get(Metric.MEMORY),
+                    100 * planned.summary().meanPerformance(),
+                    driver);
+            for (String w : PlanWarnings.of(planned.summary(), ctx.plan().resources()))
+                reason += " Warning: " + w + ".";
             reason += caveat(a, hostModel, ctx);
             // the replay counts hosts with VMs; a spare is powered on too, at its idle watts
             double spareKWh = spares * hostModel.powerWatts()[0] * onPlan.steps() * onPlan.stepSeconds() / 3.6e6;
-            out.add(new Outcome(a, hostsNeeded, packing.bindingResource(), overhead, needed.summary().energyKWh() + spareKWh,
-                    planned.summary().meanPerformance(), planned.summary().minPerformance(),
-                    planned.summary().vmsEverThrottled(), planned.summary().slatah(), driver, reason));
+            out.add(new Outcome(
+                    a,
+                    hostsNeeded,
+                    packing.bindingResource(),
+                    overhead,
+                    needed.summary().energyKWh() + spareKWh,
+                    planned.summary().meanPerformance(),
+                    planned.summary().minPerformance(),
+                    planned.summary().vmsEverThrottled(),
+                    planned.summary().slatah(),
+                    driver,
+                    reason));
         }
         int planHosts = ctx.hosts().size();
-        return new Comparison(hostModel.id(), ctx.plan().targetUtilization(), spares, out,
-                summary(out, plan.plan().approach(), planHosts), FIRST_FIT_BASELINE, plan.plan().approach(), planHosts);
+        return new Comparison(
+                hostModel.id(),
+                ctx.plan().targetUtilization(),
+                spares,
+                out,
+                summary(out, plan.plan().approach(), planHosts),
+                FIRST_FIT_BASELINE,
+                plan.plan().approach(),
+                planHosts);
     }
 
     /** What the figures assume that the inventory says is not so. */
     private static String caveat(VirtualizationApproach a, HostModel host, PlanContext ctx) {
         if (a == VirtualizationApproach.HARDWARE_ASSISTED && !host.hardwareAssist()) {
-            return " Caveat: host model " + host.id() + " lacks hardware assist with nested paging; the figures assume it.";
+            return " Caveat: host model " + host.id()
+                    + " lacks hardware assist with nested paging; the figures assume it.";
         }
         if (a == VirtualizationApproach.PARAVIRTUAL) {
-            long unmodified = ctx.workload().vms().stream().filter(vm -> !vm.paravirtCapable()).count();
+            long unmodified = ctx.workload().vms().stream()
+                    .filter(vm -> !vm.paravirtCapable())
+                    .count();
             if (unmodified > 0) {
-                return " Caveat: " + unmodified + " VMs run guests not modified for paravirtualization; the figures assume they were.";
+                return " Caveat: " + unmodified
+                        + " VMs run guests not modified for paravirtualization; the figures assume they were.";
             }
         }
         return "";
@@ -113,10 +175,23 @@ final class ApproachComparison {
 
     /** Σ host-side ÷ Σ guest demand − 1 per resource, in percent (guest memory/IO as the model's fallbacks define them). */
     private static Map<Metric, Double> overheadPercent(ReplayInput in) {
-        ReplayInput native_ = new ReplayInput(VirtualizationApproach.PARAVIRTUAL,
-                new VirtualizationOverheadModel(noOverhead(in.model().parameters())), in.stepSeconds(), in.steps(),
-                in.cpuMhz(), in.memoryMib(), in.diskKBps(), in.networkKBps(), in.profiles(), in.vcpus(),
-                in.configuredCpuMhz(), in.configuredMemoryMib(), in.hosts(), in.vmHost(), false, false);
+        ReplayInput native_ = new ReplayInput(
+                VirtualizationApproach.PARAVIRTUAL,
+                new VirtualizationOverheadModel(noOverhead(in.model().parameters())),
+                in.stepSeconds(),
+                in.steps(),
+                in.cpuMhz(),
+                in.memoryMib(),
+                in.diskKBps(),
+                in.networkKBps(),
+                in.profiles(),
+                in.vcpus(),
+                in.configuredCpuMhz(),
+                in.configuredMemoryMib(),
+                in.hosts(),
+                in.vmHost(),
+                false,
+                false);
         double[] guest = HostSideDemand.totals(native_);
         double[] host = HostSideDemand.totals(in);
         Map<Metric, Double> out = new EnumMap<>(Metric.class);
@@ -129,23 +204,36 @@ final class ApproachComparison {
 
     /** The same parameters with paravirtual factors set to native (1, no memory overhead, full throughput). */
     private static OverheadParameters noOverhead(OverheadParameters p) {
-        OverheadParameters.ApproachFactors none = new OverheadParameters.ApproachFactors(1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0);
-        return new OverheadParameters(p.full(), none, p.hardwareAssisted(), p.hardwareAssistedNoNestedPaging(),
-                p.nestedPaging(), 0, p.nativeCpuMhzPerDiskKBps(), p.nativeCpuMhzPerNetworkKBps(), p.classes());
+        OverheadParameters.ApproachFactors none =
+                new OverheadParameters.ApproachFactors(1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0);
+        return new OverheadParameters(
+                p.full(),
+                none,
+                p.hardwareAssisted(),
+                p.hardwareAssistedNoNestedPaging(),
+                p.nestedPaging(),
+                0,
+                p.nativeCpuMhzPerDiskKBps(),
+                p.nativeCpuMhzPerNetworkKBps(),
+                p.classes());
     }
 
     /**
      * The cause that cost the replay the most performance; for the approach's own overhead, which slowdown term
      * weighs most (averaged over VMs): CPU (privileged/MMU), disk or network throughput.
      */
-    private static String performanceDriver(ReplayResult.Summary replayed, VirtualizationOverheadModel m,
-                                            VirtualizationApproach a, WorkloadProfile[] profiles) {
+    private static String performanceDriver(
+            ReplayResult.Summary replayed,
+            VirtualizationOverheadModel m,
+            VirtualizationApproach a,
+            WorkloadProfile[] profiles) {
         LossCause main = replayed.mainLoss();
         if (main != LossCause.VIRTUALIZATION_OVERHEAD) return main.label();
         return main.label() + " (" + overheadTerm(m, a, profiles) + ")";
     }
 
-    private static String overheadTerm(VirtualizationOverheadModel m, VirtualizationApproach a, WorkloadProfile[] profiles) {
+    private static String overheadTerm(
+            VirtualizationOverheadModel m, VirtualizationApproach a, WorkloadProfile[] profiles) {
         double cpu = 0, disk = 0, net = 0;
         for (WorkloadProfile p : profiles) {
             cpu += p.cpuBoundShare() * (m.cpuFactor(a, p) - 1);
@@ -158,21 +246,33 @@ final class ApproachComparison {
 
     private static String summary(List<Outcome> out, VirtualizationApproach planApproach, int planHosts) {
         List<Outcome> byHosts = new ArrayList<>(out);
-        byHosts.sort((x, y) -> x.hostsNeeded() != y.hostsNeeded() ? Integer.compare(x.hostsNeeded(), y.hostsNeeded())
+        byHosts.sort((x, y) -> x.hostsNeeded() != y.hostsNeeded()
+                ? Integer.compare(x.hostsNeeded(), y.hostsNeeded())
                 : Double.compare(y.meanPerformance(), x.meanPerformance()));
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
+        StringBuilder b = new StringBuilder(String.format(
+                Locale.ROOT,
                 "The planner placed this plan (%s) on %s. The counts here are the first-fit-decreasing baseline for "
                         + "each approach, a simpler packing than the planner's, so they can be higher. Fewest first: ",
-                planApproach, hosts(planHosts)));
+                planApproach,
+                hosts(planHosts)));
         for (int i = 0; i < byHosts.size(); i++) {
             Outcome o = byHosts.get(i);
             if (i > 0) b.append(", ");
-            b.append(String.format(Locale.ROOT, "%s %s / %.1f %% performance", o.approach(), hosts(o.hostsNeeded()),
+            b.append(String.format(
+                    Locale.ROOT,
+                    "%s %s / %.1f %% performance",
+                    o.approach(),
+                    hosts(o.hostsNeeded()),
                     100 * o.meanPerformance()));
         }
         Outcome worst = byHosts.get(byHosts.size() - 1);
-        return b.append(String.format(Locale.ROOT, ". %s is last because its %s overhead is +%.1f %%.", worst.approach(),
-                worst.bindingResource(), worst.overheadPercent().get(worst.bindingResource()))).toString();
+        return b.append(String.format(
+                        Locale.ROOT,
+                        ". %s is last because its %s overhead is +%.1f %%.",
+                        worst.approach(),
+                        worst.bindingResource(),
+                        worst.overheadPercent().get(worst.bindingResource())))
+                .toString();
     }
 
     private static String hosts(int n) {

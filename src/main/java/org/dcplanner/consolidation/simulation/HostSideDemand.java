@@ -43,10 +43,18 @@ public final class HostSideDemand {
     }
 
     private static void demand(ReplayInput in, int v, int t, float[] out) {
-        in.model().hostDemand(in.approachOf(v), in.profiles()[v], in.vcpus()[v], in.configuredCpuMhz()[v],
-                in.configuredMemoryMib()[v],
-                in.cpuMhz()[v][t], value(in.memoryMib(), v, t), value(in.diskKBps(), v, t),
-                value(in.networkKBps(), v, t), out);
+        in.model()
+                .hostDemand(
+                        in.approachOf(v),
+                        in.profiles()[v],
+                        in.vcpus()[v],
+                        in.configuredCpuMhz()[v],
+                        in.configuredMemoryMib()[v],
+                        in.cpuMhz()[v][t],
+                        value(in.memoryMib(), v, t),
+                        value(in.diskKBps(), v, t),
+                        value(in.networkKBps(), v, t),
+                        out);
     }
 
     private static float value(float[][] series, int v, int t) {

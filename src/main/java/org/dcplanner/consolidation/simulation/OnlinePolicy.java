@@ -13,8 +13,8 @@ import org.dcplanner.consolidation.simulation.policy.PolicySpec;
  * @param chargeSwitchOn the placement counts an empty host's idle power as the cost of switching it on
  * @param consolidatable hosts underload consolidation may empty (null: every host)
  */
-public record OnlinePolicy(PolicySpec spec, boolean startPabfd, boolean checkMemory, boolean chargeSwitchOn,
-                           BitSet consolidatable) {
+public record OnlinePolicy(
+        PolicySpec spec, boolean startPabfd, boolean checkMemory, boolean chargeSwitchOn, BitSet consolidatable) {
 
     /** CloudSim's setting: PABFD start on the first sample, CPU only, every host may be emptied. */
     public static OnlinePolicy cloudSim(PolicySpec spec) {

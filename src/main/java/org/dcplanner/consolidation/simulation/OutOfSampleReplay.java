@@ -28,6 +28,7 @@ import org.dcplanner.consolidation.virtualization.VirtualizationOverheadModel;
 final class OutOfSampleReplay {
     /** Demand above capacity, with the engine's tolerance for float sums. */
     private static final double OVER_CAPACITY = 1 + 1e-6;
+
     private static final int WORST_VMS = 10;
 
     private OutOfSampleReplay() {}
@@ -53,8 +54,11 @@ final class OutOfSampleReplay {
             }
             List<String> missing = new ArrayList<>();
             for (String n : names) if (!seen.contains(n)) missing.add(n);
-            return new Matching(o.stream().mapToInt(Integer::intValue).toArray(), p.stream().mapToInt(Integer::intValue).toArray(),
-                    unplaced, missing);
+            return new Matching(
+                    o.stream().mapToInt(Integer::intValue).toArray(),
+                    p.stream().mapToInt(Integer::intValue).toArray(),
+                    unplaced,
+                    missing);
         }
     }
 
@@ -62,20 +66,35 @@ final class OutOfSampleReplay {
      * @param other      the replayed workload, already cut to its window
      * @param planSizes  the plan's own workload VMs (sizes to compare with), by plan VM index; may be empty
      */
-    static OutOfSampleResult run(PlacedPlan plan, LoadedWorkload other, List<WorkloadVm> planSizes, List<HostModel> hosts,
-                                 VirtualizationOverheadModel model, VirtualizationApproach approach, boolean inSample) {
+    static OutOfSampleResult run(
+            PlacedPlan plan,
+            LoadedWorkload other,
+            List<WorkloadVm> planSizes,
+            List<HostModel> hosts,
+            VirtualizationOverheadModel model,
+            VirtualizationApproach approach,
+            boolean inSample) {
         Matching m = Matching.of(plan, other.vms());
         int n = m.otherVm().length;
         if (n == 0) {
-            throw new IllegalArgumentException("workload '" + other.name() + "' has no VM the plan places (VMs are matched by name)");
+            throw new IllegalArgumentException(
+                    "workload '" + other.name() + "' has no VM the plan places (VMs are matched by name)");
         }
         List<WorkloadVm> vms = new ArrayList<>(n);
         int[] slot = new int[n];
         List<String> resized = new ArrayList<>();
         for (int k = 0; k < n; k++) {
             WorkloadVm v = other.vms().get(m.otherVm()[k]);
-            vms.add(new WorkloadVm(k, v.name(), v.cores(), v.cpuMhz(), v.memoryMib(), v.guestOs(), v.paravirtCapable(),
-                    v.workloadClass(), v.antiAffinityGroup()));
+            vms.add(new WorkloadVm(
+                    k,
+                    v.name(),
+                    v.cores(),
+                    v.cpuMhz(),
+                    v.memoryMib(),
+                    v.guestOs(),
+                    v.paravirtCapable(),
+                    v.workloadClass(),
+                    v.antiAffinityGroup()));
             slot[k] = plan.vmHostSlot()[m.planVm()[k]];
             if (m.planVm()[k] < planSizes.size()) {
                 WorkloadVm own = planSizes.get(m.planVm()[k]);
@@ -89,16 +108,33 @@ final class OutOfSampleReplay {
             series.put(e.getKey(), rows);
         }
         LoadedWorkload matched = new LoadedWorkload(other.id(), other.name(), other.grid(), vms, series);
-        PlacedPlan placed = new PlacedPlan(plan.planId(), other.id(), approach, plan.resources(), plan.targetUtilization(),
-                plan.hosts(), slot, plan.sizing(), plan.haReserveHosts(), plan.autoApproach(), vms.stream().map(WorkloadVm::name).toList(),
-                null, null);
+        PlacedPlan placed = new PlacedPlan(
+                plan.planId(),
+                other.id(),
+                approach,
+                plan.resources(),
+                plan.targetUtilization(),
+                plan.hosts(),
+                slot,
+                plan.sizing(),
+                plan.haReserveHosts(),
+                plan.autoApproach(),
+                vms.stream().map(WorkloadVm::name).toList(),
+                null,
+                null);
         ReplayInput input = PlanReplayInputs.build(placed, matched, hosts, model, approach, true, false);
         ReplayResult r = Replay.run(input);
         return summarize(plan, other, m, input, r, resized, inSample);
     }
 
-    private static OutOfSampleResult summarize(PlacedPlan plan, LoadedWorkload other, Matching m, ReplayInput in,
-                                               ReplayResult r, List<String> resized, boolean inSample) {
+    private static OutOfSampleResult summarize(
+            PlacedPlan plan,
+            LoadedWorkload other,
+            Matching m,
+            ReplayInput in,
+            ReplayResult r,
+            List<String> resized,
+            boolean inSample) {
         int steps = in.steps();
         int hostCount = in.hosts().size();
         int n = in.vmCount();
@@ -152,9 +188,17 @@ final class OutOfSampleReplay {
                 if (vmOverSteps[metric.ordinal()][v] > 0) vmsOver++;
             }
             long hostSteps = (long) activeHosts * steps;
-            ResourceRisk risk = new ResourceRisk(hostSteps, over, hostSteps == 0 ? 0 : 100.0 * over / hostSteps, hostsOver,
-                    vmsOver, over == 0 ? 0 : (peak - 1) * 100, over * in.stepSeconds() / 60.0, peak,
-                    n == 0 ? 1 : sumMeanGrant / n, minGrant);
+            ResourceRisk risk = new ResourceRisk(
+                    hostSteps,
+                    over,
+                    hostSteps == 0 ? 0 : 100.0 * over / hostSteps,
+                    hostsOver,
+                    vmsOver,
+                    over == 0 ? 0 : (peak - 1) * 100,
+                    over * in.stepSeconds() / 60.0,
+                    peak,
+                    n == 0 ? 1 : sumMeanGrant / n,
+                    minGrant);
             (plan.resources().contains(metric) ? planned : unplanned).put(metric, risk);
         }
         List<VmRisk> vmRisks = new ArrayList<>(n);
@@ -166,20 +210,50 @@ final class OutOfSampleReplay {
                 perf.put(metric, vmMeanGrant[metric.ordinal()][v]);
             }
             ReplayResult.VmOutcome o = r.vms().get(v);
-            vmRisks.add(new VmRisk(other.vms().get(m.otherVm()[v]).name(), in.vmHost()[v], overSteps, perf,
-                    o.meanPerformance(), o.minPerformance()));
+            vmRisks.add(new VmRisk(
+                    other.vms().get(m.otherVm()[v]).name(),
+                    in.vmHost()[v],
+                    overSteps,
+                    perf,
+                    o.meanPerformance(),
+                    o.minPerformance()));
         }
         List<VmRisk> worst = vmRisks.stream()
-                .filter(v -> plan.resources().stream().anyMatch(x -> v.overloadSteps().get(x) > 0))
+                .filter(v -> plan.resources().stream()
+                        .anyMatch(x -> v.overloadSteps().get(x) > 0))
                 .sorted(Comparator.comparingInt((VmRisk v) -> -plannedOverSteps(plan, v))
                         .thenComparingDouble(v -> plannedPerformance(plan, v)))
-                .limit(WORST_VMS).toList();
+                .limit(WORST_VMS)
+                .toList();
         ReplayResult.Summary s = r.summary();
-        AcrossResources across = new AcrossResources(s.overloadedHosts(), s.vmsEverThrottled(), s.meanPerformance(),
-                s.minPerformance(), PlanWarnings.of(s, plan.resources()));
-        return new OutOfSampleResult(inSample, other.id(), other.name(), other.grid().start(), other.grid().end(),
-                in.stepSeconds(), steps, in.approach(), plan.vmNames().size(), n, activeHosts, m.unplaced(), m.missing(),
-                resized, planned, unplanned, across, s.energyKWh(), s.slatah(), worst, vmRisks);
+        AcrossResources across = new AcrossResources(
+                s.overloadedHosts(),
+                s.vmsEverThrottled(),
+                s.meanPerformance(),
+                s.minPerformance(),
+                PlanWarnings.of(s, plan.resources()));
+        return new OutOfSampleResult(
+                inSample,
+                other.id(),
+                other.name(),
+                other.grid().start(),
+                other.grid().end(),
+                in.stepSeconds(),
+                steps,
+                in.approach(),
+                plan.vmNames().size(),
+                n,
+                activeHosts,
+                m.unplaced(),
+                m.missing(),
+                resized,
+                planned,
+                unplanned,
+                across,
+                s.energyKWh(),
+                s.slatah(),
+                worst,
+                vmRisks);
     }
 
     private static int plannedOverSteps(PlacedPlan plan, VmRisk v) {

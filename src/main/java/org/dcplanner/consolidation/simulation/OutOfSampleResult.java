@@ -28,12 +28,28 @@ import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
  * @param worstVms        up to 10 replayed VMs with the most steps on an overloaded host (planned resources)
  * @param vms             every replayed VM
  */
-public record OutOfSampleResult(boolean inSample, UUID workloadId, String workloadName, Instant from, Instant to,
-                                int stepSeconds, int steps, VirtualizationApproach virtualization, int planVms,
-                                int replayedVms, int hosts, List<String> unplacedVms, List<String> missingPlanVms,
-                                List<String> resizedVms, Map<Metric, ResourceRisk> resources,
-                                Map<Metric, ResourceRisk> otherResources, AcrossResources acrossResources,
-                                double energyKWh, double slatah, List<VmRisk> worstVms, List<VmRisk> vms) {
+public record OutOfSampleResult(
+        boolean inSample,
+        UUID workloadId,
+        String workloadName,
+        Instant from,
+        Instant to,
+        int stepSeconds,
+        int steps,
+        VirtualizationApproach virtualization,
+        int planVms,
+        int replayedVms,
+        int hosts,
+        List<String> unplacedVms,
+        List<String> missingPlanVms,
+        List<String> resizedVms,
+        Map<Metric, ResourceRisk> resources,
+        Map<Metric, ResourceRisk> otherResources,
+        AcrossResources acrossResources,
+        double energyKWh,
+        double slatah,
+        List<VmRisk> worstVms,
+        List<VmRisk> vms) {
 
     /**
      * One resource's overload on the replayed steps. A host-step is over capacity when the host-side demand
@@ -50,11 +66,17 @@ public record OutOfSampleResult(boolean inSample, UUID workloadId, String worklo
      * @param meanVmPerformance     mean over VMs of the share of their demand for this resource the host could serve
      * @param minVmPerformance      the lowest such share of any VM at any step
      */
-    public record ResourceRisk(long hostSteps, long hostStepsOverCapacity, double hostStepsOverPercent,
-                               int hostsEverOverloaded, int vmsThatSawOverload, double worstOverloadPercent,
-                               double overloadMinutes, double peakUtilization, double meanVmPerformance,
-                               double minVmPerformance) {
-    }
+    public record ResourceRisk(
+            long hostSteps,
+            long hostStepsOverCapacity,
+            double hostStepsOverPercent,
+            int hostsEverOverloaded,
+            int vmsThatSawOverload,
+            double worstOverloadPercent,
+            double overloadMinutes,
+            double peakUtilization,
+            double meanVmPerformance,
+            double minVmPerformance) {}
 
     /**
      * The engine's all-resource figures: a VM is throttled when any resource of its host is saturated.
@@ -64,9 +86,12 @@ public record OutOfSampleResult(boolean inSample, UUID workloadId, String worklo
      * @param meanPerformance  mean over VMs of delivered ÷ demanded (all causes, including the approach's slowdown)
      * @param minPerformance   lowest delivered ÷ demanded of any VM at any step
      */
-    public record AcrossResources(int overloadedHosts, int vmsEverThrottled, double meanPerformance,
-                                  double minPerformance, List<String> warnings) {
-    }
+    public record AcrossResources(
+            int overloadedHosts,
+            int vmsEverThrottled,
+            double meanPerformance,
+            double minPerformance,
+            List<String> warnings) {}
 
     /**
      * One replayed VM.
@@ -75,7 +100,11 @@ public record OutOfSampleResult(boolean inSample, UUID workloadId, String worklo
      * @param performance    per resource, mean share of its demand the host served
      * @param meanPerformance delivered ÷ demanded over all resources (the engine's)
      */
-    public record VmRisk(String name, int host, Map<Metric, Integer> overloadSteps, Map<Metric, Double> performance,
-                         double meanPerformance, double minPerformance) {
-    }
+    public record VmRisk(
+            String name,
+            int host,
+            Map<Metric, Integer> overloadSteps,
+            Map<Metric, Double> performance,
+            double meanPerformance,
+            double minPerformance) {}
 }

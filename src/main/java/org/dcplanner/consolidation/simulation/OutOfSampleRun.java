@@ -10,7 +10,16 @@ import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
  *
  * @param from requested window start (null: the workload's start); {@code to} likewise its end
  */
-public record OutOfSampleRun(UUID id, UUID planId, UUID workloadId, Instant from, Instant to,
-                             VirtualizationApproach virtualization, SimulationStatus status, String error,
-                             Instant requestedAt, Instant startedAt, Instant finishedAt, OutOfSampleResult result) {
-}
+public record OutOfSampleRun(
+        UUID id,
+        UUID planId,
+        UUID workloadId,
+        Instant from,
+        Instant to,
+        VirtualizationApproach virtualization,
+        SimulationStatus status,
+        String error,
+        Instant requestedAt,
+        Instant startedAt,
+        Instant finishedAt,
+        OutOfSampleResult result) {}

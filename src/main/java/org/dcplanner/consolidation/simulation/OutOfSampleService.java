@@ -17,10 +17,10 @@ import org.dcplanner.consolidation.planning.PlacedPlan;
 import org.dcplanner.consolidation.planning.PlanLookup;
 import org.dcplanner.consolidation.planning.PlanWindow;
 import org.dcplanner.consolidation.problem.ApiException;
+import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
 
 /**
  * The simulation feature's out-of-sample API: replay a plan's placement on another workload (VMs matched
@@ -37,9 +37,14 @@ public class OutOfSampleService {
     private final SchedulerClient scheduler;
     private final OneTimeTask<String> task;
 
-    OutOfSampleService(OutOfSampleRunStore store, PlanLookup plans, WorkloadStore workloads,
-                       HostCatalog catalog, SimulationRunner runner, SchedulerClient scheduler,
-                       OneTimeTask<String> replayOutOfSampleOneTimeTask) {
+    OutOfSampleService(
+            OutOfSampleRunStore store,
+            PlanLookup plans,
+            WorkloadStore workloads,
+            HostCatalog catalog,
+            SimulationRunner runner,
+            SchedulerClient scheduler,
+            OneTimeTask<String> replayOutOfSampleOneTimeTask) {
         this.store = store;
         this.plans = plans;
         this.workloads = workloads;
@@ -57,8 +62,7 @@ public class OutOfSampleService {
      * @param to             end of the window, exclusive (null: the workload's end)
      * @param virtualization approach to replay under (null: the plan's)
      */
-    public record Target(UUID workloadId, Instant from, Instant to, VirtualizationApproach virtualization) {
-    }
+    public record Target(UUID workloadId, Instant from, Instant to, VirtualizationApproach virtualization) {}
 
     /** Validates (400/404/422 naming the field), stores the run QUEUED and queues it. */
     public OutOfSampleRun request(UUID planId, Target target) {
@@ -66,7 +70,12 @@ public class OutOfSampleService {
         UUID workload = target.workloadId() == null ? plan.workloadId() : target.workloadId();
         checkShared(plan, window(workloadOnly(workload), target.from(), target.to()));
         UUID id = UUID.randomUUID();
-        store.insert(id, planId, workload, target.from(), target.to(),
+        store.insert(
+                id,
+                planId,
+                workload,
+                target.from(),
+                target.to(),
                 target.virtualization() == null ? plan.approach() : target.virtualization());
         OutOfSampleTask.schedule(scheduler, task, id);
         return store.find(id, false).orElseThrow();
@@ -77,7 +86,11 @@ public class OutOfSampleService {
         PlacedPlan plan = PlacedPlans.require(plans, planId);
         UUID workload = target.workloadId() == null ? plan.workloadId() : target.workloadId();
         workloadOnly(workload);
-        return replay(plan, workload, target.from(), target.to(),
+        return replay(
+                plan,
+                workload,
+                target.from(),
+                target.to(),
                 target.virtualization() == null ? plan.approach() : target.virtualization());
     }
 
@@ -107,14 +120,23 @@ public class OutOfSampleService {
         }
     }
 
-    private OutOfSampleResult replay(PlacedPlan plan, UUID workloadId, Instant from, Instant to, VirtualizationApproach approach) {
+    private OutOfSampleResult replay(
+            PlacedPlan plan, UUID workloadId, Instant from, Instant to, VirtualizationApproach approach) {
         WorkloadStore ws = workloads;
         LoadedWorkload other = window(ws.load(workloadId, EnumSet.allOf(Metric.class)), from, to);
-        List<org.dcplanner.consolidation.ingestion.WorkloadVm> planSizes = plan.workloadId().equals(workloadId)
-                ? other.vms() : ws.load(plan.workloadId(), Set.of()).vms();
+        List<org.dcplanner.consolidation.ingestion.WorkloadVm> planSizes =
+                plan.workloadId().equals(workloadId)
+                        ? other.vms()
+                        : ws.load(plan.workloadId(), Set.of()).vms();
         try {
-            return OutOfSampleReplay.run(plan, other, planSizes, PlanReplayInputs.hostModels(plan, catalog),
-                    runner.model(Map.of()), approach, inSample(plan, other));
+            return OutOfSampleReplay.run(
+                    plan,
+                    other,
+                    planSizes,
+                    PlanReplayInputs.hostModels(plan, catalog),
+                    runner.model(Map.of()),
+                    approach,
+                    inSample(plan, other));
         } catch (IllegalArgumentException e) {
             throw ApiException.unprocessable("no-shared-vms", e.getMessage());
         }
@@ -125,12 +147,14 @@ public class OutOfSampleService {
         if (!plan.workloadId().equals(replayed.id())) return false;
         Instant from = replayed.grid().start();
         Instant to = replayed.grid().end();
-        return (plan.to() == null || from.isBefore(plan.to())) && (plan.from() == null || plan.from().isBefore(to));
+        return (plan.to() == null || from.isBefore(plan.to()))
+                && (plan.from() == null || plan.from().isBefore(to));
     }
 
     private LoadedWorkload workloadOnly(UUID workloadId) {
         WorkloadStore ws = workloads;
-        if (!ws.exists(workloadId)) throw ApiException.notFound("workload", workloadId).at(null, null, "workloadId");
+        if (!ws.exists(workloadId))
+            throw ApiException.notFound("workload", workloadId).at(null, null, "workloadId");
         return ws.load(workloadId, Set.of());
     }
 
@@ -144,7 +168,10 @@ public class OutOfSampleService {
     private static void checkShared(PlacedPlan plan, LoadedWorkload other) {
         Set<String> names = new java.util.HashSet<>(plan.vmNames());
         for (var vm : other.vms()) if (names.contains(vm.name())) return;
-        throw ApiException.unprocessable("no-shared-vms", "workload '" + other.name() + "' has none of the plan's "
-                + plan.vmNames().size() + " VMs (VMs are matched by name)").at(null, null, "workloadId");
+        throw ApiException.unprocessable(
+                        "no-shared-vms",
+                        "workload '" + other.name() + "' has none of the plan's "
+                                + plan.vmNames().size() + " VMs (VMs are matched by name)")
+                .at(null, null, "workloadId");
     }
 }

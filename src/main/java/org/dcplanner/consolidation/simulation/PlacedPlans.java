@@ -10,8 +10,9 @@ public final class PlacedPlans {
     private PlacedPlans() {}
 
     public static PlacedPlan require(PlanLookup plans, UUID planId) {
-        return plans.placedPlan(planId).orElseThrow(() -> plans.exists(planId)
-                ? ApiException.unprocessable("plan-not-placed", "plan " + planId + " has no placement yet")
-                : ApiException.notFound("plan", planId));
+        return plans.placedPlan(planId)
+                .orElseThrow(() -> plans.exists(planId)
+                        ? ApiException.unprocessable("plan-not-placed", "plan " + planId + " has no placement yet")
+                        : ApiException.notFound("plan", planId));
     }
 }

@@ -25,25 +25,35 @@ final class PlanReplayInputs {
     static List<HostModel> hostModels(PlacedPlan plan, HostCatalog catalog) {
         List<HostModel> hosts = new ArrayList<>(plan.hosts().size());
         for (PlacedPlan.PlannedHost h : plan.hosts()) {
-            hosts.add(catalog.find(h.modelId()).orElseThrow(() -> ApiException.unprocessable("unknown-host-model",
-                    "plan " + plan.planId() + " uses host model '" + h.modelId() + "' which is not in the catalog")));
+            hosts.add(catalog.find(h.modelId())
+                    .orElseThrow(() -> ApiException.unprocessable(
+                            "unknown-host-model",
+                            "plan " + plan.planId() + " uses host model '" + h.modelId()
+                                    + "' which is not in the catalog")));
         }
         return hosts;
     }
 
-    static ReplayInput build(PlacedPlan plan, LoadedWorkload w, List<HostModel> hosts, VirtualizationOverheadModel approachModel,
-                             VirtualizationApproach approach, boolean recordHostSeries,
-                             boolean recordVmSeries) {
+    static ReplayInput build(
+            PlacedPlan plan,
+            LoadedWorkload w,
+            List<HostModel> hosts,
+            VirtualizationOverheadModel approachModel,
+            VirtualizationApproach approach,
+            boolean recordHostSeries,
+            boolean recordVmSeries) {
         // series that already include a hypervisor's overhead were planned without the approach's: replay them so too
-        VirtualizationOverheadModel model = plan.overheadInTrace() ? approachModel.withoutApproachOverhead() : approachModel;
+        VirtualizationOverheadModel model =
+                plan.overheadInTrace() ? approachModel.withoutApproachOverhead() : approachModel;
         int n = w.vms().size();
         float[][] cpu = w.series().get(Metric.CPU);
         if (cpu == null) {
             throw ApiException.unprocessable("no-cpu-series", "workload " + w.id() + " has no CPU series to replay");
         }
         if (plan.vmHostSlot().length != n) {
-            throw ApiException.unprocessable("plan-workload-mismatch", "plan places " + plan.vmHostSlot().length
-                    + " VMs but workload " + w.id() + " has " + n);
+            throw ApiException.unprocessable(
+                    "plan-workload-mismatch",
+                    "plan places " + plan.vmHostSlot().length + " VMs but workload " + w.id() + " has " + n);
         }
         float[][] disk = measured(w.series().get(Metric.DISK));
         float[][] net = measured(w.series().get(Metric.NETWORK));
@@ -60,8 +70,13 @@ final class PlanReplayInputs {
             int slot = plan.vmHostSlot()[v];
             if ((disk != null || net != null) && slot >= 0) {
                 HostModel h = hosts.get(slot);
-                profiles[v] = model.measuredProfile(vm, mean(cpu[v]), disk == null ? 0 : mean(disk[v]),
-                        net == null ? 0 : mean(net[v]), h.diskKBps(), h.networkKBps());
+                profiles[v] = model.measuredProfile(
+                        vm,
+                        mean(cpu[v]),
+                        disk == null ? 0 : mean(disk[v]),
+                        net == null ? 0 : mean(net[v]),
+                        h.diskKBps(),
+                        h.networkKBps());
             } else {
                 profiles[v] = model.profileOf(vm);
             }
@@ -72,9 +87,25 @@ final class PlanReplayInputs {
             vmApproach = new VirtualizationApproach[n];
             for (int v = 0; v < n; v++) vmApproach[v] = plan.approachOf(w.vms().get(v));
         }
-        return new ReplayInput(approach, model, w.grid().stepSeconds(), w.grid().steps(), cpu, memory,
-                disk, net, profiles, vcpus, cpuCap, mem, hosts, plan.vmHostSlot(), recordHostSeries, recordVmSeries,
-                List.of(), vmApproach);
+        return new ReplayInput(
+                approach,
+                model,
+                w.grid().stepSeconds(),
+                w.grid().steps(),
+                cpu,
+                memory,
+                disk,
+                net,
+                profiles,
+                vcpus,
+                cpuCap,
+                mem,
+                hosts,
+                plan.vmHostSlot(),
+                recordHostSeries,
+                recordVmSeries,
+                List.of(),
+                vmApproach);
     }
 
     /**

@@ -21,8 +21,13 @@ final class PlanWarnings {
         for (Metric m : Metric.values()) {
             int hosts = s.overloadedHostsByResource().getOrDefault(m, 0);
             if (hosts == 0 || (m == Metric.CPU && planned.contains(m))) continue;
-            String w = String.format(Locale.ROOT, "%s overcommitted on %d of %d hosts (peak %.0f %%)", m, hosts,
-                    s.activeHosts(), 100 * s.peakUtilizationByResource().getOrDefault(m, 0.0));
+            String w = String.format(
+                    Locale.ROOT,
+                    "%s overcommitted on %d of %d hosts (peak %.0f %%)",
+                    m,
+                    hosts,
+                    s.activeHosts(),
+                    100 * s.peakUtilizationByResource().getOrDefault(m, 0.0));
             out.add(planned.contains(m) ? w : w + ": the plan did not check " + m);
         }
         return out;

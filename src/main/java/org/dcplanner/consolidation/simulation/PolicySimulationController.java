@@ -1,6 +1,5 @@
 package org.dcplanner.consolidation.simulation;
 
-import org.dcplanner.consolidation.problem.ListPage;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -8,6 +7,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.dcplanner.consolidation.problem.ListPage;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,8 +28,14 @@ class PolicySimulationController {
     }
 
     @PostMapping
-    @ApiResponse(responseCode = "202", description = "Policy run queued: poll the Location",
-            headers = @Header(name = "Location", description = "where to poll the run", schema = @Schema(type = "string")),
+    @ApiResponse(
+            responseCode = "202",
+            description = "Policy run queued: poll the Location",
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = "where to poll the run",
+                            schema = @Schema(type = "string")),
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = PolicyRun.class)))
     ResponseEntity<PolicyRun> request(@RequestBody(required = false) PolicySimulationRequest body) {
         return accepted(service.requestWithoutPlan(body));
@@ -42,15 +48,18 @@ class PolicySimulationController {
 
     /** Runs (of a workload or plan, when given), newest first, paged (size 1..1000, default 100; X-Total-Count). */
     @GetMapping
-    ResponseEntity<List<PolicyRun>> list(@RequestParam(required = false) UUID workloadId,
-                                         @RequestParam(required = false) UUID planId,
-                                         @RequestParam(required = false) Integer page,
-                                         @RequestParam(required = false) Integer size) {
+    ResponseEntity<List<PolicyRun>> list(
+            @RequestParam(required = false) UUID workloadId,
+            @RequestParam(required = false) UUID planId,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
         ListPage p = ListPage.of(page, size, 100, 1000);
         return p.respond(service.list(workloadId, planId, p.offset(), p.size()), service.count(workloadId, planId));
     }
 
     static ResponseEntity<PolicyRun> accepted(PolicyRun run) {
-        return ResponseEntity.accepted().location(URI.create("/api/v1/simulations/" + run.id())).body(run);
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/v1/simulations/" + run.id()))
+                .body(run);
     }
 }

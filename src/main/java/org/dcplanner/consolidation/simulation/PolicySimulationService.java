@@ -1,6 +1,5 @@
 package org.dcplanner.consolidation.simulation;
 
-import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import java.time.Instant;
@@ -21,9 +20,10 @@ import org.dcplanner.consolidation.planning.PlacedPlan;
 import org.dcplanner.consolidation.planning.PlanLookup;
 import org.dcplanner.consolidation.planning.PlanRequest;
 import org.dcplanner.consolidation.planning.PlanRequest.PoolEntry;
+import org.dcplanner.consolidation.problem.ApiException;
 import org.dcplanner.consolidation.simulation.SimulationRunner.PlanContext;
 import org.dcplanner.consolidation.simulation.policy.PolicySpec;
-import org.dcplanner.consolidation.problem.ApiException;
+import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -45,9 +45,14 @@ public class PolicySimulationService {
     private final SchedulerClient scheduler;
     private final OneTimeTask<String> task;
 
-    PolicySimulationService(PolicyRunStore store, SimulationRunner runner, PlanLookup plans,
-                            WorkloadStore workloads, HostCatalog catalog, SchedulerClient scheduler,
-                            OneTimeTask<String> simulatePolicyOneTimeTask) {
+    PolicySimulationService(
+            PolicyRunStore store,
+            SimulationRunner runner,
+            PlanLookup plans,
+            WorkloadStore workloads,
+            HostCatalog catalog,
+            SchedulerClient scheduler,
+            OneTimeTask<String> simulatePolicyOneTimeTask) {
         this.store = store;
         this.runner = runner;
         this.plans = plans;
@@ -81,18 +86,28 @@ public class PolicySimulationService {
             PoolEntry e = pool.get(i);
             String field = "hostPool[" + i + "]";
             if (e == null || e.model() == null || catalog.find(e.model()).isEmpty()) {
-                throw invalid(field + ".model", field + ".model must be a host model of the catalog (GET /api/v1/host-models)");
+                throw invalid(
+                        field + ".model",
+                        field + ".model must be a host model of the catalog (GET /api/v1/host-models)");
             }
             if (e.count() == null || e.count() < 1 || e.count() > PolicySimulationRequest.MAX_POOL_HOSTS) {
-                throw invalid(field + ".count", field + ".count must be between 1 and " + PolicySimulationRequest.MAX_POOL_HOSTS);
+                throw invalid(
+                        field + ".count",
+                        field + ".count must be between 1 and " + PolicySimulationRequest.MAX_POOL_HOSTS);
             }
             total += e.count();
         }
         if (total > PolicySimulationRequest.MAX_POOL_HOSTS) {
-            throw invalid("hostPool", "the pool may hold at most " + PolicySimulationRequest.MAX_POOL_HOSTS + " hosts, got " + total);
+            throw invalid(
+                    "hostPool",
+                    "the pool may hold at most " + PolicySimulationRequest.MAX_POOL_HOSTS + " hosts, got " + total);
         }
         if (!workloads.exists(body.workloadId())) throw ApiException.notFound("workload", body.workloadId());
-        return queue(new PolicySimulationRequest(body.workloadId(), null, List.copyOf(pool), body.policy(),
+        return queue(new PolicySimulationRequest(
+                body.workloadId(),
+                null,
+                List.copyOf(pool),
+                body.policy(),
                 PolicySimulationRequest.PABFD,
                 body.virtualization() == null ? VirtualizationApproach.HARDWARE_ASSISTED : body.virtualization(),
                 body.overheadInTrace() == null || body.overheadInTrace()));
@@ -145,12 +160,15 @@ public class PolicySimulationService {
         List<String> pool = plans.poolModels(req.planId());
         for (int slot = 0; slot < pool.size(); slot++) {
             if (used.contains(slot)) continue;
-            hosts.add(catalog.find(pool.get(slot)).orElseThrow(() -> ApiException.unprocessable("unknown-host-model",
-                    "the plan's pool uses a host model that is no longer in the catalog")));
+            hosts.add(catalog.find(pool.get(slot))
+                    .orElseThrow(() -> ApiException.unprocessable(
+                            "unknown-host-model",
+                            "the plan's pool uses a host model that is no longer in the catalog")));
         }
-        ReplayInput in = PlanReplayInputs.build(plan, ctx.workload(), hosts, runner.model(Map.of()), plan.approach(), false, false);
-        OnlinePolicy policy = OnlinePolicy.fromPlan(req.policy(), ctx.hosts().size(), hosts.size(),
-                plan.resources().contains(Metric.MEMORY));
+        ReplayInput in = PlanReplayInputs.build(
+                plan, ctx.workload(), hosts, runner.model(Map.of()), plan.approach(), false, false);
+        OnlinePolicy policy = OnlinePolicy.fromPlan(
+                req.policy(), ctx.hosts().size(), hosts.size(), plan.resources().contains(Metric.MEMORY));
         return PolicyOutcome.of(req.policy().label(), MODE_PLAN, Replay.run(in, policy));
     }
 
@@ -159,8 +177,9 @@ public class PolicySimulationService {
         List<HostModel> hosts = new ArrayList<>();
         List<PlacedPlan.PlannedHost> slots = new ArrayList<>();
         for (PoolEntry e : req.hostPool()) {
-            HostModel m = catalog.find(e.model()).orElseThrow(() -> ApiException.unprocessable("unknown-host-model",
-                    "host model '" + e.model() + "' is no longer in the catalog"));
+            HostModel m = catalog.find(e.model())
+                    .orElseThrow(() -> ApiException.unprocessable(
+                            "unknown-host-model", "host model '" + e.model() + "' is no longer in the catalog"));
             for (int i = 0; i < e.count(); i++) {
                 slots.add(new PlacedPlan.PlannedHost(hosts.size(), m.id()));
                 hosts.add(m);
@@ -169,17 +188,31 @@ public class PolicySimulationService {
         int[] unplaced = new int[w.vms().size()];
         Arrays.fill(unplaced, -1);
         // no plan: a placeholder with the pool as its hosts, nothing placed, and the request's overhead rule
-        PlacedPlan none = new PlacedPlan(null, w.id(), req.virtualization(), Set.of(Metric.CPU), 1.0, slots, unplaced,
-                new PlanRequest.Sizing(100.0, 0.0, false, 1, Boolean.TRUE.equals(req.overheadInTrace())), 0);
-        ReplayInput in = PlanReplayInputs.build(none, w, hosts, runner.model(Map.of()), req.virtualization(), false, false);
-        return PolicyOutcome.of(req.policy().label(), MODE_CLOUDSIM, Replay.run(in, OnlinePolicy.cloudSim(req.policy())));
+        PlacedPlan none = new PlacedPlan(
+                null,
+                w.id(),
+                req.virtualization(),
+                Set.of(Metric.CPU),
+                1.0,
+                slots,
+                unplaced,
+                new PlanRequest.Sizing(100.0, 0.0, false, 1, Boolean.TRUE.equals(req.overheadInTrace())),
+                0);
+        ReplayInput in =
+                PlanReplayInputs.build(none, w, hosts, runner.model(Map.of()), req.virtualization(), false, false);
+        return PolicyOutcome.of(
+                req.policy().label(), MODE_CLOUDSIM, Replay.run(in, OnlinePolicy.cloudSim(req.policy())));
     }
 
     private static void checkPolicy(PolicySpec policy) {
         if (policy == null) throw invalid("policy", "policy is required: {detection, parameter, selection}");
         String problem = policy.problem();
-        if (problem != null) throw invalid(problem.startsWith("policy.parameter") ? "policy.parameter"
-                : problem.startsWith("policy.selection") ? "policy.selection" : "policy.detection", problem);
+        if (problem != null)
+            throw invalid(
+                    problem.startsWith("policy.parameter")
+                            ? "policy.parameter"
+                            : problem.startsWith("policy.selection") ? "policy.selection" : "policy.detection",
+                    problem);
     }
 
     private static ApiException invalid(String field, String detail) {

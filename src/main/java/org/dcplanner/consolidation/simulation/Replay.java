@@ -101,9 +101,14 @@ public final class Replay {
         int n = in.vmCount(), hosts = in.hosts().size(), steps = in.steps();
         OverloadDetection detection = p.spec().detector();
         VmPlacement placement = new PowerAwareBestFit(detection, p.chargeSwitchOn());
-        DynamicConsolidation policy = new DynamicConsolidation(detection, p.spec().selector(), placement, p.consolidatable());
-        ConsolidationState state = new ConsolidationState(in.hosts().toArray(new HostModel[0]), in.vcpus(),
-                in.configuredMemoryMib(), in.stepSeconds(), p.checkMemory());
+        DynamicConsolidation policy =
+                new DynamicConsolidation(detection, p.spec().selector(), placement, p.consolidatable());
+        ConsolidationState state = new ConsolidationState(
+                in.hosts().toArray(new HostModel[0]),
+                in.vcpus(),
+                in.configuredMemoryMib(),
+                in.stepSeconds(),
+                p.checkMemory());
         float[] cpu = new float[n], mem = new float[n];
         demand(0, cpu, mem);
         state.observe(cpu, mem);
@@ -152,8 +157,8 @@ public final class Replay {
         for (int v : order) {
             int h = placement.hostFor(state, v, null);
             if (h < 0) {
-                throw new IllegalArgumentException("the host pool is too small to start: VM " + v
-                        + " fits no host at the first step");
+                throw new IllegalArgumentException(
+                        "the host pool is too small to start: VM " + v + " fits no host at the first step");
             }
             state.attach(v, h);
         }
@@ -176,8 +181,8 @@ public final class Replay {
         if (vmHost[v] < 0 || vmHost[v] == m.toHost() || migratingTo[v] >= 0) return;
         migratingTo[v] = m.toHost();
         acc.migrationStarted();
-        int steps = Migration.durationSteps(in.configuredMemoryMib()[v], in.hosts().get(m.toHost()).networkKBps(),
-                in.stepSeconds());
+        int steps = Migration.durationSteps(
+                in.configuredMemoryMib()[v], in.hosts().get(m.toHost()).networkKBps(), in.stepSeconds());
         schedule(clock + steps, new MigrationEnd(v, m.toHost()));
     }
 

@@ -141,8 +141,16 @@ final class ReplayAccumulator {
      * in a fixed order: the approach's slowdown on an idle host, then CPU grant, disk/network grants,
      * memory grant, migration — each cause gets the drop its factor adds.
      */
-    void vmSteps(int v, int from, int len, VmCosts k, float[][] grant, float[] cpu, float[][] disk, float[][] net,
-                 double migratingShare) {
+    void vmSteps(
+            int v,
+            int from,
+            int len,
+            VmCosts k,
+            float[][] grant,
+            float[] cpu,
+            float[][] disk,
+            float[][] net,
+            double migratingShare) {
         float a = k.cpuTerm[v], b = k.diskTerm[v], c = k.netTerm[v];
         double factor = 1 - (1 - Migration.DELIVERED_WHILE_MIGRATING) * migratingShare;
         double requested = 0;
@@ -222,10 +230,21 @@ final class ReplayAccumulator {
                 if (overloadStepsBy[h][r] > 0) overloadedBy[r]++;
                 peakBy[r] = Math.max(peakBy[r], peakUtil[h][r]);
             }
-            hostOut.add(new HostOutcome(h, in.hosts().get(h).id(), vmsOnHost[h], activeSteps[h], overloadSteps[h],
-                    byResource, overloadSteps[h] * in.stepSeconds() / 60.0, hostWh[h] / 1000,
-                    activeSteps[h] > 0 ? hostWh[h] / (activeSteps[h] * stepHours) : 0, hostPeakWatts[h],
-                    peakUtil[h][CPU], sumOfPeaks[h], peakSumCpu[h], Metric.values()[most]));
+            hostOut.add(new HostOutcome(
+                    h,
+                    in.hosts().get(h).id(),
+                    vmsOnHost[h],
+                    activeSteps[h],
+                    overloadSteps[h],
+                    byResource,
+                    overloadSteps[h] * in.stepSeconds() / 60.0,
+                    hostWh[h] / 1000,
+                    activeSteps[h] > 0 ? hostWh[h] / (activeSteps[h] * stepHours) : 0,
+                    hostPeakWatts[h],
+                    peakUtil[h][CPU],
+                    sumOfPeaks[h],
+                    peakSumCpu[h],
+                    Metric.values()[most]));
         }
         List<VmOutcome> vmOut = new ArrayList<>(vmHost.length);
         int throttledVms = 0, measured = 0;
@@ -244,11 +263,20 @@ final class ReplayAccumulator {
                 for (int cause = 0; cause < lossSum.length; cause++) lossSum[cause] += vmLoss[cause][v] / vmCount[v];
             }
             if (vmThrottled[v] > 0) throttledVms++;
-            vmOut.add(new VmOutcome(v, vmHost[v], min, any ? p5(v, min, vmMax[v]) : 1, mean, approach, vmCount[v],
-                    vmThrottled[v], vmPeakCpu[v]));
+            vmOut.add(new VmOutcome(
+                    v,
+                    vmHost[v],
+                    min,
+                    any ? p5(v, min, vmMax[v]) : 1,
+                    mean,
+                    approach,
+                    vmCount[v],
+                    vmThrottled[v],
+                    vmPeakCpu[v]));
         }
         Map<LossCause, Double> loss = new EnumMap<>(LossCause.class);
-        for (LossCause cause : LossCause.values()) loss.put(cause, measured > 0 ? lossSum[cause.ordinal()] / measured : 0);
+        for (LossCause cause : LossCause.values())
+            loss.put(cause, measured > 0 ? lossSum[cause.ordinal()] / measured : 0);
         Map<Metric, Integer> overloadedHostsBy = new EnumMap<>(Metric.class);
         Map<Metric, Double> peakUtilBy = new EnumMap<>(Metric.class);
         for (Metric m : Metric.values()) {
@@ -280,12 +308,29 @@ final class ReplayAccumulator {
             lost += vmLostCpu[v];
             requested += vmRequestedCpu[v];
         }
-        Summary s = new Summary(energyWh / 1000, avgW / itWatts.length, peakW, slatah, pdm, slatah * pdm,
-                throttledVms, measured > 0 ? perfSum / measured : 1, measured > 0 ? approachSum / measured : 1, minPerf,
-                loss, active, overloaded, overloadedHostsBy, peakUtilBy, List.of(), migrations, hostShutdowns,
-                activeTime > 0 ? (double) saturated / activeTime : 0, requested > 0 ? lost / requested : 0);
-        return new ReplayResult(in.approach(), in.stepSeconds(), in.steps(), s, hostOut, vmOut, hostUtil, itWatts, vmPerf,
-                timeline);
+        Summary s = new Summary(
+                energyWh / 1000,
+                avgW / itWatts.length,
+                peakW,
+                slatah,
+                pdm,
+                slatah * pdm,
+                throttledVms,
+                measured > 0 ? perfSum / measured : 1,
+                measured > 0 ? approachSum / measured : 1,
+                minPerf,
+                loss,
+                active,
+                overloaded,
+                overloadedHostsBy,
+                peakUtilBy,
+                List.of(),
+                migrations,
+                hostShutdowns,
+                activeTime > 0 ? (double) saturated / activeTime : 0,
+                requested > 0 ? lost / requested : 0);
+        return new ReplayResult(
+                in.approach(), in.stepSeconds(), in.steps(), s, hostOut, vmOut, hostUtil, itWatts, vmPerf, timeline);
     }
 
     /** 5th percentile from the VM's histogram: the bin's midpoint, clamped to the observed [min, max]. */

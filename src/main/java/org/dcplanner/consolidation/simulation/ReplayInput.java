@@ -22,53 +22,136 @@ import org.dcplanner.consolidation.virtualization.WorkloadProfile;
  * @param migrations       live migrations to replay (empty: the placement stays fixed)
  * @param vmApproach       per VM, its own approach (a plan with virtualization AUTO); null = every VM {@code approach}
  */
-public record ReplayInput(VirtualizationApproach approach, VirtualizationOverheadModel model, int stepSeconds, int steps,
-                          float[][] cpuMhz, float[][] memoryMib, float[][] diskKBps, float[][] networkKBps,
-                          WorkloadProfile[] profiles, int[] vcpus, double[] configuredCpuMhz, double[] configuredMemoryMib,
-                          List<HostModel> hosts, int[] vmHost, boolean recordHostSeries,
-                          boolean recordVmSeries, List<Migration> migrations, VirtualizationApproach[] vmApproach) {
+public record ReplayInput(
+        VirtualizationApproach approach,
+        VirtualizationOverheadModel model,
+        int stepSeconds,
+        int steps,
+        float[][] cpuMhz,
+        float[][] memoryMib,
+        float[][] diskKBps,
+        float[][] networkKBps,
+        WorkloadProfile[] profiles,
+        int[] vcpus,
+        double[] configuredCpuMhz,
+        double[] configuredMemoryMib,
+        List<HostModel> hosts,
+        int[] vmHost,
+        boolean recordHostSeries,
+        boolean recordVmSeries,
+        List<Migration> migrations,
+        VirtualizationApproach[] vmApproach) {
     public ReplayInput {
         hosts = List.copyOf(hosts);
         migrations = List.copyOf(migrations);
         int n = cpuMhz.length;
-        if (profiles.length != n || vcpus.length != n || configuredCpuMhz.length != n || configuredMemoryMib.length != n || vmHost.length != n) {
+        if (profiles.length != n
+                || vcpus.length != n
+                || configuredCpuMhz.length != n
+                || configuredMemoryMib.length != n
+                || vmHost.length != n) {
             throw new IllegalArgumentException("per-VM arrays must all have " + n + " entries");
         }
         for (float[][] s : new float[][][] {cpuMhz, memoryMib, diskKBps, networkKBps}) {
             if (s == null) continue;
             if (s.length != n) throw new IllegalArgumentException("series must have one row per VM");
-            for (float[] row : s) if (row.length < steps) throw new IllegalArgumentException("series shorter than " + steps + " steps");
+            for (float[] row : s)
+                if (row.length < steps) throw new IllegalArgumentException("series shorter than " + steps + " steps");
         }
         for (int h : vmHost) {
             if (h >= hosts.size()) throw new IllegalArgumentException("VM placed on unknown host " + h);
         }
         if (stepSeconds <= 0 || steps <= 0) throw new IllegalArgumentException("empty time grid");
-        if (vmApproach != null && vmApproach.length != n) throw new IllegalArgumentException("vmApproach needs " + n + " entries");
+        if (vmApproach != null && vmApproach.length != n)
+            throw new IllegalArgumentException("vmApproach needs " + n + " entries");
         for (Migration m : migrations) {
-            if (m.vm() < 0 || m.vm() >= n || m.toHost() < 0 || m.toHost() >= hosts.size()
-                    || m.atStep() < 0 || m.atStep() >= steps) {
+            if (m.vm() < 0
+                    || m.vm() >= n
+                    || m.toHost() < 0
+                    || m.toHost() >= hosts.size()
+                    || m.atStep() < 0
+                    || m.atStep() >= steps) {
                 throw new IllegalArgumentException("migration out of range: " + m);
             }
         }
     }
 
     /** Every VM under {@code approach}. */
-    public ReplayInput(VirtualizationApproach approach, VirtualizationOverheadModel model, int stepSeconds, int steps,
-                       float[][] cpuMhz, float[][] memoryMib, float[][] diskKBps, float[][] networkKBps,
-                       WorkloadProfile[] profiles, int[] vcpus, double[] configuredCpuMhz, double[] configuredMemoryMib,
-                       List<HostModel> hosts, int[] vmHost, boolean recordHostSeries, boolean recordVmSeries,
-                       List<Migration> migrations) {
-        this(approach, model, stepSeconds, steps, cpuMhz, memoryMib, diskKBps, networkKBps, profiles, vcpus,
-                configuredCpuMhz, configuredMemoryMib, hosts, vmHost, recordHostSeries, recordVmSeries, migrations, null);
+    public ReplayInput(
+            VirtualizationApproach approach,
+            VirtualizationOverheadModel model,
+            int stepSeconds,
+            int steps,
+            float[][] cpuMhz,
+            float[][] memoryMib,
+            float[][] diskKBps,
+            float[][] networkKBps,
+            WorkloadProfile[] profiles,
+            int[] vcpus,
+            double[] configuredCpuMhz,
+            double[] configuredMemoryMib,
+            List<HostModel> hosts,
+            int[] vmHost,
+            boolean recordHostSeries,
+            boolean recordVmSeries,
+            List<Migration> migrations) {
+        this(
+                approach,
+                model,
+                stepSeconds,
+                steps,
+                cpuMhz,
+                memoryMib,
+                diskKBps,
+                networkKBps,
+                profiles,
+                vcpus,
+                configuredCpuMhz,
+                configuredMemoryMib,
+                hosts,
+                vmHost,
+                recordHostSeries,
+                recordVmSeries,
+                migrations,
+                null);
     }
 
     /** Without migrations. */
-    public ReplayInput(VirtualizationApproach approach, VirtualizationOverheadModel model, int stepSeconds, int steps,
-                       float[][] cpuMhz, float[][] memoryMib, float[][] diskKBps, float[][] networkKBps,
-                       WorkloadProfile[] profiles, int[] vcpus, double[] configuredCpuMhz, double[] configuredMemoryMib,
-                       List<HostModel> hosts, int[] vmHost, boolean recordHostSeries, boolean recordVmSeries) {
-        this(approach, model, stepSeconds, steps, cpuMhz, memoryMib, diskKBps, networkKBps, profiles, vcpus,
-                configuredCpuMhz, configuredMemoryMib, hosts, vmHost, recordHostSeries, recordVmSeries, List.<Migration>of());
+    public ReplayInput(
+            VirtualizationApproach approach,
+            VirtualizationOverheadModel model,
+            int stepSeconds,
+            int steps,
+            float[][] cpuMhz,
+            float[][] memoryMib,
+            float[][] diskKBps,
+            float[][] networkKBps,
+            WorkloadProfile[] profiles,
+            int[] vcpus,
+            double[] configuredCpuMhz,
+            double[] configuredMemoryMib,
+            List<HostModel> hosts,
+            int[] vmHost,
+            boolean recordHostSeries,
+            boolean recordVmSeries) {
+        this(
+                approach,
+                model,
+                stepSeconds,
+                steps,
+                cpuMhz,
+                memoryMib,
+                diskKBps,
+                networkKBps,
+                profiles,
+                vcpus,
+                configuredCpuMhz,
+                configuredMemoryMib,
+                hosts,
+                vmHost,
+                recordHostSeries,
+                recordVmSeries,
+                List.<Migration>of());
     }
 
     /** The approach VM v runs under. */

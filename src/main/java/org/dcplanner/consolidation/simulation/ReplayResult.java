@@ -15,14 +15,29 @@ import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
  * @param vms             per VM outcome, in workload order
  * @param vmPerformance   {@code [vm][step]} delivered ÷ demanded (NaN where the VM demanded nothing); null when not recorded
  */
-public record ReplayResult(VirtualizationApproach approach, int stepSeconds, int steps, Summary summary,
-                           List<HostOutcome> hosts, List<VmOutcome> vms, float[][] hostUtilization, float[] itWatts,
-                           float[][] vmPerformance, Timeline timeline) {
+public record ReplayResult(
+        VirtualizationApproach approach,
+        int stepSeconds,
+        int steps,
+        Summary summary,
+        List<HostOutcome> hosts,
+        List<VmOutcome> vms,
+        float[][] hostUtilization,
+        float[] itWatts,
+        float[][] vmPerformance,
+        Timeline timeline) {
 
     /** A replay without an online policy (no timeline). */
-    public ReplayResult(VirtualizationApproach approach, int stepSeconds, int steps, Summary summary,
-                        List<HostOutcome> hosts, List<VmOutcome> vms, float[][] hostUtilization, float[] itWatts,
-                        float[][] vmPerformance) {
+    public ReplayResult(
+            VirtualizationApproach approach,
+            int stepSeconds,
+            int steps,
+            Summary summary,
+            List<HostOutcome> hosts,
+            List<VmOutcome> vms,
+            float[][] hostUtilization,
+            float[] itWatts,
+            float[][] vmPerformance) {
         this(approach, stepSeconds, steps, summary, hosts, vms, hostUtilization, itWatts, vmPerformance, null);
     }
 
@@ -30,13 +45,21 @@ public record ReplayResult(VirtualizationApproach approach, int stepSeconds, int
      * Per step of a replay with an online policy: hosts on (with at least one VM) and live migrations
      * started at the end of the step (they take effect from the next step).
      */
-    public record Timeline(int[] activeHosts, int[] migrations) {
-    }
+    public record Timeline(int[] activeHosts, int[] migrations) {}
 
     /** This result with the summary's warnings replaced. */
     public ReplayResult withWarnings(List<String> warnings) {
-        return new ReplayResult(approach, stepSeconds, steps, summary.withWarnings(warnings), hosts, vms, hostUtilization,
-                itWatts, vmPerformance, timeline);
+        return new ReplayResult(
+                approach,
+                stepSeconds,
+                steps,
+                summary.withWarnings(warnings),
+                hosts,
+                vms,
+                hostUtilization,
+                itWatts,
+                vmPerformance,
+                timeline);
     }
 
     /**
@@ -63,12 +86,27 @@ public record ReplayResult(VirtualizationApproach approach, int stepSeconds, int
      *                                (equal to {@code slatah} when every host is on for the whole trace)
      * @param pdmOverRequested        PDM as CloudSim prints it: Σ CPU lost to migrations ÷ Σ CPU requested
      */
-    public record Summary(double energyKWh, double averageItWatts, double peakItWatts, double slatah, double pdm,
-                          double slav, int vmsEverThrottled, double meanPerformance, double meanApproachPerformance,
-                          double minPerformance, Map<LossCause, Double> performanceLoss, int activeHosts,
-                          int overloadedHosts, Map<Metric, Integer> overloadedHostsByResource,
-                          Map<Metric, Double> peakUtilizationByResource, List<String> warnings, int migrations,
-                          int hostShutdowns, double slatahOverActiveTime, double pdmOverRequested) {
+    public record Summary(
+            double energyKWh,
+            double averageItWatts,
+            double peakItWatts,
+            double slatah,
+            double pdm,
+            double slav,
+            int vmsEverThrottled,
+            double meanPerformance,
+            double meanApproachPerformance,
+            double minPerformance,
+            Map<LossCause, Double> performanceLoss,
+            int activeHosts,
+            int overloadedHosts,
+            Map<Metric, Integer> overloadedHostsByResource,
+            Map<Metric, Double> peakUtilizationByResource,
+            List<String> warnings,
+            int migrations,
+            int hostShutdowns,
+            double slatahOverActiveTime,
+            double pdmOverRequested) {
         /** The cause that cost the most performance. */
         public LossCause mainLoss() {
             LossCause best = LossCause.VIRTUALIZATION_OVERHEAD;
@@ -80,10 +118,27 @@ public record ReplayResult(VirtualizationApproach approach, int stepSeconds, int
         }
 
         Summary withWarnings(List<String> w) {
-            return new Summary(energyKWh, averageItWatts, peakItWatts, slatah, pdm, slav, vmsEverThrottled, meanPerformance,
-                    meanApproachPerformance, minPerformance, performanceLoss, activeHosts, overloadedHosts,
-                    overloadedHostsByResource, peakUtilizationByResource, List.copyOf(w), migrations, hostShutdowns,
-                    slatahOverActiveTime, pdmOverRequested);
+            return new Summary(
+                    energyKWh,
+                    averageItWatts,
+                    peakItWatts,
+                    slatah,
+                    pdm,
+                    slav,
+                    vmsEverThrottled,
+                    meanPerformance,
+                    meanApproachPerformance,
+                    minPerformance,
+                    performanceLoss,
+                    activeHosts,
+                    overloadedHosts,
+                    overloadedHostsByResource,
+                    peakUtilizationByResource,
+                    List.copyOf(w),
+                    migrations,
+                    hostShutdowns,
+                    slatahOverActiveTime,
+                    pdmOverRequested);
         }
     }
 
@@ -94,10 +149,21 @@ public record ReplayResult(VirtualizationApproach approach, int stepSeconds, int
      * @param sumOfVmPeakCpuMhz sum of its VMs' individual host-side CPU peaks (what per-VM peak sizing reserves)
      * @param peakOfSumCpuMhz   peak of the summed host-side CPU demand (what is really needed at once)
      */
-    public record HostOutcome(int host, String modelId, int vmCount, int activeSteps, int overloadSteps,
-                              Map<Metric, Integer> overloadStepsByResource, double overloadMinutes, double energyKWh, double averageWatts, double peakWatts,
-                              double peakCpuUtilization, double sumOfVmPeakCpuMhz, double peakOfSumCpuMhz,
-                              Metric mostUtilizedResource) {
+    public record HostOutcome(
+            int host,
+            String modelId,
+            int vmCount,
+            int activeSteps,
+            int overloadSteps,
+            Map<Metric, Integer> overloadStepsByResource,
+            double overloadMinutes,
+            double energyKWh,
+            double averageWatts,
+            double peakWatts,
+            double peakCpuUtilization,
+            double sumOfVmPeakCpuMhz,
+            double peakOfSumCpuMhz,
+            Metric mostUtilizedResource) {
         /** Multiplexing gain: sum of peaks ÷ peak of sum (1 = none; higher = VM peaks do not coincide). */
         public double multiplexingRatio() {
             return peakOfSumCpuMhz > 0 ? sumOfVmPeakCpuMhz / peakOfSumCpuMhz : 1.0;
@@ -109,7 +175,14 @@ public record ReplayResult(VirtualizationApproach approach, int stepSeconds, int
      * the mean had its host never been saturated (the approach's fixed slowdown only); throttledSteps counts the
      * steps its host squeezed it.
      */
-    public record VmOutcome(int vm, int host, double minPerformance, double p5Performance, double meanPerformance,
-                            double meanApproachPerformance, int demandSteps, int throttledSteps, double peakHostCpuMhz) {
-    }
+    public record VmOutcome(
+            int vm,
+            int host,
+            double minPerformance,
+            double p5Performance,
+            double meanPerformance,
+            double meanApproachPerformance,
+            int demandSteps,
+            int throttledSteps,
+            double peakHostCpuMhz) {}
 }

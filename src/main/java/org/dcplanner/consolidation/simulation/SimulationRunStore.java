@@ -2,7 +2,6 @@ package org.dcplanner.consolidation.simulation;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.dcplanner.consolidation.database.JsonColumns;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,6 +20,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
+import org.dcplanner.consolidation.database.JsonColumns;
 import org.dcplanner.consolidation.simulation.ReplayResult.HostOutcome;
 import org.dcplanner.consolidation.simulation.ReplayResult.Summary;
 import org.dcplanner.consolidation.simulation.StoredRun.VmSummary;
@@ -31,9 +31,10 @@ import org.springframework.stereotype.Repository;
 /** Reads and writes {@code simulation_run} (V5) with plain SQL; JSON columns through Jackson. */
 @Repository
 class SimulationRunStore {
-    private static final String COLUMNS = "plan_id, virtualization, status, error, overhead_overrides::text as overrides, "
-            + "requested_at, started_at, finished_at, grid_start, step_seconds, steps, host_count, summary::text as summary, "
-            + "hosts::text as hosts, vms::text as vms";
+    private static final String COLUMNS =
+            "plan_id, virtualization, status, error, overhead_overrides::text as overrides, "
+                    + "requested_at, started_at, finished_at, grid_start, step_seconds, steps, host_count, summary::text as summary, "
+                    + "hosts::text as hosts, vms::text as vms";
     private final JdbcClient jdbc;
     private final JsonColumns json;
 
@@ -50,18 +51,27 @@ class SimulationRunStore {
                 on conflict (plan_id, virtualization) do update set status = 'QUEUED', error = null,
                   overhead_overrides = excluded.overhead_overrides, requested_at = now(), started_at = null,
                   finished_at = null, summary = null, hosts = null, vms = null, host_series = null""")
-                .param("plan", planId).param("virt", approach.name()).param("overrides", json.write(overrides)).update();
+                .param("plan", planId)
+                .param("virt", approach.name())
+                .param("overrides", json.write(overrides))
+                .update();
     }
 
     void markRunning(UUID planId, VirtualizationApproach approach) {
-        jdbc.sql("update simulation_run set status = 'RUNNING', started_at = now() where plan_id = :plan and virtualization = :virt")
-                .param("plan", planId).param("virt", approach.name()).update();
+        jdbc.sql(
+                        "update simulation_run set status = 'RUNNING', started_at = now() where plan_id = :plan and virtualization = :virt")
+                .param("plan", planId)
+                .param("virt", approach.name())
+                .update();
     }
 
     void markFailed(UUID planId, VirtualizationApproach approach, String error) {
         jdbc.sql("update simulation_run set status = 'FAILED', error = :error, finished_at = now() "
                         + "where plan_id = :plan and virtualization = :virt")
-                .param("plan", planId).param("virt", approach.name()).param("error", error).update();
+                .param("plan", planId)
+                .param("virt", approach.name())
+                .param("error", error)
+                .update();
     }
 
     /** Stored host series are capped at this many values; longer ones keep the max of each bucket of steps. */
@@ -73,38 +83,58 @@ class SimulationRunStore {
                   step_seconds = :stepSeconds, steps = :steps, host_count = :hostCount, summary = cast(:summary as jsonb),
                   hosts = cast(:hosts as jsonb), vms = cast(:vms as jsonb), host_series = :series
                 where plan_id = :plan and virtualization = :virt""")
-                .param("start", OffsetDateTime.ofInstant(gridStart, ZoneOffset.UTC)).param("stepSeconds", r.stepSeconds())
-                .param("steps", r.steps()).param("hostCount", r.hosts().size()).param("summary", json.write(r.summary()))
-                .param("hosts", json.write(r.hosts())).param("vms", json.write(vms)).param("series", encode(bounded(r.hostUtilization(), r.hosts().size(), r.steps())))
-                .param("plan", planId).param("virt", r.approach().name()).update();
+                .param("start", OffsetDateTime.ofInstant(gridStart, ZoneOffset.UTC))
+                .param("stepSeconds", r.stepSeconds())
+                .param("steps", r.steps())
+                .param("hostCount", r.hosts().size())
+                .param("summary", json.write(r.summary()))
+                .param("hosts", json.write(r.hosts()))
+                .param("vms", json.write(vms))
+                .param("series", encode(bounded(r.hostUtilization(), r.hosts().size(), r.steps())))
+                .param("plan", planId)
+                .param("virt", r.approach().name())
+                .update();
     }
 
     Optional<StoredRun> find(UUID planId, VirtualizationApproach approach) {
         return jdbc.sql("select " + COLUMNS + " from simulation_run where plan_id = :plan and virtualization = :virt")
-                .param("plan", planId).param("virt", approach.name()).query(this::row).optional();
+                .param("plan", planId)
+                .param("virt", approach.name())
+                .query(this::row)
+                .optional();
     }
 
     List<StoredRun> findAll(UUID planId) {
         return jdbc.sql("select " + COLUMNS + " from simulation_run where plan_id = :plan order by virtualization")
-                .param("plan", planId).query(this::row).list();
+                .param("plan", planId)
+                .query(this::row)
+                .list();
     }
 
     /** Host utilization series {@code [resource][host * steps + step]}, or empty when not completed. */
     Optional<float[][]> hostSeries(UUID planId, VirtualizationApproach approach) {
         return jdbc.sql("select host_series from simulation_run where plan_id = :plan and virtualization = :virt "
                         + "and host_series is not null")
-                .param("plan", planId).param("virt", approach.name())
-                .query((rs, i) -> decode(rs.getBytes(1))).optional();
+                .param("plan", planId)
+                .param("virt", approach.name())
+                .query((rs, i) -> decode(rs.getBytes(1)))
+                .optional();
     }
 
     private StoredRun row(ResultSet rs, int i) throws SQLException {
-        return new StoredRun(rs.getObject("plan_id", UUID.class),
+        return new StoredRun(
+                rs.getObject("plan_id", UUID.class),
                 VirtualizationApproach.valueOf(rs.getString("virtualization")),
-                SimulationStatus.valueOf(rs.getString("status")), rs.getString("error"),
+                SimulationStatus.valueOf(rs.getString("status")),
+                rs.getString("error"),
                 json.read(rs.getString("overrides"), new TypeReference<Map<String, Object>>() {}),
-                instant(rs.getTimestamp("requested_at")), instant(rs.getTimestamp("started_at")),
-                instant(rs.getTimestamp("finished_at")), instant(rs.getTimestamp("grid_start")),
-                (Integer) rs.getObject("step_seconds"), (Integer) rs.getObject("steps"), (Integer) rs.getObject("host_count"),
+                instant(rs.getTimestamp("requested_at")),
+                instant(rs.getTimestamp("started_at")),
+                instant(rs.getTimestamp("finished_at")),
+                instant(rs.getTimestamp("grid_start")),
+                (Integer) rs.getObject("step_seconds"),
+                (Integer) rs.getObject("steps"),
+                (Integer) rs.getObject("host_count"),
                 json.read(rs.getString("summary"), new TypeReference<Summary>() {}),
                 json.read(rs.getString("hosts"), new TypeReference<List<HostOutcome>>() {}),
                 json.read(rs.getString("vms"), new TypeReference<List<VmSummary>>() {}));
@@ -113,8 +143,6 @@ class SimulationRunStore {
     private static Instant instant(Timestamp t) {
         return t == null ? null : t.toInstant();
     }
-
-
 
     /**
      * The series, or per host the max over buckets of k consecutive steps when resources x hosts x steps
@@ -165,7 +193,10 @@ class SimulationRunStore {
             int rows = head.getInt(), cols = head.getInt();
             float[][] out = new float[rows][cols];
             for (float[] row : out) {
-                ByteBuffer.wrap(gz.readNBytes(cols * 4)).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(row);
+                ByteBuffer.wrap(gz.readNBytes(cols * 4))
+                        .order(ByteOrder.LITTLE_ENDIAN)
+                        .asFloatBuffer()
+                        .get(row);
             }
             return out;
         } catch (IOException e) {

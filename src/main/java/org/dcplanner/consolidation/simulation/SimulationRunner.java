@@ -13,9 +13,9 @@ import org.dcplanner.consolidation.inventory.HostModel;
 import org.dcplanner.consolidation.planning.PlacedPlan;
 import org.dcplanner.consolidation.planning.PlanLookup;
 import org.dcplanner.consolidation.planning.PlanWindow;
+import org.dcplanner.consolidation.problem.ApiException;
 import org.dcplanner.consolidation.simulation.ReplayResult.VmOutcome;
 import org.dcplanner.consolidation.simulation.StoredRun.VmSummary;
-import org.dcplanner.consolidation.problem.ApiException;
 import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
 import org.dcplanner.consolidation.virtualization.VirtualizationOverheadModel;
 import org.slf4j.Logger;
@@ -32,8 +32,12 @@ class SimulationRunner {
     private final VirtualizationOverheadModel model;
     private final SimulationRunStore store;
 
-    SimulationRunner(PlanLookup plans, WorkloadStore workloads, HostCatalog catalog, VirtualizationOverheadModel model,
-                     SimulationRunStore store) {
+    SimulationRunner(
+            PlanLookup plans,
+            WorkloadStore workloads,
+            HostCatalog catalog,
+            VirtualizationOverheadModel model,
+            SimulationRunStore store) {
         this.plans = plans;
         this.workloads = workloads;
         this.catalog = catalog;
@@ -60,8 +64,8 @@ class SimulationRunner {
 
     PlanContext context(UUID planId) {
         PlacedPlan plan = PlacedPlans.require(plans, planId);
-        LoadedWorkload w = PlanWindow.apply(workloads.load(plan.workloadId(), EnumSet.allOf(Metric.class)),
-                plan.from(), plan.to());
+        LoadedWorkload w = PlanWindow.apply(
+                workloads.load(plan.workloadId(), EnumSet.allOf(Metric.class)), plan.from(), plan.to());
         return new PlanContext(plan, w, PlanReplayInputs.hostModels(plan, catalog));
     }
 
@@ -84,19 +88,30 @@ class SimulationRunner {
         try {
             PlanContext ctx = context(planId);
             ReplayResult raw = Replay.run(ctx.input(model(run.overheadOverrides()), approach, true));
-            ReplayResult r = raw.withWarnings(PlanWarnings.of(raw.summary(), ctx.plan().resources()));
+            ReplayResult r =
+                    raw.withWarnings(PlanWarnings.of(raw.summary(), ctx.plan().resources()));
             store.complete(planId, ctx.workload().grid().start(), r, summaries(ctx, r));
         } catch (RuntimeException e) {
             log.warn("simulation of plan {} ({}) failed: {}", planId, approach, e.getMessage());
-            store.markFailed(planId, approach, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            store.markFailed(
+                    planId, approach, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
     }
 
     static List<VmSummary> summaries(PlanContext ctx, ReplayResult r) {
         List<VmSummary> out = new ArrayList<>(r.vms().size());
         for (VmOutcome v : r.vms()) {
-            out.add(new VmSummary(v.vm(), ctx.workload().vms().get(v.vm()).name(), v.host(), v.minPerformance(),
-                    v.p5Performance(), v.meanPerformance(), v.meanApproachPerformance(), v.demandSteps(), v.throttledSteps(), v.peakHostCpuMhz()));
+            out.add(new VmSummary(
+                    v.vm(),
+                    ctx.workload().vms().get(v.vm()).name(),
+                    v.host(),
+                    v.minPerformance(),
+                    v.p5Performance(),
+                    v.meanPerformance(),
+                    v.meanApproachPerformance(),
+                    v.demandSteps(),
+                    v.throttledSteps(),
+                    v.peakHostCpuMhz()));
         }
         return out;
     }

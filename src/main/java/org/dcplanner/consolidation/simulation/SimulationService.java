@@ -10,9 +10,9 @@ import org.dcplanner.consolidation.inventory.HostModel;
 import org.dcplanner.consolidation.planning.PlacedPlan;
 import org.dcplanner.consolidation.planning.PlanCompleted;
 import org.dcplanner.consolidation.planning.PlanLookup;
+import org.dcplanner.consolidation.problem.ApiException;
 import org.dcplanner.consolidation.simulation.ApproachComparison.Comparison;
 import org.dcplanner.consolidation.simulation.SimulationRunner.PlanContext;
-import org.dcplanner.consolidation.problem.ApiException;
 import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -31,8 +31,12 @@ public class SimulationService {
     private final SchedulerClient scheduler;
     private final OneTimeTask<String> task;
 
-    SimulationService(SimulationRunStore store, SimulationRunner runner, PlanLookup plans, SchedulerClient scheduler,
-                      OneTimeTask<String> simulatePlanOneTimeTask) {
+    SimulationService(
+            SimulationRunStore store,
+            SimulationRunner runner,
+            PlanLookup plans,
+            SchedulerClient scheduler,
+            OneTimeTask<String> simulatePlanOneTimeTask) {
         this.store = store;
         this.runner = runner;
         this.plans = plans;
@@ -84,7 +88,8 @@ public class SimulationService {
 
     /** Per-host summary of a completed replay (404 while it is not there). */
     List<HostSummary> hostSummary(UUID planId, VirtualizationApproach approach) {
-        StoredRun run = store.find(planId, approach).filter(r -> r.status() == SimulationStatus.COMPLETED)
+        StoredRun run = store.find(planId, approach)
+                .filter(r -> r.status() == SimulationStatus.COMPLETED)
                 .orElseThrow(() -> ApiException.notFound("completed simulation", planId + " (" + approach + ")"));
         return HostSummary.of(run, store.hostSeries(planId, approach).orElse(null));
     }
@@ -98,7 +103,8 @@ public class SimulationService {
     HostDemandView hostDemand(UUID planId, VirtualizationApproach approach, int host) {
         PlanContext ctx = runner.context(planId);
         if (host < 0 || host >= ctx.hosts().size()) throw ApiException.notFound("host", host);
-        Map<String, Object> overrides = store.find(planId, approach).map(StoredRun::overheadOverrides).orElse(Map.of());
+        Map<String, Object> overrides =
+                store.find(planId, approach).map(StoredRun::overheadOverrides).orElse(Map.of());
         return HostDemandView.of(ctx, runner.model(overrides), approach, host);
     }
 
@@ -106,16 +112,28 @@ public class SimulationService {
     VmPerformanceView vmPerformance(UUID planId, VirtualizationApproach approach, int vm) {
         PlanContext ctx = runner.context(planId);
         if (vm < 0 || vm >= ctx.workload().vms().size()) throw ApiException.notFound("VM", vm);
-        Map<String, Object> overrides = store.find(planId, approach).map(StoredRun::overheadOverrides).orElse(Map.of());
+        Map<String, Object> overrides =
+                store.find(planId, approach).map(StoredRun::overheadOverrides).orElse(Map.of());
         ReplayResult r = Replay.run(ctx.inputRecordingVms(runner.model(overrides), approach));
-        return new VmPerformanceView(vm, ctx.workload().vms().get(vm).name(), r.vms().get(vm).host(), approach,
-                r.stepSeconds(), r.vms().get(vm), nullForNaN(r.vmPerformance()[vm]));
+        return new VmPerformanceView(
+                vm,
+                ctx.workload().vms().get(vm).name(),
+                r.vms().get(vm).host(),
+                approach,
+                r.stepSeconds(),
+                r.vms().get(vm),
+                nullForNaN(r.vmPerformance()[vm]));
     }
 
     /** performance: per step delivered ÷ demanded, null (JSON) where the VM demanded nothing. */
-    record VmPerformanceView(int vm, String name, int host, VirtualizationApproach virtualization, int stepSeconds,
-                             ReplayResult.VmOutcome summary, Float[] performance) {
-    }
+    record VmPerformanceView(
+            int vm,
+            String name,
+            int host,
+            VirtualizationApproach virtualization,
+            int stepSeconds,
+            ReplayResult.VmOutcome summary,
+            Float[] performance) {}
 
     private static Float[] nullForNaN(float[] values) {
         Float[] out = new Float[values.length];
@@ -130,19 +148,28 @@ public class SimulationService {
     public PlanPower planPower(UUID planId) {
         PlacedPlan plan = placed(planId);
         PlanContext ctx = runner.context(planId);
-        Optional<StoredRun> stored = store.find(planId, plan.approach()).filter(r -> r.status() == SimulationStatus.COMPLETED);
+        Optional<StoredRun> stored =
+                store.find(planId, plan.approach()).filter(r -> r.status() == SimulationStatus.COMPLETED);
         if (stored.isPresent()) {
             var s = stored.get().summary();
             return new PlanPower(plan.approach(), ctx.hosts(), s.averageItWatts(), s.peakItWatts(), true);
         }
         ReplayResult r = Replay.run(ctx.input(runner.model(Map.of()), plan.approach(), false));
-        return new PlanPower(plan.approach(), ctx.hosts(), r.summary().averageItWatts(), r.summary().peakItWatts(), false);
+        return new PlanPower(
+                plan.approach(),
+                ctx.hosts(),
+                r.summary().averageItWatts(),
+                r.summary().peakItWatts(),
+                false);
     }
 
     /** A plan's active hosts and their replayed IT power in watts. */
-    public record PlanPower(VirtualizationApproach approach, List<HostModel> hosts, double averageItWatts,
-                            double peakItWatts, boolean fromStoredSimulation) {
-    }
+    public record PlanPower(
+            VirtualizationApproach approach,
+            List<HostModel> hosts,
+            double averageItWatts,
+            double peakItWatts,
+            boolean fromStoredSimulation) {}
 
     private PlacedPlan placed(UUID planId) {
         return PlacedPlans.require(plans, planId);

@@ -32,7 +32,8 @@ class SimulationTask {
                 });
     }
 
-    static void schedule(SchedulerClient scheduler, OneTimeTask<String> task, UUID planId, VirtualizationApproach approach) {
+    static void schedule(
+            SchedulerClient scheduler, OneTimeTask<String> task, UUID planId, VirtualizationApproach approach) {
         String id = planId + ":" + approach.name();
         scheduler.scheduleIfNotExists(task.instance(id, id), Instant.now());
     }

@@ -18,32 +18,46 @@ import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
  * GET /api/v1/plans/{id}/simulation: status, plan-level metrics, a window of hosts with their
  * utilization series per resource (demand ÷ capacity per step) and multiplexing, a page of VMs.
  */
-record SimulationView(UUID planId, VirtualizationApproach virtualization, SimulationStatus status, String error,
-                      Map<String, Object> overheadOverrides, Instant requestedAt, Instant finishedAt, Grid grid,
-                      Summary metrics, Facility facility, HostPage hosts, VmPage vms) {
+record SimulationView(
+        UUID planId,
+        VirtualizationApproach virtualization,
+        SimulationStatus status,
+        String error,
+        Map<String, Object> overheadOverrides,
+        Instant requestedAt,
+        Instant finishedAt,
+        Grid grid,
+        Summary metrics,
+        Facility facility,
+        HostPage hosts,
+        VmPage vms) {
 
     /** Facility energy = IT energy x PUE. */
-    record Facility(double pue, Double energyKWh) {
-    }
+    record Facility(double pue, Double energyKWh) {}
 
-    record Grid(Instant start, Integer stepSeconds, Integer steps) {
-    }
+    record Grid(Instant start, Integer stepSeconds, Integer steps) {}
 
     /** seriesStepSeconds: seconds per utilization point (the grid step, or a multiple for very large runs). */
-    record HostPage(int offset, int limit, int total, Integer seriesStepSeconds, List<HostView> items) {
-    }
+    record HostPage(int offset, int limit, int total, Integer seriesStepSeconds, List<HostView> items) {}
 
-    record VmPage(int page, int size, int total, String sort, List<VmSummary> items) {
-    }
+    record VmPage(int page, int size, int total, String sort, List<VmSummary> items) {}
 
     /** multiplexing: Σ of the VMs' own host-side CPU peaks vs the peak of their sum (ratio > 1 = peaks do not coincide). */
-    record HostView(int host, String modelId, int vmCount, int overloadSteps, double overloadMinutes, double energyKWh,
-                    double averageWatts, double peakWatts, double peakCpuUtilization, Metric mostUtilizedResource,
-                    Multiplexing multiplexing, Map<Metric, float[]> utilization) {
-    }
+    record HostView(
+            int host,
+            String modelId,
+            int vmCount,
+            int overloadSteps,
+            double overloadMinutes,
+            double energyKWh,
+            double averageWatts,
+            double peakWatts,
+            double peakCpuUtilization,
+            Metric mostUtilizedResource,
+            Multiplexing multiplexing,
+            Map<Metric, float[]> utilization) {}
 
-    record Multiplexing(double sumOfVmPeakCpuMhz, double peakOfSumCpuMhz, double ratio) {
-    }
+    record Multiplexing(double sumOfVmPeakCpuMhz, double peakOfSumCpuMhz, double ratio) {}
 
     /** Builds the view; series may be null (not completed), vmSort "index" or "worst" (lowest min performance first). */
     /** Which host series to include and how many points at most per series (0 = every step; else max per bucket). */
@@ -51,13 +65,28 @@ record SimulationView(UUID planId, VirtualizationApproach virtualization, Simula
         static final SeriesOptions ALL = new SeriesOptions(java.util.EnumSet.allOf(Metric.class), 0);
     }
 
-    static SimulationView of(StoredRun run, float[][] series, int hostOffset, int hostLimit, int vmPage, int vmSize,
-                             String vmSort, double pue) {
+    static SimulationView of(
+            StoredRun run,
+            float[][] series,
+            int hostOffset,
+            int hostLimit,
+            int vmPage,
+            int vmSize,
+            String vmSort,
+            double pue) {
         return of(run, series, hostOffset, hostLimit, vmPage, vmSize, vmSort, pue, SeriesOptions.ALL);
     }
 
-    static SimulationView of(StoredRun run, float[][] series, int hostOffset, int hostLimit, int vmPage, int vmSize,
-                             String vmSort, double pue, SeriesOptions options) {
+    static SimulationView of(
+            StoredRun run,
+            float[][] series,
+            int hostOffset,
+            int hostLimit,
+            int vmPage,
+            int vmSize,
+            String vmSort,
+            double pue,
+            SeriesOptions options) {
         Grid grid = new Grid(run.gridStart(), run.stepSeconds(), run.steps());
         HostPage hosts = null;
         VmPage vms = null;
@@ -65,9 +94,19 @@ record SimulationView(UUID planId, VirtualizationApproach virtualization, Simula
             hosts = hosts(run, series, hostOffset, hostLimit, options);
             vms = vms(run.vms(), vmPage, vmSize, vmSort);
         }
-        return new SimulationView(run.planId(), run.virtualization(), run.status(), run.error(), run.overheadOverrides(),
-                run.requestedAt(), run.finishedAt(), grid, run.summary(),
-                new Facility(pue, run.summary() == null ? null : run.summary().energyKWh() * pue), hosts, vms);
+        return new SimulationView(
+                run.planId(),
+                run.virtualization(),
+                run.status(),
+                run.error(),
+                run.overheadOverrides(),
+                run.requestedAt(),
+                run.finishedAt(),
+                grid,
+                run.summary(),
+                new Facility(pue, run.summary() == null ? null : run.summary().energyKWh() * pue),
+                hosts,
+                vms);
     }
 
     private static HostPage hosts(StoredRun run, float[][] series, int offset, int limit, SeriesOptions options) {
@@ -84,9 +123,19 @@ record SimulationView(UUID planId, VirtualizationApproach virtualization, Simula
                     util.put(m, bucketMax(series[m.ordinal()], h.host() * steps, steps, options.maxPoints()));
                 }
             }
-            items.add(new HostView(h.host(), h.modelId(), h.vmCount(), h.overloadSteps(), h.overloadMinutes(),
-                    h.energyKWh(), h.averageWatts(), h.peakWatts(), h.peakCpuUtilization(), h.mostUtilizedResource(),
-                    new Multiplexing(h.sumOfVmPeakCpuMhz(), h.peakOfSumCpuMhz(), h.multiplexingRatio()), util));
+            items.add(new HostView(
+                    h.host(),
+                    h.modelId(),
+                    h.vmCount(),
+                    h.overloadSteps(),
+                    h.overloadMinutes(),
+                    h.energyKWh(),
+                    h.averageWatts(),
+                    h.peakWatts(),
+                    h.peakCpuUtilization(),
+                    h.mostUtilizedResource(),
+                    new Multiplexing(h.sumOfVmPeakCpuMhz(), h.peakOfSumCpuMhz(), h.multiplexingRatio()),
+                    util));
         }
         return new HostPage(from, limit, all.size(), seriesStep, items);
     }

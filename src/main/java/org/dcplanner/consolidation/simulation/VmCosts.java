@@ -14,6 +14,7 @@ final class VmCosts {
     final float[] cpuCoef;
     /** The VM's configured CPU MHz: the most host CPU its vCPUs execute on. */
     final float[] cpuCap;
+
     final float[] ioCpuCoef;
     final float[] diskCpuCoef;
     final float[] netCpuCoef;
@@ -23,6 +24,7 @@ final class VmCosts {
     final float[] memConst;
     /** Slowdown terms: cpu-bound share x CPU factor, disk share ÷ disk throughput, network share ÷ network throughput. */
     final float[] cpuTerm;
+
     final float[] diskTerm;
     final float[] netTerm;
 
@@ -61,8 +63,10 @@ final class VmCosts {
             netCpuCoef[v] = (float) perNetKBps;
             double overhead = m.memoryOverheadMib(a, in.vcpus()[v], in.configuredMemoryMib()[v]);
             memKept[v] = (float) m.memoryKeptFraction();
-            memConst[v] = (float) (in.memoryMib() == null
-                    ? in.configuredMemoryMib()[v] * m.memoryKeptFraction() + overhead : overhead);
+            memConst[v] = (float)
+                    (in.memoryMib() == null
+                            ? in.configuredMemoryMib()[v] * m.memoryKeptFraction() + overhead
+                            : overhead);
             cpuTerm[v] = (float) (p.cpuBoundShare() * cpu);
             diskTerm[v] = (float) (p.diskBoundShare() / m.diskThroughput(a, p));
             netTerm[v] = (float) (p.networkBoundShare() / m.networkThroughput(a, p));

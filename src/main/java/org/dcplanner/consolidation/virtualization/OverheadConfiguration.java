@@ -16,8 +16,7 @@ class OverheadConfiguration {
 
     /** Overrides of the §4 defaults, keyed by dotted parameter path. */
     @ConfigurationProperties("app")
-    record OverheadProperties(Map<String, String> overhead) {
-    }
+    record OverheadProperties(Map<String, String> overhead) {}
 
     @Bean
     VirtualizationOverheadModel overheadModel(OverheadProperties properties) {

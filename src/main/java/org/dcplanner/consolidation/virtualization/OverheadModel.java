@@ -15,8 +15,14 @@ public interface OverheadModel {
      *            MMU and I/O-handling CPU), memory MiB (incl. per-VM hypervisor overhead),
      *            disk KB/s and network KB/s as seen by the host
      */
-    void hostDemand(VirtualizationApproach approach, WorkloadVm vm, float cpuMhz, float memoryMib,
-                    float diskKBps, float networkKBps, float[] out);
+    void hostDemand(
+            VirtualizationApproach approach,
+            WorkloadVm vm,
+            float cpuMhz,
+            float memoryMib,
+            float diskKBps,
+            float networkKBps,
+            float[] out);
 
     /**
      * The same model adding no approach overhead: host CPU = the guest's CPU capped at its configured vCPU MHz,

@@ -24,10 +24,16 @@ import org.dcplanner.consolidation.ingestion.WorkloadClass;
  * @param nativeCpuMhzPerDiskKBps    native CPU cost of disk I/O, MHz per KB/s [E]
  * @param nativeCpuMhzPerNetworkKBps native CPU cost of network I/O, MHz per KB/s: the "1 Hz per bit/s" rule of thumb [E]
  */
-public record OverheadParameters(ApproachFactors full, ApproachFactors paravirtual, ApproachFactors hardwareAssisted,
-                                 ApproachFactors hardwareAssistedNoNestedPaging, boolean nestedPaging,
-                                 double pageSharingFraction, double nativeCpuMhzPerDiskKBps,
-                                 double nativeCpuMhzPerNetworkKBps, ClassProfiles classes) {
+public record OverheadParameters(
+        ApproachFactors full,
+        ApproachFactors paravirtual,
+        ApproachFactors hardwareAssisted,
+        ApproachFactors hardwareAssistedNoNestedPaging,
+        boolean nestedPaging,
+        double pageSharingFraction,
+        double nativeCpuMhzPerDiskKBps,
+        double nativeCpuMhzPerNetworkKBps,
+        ClassProfiles classes) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -36,18 +42,32 @@ public record OverheadParameters(ApproachFactors full, ApproachFactors paravirtu
      * factors are the fraction of native I/O throughput delivered (<= 1); memory overhead per VM is
      * fixed + per vCPU + fraction of configured RAM (MB in the sources, taken as MiB).
      */
-    public record ApproachFactors(double userCpuFactor, double privilegedCpuFactor, double mmuFactor,
-                                  double diskThroughput, double syncDiskThroughput, double diskIoCpuFactor,
-                                  double networkThroughput, double smallPacketThroughput, double networkIoCpuFactor,
-                                  double memoryFixedMib, double memoryPerVcpuMib, double memoryFraction) {
+    public record ApproachFactors(
+            double userCpuFactor,
+            double privilegedCpuFactor,
+            double mmuFactor,
+            double diskThroughput,
+            double syncDiskThroughput,
+            double diskIoCpuFactor,
+            double networkThroughput,
+            double smallPacketThroughput,
+            double networkIoCpuFactor,
+            double memoryFixedMib,
+            double memoryPerVcpuMib,
+            double memoryFraction) {
         /** No overhead at all: native CPU cost and I/O throughput, no hypervisor memory per VM. */
         public static final ApproachFactors NONE = new ApproachFactors(1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0);
 
         public ApproachFactors {
-            if (userCpuFactor < 1 || privilegedCpuFactor < 1 || mmuFactor < 1 || diskIoCpuFactor < 1 || networkIoCpuFactor < 1) {
+            if (userCpuFactor < 1
+                    || privilegedCpuFactor < 1
+                    || mmuFactor < 1
+                    || diskIoCpuFactor < 1
+                    || networkIoCpuFactor < 1) {
                 throw new IllegalArgumentException("CPU cost factors must be >= 1");
             }
-            for (double t : new double[] {diskThroughput, syncDiskThroughput, networkThroughput, smallPacketThroughput}) {
+            for (double t :
+                    new double[] {diskThroughput, syncDiskThroughput, networkThroughput, smallPacketThroughput}) {
                 if (!(t > 0 && t <= 1)) throw new IllegalArgumentException("throughput fractions must be in (0, 1]");
             }
             if (memoryFixedMib < 0 || memoryPerVcpuMib < 0 || memoryFraction < 0) {
@@ -57,8 +77,8 @@ public record OverheadParameters(ApproachFactors full, ApproachFactors paravirtu
     }
 
     /** Workload-class defaults used when a trace does not carry the characteristic itself. */
-    public record ClassProfiles(WorkloadProfile compute, WorkloadProfile web, WorkloadProfile database,
-                                WorkloadProfile batchIo) {
+    public record ClassProfiles(
+            WorkloadProfile compute, WorkloadProfile web, WorkloadProfile database, WorkloadProfile batchIo) {
         public WorkloadProfile of(WorkloadClass workloadClass) {
             return switch (workloadClass) {
                 case COMPUTE -> compute;
@@ -77,14 +97,17 @@ public record OverheadParameters(ApproachFactors full, ApproachFactors paravirtu
         ApproachFactors full = new ApproachFactors(1.03, 4.0, 3.6, 0.75, 0.12, 3.0, 0.35, 0.21, 4.0, 110, 43, 0.014);
         // PARAVIRTUAL: C5 1.00, C6 1.4, M3 1.5; D3 0.95, sync 0.95 (OSDB-OLTP on Xen); D4 1.3;
         // N3 0.95, small packets 0.86 (ttcp MTU 500, Table 6); N4 1.3; R3 1 MB + 0.2 % RAM.
-        ApproachFactors paravirtual = new ApproachFactors(1.00, 1.4, 1.5, 0.95, 0.95, 1.3, 0.95, 0.86, 1.3, 1, 0, 0.002);
+        ApproachFactors paravirtual =
+                new ApproachFactors(1.00, 1.4, 1.5, 0.95, 0.95, 1.3, 0.95, 0.86, 1.3, 1, 0, 0.002);
         // HARDWARE_ASSISTED with EPT/NPT: C7 1.01, C8 1.2, M4 1.05 (large pages; M5 1.20 for 4 KB pages);
         // D5 0.98 / 1.05; N5 0.99, small packets 0.99 [E, no source]; network CPU 1.05 [E, by analogy with D5;
         // N5 reports +1.76 % host CPU per SR-IOV VM]; R1 20 MB + 4 MB/vCPU + 0.75 % RAM.
-        ApproachFactors hardware = new ApproachFactors(1.01, 1.2, 1.05, 0.98, 0.98, 1.05, 0.99, 0.99, 1.05, 20, 4, 0.0075);
+        ApproachFactors hardware =
+                new ApproachFactors(1.01, 1.2, 1.05, 0.98, 0.98, 1.05, 0.99, 0.99, 1.05, 20, 4, 0.0075);
         // HARDWARE_ASSISTED without nested paging (1st-gen VT): C3 1.01, C4 10, M2 10; shadow page tables
         // counted in memory overhead as R2; I/O as D5/N5 (the table has no separate row).
-        ApproachFactors hardwareNoEpt = new ApproachFactors(1.01, 10, 10, 0.98, 0.98, 1.05, 0.99, 0.99, 1.05, 110, 43, 0.014);
+        ApproachFactors hardwareNoEpt =
+                new ApproachFactors(1.01, 10, 10, 0.98, 0.98, 1.05, 0.99, 0.99, 1.05, 110, 43, 0.014);
         // Class defaults [E] (note 2 of §4: compute-bound p_sys 0.02-0.05, web/DB p_sys 0.3-0.5).
         ClassProfiles classes = new ClassProfiles(
                 new WorkloadProfile(0.03, 0.01, 0.02, 0.02, 0.1, 0.2, 0.05, 0.05),
@@ -109,9 +132,16 @@ public record OverheadParameters(ApproachFactors full, ApproachFactors paravirtu
      * class profiles stay (page sharing is 0 by default).
      */
     public OverheadParameters withoutApproachOverhead() {
-        return new OverheadParameters(ApproachFactors.NONE, ApproachFactors.NONE, ApproachFactors.NONE,
-                ApproachFactors.NONE, nestedPaging, pageSharingFraction, nativeCpuMhzPerDiskKBps,
-                nativeCpuMhzPerNetworkKBps, classes);
+        return new OverheadParameters(
+                ApproachFactors.NONE,
+                ApproachFactors.NONE,
+                ApproachFactors.NONE,
+                ApproachFactors.NONE,
+                nestedPaging,
+                pageSharingFraction,
+                nativeCpuMhzPerDiskKBps,
+                nativeCpuMhzPerNetworkKBps,
+                classes);
     }
 
     /**

@@ -59,8 +59,13 @@ public final class VirtualizationOverheadModel implements OverheadModel {
      * time is taken proportional to its mean utilization (CPU of the VM's configured size, disk and
      * network of the host device). Kernel and page-table shares stay the class defaults.
      */
-    public WorkloadProfile measuredProfile(WorkloadVm vm, double meanCpuMhz, double meanDiskKBps, double meanNetworkKBps,
-                                           double hostDiskKBps, double hostNetworkKBps) {
+    public WorkloadProfile measuredProfile(
+            WorkloadVm vm,
+            double meanCpuMhz,
+            double meanDiskKBps,
+            double meanNetworkKBps,
+            double hostDiskKBps,
+            double hostNetworkKBps) {
         WorkloadProfile base = profileOf(vm);
         double cpu = vm.cpuMhz() > 0 ? meanCpuMhz / vm.cpuMhz() : 0;
         double disk = hostDiskKBps > 0 ? meanDiskKBps / hostDiskKBps : 0;
@@ -73,7 +78,8 @@ public final class VirtualizationOverheadModel implements OverheadModel {
     /** Host CPU per unit of guest CPU demand (>= 1): user, privileged and MMU work under the approach. */
     public double cpuFactor(VirtualizationApproach approach, WorkloadProfile p) {
         ApproachFactors f = parameters.factors(approach);
-        return (1 - p.kernelShare()) * f.userCpuFactor() + p.kernelShare() * f.privilegedCpuFactor()
+        return (1 - p.kernelShare()) * f.userCpuFactor()
+                + p.kernelShare() * f.privilegedCpuFactor()
                 + p.pageTableShare() * (f.mmuFactor() - 1);
     }
 
@@ -86,12 +92,15 @@ public final class VirtualizationOverheadModel implements OverheadModel {
     /** Fraction of native network throughput delivered (large and small packets blended harmonically). */
     public double networkThroughput(VirtualizationApproach approach, WorkloadProfile p) {
         ApproachFactors f = parameters.factors(approach);
-        return 1 / ((1 - p.smallPacketShare()) / f.networkThroughput() + p.smallPacketShare() / f.smallPacketThroughput());
+        return 1
+                / ((1 - p.smallPacketShare()) / f.networkThroughput()
+                        + p.smallPacketShare() / f.smallPacketThroughput());
     }
 
     /** Run-time stretch of the VM on an unsaturated host (>= 1 for the shipped defaults). */
     public double slowdown(VirtualizationApproach approach, WorkloadProfile p) {
-        return p.cpuBoundShare() * cpuFactor(approach, p) + p.diskBoundShare() / diskThroughput(approach, p)
+        return p.cpuBoundShare() * cpuFactor(approach, p)
+                + p.diskBoundShare() / diskThroughput(approach, p)
                 + p.networkBoundShare() / networkThroughput(approach, p);
     }
 
@@ -124,7 +133,9 @@ public final class VirtualizationOverheadModel implements OverheadModel {
     /** Hypervisor memory per VM (R1-R3), from its configured vCPUs and RAM. */
     public double memoryOverheadMib(VirtualizationApproach approach, int vcpus, double configuredMemoryMib) {
         ApproachFactors f = parameters.factors(approach);
-        return f.memoryFixedMib() + Math.max(1, vcpus) * f.memoryPerVcpuMib() + configuredMemoryMib * f.memoryFraction();
+        return f.memoryFixedMib()
+                + Math.max(1, vcpus) * f.memoryPerVcpuMib()
+                + configuredMemoryMib * f.memoryFraction();
     }
 
     /** Share of guest memory left after page sharing (R4). */
@@ -138,22 +149,46 @@ public final class VirtualizationOverheadModel implements OverheadModel {
      * configured size, disk and network to the class profile's I/O intensity x CPU demand.
      */
     @Override
-    public void hostDemand(VirtualizationApproach approach, WorkloadVm vm, float cpuMhz, float memoryMib,
-                           float diskKBps, float networkKBps, float[] out) {
-        hostDemand(approach, profileOf(vm), vm.cores(), vm.cpuMhz(), vm.memoryMib(), cpuMhz, memoryMib, diskKBps,
-                networkKBps, out);
+    public void hostDemand(
+            VirtualizationApproach approach,
+            WorkloadVm vm,
+            float cpuMhz,
+            float memoryMib,
+            float diskKBps,
+            float networkKBps,
+            float[] out) {
+        hostDemand(
+                approach,
+                profileOf(vm),
+                vm.cores(),
+                vm.cpuMhz(),
+                vm.memoryMib(),
+                cpuMhz,
+                memoryMib,
+                diskKBps,
+                networkKBps,
+                out);
     }
 
     /** As {@link #hostDemand(VirtualizationApproach, WorkloadVm, float, float, float, float, float[])} for an explicit profile. */
-    public void hostDemand(VirtualizationApproach approach, WorkloadProfile profile, int vcpus, double configuredCpuMhz,
-                           double configuredMemoryMib, float cpuMhz, float memoryMib, float diskKBps, float networkKBps, float[] out) {
+    public void hostDemand(
+            VirtualizationApproach approach,
+            WorkloadProfile profile,
+            int vcpus,
+            double configuredCpuMhz,
+            double configuredMemoryMib,
+            float cpuMhz,
+            float memoryMib,
+            float diskKBps,
+            float networkKBps,
+            float[] out) {
         double disk = Float.isNaN(diskKBps) ? cpuMhz * profile.diskKBpsPerCpuMhz() : diskKBps;
         double net = Float.isNaN(networkKBps) ? cpuMhz * profile.networkKBpsPerCpuMhz() : networkKBps;
         double mem = Float.isNaN(memoryMib) ? configuredMemoryMib : memoryMib;
-        out[Metric.CPU.ordinal()] = (float) (vcpuHostMhz(cpuMhz, cpuFactor(approach, profile), configuredCpuMhz)
-                + ioCpuMhz(approach, disk, net));
-        out[Metric.MEMORY.ordinal()] = (float) (mem * memoryKeptFraction()
-                + memoryOverheadMib(approach, vcpus, configuredMemoryMib));
+        out[Metric.CPU.ordinal()] = (float)
+                (vcpuHostMhz(cpuMhz, cpuFactor(approach, profile), configuredCpuMhz) + ioCpuMhz(approach, disk, net));
+        out[Metric.MEMORY.ordinal()] =
+                (float) (mem * memoryKeptFraction() + memoryOverheadMib(approach, vcpus, configuredMemoryMib));
         out[Metric.DISK.ordinal()] = (float) disk;
         out[Metric.NETWORK.ordinal()] = (float) net;
     }

@@ -13,9 +13,15 @@ package org.dcplanner.consolidation.virtualization;
  * @param diskKBpsPerCpuMhz    disk KB/s the VM moves per MHz of CPU demand, used when the trace has no disk column
  * @param networkKBpsPerCpuMhz network KB/s per MHz of CPU demand, used when the trace has no network column
  */
-public record WorkloadProfile(double kernelShare, double pageTableShare, double diskBoundShare,
-                              double networkBoundShare, double syncDiskShare, double smallPacketShare,
-                              double diskKBpsPerCpuMhz, double networkKBpsPerCpuMhz) {
+public record WorkloadProfile(
+        double kernelShare,
+        double pageTableShare,
+        double diskBoundShare,
+        double networkBoundShare,
+        double syncDiskShare,
+        double smallPacketShare,
+        double diskKBpsPerCpuMhz,
+        double networkKBpsPerCpuMhz) {
     public WorkloadProfile {
         requireShare("kernelShare", kernelShare);
         requireShare("pageTableShare", pageTableShare);
@@ -39,8 +45,15 @@ public record WorkloadProfile(double kernelShare, double pageTableShare, double 
 
     /** The same profile with the I/O-bound shares replaced (from a trace's measured disk/network activity). */
     public WorkloadProfile withIoShares(double diskShare, double networkShare) {
-        return new WorkloadProfile(kernelShare, pageTableShare, diskShare, networkShare, syncDiskShare,
-                smallPacketShare, diskKBpsPerCpuMhz, networkKBpsPerCpuMhz);
+        return new WorkloadProfile(
+                kernelShare,
+                pageTableShare,
+                diskShare,
+                networkShare,
+                syncDiskShare,
+                smallPacketShare,
+                diskKBpsPerCpuMhz,
+                networkKBpsPerCpuMhz);
     }
 
     private static void requireShare(String name, double v) {

@@ -28,7 +28,8 @@ class BacktestFoldsTest {
     @Test
     void thirtyDaysGiveTwentyThreeRollingFoldsOfSevenPlusOneDays() {
         TimeGrid grid = new TimeGrid(T0, 300, 30 * 288);
-        List<FoldSpec> folds = BacktestFolds.rolling(request(Map.of("trainingDays", 7, "testDays", 1, "maxFolds", 100)), grid);
+        List<FoldSpec> folds =
+                BacktestFolds.rolling(request(Map.of("trainingDays", 7, "testDays", 1, "maxFolds", 100)), grid);
         assertThat(folds).hasSize(23);
         FoldSpec last = folds.get(22);
         assertThat(last.planRequest().get("from").asText()).isEqualTo("2013-07-23T00:00:00Z");
@@ -36,31 +37,50 @@ class BacktestFoldsTest {
         assertThat(last.testFrom()).isEqualTo(Instant.parse("2013-07-30T00:00:00Z"));
         assertThat(last.testTo()).isEqualTo(grid.end());
         assertThat(last.planRequest().get("workloadId").asText()).isEqualTo(W.toString());
-        assertThat(BacktestFolds.rolling(request(Map.of("trainingDays", 7)), grid)).as("default maxFolds").hasSize(23);
-        assertThat(BacktestFolds.rolling(request(Map.of("trainingDays", 7, "maxFolds", 5)), grid)).hasSize(5);
+        assertThat(BacktestFolds.rolling(request(Map.of("trainingDays", 7)), grid))
+                .as("default maxFolds")
+                .hasSize(23);
+        assertThat(BacktestFolds.rolling(request(Map.of("trainingDays", 7, "maxFolds", 5)), grid))
+                .hasSize(5);
     }
 
     @Test
     void strideAndStepsAndTooShort() {
         TimeGrid grid = new TimeGrid(T0, 300, 10);
-        assertThat(BacktestFolds.rolling(request(Map.of("trainingSteps", 4, "testSteps", 2, "stepSteps", 2)), grid)).hasSize(3);
-        assertThat(BacktestFolds.rolling(request(Map.of("trainingSteps", 4, "testSteps", 2)), grid)).hasSize(3);
-        assertThat(BacktestFolds.rolling(request(Map.of("trainingSteps", 4, "testSteps", 1, "stepSteps", 3)), grid)).hasSize(2);
-        assertThatThrownBy(() -> BacktestFolds.rolling(request(Map.of("trainingDays", 1)), grid)).isInstanceOf(ApiException.class)
+        assertThat(BacktestFolds.rolling(request(Map.of("trainingSteps", 4, "testSteps", 2, "stepSteps", 2)), grid))
+                .hasSize(3);
+        assertThat(BacktestFolds.rolling(request(Map.of("trainingSteps", 4, "testSteps", 2)), grid))
+                .hasSize(3);
+        assertThat(BacktestFolds.rolling(request(Map.of("trainingSteps", 4, "testSteps", 1, "stepSteps", 3)), grid))
+                .hasSize(2);
+        assertThatThrownBy(() -> BacktestFolds.rolling(request(Map.of("trainingDays", 1)), grid))
+                .isInstanceOf(ApiException.class)
                 .hasMessageContaining("one fold needs 288 training + 288 test steps");
         assertThatThrownBy(() -> BacktestFolds.rolling(request(Map.of("trainingDays", 1)), new TimeGrid(T0, 7000, 40)))
-                .isInstanceOf(ApiException.class).hasMessageContaining("does not divide a day");
+                .isInstanceOf(ApiException.class)
+                .hasMessageContaining("does not divide a day");
     }
 
     @Test
     void sweepMergesEachVariantIntoTheTemplate() {
-        var template = JSON.valueToTree(Map.of("virtualization", "FULL", "sizing", Map.of("percentile", 95, "overheadInTrace", true)));
-        SweepRequest sweep = new SweepRequest(null, W, null, T0, (com.fasterxml.jackson.databind.JsonNode) template,
-                List.of(JSON.valueToTree(Map.of("label", "p99", "sizing", Map.of("percentile", 99)))), null, T0, null).validated();
+        var template = JSON.valueToTree(
+                Map.of("virtualization", "FULL", "sizing", Map.of("percentile", 95, "overheadInTrace", true)));
+        SweepRequest sweep = new SweepRequest(
+                        null,
+                        W,
+                        null,
+                        T0,
+                        (com.fasterxml.jackson.databind.JsonNode) template,
+                        List.of(JSON.valueToTree(Map.of("label", "p99", "sizing", Map.of("percentile", 99)))),
+                        null,
+                        T0,
+                        null)
+                .validated();
         FoldSpec f = BacktestFolds.sweep(sweep).get(0);
         assertThat(f.label()).isEqualTo("p99");
         assertThat(f.planRequest().get("sizing").get("percentile").asInt()).isEqualTo(99);
-        assertThat(f.planRequest().get("sizing").get("overheadInTrace").asBoolean()).isTrue();
+        assertThat(f.planRequest().get("sizing").get("overheadInTrace").asBoolean())
+                .isTrue();
         assertThat(f.planRequest().has("label")).isFalse();
         assertThat(f.planRequest().get("to").asText()).isEqualTo(T0.toString());
         assertThat(f.testWorkloadId()).isEqualTo(W);

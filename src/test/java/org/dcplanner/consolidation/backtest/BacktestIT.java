@@ -29,7 +29,9 @@ import org.springframework.http.ResponseEntity;
 class BacktestIT extends PostgresIntegrationTest {
     private static final Set<String> FINAL = Set.of("COMPLETED", "FAILED", "CANCELLED");
     private static final double G5_MHZ = 5320;
-    @Autowired TestRestTemplate http;
+
+    @Autowired
+    TestRestTemplate http;
 
     /** Plan request template: hp-ml110-g5 hosts, CPU only, p100, overhead in the trace (host CPU = sum of series). */
     static Map<String, Object> template() {
@@ -49,15 +51,21 @@ class BacktestIT extends PostgresIntegrationTest {
         if (to != null) body.put("to", to);
         ResponseEntity<JsonNode> accepted = http.postForEntity("/api/v1/plans", body, JsonNode.class);
         assertThat(accepted.getStatusCode()).as("%s", accepted.getBody()).isEqualTo(HttpStatus.ACCEPTED);
-        return UUID.fromString(SolvedPlans.awaitPlan(http, accepted.getHeaders().getLocation().toString()).get("id").asText());
+        return UUID.fromString(
+                SolvedPlans.awaitPlan(http, accepted.getHeaders().getLocation().toString())
+                        .get("id")
+                        .asText());
     }
 
     private JsonNode awaitFinal(String location, int seconds) {
         JsonNode[] last = new JsonNode[1];
-        Awaitility.await().atMost(Duration.ofSeconds(seconds)).pollInterval(Duration.ofMillis(300)).until(() -> {
-            last[0] = http.getForObject(location, JsonNode.class);
-            return FINAL.contains(last[0].get("status").asText());
-        });
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(seconds))
+                .pollInterval(Duration.ofMillis(300))
+                .until(() -> {
+                    last[0] = http.getForObject(location, JsonNode.class);
+                    return FINAL.contains(last[0].get("status").asText());
+                });
         return last[0];
     }
 
@@ -74,8 +82,8 @@ class BacktestIT extends PostgresIntegrationTest {
         UUID b = NamedCsv.upload(http, "oos day B", dayB);
         UUID plan = plan(a, null, null);
 
-        ResponseEntity<JsonNode> accepted = http.postForEntity("/api/v1/plans/" + plan + "/simulations",
-                Map.of("workloadId", b), JsonNode.class);
+        ResponseEntity<JsonNode> accepted =
+                http.postForEntity("/api/v1/plans/" + plan + "/simulations", Map.of("workloadId", b), JsonNode.class);
         assertThat(accepted.getStatusCode()).as("%s", accepted.getBody()).isEqualTo(HttpStatus.ACCEPTED);
         String location = accepted.getHeaders().getLocation().toString();
         assertThat(location).startsWith("/api/v1/plans/" + plan + "/simulations/");
@@ -92,8 +100,12 @@ class BacktestIT extends PostgresIntegrationTest {
 
         // independent count: host CPU = sum of the day-B series of the VMs the placement CSV puts on it
         Map<String, Integer> slotOf = new HashMap<>();
-        String csv = http.exchange("/api/v1/plans/" + plan + "/placements", HttpMethod.GET,
-                new org.springframework.http.HttpEntity<>(acceptCsv()), String.class).getBody();
+        String csv = http.exchange(
+                        "/api/v1/plans/" + plan + "/placements",
+                        HttpMethod.GET,
+                        new org.springframework.http.HttpEntity<>(acceptCsv()),
+                        String.class)
+                .getBody();
         for (String line : csv.strip().split("\n")) {
             String[] f = line.strip().split(",");
             if (!f[0].equals("vm")) slotOf.put(f[1], Integer.parseInt(f[2]));
@@ -116,8 +128,11 @@ class BacktestIT extends PostgresIntegrationTest {
         JsonNode cpu = result.get("resources").get("CPU");
         assertThat(cpu.get("hostSteps").asInt()).isEqualTo(hostSum.size() * 4);
         assertThat(cpu.get("hostStepsOverCapacity").asInt()).isEqualTo(over);
-        assertThat(cpu.get("worstOverloadPercent").asDouble()).isCloseTo(over == 0 ? 0 : (worst - 1) * 100, within(1e-3));
-        assertThat(over).as("the fixture overloads the host that holds two of a, b, c").isPositive();
+        assertThat(cpu.get("worstOverloadPercent").asDouble())
+                .isCloseTo(over == 0 ? 0 : (worst - 1) * 100, within(1e-3));
+        assertThat(over)
+                .as("the fixture overloads the host that holds two of a, b, c")
+                .isPositive();
 
         JsonNode list = http.getForObject("/api/v1/plans/" + plan + "/simulations/out-of-sample", JsonNode.class);
         assertThat(list).hasSize(1);
@@ -130,12 +145,15 @@ class BacktestIT extends PostgresIntegrationTest {
         String t4 = NamedCsv.START.plusSeconds(4 * 300).toString();
         UUID plan = plan(w, null, t4);
         JsonNode planView = http.getForObject("/api/v1/plans/" + plan, JsonNode.class);
-        assertThat(planView.get("steps").asInt()).as("planned on the window only").isEqualTo(4);
+        assertThat(planView.get("steps").asInt())
+                .as("planned on the window only")
+                .isEqualTo(4);
         assertThat(planView.get("hostsUsed").asInt()).isEqualTo(1);
 
-        ResponseEntity<JsonNode> accepted = http.postForEntity("/api/v1/plans/" + plan + "/simulations",
-                Map.of("from", t4), JsonNode.class);
-        JsonNode result = awaitFinal(accepted.getHeaders().getLocation().toString(), 60).get("result");
+        ResponseEntity<JsonNode> accepted =
+                http.postForEntity("/api/v1/plans/" + plan + "/simulations", Map.of("from", t4), JsonNode.class);
+        JsonNode result =
+                awaitFinal(accepted.getHeaders().getLocation().toString(), 60).get("result");
         assertThat(result.get("inSample").asBoolean()).isFalse();
         assertThat(result.get("steps").asInt()).isEqualTo(4);
         JsonNode cpu = result.get("resources").get("CPU");
@@ -146,10 +164,16 @@ class BacktestIT extends PostgresIntegrationTest {
         assertThat(cpu.get("worstOverloadPercent").asDouble()).isCloseTo((6000 / G5_MHZ - 1) * 100, within(1e-3));
 
         // its own training window is in sample and fits
-        JsonNode own = awaitFinal(http.postForEntity("/api/v1/plans/" + plan + "/simulations", Map.of("to", t4), JsonNode.class)
-                .getHeaders().getLocation().toString(), 60).get("result");
+        JsonNode own = awaitFinal(
+                        http.postForEntity("/api/v1/plans/" + plan + "/simulations", Map.of("to", t4), JsonNode.class)
+                                .getHeaders()
+                                .getLocation()
+                                .toString(),
+                        60)
+                .get("result");
         assertThat(own.get("inSample").asBoolean()).isTrue();
-        assertThat(own.get("resources").get("CPU").get("hostStepsOverCapacity").asInt()).isZero();
+        assertThat(own.get("resources").get("CPU").get("hostStepsOverCapacity").asInt())
+                .isZero();
     }
 
     @Test
@@ -157,7 +181,8 @@ class BacktestIT extends PostgresIntegrationTest {
         UUID w = NamedCsv.upload(http, "oos bad", Map.of("x", NamedCsv.flat(4, 100)));
         UUID plan = plan(w, null, null);
         String url = "/api/v1/plans/" + plan + "/simulations";
-        ResponseEntity<JsonNode> r = http.postForEntity(url, Map.of("from", "2026-01-05T01:00:00Z", "to", "2026-01-05T00:00:00Z"), JsonNode.class);
+        ResponseEntity<JsonNode> r = http.postForEntity(
+                url, Map.of("from", "2026-01-05T01:00:00Z", "to", "2026-01-05T00:00:00Z"), JsonNode.class);
         assertThat(r.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(r.getBody().get("field").asText()).isEqualTo("to");
         r = http.postForEntity(url, Map.of("workloadId", UUID.randomUUID()), JsonNode.class);
@@ -173,16 +198,29 @@ class BacktestIT extends PostgresIntegrationTest {
         r = http.postForEntity("/api/v1/backtests", Map.of("workloadId", w, "plan", template()), JsonNode.class);
         assertThat(r.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(r.getBody().get("field").asText()).isEqualTo("trainingDays");
-        r = http.postForEntity("/api/v1/backtests", Map.of("workloadId", w, "plan", template(), "trainingDays", 7), JsonNode.class);
+        r = http.postForEntity(
+                "/api/v1/backtests", Map.of("workloadId", w, "plan", template(), "trainingDays", 7), JsonNode.class);
         assertThat(r.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(r.getBody().get("type").asText()).endsWith("workload-too-short");
-        r = http.postForEntity("/api/v1/backtests", Map.of("workloadId", w, "plan", template(), "trainingSteps", 2, "maxFolds", 0),
+        r = http.postForEntity(
+                "/api/v1/backtests",
+                Map.of("workloadId", w, "plan", template(), "trainingSteps", 2, "maxFolds", 0),
                 JsonNode.class);
         assertThat(r.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(r.getBody().get("field").asText()).isEqualTo("maxFolds");
         // a misspelt sizing option is refused, not silently planned with the default
-        r = http.postForEntity("/api/v1/sweeps", Map.of("workloadId", w, "plan", template(), "testWorkloadId", w,
-                "variants", List.of(Map.of("sizing", Map.of("percentil", 99)))), JsonNode.class);
+        r = http.postForEntity(
+                "/api/v1/sweeps",
+                Map.of(
+                        "workloadId",
+                        w,
+                        "plan",
+                        template(),
+                        "testWorkloadId",
+                        w,
+                        "variants",
+                        List.of(Map.of("sizing", Map.of("percentil", 99)))),
+                JsonNode.class);
         assertThat(r.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(r.getBody().get("field").asText()).isEqualTo("variants[0].sizing.percentil");
     }
@@ -191,8 +229,19 @@ class BacktestIT extends PostgresIntegrationTest {
     void rollingBacktestReportsEveryFoldAndTotals() {
         float[] s = {2000, 2000, 2000, 2000, 2600, 2600, 2800, 2800, 2000, 2000};
         UUID w = NamedCsv.upload(http, "oos backtest", Map.of("p", s, "q", s.clone(), "r", s.clone()));
-        Map<String, Object> body = Map.of("name", "it backtest", "workloadId", w, "plan", template(), "trainingSteps", 4,
-                "testSteps", 2, "stepSteps", 2);
+        Map<String, Object> body = Map.of(
+                "name",
+                "it backtest",
+                "workloadId",
+                w,
+                "plan",
+                template(),
+                "trainingSteps",
+                4,
+                "testSteps",
+                2,
+                "stepSteps",
+                2);
         ResponseEntity<JsonNode> accepted = http.postForEntity("/api/v1/backtests", body, JsonNode.class);
         assertThat(accepted.getStatusCode()).as("%s", accepted.getBody()).isEqualTo(HttpStatus.ACCEPTED);
         assertThat(accepted.getBody().get("foldsTotal").asInt()).isEqualTo(3);
@@ -206,21 +255,42 @@ class BacktestIT extends PostgresIntegrationTest {
             assertThat(fold.get("inSample").get("inSample").asBoolean()).isTrue();
             assertThat(fold.get("outOfSample").get("inSample").asBoolean()).isFalse();
             assertThat(fold.get("outOfSample").get("steps").asInt()).isEqualTo(2);
-            assertThat(fold.get("inSample").get("resources").get("CPU").get("hostStepsOverCapacity").asInt()).isZero();
+            assertThat(fold.get("inSample")
+                            .get("resources")
+                            .get("CPU")
+                            .get("hostStepsOverCapacity")
+                            .asInt())
+                    .isZero();
         }
-        // fold 0 trains on 2000 MHz (two VMs per host) and is tested on 2600 (2 x 2600 = 5200 fits), fold 1 on 2800 (over)
-        assertThat(done.get("folds").get(1).get("outOfSample").get("resources").get("CPU").get("hostStepsOverCapacity").asInt())
+        // fold 0 trains on 2000 MHz (two VMs per host) and is tested on 2600 (2 x 2600 = 5200 fits), fold 1 on 2800
+        // (over)
+        assertThat(done.get("folds")
+                        .get(1)
+                        .get("outOfSample")
+                        .get("resources")
+                        .get("CPU")
+                        .get("hostStepsOverCapacity")
+                        .asInt())
                 .isPositive();
         JsonNode total = done.get("totals").get("outOfSample").get("CPU");
         long sum = 0;
-        for (JsonNode fold : done.get("folds")) sum += fold.get("outOfSample").get("resources").get("CPU").get("hostStepsOverCapacity").asLong();
+        for (JsonNode fold : done.get("folds"))
+            sum += fold.get("outOfSample")
+                    .get("resources")
+                    .get("CPU")
+                    .get("hostStepsOverCapacity")
+                    .asLong();
         assertThat(total.get("hostStepsOverCapacity").asLong()).isEqualTo(sum);
 
         // a finished backtest is deleted with its folds' plans
         String planOfFold0 = done.get("folds").get(0).get("planId").asText();
-        assertThat(http.exchange(location, HttpMethod.DELETE, null, JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(http.exchange(location, HttpMethod.DELETE, null, JsonNode.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(http.getForEntity(location, JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(http.getForEntity("/api/v1/plans/" + planOfFold0, JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(http.getForEntity("/api/v1/plans/" + planOfFold0, JsonNode.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
     }
 
     @Test
@@ -230,14 +300,21 @@ class BacktestIT extends PostgresIntegrationTest {
         UUID w = NamedCsv.upload(http, "oos stop", Map.of("p", s, "q", s.clone()));
         Map<String, Object> plan = template();
         plan.put("timeLimitSeconds", 3);
-        ResponseEntity<JsonNode> accepted = http.postForEntity("/api/v1/backtests", Map.of("workloadId", w, "plan", plan,
-                "trainingSteps", 4, "testSteps", 1), JsonNode.class);
+        ResponseEntity<JsonNode> accepted = http.postForEntity(
+                "/api/v1/backtests",
+                Map.of("workloadId", w, "plan", plan, "trainingSteps", 4, "testSteps", 1),
+                JsonNode.class);
         assertThat(accepted.getStatusCode()).as("%s", accepted.getBody()).isEqualTo(HttpStatus.ACCEPTED);
         String location = accepted.getHeaders().getLocation().toString();
         int total = accepted.getBody().get("foldsTotal").asInt();
         assertThat(total).isEqualTo(20);
-        Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(300))
-                .until(() -> http.getForObject(location, JsonNode.class).get("foldsDone").asInt() >= 1);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(300))
+                .until(() -> http.getForObject(location, JsonNode.class)
+                                .get("foldsDone")
+                                .asInt()
+                        >= 1);
         ResponseEntity<JsonNode> stop = http.exchange(location, HttpMethod.DELETE, null, JsonNode.class);
         assertThat(stop.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         assertThat(stop.getBody().get("cancelRequested").asBoolean()).isTrue();
@@ -260,7 +337,8 @@ class BacktestIT extends PostgresIntegrationTest {
         List<Map<String, Object>> variants = new ArrayList<>();
         variants.add(Map.of("label", "p100", "sizing", Map.of("percentile", 100)));
         variants.add(Map.of("label", "p100 + 10 %", "sizing", Map.of("percentile", 100, "headroomPercent", 10)));
-        Map<String, Object> body = Map.of("workloadId", w, "to", t6, "plan", template(), "variants", variants, "testFrom", t6);
+        Map<String, Object> body =
+                Map.of("workloadId", w, "to", t6, "plan", template(), "variants", variants, "testFrom", t6);
         ResponseEntity<JsonNode> accepted = http.postForEntity("/api/v1/sweeps", body, JsonNode.class);
         assertThat(accepted.getStatusCode()).as("%s", accepted.getBody()).isEqualTo(HttpStatus.ACCEPTED);
         JsonNode done = awaitFinal(accepted.getHeaders().getLocation().toString(), 180);
@@ -270,8 +348,18 @@ class BacktestIT extends PostgresIntegrationTest {
         assertThat(p100.get("label").asText()).isEqualTo("p100");
         assertThat(p100.get("hosts").asInt()).isEqualTo(1);
         assertThat(headroom.get("hosts").asInt()).as("2 x 2600 x 1.1 > 5320").isEqualTo(2);
-        assertThat(p100.get("outOfSample").get("resources").get("CPU").get("hostStepsOverCapacity").asInt()).isEqualTo(2);
-        assertThat(headroom.get("outOfSample").get("resources").get("CPU").get("hostStepsOverCapacity").asInt()).isZero();
+        assertThat(p100.get("outOfSample")
+                        .get("resources")
+                        .get("CPU")
+                        .get("hostStepsOverCapacity")
+                        .asInt())
+                .isEqualTo(2);
+        assertThat(headroom.get("outOfSample")
+                        .get("resources")
+                        .get("CPU")
+                        .get("hostStepsOverCapacity")
+                        .asInt())
+                .isZero();
         assertThat(headroom.get("sizing").get("headroomPercent").asDouble()).isEqualTo(10);
     }
 

@@ -21,11 +21,17 @@ final class NamedCsv {
 
     static UUID upload(TestRestTemplate http, String name, Map<String, float[]> cpuByVm) {
         StringBuilder trace = new StringBuilder("vm,timestamp,cpuMhz,memoryMib\n");
-        StringBuilder inventory = new StringBuilder("vm,cores,cpuMhz,memoryMib,guestOs,paravirtCapable,workloadClass,antiAffinityGroup\n");
+        StringBuilder inventory = new StringBuilder(
+                "vm,cores,cpuMhz,memoryMib,guestOs,paravirtCapable,workloadClass,antiAffinityGroup\n");
         cpuByVm.forEach((vm, series) -> {
             inventory.append(vm).append(",1,4000,1024,linux,yes,compute,\n");
             for (int t = 0; t < series.length; t++) {
-                trace.append(vm).append(',').append(START.plusSeconds(300L * t)).append(',').append(series[t]).append(",512\n");
+                trace.append(vm)
+                        .append(',')
+                        .append(START.plusSeconds(300L * t))
+                        .append(',')
+                        .append(series[t])
+                        .append(",512\n");
             }
         });
         var form = new LinkedMultiValueMap<String, Object>();
@@ -33,7 +39,9 @@ final class NamedCsv {
         form.add("inventory", file("inventory.csv", inventory));
         form.add("name", name);
         ResponseEntity<JsonNode> created = http.postForEntity("/api/v1/workloads", form, JsonNode.class);
-        assertThat(created.getStatusCode()).as(String.valueOf(created.getBody())).isEqualTo(HttpStatus.CREATED);
+        assertThat(created.getStatusCode())
+                .as(String.valueOf(created.getBody()))
+                .isEqualTo(HttpStatus.CREATED);
         return UUID.fromString(created.getBody().get("id").asText());
     }
 

@@ -40,39 +40,61 @@ class PlanetLabOutOfSampleIT extends PostgresIntegrationTest {
     private static final int STEPS = 288;
     private static final int POOL = 800;
     private static final int TIME_LIMIT_SECONDS = Integer.getInteger("oos.timeLimitSeconds", 30);
-    @Autowired TestRestTemplate http;
+
+    @Autowired
+    TestRestTemplate http;
 
     @Test
     void dayBFiguresEqualAnIndependentRecount() throws IOException {
         Path dayA = TraceFiles.require("planetlab/20110303");
         Path dayB = TraceFiles.require("planetlab/20110306");
-        Path inventory = TraceFiles.root().toAbsolutePath().getParent().resolve("design/cloudsim-vm-sizes-20110306-shared.csv");
+        Path inventory =
+                TraceFiles.root().toAbsolutePath().getParent().resolve("design/cloudsim-vm-sizes-20110306-shared.csv");
         Assumptions.assumeTrue(Files.exists(inventory), "inventory of the shared VMs not available at " + inventory);
         Map<String, Double> mhz = new LinkedHashMap<>();
-        for (String line : Files.readAllLines(inventory).subList(1, Files.readAllLines(inventory).size())) {
+        for (String line : Files.readAllLines(inventory)
+                .subList(1, Files.readAllLines(inventory).size())) {
             String[] f = line.split(",");
             mhz.put(f[0], Double.parseDouble(f[1]));
         }
-        UUID a = TraceUploads.upload(http, TraceUploads.zipDay(dayA, mhz.keySet()), inventory, Map.of("format", "planetlab"));
-        UUID b = TraceUploads.upload(http, TraceUploads.zipDay(dayB, mhz.keySet()), inventory, Map.of("format", "planetlab"));
+        UUID a = TraceUploads.upload(
+                http, TraceUploads.zipDay(dayA, mhz.keySet()), inventory, Map.of("format", "planetlab"));
+        UUID b = TraceUploads.upload(
+                http, TraceUploads.zipDay(dayB, mhz.keySet()), inventory, Map.of("format", "planetlab"));
         Map<String, double[]> cpuA = read(dayA, mhz);
         Map<String, double[]> cpuB = read(dayB, mhz);
 
         List<String> rows = new ArrayList<>();
-        rows.add(String.format(Locale.ROOT, "| plan | hosts (day A) | in sample: host-steps over | day B: host-steps over | hosts ever over | VMs that saw an overload | worst overload | energy day B (kWh) |"));
+        rows.add(
+                String.format(
+                        Locale.ROOT,
+                        "| plan | hosts (day A) | in sample: host-steps over | day B: host-steps over | hosts ever over | VMs that saw an overload | worst overload | energy day B (kWh) |"));
         rows.add("|---|---|---|---|---|---|---|---|");
         rows.add(row("p100", a, b, Map.of("percentile", 100, "headroomPercent", 0), null, cpuB));
         rows.add(row("p95 + 10 %", a, b, Map.of("percentile", 95, "headroomPercent", 10), null, cpuB));
-        rows.add(row("time-series first-fit (baseline)", a, b, Map.of("percentile", 100, "headroomPercent", 0), firstFit(cpuA), cpuB));
-        rows.add(row("p95 + 10 %, window 12", a, b, Map.of("percentile", 95, "headroomPercent", 10, "windowSteps", 12), null, cpuB));
-        System.out.println("PlanetLab 20110303 -> 20110306, " + mhz.size() + " shared VMs, " + POOL + " x hp-ml110-g5, CPU only, "
-                + "overhead in the trace, " + TIME_LIMIT_SECONDS + " s per plan:");
+        rows.add(row(
+                "time-series first-fit (baseline)",
+                a,
+                b,
+                Map.of("percentile", 100, "headroomPercent", 0),
+                firstFit(cpuA),
+                cpuB));
+        rows.add(row(
+                "p95 + 10 %, window 12",
+                a, b, Map.of("percentile", 95, "headroomPercent", 10, "windowSteps", 12), null, cpuB));
+        System.out.println("PlanetLab 20110303 -> 20110306, " + mhz.size() + " shared VMs, " + POOL
+                + " x hp-ml110-g5, CPU only, " + "overhead in the trace, " + TIME_LIMIT_SECONDS + " s per plan:");
         rows.forEach(System.out::println);
     }
 
     /** Plans on day A (pinned to the given placement when not null), replays on A and B, checks B against the recount. */
-    private String row(String label, UUID a, UUID b, Map<String, Object> sizing, Map<String, Integer> pinned,
-                       Map<String, double[]> cpuB) {
+    private String row(
+            String label,
+            UUID a,
+            UUID b,
+            Map<String, Object> sizing,
+            Map<String, Integer> pinned,
+            Map<String, double[]> cpuB) {
         Map<String, Object> body = new HashMap<>();
         body.put("workloadId", a);
         body.put("name", "oos " + label);
@@ -86,7 +108,8 @@ class PlanetLabOutOfSampleIT extends PostgresIntegrationTest {
         if (pinned != null) body.put("pinned", pinned);
         ResponseEntity<JsonNode> accepted = http.postForEntity("/api/v1/plans", body, JsonNode.class);
         assertThat(accepted.getStatusCode()).as("%s", accepted.getBody()).isEqualTo(HttpStatus.ACCEPTED);
-        JsonNode plan = TraceUploads.awaitFinal(http, accepted.getHeaders().getLocation().toString(), Duration.ofMinutes(5));
+        JsonNode plan = TraceUploads.awaitFinal(
+                http, accepted.getHeaders().getLocation().toString(), Duration.ofMinutes(5));
         assertThat(plan.get("status").asText()).as("%s", plan).isEqualTo("COMPLETED");
         String id = plan.get("id").asText();
         JsonNode in = replay(id, a);
@@ -103,16 +126,26 @@ class PlanetLabOutOfSampleIT extends PostgresIntegrationTest {
         assertThat(cpu.get("hostsEverOverloaded").asInt()).as(label).isEqualTo(recount.hostsOver);
         assertThat(cpu.get("worstOverloadPercent").asDouble()).as(label).isCloseTo(recount.worstPercent, within(1e-3));
         JsonNode inCpu = in.get("resources").get("CPU");
-        return String.format(Locale.ROOT, "| %s | %d | %.2f %% | %.2f %% (recount %.2f %%) | %d | %d | +%.0f %% | %.1f |", label,
-                plan.get("hostsUsed").asInt(), inCpu.get("hostStepsOverPercent").asDouble(), cpu.get("hostStepsOverPercent").asDouble(),
-                100.0 * recount.over / recount.hostSteps, cpu.get("hostsEverOverloaded").asInt(), cpu.get("vmsThatSawOverload").asInt(),
-                cpu.get("worstOverloadPercent").asDouble(), out.get("energyKWh").asDouble());
+        return String.format(
+                Locale.ROOT,
+                "| %s | %d | %.2f %% | %.2f %% (recount %.2f %%) | %d | %d | +%.0f %% | %.1f |",
+                label,
+                plan.get("hostsUsed").asInt(),
+                inCpu.get("hostStepsOverPercent").asDouble(),
+                cpu.get("hostStepsOverPercent").asDouble(),
+                100.0 * recount.over / recount.hostSteps,
+                cpu.get("hostsEverOverloaded").asInt(),
+                cpu.get("vmsThatSawOverload").asInt(),
+                cpu.get("worstOverloadPercent").asDouble(),
+                out.get("energyKWh").asDouble());
     }
 
     private JsonNode replay(String plan, UUID workload) {
-        ResponseEntity<JsonNode> accepted = http.postForEntity("/api/v1/plans/" + plan + "/simulations", Map.of("workloadId", workload), JsonNode.class);
+        ResponseEntity<JsonNode> accepted = http.postForEntity(
+                "/api/v1/plans/" + plan + "/simulations", Map.of("workloadId", workload), JsonNode.class);
         assertThat(accepted.getStatusCode()).as("%s", accepted.getBody()).isEqualTo(HttpStatus.ACCEPTED);
-        JsonNode run = TraceUploads.awaitFinal(http, accepted.getHeaders().getLocation().toString(), Duration.ofMinutes(3));
+        JsonNode run = TraceUploads.awaitFinal(
+                http, accepted.getHeaders().getLocation().toString(), Duration.ofMinutes(3));
         assertThat(run.get("status").asText()).as("%s", run).isEqualTo("COMPLETED");
         return run.get("result");
     }
@@ -121,7 +154,9 @@ class PlanetLabOutOfSampleIT extends PostgresIntegrationTest {
     private Map<String, Integer> placements(String plan) {
         HttpHeaders h = new HttpHeaders();
         h.setAccept(List.of(MediaType.valueOf("text/csv")));
-        String csv = http.exchange("/api/v1/plans/" + plan + "/placements", HttpMethod.GET, new HttpEntity<>(h), String.class).getBody();
+        String csv = http.exchange(
+                        "/api/v1/plans/" + plan + "/placements", HttpMethod.GET, new HttpEntity<>(h), String.class)
+                .getBody();
         Map<String, Integer> slot = new HashMap<>();
         for (String line : csv.strip().split("\r?\n")) {
             // vm,vmName,slot,hostModel — PlanetLab names hold no commas; some hold a space
@@ -131,8 +166,7 @@ class PlanetLabOutOfSampleIT extends PostgresIntegrationTest {
         return slot;
     }
 
-    record Recount(long hostSteps, long over, int hostsOver, double worstPercent) {
-    }
+    record Recount(long hostSteps, long over, int hostsOver, double worstPercent) {}
 
     /** Host CPU per step = sum of its VMs' day-B MHz; over capacity when above 5,320 MHz. */
     private static Recount recount(Map<String, Integer> slotOf, Map<String, double[]> cpu) {

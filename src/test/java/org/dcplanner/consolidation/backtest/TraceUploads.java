@@ -55,7 +55,8 @@ final class TraceUploads {
         params.forEach(body::add);
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        ResponseEntity<JsonNode> created = http.postForEntity("/api/v1/workloads", new HttpEntity<>(body, headers), JsonNode.class);
+        ResponseEntity<JsonNode> created =
+                http.postForEntity("/api/v1/workloads", new HttpEntity<>(body, headers), JsonNode.class);
         assertThat(created.getStatusCode()).as("%s", created.getBody()).isEqualTo(HttpStatus.CREATED);
         return UUID.fromString(created.getBody().get("id").asText());
     }

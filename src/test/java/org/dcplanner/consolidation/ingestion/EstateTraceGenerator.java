@@ -18,6 +18,7 @@ import java.util.zip.GZIPOutputStream;
  */
 final class EstateTraceGenerator {
     static final long START_EPOCH = 1_767_571_200L; // 2026-01-05T00:00:00Z, a Monday
+
     private EstateTraceGenerator() {}
 
     static Path write(Path file, int vms, int steps, int stepSeconds, long seed) throws IOException {
@@ -39,11 +40,13 @@ final class EstateTraceGenerator {
         byte[][] names = new byte[vms][];
         for (int v = 0; v < vms; v++) names[v] = String.format("vm-%05d,", v).getBytes(StandardCharsets.US_ASCII);
         double burstChance = stepSeconds / (7 * 86_400.0) * 3; // about three bursts a week
-        try (OutputStream out = new BufferedOutputStream(new GZIPOutputStream(Files.newOutputStream(tmp), 1 << 16) {
-            {
-                def.setLevel(Deflater.BEST_SPEED);
-            }
-        }, 1 << 20)) {
+        try (OutputStream out = new BufferedOutputStream(
+                new GZIPOutputStream(Files.newOutputStream(tmp), 1 << 16) {
+                    {
+                        def.setLevel(Deflater.BEST_SPEED);
+                    }
+                },
+                1 << 20)) {
             out.write("vm,timestamp,cpuMhz,memoryMib\n".getBytes(StandardCharsets.US_ASCII));
             byte[] line = new byte[64];
             for (int s = 0; s < steps; s++) {
@@ -59,7 +62,10 @@ final class EstateTraceGenerator {
                     }
                     double burst = burstLeft[v] > 0 ? burstFactor[v] : 1;
                     if (burstLeft[v] > 0) burstLeft[v]--;
-                    double cpu = base[v] * week * (1 + swing[v] * Math.sin(dayAngle + phase[v])) * burst
+                    double cpu = base[v]
+                            * week
+                            * (1 + swing[v] * Math.sin(dayAngle + phase[v]))
+                            * burst
                             * (0.9 + 0.2 * random.nextDouble());
                     memory[v] = Math.max(512, memory[v] * (0.995 + 0.01 * random.nextDouble()));
                     out.write(names[v]);

@@ -3,7 +3,6 @@ package org.dcplanner.consolidation.ingestion;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.dcplanner.consolidation.database.EmbeddedPostgresConfig;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +14,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.dcplanner.consolidation.database.EmbeddedPostgresConfig;
 import org.dcplanner.consolidation.ingestion.format.ParsedTraces;
 import org.dcplanner.consolidation.ingestion.format.VmTrace;
 import org.dcplanner.consolidation.ingestion.source.FolderTraceSource;
@@ -44,20 +44,36 @@ public final class IngestBenchmark {
         Path traces = Path.of(System.getProperty("traces.dir", "../shared/traces"));
         String url = System.getProperty("bench.db.url");
         boolean durable = !"false".equals(System.getProperty("bench.durable"));
-        EmbeddedPostgres embedded = url != null ? null
-                : (durable ? EmbeddedPostgresConfig.durable(EmbeddedPostgres.builder()) : EmbeddedPostgres.builder()).start();
+        EmbeddedPostgres embedded = url != null
+                ? null
+                : (durable ? EmbeddedPostgresConfig.durable(EmbeddedPostgres.builder()) : EmbeddedPostgres.builder())
+                        .start();
         DataSource ds = embedded != null ? embedded.getPostgresDatabase() : dataSource(url);
-        Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+        Flyway.configure()
+                .dataSource(ds)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
         WorkloadRepository repository = new WorkloadRepository(new JdbcTemplate(ds), json);
-        var service = new WorkloadIngestionService(IngestionProperties.defaults(), new WorkloadWriter(ds, json),
-                repository, new TransactionTemplate(new DataSourceTransactionManager(ds)),
+        var service = new WorkloadIngestionService(
+                IngestionProperties.defaults(),
+                new WorkloadWriter(ds, json),
+                repository,
+                new TransactionTemplate(new DataSourceTransactionManager(ds)),
                 new org.dcplanner.consolidation.ingestion.store.EstateRepository(new JdbcTemplate(ds)));
         var store = new PostgresWorkloadStore(repository);
 
-        System.out.printf("JVM max heap %d MiB, %d cores, db %s%n", Runtime.getRuntime().maxMemory() >> 20,
-                Runtime.getRuntime().availableProcessors(), url != null ? url
-                        : "embedded PostgreSQL, " + (durable ? "durable (fsync, synchronous_commit on)" : "fsync and synchronous_commit off"));
+        System.out.printf(
+                "JVM max heap %d MiB, %d cores, db %s%n",
+                Runtime.getRuntime().maxMemory() >> 20,
+                Runtime.getRuntime().availableProcessors(),
+                url != null
+                        ? url
+                        : "embedded PostgreSQL, "
+                                + (durable
+                                        ? "durable (fsync, synchronous_commit on)"
+                                        : "fsync and synchronous_commit off"));
         Thread sampler = sampleHeapUsed();
         for (String folder : List.of("planetlab/20110303", "bitbrains-rnd/2013-7")) {
             Path dir = traces.resolve(folder);
@@ -70,8 +86,10 @@ public final class IngestBenchmark {
         loadTimes(service, store, repository, ds, json, traces.resolve("planetlab/20110303"));
         if (args.length > 0 && args[0].equals("big")) bigFile(service);
         sampler.interrupt();
-        System.out.printf("peak heap used %d MiB (sampled every 5 ms; garbage not yet collected and Maven's own heap"
-                + " included)%n", maxHeapUsed >> 20);
+        System.out.printf(
+                "peak heap used %d MiB (sampled every 5 ms; garbage not yet collected and Maven's own heap"
+                        + " included)%n",
+                maxHeapUsed >> 20);
         if (embedded != null) embedded.close();
     }
 
@@ -83,8 +101,8 @@ public final class IngestBenchmark {
         for (int run = 0; run < WARMUP + RUNS; run++) {
             long cpu0 = processCpuNanos();
             long t0 = System.nanoTime();
-            last = service.ingest(new IngestRequest(new FolderTraceSource(dir), null, null, "bench " + label, null,
-                    VmProfile.CLOUDSIM, null, null));
+            last = service.ingest(new IngestRequest(
+                    new FolderTraceSource(dir), null, null, "bench " + label, null, VmProfile.CLOUDSIM, null, null));
             long ns = System.nanoTime() - t0;
             long cpuNs = processCpuNanos() - cpu0;
             service.delete(last.id());
@@ -97,9 +115,17 @@ public final class IngestBenchmark {
         Collections.sort(rates);
         Collections.sort(millis);
         Collections.sort(cpuMillis);
-        System.out.printf("%-22s %5d VMs x %5d steps, %,9d samples: median %,5d ms wall (JVM CPU %,5d ms) = %,10.0f"
-                        + " samples/s (best %,10.0f)%n", label, last.vmCount(), last.steps(), last.sampleCount(),
-                millis.get(RUNS / 2), cpuMillis.get(RUNS / 2), rates.get(RUNS / 2), rates.get(RUNS - 1));
+        System.out.printf(
+                "%-22s %5d VMs x %5d steps, %,9d samples: median %,5d ms wall (JVM CPU %,5d ms) = %,10.0f"
+                        + " samples/s (best %,10.0f)%n",
+                label,
+                last.vmCount(),
+                last.steps(),
+                last.sampleCount(),
+                millis.get(RUNS / 2),
+                cpuMillis.get(RUNS / 2),
+                rates.get(RUNS / 2),
+                rates.get(RUNS - 1));
     }
 
     /**
@@ -123,36 +149,47 @@ public final class IngestBenchmark {
         long bytes = Files.size(file);
         long t0 = System.nanoTime();
         var source = new org.dcplanner.consolidation.ingestion.source.UploadTraceSource(
-                new org.springframework.core.io.FileSystemResource(file), file.getFileName().toString(),
+                new org.springframework.core.io.FileSystemResource(file),
+                file.getFileName().toString(),
                 IngestionProperties.defaults());
-        WorkloadView w = service.ingest(new IngestRequest(source, null, null, "bench big", null, VmProfile.DEFAULT, 300, null));
+        WorkloadView w =
+                service.ingest(new IngestRequest(source, null, null, "bench big", null, VmProfile.DEFAULT, 300, null));
         double s = (System.nanoTime() - t0) / 1e9;
         service.delete(w.id());
-        System.out.printf("big long CSV %,d MB, %,d samples -> %d VMs x %d steps: %.1f s = %,.0f samples/s%n",
+        System.out.printf(
+                "big long CSV %,d MB, %,d samples -> %d VMs x %d steps: %.1f s = %,.0f samples/s%n",
                 bytes >> 20, w.sampleCount(), w.vmCount(), w.steps(), s, w.sampleCount() / s);
     }
 
-    private static void loadTimes(WorkloadIngestionService service, WorkloadStore store, WorkloadRepository repository,
-                                  DataSource ds, ObjectMapper json, Path planetlab) {
+    private static void loadTimes(
+            WorkloadIngestionService service,
+            WorkloadStore store,
+            WorkloadRepository repository,
+            DataSource ds,
+            ObjectMapper json,
+            Path planetlab) {
         if (Files.isDirectory(planetlab)) {
-            WorkloadView w = service.ingest(new IngestRequest(new FolderTraceSource(planetlab), null, null, "bench load", null,
-                    VmProfile.CLOUDSIM, null, null));
+            WorkloadView w = service.ingest(new IngestRequest(
+                    new FolderTraceSource(planetlab), null, null, "bench load", null, VmProfile.CLOUDSIM, null, null));
             timeLoad(store, w.id(), "load planetlab 1052 x 288, cpu+memory");
             service.delete(w.id());
         }
-        ParsedTraces parsed = new ParsedTraces(300, IngestionProperties.defaults().maxGridCells());
+        ParsedTraces parsed =
+                new ParsedTraces(300, IngestionProperties.defaults().maxGridCells());
         Random random = new Random(42);
         for (int vm = 0; vm < 10_000; vm++) {
             VmTrace trace = parsed.newVm(String.format("vm-%05d", vm), "synthetic", true);
             for (int step = 0; step < 288; step++) {
-                trace.add(step * 300L, random.nextInt(101), Float.NaN, Float.NaN, Float.NaN, parsed.warnings(), step + 1);
+                trace.add(
+                        step * 300L, random.nextInt(101), Float.NaN, Float.NaN, Float.NaN, parsed.warnings(), step + 1);
             }
         }
-        AssembledWorkload synthetic = new WorkloadAssembler(IngestionProperties.defaults())
-                .assemble(parsed, Map.of(), VmProfile.DEFAULT);
+        AssembledWorkload synthetic =
+                new WorkloadAssembler(IngestionProperties.defaults()).assemble(parsed, Map.of(), VmProfile.DEFAULT);
         UUID id = UUID.randomUUID();
-        new TransactionTemplate(new DataSourceTransactionManager(ds)).executeWithoutResult(tx ->
-                new WorkloadWriter(ds, json).insert(id, "bench 10k", "csv", "default", synthetic));
+        new TransactionTemplate(new DataSourceTransactionManager(ds))
+                .executeWithoutResult(
+                        tx -> new WorkloadWriter(ds, json).insert(id, "bench 10k", "csv", "default", synthetic));
         timeLoad(store, id, "load synthetic 10000 x 288, cpu+memory");
         repository.delete(id);
     }
@@ -167,7 +204,8 @@ public final class IngestBenchmark {
             if (run >= WARMUP) micros.add(us);
         }
         Collections.sort(micros);
-        System.out.printf("%-42s median %,7d ms (best %,d ms)%n", label, micros.get(RUNS / 2) / 1000, micros.get(0) / 1000);
+        System.out.printf(
+                "%-42s median %,7d ms (best %,d ms)%n", label, micros.get(RUNS / 2) / 1000, micros.get(0) / 1000);
     }
 
     private static DataSource dataSource(String url) {
@@ -180,23 +218,27 @@ public final class IngestBenchmark {
 
     /** CPU time of this JVM (all threads, GC included); the database server's CPU is not in it. */
     static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     static volatile long maxHeapUsed;
 
     static Thread sampleHeapUsed() {
         var memory = ManagementFactory.getMemoryMXBean();
-        Thread t = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                maxHeapUsed = Math.max(maxHeapUsed, memory.getHeapMemoryUsage().getUsed());
-                try {
-                    Thread.sleep(5);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "heap-sampler");
+        Thread t = new Thread(
+                () -> {
+                    while (!Thread.currentThread().isInterrupted()) {
+                        maxHeapUsed = Math.max(
+                                maxHeapUsed, memory.getHeapMemoryUsage().getUsed());
+                        try {
+                            Thread.sleep(5);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                },
+                "heap-sampler");
         t.setDaemon(true);
         t.start();
         return t;

@@ -43,7 +43,8 @@ final class TestZips {
     /** A zip of the given entry names and contents. */
     static Path zip(String zipName, Map<String, byte[]> entries) throws IOException {
         Path zip = dir().resolve(zipName);
-        try (OutputStream os = Files.newOutputStream(zip); ZipOutputStream out = new ZipOutputStream(os)) {
+        try (OutputStream os = Files.newOutputStream(zip);
+                ZipOutputStream out = new ZipOutputStream(os)) {
             for (var e : entries.entrySet()) {
                 out.putNextEntry(new ZipEntry(e.getKey()));
                 out.write(e.getValue());

@@ -31,21 +31,25 @@ public final class TraceFiles {
      * @param inventory an inventory CSV (vm,cpuMhz,memoryMib,cores), or null
      * @param start     time of line 1 for PlanetLab files (no timestamps), else ignored
      */
-    public static LoadedWorkload load(Path trace, WorkloadFormat format, int stepSeconds, Path inventory, VmProfile profile,
-                                      Instant start) {
+    public static LoadedWorkload load(
+            Path trace, WorkloadFormat format, int stepSeconds, Path inventory, VmProfile profile, Instant start) {
         IngestionProperties limits = IngestionProperties.defaults();
         try {
             Map<String, InventoryRow> rows = Map.of();
             if (inventory != null) {
                 try (InputStream in = Files.newInputStream(inventory)) {
-                    rows = new InventoryParser().parse(new TextLines(in, inventory.getFileName().toString(), limits.maxLineBytes()));
+                    rows = new InventoryParser()
+                            .parse(new TextLines(in, inventory.getFileName().toString(), limits.maxLineBytes()));
                 }
             }
-            TraceSource source = Files.isDirectory(trace) ? new FolderTraceSource(trace)
-                    : new UploadTraceSource(new FileSystemResource(trace), trace.getFileName().toString(), limits);
+            TraceSource source = Files.isDirectory(trace)
+                    ? new FolderTraceSource(trace)
+                    : new UploadTraceSource(
+                            new FileSystemResource(trace), trace.getFileName().toString(), limits);
             ParsedTraces parsed = new ParsedTraces(stepSeconds, limits.maxGridCells());
             var parser = FormatDetector.parserFor(format, source.name(), start);
-            source.forEachFile((path, content) -> parser.parse(path, new TextLines(content, path, limits.maxLineBytes()), parsed));
+            source.forEachFile(
+                    (path, content) -> parser.parse(path, new TextLines(content, path, limits.maxLineBytes()), parsed));
             AssembledWorkload a = new WorkloadAssembler(limits).assemble(parsed, rows, profile);
             // the assembler hands out one VM's series at a time; a test workload holds them all
             Map<Metric, float[][]> series = new java.util.EnumMap<>(Metric.class);
@@ -64,12 +68,21 @@ public final class TraceFiles {
     public static LoadedWorkload only(LoadedWorkload w, List<String> names) {
         Map<String, Integer> index = new java.util.HashMap<>();
         for (WorkloadVm vm : w.vms()) index.put(vm.name(), vm.index());
-        List<Integer> keep = names.stream().filter(index::containsKey).map(index::get).toList();
+        List<Integer> keep =
+                names.stream().filter(index::containsKey).map(index::get).toList();
         List<WorkloadVm> vms = new java.util.ArrayList<>();
         for (int i = 0; i < keep.size(); i++) {
             WorkloadVm v = w.vms().get(keep.get(i));
-            vms.add(new WorkloadVm(i, v.name(), v.cores(), v.cpuMhz(), v.memoryMib(), v.guestOs(), v.paravirtCapable(),
-                    v.workloadClass(), v.antiAffinityGroup()));
+            vms.add(new WorkloadVm(
+                    i,
+                    v.name(),
+                    v.cores(),
+                    v.cpuMhz(),
+                    v.memoryMib(),
+                    v.guestOs(),
+                    v.paravirtCapable(),
+                    v.workloadClass(),
+                    v.antiAffinityGroup()));
         }
         Map<Metric, float[][]> series = new java.util.EnumMap<>(Metric.class);
         w.series().forEach((m, s) -> series.put(m, keep.stream().map(i -> s[i]).toArray(float[][]::new)));

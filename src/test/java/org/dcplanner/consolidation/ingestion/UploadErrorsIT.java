@@ -19,8 +19,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** Every kind of bad upload answers problem+json naming file, line and field, and stores nothing. */
 @SuppressWarnings("rawtypes")
 class UploadErrorsIT extends PostgresIntegrationTest {
-    @Autowired TestRestTemplate http;
-    @Autowired JdbcTemplate jdbc;
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
     private long workloadsBefore;
     private long seriesBefore;
 
@@ -38,7 +42,8 @@ class UploadErrorsIT extends PostgresIntegrationTest {
     private Map problem(Path file, Path inventory, Map<String, String> params, int status, String type) {
         ResponseEntity<Map> r = WorkloadUploads.upload(http, file, inventory, params);
         assertThat(r.getStatusCode().value()).isEqualTo(status);
-        assertThat(r.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+        assertThat(r.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .isTrue();
         assertThat(r.getBody()).containsEntry("type", "/problems/" + type).containsEntry("status", status);
         assertThat(count("workload")).isEqualTo(workloadsBefore);
         assertThat(count("workload_series")).isEqualTo(seriesBefore);
@@ -63,40 +68,58 @@ class UploadErrorsIT extends PostgresIntegrationTest {
 
     @Test
     void wrongSeparator() throws IOException {
-        assertThat(problem(text("semicolons.csv", "vm;timestamp;cpuMhz\na;0;1\n"), null, Map.of(), 422, "wrong-separator"))
-                .containsEntry("file", "semicolons.csv").containsEntry("line", 1);
+        assertThat(problem(
+                        text("semicolons.csv", "vm;timestamp;cpuMhz\na;0;1\n"), null, Map.of(), 422, "wrong-separator"))
+                .containsEntry("file", "semicolons.csv")
+                .containsEntry("line", 1);
     }
 
     @Test
     void nonNumericValue() throws IOException {
-        assertThat(problem(text("nan.csv", "vm,timestamp,cpuMhz\na,0,1\na,300,lots\n"), null, Map.of(), 422, "non-numeric"))
-                .containsEntry("file", "nan.csv").containsEntry("line", 3).containsEntry("field", "cpuMhz");
+        assertThat(problem(
+                        text("nan.csv", "vm,timestamp,cpuMhz\na,0,1\na,300,lots\n"),
+                        null,
+                        Map.of(),
+                        422,
+                        "non-numeric"))
+                .containsEntry("file", "nan.csv")
+                .containsEntry("line", 3)
+                .containsEntry("field", "cpuMhz");
     }
 
     @Test
     void negativeValue() throws IOException {
-        assertThat(problem(text("neg.csv", "vm,timestamp,cpuMhz,diskKBps\na,0,1,-4\n"), null, Map.of(), 422, "negative"))
-                .containsEntry("line", 2).containsEntry("field", "diskKBps");
+        assertThat(problem(
+                        text("neg.csv", "vm,timestamp,cpuMhz,diskKBps\na,0,1,-4\n"), null, Map.of(), 422, "negative"))
+                .containsEntry("line", 2)
+                .containsEntry("field", "diskKBps");
     }
 
     @Test
     void cpuPercentAbove100InPlanetLab() throws IOException {
         Path zip = TestZips.zip("pct.zip", Map.of("20110303/vm1", "5\n7\n140\n".getBytes()));
         assertThat(problem(zip, null, Map.of(), 422, "cpu-percent-above-100"))
-                .containsEntry("file", "20110303/vm1").containsEntry("line", 3).containsEntry("field", "cpuPercent");
+                .containsEntry("file", "20110303/vm1")
+                .containsEntry("line", 3)
+                .containsEntry("field", "cpuPercent");
     }
 
     @Test
     void unsortedTimestamps() throws IOException {
-        String csv = "vm,timestamp,cpuMhz\na,2026-01-05T00:05:00Z,1\nb,2026-01-05T00:00:00Z,1\na,2026-01-05T00:00:00Z,2\n";
+        String csv =
+                "vm,timestamp,cpuMhz\na,2026-01-05T00:05:00Z,1\nb,2026-01-05T00:00:00Z,1\na,2026-01-05T00:00:00Z,2\n";
         assertThat(problem(text("unsorted.csv", csv), null, Map.of(), 422, "unsorted-timestamps"))
-                .containsEntry("line", 4).containsEntry("field", "timestamp");
+                .containsEntry("line", 4)
+                .containsEntry("field", "timestamp");
     }
 
     @Test
     void nonUtf8Text() throws IOException {
-        Path latin1 = TestZips.file("latin1.csv", "vm,timestamp,cpuMhz\nM\u00fcller,0,1\n".getBytes(StandardCharsets.ISO_8859_1));
-        assertThat(problem(latin1, null, Map.of(), 422, "non-utf8")).containsEntry("file", "latin1.csv").containsEntry("line", 2);
+        Path latin1 = TestZips.file(
+                "latin1.csv", "vm,timestamp,cpuMhz\nM\u00fcller,0,1\n".getBytes(StandardCharsets.ISO_8859_1));
+        assertThat(problem(latin1, null, Map.of(), 422, "non-utf8"))
+                .containsEntry("file", "latin1.csv")
+                .containsEntry("line", 2);
     }
 
     @Test
@@ -113,7 +136,7 @@ class UploadErrorsIT extends PostgresIntegrationTest {
 
     @Test
     void zipBombByCompressionRatio() throws IOException {
-        Path zip = TestZips.zip("bomb.zip", Map.of("vm1", "0\n".repeat(12 << 20).getBytes()));   // 24 MiB of "0\n"
+        Path zip = TestZips.zip("bomb.zip", Map.of("vm1", "0\n".repeat(12 << 20).getBytes())); // 24 MiB of "0\n"
         problem(zip, null, Map.of("format", "planetlab"), 413, "zip-bomb");
     }
 
@@ -125,8 +148,13 @@ class UploadErrorsIT extends PostgresIntegrationTest {
 
     @Test
     void unknownFormatName() throws IOException {
-        assertThat(problem(text("a.csv", "vm,timestamp,cpuMhz\na,0,1\n"), null, Map.of("format", "parquet"), 415,
-                "unsupported-format")).containsEntry("field", "format");
+        assertThat(problem(
+                        text("a.csv", "vm,timestamp,cpuMhz\na,0,1\n"),
+                        null,
+                        Map.of("format", "parquet"),
+                        415,
+                        "unsupported-format"))
+                .containsEntry("field", "format");
     }
 
     @Test
@@ -134,7 +162,9 @@ class UploadErrorsIT extends PostgresIntegrationTest {
         Path trace = text("two.csv", "vm,timestamp,cpuMhz\na,0,1\nb,0,1\n");
         Path inventory = text("inv.csv", "vm,cores\na,2\nz,4\n");
         assertThat(problem(trace, inventory, Map.of(), 422, "unknown-vm"))
-                .containsEntry("file", "inv.csv").containsEntry("line", 3).containsEntry("field", "vm");
+                .containsEntry("file", "inv.csv")
+                .containsEntry("line", 3)
+                .containsEntry("field", "vm");
     }
 
     @Test
@@ -154,6 +184,8 @@ class UploadErrorsIT extends PostgresIntegrationTest {
         var entries = new LinkedHashMap<String, byte[]>();
         entries.put("rnd/1.csv", "Timestamp [ms];\tCPU cores\n".getBytes());
         Path zip = TestZips.zip("short-header.zip", entries);
-        assertThat(problem(zip, null, Map.of(), 422, "bad-header")).containsEntry("file", "rnd/1.csv").containsEntry("line", 1);
+        assertThat(problem(zip, null, Map.of(), 422, "bad-header"))
+                .containsEntry("file", "rnd/1.csv")
+                .containsEntry("line", 1);
     }
 }

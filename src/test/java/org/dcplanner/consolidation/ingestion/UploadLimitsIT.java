@@ -12,14 +12,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 /** The configurable size limits: multipart size (413) and the archive's expanded-size cap (413). */
-@TestPropertySource(properties = {
-        "spring.servlet.multipart.max-file-size=200KB",
-        "spring.servlet.multipart.max-request-size=300KB",
-        "app.ingestion.max-expanded-bytes=100000"})
+@TestPropertySource(
+        properties = {
+            "spring.servlet.multipart.max-file-size=200KB",
+            "spring.servlet.multipart.max-request-size=300KB",
+            "app.ingestion.max-expanded-bytes=100000"
+        })
 @SuppressWarnings("rawtypes")
 class UploadLimitsIT extends PostgresIntegrationTest {
-    @Autowired TestRestTemplate http;
-    @Autowired JdbcTemplate jdbc;
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     private long workloads() {
         return jdbc.queryForObject("select count(*) from workload", Long.class);
@@ -38,7 +43,8 @@ class UploadLimitsIT extends PostgresIntegrationTest {
     @Test
     void archiveExpandingBeyondTheCapIs413() throws IOException {
         long before = workloads();
-        var zip = TestZips.zip("expands.zip", Map.of("vm1", "1\n".repeat(100_000).getBytes()));
+        var zip =
+                TestZips.zip("expands.zip", Map.of("vm1", "1\n".repeat(100_000).getBytes()));
         var r = WorkloadUploads.upload(http, zip, null, Map.of());
         assertThat(r.getStatusCode().value()).isEqualTo(413);
         assertThat(r.getBody()).containsEntry("type", "/problems/zip-bomb").containsEntry("file", "vm1");

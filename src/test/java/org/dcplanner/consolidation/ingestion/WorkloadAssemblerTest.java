@@ -21,11 +21,11 @@ class WorkloadAssemblerTest {
     @Test
     void alignsAveragingInsideAStepCarryingShortGapsAndZeroingLongOnes() {
         VmTrace a = parsed.newVm("a", "a", false);
-        cpu(a, 1000, 10);   // grid start = 900 (1000 rounded down to 300 s)
-        cpu(a, 1100, 20);   // same step as 1000 -> average 15
-        cpu(a, 1300, 30);   // step 1
-        cpu(a, 2200, 40);   // step 4: gap of 2 steps (2, 3) carried
-        cpu(a, 3700, 50);   // step 9: gap of 4 steps (5..8) zeroed
+        cpu(a, 1000, 10); // grid start = 900 (1000 rounded down to 300 s)
+        cpu(a, 1100, 20); // same step as 1000 -> average 15
+        cpu(a, 1300, 30); // step 1
+        cpu(a, 2200, 40); // step 4: gap of 2 steps (2, 3) carried
+        cpu(a, 3700, 50); // step 9: gap of 4 steps (5..8) zeroed
         VmTrace b = parsed.newVm("b", "b", false);
         cpu(b, 1300, 1);
         cpu(b, 1600, 2);
@@ -36,7 +36,8 @@ class WorkloadAssemblerTest {
         assertThat(w.series().of(Metric.CPU, 0)).containsExactly(15, 30, 30, 30, 40, 0, 0, 0, 0, 50);
         assertThat(w.series().of(Metric.CPU, 1)).containsExactly(0, 1, 2, 0, 0, 0, 0, 0, 0, 0);
         var warnings = Map.of("gap-steps-carried", 2L, "gap-steps-zero", 4L, "outside-span-steps", 8L);
-        warnings.forEach((code, n) -> assertThat(w.warnings()).anyMatch(x -> x.code().equals(code) && x.count() == n));
+        warnings.forEach(
+                (code, n) -> assertThat(w.warnings()).anyMatch(x -> x.code().equals(code) && x.count() == n));
     }
 
     @Test
@@ -44,7 +45,8 @@ class WorkloadAssemblerTest {
         VmTrace a = parsed.newVm("a", "a", true);
         cpu(a, 0, 50);
         cpu(a, 300, 25);
-        var inventory = Map.of("a", new InventoryRow(2, "a", 2, 3000.0, 2048.0, null, true, WorkloadClass.DATABASE, "g"));
+        var inventory =
+                Map.of("a", new InventoryRow(2, "a", 2, 3000.0, 2048.0, null, true, WorkloadClass.DATABASE, "g"));
 
         AssembledWorkload w = assembler.assemble(parsed, inventory, VmProfile.DEFAULT);
 
@@ -70,8 +72,9 @@ class WorkloadAssemblerTest {
     @Test
     void refusesAGridBeyondTheCellLimitWhenVmSpansAreFarApart() {
         cpu(parsed.newVm("a", "a", false), 0, 1);
-        cpu(parsed.newVm("b", "b", false), 300L * 600_000_000, 1);   // each VM spans 1 step, the grid 2 x 600M cells
+        cpu(parsed.newVm("b", "b", false), 300L * 600_000_000, 1); // each VM spans 1 step, the grid 2 x 600M cells
         assertThat(problemOf(() -> assembler.assemble(parsed, Map.of(), VmProfile.DEFAULT)))
-                .containsEntry("type", "grid-too-large").containsEntry("field", "stepSeconds");
+                .containsEntry("type", "grid-too-large")
+                .containsEntry("field", "stepSeconds");
     }
 }

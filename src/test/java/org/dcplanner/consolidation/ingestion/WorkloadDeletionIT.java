@@ -18,8 +18,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** DELETE of a workload takes its plans with it (V8), and leaves other workloads' plans alone. */
 @SuppressWarnings({"rawtypes", "unchecked"})
 class WorkloadDeletionIT extends PostgresIntegrationTest {
-    @Autowired TestRestTemplate http;
-    @Autowired JdbcTemplate jdbc;
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     private UUID upload(String name) throws IOException {
         String csv = """
@@ -29,15 +32,24 @@ class WorkloadDeletionIT extends PostgresIntegrationTest {
                 a,2026-01-05T00:05:00Z,150
                 b,2026-01-05T00:05:00Z,250
                 """;
-        var r = WorkloadUploads.upload(http, TestZips.file(name + ".csv", csv.getBytes(StandardCharsets.UTF_8)), null,
-                Map.of("name", name));
+        var r = WorkloadUploads.upload(
+                http, TestZips.file(name + ".csv", csv.getBytes(StandardCharsets.UTF_8)), null, Map.of("name", name));
         assertThat(r.getStatusCode().value()).isEqualTo(201);
         return UUID.fromString((String) r.getBody().get("id"));
     }
 
     private String plan(UUID workload) {
-        Map<String, Object> body = Map.of("workloadId", workload, "hostPool", List.of(Map.of("model", "hp-ml110-g5", "count", 2)),
-                "resources", List.of("CPU"), "virtualization", "FULL", "timeLimitSeconds", 1);
+        Map<String, Object> body = Map.of(
+                "workloadId",
+                workload,
+                "hostPool",
+                List.of(Map.of("model", "hp-ml110-g5", "count", 2)),
+                "resources",
+                List.of("CPU"),
+                "virtualization",
+                "FULL",
+                "timeLimitSeconds",
+                1);
         var r = http.postForEntity("/api/v1/plans", body, Map.class);
         assertThat(r.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         return r.getHeaders().getLocation().toString();

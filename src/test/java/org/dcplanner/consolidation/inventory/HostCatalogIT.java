@@ -16,8 +16,11 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 class HostCatalogIT extends PostgresIntegrationTest {
-    @Autowired TestRestTemplate http;
-    @Autowired HostCatalog catalog;
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    HostCatalog catalog;
 
     private static Map<String, Object> model(String id, List<Double> watts) {
         Map<String, Object> m = new HashMap<>();
@@ -37,13 +40,14 @@ class HostCatalogIT extends PostgresIntegrationTest {
         return m;
     }
 
-    private static final List<Double> CURVE = List.of(60.0, 90.0, 100.0, 110.0, 120.0, 130.0, 145.0, 160.0, 180.0, 200.0, 220.0);
+    private static final List<Double> CURVE =
+            List.of(60.0, 90.0, 100.0, 110.0, 120.0, 130.0, 145.0, 160.0, 180.0, 200.0, 220.0);
 
     @Test
     void listsTheBuiltInModelsWithCurvesAndSizes() {
         JsonNode list = http.getForObject("/api/v1/host-models", JsonNode.class);
-        assertThat(list.findValuesAsText("id")).contains("hp-ml110-g4", "hp-ml110-g5", "dell-r740", "dell-r6515",
-                "hpe-dl380-gen10-plus");
+        assertThat(list.findValuesAsText("id"))
+                .contains("hp-ml110-g4", "hp-ml110-g5", "dell-r740", "dell-r6515", "hpe-dl380-gen10-plus");
         JsonNode g5 = http.getForObject("/api/v1/host-models/hp-ml110-g5", JsonNode.class);
         assertThat(g5.get("cores").asInt()).isEqualTo(2);
         assertThat(g5.get("cpuMhz").asDouble()).isEqualTo(5320);
@@ -66,16 +70,19 @@ class HostCatalogIT extends PostgresIntegrationTest {
         JsonNode read = http.getForObject("/api/v1/host-models/" + id, JsonNode.class);
         assertThat(read.get("cpuMhz").asDouble()).isEqualTo(32 * 2400);
         assertThat(read.get("builtIn").asBoolean()).isFalse();
-        assertThat(catalog.find(id)).hasValueSatisfying(m -> assertThat(m.powerWatts()[10]).isEqualTo(220));
+        assertThat(catalog.find(id))
+                .hasValueSatisfying(m -> assertThat(m.powerWatts()[10]).isEqualTo(220));
 
         ResponseEntity<JsonNode> again = http.postForEntity("/api/v1/host-models", model(id, CURVE), JsonNode.class);
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-        assertThat(again.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+        assertThat(again.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .isTrue();
     }
 
     @Test
     void refusesBuiltInIdsBadCurvesAndUnknownIds() {
-        assertThat(http.postForEntity("/api/v1/host-models", model("hp-ml110-g5", CURVE), JsonNode.class).getStatusCode())
+        assertThat(http.postForEntity("/api/v1/host-models", model("hp-ml110-g5", CURVE), JsonNode.class)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.CONFLICT);
         List<Double> decreasing = new java.util.ArrayList<>(CURVE);
         decreasing.set(3, 10.0);
@@ -85,20 +92,24 @@ class HostCatalogIT extends PostgresIntegrationTest {
         assertThat(bad.getBody().get("field").asText()).isEqualTo("powerWatts");
         assertThat(bad.getBody().get("detail").asText()).contains("non-decreasing");
         Map<String, Object> tooFew = model(id, List.of(1.0, 2.0));
-        assertThat(http.postForEntity("/api/v1/host-models", tooFew, JsonNode.class).getStatusCode())
+        assertThat(http.postForEntity("/api/v1/host-models", tooFew, JsonNode.class)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(http.getForEntity("/api/v1/host-models/" + id, JsonNode.class).getStatusCode())
+        assertThat(http.getForEntity("/api/v1/host-models/" + id, JsonNode.class)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
     }
 
     @Test
     void deletesACustomModelButNeverABuiltInOne() {
         String id = "it-" + UUID.randomUUID().toString().substring(0, 8);
-        assertThat(http.postForEntity("/api/v1/host-models", model(id, CURVE), JsonNode.class).getStatusCode())
+        assertThat(http.postForEntity("/api/v1/host-models", model(id, CURVE), JsonNode.class)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.CREATED);
 
         assertThat(delete(id).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-        assertThat(http.getForEntity("/api/v1/host-models/" + id, JsonNode.class).getStatusCode())
+        assertThat(http.getForEntity("/api/v1/host-models/" + id, JsonNode.class)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(delete(id).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 
@@ -109,6 +120,7 @@ class HostCatalogIT extends PostgresIntegrationTest {
     }
 
     private ResponseEntity<JsonNode> delete(String id) {
-        return http.exchange("/api/v1/host-models/" + id, org.springframework.http.HttpMethod.DELETE, null, JsonNode.class);
+        return http.exchange(
+                "/api/v1/host-models/" + id, org.springframework.http.HttpMethod.DELETE, null, JsonNode.class);
     }
 }

@@ -22,14 +22,26 @@ final class CsvUploads {
      */
     static UUID upload(TestRestTemplate http, String name, int cores, int cpuMhz, float[]... cpuSeries) {
         StringBuilder trace = new StringBuilder("vm,timestamp,cpuMhz,memoryMib\n");
-        StringBuilder inventory = new StringBuilder("vm,cores,cpuMhz,memoryMib,guestOs,paravirtCapable,workloadClass,antiAffinityGroup\n");
+        StringBuilder inventory = new StringBuilder(
+                "vm,cores,cpuMhz,memoryMib,guestOs,paravirtCapable,workloadClass,antiAffinityGroup\n");
         Instant start = Instant.parse("2026-01-05T00:00:00Z");
         for (int vm = 0; vm < cpuSeries.length; vm++) {
-            inventory.append("vm ").append(vm).append(',').append(cores).append(',').append(cpuMhz)
+            inventory
+                    .append("vm ")
+                    .append(vm)
+                    .append(',')
+                    .append(cores)
+                    .append(',')
+                    .append(cpuMhz)
                     .append(",1024,linux,yes,compute,\n");
             for (int t = 0; t < cpuSeries[vm].length; t++) {
-                trace.append("vm ").append(vm).append(',').append(start.plusSeconds(300L * t)).append(',')
-                        .append(cpuSeries[vm][t]).append(",512\n");
+                trace.append("vm ")
+                        .append(vm)
+                        .append(',')
+                        .append(start.plusSeconds(300L * t))
+                        .append(',')
+                        .append(cpuSeries[vm][t])
+                        .append(",512\n");
             }
         }
         var form = new LinkedMultiValueMap<String, Object>();
@@ -37,7 +49,9 @@ final class CsvUploads {
         form.add("inventory", file("inventory.csv", inventory));
         form.add("name", name);
         ResponseEntity<JsonNode> created = http.postForEntity("/api/v1/workloads", form, JsonNode.class);
-        assertThat(created.getStatusCode()).as(String.valueOf(created.getBody())).isEqualTo(HttpStatus.CREATED);
+        assertThat(created.getStatusCode())
+                .as(String.valueOf(created.getBody()))
+                .isEqualTo(HttpStatus.CREATED);
         return UUID.fromString(created.getBody().get("id").asText());
     }
 

@@ -10,25 +10,37 @@ import org.dcplanner.consolidation.ingestion.LoadedWorkload;
 import org.dcplanner.consolidation.ingestion.Metric;
 import org.dcplanner.consolidation.inventory.HostCatalog;
 import org.dcplanner.consolidation.inventory.HostModel;
-import org.dcplanner.consolidation.planning.internal.PlanProblemFactory;
-import org.dcplanner.consolidation.planning.internal.PlanProblemFactory.BuiltProblem;
 import org.dcplanner.consolidation.planning.PlanRequest.Limits;
 import org.dcplanner.consolidation.planning.PlanRequest.PoolEntry;
 import org.dcplanner.consolidation.planning.PlanRequest.Sizing;
-import org.dcplanner.consolidation.planning.solver.start.LowerBounds;
+import org.dcplanner.consolidation.planning.internal.PlanProblemFactory;
+import org.dcplanner.consolidation.planning.internal.PlanProblemFactory.BuiltProblem;
 import org.dcplanner.consolidation.planning.solver.OptaPlannerConsolidationSolver;
-import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem;
-import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem.LimitRow;
 import org.dcplanner.consolidation.planning.solver.PlanningResult;
 import org.dcplanner.consolidation.planning.solver.SolveOptions;
-import org.dcplanner.consolidation.virtualization.VirtualizationOverheadModel;
+import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem;
+import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem.LimitRow;
+import org.dcplanner.consolidation.planning.solver.start.LowerBounds;
 import org.dcplanner.consolidation.problem.ApiException;
+import org.dcplanner.consolidation.virtualization.VirtualizationOverheadModel;
 import org.junit.jupiter.api.Test;
 
 /** vCPU:pCPU ratio, memory overcommit and VMs per host: rows the solver, lower bound and baselines all honour. */
 class DensityLimitsTest {
-    private static final HostModel BIG = new HostModel("big", "4 cores", 4, 10_000, 8192, 80_000, 125_000,
-            new double[] {90, 95, 100, 105, 110, 115, 120, 125, 130, 135, 140}, 1, 1000, 150, true, "test");
+    private static final HostModel BIG = new HostModel(
+            "big",
+            "4 cores",
+            4,
+            10_000,
+            8192,
+            80_000,
+            125_000,
+            new double[] {90, 95, 100, 105, 110, 115, 120, 125, 130, 135, 140},
+            1,
+            1000,
+            150,
+            true,
+            "test");
     private static final HostCatalog CATALOG = TestCatalogs.of(BIG);
     private static final Sizing RAW = new Sizing(100.0, 0.0, false, 1, true);
     /** 6 small VMs of 2 vCPUs (TestWorkloads.vm): CPU and memory alone would fit them all on one host. */
@@ -39,14 +51,26 @@ class DensityLimitsTest {
     }
 
     private BuiltProblem build(Limits pool, Limits entry) {
-        PlanRequest r = new PlanRequest(trace.id(), null, List.of(new PoolEntry("big", 6, entry)),
-                List.of(Metric.CPU, Metric.MEMORY), RAW, VirtualizationChoice.FULL, null, null, null, 10, Map.of(), pool)
+        PlanRequest r = new PlanRequest(
+                        trace.id(),
+                        null,
+                        List.of(new PoolEntry("big", 6, entry)),
+                        List.of(Metric.CPU, Metric.MEMORY),
+                        RAW,
+                        VirtualizationChoice.FULL,
+                        null,
+                        null,
+                        null,
+                        10,
+                        Map.of(),
+                        pool)
                 .validated(3600, 30);
         return PlanProblemFactory.build(r, trace, CATALOG, VirtualizationOverheadModel.withDefaults());
     }
 
     private static PlanningResult solve(PlanningProblem p) {
-        return new OptaPlannerConsolidationSolver().solve(p, new SolveOptions(Duration.ofSeconds(2), () -> false, x -> { }));
+        return new OptaPlannerConsolidationSolver()
+                .solve(p, new SolveOptions(Duration.ofSeconds(2), () -> false, x -> {}));
     }
 
     @Test
@@ -60,7 +84,8 @@ class DensityLimitsTest {
     @Test
     void vcpuRatioAndVmsPerHostBindTheBoundTheBaselinesAndThePlan() {
         // 2 vCPUs per VM on 4 cores at 1.5 vCPU per core: 6 vCPUs, so 3 VMs a host; the entry caps VMs at 2
-        PlanningProblem p = build(new Limits(1.5, null, null), new Limits(null, null, 2)).problem();
+        PlanningProblem p =
+                build(new Limits(1.5, null, null), new Limits(null, null, 2)).problem();
         assertThat(p.limitRows()).containsExactly(LimitRow.VCPUS, LimitRow.VMS);
         assertThat(p.slots().get(0).capacity()).containsExactly(40_000, 8192, 6, 2);
         assertThat(p.demand()[2][0]).containsOnly(2f);
@@ -78,16 +103,24 @@ class DensityLimitsTest {
         PlanningProblem p = build(new Limits(null, 1.5, null), null).problem();
         assertThat(p.limitRows()).isEmpty();
         assertThat(p.slots().get(0).capacity()[1]).isEqualTo(8192 * 1.5);
-        assertThat(build(new Limits(null, 0.5, null), null).problem().slots().get(0).capacity()[1]).isEqualTo(4096);
+        assertThat(build(new Limits(null, 0.5, null), null)
+                        .problem()
+                        .slots()
+                        .get(0)
+                        .capacity()[1])
+                .isEqualTo(4096);
     }
 
     @Test
     void limitsOutOfRangeAreRefusedNamingTheField() {
-        assertThatThrownBy(() -> build(new Limits(0.0, null, null), null)).isInstanceOf(ApiException.class)
+        assertThatThrownBy(() -> build(new Limits(0.0, null, null), null))
+                .isInstanceOf(ApiException.class)
                 .hasMessageContaining("limits.vcpuPerCore");
-        assertThatThrownBy(() -> build(null, new Limits(null, 5.0, null))).isInstanceOf(ApiException.class)
+        assertThatThrownBy(() -> build(null, new Limits(null, 5.0, null)))
+                .isInstanceOf(ApiException.class)
                 .hasMessageContaining("hostPool[0].limits.memoryOvercommit");
-        assertThatThrownBy(() -> build(null, new Limits(null, null, 0))).isInstanceOf(ApiException.class)
+        assertThatThrownBy(() -> build(null, new Limits(null, null, 0)))
+                .isInstanceOf(ApiException.class)
                 .hasMessageContaining("hostPool[0].limits.maxVmsPerHost");
     }
 }

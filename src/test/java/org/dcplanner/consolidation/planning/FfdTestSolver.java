@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.dcplanner.consolidation.planning.internal.PoolCapacityCheck;
 import org.dcplanner.consolidation.planning.solver.ConsolidationSolver;
-import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem;
 import org.dcplanner.consolidation.planning.solver.PlanningResult;
 import org.dcplanner.consolidation.planning.solver.SolveOptions;
 import org.dcplanner.consolidation.planning.solver.SolveOptions.SolveProgress;
+import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem;
 
 /**
  * Test double of the solver (until the real one is in main): time-series first fit in VM order,
@@ -25,7 +25,8 @@ class FfdTestSolver implements ConsolidationSolver {
         }
         long start = System.nanoTime();
         int[] vmSlot = firstFit(p);
-        int hosts = (int) java.util.Arrays.stream(vmSlot).filter(s -> s >= 0).distinct().count();
+        int hosts = (int)
+                java.util.Arrays.stream(vmSlot).filter(s -> s >= 0).distinct().count();
         boolean feasible = java.util.Arrays.stream(vmSlot).allMatch(s -> s >= 0);
         String score = (feasible ? 0 : -1) + "hard/" + (-hosts) + "medium/0soft";
         options.onNewBest().accept(new SolveProgress(hosts, score, feasible, elapsed(start), vmSlot.clone()));
@@ -44,8 +45,16 @@ class FfdTestSolver implements ConsolidationSolver {
             for (var s : p.slots()) cap = Math.max(cap, s.capacity()[r]);
             lb = Math.max(lb, PoolCapacityCheck.lowerBound(p.demand()[r], cap));
         }
-        return new PlanningResult(vmSlot, hosts, score, feasible, feasible ? List.of() : List.of("Host capacity"), lb,
-                hosts, hosts, 1000);
+        return new PlanningResult(
+                vmSlot,
+                hosts,
+                score,
+                feasible,
+                feasible ? List.of() : List.of("Host capacity"),
+                lb,
+                hosts,
+                hosts,
+                1000);
     }
 
     @Override

@@ -34,11 +34,20 @@ import org.springframework.util.LinkedMultiValueMap;
  * at every step and row, no anti-affinity group shares a host, and hardware-assisted VMs land on assisted hosts.
  */
 class HaFailoverIT extends PostgresIntegrationTest {
-    @Autowired TestRestTemplate http;
-    @Autowired WorkloadStore workloads;
-    @Autowired HostCatalog catalog;
-    @Autowired OverheadModel overhead;
-    @Autowired com.fasterxml.jackson.databind.ObjectMapper json;
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    WorkloadStore workloads;
+
+    @Autowired
+    HostCatalog catalog;
+
+    @Autowired
+    OverheadModel overhead;
+
+    @Autowired
+    com.fasterxml.jackson.databind.ObjectMapper json;
 
     @Test
     void everySingleHostFailureRestartsEveryVmLegally() throws Exception {
@@ -61,8 +70,9 @@ class HaFailoverIT extends PostgresIntegrationTest {
 
         // the problem the plan packed (sized demand per row and step, usable capacities), rebuilt from its request
         PlanRequest request = json.treeToValue(plan.get("request"), PlanRequest.class);
-        PlanningProblem p = PlanProblemFactory.build(request, workloads.load(workload, EnumSet.allOf(Metric.class)),
-                catalog, overhead).problem();
+        PlanningProblem p = PlanProblemFactory.build(
+                        request, workloads.load(workload, EnumSet.allOf(Metric.class)), catalog, overhead)
+                .problem();
         int[] slotOf = new int[p.vmCount()];
         Map<String, Integer> vmIndex = new HashMap<>();
         for (JsonNode pl : placements) {
@@ -86,7 +96,9 @@ class HaFailoverIT extends PostgresIntegrationTest {
                 int v = vmIndex.get(r.get("vm").asText());
                 int to = r.get("toSlot").asInt();
                 assertThat(slotOf[v]).isEqualTo(failed);
-                assertThat(to).as("VM %s of failed host %d", r.get("vm").asText(), failed).isNotEqualTo(failed)
+                assertThat(to)
+                        .as("VM %s of failed host %d", r.get("vm").asText(), failed)
+                        .isNotEqualTo(failed)
                         .isIn(active);
                 after[v] = to;
                 restarts++;
@@ -108,15 +120,18 @@ class HaFailoverIT extends PostgresIntegrationTest {
             double[][] l = load.computeIfAbsent(s, x -> new double[p.rows()][p.steps()]);
             for (int r = 0; r < p.rows(); r++) for (int t = 0; t < p.steps(); t++) l[r][t] += p.demand()[r][v][t];
             int g = p.antiAffinityGroup()[v];
-            if (g >= 0) assertThat(groupsOn.computeIfAbsent(s, x -> new HashSet<>()).add(g))
-                    .as("anti-affinity group %d twice on host %d after host %d failed", g, s, failed).isTrue();
+            if (g >= 0)
+                assertThat(groupsOn.computeIfAbsent(s, x -> new HashSet<>()).add(g))
+                        .as("anti-affinity group %d twice on host %d after host %d failed", g, s, failed)
+                        .isTrue();
             assertThat(p.slots().get(s).hardwareAssist()).isTrue();
         }
         load.forEach((s, l) -> {
             for (int r = 0; r < p.rows(); r++) {
                 double cap = p.slots().get(s).capacity()[r];
                 for (int t = 0; t < p.steps(); t++) {
-                    assertThat(l[r][t]).as("host %d %s step %d after host %d failed", s, p.rowName(r), t, failed)
+                    assertThat(l[r][t])
+                            .as("host %d %s step %d after host %d failed", s, p.rowName(r), t, failed)
                             .isLessThanOrEqualTo(cap * (1 + 1e-6));
                 }
             }

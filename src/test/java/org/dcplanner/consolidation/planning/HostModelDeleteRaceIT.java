@@ -26,10 +26,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and then refuses (409), or the plan finds the model gone (404) — never a stored plan with a deleted model.
  */
 class HostModelDeleteRaceIT extends PostgresIntegrationTest {
-    @Autowired TestRestTemplate http;
-    @Autowired HostCatalogService catalog;
-    @Autowired PlanRepository plans;
-    @Autowired TransactionTemplate transaction;
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    HostCatalogService catalog;
+
+    @Autowired
+    PlanRepository plans;
+
+    @Autowired
+    TransactionTemplate transaction;
 
     @Test
     void aDeleteWaitsForAPlanBeingStoredWithTheModelThenRefuses() throws Exception {
@@ -50,13 +57,18 @@ class HostModelDeleteRaceIT extends PostgresIntegrationTest {
             assertThat(held.await(20, SECONDS)).isTrue();
             Future<?> delete = threads.submit(() -> catalog.delete(model));
             Thread.sleep(500);
-            assertThat(delete.isDone()).as("the delete waits for the plan's transaction").isFalse();
+            assertThat(delete.isDone())
+                    .as("the delete waits for the plan's transaction")
+                    .isFalse();
 
             release.countDown();
             store.get(20, SECONDS);
-            assertThatThrownBy(() -> delete.get(20, SECONDS)).isInstanceOf(ExecutionException.class)
-                    .cause().isInstanceOf(ApiException.class)
-                    .satisfies(e -> assertThat(((ApiException) e).problem().getStatus()).isEqualTo(409));
+            assertThatThrownBy(() -> delete.get(20, SECONDS))
+                    .isInstanceOf(ExecutionException.class)
+                    .cause()
+                    .isInstanceOf(ApiException.class)
+                    .satisfies(e ->
+                            assertThat(((ApiException) e).problem().getStatus()).isEqualTo(409));
             assertThat(catalog.find(model)).isPresent();
         } finally {
             release.countDown();
@@ -72,17 +84,32 @@ class HostModelDeleteRaceIT extends PostgresIntegrationTest {
         String model = addModel();
         catalog.delete(model);
 
-        assertThatThrownBy(() -> transaction.executeWithoutResult(status -> catalog.holdModels(List.of(model, "hp-ml110-g5"))))
-                .isInstanceOf(ApiException.class).hasMessageContaining(model)
-                .satisfies(e -> assertThat(((ApiException) e).problem().getStatus()).isEqualTo(404));
+        assertThatThrownBy(() ->
+                        transaction.executeWithoutResult(status -> catalog.holdModels(List.of(model, "hp-ml110-g5"))))
+                .isInstanceOf(ApiException.class)
+                .hasMessageContaining(model)
+                .satisfies(e ->
+                        assertThat(((ApiException) e).problem().getStatus()).isEqualTo(404));
         // built-in models need no hold and are never missing
         transaction.executeWithoutResult(status -> catalog.holdModels(List.of("hp-ml110-g5")));
     }
 
     private String addModel() {
         String id = "it-race-" + UUID.randomUUID().toString().substring(0, 8);
-        catalog.add(new HostModel(id, "race model", 4, 2000, 16384, 100_000, 125_000,
-                new double[] {50, 60, 70, 80, 90, 100, 110, 120, 130, 140, 150}, 1, 1000, 100, true, "IT"));
+        catalog.add(new HostModel(
+                id,
+                "race model",
+                4,
+                2000,
+                16384,
+                100_000,
+                125_000,
+                new double[] {50, 60, 70, 80, 90, 100, 110, 120, 130, 140, 150},
+                1,
+                1000,
+                100,
+                true,
+                "IT"));
         return id;
     }
 

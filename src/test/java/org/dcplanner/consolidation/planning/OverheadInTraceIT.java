@@ -20,7 +20,8 @@ import org.springframework.http.ResponseEntity;
  * replay of the plan adds no overhead either, so it reports no overload the plan did not have.
  */
 class OverheadInTraceIT extends PostgresIntegrationTest {
-    @Autowired TestRestTemplate http;
+    @Autowired
+    TestRestTemplate http;
 
     @Test
     void planAndReplayAddNoApproachOverhead() {
@@ -33,25 +34,30 @@ class OverheadInTraceIT extends PostgresIntegrationTest {
         ResponseEntity<JsonNode> accepted = PlanApi.post(http, body);
         assertThat(accepted.getStatusCode()).as("%s", accepted.getBody()).isEqualTo(HttpStatus.ACCEPTED);
 
-        JsonNode plan = SolvedPlans.awaitPlan(http, accepted.getHeaders().getLocation().toString());
+        JsonNode plan =
+                SolvedPlans.awaitPlan(http, accepted.getHeaders().getLocation().toString());
         assertThat(plan.get("status").asText()).isEqualTo("COMPLETED");
-        assertThat(plan.get("request").get("sizing").get("overheadInTrace").asBoolean()).isTrue();
+        assertThat(plan.get("request").get("sizing").get("overheadInTrace").asBoolean())
+                .isTrue();
         assertThat(plan.get("lowerBoundHosts").asInt()).isEqualTo(2);
         assertThat(plan.get("hostsUsed").asInt()).isEqualTo(2);
 
-        JsonNode metrics = SolvedPlans.awaitSimulation(http, plan.get("id").asText(), "").get("metrics");
+        JsonNode metrics =
+                SolvedPlans.awaitSimulation(http, plan.get("id").asText(), "").get("metrics");
         assertThat(metrics.get("overloadedHosts").asInt()).isZero();
         assertThat(metrics.get("vmsEverThrottled").asInt()).isZero();
         assertThat(metrics.get("meanPerformance").asDouble()).isCloseTo(1.0, within(1e-6));
         // the replayed host CPU is the planned demand: 2 x 2600 of 5320 MHz
-        assertThat(metrics.get("peakUtilizationByResource").get("CPU").asDouble()).isCloseTo(5200 / 5320.0, within(1e-4));
+        assertThat(metrics.get("peakUtilizationByResource").get("CPU").asDouble())
+                .isCloseTo(5200 / 5320.0, within(1e-4));
         assertThat(metrics.get("warnings")).isEmpty();
 
         // the approach comparison still models each approach's overhead: FULL needs a host per VM
-        JsonNode comparison = http.getForObject("/api/v1/plans/" + plan.get("id").asText() + "/simulations/comparison",
-                JsonNode.class);
+        JsonNode comparison = http.getForObject(
+                "/api/v1/plans/" + plan.get("id").asText() + "/simulations/comparison", JsonNode.class);
         JsonNode full = null;
-        for (JsonNode o : comparison.get("approaches")) if (o.get("approach").asText().equals("FULL")) full = o;
+        for (JsonNode o : comparison.get("approaches"))
+            if (o.get("approach").asText().equals("FULL")) full = o;
         assertThat(full.get("hostsNeeded").asInt()).isEqualTo(4);
     }
 }

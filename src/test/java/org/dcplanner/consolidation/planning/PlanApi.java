@@ -15,7 +15,8 @@ final class PlanApi {
     private PlanApi() {}
 
     /** A plan request on n hosts of one model, CPU only, the raw series (percentile 100, window 1 step), no headroom. */
-    static Map<String, Object> request(UUID workloadId, String model, int count, String virtualization, int timeLimitSeconds) {
+    static Map<String, Object> request(
+            UUID workloadId, String model, int count, String virtualization, int timeLimitSeconds) {
         Map<String, Object> body = new HashMap<>();
         body.put("workloadId", workloadId);
         body.put("name", "it plan");
@@ -33,10 +34,13 @@ final class PlanApi {
 
     static JsonNode awaitStatus(TestRestTemplate http, String location, String status) {
         JsonNode[] last = new JsonNode[1];
-        Awaitility.await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofMillis(300)).until(() -> {
-            last[0] = http.getForObject(location, JsonNode.class);
-            return status.equals(last[0].get("status").asText());
-        });
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(150))
+                .pollInterval(Duration.ofMillis(300))
+                .until(() -> {
+                    last[0] = http.getForObject(location, JsonNode.class);
+                    return status.equals(last[0].get("status").asText());
+                });
         return last[0];
     }
 }

@@ -30,11 +30,20 @@ import org.springframework.http.ResponseEntity;
 
 /** The whole plan life cycle on the real application: ingestion, overhead model, solver, job engine, engine hand-off. */
 class PlanLifecycleIT extends PostgresIntegrationTest {
-    @Autowired TestRestTemplate http;
-    @Autowired PlanLookup lookup;
-    @Autowired PlanRepository plans;
-    @Autowired WorkloadStore workloads;
-    @Autowired OverheadModel overhead;
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    PlanLookup lookup;
+
+    @Autowired
+    PlanRepository plans;
+
+    @Autowired
+    WorkloadStore workloads;
+
+    @Autowired
+    OverheadModel overhead;
 
     /** Uploads n compute-class VMs whose CPU alternates 3000/1000 MHz in anti-phase (generic CSV + inventory). */
     private UUID upload(int vms, int steps) {
@@ -48,15 +57,18 @@ class PlanLifecycleIT extends PostgresIntegrationTest {
         for (float[] vm : cpu) java.util.Arrays.fill(vm, 100);
         UUID workload = CsvUploads.upload(http, "limits-it", 1, 2000, cpu);
         Map<String, Object> request = PlanApi.request(workload, "dell-r6515", 4, "HARDWARE_ASSISTED", 3);
-        request.put("hostPool", List.of(Map.of("model", "dell-r6515", "count", 4, "limits", Map.of("maxVmsPerHost", 2))));
+        request.put(
+                "hostPool", List.of(Map.of("model", "dell-r6515", "count", 4, "limits", Map.of("maxVmsPerHost", 2))));
         request.put("limits", Map.of("vcpuPerCore", 4, "memoryOvercommit", 1.5));
         ResponseEntity<JsonNode> accepted = PlanApi.post(http, request);
         assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-        JsonNode plan = PlanApi.awaitStatus(http, accepted.getHeaders().getLocation().toString(), "COMPLETED");
+        JsonNode plan =
+                PlanApi.awaitStatus(http, accepted.getHeaders().getLocation().toString(), "COMPLETED");
         assertThat(plan.get("lowerBoundHosts").asInt()).isEqualTo(3);
         assertThat(plan.get("hostsUsed").asInt()).isEqualTo(3);
         assertThat(plan.get("baselines").get("timeSeriesFfdHosts").asInt()).isEqualTo(3);
-        assertThat(plan.get("request").get("limits").get("vcpuPerCore").asDouble()).isEqualTo(4.0);
+        assertThat(plan.get("request").get("limits").get("vcpuPerCore").asDouble())
+                .isEqualTo(4.0);
         JsonNode ratios = http.getForObject(accepted.getHeaders().getLocation() + "/host-ratios", JsonNode.class);
         assertThat(ratios).hasSize(3);
         for (JsonNode h : ratios) {
@@ -79,7 +91,7 @@ class PlanLifecycleIT extends PostgresIntegrationTest {
         // (before overhead; full virtualization adds ~15 % host CPU for a compute-class VM) -> 3 g5 hosts
         UUID workload = upload(6, 4);
         Map<String, Object> request = PlanApi.request(workload, "hp-ml110-g5", 10, "FULL", 5);
-        request.put("pinned", Map.of("vm 5", 9));   // the last host of the pool: the optimum keeps 3 hosts
+        request.put("pinned", Map.of("vm 5", 9)); // the last host of the pool: the optimum keeps 3 hosts
         ResponseEntity<JsonNode> accepted = PlanApi.post(http, request);
         assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         URI location = accepted.getHeaders().getLocation();
@@ -90,14 +102,19 @@ class PlanLifecycleIT extends PostgresIntegrationTest {
         UUID id = UUID.fromString(plan.get("id").asText());
         assertThat(plan.get("lowerBoundHosts").asInt()).isEqualTo(3);
         assertThat(plan.get("hostsUsed").asInt()).isEqualTo(3);
-        assertThat(plan.get("baselines").get("peakFfdHosts").asInt()).isEqualTo(6);   // 3435 MHz peaks: one per 5320 MHz host
+        assertThat(plan.get("baselines").get("peakFfdHosts").asInt())
+                .isEqualTo(6); // 3435 MHz peaks: one per 5320 MHz host
         assertThat(plan.get("baselines").get("timeSeriesFfdHosts").asInt()).isGreaterThanOrEqualTo(3);
         assertThat(plan.get("feasible").asBoolean()).isTrue();
         assertThat(plan.get("brokenConstraints")).isEmpty();
         assertThat(plan.get("progress")).isNotEmpty();
         // the search time over all attempts (one here), stored at its end: within the attempt's elapsed time
-        assertThat(plan.get("searchedMillis").asLong()).isPositive().isLessThanOrEqualTo(plan.get("elapsedMillis").asLong())
-                .isEqualTo(plans.find(UUID.fromString(plan.get("id").asText())).orElseThrow().searchedMillis());
+        assertThat(plan.get("searchedMillis").asLong())
+                .isPositive()
+                .isLessThanOrEqualTo(plan.get("elapsedMillis").asLong())
+                .isEqualTo(plans.find(UUID.fromString(plan.get("id").asText()))
+                        .orElseThrow()
+                        .searchedMillis());
         assertThat(plan.get("request").get("virtualization").asText()).isEqualTo("FULL");
         assertThat(plan.get("request").get("targetUtilization").asDouble()).isEqualTo(1.0);
 
@@ -105,7 +122,11 @@ class PlanLifecycleIT extends PostgresIntegrationTest {
         assertThat(placements).hasSize(6);
         assertThat(placements.get(1).get("vmName").asText()).isEqualTo("vm 1");
         assertThat(placements.findValuesAsText("hostModel")).containsOnly("hp-ml110-g5");
-        assertThat(get(location + "/placements", "*/*").getHeaders().getContentType().toString()).startsWith("application/json");
+        assertThat(get(location + "/placements", "*/*")
+                        .getHeaders()
+                        .getContentType()
+                        .toString())
+                .startsWith("application/json");
         ResponseEntity<String> csv = get(location + "/placements", "text/csv");
         assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
         String[] lines = csv.getBody().split("\r?\n");
@@ -126,8 +147,11 @@ class PlanLifecycleIT extends PostgresIntegrationTest {
         assertThat(pinnedVm.get("slot").asInt()).isEqualTo(9);
         assertThat(pinnedVm.get("pinned").asBoolean()).isTrue();
         // in words: size, share of the host's busiest step, headroom, the pin, and the nearest other host
-        assertThat(pinnedVm.get("words").asText()).contains("vm 5 is configured with").contains("of the host's load")
-                .contains("Headroom then").contains("pins it to host #9");
+        assertThat(pinnedVm.get("words").asText())
+                .contains("vm 5 is configured with")
+                .contains("of the host's load")
+                .contains("Headroom then")
+                .contains("pins it to host #9");
         assertThat(first.get("shareOfHostLoad").asDouble()).isBetween(0.0, 1.0);
         assertThat(first.get("nearestOtherWhyNot").asText()).isNotBlank();
         // the planned demand went through the engine's overhead model: two anti-phase VMs share each host
@@ -145,18 +169,27 @@ class PlanLifecycleIT extends PostgresIntegrationTest {
         assertThat(placed.resources()).containsExactly(Metric.CPU);
         assertThat(placed.vmHostSlot()).hasSize(6).containsOnly(0, 1, 2);
         // PlanCompleted reached the execution engine, which replayed the placement
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() ->
-                http.getForEntity(location + "/simulation", JsonNode.class).getStatusCode() == HttpStatus.OK);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> http.getForEntity(location + "/simulation", JsonNode.class)
+                                .getStatusCode()
+                        == HttpStatus.OK);
 
-        assertThat(http.getForObject("/api/v1/plans", JsonNode.class).findValuesAsText("id")).contains(id.toString());
-        assertThat(http.getForObject("/api/v1/plans?workloadId=" + workload, JsonNode.class).findValuesAsText("id"))
+        assertThat(http.getForObject("/api/v1/plans", JsonNode.class).findValuesAsText("id"))
+                .contains(id.toString());
+        assertThat(http.getForObject("/api/v1/plans?workloadId=" + workload, JsonNode.class)
+                        .findValuesAsText("id"))
                 .containsExactly(id.toString());
-        assertThat(http.getForObject("/api/v1/plans?workloadId=" + UUID.randomUUID(), JsonNode.class)).isEmpty();
+        assertThat(http.getForObject("/api/v1/plans?workloadId=" + UUID.randomUUID(), JsonNode.class))
+                .isEmpty();
         ResponseEntity<JsonNode> badFilter = http.getForEntity("/api/v1/plans?workloadId=nonsense", JsonNode.class);
         assertThat(badFilter.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(badFilter.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+        assertThat(badFilter.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .isTrue();
         // a finished plan is deleted by DELETE
-        assertThat(http.exchange(location, HttpMethod.DELETE, null, JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(http.exchange(location, HttpMethod.DELETE, null, JsonNode.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(http.getForEntity(location, JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(lookup.exists(id)).isFalse();
     }
@@ -165,10 +198,14 @@ class PlanLifecycleIT extends PostgresIntegrationTest {
     void deleteWhileSolvingStopsTheSolverAndKeepsItsBest() {
         UUID workload = upload(8, 6);
         Map<String, Object> body = PlanApi.request(workload, "hp-ml110-g5", 20, "FULL", 600);
-        body.put("objective", "POWER");   // no early stop at the lower bound: it solves until stopped
+        body.put("objective", "POWER"); // no early stop at the lower bound: it solves until stopped
         URI location = PlanApi.post(http, body).getHeaders().getLocation();
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() ->
-                "SOLVING".equals(http.getForObject(location, JsonNode.class).get("status").asText()));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> "SOLVING"
+                        .equals(http.getForObject(location, JsonNode.class)
+                                .get("status")
+                                .asText()));
 
         ResponseEntity<JsonNode> stop = http.exchange(location, HttpMethod.DELETE, null, JsonNode.class);
         assertThat(stop.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
@@ -180,11 +217,14 @@ class PlanLifecycleIT extends PostgresIntegrationTest {
         assertThat(cancelled.get("elapsedMillis").asLong()).isLessThan(60_000);
         // reaching CANCELLED at all, under a 600 s limit, shows the DELETE ended the solve (the latency is measured by
         // CancelLatencyBenchmark, not timed here); the end of the attempt recorded its search time
-        long searched = plans.find(UUID.fromString(cancelled.get("id").asText())).orElseThrow().searchedMillis();
+        long searched = plans.find(UUID.fromString(cancelled.get("id").asText()))
+                .orElseThrow()
+                .searchedMillis();
         assertThat(searched).isBetween(1L, cancelled.get("elapsedMillis").asLong());
         assertThat(cancelled.get("searchedMillis").asLong()).isEqualTo(searched);
         assertThat(http.getForObject(location + "/placements", JsonNode.class)).hasSize(8);
-        assertThat(lookup.placedPlan(UUID.fromString(cancelled.get("id").asText()))).isPresent();
+        assertThat(lookup.placedPlan(UUID.fromString(cancelled.get("id").asText())))
+                .isPresent();
     }
 
     private ResponseEntity<String> get(String url, String accept) {

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.time.Duration;
-import java.util.UUID;
 import java.util.Map;
+import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.dcplanner.consolidation.PostgresIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -22,18 +22,28 @@ import org.springframework.http.ResponseEntity;
  */
 @PlanningIT
 class PlanProgressIT extends PostgresIntegrationTest {
-    @Autowired TestRestTemplate http;
-    @Autowired PlanningTestDoubles.InMemoryWorkloads workloads;
-    @Autowired PlanningTestDoubles.CompletedPlans completed;
-    @Autowired PlanLookup lookup;
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    PlanningTestDoubles.InMemoryWorkloads workloads;
+
+    @Autowired
+    PlanningTestDoubles.CompletedPlans completed;
+
+    @Autowired
+    PlanLookup lookup;
 
     @Test
     void bestIsReadableWhileSolvingAndKeptWhenStopped() {
         UUID workload = workloads.put(TestWorkloads.antiPhase(8, 6, 3000, 1000));
-        URI location = PlanApi.post(http, PlanApi.request(workload, "hp-ml110-g4", 20, "FULL", 600)).getHeaders().getLocation();
+        URI location = PlanApi.post(http, PlanApi.request(workload, "hp-ml110-g4", 20, "FULL", 600))
+                .getHeaders()
+                .getLocation();
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
             JsonNode p = http.getForObject(location, JsonNode.class);
-            return "SOLVING".equals(p.get("status").asText()) && p.get("hostsUsed").isInt();
+            return "SOLVING".equals(p.get("status").asText())
+                    && p.get("hostsUsed").isInt();
         });
         JsonNode solving = http.getForObject(location, JsonNode.class);
         assertThat(solving.get("progress")).isNotEmpty();
@@ -43,27 +53,33 @@ class PlanProgressIT extends PostgresIntegrationTest {
         assertThat(solving.get("baselines").get("timeSeriesFfdHosts").isInt()).isTrue();
         assertThat(http.getForObject(location + "/placements", JsonNode.class)).hasSize(8);
 
-        assertThat(http.exchange(location, HttpMethod.DELETE, null, JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(http.exchange(location, HttpMethod.DELETE, null, JsonNode.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.ACCEPTED);
         JsonNode cancelled = PlanApi.awaitStatus(http, location.toString(), "CANCELLED");
-        assertThat(cancelled.get("hostsUsed").asInt()).isEqualTo(solving.get("hostsUsed").asInt());
+        assertThat(cancelled.get("hostsUsed").asInt())
+                .isEqualTo(solving.get("hostsUsed").asInt());
         assertThat(cancelled.get("elapsedMillis").asLong()).isLessThan(60_000);
         UUID id = UUID.fromString(cancelled.get("id").asText());
         assertThat(lookup.placedPlan(id)).isPresent();
         // the job publishes PlanCompleted just after it stored CANCELLED, so the event may trail the status
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> completed.ids.contains(id));
         // the second DELETE removes the finished plan
-        assertThat(http.exchange(location, HttpMethod.DELETE, null, JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(http.exchange(location, HttpMethod.DELETE, null, JsonNode.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
     }
 
     @Test
     void finishNowEndsTheSearchAndKeepsTheBestAsACompletedPlan() {
         UUID workload = workloads.put(TestWorkloads.antiPhase(8, 6, 3000, 1000));
         Map<String, Object> body = PlanApi.request(workload, "hp-ml110-g5", 20, "FULL", 600);
-        body.put("objective", "POWER");   // no early stop at the lower bound: it solves until finished
+        body.put("objective", "POWER"); // no early stop at the lower bound: it solves until finished
         URI location = PlanApi.post(http, body).getHeaders().getLocation();
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
             JsonNode p = http.getForObject(location, JsonNode.class);
-            return "SOLVING".equals(p.get("status").asText()) && p.get("hostsUsed").isInt();
+            return "SOLVING".equals(p.get("status").asText())
+                    && p.get("hostsUsed").isInt();
         });
         ResponseEntity<JsonNode> finish = http.postForEntity(location + "/finish", null, JsonNode.class);
         assertThat(finish.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);

@@ -38,18 +38,33 @@ class PlanRecoveryIT extends PostgresIntegrationTest {
      * {2600, 1550, 1000} + {2100, 2100, 1000} is 2 (the lower bound). Planned as measured (overhead in the trace).
      */
     private static final float[] CPU_MHZ = {2600, 2100, 2100, 1550, 1000, 1000};
+
     private static final int[] OPTIMAL_HOST_OF = {0, 1, 1, 0, 0, 1};
 
-    @Autowired TestRestTemplate http;
-    @Autowired WorkloadStore workloads;
-    @Autowired PlanRepository plans;
-    @Autowired SchedulerClient scheduler;
-    @Autowired OneTimeTask<String> solvePlanOneTimeTask;
-    @Autowired JdbcTemplate jdbc;
-    @Autowired ObjectMapper json;
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    WorkloadStore workloads;
+
+    @Autowired
+    PlanRepository plans;
+
+    @Autowired
+    SchedulerClient scheduler;
+
+    @Autowired
+    OneTimeTask<String> solvePlanOneTimeTask;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    ObjectMapper json;
 
     @Test
-    void deadExecutionIsRevivedAsANewAttemptWarmStartedFromTheSavedBestAndTheDeadNodesWritesAreFenced() throws Exception {
+    void deadExecutionIsRevivedAsANewAttemptWarmStartedFromTheSavedBestAndTheDeadNodesWritesAreFenced()
+            throws Exception {
         float[][] series = new float[CPU_MHZ.length][];
         for (int vm = 0; vm < series.length; vm++) {
             series[vm] = new float[4];
@@ -62,10 +77,20 @@ class PlanRecoveryIT extends PostgresIntegrationTest {
         PlanRequest request = json.convertValue(body, PlanRequest.class).validated(3600, 30);
         List<String> vmNames = trace.vms().stream().map(WorkloadVm::name).toList();
         // the saved best of the dead attempt: the 2-host optimum, by VM name (the store decides the VM order)
-        int[] savedBest = vmNames.stream().mapToInt(name -> OPTIMAL_HOST_OF[Integer.parseInt(name.substring(3))]).toArray();
+        int[] savedBest = vmNames.stream()
+                .mapToInt(name -> OPTIMAL_HOST_OF[Integer.parseInt(name.substring(3))])
+                .toArray();
         UUID id = UUID.randomUUID();
-        plans.insert(id, "recovery", workload, json.writeValueAsString(request), vmNames,
-                java.util.Collections.nCopies(10, "hp-ml110-g5"), 4, 300, false);
+        plans.insert(
+                id,
+                "recovery",
+                workload,
+                json.writeValueAsString(request),
+                vmNames,
+                java.util.Collections.nCopies(10, "hp-ml110-g5"),
+                4,
+                300,
+                false);
         // a node claimed the plan, persisted a best found 1 s into its search, then died mid-solve
         assertThat(plans.startAttempt(id)).hasValue(1);
         Instant firstStart = plans.find(id).orElseThrow().startedAt();
@@ -73,11 +98,18 @@ class PlanRecoveryIT extends PostgresIntegrationTest {
         // its last cancel poll, 3 s into its search, recorded the search time (the revived attempt subtracts it)
         assertThat(plans.mustStop(id, 1, 3_000)).isFalse();
         assertThat(plans.find(id).orElseThrow().searchedMillis()).isEqualTo(3_000);
-        scheduler.schedule(solvePlanOneTimeTask.instance(id.toString(), id.toString()), Instant.now().plus(1, ChronoUnit.HOURS));
-        jdbc.update("update scheduled_tasks set picked = true, picked_by = 'dead-node', last_heartbeat = now() - interval '1 hour', "
-                + "execution_time = now() - interval '1 hour' where task_name = ? and task_instance = ?",
-                SolvePlanTask.NAME, id.toString());
-        assertThat(http.getForObject("/api/v1/plans/" + id, JsonNode.class).get("hostsUsed").asInt()).isEqualTo(2);
+        scheduler.schedule(
+                solvePlanOneTimeTask.instance(id.toString(), id.toString()),
+                Instant.now().plus(1, ChronoUnit.HOURS));
+        jdbc.update(
+                "update scheduled_tasks set picked = true, picked_by = 'dead-node', last_heartbeat = now() - interval '1 hour', "
+                        + "execution_time = now() - interval '1 hour' where task_name = ? and task_instance = ?",
+                SolvePlanTask.NAME,
+                id.toString());
+        assertThat(http.getForObject("/api/v1/plans/" + id, JsonNode.class)
+                        .get("hostsUsed")
+                        .asInt())
+                .isEqualTo(2);
 
         JsonNode done = PlanApi.awaitStatus(http, "/api/v1/plans/" + id, "COMPLETED");
         // from scratch the new attempt's first best would be the construction: both baselines need 3 hosts
@@ -90,18 +122,23 @@ class PlanRecoveryIT extends PostgresIntegrationTest {
         assertThat(secondAttempt).isNotEmpty();
         assertThat(secondAttempt.get(0).get("hostsUsed").asInt()).isLessThanOrEqualTo(2);
         assertThat(done.get("hostsUsed").asInt()).isEqualTo(2);
-        assertThat(done.get("progress").findValuesAsText("attempt")).startsWith("1", "2").doesNotContain("3");
+        assertThat(done.get("progress").findValuesAsText("attempt"))
+                .startsWith("1", "2")
+                .doesNotContain("3");
         assertThat(plans.find(id).orElseThrow().attempt()).isEqualTo(2);
         // the plan keeps the first attempt's start; the revived attempt's own start (its elapsed time) is later
         assertThat(Instant.parse(done.get("startedAt").asText())).isEqualTo(firstStart);
         assertThat(Instant.parse(done.get("attemptStartedAt").asText())).isAfter(firstStart);
-        assertThat(done.get("elapsedMillis").asLong()).isLessThan(Duration.between(firstStart, Instant.now()).toMillis());
+        assertThat(done.get("elapsedMillis").asLong())
+                .isLessThan(Duration.between(firstStart, Instant.now()).toMillis());
         // GET shows the search time of both attempts: the dead one's 3 s plus the revived one's
-        assertThat(done.get("searchedMillis").asLong()).isGreaterThan(3_000)
+        assertThat(done.get("searchedMillis").asLong())
+                .isGreaterThan(3_000)
                 .isEqualTo(plans.find(id).orElseThrow().searchedMillis());
 
         // the dead node wakes up: its writes touch nothing and its next poll tells it to stop
-        plans.saveBest(id, 1, new int[] {0, 1, 2, 3, 4, 5}, new ProgressPoint(1, 2000, 6, "0hard/-6medium/0soft", true));
+        plans.saveBest(
+                id, 1, new int[] {0, 1, 2, 3, 4, 5}, new ProgressPoint(1, 2000, 6, "0hard/-6medium/0soft", true));
         assertThat(plans.find(id).orElseThrow().hostsUsed()).isEqualTo(2);
         long searched = plans.find(id).orElseThrow().searchedMillis();
         assertThat(searched).isGreaterThanOrEqualTo(3_000);
@@ -109,8 +146,12 @@ class PlanRecoveryIT extends PostgresIntegrationTest {
         assertThat(plans.find(id).orElseThrow().searchedMillis()).isEqualTo(searched);
         assertThat(plans.mustStop(id, 2, searched)).isFalse();
         // db-scheduler removes the execution row just after the task body (which wrote COMPLETED) returns
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.queryForList(
-                "select task_instance from scheduled_tasks where task_name = ? and task_instance = ?",
-                String.class, SolvePlanTask.NAME, id.toString())).isEqualTo(List.of()));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(jdbc.queryForList(
+                                "select task_instance from scheduled_tasks where task_name = ? and task_instance = ?",
+                                String.class,
+                                SolvePlanTask.NAME,
+                                id.toString()))
+                        .isEqualTo(List.of()));
     }
 }

@@ -28,17 +28,18 @@ public final class PlanSizingBenchmark {
         }
         run(1052, 288, 300, resources, overhead);
         run(10_000, 288, 300, resources, overhead);
-        run(2_000, 8_640, 300, resources, overhead);   // 30 days at 5 min, folded and windowed
+        run(2_000, 8_640, 300, resources, overhead); // 30 days at 5 min, folded and windowed
     }
 
-    private static void run(int vms, int steps, int stepSeconds, List<Metric> resources, VirtualizationOverheadModel overhead) {
+    private static void run(
+            int vms, int steps, int stepSeconds, List<Metric> resources, VirtualizationOverheadModel overhead) {
         LoadedWorkload w = SyntheticWorkloads.generate(42, vms, steps, stepSeconds, EnumSet.allOf(Metric.class));
         boolean multiDay = (long) steps * stepSeconds >= 2 * 86_400;
         Sizing raw = new Sizing(95.0, 10.0, false, 1, false);
         Sizing window = new Sizing(95.0, 10.0, false, 12, false);
         Sizing fold = new Sizing(95.0, 10.0, true, 1, false);
         for (Sizing s : multiDay ? List.of(raw, window, fold) : List.of(raw, window)) {
-            DemandSizer.size(w, resources, s, VirtualizationApproach.FULL, overhead);   // warm-up
+            DemandSizer.size(w, resources, s, VirtualizationApproach.FULL, overhead); // warm-up
             long best = Long.MAX_VALUE;
             for (int i = 0; i < 3; i++) {
                 long t0 = System.nanoTime();
@@ -46,8 +47,13 @@ public final class PlanSizingBenchmark {
                 best = Math.min(best, System.nanoTime() - t0);
             }
             double seconds = best / 1e9;
-            System.out.printf(Locale.ROOT, "%,d VMs x %,d steps, %s: %.3f s, %.1f M VM-steps/s%n", vms, steps,
-                    s.foldDays() ? "foldDays p95" : "window " + s.windowSteps() + " p95", seconds,
+            System.out.printf(
+                    Locale.ROOT,
+                    "%,d VMs x %,d steps, %s: %.3f s, %.1f M VM-steps/s%n",
+                    vms,
+                    steps,
+                    s.foldDays() ? "foldDays p95" : "window " + s.windowSteps() + " p95",
+                    seconds,
                     (double) vms * steps / seconds / 1e6);
         }
     }

@@ -14,5 +14,4 @@ import org.springframework.context.annotation.Import;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Import(PlanningTestDoubles.class)
-@interface PlanningIT {
-}
+@interface PlanningIT {}

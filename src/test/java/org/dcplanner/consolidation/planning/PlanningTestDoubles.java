@@ -65,7 +65,9 @@ public class PlanningTestDoubles {
         }
 
         private java.util.Optional<WorkloadStore> real() {
-            return context.getBeansOfType(WorkloadStore.class).values().stream().filter(s -> s != this).findFirst();
+            return context.getBeansOfType(WorkloadStore.class).values().stream()
+                    .filter(s -> s != this)
+                    .findFirst();
         }
 
         public UUID put(LoadedWorkload workload) {
@@ -82,7 +84,8 @@ public class PlanningTestDoubles {
         public LoadedWorkload load(UUID workloadId, Set<Metric> metrics) {
             LoadedWorkload w = byId.get(workloadId);
             if (w == null) {
-                return real().orElseThrow(() -> ApiException.notFound("workload", workloadId)).load(workloadId, metrics);
+                return real().orElseThrow(() -> ApiException.notFound("workload", workloadId))
+                        .load(workloadId, metrics);
             }
             Map<Metric, float[][]> series = new EnumMap<>(Metric.class);
             w.series().forEach((m, s) -> {

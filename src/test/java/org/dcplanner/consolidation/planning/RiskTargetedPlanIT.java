@@ -20,8 +20,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * estimated, target, method) and sizingApplied shown and stored; a percentile plan shows what its default window did.
  */
 class RiskTargetedPlanIT extends PostgresIntegrationTest {
-    @Autowired TestRestTemplate http;
-    @Autowired JdbcTemplate jdbc;
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void riskTargetedPlanReportsItsRiskNextToTheInSampleFigure() {
@@ -29,7 +32,8 @@ class RiskTargetedPlanIT extends PostgresIntegrationTest {
         Random random = new Random(5);
         float[][] cpu = new float[12][288];
         for (float[] s : cpu) {
-            for (int t = 0; t < s.length; t++) s[t] = (float) Math.max(0, Math.min(2000, 1000 + 400 * random.nextGaussian()));
+            for (int t = 0; t < s.length; t++)
+                s[t] = (float) Math.max(0, Math.min(2000, 1000 + 400 * random.nextGaussian()));
         }
         UUID workload = CsvUploads.upload(http, "risk-it", 1, 2000, cpu);
 
@@ -46,17 +50,25 @@ class RiskTargetedPlanIT extends PostgresIntegrationTest {
             assertThat(risk.get("method").asText()).contains("mean + ").contains("correlation");
             assertThat(plan.get("sizingApplied").get("mode").asText()).isEqualTo("OVERLOAD_RISK");
             assertThat(plan.get("sizingApplied").get("windowSteps").asInt()).isEqualTo(12);
-            assertThat(plan.get("request").get("sizing").get("percentile").isNull()).isTrue();
+            assertThat(plan.get("request").get("sizing").get("percentile").isNull())
+                    .isTrue();
             // stored with the plan, not recomputed per GET
-            String stored = jdbc.queryForObject("select overload_risk->>'targetPercent' from plans where id = ?::uuid",
-                    String.class, plan.get("id").asText());
-            assertThat(Double.parseDouble(stored)).isEqualTo(risk.get("targetPercent").asDouble());
+            String stored = jdbc.queryForObject(
+                    "select overload_risk->>'targetPercent' from plans where id = ?::uuid",
+                    String.class,
+                    plan.get("id").asText());
+            assertThat(Double.parseDouble(stored))
+                    .isEqualTo(risk.get("targetPercent").asDouble());
         }
         assertThat(risky.get("overloadRisk").get("targetPercent").asDouble()).isEqualTo(1.0);
         // a tighter target never takes fewer hosts, and its estimate is not higher
-        assertThat(safe.get("hostsUsed").asInt()).isGreaterThanOrEqualTo(risky.get("hostsUsed").asInt());
+        assertThat(safe.get("hostsUsed").asInt())
+                .isGreaterThanOrEqualTo(risky.get("hostsUsed").asInt());
         assertThat(safe.get("overloadRisk").get("estimatedOutOfSamplePercent").asDouble())
-                .isLessThanOrEqualTo(risky.get("overloadRisk").get("estimatedOutOfSamplePercent").asDouble() + 1e-9);
+                .isLessThanOrEqualTo(risky.get("overloadRisk")
+                                .get("estimatedOutOfSamplePercent")
+                                .asDouble()
+                        + 1e-9);
 
         // a percentile plan without a window: the hour around each step is applied, and the plan says so
         body.put("sizing", Map.of("percentile", 95, "overheadInTrace", true));
@@ -68,13 +80,18 @@ class RiskTargetedPlanIT extends PostgresIntegrationTest {
         assertThat(applied.get("percentileHasEffect").asBoolean()).isTrue();
         assertThat(applied.get("summary").asText()).startsWith("p95 over a centered window of 12 steps (60 min)");
         assertThat(percentile.get("overloadRisk").get("targetPercent").isNull()).isTrue();
-        assertThat(percentile.get("overloadRisk").get("estimatedOutOfSamplePercent").isNumber()).isTrue();
+        assertThat(percentile
+                        .get("overloadRisk")
+                        .get("estimatedOutOfSamplePercent")
+                        .isNumber())
+                .isTrue();
     }
 
     private JsonNode solved(Map<String, Object> body) {
         ResponseEntity<JsonNode> accepted = PlanApi.post(http, body);
         assertThat(accepted.getStatusCode()).as("%s", accepted.getBody()).isEqualTo(HttpStatus.ACCEPTED);
-        JsonNode plan = SolvedPlans.awaitPlan(http, accepted.getHeaders().getLocation().toString());
+        JsonNode plan =
+                SolvedPlans.awaitPlan(http, accepted.getHeaders().getLocation().toString());
         assertThat(plan.get("status").asText()).isEqualTo("COMPLETED");
         return plan;
     }

@@ -59,7 +59,9 @@ public final class TestWorkloads {
 
     /** The same workload with every VM in one anti-affinity group. */
     static LoadedWorkload inOneGroup(LoadedWorkload w, String group) {
-        List<WorkloadVm> vms = w.vms().stream().map(v -> vm(v.index(), v.name(), v.paravirtCapable(), group)).toList();
+        List<WorkloadVm> vms = w.vms().stream()
+                .map(v -> vm(v.index(), v.name(), v.paravirtCapable(), group))
+                .toList();
         return new LoadedWorkload(w.id(), w.name(), w.grid(), vms, w.series());
     }
 }

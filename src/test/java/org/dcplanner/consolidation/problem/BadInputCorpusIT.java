@@ -40,33 +40,55 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BadInputCorpusIT extends PostgresIntegrationTest {
-    private static final List<String> TABLES = List.of("workload", "workload_vm", "workload_series", "host_models", "plans",
-            "simulation_run", "savings_assumptions", "current_server", "scheduled_tasks");
+    private static final List<String> TABLES = List.of(
+            "workload",
+            "workload_vm",
+            "workload_series",
+            "host_models",
+            "plans",
+            "simulation_run",
+            "savings_assumptions",
+            "current_server",
+            "scheduled_tasks");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @LocalServerPort int port;
-    @Autowired JdbcTemplate jdbc;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
     ApiClient api;
     final Map<String, String> placeholders = new LinkedHashMap<>();
 
     @BeforeAll
     void fixture() throws IOException {
         api = ApiClient.onPort(port);
-        String csv = "vm,timestamp,cpuMhz,memoryMib\n" + "vm-1,2026-01-05T00:00:00Z,100,512\nvm-1,2026-01-05T00:05:00Z,120,512\n"
+        String csv = "vm,timestamp,cpuMhz,memoryMib\n"
+                + "vm-1,2026-01-05T00:00:00Z,100,512\nvm-1,2026-01-05T00:05:00Z,120,512\n"
                 + "vm-2,2026-01-05T00:00:00Z,300,1024\nvm-2,2026-01-05T00:05:00Z,200,1024\n";
         Multipart upload = new Multipart().file("file", "corpus.csv", csv.getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> workload = api.send(upload.post(api, "/api/v1/workloads"));
         assertThat(workload.statusCode()).as(workload.body()).isEqualTo(201);
         String workloadId = JSON.readTree(workload.body()).get("id").asText();
-        HttpResponse<String> plan = api.postJson("/api/v1/plans", "{\"workloadId\":\"" + workloadId + "\",\"hostPool\":"
-                + "[{\"model\":\"dell-r6515\",\"count\":2}],\"virtualization\":\"HARDWARE_ASSISTED\",\"timeLimitSeconds\":1}");
+        HttpResponse<String> plan = api.postJson(
+                "/api/v1/plans",
+                "{\"workloadId\":\"" + workloadId + "\",\"hostPool\":"
+                        + "[{\"model\":\"dell-r6515\",\"count\":2}],\"virtualization\":\"HARDWARE_ASSISTED\",\"timeLimitSeconds\":1}");
         assertThat(plan.statusCode()).as(plan.body()).isEqualTo(202);
         String planId = JSON.readTree(plan.body()).get("id").asText();
-        Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() ->
-                "COMPLETED".equals(JSON.readTree(api.get("/api/v1/plans/" + planId).body()).get("status").asText()));
+        Awaitility.await()
+                .atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> "COMPLETED"
+                        .equals(JSON.readTree(api.get("/api/v1/plans/" + planId).body())
+                                .get("status")
+                                .asText()));
         // background jobs the plan triggered (its replay) end before counting rows
-        Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() ->
-                jdbc.queryForObject("select count(*) from scheduled_tasks", Long.class) == 0);
+        Awaitility.await()
+                .atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> jdbc.queryForObject("select count(*) from scheduled_tasks", Long.class) == 0);
         placeholders.put("${workload}", workloadId);
         placeholders.put("${plan}", planId);
         placeholders.put("${missing}", UUID.randomUUID().toString());
@@ -88,15 +110,21 @@ class BadInputCorpusIT extends PostgresIntegrationTest {
 
         Response response = send(c);
 
-        assertThat(response.status()).as(name + ": " + response.body()).isEqualTo(c.get("status").asInt());
+        assertThat(response.status())
+                .as(name + ": " + response.body())
+                .isEqualTo(c.get("status").asInt());
         assertThat(response.contentType()).as(name).startsWith("application/problem+json");
         JsonNode problem = JSON.readTree(response.body());
         assertThat(problem.get("status").asInt()).isEqualTo(c.get("status").asInt());
         if (c.hasNonNull("type")) {
-            assertThat(problem.get("type").asText()).as(name + ": " + response.body()).isEqualTo("/problems/" + c.get("type").asText());
+            assertThat(problem.get("type").asText())
+                    .as(name + ": " + response.body())
+                    .isEqualTo("/problems/" + c.get("type").asText());
         }
         if (c.hasNonNull("field")) {
-            assertThat(problem.path("field").asText()).as(name + ": " + response.body()).isEqualTo(c.get("field").asText());
+            assertThat(problem.path("field").asText())
+                    .as(name + ": " + response.body())
+                    .isEqualTo(c.get("field").asText());
         }
         assertThat(rowCounts()).as(name + ": rows stored").isEqualTo(before);
         HttpResponse<String> health = api.get("/actuator/health");
@@ -109,8 +137,7 @@ class BadInputCorpusIT extends PostgresIntegrationTest {
         return counts;
     }
 
-    record Response(int status, String contentType, String body) {
-    }
+    record Response(int status, String contentType, String body) {}
 
     private Response send(JsonNode c) throws IOException {
         if (c.has("raw")) return parseRaw(api.raw(c.get("raw").asText()));
@@ -124,14 +151,18 @@ class BadInputCorpusIT extends PostgresIntegrationTest {
         } else {
             byte[] body = body(c);
             String type = c.has("contentType") ? c.get("contentType").asText() : "application/json";
-            HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
-                    : c.path("chunked").asBoolean() ? ApiClient.chunked(body) : HttpRequest.BodyPublishers.ofByteArray(body);
+            HttpRequest.BodyPublisher publisher = body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : c.path("chunked").asBoolean()
+                            ? ApiClient.chunked(body)
+                            : HttpRequest.BodyPublishers.ofByteArray(body);
             HttpRequest.Builder b = api.request(path).method(method, publisher);
             if (body != null) b.header("Content-Type", type);
             request = b.build();
         }
         HttpResponse<String> r = api.send(request);
-        return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+        return new Response(
+                r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
     }
 
     private byte[] body(JsonNode c) throws IOException {
@@ -148,13 +179,17 @@ class BadInputCorpusIT extends PostgresIntegrationTest {
         int bytes = Integer.parseInt(kind[1]);
         StringBuilder b = new StringBuilder(bytes + 64);
         if (kind[0].equals("pins")) {
-            b.append("{\"workloadId\":\"").append(placeholders.get("${workload}"))
-                    .append("\",\"hostPool\":[{\"model\":\"dell-r6515\",\"count\":2}],\"virtualization\":\"FULL\",\"pinned\":{");
-            for (int i = 0; b.length() < bytes; i++) b.append(i == 0 ? "" : ",").append("\"vm-").append(i).append("\":0");
+            b.append("{\"workloadId\":\"")
+                    .append(placeholders.get("${workload}"))
+                    .append(
+                            "\",\"hostPool\":[{\"model\":\"dell-r6515\",\"count\":2}],\"virtualization\":\"FULL\",\"pinned\":{");
+            for (int i = 0; b.length() < bytes; i++)
+                b.append(i == 0 ? "" : ",").append("\"vm-").append(i).append("\":0");
             b.append("}}");
         } else {
             b.append("name,count,averageWatts,peakWatts,rackUnits\n");
-            for (int i = 0; b.length() < bytes; i++) b.append("server-").append(i).append(",1,200,300,1\n");
+            for (int i = 0; b.length() < bytes; i++)
+                b.append("server-").append(i).append(",1,200,300,1\n");
         }
         return b.toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -170,7 +205,9 @@ class BadInputCorpusIT extends PostgresIntegrationTest {
         while (files.hasNext()) {
             var f = files.next();
             JsonNode file = f.getValue();
-            byte[] content = file.has("zip") ? zip(file.get("zip")) : file.get("text").asText().getBytes(StandardCharsets.UTF_8);
+            byte[] content = file.has("zip")
+                    ? zip(file.get("zip"))
+                    : file.get("text").asText().getBytes(StandardCharsets.UTF_8);
             m.file(f.getKey(), file.get("filename").asText(), content);
         }
         return m;

@@ -39,11 +39,18 @@ public final class ConcurrentUploadBenchmark {
         int readers = args.length > 3 ? Integer.parseInt(args[3]) : 4;
         int vms = args.length > 4 ? Integer.parseInt(args[4]) : 20;
         ApiClient api = new ApiClient(base);
-        System.out.printf("# %d cores, load average at start %.2f; %s, %d s, %d uploaders, %d readers, %d VMs x 288"
-                        + " steps per upload%n", Runtime.getRuntime().availableProcessors(),
-                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), base, seconds, uploaders, readers, vms);
+        System.out.printf(
+                "# %d cores, load average at start %.2f; %s, %d s, %d uploaders, %d readers, %d VMs x 288"
+                        + " steps per upload%n",
+                Runtime.getRuntime().availableProcessors(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                base,
+                seconds,
+                uploaders,
+                readers,
+                vms);
 
-        Map<String, Integer> uploaded = new ConcurrentHashMap<>();   // id -> VM count acknowledged
+        Map<String, Integer> uploaded = new ConcurrentHashMap<>(); // id -> VM count acknowledged
         List<Long> readNanos = Collections.synchronizedList(new ArrayList<>());
         List<Long> uploadNanos = Collections.synchronizedList(new ArrayList<>());
         List<String> errors = Collections.synchronizedList(new ArrayList<>());
@@ -57,8 +64,10 @@ public final class ConcurrentUploadBenchmark {
                     byte[] csv = csv(n, vms);
                     long t0 = System.nanoTime();
                     try {
-                        HttpResponse<String> r = api.send(new Multipart().field("name", "load-" + n)
-                                .file("file", "load-" + n + ".csv", csv).post(api, "/api/v1/workloads"));
+                        HttpResponse<String> r = api.send(new Multipart()
+                                .field("name", "load-" + n)
+                                .file("file", "load-" + n + ".csv", csv)
+                                .post(api, "/api/v1/workloads"));
                         uploadNanos.add(System.nanoTime() - t0);
                         if (r.statusCode() != 201) {
                             errors.add("upload " + r.statusCode() + " " + r.body());
@@ -96,13 +105,24 @@ public final class ConcurrentUploadBenchmark {
             HttpResponse<String> r = api.get("/api/v1/workloads/" + e.getKey());
             if (r.statusCode() != 200 || JSON.readTree(r.body()).get("vmCount").asInt() != e.getValue()) lost++;
         }
-        System.out.printf("uploads acknowledged %d (%.1f/s), upload p50 %d ms, p99 %d ms; reads %d, p50 %d ms, p95 %d ms,"
+        System.out.printf(
+                "uploads acknowledged %d (%.1f/s), upload p50 %d ms, p99 %d ms; reads %d, p50 %d ms, p95 %d ms,"
                         + " p99 %d ms, max %d ms; errors %d; lost %d; load average at end %.2f%n",
-                uploaded.size(), uploaded.size() / (double) seconds, pct(uploadNanos, 50), pct(uploadNanos, 99),
-                readNanos.size(), pct(readNanos, 50), pct(readNanos, 95), pct(readNanos, 99), pct(readNanos, 100),
-                errors.size(), lost, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                uploaded.size(),
+                uploaded.size() / (double) seconds,
+                pct(uploadNanos, 50),
+                pct(uploadNanos, 99),
+                readNanos.size(),
+                pct(readNanos, 50),
+                pct(readNanos, 95),
+                pct(readNanos, 99),
+                pct(readNanos, 100),
+                errors.size(),
+                lost,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         errors.stream().limit(5).forEach(e -> System.out.println("  error: " + e));
-        for (String id : uploaded.keySet()) api.send(api.request("/api/v1/workloads/" + id).DELETE().build());
+        for (String id : uploaded.keySet())
+            api.send(api.request("/api/v1/workloads/" + id).DELETE().build());
     }
 
     private static String timed(ApiClient api, String path, List<Long> nanos, List<String> errors) {
@@ -122,8 +142,15 @@ public final class ConcurrentUploadBenchmark {
         long start = Instant.parse("2026-01-05T00:00:00Z").getEpochSecond();
         for (int vm = 0; vm < vms; vm++) {
             for (int t = 0; t < 288; t++) {
-                b.append("vm-").append(vm).append(',').append(start + 300L * t).append(',')
-                        .append(500 + (n * 7 + vm * 13 + t) % 1500).append(',').append(1024 + vm).append('\n');
+                b.append("vm-")
+                        .append(vm)
+                        .append(',')
+                        .append(start + 300L * t)
+                        .append(',')
+                        .append(500 + (n * 7 + vm * 13 + t) % 1500)
+                        .append(',')
+                        .append(1024 + vm)
+                        .append('\n');
             }
         }
         return b.toString().getBytes(StandardCharsets.UTF_8);

@@ -25,8 +25,10 @@ final class Multipart {
 
     HttpRequest post(ApiClient api, String path) {
         write("--" + BOUNDARY + "--\r\n");
-        return api.request(path).header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+        return api.request(path)
+                .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build();
     }
 
     /** A body that stops in the middle of its file part, without the closing boundary. */
@@ -34,8 +36,10 @@ final class Multipart {
         Multipart m = new Multipart();
         m.write("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"cut.csv\"\r\n"
                 + "Content-Type: text/csv\r\n\r\nvm,timestamp,cpuMhz\nvm-1,2026-01-05T00:00:00Z,1");
-        return api.request(path).header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(m.body.toByteArray())).build();
+        return api.request(path)
+                .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(m.body.toByteArray()))
+                .build();
     }
 
     private void write(String s) {

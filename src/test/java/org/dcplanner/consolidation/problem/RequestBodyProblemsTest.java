@@ -10,8 +10,7 @@ import org.junit.jupiter.api.Test;
 class RequestBodyProblemsTest {
     private final ObjectMapper json = new ObjectMapper();
 
-    record Body(Double ratio, Integer count, Boolean flag) {
-    }
+    record Body(Double ratio, Integer count, Boolean flag) {}
 
     private String detail(String body, Class<?> type) {
         return RequestBodyProblems.detail(catchThrowable(() -> json.readValue(body, type)));
@@ -22,6 +21,7 @@ class RequestBodyProblemsTest {
         assertThat(detail("[]", Map.class)).isEqualTo("the request body: expected a JSON object");
         assertThat(detail("{\"ratio\": \"abc\"}", Body.class)).isEqualTo("'ratio': 'abc' is not a number");
         assertThat(detail("{\"count\": \"many\"}", Body.class)).isEqualTo("'count': 'many' is not a whole number");
-        assertThat(detail("{\"flag\": \"maybe\"}", Body.class)).isEqualTo("'flag': 'maybe' is not a boolean (true or false)");
+        assertThat(detail("{\"flag\": \"maybe\"}", Body.class))
+                .isEqualTo("'flag': 'maybe' is not a boolean (true or false)");
     }
 }

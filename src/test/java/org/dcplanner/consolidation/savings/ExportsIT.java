@@ -27,8 +27,12 @@ import org.springframework.http.ResponseEntity;
 @Import(PlanningTestDoubles.class)
 class ExportsIT extends PostgresIntegrationTest {
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    @Autowired TestRestTemplate http;
-    @Autowired PlanningTestDoubles.InMemoryWorkloads workloads;
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    PlanningTestDoubles.InMemoryWorkloads workloads;
 
     private ResponseEntity<byte[]> get(String path, String accept) {
         HttpHeaders headers = new HttpHeaders();
@@ -47,11 +51,15 @@ class ExportsIT extends PostgresIntegrationTest {
         assertThat(csv.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
         assertThat(csv.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION)).contains("savings-" + plan + ".csv");
-        List<String> lines = new String(csv.getBody(), StandardCharsets.UTF_8).lines().toList();
+        List<String> lines =
+                new String(csv.getBody(), StandardCharsets.UTF_8).lines().toList();
         assertThat(lines.get(0)).isEqualTo("figure,unit,before,after,saved,savedPercent");
-        String servers = lines.stream().filter(l -> l.startsWith("Servers,")).findFirst().orElseThrow();
-        assertThat(servers).startsWith("Servers,servers," + savings.get("before").get("serverCount").asInt() + ","
-                + savings.get("after").get("serverCount").asInt() + ",");
+        String servers =
+                lines.stream().filter(l -> l.startsWith("Servers,")).findFirst().orElseThrow();
+        assertThat(servers)
+                .startsWith("Servers,servers,"
+                        + savings.get("before").get("serverCount").asInt() + ","
+                        + savings.get("after").get("serverCount").asInt() + ",");
 
         ResponseEntity<byte[]> xlsx = get(base + "/savings", XLSX);
         assertThat(xlsx.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -63,30 +71,45 @@ class ExportsIT extends PostgresIntegrationTest {
             boolean found = false;
             for (int r = 1; r <= sheet.getLastRowNum(); r++) {
                 if (sheet.getRow(r).getCell(0).getStringCellValue().equals("Total cost per year")) {
-                    assertThat(sheet.getRow(r).getCell(4).getNumericCellValue()).isCloseTo(totalSaved, org.assertj.core.api.Assertions.within(1e-6));
+                    assertThat(sheet.getRow(r).getCell(4).getNumericCellValue())
+                            .isCloseTo(totalSaved, org.assertj.core.api.Assertions.within(1e-6));
                     found = true;
                 }
             }
             assertThat(found).as("a 'Total cost per year' row").isTrue();
-            assertThat(book.getSheet("Assumptions").getRow(1).getCell(2).getStringCellValue()).isNotBlank();
+            assertThat(book.getSheet("Assumptions").getRow(1).getCell(2).getStringCellValue())
+                    .isNotBlank();
         }
 
         JsonNode hosts = http.getForObject(base + "/simulation/host-summary", JsonNode.class);
         JsonNode sim = http.getForObject(base + "/simulation", JsonNode.class);
-        assertThat(hosts.size()).isEqualTo(sim.get("hosts").get("total").asInt()).isPositive();
+        assertThat(hosts.size())
+                .isEqualTo(sim.get("hosts").get("total").asInt())
+                .isPositive();
         double peakCpu = 0;
         for (JsonNode h : hosts) {
             assertThat(h.get("vmCount").asInt()).isPositive();
             peakCpu = Math.max(peakCpu, h.get("peakCpuPercent").asDouble());
         }
         // the busiest host's CPU peak is the replay's plan-level CPU peak the dashboard shows
-        assertThat(peakCpu).isCloseTo(100 * sim.get("metrics").get("peakUtilizationByResource").get("CPU").asDouble(),
-                org.assertj.core.api.Assertions.within(0.051));
-        List<String> hostCsv = new String(get(base + "/simulation/host-summary", "text/csv").getBody(), StandardCharsets.UTF_8).lines().toList();
+        assertThat(peakCpu)
+                .isCloseTo(
+                        100
+                                * sim.get("metrics")
+                                        .get("peakUtilizationByResource")
+                                        .get("CPU")
+                                        .asDouble(),
+                        org.assertj.core.api.Assertions.within(0.051));
+        List<String> hostCsv = new String(
+                        get(base + "/simulation/host-summary", "text/csv").getBody(), StandardCharsets.UTF_8)
+                .lines()
+                .toList();
         assertThat(hostCsv.get(0)).startsWith("host,model,vms,peakCpuPercent,peakMemoryPercent");
         assertThat(hostCsv).hasSize(hosts.size() + 1);
-        assertThat(hostCsv.get(1)).startsWith(hosts.get(0).get("host").asInt() + "," + hosts.get(0).get("modelId").asText() + ","
-                + hosts.get(0).get("vmCount").asInt() + ",");
+        assertThat(hostCsv.get(1))
+                .startsWith(hosts.get(0).get("host").asInt() + ","
+                        + hosts.get(0).get("modelId").asText() + ","
+                        + hosts.get(0).get("vmCount").asInt() + ",");
         ResponseEntity<byte[]> hostXlsx = get(base + "/simulation/host-summary", XLSX);
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(hostXlsx.getBody()))) {
             assertThat(book.getSheet("Hosts").getLastRowNum()).isEqualTo(hosts.size());

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class InvestmentTest {
     private static final double[] CURVE = {50, 60, 70, 80, 90, 100, 110, 120, 130, 140, 150};
+
     private static HostModel priced(String id, double purchaseUsd) {
         return new HostModel(id, id, 2, 2000, 4096, 1, 1, CURVE, 1, purchaseUsd, 100, true, "test");
     }
@@ -16,7 +17,8 @@ class InvestmentTest {
     @Test
     void paysBackThePurchaseFromTheYearlySavings() {
         // 2 x $15,000 + 1 x $6,000 bought; $24,000 saved a year = $2,000 a month -> 18 months
-        Investment i = Investment.of(List.of(priced("a", 15_000), priced("a", 15_000), priced("b", 6_000)), 100, 24_000);
+        Investment i =
+                Investment.of(List.of(priced("a", 15_000), priced("a", 15_000), priced("b", 6_000)), 100, 24_000);
 
         assertThat(i.hostsBought()).isEqualTo(3);
         assertThat(i.purchaseUsd()).isEqualTo(36_000);

@@ -30,14 +30,16 @@ class ApproachComparisonTest {
         PlacedPlan plan = fourPerHost(w, 0);
         List<HostModel> hosts = Collections.nCopies(6, ReplayFixtures.ml110g5());
 
-        Comparison c = ApproachComparison.compare(new PlanContext(plan, w, hosts), VirtualizationOverheadModel.withDefaults());
+        Comparison c =
+                ApproachComparison.compare(new PlanContext(plan, w, hosts), VirtualizationOverheadModel.withDefaults());
 
-        Map<VirtualizationApproach, Outcome> by = c.approaches().stream()
-                .collect(Collectors.toMap(Outcome::approach, Function.identity()));
+        Map<VirtualizationApproach, Outcome> by =
+                c.approaches().stream().collect(Collectors.toMap(Outcome::approach, Function.identity()));
         Outcome full = by.get(VirtualizationApproach.FULL);
         Outcome pv = by.get(VirtualizationApproach.PARAVIRTUAL);
         Outcome hw = by.get(VirtualizationApproach.HARDWARE_ASSISTED);
-        // hosts: FULL needs most (web CPU x 2.05: privileged x 4.0 (C2), page tables x 3.6 (M1)), then PV (x 1.15), HW (x 1.07)
+        // hosts: FULL needs most (web CPU x 2.05: privileged x 4.0 (C2), page tables x 3.6 (M1)), then PV (x 1.15), HW
+        // (x 1.07)
         assertThat(full.hostsNeeded()).isGreaterThan(pv.hostsNeeded());
         assertThat(pv.hostsNeeded()).isGreaterThanOrEqualTo(hw.hostsNeeded());
         assertThat(full.meanPerformance()).isLessThan(pv.meanPerformance());
@@ -50,11 +52,16 @@ class ApproachComparisonTest {
         assertThat(full.overheadPercent().get(Metric.CPU)).isBetween(60.0, 68.0);
         assertThat(pv.overheadPercent().get(Metric.CPU)).isBetween(10.0, 20.0);
         assertThat(full.performanceDriver()).isEqualTo("virtualization overhead (network I/O throughput)");
-        assertThat(full.reason()).contains("mostly lost to virtualization overhead (network I/O throughput)")
+        assertThat(full.reason())
+                .contains("mostly lost to virtualization overhead (network I/O throughput)")
                 .doesNotContain("Warning");
         assertThat(full.reason()).contains("FULL needs " + full.hostsNeeded() + " hosts", "CPU binds");
-        assertThat(c.summary()).endsWith("FULL is last because its CPU overhead is +"
-                + String.format(java.util.Locale.ROOT, "%.1f", full.overheadPercent().get(Metric.CPU)) + " %.");
+        assertThat(c.summary())
+                .endsWith("FULL is last because its CPU overhead is +"
+                        + String.format(
+                                java.util.Locale.ROOT,
+                                "%.1f",
+                                full.overheadPercent().get(Metric.CPU)) + " %.");
         // the plan's own placement (sized for PARAVIRTUAL) saturates under FULL
         assertThat(full.vmsEverThrottled()).isPositive();
         assertThat(pv.vmsEverThrottled()).isZero();
@@ -67,8 +74,10 @@ class ApproachComparisonTest {
         PlacedPlan twoSpare = fourPerHost(w, 2);
         List<HostModel> hosts = Collections.nCopies(6, ReplayFixtures.ml110g5());
 
-        Comparison without = ApproachComparison.compare(new PlanContext(noReserve, w, hosts), VirtualizationOverheadModel.withDefaults());
-        Comparison with = ApproachComparison.compare(new PlanContext(twoSpare, w, hosts), VirtualizationOverheadModel.withDefaults());
+        Comparison without = ApproachComparison.compare(
+                new PlanContext(noReserve, w, hosts), VirtualizationOverheadModel.withDefaults());
+        Comparison with = ApproachComparison.compare(
+                new PlanContext(twoSpare, w, hosts), VirtualizationOverheadModel.withDefaults());
 
         assertThat(with.haReserveHosts()).isEqualTo(2);
         for (int i = 0; i < 3; i++) {
@@ -89,7 +98,15 @@ class ApproachComparisonTest {
         List<PlacedPlan.PlannedHost> planned = new ArrayList<>();
         for (int v = 0; v < 24; v++) vmHost[v] = v / 4;
         for (int h = 0; h < 6; h++) planned.add(new PlacedPlan.PlannedHost(h, "hp-ml110-g5"));
-        return new PlacedPlan(UUID.randomUUID(), w.id(), VirtualizationApproach.PARAVIRTUAL,
-                Set.of(Metric.CPU, Metric.MEMORY), 1.0, planned, vmHost, PlacedPlan.RAW_SERIES, haReserveHosts);
+        return new PlacedPlan(
+                UUID.randomUUID(),
+                w.id(),
+                VirtualizationApproach.PARAVIRTUAL,
+                Set.of(Metric.CPU, Metric.MEMORY),
+                1.0,
+                planned,
+                vmHost,
+                PlacedPlan.RAW_SERIES,
+                haReserveHosts);
     }
 }

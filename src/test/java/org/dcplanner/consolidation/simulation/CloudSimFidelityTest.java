@@ -21,7 +21,8 @@ class CloudSimFidelityTest {
 
     private static ReplayResult.Summary run(Detection d, double parameter) throws IOException {
         ReplayInput in = CloudSimSetup.day(TraceFiles.require("planetlab/20110303"));
-        return Replay.run(in, OnlinePolicy.cloudSim(new PolicySpec(d, parameter, Selection.MMT, 1L))).summary();
+        return Replay.run(in, OnlinePolicy.cloudSim(new PolicySpec(d, parameter, Selection.MMT, 1L)))
+                .summary();
     }
 
     @Test

@@ -1,8 +1,5 @@
 package org.dcplanner.consolidation.simulation;
 
-import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
-import org.dcplanner.consolidation.virtualization.VirtualizationOverheadModel;
-import org.dcplanner.consolidation.virtualization.WorkloadProfile;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,6 +10,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.dcplanner.consolidation.inventory.HostModel;
+import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
+import org.dcplanner.consolidation.virtualization.VirtualizationOverheadModel;
+import org.dcplanner.consolidation.virtualization.WorkloadProfile;
 
 /**
  * CloudSim 4.0's PlanetLab experiment as a replay input (shared design doc cloudsim-reference.md): one VM
@@ -72,7 +72,8 @@ final class CloudSimSetup {
         float[][] cpu = new float[n][steps];
         for (int v = 0; v < n; v++) {
             List<String> lines = Files.readAllLines(files.get(v));
-            for (int t = 0; t < steps; t++) cpu[v][t] = (float) (Integer.parseInt(lines.get(t).trim()) / 100.0 * mhz[v]);
+            for (int t = 0; t < steps; t++)
+                cpu[v][t] = (float) (Integer.parseInt(lines.get(t).trim()) / 100.0 * mhz[v]);
         }
         WorkloadProfile[] profiles = new WorkloadProfile[n];
         Arrays.fill(profiles, ReplayFixtures.pureCpu());
@@ -80,9 +81,23 @@ final class CloudSimSetup {
         Arrays.fill(vcpus, 1);
         int[] vmHost = new int[n];
         Arrays.fill(vmHost, -1);
-        return new ReplayInput(VirtualizationApproach.HARDWARE_ASSISTED,
-                VirtualizationOverheadModel.withDefaults().withoutApproachOverhead(), 300, steps, cpu, null, null, null,
-                profiles, vcpus, mhz, mib, hosts(), vmHost, false, false);
+        return new ReplayInput(
+                VirtualizationApproach.HARDWARE_ASSISTED,
+                VirtualizationOverheadModel.withDefaults().withoutApproachOverhead(),
+                300,
+                steps,
+                cpu,
+                null,
+                null,
+                null,
+                profiles,
+                vcpus,
+                mhz,
+                mib,
+                hosts(),
+                vmHost,
+                false,
+                false);
     }
 
     /** 800 hosts, host i of type i % 2: ML110 G4, G5, G4, ... (CloudSim Helper.createHostList). */

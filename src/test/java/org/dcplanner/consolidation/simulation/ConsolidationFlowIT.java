@@ -25,33 +25,50 @@ import org.springframework.util.LinkedMultiValueMap;
  * with one server per VM.
  */
 class ConsolidationFlowIT extends PostgresIntegrationTest {
-    @Autowired TestRestTemplate http;
-    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @Test
     void cpuOnlyPlanetLabSampleIsPlannedReplayedAndSaves() {
-        String workload = upload("sample-workloads/planetlab-small.zip", "sample-workloads/inventory-planetlab-small.csv");
+        String workload =
+                upload("sample-workloads/planetlab-small.zip", "sample-workloads/inventory-planetlab-small.csv");
         String plan = plan(workload, "HARDWARE_ASSISTED");
         JsonNode sim = SolvedPlans.awaitSimulation(http, plan, "");
         assertThat(sim.get("virtualization").asText()).isEqualTo("HARDWARE_ASSISTED");
         assertThat(sim.get("vms").get("total").asInt()).isEqualTo(40);
         assertThat(sim.get("metrics").get("energyKWh").asDouble()).isPositive();
         // memory not in the trace: hosts carry the configured memory (+ overhead), not zero
-        assertThat(sim.get("hosts").get("items").get(0).get("utilization").get("MEMORY").get(0).asDouble()).isPositive();
+        assertThat(sim.get("hosts")
+                        .get("items")
+                        .get(0)
+                        .get("utilization")
+                        .get("MEMORY")
+                        .get(0)
+                        .asDouble())
+                .isPositive();
 
         JsonNode savings = http.getForObject("/api/v1/plans/" + plan + "/savings", JsonNode.class);
         assertThat(savings.get("before").get("serverCount").asInt()).isEqualTo(40);
         assertThat(savings.get("after").get("serverCount").asInt()).isLessThan(40);
-        assertThat(savings.get("savings").get("facilityEnergyKWhPerYear").asDouble()).isPositive();
+        assertThat(savings.get("savings").get("facilityEnergyKWhPerYear").asDouble())
+                .isPositive();
         assertThat(savings.get("afterFromSimulation").asBoolean()).isTrue();
 
         // a finished plan's DELETE removes it with its replays and savings scenario
         http.put("/api/v1/plans/" + plan + "/savings-assumptions", Map.of("pue", 1.4));
         http.delete("/api/v1/plans/" + plan);
-        assertThat(http.getForEntity("/api/v1/plans/" + plan + "/simulations", String.class).getStatusCode())
+        assertThat(http.getForEntity("/api/v1/plans/" + plan + "/simulations", String.class)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(jdbc.queryForObject("select count(*) from simulation_run where plan_id = ?::uuid", Integer.class, plan)).isZero();
-        assertThat(jdbc.queryForObject("select count(*) from savings_assumptions where plan_id = ?::uuid", Integer.class, plan)).isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from simulation_run where plan_id = ?::uuid", Integer.class, plan))
+                .isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from savings_assumptions where plan_id = ?::uuid", Integer.class, plan))
+                .isZero();
     }
 
     @Test
@@ -70,7 +87,8 @@ class ConsolidationFlowIT extends PostgresIntegrationTest {
         Map<String, JsonNode> by = new HashMap<>();
         cmp.get("approaches").forEach(a -> by.put(a.get("approach").asText(), a));
         assertThat(by.get("FULL").get("hostsNeeded").asInt())
-                .isGreaterThanOrEqualTo(by.get("HARDWARE_ASSISTED").get("hostsNeeded").asInt());
+                .isGreaterThanOrEqualTo(
+                        by.get("HARDWARE_ASSISTED").get("hostsNeeded").asInt());
         assertThat(by.get("FULL").get("meanPerformance").asDouble())
                 .isLessThan(by.get("HARDWARE_ASSISTED").get("meanPerformance").asDouble());
     }
@@ -81,7 +99,8 @@ class ConsolidationFlowIT extends PostgresIntegrationTest {
         body.add("inventory", new FileSystemResource(Path.of(inventory)));
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        ResponseEntity<JsonNode> r = http.postForEntity("/api/v1/workloads", new HttpEntity<>(body, headers), JsonNode.class);
+        ResponseEntity<JsonNode> r =
+                http.postForEntity("/api/v1/workloads", new HttpEntity<>(body, headers), JsonNode.class);
         assertThat(r.getStatusCode()).as("%s", r.getBody()).isEqualTo(HttpStatus.CREATED);
         return r.getBody().get("id").asText();
     }

@@ -17,8 +17,9 @@ public final class DynamicConsolidationBenchmark {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         Path root = Path.of(System.getProperty("traces.dir", "../shared/traces"));
         Path design = Path.of(System.getProperty("design.dir", "../shared/design"));
-        System.out.printf("cores=%d, max heap=%d MiB%n", Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf(
+                "cores=%d, max heap=%d MiB%n",
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
         for (String day : new String[] {"20110303", "20110306"}) {
             Path dir = root.resolve("planetlab").resolve(day);
             if (!Files.isDirectory(dir)) {
@@ -30,17 +31,28 @@ public final class DynamicConsolidationBenchmark {
         Path shared = design.resolve("cloudsim-vm-sizes-20110306-shared.csv");
         Path dir = root.resolve("planetlab/20110306");
         if (Files.exists(shared) && Files.isDirectory(dir)) {
-            run("20110306, the 558 VMs shared with 20110303, CloudSim's sizes", CloudSimSetup.dayWithInventory(dir, shared), runs);
+            run(
+                    "20110306, the 558 VMs shared with 20110303, CloudSim's sizes",
+                    CloudSimSetup.dayWithInventory(dir, shared),
+                    runs);
         }
     }
 
     private static void run(String name, ReplayInput in, int runs) {
         System.out.println();
         System.out.println(name);
-        String[][] policies = {{"LR", "1.2", "MMT"}, {"THR", "0.8", "MMT"}, {"MAD", "2.5", "MMT"}, {"IQR", "1.5", "MMT"},
-                {"LRR", "1.2", "MMT"}, {"LR", "1.2", "MC"}, {"LR", "1.2", "RS"}};
+        String[][] policies = {
+            {"LR", "1.2", "MMT"},
+            {"THR", "0.8", "MMT"},
+            {"MAD", "2.5", "MMT"},
+            {"IQR", "1.5", "MMT"},
+            {"LRR", "1.2", "MMT"},
+            {"LR", "1.2", "MC"},
+            {"LR", "1.2", "RS"}
+        };
         for (String[] p : policies) {
-            PolicySpec spec = new PolicySpec(Detection.valueOf(p[0]), Double.parseDouble(p[1]), Selection.valueOf(p[2]), 1L);
+            PolicySpec spec =
+                    new PolicySpec(Detection.valueOf(p[0]), Double.parseDouble(p[1]), Selection.valueOf(p[2]), 1L);
             ReplayResult r = Replay.run(in, OnlinePolicy.cloudSim(spec));
             long[] ms = new long[runs], cpuMs = new long[runs];
             var threads = java.lang.management.ManagementFactory.getThreadMXBean();
@@ -53,10 +65,19 @@ public final class DynamicConsolidationBenchmark {
             java.util.Arrays.sort(ms);
             java.util.Arrays.sort(cpuMs);
             ReplayResult.Summary s = r.summary();
-            System.out.printf("  %-14s energy %7.2f kWh | migrations %6d | SLATAH %5.2f %% | PDM %.3f %% | SLAV %.2e | "
-                            + "shutdowns %5d | %5d ms wall, %5d ms CPU (medians of %d)%n", spec.label(), s.energyKWh(), s.migrations(),
-                    100 * s.slatahOverActiveTime(), 100 * s.pdmOverRequested(),
-                    s.slatahOverActiveTime() * s.pdmOverRequested(), s.hostShutdowns(), ms[runs / 2], cpuMs[runs / 2], runs);
+            System.out.printf(
+                    "  %-14s energy %7.2f kWh | migrations %6d | SLATAH %5.2f %% | PDM %.3f %% | SLAV %.2e | "
+                            + "shutdowns %5d | %5d ms wall, %5d ms CPU (medians of %d)%n",
+                    spec.label(),
+                    s.energyKWh(),
+                    s.migrations(),
+                    100 * s.slatahOverActiveTime(),
+                    100 * s.pdmOverRequested(),
+                    s.slatahOverActiveTime() * s.pdmOverRequested(),
+                    s.hostShutdowns(),
+                    ms[runs / 2],
+                    cpuMs[runs / 2],
+                    runs);
         }
     }
 }

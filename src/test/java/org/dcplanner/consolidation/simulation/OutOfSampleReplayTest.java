@@ -31,9 +31,19 @@ class OutOfSampleReplayTest {
 
     /** Plan: a and b on host 0, c on host 1 (two ML110 G5, 5320 MHz); CPU only, overhead in the trace. */
     private static PlacedPlan plan() {
-        return new PlacedPlan(UUID.randomUUID(), UUID.randomUUID(), VirtualizationApproach.FULL, Set.of(Metric.CPU), 1.0,
+        return new PlacedPlan(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                VirtualizationApproach.FULL,
+                Set.of(Metric.CPU),
+                1.0,
                 List.of(new PlacedPlan.PlannedHost(0, "hp-ml110-g5"), new PlacedPlan.PlannedHost(1, "hp-ml110-g5")),
-                new int[] {0, 0, 1}, AS_MEASURED, 0, List.of("a", "b", "c"), null, null);
+                new int[] {0, 0, 1},
+                AS_MEASURED,
+                0,
+                List.of("a", "b", "c"),
+                null,
+                null);
     }
 
     /** Another day: d (unknown to the plan), b, a — in another order — and no c. */
@@ -41,16 +51,26 @@ class OutOfSampleReplayTest {
         float[][] cpu = {new float[a.length], b, a};
         float[][] memory = {new float[a.length], new float[a.length], new float[a.length]};
         java.util.Arrays.fill(cpu[0], 500);
-        return new LoadedWorkload(UUID.randomUUID(), "day B", new TimeGrid(T0, 300, a.length),
-                List.of(vm(0, "d"), vm(1, "b"), vm(2, "a")), Map.of(Metric.CPU, cpu, Metric.MEMORY, memory));
+        return new LoadedWorkload(
+                UUID.randomUUID(),
+                "day B",
+                new TimeGrid(T0, 300, a.length),
+                List.of(vm(0, "d"), vm(1, "b"), vm(2, "a")),
+                Map.of(Metric.CPU, cpu, Metric.MEMORY, memory));
     }
 
     @Test
     void countsHostStepsOverCapacityOnThePlannedHostsByName() {
         float[] a = {3000, 3000, 1000, 2000};
         float[] b = {3000, 2000, 1000, 4000};
-        OutOfSampleResult r = OutOfSampleReplay.run(plan(), dayB(a, b), List.of(), List.of(ReplayFixtures.ml110g5(), ReplayFixtures.ml110g5()),
-                VirtualizationOverheadModel.withDefaults(), VirtualizationApproach.FULL, false);
+        OutOfSampleResult r = OutOfSampleReplay.run(
+                plan(),
+                dayB(a, b),
+                List.of(),
+                List.of(ReplayFixtures.ml110g5(), ReplayFixtures.ml110g5()),
+                VirtualizationOverheadModel.withDefaults(),
+                VirtualizationApproach.FULL,
+                false);
 
         assertThat(r.unplacedVms()).containsExactly("d");
         assertThat(r.missingPlanVms()).containsExactly("c");
@@ -75,11 +95,22 @@ class OutOfSampleReplayTest {
 
     @Test
     void aWorkloadWithNoneOfThePlansVmsIsRefused() {
-        LoadedWorkload other = new LoadedWorkload(UUID.randomUUID(), "other", new TimeGrid(T0, 300, 2), List.of(vm(0, "zz")),
+        LoadedWorkload other = new LoadedWorkload(
+                UUID.randomUUID(),
+                "other",
+                new TimeGrid(T0, 300, 2),
+                List.of(vm(0, "zz")),
                 Map.of(Metric.CPU, new float[][] {{1, 1}}));
-        assertThatThrownBy(() -> OutOfSampleReplay.run(plan(), other, List.of(), List.of(ReplayFixtures.ml110g5(), ReplayFixtures.ml110g5()),
-                VirtualizationOverheadModel.withDefaults(), VirtualizationApproach.FULL, false))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no VM the plan places");
+        assertThatThrownBy(() -> OutOfSampleReplay.run(
+                        plan(),
+                        other,
+                        List.of(),
+                        List.of(ReplayFixtures.ml110g5(), ReplayFixtures.ml110g5()),
+                        VirtualizationOverheadModel.withDefaults(),
+                        VirtualizationApproach.FULL,
+                        false))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no VM the plan places");
     }
 
     @Test

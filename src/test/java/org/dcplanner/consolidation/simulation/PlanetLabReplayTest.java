@@ -33,11 +33,16 @@ class PlanetLabReplayTest {
         for (int v = 0; v < cpu.length; v++) {
             cpu[v] = new float[288];
             List<String> lines = Files.readAllLines(files.get(v));
-            for (int t = 0; t < 288; t++) cpu[v][t] = Integer.parseInt(lines.get(t).trim());
+            for (int t = 0; t < 288; t++)
+                cpu[v][t] = Integer.parseInt(lines.get(t).trim());
         }
-        ReplayResult r = Replay.run(ReplayFixtures.cpuOnly(VirtualizationApproach.PARAVIRTUAL,
-                VirtualizationOverheadModel.withDefaults(), cpu, ReplayFixtures.pureCpu(),
-                List.of(ReplayFixtures.huge()), new int[cpu.length]));
+        ReplayResult r = Replay.run(ReplayFixtures.cpuOnly(
+                VirtualizationApproach.PARAVIRTUAL,
+                VirtualizationOverheadModel.withDefaults(),
+                cpu,
+                ReplayFixtures.pureCpu(),
+                List.of(ReplayFixtures.huge()),
+                new int[cpu.length]));
         ReplayResult.HostOutcome host = r.hosts().get(0);
         // README: "Peak of aggregate ÷ sum of per-VM peaks" = 0.288 for 20110303
         assertThat(host.peakOfSumCpuMhz() / host.sumOfVmPeakCpuMhz()).isCloseTo(0.288, within(0.0005));

@@ -18,8 +18,13 @@ class ReplayEnergyTest {
     void twoHostsThreeVmsMatchTheHandComputedEnergy() {
         // host 0 = ML110 G4 (3720 MHz), host 1 = ML110 G5 (5320 MHz), host 2 = G4 left empty (off, 0 W)
         float[][] cpu = {{1860, 930}, {0, 372}, {5320, 0}};
-        ReplayInput in = ReplayFixtures.cpuOnly(PV, model, cpu, ReplayFixtures.pureCpu(),
-                List.of(ReplayFixtures.ml110g4(), ReplayFixtures.ml110g5(), ReplayFixtures.ml110g4()), new int[] {0, 0, 1});
+        ReplayInput in = ReplayFixtures.cpuOnly(
+                PV,
+                model,
+                cpu,
+                ReplayFixtures.pureCpu(),
+                List.of(ReplayFixtures.ml110g4(), ReplayFixtures.ml110g5(), ReplayFixtures.ml110g4()),
+                new int[] {0, 0, 1});
         ReplayResult r = Replay.run(in);
         // host 0: step 0 at 50 % -> 102 W; step 1 at (930 + 372) / 3720 = 35 % -> 96 + 0.5 x (99.5 - 96) = 97.75 W
         // host 1: step 0 at 100 % -> 135 W; step 1 idle but on -> 93.7 W; host 2: off
@@ -43,8 +48,13 @@ class ReplayEnergyTest {
     @Test
     void fullLoadAndIdleHostsDrawTheirCurveEndpoints() {
         float[][] cpu = {{5320, 5320, 5320}, {0, 0, 0}};
-        ReplayInput in = ReplayFixtures.cpuOnly(PV, model, cpu, ReplayFixtures.pureCpu(),
-                List.of(ReplayFixtures.ml110g5(), ReplayFixtures.ml110g5()), new int[] {0, 1});
+        ReplayInput in = ReplayFixtures.cpuOnly(
+                PV,
+                model,
+                cpu,
+                ReplayFixtures.pureCpu(),
+                List.of(ReplayFixtures.ml110g5(), ReplayFixtures.ml110g5()),
+                new int[] {0, 1});
         ReplayResult r = Replay.run(in);
         assertThat(r.hosts().get(0).averageWatts()).isCloseTo(135.0, within(1e-9));
         assertThat(r.hosts().get(1).averageWatts()).isCloseTo(93.7, within(1e-9));
@@ -55,8 +65,8 @@ class ReplayEnergyTest {
     void saturatedHostSharesCpuInProportionToDemand() {
         // two VMs want 3720 and 1860 MHz on a 3720 MHz host: both get 3720 / 5580 = 2/3 of their need
         float[][] cpu = {{3720}, {1860}};
-        ReplayResult r = Replay.run(ReplayFixtures.cpuOnly(PV, model, cpu, ReplayFixtures.pureCpu(),
-                List.of(ReplayFixtures.ml110g4()), new int[] {0, 0}));
+        ReplayResult r = Replay.run(ReplayFixtures.cpuOnly(
+                PV, model, cpu, ReplayFixtures.pureCpu(), List.of(ReplayFixtures.ml110g4()), new int[] {0, 0}));
         assertThat(r.vms().get(0).meanPerformance()).isCloseTo(2.0 / 3, within(1e-6));
         assertThat(r.vms().get(1).minPerformance()).isCloseTo(2.0 / 3, within(1e-6));
         assertThat(r.summary().vmsEverThrottled()).isEqualTo(2);
@@ -68,10 +78,25 @@ class ReplayEnergyTest {
     @Test
     void perStepPerformanceIsRecordedWhenAskedWithNaNForIdleSteps() {
         float[][] cpu = {{3720, 0, 1860}, {1860, 0, 0}};
-        ReplayInput base = ReplayFixtures.cpuOnly(PV, model, cpu, ReplayFixtures.pureCpu(),
-                List.of(ReplayFixtures.ml110g4()), new int[] {0, 0});
-        ReplayInput in = new ReplayInput(PV, model, 300, 3, cpu, null, null, null, base.profiles(), base.vcpus(),
-                base.configuredCpuMhz(), base.configuredMemoryMib(), base.hosts(), base.vmHost(), false, true);
+        ReplayInput base = ReplayFixtures.cpuOnly(
+                PV, model, cpu, ReplayFixtures.pureCpu(), List.of(ReplayFixtures.ml110g4()), new int[] {0, 0});
+        ReplayInput in = new ReplayInput(
+                PV,
+                model,
+                300,
+                3,
+                cpu,
+                null,
+                null,
+                null,
+                base.profiles(),
+                base.vcpus(),
+                base.configuredCpuMhz(),
+                base.configuredMemoryMib(),
+                base.hosts(),
+                base.vmHost(),
+                false,
+                true);
         ReplayResult r = Replay.run(in);
         assertThat(r.vmPerformance()[0]).containsExactly(2f / 3, Float.NaN, 1f);
         assertThat(r.vmPerformance()[1]).containsExactly(2f / 3, Float.NaN, Float.NaN);
@@ -87,8 +112,12 @@ class ReplayEnergyTest {
         for (float[] row : cpu) for (int t = 0; t < row.length; t++) row[t] = rnd.nextFloat() * 1500;
         int[] place = new int[40];
         for (int v = 0; v < 40; v++) place[v] = v % 5;
-        var hosts = List.of(ReplayFixtures.ml110g4(), ReplayFixtures.ml110g5(), ReplayFixtures.ml110g4(),
-                ReplayFixtures.ml110g5(), ReplayFixtures.ml110g4());
+        var hosts = List.of(
+                ReplayFixtures.ml110g4(),
+                ReplayFixtures.ml110g5(),
+                ReplayFixtures.ml110g4(),
+                ReplayFixtures.ml110g5(),
+                ReplayFixtures.ml110g4());
         WorkloadProfile web = model.parameters().classes().web();
         ReplayResult a = Replay.run(ReplayFixtures.cpuOnly(VirtualizationApproach.FULL, model, cpu, web, hosts, place));
         ReplayResult b = Replay.run(ReplayFixtures.cpuOnly(VirtualizationApproach.FULL, model, cpu, web, hosts, place));
@@ -103,15 +132,24 @@ class ReplayEnergyTest {
         // the replay's unrolled coefficients must equal OverheadModel.hostDemand summed over the host's VMs
         float[][] cpu = {{1000, 200}, {500, 0}};
         WorkloadProfile db = model.parameters().classes().database();
-        ReplayInput in = ReplayFixtures.cpuOnly(VirtualizationApproach.FULL, model, cpu, db,
-                List.of(ReplayFixtures.huge()), new int[] {0, 0});
+        ReplayInput in = ReplayFixtures.cpuOnly(
+                VirtualizationApproach.FULL, model, cpu, db, List.of(ReplayFixtures.huge()), new int[] {0, 0});
         ReplayResult r = Replay.run(in);
         float[] out = new float[4];
         for (int t = 0; t < 2; t++) {
             double[] sum = new double[4];
             for (int v = 0; v < cpu.length; v++) {
-                model.hostDemand(VirtualizationApproach.FULL, db, 1, in.configuredCpuMhz()[v], 1024, cpu[v][t], Float.NaN,
-                        Float.NaN, Float.NaN, out);
+                model.hostDemand(
+                        VirtualizationApproach.FULL,
+                        db,
+                        1,
+                        in.configuredCpuMhz()[v],
+                        1024,
+                        cpu[v][t],
+                        Float.NaN,
+                        Float.NaN,
+                        Float.NaN,
+                        out);
                 for (int m = 0; m < 4; m++) sum[m] += out[m];
             }
             double[] cap = Replay.capacity(ReplayFixtures.huge());

@@ -43,6 +43,7 @@ class ReplayFidelityTest {
     private static final WorkloadProfile WEB99 = profile(0.10, 0, 0, 0.9, 0, 0.3);
     /** ttcp TCP bulk transfer: network only; MTU 1500 = large packets, MTU 500 = small packets. */
     private static final WorkloadProfile TTCP_1500 = profile(0, 0, 0, 1.0, 0, 0);
+
     private static final WorkloadProfile TTCP_500 = profile(0, 0, 0, 1.0, 0, 1.0);
     /** Linux kernel compile in Adams & Agesen 2006 (newer kernel and toolchain than Barham's build). */
     private static final WorkloadProfile COMPILE_2006 = profile(0.15, 0.02, 0, 0, 0, 0);
@@ -72,17 +73,21 @@ class ReplayFidelityTest {
                 // ASPLOS 2006: BT = FULL, VT-x without nested paging = HARDWARE_ASSISTED with nestedPaging=false
                 Arguments.of("SPECjbb2005, BT (Adams & Agesen 2006)", COMPUTE, FULL, DEFAULTS, 0.98),
                 Arguments.of("SPECjbb2005, VT (Adams & Agesen 2006)", COMPUTE, HARDWARE_ASSISTED, VT_NO_EPT, 0.99),
-                Arguments.of("Linux kernel compile, BT (Adams & Agesen 2006)", COMPILE_2006, FULL, DEFAULTS, 265.0 / 393));
+                Arguments.of(
+                        "Linux kernel compile, BT (Adams & Agesen 2006)", COMPILE_2006, FULL, DEFAULTS, 265.0 / 393));
     }
 
     @ParameterizedTest(name = "{0}: published {4}")
     @MethodSource("published")
-    void replayOnOneHostGivesThePublishedRelativePerformance(String benchmark, WorkloadProfile profile,
-                                                             VirtualizationApproach approach,
-                                                             VirtualizationOverheadModel model, double published) {
+    void replayOnOneHostGivesThePublishedRelativePerformance(
+            String benchmark,
+            WorkloadProfile profile,
+            VirtualizationApproach approach,
+            VirtualizationOverheadModel model,
+            double published) {
         float[][] cpu = {{800, 800, 800, 800}};
-        ReplayResult r = Replay.run(ReplayFixtures.cpuOnly(approach, model, cpu, profile,
-                List.of(ReplayFixtures.huge()), new int[] {0}));
+        ReplayResult r = Replay.run(
+                ReplayFixtures.cpuOnly(approach, model, cpu, profile, List.of(ReplayFixtures.huge()), new int[] {0}));
         double measured = r.vms().get(0).meanPerformance();
         assertThat(measured).as(benchmark).isBetween(published * 0.9, published * 1.1);
         assertThat(r.summary().vmsEverThrottled()).isZero();
@@ -92,10 +97,30 @@ class ReplayFidelityTest {
     void saturatedVcpuIsCappedOnTheHostAndLosesThroughputInstead() {
         // pure CPU under FULL: f_user 1.03 (C1); the VM's vCPU (800 MHz) is saturated at steps 0 and 1
         float[][] cpu = {{800, 1000, 400}};
-        ReplayInput base = ReplayFixtures.cpuOnly(VirtualizationApproach.FULL, VirtualizationOverheadModel.withDefaults(),
-                cpu, ReplayFixtures.pureCpu(), List.of(ReplayFixtures.ml110g4()), new int[] {0});
-        ReplayInput in = new ReplayInput(base.approach(), base.model(), 300, 3, cpu, null, null, null, base.profiles(),
-                base.vcpus(), new double[] {800}, base.configuredMemoryMib(), base.hosts(), base.vmHost(), true, true);
+        ReplayInput base = ReplayFixtures.cpuOnly(
+                VirtualizationApproach.FULL,
+                VirtualizationOverheadModel.withDefaults(),
+                cpu,
+                ReplayFixtures.pureCpu(),
+                List.of(ReplayFixtures.ml110g4()),
+                new int[] {0});
+        ReplayInput in = new ReplayInput(
+                base.approach(),
+                base.model(),
+                300,
+                3,
+                cpu,
+                null,
+                null,
+                null,
+                base.profiles(),
+                base.vcpus(),
+                new double[] {800},
+                base.configuredMemoryMib(),
+                base.hosts(),
+                base.vmHost(),
+                true,
+                true);
         ReplayResult r = Replay.run(in);
         float[] cpuUtil = r.hostUtilization()[org.dcplanner.consolidation.ingestion.Metric.CPU.ordinal()];
         assertThat(cpuUtil[0]).isCloseTo(800f / 3720, within(1e-6f));
@@ -104,11 +129,13 @@ class ReplayFidelityTest {
         // delivered = cap ÷ host-side need: 800 ÷ (800 x 1.03), and 800 ÷ (1000 x 1.03) above the VM's size
         assertThat(r.vmPerformance()[0][0]).isCloseTo((float) (800 / (800 * 1.03)), within(1e-5f));
         assertThat(r.vmPerformance()[0][1]).isCloseTo((float) (800 / (1000 * 1.03)), within(1e-5f));
-        assertThat(r.summary().vmsEverThrottled()).as("the host had room: not throttled").isZero();
+        assertThat(r.summary().vmsEverThrottled())
+                .as("the host had room: not throttled")
+                .isZero();
     }
 
-    private static WorkloadProfile profile(double kernel, double pageTable, double disk, double net, double sync,
-                                           double small) {
+    private static WorkloadProfile profile(
+            double kernel, double pageTable, double disk, double net, double sync, double small) {
         return new WorkloadProfile(kernel, pageTable, disk, net, sync, small, 0, 0);
     }
 }

@@ -13,10 +13,31 @@ class ReplayMigrationTest {
     private final VirtualizationOverheadModel model = VirtualizationOverheadModel.withDefaults();
 
     private ReplayInput withMigrations(float[][] cpu, int[] vmHost, List<Migration> migrations) {
-        ReplayInput base = ReplayFixtures.cpuOnly(PV, model, cpu, ReplayFixtures.pureCpu(),
-                List.of(ReplayFixtures.ml110g4(), ReplayFixtures.ml110g4()), vmHost);
-        return new ReplayInput(PV, model, 300, cpu[0].length, cpu, null, null, null, base.profiles(), base.vcpus(),
-                base.configuredCpuMhz(), base.configuredMemoryMib(), base.hosts(), vmHost, true, false, migrations);
+        ReplayInput base = ReplayFixtures.cpuOnly(
+                PV,
+                model,
+                cpu,
+                ReplayFixtures.pureCpu(),
+                List.of(ReplayFixtures.ml110g4(), ReplayFixtures.ml110g4()),
+                vmHost);
+        return new ReplayInput(
+                PV,
+                model,
+                300,
+                cpu[0].length,
+                cpu,
+                null,
+                null,
+                null,
+                base.profiles(),
+                base.vcpus(),
+                base.configuredCpuMhz(),
+                base.configuredMemoryMib(),
+                base.hosts(),
+                vmHost,
+                true,
+                false,
+                migrations);
     }
 
     @Test

@@ -1,7 +1,5 @@
 package org.dcplanner.consolidation.simulation;
 
-import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
-import org.dcplanner.consolidation.virtualization.VirtualizationOverheadModel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -9,6 +7,8 @@ import java.util.List;
 import org.dcplanner.consolidation.simulation.policy.PolicySpec;
 import org.dcplanner.consolidation.simulation.policy.PolicySpec.Detection;
 import org.dcplanner.consolidation.simulation.policy.PolicySpec.Selection;
+import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
+import org.dcplanner.consolidation.virtualization.VirtualizationOverheadModel;
 import org.junit.jupiter.api.Test;
 
 /** The replay engine with an online policy on hand-made series (two ML110 G4 hosts of 3720 MHz). */
@@ -20,9 +20,15 @@ class ReplayOnlinePolicyTest {
     void anOverloadMovesAVmToASpareHostFromTheNextStepAndCostsPdm() {
         // both VMs on host 0: 2 x 1000 MHz, then 2 x 1800 (97 % of 3720 > THR 0.9) from step 2 on
         float[][] cpu = {{1000, 1000, 1800, 1800, 1800}, {1000, 1000, 1800, 1800, 1800}};
-        ReplayInput in = ReplayFixtures.cpuOnly(PV, model, cpu, ReplayFixtures.pureCpu(),
-                List.of(ReplayFixtures.ml110g4(), ReplayFixtures.ml110g4()), new int[] {0, 0});
-        ReplayResult r = Replay.run(in, OnlinePolicy.fromPlan(new PolicySpec(Detection.THR, 0.9, Selection.MMT, null), 1, 2, false));
+        ReplayInput in = ReplayFixtures.cpuOnly(
+                PV,
+                model,
+                cpu,
+                ReplayFixtures.pureCpu(),
+                List.of(ReplayFixtures.ml110g4(), ReplayFixtures.ml110g4()),
+                new int[] {0, 0});
+        ReplayResult r = Replay.run(
+                in, OnlinePolicy.fromPlan(new PolicySpec(Detection.THR, 0.9, Selection.MMT, null), 1, 2, false));
         // seen at the end of step 2, the move takes effect at step 3: host 1 on from step 3
         assertThat(r.timeline().activeHosts()).containsExactly(1, 1, 1, 2, 2);
         assertThat(r.timeline().migrations()).containsExactly(0, 0, 1, 0, 0);
@@ -38,13 +44,20 @@ class ReplayOnlinePolicyTest {
     void underloadConsolidationSwitchesAHostOffAndCountsTheShutdown() {
         // one VM per host at 10 %: the CloudSim mode starts both on one host (PABFD) — so start apart from a plan
         float[][] cpu = {{300, 300, 300}, {300, 300, 300}};
-        ReplayInput in = ReplayFixtures.cpuOnly(PV, model, cpu, ReplayFixtures.pureCpu(),
-                List.of(ReplayFixtures.ml110g4(), ReplayFixtures.ml110g4()), new int[] {0, 1});
+        ReplayInput in = ReplayFixtures.cpuOnly(
+                PV,
+                model,
+                cpu,
+                ReplayFixtures.pureCpu(),
+                List.of(ReplayFixtures.ml110g4(), ReplayFixtures.ml110g4()),
+                new int[] {0, 1});
         // every host consolidatable (a plan with no planned hosts)
-        ReplayResult r = Replay.run(in, OnlinePolicy.fromPlan(new PolicySpec(Detection.THR, 0.8, Selection.MMT, null), 0, 2, false));
+        ReplayResult r = Replay.run(
+                in, OnlinePolicy.fromPlan(new PolicySpec(Detection.THR, 0.8, Selection.MMT, null), 0, 2, false));
         assertThat(r.timeline().activeHosts()).containsExactly(2, 1, 1);
         assertThat(r.summary().hostShutdowns()).isEqualTo(1);
-        ReplayResult start = Replay.run(in, OnlinePolicy.cloudSim(new PolicySpec(Detection.LR, 1.2, Selection.MMT, null)));
+        ReplayResult start =
+                Replay.run(in, OnlinePolicy.cloudSim(new PolicySpec(Detection.LR, 1.2, Selection.MMT, null)));
         assertThat(start.timeline().activeHosts()).containsExactly(1, 1, 1);
         assertThat(start.summary().migrations()).isZero();
     }

@@ -23,6 +23,7 @@ import org.springframework.http.ResponseEntity;
 /** Test helpers: a small web workload and a plan solved through the planning REST API (ML110 G5 pool). */
 public final class SolvedPlans {
     private static final java.util.Set<String> FINAL = java.util.Set.of("COMPLETED", "FAILED", "CANCELLED");
+
     private SolvedPlans() {}
 
     public static UUID solve(TestRestTemplate http, UUID workload, String virtualization) {
@@ -44,11 +45,16 @@ public final class SolvedPlans {
     /** Polls GET .../simulation{query} until the run is COMPLETED; returns the view. */
     public static JsonNode awaitSimulation(TestRestTemplate http, Object plan, String query) {
         JsonNode[] last = new JsonNode[1];
-        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
-            ResponseEntity<JsonNode> r = http.getForEntity("/api/v1/plans/" + plan + "/simulation" + query, JsonNode.class);
-            last[0] = r.getBody();
-            return r.getStatusCode().is2xxSuccessful() && FINAL.contains(last[0].get("status").asText());
-        });
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(300))
+                .until(() -> {
+                    ResponseEntity<JsonNode> r =
+                            http.getForEntity("/api/v1/plans/" + plan + "/simulation" + query, JsonNode.class);
+                    last[0] = r.getBody();
+                    return r.getStatusCode().is2xxSuccessful()
+                            && FINAL.contains(last[0].get("status").asText());
+                });
         assertThat(last[0].get("status").asText()).as("simulation %s", last[0]).isEqualTo("COMPLETED");
         return last[0];
     }
@@ -56,10 +62,13 @@ public final class SolvedPlans {
     /** Polls a plan until it is COMPLETED or FAILED (fails fast, with the plan's error, on FAILED). */
     public static JsonNode awaitPlan(TestRestTemplate http, String location) {
         JsonNode[] last = new JsonNode[1];
-        Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(300)).until(() -> {
-            last[0] = http.getForObject(location, JsonNode.class);
-            return FINAL.contains(last[0].get("status").asText());
-        });
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(300))
+                .until(() -> {
+                    last[0] = http.getForObject(location, JsonNode.class);
+                    return FINAL.contains(last[0].get("status").asText());
+                });
         assertThat(last[0].get("status").asText()).as("plan %s", last[0]).isEqualTo("COMPLETED");
         return last[0];
     }
@@ -79,7 +88,7 @@ public final class SolvedPlans {
         Map<Metric, float[][]> series = new EnumMap<>(Metric.class);
         series.put(Metric.CPU, cpu);
         series.put(Metric.MEMORY, mem);
-        return new LoadedWorkload(UUID.randomUUID(), "web", new TimeGrid(Instant.parse("2026-01-05T00:00:00Z"), 300, steps),
-                vms, series);
+        return new LoadedWorkload(
+                UUID.randomUUID(), "web", new TimeGrid(Instant.parse("2026-01-05T00:00:00Z"), 300, steps), vms, series);
     }
 }

@@ -40,7 +40,9 @@ class BrowserEndToEndIT {
     void uploadPlanAndDashboardInChromium() throws Exception {
         assumeFalse(Boolean.parseBoolean(System.getProperty("skip.frontend", "false")), "frontend skipped");
         assumeTrue(Files.isExecutable(CHROMIUM), "no Chromium at " + CHROMIUM);
-        assumeTrue(Files.isDirectory(Path.of("frontend", "node_modules", "playwright-core")), "frontend dependencies not installed");
+        assumeTrue(
+                Files.isDirectory(Path.of("frontend", "node_modules", "playwright-core")),
+                "frontend dependencies not installed");
         assertThat(JAR).as("packaged jar (Failsafe runs after package)").exists();
 
         int port = freePort();
@@ -48,7 +50,8 @@ class BrowserEndToEndIT {
         dbDir = Path.of("target", "e2e-db-" + System.currentTimeMillis()).toAbsolutePath();
         Path serverLog = Path.of("target", "e2e-server.log");
         ProcessBuilder pb = new ProcessBuilder(javaBin(), "-Xmx1g", "-jar", JAR.toString(), "--server.port=" + port)
-                .redirectErrorStream(true).redirectOutput(serverLog.toFile());
+                .redirectErrorStream(true)
+                .redirectOutput(serverLog.toFile());
         Map<String, String> env = pb.environment();
         env.keySet().removeIf(k -> k.startsWith("SPRING_DATASOURCE"));
         env.put("EMBEDDED_DB_DIR", dbDir.toString());
@@ -62,7 +65,8 @@ class BrowserEndToEndIT {
         Path shots = Path.of("target", "e2e-screenshots");
         Path e2eLog = Path.of("target", "e2e-browser.log");
         ProcessBuilder browser = new ProcessBuilder(List.of("node", SCRIPT.toString(), baseUrl, shots.toString()))
-                .redirectErrorStream(true).redirectOutput(e2eLog.toFile());
+                .redirectErrorStream(true)
+                .redirectOutput(e2eLog.toFile());
         browser.environment().put("E2E_USERNAME", "e2e-admin");
         browser.environment().put("E2E_PASSWORD", adminPassword);
         Process e2e = browser.start();
@@ -71,7 +75,9 @@ class BrowserEndToEndIT {
         String output = Files.readString(e2eLog);
         System.out.println(output);
         assertThat(done).as("browser test finished within 6 minutes").isTrue();
-        assertThat(e2e.exitValue()).as("browser test exit code; output:%n%s", output).isZero();
+        assertThat(e2e.exitValue())
+                .as("browser test exit code; output:%n%s", output)
+                .isZero();
         assertThat(shots.resolve("05-dashboard-1280.png")).exists();
     }
 
@@ -90,12 +96,15 @@ class BrowserEndToEndIT {
     }
 
     private void waitForHealth(String baseUrl, Duration timeout, Path log) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!server.isAlive()) throw new AssertionError("server exited early:\n" + tail(log));
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health")).build(),
+                HttpResponse<String> r = http.send(
+                        HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health"))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200 && r.body().contains("UP")) return;
             } catch (IOException notYet) {

@@ -38,8 +38,10 @@ class VirtualizationOverheadModelTest {
         assertThat(out[Metric.CPU.ordinal()]).isEqualTo(2500f);
         // below the cap nothing changes: 1000 MHz x factor < 2500
         model.hostDemand(VirtualizationApproach.FULL, small, 1000f, 870f, 0f, 0f, out);
-        assertThat(out[Metric.CPU.ordinal()]).isCloseTo((float) (1000 * model.cpuFactor(VirtualizationApproach.FULL,
-                model.profileOf(small))), within(0.01f));
+        assertThat(out[Metric.CPU.ordinal()])
+                .isCloseTo(
+                        (float) (1000 * model.cpuFactor(VirtualizationApproach.FULL, model.profileOf(small))),
+                        within(0.01f));
         // the hypervisor's I/O-path CPU is not vCPU execution: it comes on top of the cap
         model.hostDemand(VirtualizationApproach.FULL, small, 2500f, 870f, 0f, 500f, out);
         assertThat(out[Metric.CPU.ordinal()]).isCloseTo((float) (2500 + 500 * 0.0082 * 3.0), within(0.01f));
@@ -49,7 +51,7 @@ class VirtualizationOverheadModelTest {
     void missingColumnsFallBackToConfiguredMemoryAndClassIoIntensity() {
         float[] out = new float[4];
         model.hostDemand(VirtualizationApproach.PARAVIRTUAL, webVm, 1000f, Float.NaN, Float.NaN, Float.NaN, out);
-        assertThat(out[Metric.DISK.ordinal()]).isEqualTo(200f);     // web: 0.2 KB/s per MHz
+        assertThat(out[Metric.DISK.ordinal()]).isEqualTo(200f); // web: 0.2 KB/s per MHz
         assertThat(out[Metric.NETWORK.ordinal()]).isEqualTo(1000f); // web: 1.0 KB/s per MHz
         assertThat(out[Metric.MEMORY.ordinal()]).isCloseTo((float) (4096 + 1 + 0.002 * 4096), within(0.01f));
     }
@@ -80,11 +82,12 @@ class VirtualizationOverheadModelTest {
     void overridesRejectUnknownKeysAndOutOfRangeValues() {
         OverheadParameters d = OverheadParameters.defaults();
         assertThatThrownBy(() -> d.withOverrides(Map.of("full.noSuchFactor", 1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("full.noSuchFactor");
-        assertThatThrownBy(() -> d.withOverrides(Map.of("full", 1)))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("full.noSuchFactor");
+        assertThatThrownBy(() -> d.withOverrides(Map.of("full", 1))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> d.withOverrides(Map.of("paravirtual.diskThroughput", 1.5)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("throughput");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("throughput");
     }
 
     @Test

@@ -18,14 +18,36 @@ import org.dcplanner.consolidation.ingestion.source.TextLines;
  * time_stamp is seconds from the trace start.
  */
 public final class AlibabaParser implements TraceParser {
-    private static final String[] CONTAINER_USAGE = {"container_id", "machine_id", "time_stamp", "cpu_util_percent",
-            "mem_util_percent", "cpi", "mem_gps", "mpki", "net_in", "net_out", "disk_io_percent"};
-    private static final String[] CONTAINER_META = {"container_id", "machine_id", "time_stamp", "app_du", "status",
-            "cpu_request", "cpu_limit", "mem_size"};
-    private static final String[] MACHINE_USAGE = {"machine_id", "time_stamp", "cpu_util_percent", "mem_util_percent",
-            "mem_gps", "mkpi", "net_in", "net_out", "disk_io_percent"};
-    private static final String[] MACHINE_META = {"machine_id", "time_stamp", "failure_domain_1", "failure_domain_2",
-            "cpu_num", "mem_size", "status"};
+    private static final String[] CONTAINER_USAGE = {
+        "container_id",
+        "machine_id",
+        "time_stamp",
+        "cpu_util_percent",
+        "mem_util_percent",
+        "cpi",
+        "mem_gps",
+        "mpki",
+        "net_in",
+        "net_out",
+        "disk_io_percent"
+    };
+    private static final String[] CONTAINER_META = {
+        "container_id", "machine_id", "time_stamp", "app_du", "status", "cpu_request", "cpu_limit", "mem_size"
+    };
+    private static final String[] MACHINE_USAGE = {
+        "machine_id",
+        "time_stamp",
+        "cpu_util_percent",
+        "mem_util_percent",
+        "mem_gps",
+        "mkpi",
+        "net_in",
+        "net_out",
+        "disk_io_percent"
+    };
+    private static final String[] MACHINE_META = {
+        "machine_id", "time_stamp", "failure_domain_1", "failure_domain_2", "cpu_num", "mem_size", "status"
+    };
     private final long startEpochSeconds;
 
     /** @param start the instant of trace second 0 (null: 1970-01-01T00:00:00Z) */
@@ -35,16 +57,18 @@ public final class AlibabaParser implements TraceParser {
 
     @Override
     public void parse(String path, TextLines lines, ParsedTraces out) throws IOException {
-        long rows = new PositionalCsv(lines).forEachRow(row -> out.row(() -> {
-            switch (row.fields()) {
-                case 11 -> usage(row, out, CONTAINER_USAGE, 0, 2);
-                case 9 -> usage(row, out, MACHINE_USAGE, 0, 1);
-                case 8 -> containerMeta(row, out);
-                case 7 -> machineMeta(row, out);
-                default -> throw row.wrongLayout("11 (container_usage), 8 (container_meta), 9 (machine_usage) or 7"
-                        + " (machine_meta)");
-            }
-        }));
+        long rows = new PositionalCsv(lines)
+                .forEachRow(row -> out.row(() -> {
+                    switch (row.fields()) {
+                        case 11 -> usage(row, out, CONTAINER_USAGE, 0, 2);
+                        case 9 -> usage(row, out, MACHINE_USAGE, 0, 1);
+                        case 8 -> containerMeta(row, out);
+                        case 7 -> machineMeta(row, out);
+                        default ->
+                            throw row.wrongLayout("11 (container_usage), 8 (container_meta), 9 (machine_usage) or 7"
+                                    + " (machine_meta)");
+                    }
+                }));
         if (rows == 0) throw IngestProblems.invalid("empty-file", "The file has no rows", path, 0, null);
     }
 

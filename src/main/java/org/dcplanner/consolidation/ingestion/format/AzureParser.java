@@ -18,8 +18,19 @@ import org.dcplanner.consolidation.ingestion.source.TextLines;
  */
 public final class AzureParser implements TraceParser {
     private static final String[] READING = {"timestamp", "vmid", "mincpu", "maxcpu", "avgcpu"};
-    private static final String[] VMTABLE = {"vmid", "subscriptionid", "deploymentid", "vmcreated", "vmdeleted",
-            "maxcpu", "avgcpu", "p95maxcpu", "vmcategory", "vmcorecount", "vmmemory"};
+    private static final String[] VMTABLE = {
+        "vmid",
+        "subscriptionid",
+        "deploymentid",
+        "vmcreated",
+        "vmdeleted",
+        "maxcpu",
+        "avgcpu",
+        "p95maxcpu",
+        "vmcategory",
+        "vmcorecount",
+        "vmmemory"
+    };
     private final long startEpochSeconds;
 
     /** @param start the instant of trace second 0 (null: 1970-01-01T00:00:00Z) */
@@ -29,11 +40,12 @@ public final class AzureParser implements TraceParser {
 
     @Override
     public void parse(String path, TextLines lines, ParsedTraces out) throws IOException {
-        long rows = new PositionalCsv(lines).forEachRow(row -> out.row(() -> {
-            if (row.fields() == READING.length) reading(row, out);
-            else if (row.fields() == VMTABLE.length) vmRow(row, out);
-            else throw row.wrongLayout("5 (vm_cpu_readings) or 11 (vmtable)");
-        }));
+        long rows = new PositionalCsv(lines)
+                .forEachRow(row -> out.row(() -> {
+                    if (row.fields() == READING.length) reading(row, out);
+                    else if (row.fields() == VMTABLE.length) vmRow(row, out);
+                    else throw row.wrongLayout("5 (vm_cpu_readings) or 11 (vmtable)");
+                }));
         if (rows == 0) throw IngestProblems.invalid("empty-file", "The file has no rows", path, 0, null);
     }
 
@@ -49,14 +61,27 @@ public final class AzureParser implements TraceParser {
         int cores = (int) bucket(row, 9);
         double memoryGb = bucket(row, 10);
         if (cores <= 0 || memoryGb <= 0) {
-            throw IngestProblems.invalid("zero-size", "A VM of the vmtable needs cores and memory above 0", row.file(),
-                    row.line(), cores <= 0 ? VMTABLE[9] : VMTABLE[10]);
+            throw IngestProblems.invalid(
+                    "zero-size",
+                    "A VM of the vmtable needs cores and memory above 0",
+                    row.file(),
+                    row.line(),
+                    cores <= 0 ? VMTABLE[9] : VMTABLE[10]);
         }
         String category = row.text(8, VMTABLE[8]).toLowerCase(Locale.ROOT);
-        WorkloadClass cls = category.startsWith("delay") ? WorkloadClass.BATCH_IO
+        WorkloadClass cls = category.startsWith("delay")
+                ? WorkloadClass.BATCH_IO
                 : category.startsWith("interactive") ? WorkloadClass.WEB : null;
-        out.declare(new InventoryRow(row.line(), row.text(0, VMTABLE[0]), cores, cores * PublicTraceUnits.CORE_MHZ,
-                memoryGb * 1024, null, null, cls, null));
+        out.declare(new InventoryRow(
+                row.line(),
+                row.text(0, VMTABLE[0]),
+                cores,
+                cores * PublicTraceUnits.CORE_MHZ,
+                memoryGb * 1024,
+                null,
+                null,
+                cls,
+                null));
     }
 
     /** A V1 count or a V2 bucket such as {@code >24} (taken as its bound, 24). */

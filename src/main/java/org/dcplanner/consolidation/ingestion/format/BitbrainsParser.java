@@ -16,11 +16,22 @@ import org.dcplanner.consolidation.ingestion.source.TraceSource;
  * contradict each other is refused, naming the file, line and field.
  */
 public final class BitbrainsParser implements TraceParser {
-    static final String[] COLUMNS = {"Timestamp [ms]", "CPU cores", "CPU capacity provisioned [MHZ]", "CPU usage [MHZ]",
-            "CPU usage [%]", "Memory capacity provisioned [KB]", "Memory usage [KB]", "Disk read throughput [KB/s]",
-            "Disk write throughput [KB/s]", "Network received throughput [KB/s]", "Network transmitted throughput [KB/s]"};
+    static final String[] COLUMNS = {
+        "Timestamp [ms]",
+        "CPU cores",
+        "CPU capacity provisioned [MHZ]",
+        "CPU usage [MHZ]",
+        "CPU usage [%]",
+        "Memory capacity provisioned [KB]",
+        "Memory usage [KB]",
+        "Disk read throughput [KB/s]",
+        "Disk write throughput [KB/s]",
+        "Network received throughput [KB/s]",
+        "Network transmitted throughput [KB/s]"
+    };
     /** Largest accepted gap, in percentage points, between CPU usage [%] and 100 x usage MHz / provisioned MHz. */
     static final double CPU_PERCENT_TOLERANCE = 1.0;
+
     private final String[] cells = new String[COLUMNS.length];
 
     @Override
@@ -28,8 +39,12 @@ public final class BitbrainsParser implements TraceParser {
         String header = lines.readLine();
         if (header == null) throw IngestProblems.invalid("empty-file", "The file is empty", path, 0, null);
         if (split(header, path, 1) != COLUMNS.length || !cells[0].startsWith("Timestamp")) {
-            throw IngestProblems.invalid("bad-header", "Line 1 is not the GWA-T-12 header (" + COLUMNS.length
-                    + " columns starting with 'Timestamp [ms]')", path, 1, null);
+            throw IngestProblems.invalid(
+                    "bad-header",
+                    "Line 1 is not the GWA-T-12 header (" + COLUMNS.length + " columns starting with 'Timestamp [ms]')",
+                    path,
+                    1,
+                    null);
         }
         String name = TraceSource.baseName(path).replaceFirst("(?i)\\.csv$", "");
         VmTrace vm = out.newVm(name, path, false);
@@ -40,8 +55,12 @@ public final class BitbrainsParser implements TraceParser {
             if (line.isBlank()) continue;
             long n = lines.lineNumber();
             if (split(line, path, n) != COLUMNS.length) {
-                throw IngestProblems.invalid("field-count", "Line " + n + " has a different number of fields than the "
-                        + COLUMNS.length + " of the header", path, n, null);
+                throw IngestProblems.invalid(
+                        "field-count",
+                        "Line " + n + " has a different number of fields than the " + COLUMNS.length + " of the header",
+                        path,
+                        n,
+                        null);
             }
             out.row(() -> {
                 double ts = number(0, path, n);
@@ -63,18 +82,33 @@ public final class BitbrainsParser implements TraceParser {
         if (rows == 0) throw IngestProblems.invalid("empty-file", "The file has a header but no rows", path, 0, null);
         vm.finish();
         out.countSamples(rows * 4);
-        out.warnings().add("zero-capacity-rows", zeroCapacity[0], "%d rows state 0 cores or 0 MHz capacity; their usage"
-                + " was kept and the VM's size comes from its other rows");
+        out.warnings()
+                .add(
+                        "zero-capacity-rows",
+                        zeroCapacity[0],
+                        "%d rows state 0 cores or 0 MHz capacity; their usage"
+                                + " was kept and the VM's size comes from its other rows");
     }
 
     private static void checkCpuPercent(double percent, double usageMhz, double capacityMhz, String path, long line) {
         if (capacityMhz <= 0) return; // nothing to compare with (counted as a zero-capacity row)
         double implied = 100 * usageMhz / capacityMhz;
         if (Math.abs(percent - implied) > CPU_PERCENT_TOLERANCE) {
-            throw IngestProblems.invalid("contradicting-columns", String.format(java.util.Locale.ROOT,
-                    "Line %d: CPU usage [%%] is %.3f but CPU usage [MHZ] / CPU capacity provisioned [MHZ] = %.3f / %.3f"
-                            + " means %.3f %%; they may differ by at most %.1f percentage point", line, percent, usageMhz,
-                    capacityMhz, implied, CPU_PERCENT_TOLERANCE), path, line, COLUMNS[4]);
+            throw IngestProblems.invalid(
+                    "contradicting-columns",
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "Line %d: CPU usage [%%] is %.3f but CPU usage [MHZ] / CPU capacity provisioned [MHZ] = %.3f / %.3f"
+                                    + " means %.3f %%; they may differ by at most %.1f percentage point",
+                            line,
+                            percent,
+                            usageMhz,
+                            capacityMhz,
+                            implied,
+                            CPU_PERCENT_TOLERANCE),
+                    path,
+                    line,
+                    COLUMNS[4]);
         }
     }
 
@@ -98,8 +132,13 @@ public final class BitbrainsParser implements TraceParser {
             from = sep + 1;
         }
         if (count == 1) {
-            throw IngestProblems.invalid("wrong-separator", "Line " + lineNumber + " has no ';' separator; GWA-T-12 files"
-                    + " separate fields with ';' and a TAB", path, lineNumber, null);
+            throw IngestProblems.invalid(
+                    "wrong-separator",
+                    "Line " + lineNumber + " has no ';' separator; GWA-T-12 files"
+                            + " separate fields with ';' and a TAB",
+                    path,
+                    lineNumber,
+                    null);
         }
         return count;
     }

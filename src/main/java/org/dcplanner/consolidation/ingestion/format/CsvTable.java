@@ -39,8 +39,12 @@ final class CsvTable {
     CsvTable(TextLines text, List<String> allowed, Set<String> required, boolean ignoreUnknown) {
         this.ignoreUnknown = ignoreUnknown;
         this.file = text.file();
-        this.records = CsvReader.builder().fieldSeparator(',').skipEmptyLines(true).ignoreDifferentFieldCount(true)
-                .ofCsvRecord(text).iterator();
+        this.records = CsvReader.builder()
+                .fieldSeparator(',')
+                .skipEmptyLines(true)
+                .ignoreDifferentFieldCount(true)
+                .ofCsvRecord(text)
+                .iterator();
         readHeader(allowed, required);
     }
 
@@ -50,19 +54,23 @@ final class CsvTable {
         width = header.getFieldCount();
         String first = header.getField(0);
         if (width == 1 && (first.contains(";") || first.contains("\t") || first.contains("|"))) {
-            throw IngestProblems.invalid("wrong-separator", "The header is not comma-separated; separate fields with ','",
-                    file, 1, null);
+            throw IngestProblems.invalid(
+                    "wrong-separator", "The header is not comma-separated; separate fields with ','", file, 1, null);
         }
         for (int i = 0; i < width; i++) {
             String name = header.getField(i).strip();
             // BigQuery flattens nested fields with '_' where the schema writes '.', e.g. average_usage.cpus
             String flat = name.replace('.', '_');
             java.util.Optional<String> match = allowed.stream()
-                    .filter(a -> a.equalsIgnoreCase(name) || a.equalsIgnoreCase(flat)).findFirst();
+                    .filter(a -> a.equalsIgnoreCase(name) || a.equalsIgnoreCase(flat))
+                    .findFirst();
             if (match.isEmpty() && ignoreUnknown) continue;
-            String canonical = match
-                    .orElseThrow(() -> IngestProblems.invalid("unknown-column", "Unknown column '" + name + "'; allowed: "
-                            + String.join(", ", allowed), file, 1, name));
+            String canonical = match.orElseThrow(() -> IngestProblems.invalid(
+                    "unknown-column",
+                    "Unknown column '" + name + "'; allowed: " + String.join(", ", allowed),
+                    file,
+                    1,
+                    name));
             if (columns.putIfAbsent(canonical, i) != null) {
                 throw IngestProblems.invalid("duplicate-column", "Column '" + name + "' appears twice", file, 1, name);
             }
@@ -83,8 +91,13 @@ final class CsvTable {
         CsvRecord rec;
         while ((rec = next()) != null) {
             if (rec.getFieldCount() != width) {
-                throw IngestProblems.invalid("field-count", "Line " + rec.getStartingLineNumber() + " has "
-                        + rec.getFieldCount() + " fields, the header has " + width, file, rec.getStartingLineNumber(), null);
+                throw IngestProblems.invalid(
+                        "field-count",
+                        "Line " + rec.getStartingLineNumber() + " has " + rec.getFieldCount()
+                                + " fields, the header has " + width,
+                        file,
+                        rec.getStartingLineNumber(),
+                        null);
             }
             consumer.accept(new Row(rec));
         }
@@ -126,7 +139,8 @@ final class CsvTable {
         String required(String column) {
             String v = get(column);
             if (v.isEmpty()) {
-                throw IngestProblems.invalid("missing-value", "Line " + line() + " has no " + column, file, line(), column);
+                throw IngestProblems.invalid(
+                        "missing-value", "Line " + line() + " has no " + column, file, line(), column);
             }
             return v;
         }

@@ -14,13 +14,16 @@ final class Fields {
         try {
             v = Double.parseDouble(text);
         } catch (NumberFormatException e) {
-            throw IngestProblems.invalid("non-numeric", "'" + abbreviate(text) + "' in " + field + " is not a number",
-                    file, line, field);
+            throw IngestProblems.invalid(
+                    "non-numeric", "'" + abbreviate(text) + "' in " + field + " is not a number", file, line, field);
         }
         if (!(v >= 0) || Double.isInfinite(v)) {
-            throw IngestProblems.invalid(Double.isNaN(v) || Double.isInfinite(v) ? "non-numeric" : "negative",
+            throw IngestProblems.invalid(
+                    Double.isNaN(v) || Double.isInfinite(v) ? "non-numeric" : "negative",
                     "'" + abbreviate(text) + "' in " + field + " is " + (v < 0 ? "negative" : "not a finite number"),
-                    file, line, field);
+                    file,
+                    line,
+                    field);
         }
         return v;
     }
@@ -42,8 +45,8 @@ final class Fields {
     static double percent(String text, String file, long line, String field) {
         double v = nonNegative(text, file, line, field);
         if (v > 100) {
-            throw IngestProblems.invalid("cpu-percent-above-100", "CPU " + text.trim() + " % is above 100 %",
-                    file, line, field);
+            throw IngestProblems.invalid(
+                    "cpu-percent-above-100", "CPU " + text.trim() + " % is above 100 %", file, line, field);
         }
         return v;
     }

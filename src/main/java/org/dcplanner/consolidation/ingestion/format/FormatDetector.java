@@ -37,7 +37,8 @@ public final class FormatDetector {
         if (lower.startsWith("#type") || (lower.contains("metricid") && lower.contains("entity"))) {
             return Optional.of(WorkloadFormat.VCENTER);
         }
-        if (lower.contains("collection_id") && lower.contains("instance_index")) return Optional.of(WorkloadFormat.GOOGLE);
+        if (lower.contains("collection_id") && lower.contains("instance_index"))
+            return Optional.of(WorkloadFormat.GOOGLE);
         if (AZURE_READING.matcher(firstLine).matches()) return Optional.of(WorkloadFormat.AZURE);
         if (ALIBABA_ROW.matcher(firstLine).matches()) return Optional.of(WorkloadFormat.ALIBABA);
         if (CSV_HEADER.matcher(firstLine).matches()) return Optional.of(WorkloadFormat.CSV);

@@ -17,8 +17,8 @@ import org.dcplanner.consolidation.ingestion.source.TextLines;
  * time order (export with {@code ORDER BY collection_id, instance_index, start_time}).
  */
 public final class GoogleParser implements TraceParser {
-    static final List<String> COLUMNS = List.of("start_time", "collection_id", "instance_index",
-            "average_usage_cpus", "average_usage_memory");
+    static final List<String> COLUMNS =
+            List.of("start_time", "collection_id", "instance_index", "average_usage_cpus", "average_usage_memory");
     private final long startEpochSeconds;
 
     /** @param start the instant of trace time 0 (null: 1970-01-01T00:00:00Z) */
@@ -37,12 +37,17 @@ public final class GoogleParser implements TraceParser {
             long micros = (long) Fields.nonNegative(row.required("start_time"), path, row.line(), "start_time");
             float cpu = row.number("average_usage_cpus");
             float mem = row.number("average_usage_memory");
-            vm.add(startEpochSeconds + micros / 1_000_000,
+            vm.add(
+                    startEpochSeconds + micros / 1_000_000,
                     Float.isNaN(cpu) ? cpu : (float) (cpu * PublicTraceUnits.GOOGLE_MACHINE_MHZ),
                     Float.isNaN(mem) ? mem : (float) (mem * PublicTraceUnits.GOOGLE_MACHINE_MEMORY_MIB),
-                    Float.NaN, Float.NaN, out.warnings(), row.line());
+                    Float.NaN,
+                    Float.NaN,
+                    out.warnings(),
+                    row.line());
             out.countSamples((Float.isNaN(cpu) ? 0 : 1) + (Float.isNaN(mem) ? 0 : 1));
         }));
-        if (rows[0] == 0) throw IngestProblems.invalid("empty-file", "The file has a header but no rows", path, 0, null);
+        if (rows[0] == 0)
+            throw IngestProblems.invalid("empty-file", "The file has a header but no rows", path, 0, null);
     }
 }

@@ -16,8 +16,8 @@ import org.dcplanner.consolidation.ingestion.source.TextLines;
  * yes/no/true/false; {@code workloadClass} is compute|web|database|batch_io (any case); an empty group is none.
  */
 public final class InventoryParser {
-    static final List<String> COLUMNS = List.of("vm", "cores", "cpuMhz", "memoryMib", "guestOs", "paravirtCapable",
-            "workloadClass", "antiAffinityGroup");
+    static final List<String> COLUMNS = List.of(
+            "vm", "cores", "cpuMhz", "memoryMib", "guestOs", "paravirtCapable", "workloadClass", "antiAffinityGroup");
 
     /** The rows by VM name, in file order. */
     public Map<String, InventoryRow> parse(TextLines lines) throws IOException {
@@ -25,12 +25,24 @@ public final class InventoryParser {
         Map<String, InventoryRow> rows = new LinkedHashMap<>();
         table.forEachRow(row -> {
             String vm = row.required("vm");
-            InventoryRow r = new InventoryRow(row.line(), vm, cores(row), positive(row, "cpuMhz"), positive(row, "memoryMib"),
-                    blankToNull(row.get("guestOs")), yesNo(row), workloadClass(row), blankToNull(row.get("antiAffinityGroup")));
+            InventoryRow r = new InventoryRow(
+                    row.line(),
+                    vm,
+                    cores(row),
+                    positive(row, "cpuMhz"),
+                    positive(row, "memoryMib"),
+                    blankToNull(row.get("guestOs")),
+                    yesNo(row),
+                    workloadClass(row),
+                    blankToNull(row.get("antiAffinityGroup")));
             InventoryRow before = rows.putIfAbsent(vm, r);
             if (before != null) {
-                throw IngestProblems.invalid("duplicate-vm", "VM '" + vm + "' is listed twice (lines " + before.line()
-                        + " and " + row.line() + ")", row.file(), row.line(), "vm");
+                throw IngestProblems.invalid(
+                        "duplicate-vm",
+                        "VM '" + vm + "' is listed twice (lines " + before.line() + " and " + row.line() + ")",
+                        row.file(),
+                        row.line(),
+                        "vm");
             }
         });
         return rows;
@@ -40,7 +52,8 @@ public final class InventoryParser {
         Double v = positive(row, "cores");
         if (v == null) return null;
         if (v != Math.rint(v)) {
-            throw IngestProblems.invalid("non-integer", "cores must be a whole number", row.file(), row.line(), "cores");
+            throw IngestProblems.invalid(
+                    "non-integer", "cores must be a whole number", row.file(), row.line(), "cores");
         }
         return v.intValue();
     }
@@ -59,8 +72,13 @@ public final class InventoryParser {
             case "" -> null;
             case "yes", "true" -> true;
             case "no", "false" -> false;
-            default -> throw IngestProblems.invalid("bad-value", "paravirtCapable must be yes, no, true or false",
-                    row.file(), row.line(), "paravirtCapable");
+            default ->
+                throw IngestProblems.invalid(
+                        "bad-value",
+                        "paravirtCapable must be yes, no, true or false",
+                        row.file(),
+                        row.line(),
+                        "paravirtCapable");
         };
     }
 
@@ -70,8 +88,12 @@ public final class InventoryParser {
         try {
             return WorkloadClass.valueOf(v.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw IngestProblems.invalid("bad-value", "workloadClass must be compute, web, database or batch_io",
-                    row.file(), row.line(), "workloadClass");
+            throw IngestProblems.invalid(
+                    "bad-value",
+                    "workloadClass must be compute, web, database or batch_io",
+                    row.file(),
+                    row.line(),
+                    "workloadClass");
         }
     }
 

@@ -17,16 +17,16 @@ import org.dcplanner.consolidation.ingestion.source.TextLines;
  * 10^11 and more are taken as epoch milliseconds.
  */
 public final class LongCsvParser implements TraceParser {
-    static final List<String> COLUMNS = List.of("vm", "timestamp", "cpuMhz", "cpuPercent", "memoryMib", "diskKBps",
-            "networkKBps");
+    static final List<String> COLUMNS =
+            List.of("vm", "timestamp", "cpuMhz", "cpuPercent", "memoryMib", "diskKBps", "networkKBps");
 
     @Override
     public void parse(String path, TextLines lines, ParsedTraces out) throws IOException {
         CsvTable table = new CsvTable(lines, COLUMNS, Set.of("vm", "timestamp"));
         boolean percent = table.has("cpuPercent");
         if (percent == table.has("cpuMhz")) {
-            throw IngestProblems.invalid("missing-column", "The header needs exactly one of cpuMhz or cpuPercent",
-                    path, 1, "cpuMhz");
+            throw IngestProblems.invalid(
+                    "missing-column", "The header needs exactly one of cpuMhz or cpuPercent", path, 1, "cpuMhz");
         }
         long[] rows = {0};
         table.forEachRow(row -> out.row(() -> {
@@ -40,14 +40,19 @@ public final class LongCsvParser implements TraceParser {
             vm.add(t, cpu, mem, disk, net, out.warnings(), row.line());
             out.countSamples(given(cpu) + given(mem) + given(disk) + given(net));
         }));
-        if (rows[0] == 0) throw IngestProblems.invalid("empty-file", "The file has a header but no rows", path, 0, null);
+        if (rows[0] == 0)
+            throw IngestProblems.invalid("empty-file", "The file has a header but no rows", path, 0, null);
     }
 
     private static String vmName(CsvTable.Row row) {
         String name = row.required("vm");
         if (name.indexOf('\0') >= 0 || name.length() > 512) {
-            throw IngestProblems.invalid("bad-value", "The VM name has a NUL character or is longer than 512 characters",
-                    row.file(), row.line(), "vm");
+            throw IngestProblems.invalid(
+                    "bad-value",
+                    "The VM name has a NUL character or is longer than 512 characters",
+                    row.file(),
+                    row.line(),
+                    "vm");
         }
         return name;
     }
@@ -66,11 +71,17 @@ public final class LongCsvParser implements TraceParser {
         try {
             long integer = Fields.plainInteger(text);
             if (integer >= 0) return integer >= 100_000_000_000L ? integer / 1000 : integer;
-            if (text.endsWith("Z") || text.endsWith("z")) return Instant.parse(text.toUpperCase()).getEpochSecond();
+            if (text.endsWith("Z") || text.endsWith("z"))
+                return Instant.parse(text.toUpperCase()).getEpochSecond();
             return OffsetDateTime.parse(text).toEpochSecond();
         } catch (DateTimeParseException | NumberFormatException e) {
-            throw IngestProblems.invalid("bad-timestamp", "'" + Fields.abbreviate(text) + "' is neither an ISO-8601"
-                    + " instant (2026-01-05T00:00:00Z) nor epoch seconds", file, line, "timestamp");
+            throw IngestProblems.invalid(
+                    "bad-timestamp",
+                    "'" + Fields.abbreviate(text) + "' is neither an ISO-8601"
+                            + " instant (2026-01-05T00:00:00Z) nor epoch seconds",
+                    file,
+                    line,
+                    "timestamp");
         }
     }
 }

@@ -55,8 +55,12 @@ public final class ParsedTraces {
         VmTrace vm = new VmTrace(name, file, cpuIsPercent, this);
         VmTrace before = vms.putIfAbsent(name, vm);
         if (before != null) {
-            throw IngestProblems.invalid("duplicate-vm", "VM '" + name + "' appears in both " + before.file()
-                    + " and " + file, file, 0, null);
+            throw IngestProblems.invalid(
+                    "duplicate-vm",
+                    "VM '" + name + "' appears in both " + before.file() + " and " + file,
+                    file,
+                    0,
+                    null);
         }
         return vm;
     }
@@ -65,8 +69,8 @@ public final class ParsedTraces {
     public VmTrace vm(String name, String file, boolean cpuIsPercent) {
         VmTrace vm = vms.get(name);
         if (vm != null && !vm.file().equals(file)) {
-            throw IngestProblems.invalid("duplicate-vm", "VM '" + name + "' appears in both " + vm.file()
-                    + " and " + file, file, 0, "vm");
+            throw IngestProblems.invalid(
+                    "duplicate-vm", "VM '" + name + "' appears in both " + vm.file() + " and " + file, file, 0, "vm");
         }
         return vm != null ? vm : newVm(name, file, cpuIsPercent);
     }
@@ -85,12 +89,19 @@ public final class ParsedTraces {
      * inventory and above the VM profile. Several rows of one VM keep the largest size.
      */
     public void declare(InventoryRow row) {
-        declared.merge(row.vm(), row, (a, b) -> new InventoryRow(a.line(), a.vm(), max(a.cores(), b.cores()),
-                max(a.cpuMhz(), b.cpuMhz()), max(a.memoryMib(), b.memoryMib()),
-                a.guestOs() != null ? a.guestOs() : b.guestOs(),
-                a.paravirtCapable() != null ? a.paravirtCapable() : b.paravirtCapable(),
-                a.workloadClass() != null ? a.workloadClass() : b.workloadClass(),
-                a.antiAffinityGroup() != null ? a.antiAffinityGroup() : b.antiAffinityGroup()));
+        declared.merge(
+                row.vm(),
+                row,
+                (a, b) -> new InventoryRow(
+                        a.line(),
+                        a.vm(),
+                        max(a.cores(), b.cores()),
+                        max(a.cpuMhz(), b.cpuMhz()),
+                        max(a.memoryMib(), b.memoryMib()),
+                        a.guestOs() != null ? a.guestOs() : b.guestOs(),
+                        a.paravirtCapable() != null ? a.paravirtCapable() : b.paravirtCapable(),
+                        a.workloadClass() != null ? a.workloadClass() : b.workloadClass(),
+                        a.antiAffinityGroup() != null ? a.antiAffinityGroup() : b.antiAffinityGroup()));
     }
 
     /** Metadata rows of VMs that have samples (rows of VMs without any are dropped). */
@@ -131,8 +142,13 @@ public final class ParsedTraces {
     void reserveSteps(long steps, String vm) {
         reservedSteps += steps;
         if (reservedSteps > maxSteps) {
-            throw IngestProblems.invalid("grid-too-large", "The trace spans more than " + maxSteps + " VM-steps of "
-                    + stepSeconds + " s (reached at VM '" + vm + "'); pass a larger stepSeconds", null, 0, "stepSeconds");
+            throw IngestProblems.invalid(
+                    "grid-too-large",
+                    "The trace spans more than " + maxSteps + " VM-steps of " + stepSeconds + " s (reached at VM '" + vm
+                            + "'); pass a larger stepSeconds",
+                    null,
+                    0,
+                    "stepSeconds");
         }
     }
 

@@ -49,14 +49,24 @@ public final class PlanetLabParser implements TraceParser {
                 continue;
             }
             if (blankLine != 0) {
-                throw IngestProblems.invalid("blank-line", "Line " + blankLine + " is blank; PlanetLab files have one value per line",
-                        path, blankLine, "cpuPercent");
+                throw IngestProblems.invalid(
+                        "blank-line",
+                        "Line " + blankLine + " is blank; PlanetLab files have one value per line",
+                        path,
+                        blankLine,
+                        "cpuPercent");
             }
             long n = lines.lineNumber();
             long t = start + step * STEP_SECONDS;
             String text = line;
-            out.row(() -> vm.add(t, (float) Fields.percent(text, path, n, "cpuPercent"), Float.NaN, Float.NaN, Float.NaN,
-                    out.warnings(), n));
+            out.row(() -> vm.add(
+                    t,
+                    (float) Fields.percent(text, path, n, "cpuPercent"),
+                    Float.NaN,
+                    Float.NaN,
+                    Float.NaN,
+                    out.warnings(),
+                    n));
             step++;
         }
         if (step == 0) {
@@ -73,7 +83,9 @@ public final class PlanetLabParser implements TraceParser {
         long day = fallback;
         while (m.find()) {
             try {
-                day = LocalDate.parse(m.group(1), DateTimeFormatter.BASIC_ISO_DATE).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+                day = LocalDate.parse(m.group(1), DateTimeFormatter.BASIC_ISO_DATE)
+                        .atStartOfDay(ZoneOffset.UTC)
+                        .toEpochSecond();
             } catch (DateTimeParseException e) {
                 // eight digits that are no date, e.g. part of a host name: not a day
             }

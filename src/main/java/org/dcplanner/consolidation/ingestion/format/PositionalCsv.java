@@ -18,8 +18,12 @@ final class PositionalCsv {
 
     PositionalCsv(TextLines text) {
         this.file = text.file();
-        this.records = CsvReader.builder().fieldSeparator(',').skipEmptyLines(true).ignoreDifferentFieldCount(true)
-                .ofCsvRecord(text).iterator();
+        this.records = CsvReader.builder()
+                .fieldSeparator(',')
+                .skipEmptyLines(true)
+                .ignoreDifferentFieldCount(true)
+                .ofCsvRecord(text)
+                .iterator();
     }
 
     /** Calls the consumer for each row; returns the number of rows. */
@@ -88,8 +92,12 @@ final class PositionalCsv {
         }
 
         RuntimeException wrongLayout(String expected) {
-            return IngestProblems.invalid("field-count", "Line " + line() + " has " + fields() + " fields; expected "
-                    + expected, file, line(), null);
+            return IngestProblems.invalid(
+                    "field-count",
+                    "Line " + line() + " has " + fields() + " fields; expected " + expected,
+                    file,
+                    line(),
+                    null);
         }
     }
 }

@@ -65,15 +65,24 @@ public final class PrometheusParser implements TraceParser {
         int dot = base.indexOf('.');
         Resource resource = Resource.fromId(dot < 0 ? base : base.substring(0, dot));
         if (resource == null) {
-            throw IngestProblems.invalid("bad-file-name", "A Prometheus file is named for its resource: cpuMhz, cpuPercent,"
-                    + " cpuCores, memoryMib, memoryBytes, diskKBps, diskBytesPerSecond, networkKBps or"
-                    + " networkBytesPerSecond (then .json)", path, 0, null);
+            throw IngestProblems.invalid(
+                    "bad-file-name",
+                    "A Prometheus file is named for its resource: cpuMhz, cpuPercent,"
+                            + " cpuCores, memoryMib, memoryBytes, diskKBps, diskBytesPerSecond, networkKBps or"
+                            + " networkBytesPerSecond (then .json)",
+                    path,
+                    0,
+                    null);
         }
         try (JsonParser p = JSON.createParser(lines.remainingBytes())) {
             new Reading(path, p, resource, out).document();
         } catch (JsonProcessingException e) {
-            throw IngestProblems.invalid("bad-json", "Not valid JSON: " + e.getOriginalMessage(), path,
-                    e.getLocation() == null ? 0 : e.getLocation().getLineNr(), null);
+            throw IngestProblems.invalid(
+                    "bad-json",
+                    "Not valid JSON: " + e.getOriginalMessage(),
+                    path,
+                    e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
+                    null);
         }
     }
 
@@ -99,7 +108,8 @@ public final class PrometheusParser implements TraceParser {
                 String field = p.currentName();
                 JsonToken value = p.nextToken();
                 if (field.equals("status") && !"success".equals(p.getText())) {
-                    throw error("prometheus-error", "The answer's status is '" + p.getText() + "', not success", "status");
+                    throw error(
+                            "prometheus-error", "The answer's status is '" + p.getText() + "', not success", "status");
                 } else if (field.equals("data")) {
                     data(value);
                 } else {
@@ -115,8 +125,11 @@ public final class PrometheusParser implements TraceParser {
                 String field = p.currentName();
                 JsonToken value = p.nextToken();
                 if (field.equals("resultType") && !"matrix".equals(p.getText())) {
-                    throw error("bad-value", "resultType is '" + p.getText() + "'; a range query (query_range) answers"
-                            + " with a matrix", "resultType");
+                    throw error(
+                            "bad-value",
+                            "resultType is '" + p.getText() + "'; a range query (query_range) answers"
+                                    + " with a matrix",
+                            "resultType");
                 } else if (field.equals("result")) {
                     expect(value, JsonToken.START_ARRAY, "result");
                     while (p.nextToken() == JsonToken.START_OBJECT) oneSeries();
@@ -134,7 +147,8 @@ public final class PrometheusParser implements TraceParser {
                 if (field.equals("metric")) {
                     vm = vm(labels(value));
                 } else if (field.equals("values")) {
-                    if (vm == null) throw error("bad-value", "A series' values come before its metric labels", "values");
+                    if (vm == null)
+                        throw error("bad-value", "A series' values come before its metric labels", "values");
                     values(value, vm);
                 } else {
                     p.skipChildren();
@@ -165,8 +179,11 @@ public final class PrometheusParser implements TraceParser {
             }
             if (name.length() > 512) throw error("bad-value", "A VM name is longer than 512 characters", "metric");
             if (!vmsOfFile.add(name)) {
-                throw error("duplicate-vm", "Two series name VM '" + name + "'; aggregate the query to one series per"
-                        + " VM, e.g. sum by (instance) (...)", "metric");
+                throw error(
+                        "duplicate-vm",
+                        "Two series name VM '" + name + "'; aggregate the query to one series per"
+                                + " VM, e.g. sum by (instance) (...)",
+                        "metric");
             }
             VmTrace vm = out.vmAcrossFiles(name, path, resource.cpuUnit == VmTrace.CpuUnit.PERCENT);
             if (resource.cpuUnit != null) vm.cpuUnit(resource.cpuUnit, path, line());
@@ -177,7 +194,8 @@ public final class PrometheusParser implements TraceParser {
             expect(start, JsonToken.START_ARRAY, "values");
             while (p.nextToken() == JsonToken.START_ARRAY) {
                 p.nextToken();
-                if (!p.currentToken().isNumeric()) throw error("bad-timestamp", "A value's time is not a number", "values");
+                if (!p.currentToken().isNumeric())
+                    throw error("bad-timestamp", "A value's time is not a number", "values");
                 long t = (long) Math.floor(p.getDoubleValue());
                 p.nextToken();
                 String text = p.getText();
@@ -185,7 +203,8 @@ public final class PrometheusParser implements TraceParser {
                 if (resource.cpuUnit == VmTrace.CpuUnit.PERCENT && v > 100) {
                     throw error("cpu-percent-above-100", "CPU " + text + " % is above 100 %", "values");
                 }
-                if (p.nextToken() != JsonToken.END_ARRAY) throw error("bad-value", "A value is not a [time, \"value\"] pair", "values");
+                if (p.nextToken() != JsonToken.END_ARRAY)
+                    throw error("bad-value", "A value is not a [time, \"value\"] pair", "values");
                 vm.addMetric(resource.metric, t, Float.isNaN(v) ? v : (float) (v * resource.factor), line());
                 if (!Float.isNaN(v)) out.countSamples(1);
             }
@@ -195,8 +214,10 @@ public final class PrometheusParser implements TraceParser {
             try {
                 double v = Double.parseDouble(text);
                 if (v < 0 || Double.isInfinite(v)) {
-                    throw error(v < 0 ? "negative" : "non-numeric", "'" + Fields.abbreviate(text) + "' is "
-                            + (v < 0 ? "negative" : "not finite"), "values");
+                    throw error(
+                            v < 0 ? "negative" : "non-numeric",
+                            "'" + Fields.abbreviate(text) + "' is " + (v < 0 ? "negative" : "not finite"),
+                            "values");
                 }
                 return (float) v;
             } catch (NumberFormatException e) {
@@ -206,8 +227,11 @@ public final class PrometheusParser implements TraceParser {
 
         private void expect(JsonToken actual, JsonToken wanted, String what) {
             if (actual != wanted) {
-                throw error("bad-json", what + " should start with " + (wanted == JsonToken.START_ARRAY ? "[" : "{")
-                        + " (a Prometheus /api/v1/query_range answer)", what);
+                throw error(
+                        "bad-json",
+                        what + " should start with " + (wanted == JsonToken.START_ARRAY ? "[" : "{")
+                                + " (a Prometheus /api/v1/query_range answer)",
+                        what);
             }
         }
 

@@ -19,8 +19,11 @@ public final class RowErrors {
 
     /** Keeps the error when it is about one row (422 with a line), else rethrows it. */
     void add(ApiException e) {
-        Object line = e.problem().getProperties() == null ? null : e.problem().getProperties().get("line");
-        if (e.problem().getStatus() != HttpStatus.UNPROCESSABLE_ENTITY.value() || line == null
+        Object line = e.problem().getProperties() == null
+                ? null
+                : e.problem().getProperties().get("line");
+        if (e.problem().getStatus() != HttpStatus.UNPROCESSABLE_ENTITY.value()
+                || line == null
                 || "grid-too-large".equals(slug(e))) {
             throw e;
         }

@@ -11,10 +11,10 @@ import java.util.Map;
  * @param placement power state, cluster and current host by VM name
  * @param hosts     the vHost sheet: today's servers
  */
-public record RvToolsInventory(Map<String, InventoryRow> vms, Map<String, VmPlacement> placement, List<EstateHost> hosts) {
+public record RvToolsInventory(
+        Map<String, InventoryRow> vms, Map<String, VmPlacement> placement, List<EstateHost> hosts) {
     /** Where a VM runs today (vInfo Powerstate, Cluster, Host). */
-    public record VmPlacement(String powerState, String cluster, String host) {
-    }
+    public record VmPlacement(String powerState, String cluster, String host) {}
 
     /**
      * One server of today's estate (vHost).
@@ -22,7 +22,13 @@ public record RvToolsInventory(Map<String, InventoryRow> vms, Map<String, VmPlac
      * @param coreMhz   clock of one core (vHost Speed)
      * @param memoryMib vHost "# Memory"
      */
-    public record EstateHost(String name, String cluster, String vendor, String model, Integer sockets, Integer cores,
-                             Double coreMhz, Double memoryMib) {
-    }
+    public record EstateHost(
+            String name,
+            String cluster,
+            String vendor,
+            String model,
+            Integer sockets,
+            Integer cores,
+            Double coreMhz,
+            Double memoryMib) {}
 }

@@ -73,15 +73,18 @@ public final class RvToolsReader {
                         if (sheetKind(name) == null) continue;
                         SheetRows rows = new SheetRows(file + "#" + name, sheetKind(name));
                         XMLReader xml = XMLHelper.newXMLReader();
-                        xml.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(), null, strings, rows,
-                                new DataFormatter(Locale.US), false));
+                        xml.setContentHandler(new XSSFSheetXMLHandler(
+                                reader.getStylesTable(), null, strings, rows, new DataFormatter(Locale.US), false));
                         xml.parse(new InputSource(sheet));
                     }
                 }
-            } catch (OpenXML4JException | SAXException | org.apache.poi.ooxml.POIXMLException
-                     | javax.xml.parsers.ParserConfigurationException e) {
+            } catch (OpenXML4JException
+                    | SAXException
+                    | org.apache.poi.ooxml.POIXMLException
+                    | javax.xml.parsers.ParserConfigurationException e) {
                 if (e.getCause() instanceof ApiException api) throw api;
-                throw IngestProblems.invalid("bad-workbook", "Not readable as an .xlsx workbook: " + e.getMessage(), file, 0, null);
+                throw IngestProblems.invalid(
+                        "bad-workbook", "Not readable as an .xlsx workbook: " + e.getMessage(), file, 0, null);
             }
         } finally {
             Files.deleteIfExists(tmp);
@@ -93,18 +96,25 @@ public final class RvToolsReader {
         String file = text.file();
         Sheet kind = sheetKind(file);
         List<String> header = null;
-        for (CsvRecord rec : CsvReader.builder().skipEmptyLines(true).ignoreDifferentFieldCount(true).ofCsvRecord(text)) {
+        for (CsvRecord rec : CsvReader.builder()
+                .skipEmptyLines(true)
+                .ignoreDifferentFieldCount(true)
+                .ofCsvRecord(text)) {
             if (header == null) {
                 header = rec.getFields().stream().map(String::strip).toList();
-                if (kind == null) kind = header.contains("Powerstate") || header.contains("VM") ? Sheet.VINFO
-                        : header.contains("Host") ? Sheet.VHOST : null;
+                if (kind == null)
+                    kind = header.contains("Powerstate") || header.contains("VM")
+                            ? Sheet.VINFO
+                            : header.contains("Host") ? Sheet.VHOST : null;
                 if (kind == null) {
-                    throw IngestProblems.invalid("bad-header", "Not an RVTools vInfo, vHost, vCPU or vMemory sheet", file, 1, null);
+                    throw IngestProblems.invalid(
+                            "bad-header", "Not an RVTools vInfo, vHost, vCPU or vMemory sheet", file, 1, null);
                 }
                 continue;
             }
             Map<String, String> row = new HashMap<>();
-            for (int i = 0; i < Math.min(header.size(), rec.getFieldCount()); i++) row.put(header.get(i), rec.getField(i).strip());
+            for (int i = 0; i < Math.min(header.size(), rec.getFieldCount()); i++)
+                row.put(header.get(i), rec.getField(i).strip());
             accept(kind, file, rec.getStartingLineNumber(), row);
         }
     }
@@ -122,11 +132,26 @@ public final class RvToolsReader {
             Integer cores = cpus == null ? null : (int) number(cpus, vInfoFile, line, "CPUs");
             Double memoryMib = memory == null ? null : number(memory, vInfoFile, line, "Memory");
             String host = blank(row.get("Host"));
-            Double mhz = cores != null && host != null && speedByHost.containsKey(host) ? cores * speedByHost.get(host) : null;
-            String os = first(row.get("OS according to the VMware Tools"), row.get("OS according to the configuration file"));
-            rows.put(vm, new InventoryRow(line, vm, cores != null && cores > 0 ? cores : null, mhz,
-                    memoryMib != null && memoryMib > 0 ? memoryMib : null, os, null, null, null));
-            placement.put(vm, new RvToolsInventory.VmPlacement(blank(row.get("Powerstate")), blank(row.get("Cluster")), host));
+            Double mhz = cores != null && host != null && speedByHost.containsKey(host)
+                    ? cores * speedByHost.get(host)
+                    : null;
+            String os = first(
+                    row.get("OS according to the VMware Tools"), row.get("OS according to the configuration file"));
+            rows.put(
+                    vm,
+                    new InventoryRow(
+                            line,
+                            vm,
+                            cores != null && cores > 0 ? cores : null,
+                            mhz,
+                            memoryMib != null && memoryMib > 0 ? memoryMib : null,
+                            os,
+                            null,
+                            null,
+                            null));
+            placement.put(
+                    vm,
+                    new RvToolsInventory.VmPlacement(blank(row.get("Powerstate")), blank(row.get("Cluster")), host));
         });
         return new RvToolsInventory(rows, placement, List.copyOf(hosts));
     }
@@ -135,7 +160,8 @@ public final class RvToolsReader {
         switch (kind) {
             case VINFO -> {
                 String vm = blank(row.get("VM"));
-                if (vm == null) throw IngestProblems.invalid("missing-value", "Row " + line + " has no VM", file, line, "VM");
+                if (vm == null)
+                    throw IngestProblems.invalid("missing-value", "Row " + line + " has no VM", file, line, "VM");
                 if (vInfo.putIfAbsent(vm, row) != null) {
                     throw IngestProblems.invalid("duplicate-vm", "VM '" + vm + "' is listed twice", file, line, "VM");
                 }
@@ -147,9 +173,14 @@ public final class RvToolsReader {
             case VHOST -> {
                 String host = blank(row.get("Host"));
                 if (host == null) return;
-                hosts.add(new RvToolsInventory.EstateHost(host, blank(row.get("Cluster")), blank(row.get("Vendor")),
-                        blank(row.get("Model")), integer(row.get("# CPU"), file, line, "# CPU"),
-                        integer(row.get("# Cores"), file, line, "# Cores"), optional(row.get("Speed"), file, line, "Speed"),
+                hosts.add(new RvToolsInventory.EstateHost(
+                        host,
+                        blank(row.get("Cluster")),
+                        blank(row.get("Vendor")),
+                        blank(row.get("Model")),
+                        integer(row.get("# CPU"), file, line, "# CPU"),
+                        integer(row.get("# Cores"), file, line, "# Cores"),
+                        optional(row.get("Speed"), file, line, "Speed"),
                         optional(row.get("# Memory"), file, line, "# Memory")));
             }
         }
@@ -192,7 +223,12 @@ public final class RvToolsReader {
         return null;
     }
 
-    private enum Sheet { VINFO, VHOST, VCPU, VMEMORY }
+    private enum Sheet {
+        VINFO,
+        VHOST,
+        VCPU,
+        VMEMORY
+    }
 
     /** One sheet's rows from POI's event reader: row 1 is the header, later rows become column maps. */
     private final class SheetRows implements XSSFSheetXMLHandler.SheetContentsHandler {

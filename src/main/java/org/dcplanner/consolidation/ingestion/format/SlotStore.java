@@ -51,10 +51,13 @@ final class SlotStore {
     private static FloatBuffer map() {
         try {
             Path file = Files.createTempFile("dcp-ingest-", ".slots");
-            try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw"); FileChannel ch = raf.getChannel()) {
+            try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw");
+                    FileChannel ch = raf.getChannel()) {
                 long bytes = (long) SEGMENT_CHUNKS * CHUNK * Float.BYTES;
                 raf.setLength(bytes);
-                return ch.map(FileChannel.MapMode.READ_WRITE, 0, bytes).order(ByteOrder.nativeOrder()).asFloatBuffer();
+                return ch.map(FileChannel.MapMode.READ_WRITE, 0, bytes)
+                        .order(ByteOrder.nativeOrder())
+                        .asFloatBuffer();
             } finally {
                 Files.deleteIfExists(file); // the mapping stays valid; the space is freed when it is unmapped
             }

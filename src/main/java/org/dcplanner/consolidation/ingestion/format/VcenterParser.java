@@ -37,8 +37,12 @@ public final class VcenterParser implements TraceParser {
             rows[0]++;
             Metric metric = metric(row.get("MetricId"));
             if (metric == null || !row.get("Instance").isEmpty()) {
-                out.warnings().add("skipped-statistics", 1, "%d rows of other statistics or of single devices"
-                        + " (Instance not empty) were skipped");
+                out.warnings()
+                        .add(
+                                "skipped-statistics",
+                                1,
+                                "%d rows of other statistics or of single devices"
+                                        + " (Instance not empty) were skipped");
                 return;
             }
             VmTrace vm = out.vmAcrossFiles(row.required("Entity"), path, false);
@@ -47,7 +51,8 @@ public final class VcenterParser implements TraceParser {
             vm.addMetric(metric, timestamp(row.required("Timestamp"), path, row.line()), v, row.line());
             if (!Float.isNaN(v)) out.countSamples(1);
         }));
-        if (rows[0] == 0) throw IngestProblems.invalid("empty-file", "The file has a header but no rows", path, 0, null);
+        if (rows[0] == 0)
+            throw IngestProblems.invalid("empty-file", "The file has a header but no rows", path, 0, null);
     }
 
     private static Metric metric(String id) {
@@ -69,7 +74,11 @@ public final class VcenterParser implements TraceParser {
                 // try the next pattern
             }
         }
-        throw IngestProblems.invalid("bad-timestamp", "'" + Fields.abbreviate(text) + "' is neither ISO-8601 nor"
-                + " M/d/yyyy h:mm:ss AM", file, line, "Timestamp");
+        throw IngestProblems.invalid(
+                "bad-timestamp",
+                "'" + Fields.abbreviate(text) + "' is neither ISO-8601 nor" + " M/d/yyyy h:mm:ss AM",
+                file,
+                line,
+                "Timestamp");
     }
 }

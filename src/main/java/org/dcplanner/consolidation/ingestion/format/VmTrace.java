@@ -27,6 +27,7 @@ public final class VmTrace {
     private final boolean[] metricSeen = new boolean[METRICS];
     /** Per metric, the ids of its chunks in the upload's {@link SlotStore} (null until it has a sample). */
     private final int[][] chunks = new int[METRICS][];
+
     private long rows;
     private long lastTimestamp;
     private boolean started;
@@ -49,8 +50,8 @@ public final class VmTrace {
      * the previous one is a duplicate and dropped; a row repeating the previous timestamp with other
      * values is kept and averaged into its step. Both are counted as warnings.
      */
-    public void add(long epochSeconds, float cpu, float memory, float disk, float network,
-                    IngestWarnings warnings, long line) {
+    public void add(
+            long epochSeconds, float cpu, float memory, float disk, float network, IngestWarnings warnings, long line) {
         if (rows > 0) {
             if (epochSeconds < lastTimestamp) throw unsorted(epochSeconds, lastTimestamp, line);
             if (epochSeconds == lastTimestamp) {
@@ -58,7 +59,9 @@ public final class VmTrace {
                     warnings.add("duplicate-rows", 1, "%d exact duplicate rows were dropped");
                     return;
                 }
-                warnings.add("repeated-timestamps", 1,
+                warnings.add(
+                        "repeated-timestamps",
+                        1,
                         "%d rows repeat their VM's previous timestamp with other values; they were averaged into their step");
             } else {
                 owner.intervalSeen(epochSeconds - lastTimestamp);
@@ -88,7 +91,8 @@ public final class VmTrace {
         int m = metric.ordinal();
         if (metricSeen[m]) {
             if (epochSeconds < lastMetricTimestamp[m]) throw unsorted(epochSeconds, lastMetricTimestamp[m], line);
-            if (epochSeconds > lastMetricTimestamp[m] && m == 0) owner.intervalSeen(epochSeconds - lastMetricTimestamp[m]);
+            if (epochSeconds > lastMetricTimestamp[m] && m == 0)
+                owner.intervalSeen(epochSeconds - lastMetricTimestamp[m]);
         }
         metricSeen[m] = true;
         lastMetricTimestamp[m] = epochSeconds;
@@ -100,9 +104,13 @@ public final class VmTrace {
     }
 
     private RuntimeException unsorted(long t, long before, long line) {
-        return IngestProblems.invalid("unsorted-timestamps", "Timestamp " + t + " of VM '" + name
-                + "' is earlier than the previous one (" + before + "); rows of a VM must be in time order",
-                file, line, "timestamp");
+        return IngestProblems.invalid(
+                "unsorted-timestamps",
+                "Timestamp " + t + " of VM '" + name + "' is earlier than the previous one (" + before
+                        + "); rows of a VM must be in time order",
+                file,
+                line,
+                "timestamp");
     }
 
     private static boolean eq(float a, float b) {
@@ -159,7 +167,8 @@ public final class VmTrace {
         for (int m = 0; m < METRICS; m++) {
             if (chunks[m] == null) continue;
             int[] bigger = Arrays.copyOf(chunks[m], grownChunks);
-            for (int c = chunks[m].length; c < grownChunks; c++) bigger[c] = owner.slots().allocate();
+            for (int c = chunks[m].length; c < grownChunks; c++)
+                bigger[c] = owner.slots().allocate();
             chunks[m] = bigger;
         }
         capacity = grownChunks * SlotStore.CHUNK;
@@ -214,8 +223,12 @@ public final class VmTrace {
      */
     public void cpuUnit(CpuUnit unit, String file, long line) {
         if (rowsWithCpu() && unit != cpuUnit) {
-            throw IngestProblems.invalid("mixed-units", "VM '" + name + "' has CPU samples both in " + cpuUnit
-                    + " and in " + unit, file, line, "cpu");
+            throw IngestProblems.invalid(
+                    "mixed-units",
+                    "VM '" + name + "' has CPU samples both in " + cpuUnit + " and in " + unit,
+                    file,
+                    line,
+                    "cpu");
         }
         cpuUnit = unit;
     }
@@ -234,7 +247,11 @@ public final class VmTrace {
     }
 
     /** Units of CPU samples: MHz, percent of the VM's MHz, or busy cores (CPU-seconds per second). */
-    public enum CpuUnit { MHZ, PERCENT, CORES }
+    public enum CpuUnit {
+        MHZ,
+        PERCENT,
+        CORES
+    }
 
     /** Rows kept (duplicates excluded). */
     public long rows() {

@@ -29,8 +29,10 @@ class PrometheusImportController {
     private final SchedulerClient scheduler;
     private final OneTimeTask<String> task;
 
-    PrometheusImportController(PrometheusImportRepository imports, SchedulerClient scheduler,
-                               OneTimeTask<String> prometheusImportOneTimeTask) {
+    PrometheusImportController(
+            PrometheusImportRepository imports,
+            SchedulerClient scheduler,
+            OneTimeTask<String> prometheusImportOneTimeTask) {
         this.imports = imports;
         this.scheduler = scheduler;
         this.task = prometheusImportOneTimeTask;
@@ -38,29 +40,48 @@ class PrometheusImportController {
 
     @PostMapping
     @Transactional
-    @ApiResponse(responseCode = "202", description = "Queued", headers = @Header(name = "Location", description = "the pull",
-            schema = @Schema(type = "string")),
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PrometheusImportView.class)))
-    @ApiResponse(responseCode = "400", description = "url not http(s), start/end/stepSeconds out of range, unknown resource",
+    @ApiResponse(
+            responseCode = "202",
+            description = "Queued",
+            headers = @Header(name = "Location", description = "the pull", schema = @Schema(type = "string")),
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = PrometheusImportView.class)))
+    @ApiResponse(
+            responseCode = "400",
+            description = "url not http(s), start/end/stepSeconds out of range, unknown resource",
             content = @Content(mediaType = "application/problem+json"))
-    @Operation(summary = "Pull a workload from a Prometheus server",
-            description = "{url, start, end, stepSeconds (300), queries: {cpuPercent: PromQL, memoryBytes: PromQL, ...},"
-                    + " name, vmProfile}: one range query per resource, one series per VM, run as a background job."
-                    + " 202 + Location of the pull; poll it for status and progress, then read workloadId.")
+    @Operation(
+            summary = "Pull a workload from a Prometheus server",
+            description =
+                    "{url, start, end, stepSeconds (300), queries: {cpuPercent: PromQL, memoryBytes: PromQL, ...},"
+                            + " name, vmProfile}: one range query per resource, one series per VM, run as a background job."
+                            + " 202 + Location of the pull; poll it for status and progress, then read workloadId.")
     ResponseEntity<PrometheusImportView> start(@RequestBody PrometheusImportRequest body) {
         PrometheusImportRequest request = body.validated();
         UUID id = UUID.randomUUID();
         imports.insert(id, request);
         scheduler.scheduleIfNotExists(task.instance(id.toString(), id.toString()), Instant.now());
-        return ResponseEntity.accepted().location(URI.create("/api/v1/workloads/prometheus/" + id))
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/v1/workloads/prometheus/" + id))
                 .body(imports.find(id).orElseThrow());
     }
 
     @GetMapping("/{id}")
-    @ApiResponse(responseCode = "200", description = "The pull",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PrometheusImportView.class)))
-    @ApiResponse(responseCode = "404", description = "No such pull", content = @Content(mediaType = "application/problem+json"))
-    @Operation(summary = "A Prometheus pull: status (QUEUED, RUNNING, COMPLETED, FAILED), queries done, workloadId, error")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The pull",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = PrometheusImportView.class)))
+    @ApiResponse(
+            responseCode = "404",
+            description = "No such pull",
+            content = @Content(mediaType = "application/problem+json"))
+    @Operation(
+            summary = "A Prometheus pull: status (QUEUED, RUNNING, COMPLETED, FAILED), queries done, workloadId, error")
     PrometheusImportView get(@PathVariable UUID id) {
         return imports.find(id).orElseThrow(() -> ApiException.notFound("Prometheus pull", id));
     }

@@ -43,11 +43,15 @@ class PrometheusImportJob {
     private final PrometheusImportRepository imports;
     private final WorkloadIngestionService ingestion;
     private final long maxResponseBytes;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
 
-    PrometheusImportJob(PrometheusImportRepository imports, WorkloadIngestionService ingestion,
-                        @Value("${app.ingestion.prometheus-max-response-bytes:1073741824}") long maxResponseBytes) {
+    PrometheusImportJob(
+            PrometheusImportRepository imports,
+            WorkloadIngestionService ingestion,
+            @Value("${app.ingestion.prometheus-max-response-bytes:1073741824}") long maxResponseBytes) {
         this.imports = imports;
         this.ingestion = ingestion;
         this.maxResponseBytes = maxResponseBytes;
@@ -63,19 +67,32 @@ class PrometheusImportJob {
                 fetch(request, q.getKey(), q.getValue(), dir.resolve(q.getKey() + ".json"));
                 imports.queryDone(id);
             }
-            WorkloadView w = ingestion.ingestInto(new IngestRequest(new FolderTraceSource(dir), null, null, request.name(),
-                    WorkloadFormat.PROMETHEUS, request.vmProfile() == null ? null : VmProfile.fromId(request.vmProfile()),
-                    request.stepSeconds(), null), imports.workspace(id));
+            WorkloadView w = ingestion.ingestInto(
+                    new IngestRequest(
+                            new FolderTraceSource(dir),
+                            null,
+                            null,
+                            request.name(),
+                            WorkloadFormat.PROMETHEUS,
+                            request.vmProfile() == null ? null : VmProfile.fromId(request.vmProfile()),
+                            request.stepSeconds(),
+                            null),
+                    imports.workspace(id));
             imports.completed(id, w.id());
         } catch (ApiException e) {
             imports.failed(id, problem(e.problem()));
         } catch (IOException e) {
-            imports.failed(id, problem(ProblemDetail.forStatusAndDetail(org.springframework.http.HttpStatus.BAD_GATEWAY,
-                    "Prometheus could not be read: " + e)));
+            imports.failed(
+                    id,
+                    problem(ProblemDetail.forStatusAndDetail(
+                            org.springframework.http.HttpStatus.BAD_GATEWAY, "Prometheus could not be read: " + e)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            imports.failed(id, problem(ProblemDetail.forStatusAndDetail(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE,
-                    "The pull was interrupted (node shutting down)")));
+            imports.failed(
+                    id,
+                    problem(ProblemDetail.forStatusAndDetail(
+                            org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE,
+                            "The pull was interrupted (node shutting down)")));
         } finally {
             deleteQuietly(dir);
         }
@@ -83,16 +100,25 @@ class PrometheusImportJob {
 
     private void fetch(PrometheusImportRequest r, String resource, String query, Path file)
             throws IOException, InterruptedException {
-        URI uri = URI.create(r.url() + "/api/v1/query_range?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8)
-                + "&start=" + r.start().getEpochSecond() + "&end=" + r.end().getEpochSecond() + "&step=" + r.stepSeconds());
-        HttpResponse<InputStream> answer = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(10)).GET()
-                .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofInputStream());
+        URI uri = URI.create(
+                r.url() + "/api/v1/query_range?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8) + "&start="
+                        + r.start().getEpochSecond() + "&end=" + r.end().getEpochSecond() + "&step=" + r.stepSeconds());
+        HttpResponse<InputStream> answer = http.send(
+                HttpRequest.newBuilder(uri)
+                        .timeout(Duration.ofMinutes(10))
+                        .GET()
+                        .header("Accept", "application/json")
+                        .build(),
+                HttpResponse.BodyHandlers.ofInputStream());
         try (InputStream in = answer.body()) {
             if (answer.statusCode() != 200) {
                 String body = new String(in.readNBytes(2000), StandardCharsets.UTF_8);
-                throw new ApiException(org.springframework.http.HttpStatus.BAD_GATEWAY, "prometheus-error",
-                        "Prometheus answered an error", "The query of " + resource + " answered HTTP " + answer.statusCode()
-                        + ": " + body).at(resource + ".json", null, "queries");
+                throw new ApiException(
+                                org.springframework.http.HttpStatus.BAD_GATEWAY,
+                                "prometheus-error",
+                                "Prometheus answered an error",
+                                "The query of " + resource + " answered HTTP " + answer.statusCode() + ": " + body)
+                        .at(resource + ".json", null, "queries");
             }
             try (OutputStream out = Files.newOutputStream(file)) {
                 byte[] buffer = new byte[1 << 16];
@@ -101,10 +127,15 @@ class PrometheusImportJob {
                 while ((n = in.read(buffer)) > 0) {
                     total += n;
                     if (total > maxResponseBytes) {
-                        throw new ApiException(org.springframework.http.HttpStatus.PAYLOAD_TOO_LARGE, "response-too-large",
-                                "Prometheus answer too large", "The answer to the query of " + resource + " exceeds "
-                                + maxResponseBytes + " bytes (app.ingestion.prometheus-max-response-bytes);"
-                                + " pull a shorter range or a larger step").at(resource + ".json", null, "queries");
+                        throw new ApiException(
+                                        org.springframework.http.HttpStatus.PAYLOAD_TOO_LARGE,
+                                        "response-too-large",
+                                        "Prometheus answer too large",
+                                        "The answer to the query of " + resource + " exceeds "
+                                                + maxResponseBytes
+                                                + " bytes (app.ingestion.prometheus-max-response-bytes);"
+                                                + " pull a shorter range or a larger step")
+                                .at(resource + ".json", null, "queries");
                     }
                     out.write(buffer, 0, n);
                 }

@@ -1,7 +1,5 @@
 package org.dcplanner.consolidation.ingestion.prometheus;
 
-import org.dcplanner.consolidation.security.CurrentUser;
-import org.dcplanner.consolidation.security.WorkspaceScope;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +7,8 @@ import java.sql.Timestamp;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.dcplanner.consolidation.security.CurrentUser;
+import org.dcplanner.consolidation.security.WorkspaceScope;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -24,8 +24,12 @@ class PrometheusImportRepository {
     }
 
     void insert(UUID id, PrometheusImportRequest request) {
-        jdbc.update("insert into prometheus_import (id, request, status, queries_total, workspace) values (?, ?::jsonb, 'QUEUED', ?, ?)",
-                id, write(request), request.queries().size(), CurrentUser.workspaceForNew());
+        jdbc.update(
+                "insert into prometheus_import (id, request, status, queries_total, workspace) values (?, ?::jsonb, 'QUEUED', ?, ?)",
+                id,
+                write(request),
+                request.queries().size(),
+                CurrentUser.workspaceForNew());
     }
 
     /** The workspace the import was requested from, which its workload is stored in. */
@@ -51,20 +55,35 @@ class PrometheusImportRepository {
     }
 
     void completed(UUID id, UUID workload) {
-        jdbc.update("update prometheus_import set status = 'COMPLETED', workload_id = ?, finished_at = now() where id = ?",
-                workload, id);
+        jdbc.update(
+                "update prometheus_import set status = 'COMPLETED', workload_id = ?, finished_at = now() where id = ?",
+                workload,
+                id);
     }
 
     void failed(UUID id, Map<String, Object> problem) {
-        jdbc.update("update prometheus_import set status = 'FAILED', error = ?::jsonb, finished_at = now() where id = ?",
-                write(problem), id);
+        jdbc.update(
+                "update prometheus_import set status = 'FAILED', error = ?::jsonb, finished_at = now() where id = ?",
+                write(problem),
+                id);
     }
 
     Optional<PrometheusImportView> find(UUID id) {
-        return jdbc.query("select * from prometheus_import where id = ? and " + WorkspaceScope.CONDITION, (rs, n) -> new PrometheusImportView(
-                rs.getObject("id", UUID.class), rs.getString("status"), rs.getInt("queries_done"), rs.getInt("queries_total"),
-                rs.getObject("workload_id", UUID.class), read(rs.getString("error")), instant(rs.getTimestamp("created_at")),
-                instant(rs.getTimestamp("finished_at"))), WorkspaceScope.args(id)).stream().findFirst();
+        return jdbc
+                .query(
+                        "select * from prometheus_import where id = ? and " + WorkspaceScope.CONDITION,
+                        (rs, n) -> new PrometheusImportView(
+                                rs.getObject("id", UUID.class),
+                                rs.getString("status"),
+                                rs.getInt("queries_done"),
+                                rs.getInt("queries_total"),
+                                rs.getObject("workload_id", UUID.class),
+                                read(rs.getString("error")),
+                                instant(rs.getTimestamp("created_at")),
+                                instant(rs.getTimestamp("finished_at"))),
+                        WorkspaceScope.args(id))
+                .stream()
+                .findFirst();
     }
 
     private Map<String, Object> read(String text) {

@@ -20,8 +20,14 @@ import org.dcplanner.consolidation.problem.ApiException;
  * @param name        workload name; default "prometheus <start>"
  * @param vmProfile   default | cloudsim
  */
-public record PrometheusImportRequest(String url, Instant start, Instant end, Integer stepSeconds,
-                                      Map<String, String> queries, String name, String vmProfile) {
+public record PrometheusImportRequest(
+        String url,
+        Instant start,
+        Instant end,
+        Integer stepSeconds,
+        Map<String, String> queries,
+        String name,
+        String vmProfile) {
     static final int MAX_POINTS = 11_000;
 
     /** The request with defaults applied, or 400 naming the field. */
@@ -36,24 +42,35 @@ public record PrometheusImportRequest(String url, Instant start, Instant end, In
         if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
             throw bad("url must be an http or https URL of the Prometheus server, e.g. http://prometheus:9090", "url");
         }
-        if (start == null || end == null || !end.isAfter(start)) throw bad("start and end are required, end after start", "end");
+        if (start == null || end == null || !end.isAfter(start))
+            throw bad("start and end are required, end after start", "end");
         int step = stepSeconds == null ? 300 : stepSeconds;
         if (step < 1 || step > 86_400) throw bad("stepSeconds must be 1 to 86400", "stepSeconds");
         if (Duration.between(start, end).getSeconds() / step > MAX_POINTS) {
             throw bad("(end - start) / stepSeconds must be at most " + MAX_POINTS + " points per query", "stepSeconds");
         }
-        if (queries == null || queries.isEmpty()) throw bad("queries needs at least one resource → PromQL entry", "queries");
+        if (queries == null || queries.isEmpty())
+            throw bad("queries needs at least one resource → PromQL entry", "queries");
         for (var q : queries.entrySet()) {
             if (PrometheusParser.Resource.fromId(q.getKey()) == null) {
-                throw bad("Unknown resource '" + q.getKey() + "'; use cpuPercent, cpuCores, cpuMhz, memoryBytes, memoryMib,"
-                        + " diskKBps, diskBytesPerSecond, networkKBps or networkBytesPerSecond", "queries");
+                throw bad(
+                        "Unknown resource '" + q.getKey()
+                                + "'; use cpuPercent, cpuCores, cpuMhz, memoryBytes, memoryMib,"
+                                + " diskKBps, diskBytesPerSecond, networkKBps or networkBytesPerSecond",
+                        "queries");
             }
             if (q.getValue() == null || q.getValue().isBlank() || q.getValue().length() > 10_000) {
                 throw bad("The query of " + q.getKey() + " must be 1 to 10,000 characters", "queries");
             }
         }
-        return new PrometheusImportRequest(uri.toString().replaceFirst("/+$", ""), start, end, step, queries,
-                name == null || name.isBlank() ? "prometheus " + start : name.strip(), vmProfile);
+        return new PrometheusImportRequest(
+                uri.toString().replaceFirst("/+$", ""),
+                start,
+                end,
+                step,
+                queries,
+                name == null || name.isBlank() ? "prometheus " + start : name.strip(),
+                vmProfile);
     }
 
     private static ApiException bad(String detail, String field) {

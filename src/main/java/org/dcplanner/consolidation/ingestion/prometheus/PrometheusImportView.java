@@ -12,6 +12,12 @@ import java.util.UUID;
  * @param workloadId   the stored workload once COMPLETED
  * @param error        the problem+json of a FAILED pull (e.g. the server's answer, or a trace error naming file and line)
  */
-public record PrometheusImportView(UUID id, String status, int queriesDone, int queriesTotal, UUID workloadId,
-                                   Map<String, Object> error, Instant createdAt, Instant finishedAt) {
-}
+public record PrometheusImportView(
+        UUID id,
+        String status,
+        int queriesDone,
+        int queriesTotal,
+        UUID workloadId,
+        Map<String, Object> error,
+        Instant createdAt,
+        Instant finishedAt) {}

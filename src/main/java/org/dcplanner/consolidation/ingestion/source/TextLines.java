@@ -21,8 +21,10 @@ public final class TextLines extends Reader {
     private final InputStream in;
     private final String file;
     private final int maxLineBytes;
-    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final CharsetDecoder decoder = StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     private final byte[] buf;
     private int pos;
     private int limit;
@@ -76,8 +78,13 @@ public final class TextLines extends Reader {
             int end = nl < 0 ? limit : nl;
             int len = end - pos;
             if ((long) carried + len > maxLineBytes) {
-                throw IngestProblems.invalid("line-too-long", "Line " + (lineNumber + 1) + " is longer than "
-                        + maxLineBytes + " bytes; is this a text trace?", file, lineNumber + 1, null);
+                throw IngestProblems.invalid(
+                        "line-too-long",
+                        "Line " + (lineNumber + 1) + " is longer than " + maxLineBytes
+                                + " bytes; is this a text trace?",
+                        file,
+                        lineNumber + 1,
+                        null);
             }
             if (nl >= 0 && carried == 0) {
                 String s = decode(buf, pos, len);
@@ -147,7 +154,11 @@ public final class TextLines extends Reader {
 
     private String decode(byte[] b, int off, int len) {
         lineNumber++;
-        if (lineNumber == 1 && len >= 3 && b[off] == (byte) 0xEF && b[off + 1] == (byte) 0xBB && b[off + 2] == (byte) 0xBF) {
+        if (lineNumber == 1
+                && len >= 3
+                && b[off] == (byte) 0xEF
+                && b[off + 1] == (byte) 0xBB
+                && b[off + 2] == (byte) 0xBF) {
             off += 3;
             len -= 3;
         }
@@ -163,8 +174,12 @@ public final class TextLines extends Reader {
         try {
             return decoder.decode(ByteBuffer.wrap(b, off, len)).toString();
         } catch (CharacterCodingException e) {
-            throw IngestProblems.invalid("non-utf8", "Line " + lineNumber + " is not valid UTF-8 text; save the file as UTF-8",
-                    file, lineNumber, null);
+            throw IngestProblems.invalid(
+                    "non-utf8",
+                    "Line " + lineNumber + " is not valid UTF-8 text; save the file as UTF-8",
+                    file,
+                    lineNumber,
+                    null);
         }
     }
 

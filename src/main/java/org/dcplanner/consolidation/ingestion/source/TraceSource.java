@@ -15,7 +15,7 @@ public interface TraceSource {
     void forEachFile(FileVisitor visitor, SkipListener skipped) throws IOException;
 
     default void forEachFile(FileVisitor visitor) throws IOException {
-        forEachFile(visitor, (path, rule) -> { });
+        forEachFile(visitor, (path, rule) -> {});
     }
 
     /** Told about each archive or folder entry that was not read as a trace, and why. */

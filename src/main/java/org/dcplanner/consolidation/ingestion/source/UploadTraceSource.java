@@ -34,7 +34,8 @@ public final class UploadTraceSource implements TraceSource {
 
     @Override
     public void forEachFile(FileVisitor visitor, SkipListener skipped) throws IOException {
-        try (InputStream raw = content.getInputStream(); BufferedInputStream in = new BufferedInputStream(raw, 1 << 16)) {
+        try (InputStream raw = content.getInputStream();
+                BufferedInputStream in = new BufferedInputStream(raw, 1 << 16)) {
             if (isZip(in)) {
                 new ZipEntries(in, name, limits).forEach(visitor, skipped);
             } else if (isGzip(in)) {

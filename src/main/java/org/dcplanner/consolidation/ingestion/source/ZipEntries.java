@@ -5,10 +5,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.ZipEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.dcplanner.consolidation.ingestion.IngestProblems;
 import org.dcplanner.consolidation.ingestion.IngestionProperties;
 
@@ -62,8 +62,10 @@ final class ZipEntries {
                 continue;
             }
             if (++files > limits.maxEntries()) {
-                throw IngestProblems.tooLarge("too-many-files", "The archive holds more than " + limits.maxEntries()
-                        + " files (app.ingestion.max-entries)", archive);
+                throw IngestProblems.tooLarge(
+                        "too-many-files",
+                        "The archive holds more than " + limits.maxEntries() + " files (app.ingestion.max-entries)",
+                        archive);
             }
             visitEntry(zip, path, visitor);
         }
@@ -78,7 +80,8 @@ final class ZipEntries {
     }
 
     /** Entries of a tar archive read from (a decompressed view of) {@link #raw()}; only regular files are read. */
-    void forEachTar(InputStream tarBytes, TraceSource.FileVisitor visitor, TraceSource.SkipListener skipped) throws IOException {
+    void forEachTar(InputStream tarBytes, TraceSource.FileVisitor visitor, TraceSource.SkipListener skipped)
+            throws IOException {
         TarArchiveInputStream tar = new TarArchiveInputStream(tarBytes, StandardCharsets.UTF_8.name());
         int files = 0;
         while (true) {
@@ -86,7 +89,8 @@ final class ZipEntries {
             try {
                 entry = tar.getNextEntry();
             } catch (IOException | IllegalArgumentException e) {
-                throw IngestProblems.invalid("bad-archive", "The tar archive is damaged: " + e.getMessage(), archive, 0, null);
+                throw IngestProblems.invalid(
+                        "bad-archive", "The tar archive is damaged: " + e.getMessage(), archive, 0, null);
             }
             if (entry == null) break;
             String path = entry.getName();
@@ -98,8 +102,10 @@ final class ZipEntries {
                 continue;
             }
             if (++files > limits.maxEntries()) {
-                throw IngestProblems.tooLarge("too-many-files", "The archive holds more than " + limits.maxEntries()
-                        + " files (app.ingestion.max-entries)", archive);
+                throw IngestProblems.tooLarge(
+                        "too-many-files",
+                        "The archive holds more than " + limits.maxEntries() + " files (app.ingestion.max-entries)",
+                        archive);
             }
             visitEntry(tar, path, visitor);
         }
@@ -118,7 +124,9 @@ final class ZipEntries {
         byte[] sig = in.readNBytes(2);
         in.reset();
         if (sig.length == 2 && (sig[0] & 0xff) == 0x1f && (sig[1] & 0xff) == 0x8b) {
-            visitor.visit(path.replaceFirst("(?i)\\.gz$", ""), new Counted(new java.util.zip.GZIPInputStream(in, 1 << 16), path));
+            visitor.visit(
+                    path.replaceFirst("(?i)\\.gz$", ""),
+                    new Counted(new java.util.zip.GZIPInputStream(in, 1 << 16), path));
         } else {
             visitor.visit(path, new Counted(in, path));
         }
@@ -145,9 +153,11 @@ final class ZipEntries {
         try {
             return zip.getNextEntry();
         } catch (IllegalArgumentException e) {
-            throw IngestProblems.invalid("bad-archive", "An entry name in the archive is not valid UTF-8", archive, 0, null);
+            throw IngestProblems.invalid(
+                    "bad-archive", "An entry name in the archive is not valid UTF-8", archive, 0, null);
         } catch (ZipException e) {
-            throw IngestProblems.invalid("bad-archive", "The zip archive is damaged: " + e.getMessage(), archive, 0, null);
+            throw IngestProblems.invalid(
+                    "bad-archive", "The zip archive is damaged: " + e.getMessage(), archive, 0, null);
         }
     }
 
@@ -159,21 +169,32 @@ final class ZipEntries {
             if (segment.equals("..")) parent = true;
         }
         if (absolute || parent) {
-            throw IngestProblems.invalid("unsafe-archive-path", "Archive entry '" + path + "' has "
-                    + (absolute ? "an absolute path" : "'..' in its path") + "; entries must be relative", path, 0, null);
+            throw IngestProblems.invalid(
+                    "unsafe-archive-path",
+                    "Archive entry '" + path + "' has " + (absolute ? "an absolute path" : "'..' in its path")
+                            + "; entries must be relative",
+                    path,
+                    0,
+                    null);
         }
     }
 
     private void count(long n, String path) {
         expandedBytes += n;
         if (expandedBytes > limits.maxExpandedBytes()) {
-            throw IngestProblems.tooLarge("zip-bomb", "The archive expands to more than " + limits.maxExpandedBytes()
-                    + " bytes (app.ingestion.max-expanded-bytes)", path);
+            throw IngestProblems.tooLarge(
+                    "zip-bomb",
+                    "The archive expands to more than " + limits.maxExpandedBytes()
+                            + " bytes (app.ingestion.max-expanded-bytes)",
+                    path);
         }
         if (expandedBytes > IngestionProperties.RATIO_CHECK_FLOOR_BYTES
                 && expandedBytes / Math.max(1, compressedBytes) > limits.maxCompressionRatio()) {
-            throw IngestProblems.tooLarge("zip-bomb", "The archive expands more than " + limits.maxCompressionRatio()
-                    + " times its size (app.ingestion.max-compression-ratio); refusing a likely zip bomb", path);
+            throw IngestProblems.tooLarge(
+                    "zip-bomb",
+                    "The archive expands more than " + limits.maxCompressionRatio()
+                            + " times its size (app.ingestion.max-compression-ratio); refusing a likely zip bomb",
+                    path);
         }
     }
 

@@ -21,35 +21,57 @@ public class EstateRepository {
     public void insert(UUID workload, RvToolsInventory estate, Map<String, Integer> vmIndexByName) {
         List<Object[]> hosts = new ArrayList<>();
         for (RvToolsInventory.EstateHost h : estate.hosts()) {
-            hosts.add(new Object[] {workload, h.name(), h.cluster(), h.vendor(), h.model(), h.sockets(), h.cores(),
-                    h.coreMhz(), h.memoryMib()});
+            hosts.add(new Object[] {
+                workload,
+                h.name(),
+                h.cluster(),
+                h.vendor(),
+                h.model(),
+                h.sockets(),
+                h.cores(),
+                h.coreMhz(),
+                h.memoryMib()
+            });
         }
-        jdbc.batchUpdate("insert into workload_estate_host (workload_id, name, cluster, vendor, model, sockets, cores,"
-                + " core_mhz, memory_mib) values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing", hosts);
+        jdbc.batchUpdate(
+                "insert into workload_estate_host (workload_id, name, cluster, vendor, model, sockets, cores,"
+                        + " core_mhz, memory_mib) values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
+                hosts);
         List<Object[]> placements = new ArrayList<>();
         estate.placement().forEach((vm, p) -> {
             Integer index = vmIndexByName.get(vm);
             if (index != null) placements.add(new Object[] {workload, index, p.powerState(), p.cluster(), p.host()});
         });
-        jdbc.batchUpdate("insert into workload_vm_placement (workload_id, vm_index, power_state, cluster, current_host)"
-                + " values (?, ?, ?, ?, ?)", placements);
+        jdbc.batchUpdate(
+                "insert into workload_vm_placement (workload_id, vm_index, power_state, cluster, current_host)"
+                        + " values (?, ?, ?, ?, ?)",
+                placements);
     }
 
     public List<RvToolsInventory.EstateHost> hosts(UUID workload) {
-        return jdbc.query("select * from workload_estate_host where workload_id = ? order by name", (rs, n) ->
-                new RvToolsInventory.EstateHost(rs.getString("name"), rs.getString("cluster"), rs.getString("vendor"),
-                        rs.getString("model"), (Integer) rs.getObject("sockets"), (Integer) rs.getObject("cores"),
-                        (Double) rs.getObject("core_mhz"), (Double) rs.getObject("memory_mib")), workload);
+        return jdbc.query(
+                "select * from workload_estate_host where workload_id = ? order by name",
+                (rs, n) -> new RvToolsInventory.EstateHost(
+                        rs.getString("name"),
+                        rs.getString("cluster"),
+                        rs.getString("vendor"),
+                        rs.getString("model"),
+                        (Integer) rs.getObject("sockets"),
+                        (Integer) rs.getObject("cores"),
+                        (Double) rs.getObject("core_mhz"),
+                        (Double) rs.getObject("memory_mib")),
+                workload);
     }
 
     /** Each placed VM: index, name, power state, cluster, current host; in index order. */
     public List<PlacedVm> placements(UUID workload) {
-        return jdbc.query("select p.vm_index, v.name, p.power_state, p.cluster, p.current_host from workload_vm_placement p"
-                + " join workload_vm v using (workload_id, vm_index) where p.workload_id = ? order by p.vm_index",
-                (rs, n) -> new PlacedVm(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)),
+        return jdbc.query(
+                "select p.vm_index, v.name, p.power_state, p.cluster, p.current_host from workload_vm_placement p"
+                        + " join workload_vm v using (workload_id, vm_index) where p.workload_id = ? order by p.vm_index",
+                (rs, n) ->
+                        new PlacedVm(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)),
                 workload);
     }
 
-    public record PlacedVm(int index, String vm, String powerState, String cluster, String currentHost) {
-    }
+    public record PlacedVm(int index, String vm, String powerState, String cluster, String currentHost) {}
 }

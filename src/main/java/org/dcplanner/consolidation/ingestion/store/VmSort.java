@@ -35,7 +35,8 @@ public final class VmSort {
             String column = COLUMNS.get(o.getProperty());
             if (column == null) {
                 throw ApiException.badRequest("Cannot sort by '" + o.getProperty() + "'; use one of "
-                        + String.join(", ", new java.util.TreeSet<>(COLUMNS.keySet()))).at(null, null, "sort");
+                                + String.join(", ", new java.util.TreeSet<>(COLUMNS.keySet())))
+                        .at(null, null, "sort");
             }
             parts.add(column + (o.isAscending() ? " asc" : " desc") + " nulls last");
         }

@@ -33,6 +33,7 @@ public class WorkloadRepository {
     /** Rows of a workload (VMs, series) are visible only when their workload is in the caller's workspace. */
     private static final String OWN_WORKLOAD = " and exists (select 1 from workload w where w.id = workload_id and "
             + WorkspaceScope.condition("w.workspace") + ")";
+
     private static final TypeReference<List<IngestWarning>> WARNINGS = new TypeReference<>() {};
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -43,13 +44,19 @@ public class WorkloadRepository {
     }
 
     public Optional<WorkloadView> find(UUID id) {
-        return jdbc.query("select * from workload where id = ? and " + WorkspaceScope.CONDITION, workloadMapper(),
-                WorkspaceScope.args(id)).stream().findFirst();
+        return jdbc
+                .query(
+                        "select * from workload where id = ? and " + WorkspaceScope.CONDITION,
+                        workloadMapper(),
+                        WorkspaceScope.args(id))
+                .stream()
+                .findFirst();
     }
 
     /** The workload stored from an upload with this fingerprint (see UploadFingerprint), if any. */
     public Optional<WorkloadView> findByContentHash(String sha256) {
-        return jdbc.query("select * from workload where content_sha256 = ?", workloadMapper(), sha256).stream().findFirst();
+        return jdbc.query("select * from workload where content_sha256 = ?", workloadMapper(), sha256).stream()
+                .findFirst();
     }
 
     public void setContentHash(UUID id, String sha256) {
@@ -58,39 +65,63 @@ public class WorkloadRepository {
 
     public List<WorkloadView> list(int limit, long offset) {
         Object[] scope = WorkspaceScope.args();
-        return jdbc.query("select * from workload where " + WorkspaceScope.CONDITION
-                + " order by created_at desc, name, id limit ? offset ?", workloadMapper(), scope[0], scope[1], limit, offset);
+        return jdbc.query(
+                "select * from workload where " + WorkspaceScope.CONDITION
+                        + " order by created_at desc, name, id limit ? offset ?",
+                workloadMapper(),
+                scope[0],
+                scope[1],
+                limit,
+                offset);
     }
 
     public long count() {
-        Long n = jdbc.queryForObject("select count(*) from workload where " + WorkspaceScope.CONDITION, Long.class,
-                WorkspaceScope.args());
+        Long n = jdbc.queryForObject(
+                "select count(*) from workload where " + WorkspaceScope.CONDITION, Long.class, WorkspaceScope.args());
         return n == null ? 0 : n;
     }
 
     public boolean exists(UUID id) {
-        return Boolean.TRUE.equals(jdbc.queryForObject("select exists(select 1 from workload where id = ? and "
-                + WorkspaceScope.CONDITION + ")", Boolean.class, WorkspaceScope.args(id)));
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists(select 1 from workload where id = ? and " + WorkspaceScope.CONDITION + ")",
+                Boolean.class,
+                WorkspaceScope.args(id)));
     }
 
     public boolean delete(UUID id) {
-        return jdbc.update("delete from workload where id = ? and " + WorkspaceScope.CONDITION, WorkspaceScope.args(id)) > 0;
+        return jdbc.update("delete from workload where id = ? and " + WorkspaceScope.CONDITION, WorkspaceScope.args(id))
+                > 0;
     }
 
     /** VMs ordered by the given (whitelisted, see {@link VmSort}) SQL order clause. */
     public List<VmView> vms(UUID id, String orderBy, int limit, long offset) {
-        return jdbc.query("select " + VM_COLUMNS + " from workload_vm where workload_id = ?" + OWN_WORKLOAD + " order by "
-                + orderBy + " limit ? offset ?", WorkloadRepository::vm, scoped(id, limit, offset));
+        return jdbc.query(
+                "select " + VM_COLUMNS + " from workload_vm where workload_id = ?" + OWN_WORKLOAD + " order by "
+                        + orderBy + " limit ? offset ?",
+                WorkloadRepository::vm,
+                scoped(id, limit, offset));
     }
 
     public Optional<VmView> vm(UUID id, int index) {
-        return jdbc.query("select " + VM_COLUMNS + " from workload_vm where workload_id = ?" + OWN_WORKLOAD + " and vm_index = ?",
-                WorkloadRepository::vm, scoped(id, index)).stream().findFirst();
+        return jdbc
+                .query(
+                        "select " + VM_COLUMNS + " from workload_vm where workload_id = ?" + OWN_WORKLOAD
+                                + " and vm_index = ?",
+                        WorkloadRepository::vm,
+                        scoped(id, index))
+                .stream()
+                .findFirst();
     }
 
     public Optional<VmView> vmNamed(UUID id, String name) {
-        return jdbc.query("select " + VM_COLUMNS + " from workload_vm where workload_id = ?" + OWN_WORKLOAD + " and name = ?",
-                WorkloadRepository::vm, scoped(id, name)).stream().findFirst();
+        return jdbc
+                .query(
+                        "select " + VM_COLUMNS + " from workload_vm where workload_id = ?" + OWN_WORKLOAD
+                                + " and name = ?",
+                        WorkloadRepository::vm,
+                        scoped(id, name))
+                .stream()
+                .findFirst();
     }
 
     /** Streams the stored series of the metrics (all VMs, or one when {@code vmIndex} is not null). */
@@ -99,17 +130,19 @@ public class WorkloadRepository {
         String sql = "select metric, vm_index, samples from workload_series where workload_id = ?" + OWN_WORKLOAD
                 + " and metric = any(?)" + (vmIndex == null ? "" : " and vm_index = " + vmIndex.intValue());
         String workspace = CurrentUser.workspaceOrSystem();
-        jdbc.query(con -> {
-            var ps = con.prepareStatement(sql);
-            ps.setObject(1, id);
-            ps.setString(2, workspace);
-            ps.setString(3, workspace);
-            ps.setArray(4, con.createArrayOf("text", fields));
-            ps.setFetchSize(1000);
-            return ps;
-        }, rs -> {
-            consumer.accept(metricOf(rs.getString(1)), rs.getInt(2), SeriesCodec.decode(rs.getBytes(3)));
-        });
+        jdbc.query(
+                con -> {
+                    var ps = con.prepareStatement(sql);
+                    ps.setObject(1, id);
+                    ps.setString(2, workspace);
+                    ps.setString(3, workspace);
+                    ps.setArray(4, con.createArrayOf("text", fields));
+                    ps.setFetchSize(1000);
+                    return ps;
+                },
+                rs -> {
+                    consumer.accept(metricOf(rs.getString(1)), rs.getInt(2), SeriesCodec.decode(rs.getBytes(3)));
+                });
     }
 
     /** The workload id, the scope's two parameters, then the rest of the query's parameters. */
@@ -126,7 +159,9 @@ public class WorkloadRepository {
     }
 
     static Metric metricOf(String field) {
-        return Arrays.stream(Metric.values()).filter(m -> m.field().equals(field)).findFirst()
+        return Arrays.stream(Metric.values())
+                .filter(m -> m.field().equals(field))
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("unknown stored metric " + field));
     }
 
@@ -138,11 +173,23 @@ public class WorkloadRepository {
             Array metrics = rs.getArray("metrics");
             try {
                 List<IngestWarning> warnings = json.readValue(rs.getString("warnings"), WARNINGS);
-                return new WorkloadView(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("format"),
-                        rs.getString("vm_profile"), rs.getInt("vm_count"), step, steps, start,
+                return new WorkloadView(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("name"),
+                        rs.getString("format"),
+                        rs.getString("vm_profile"),
+                        rs.getInt("vm_count"),
+                        step,
+                        steps,
+                        start,
                         start.plusSeconds((long) step * steps),
-                        Arrays.stream((String[]) metrics.getArray()).map(WorkloadRepository::metricOf).sorted().toList(),
-                        rs.getLong("sample_count"), warnings.stream().map(IngestWarning::message).toList(), warnings,
+                        Arrays.stream((String[]) metrics.getArray())
+                                .map(WorkloadRepository::metricOf)
+                                .sorted()
+                                .toList(),
+                        rs.getLong("sample_count"),
+                        warnings.stream().map(IngestWarning::message).toList(),
+                        warnings,
                         instant(rs.getTimestamp("created_at")));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new IllegalStateException("stored warnings of workload are not JSON", e);
@@ -163,7 +210,16 @@ public class WorkloadRepository {
             if (present) stats.put(m, new SeriesStats(mean, rs.getFloat(col + 1), rs.getFloat(col + 2)));
             col += 3;
         }
-        return new VmView(rs.getInt(1), rs.getString(2), rs.getInt(3), rs.getDouble(4), rs.getDouble(5), rs.getString(6),
-                rs.getBoolean(7), WorkloadClass.valueOf(rs.getString(8)), rs.getString(9), stats);
+        return new VmView(
+                rs.getInt(1),
+                rs.getString(2),
+                rs.getInt(3),
+                rs.getDouble(4),
+                rs.getDouble(5),
+                rs.getString(6),
+                rs.getBoolean(7),
+                WorkloadClass.valueOf(rs.getString(8)),
+                rs.getString(9),
+                stats);
     }
 }

@@ -60,8 +60,9 @@ public class WorkloadWriter {
         }
     }
 
-    private void insertWorkload(Connection c, UUID id, String name, String format, String vmProfile, AssembledWorkload w,
-                                String workspace) throws SQLException, JsonProcessingException {
+    private void insertWorkload(
+            Connection c, UUID id, String name, String format, String vmProfile, AssembledWorkload w, String workspace)
+            throws SQLException, JsonProcessingException {
         String sql = "insert into workload (id, name, format, vm_profile, vm_count, step_seconds, steps, start_time,"
                 + " metrics, sample_count, warnings, workspace) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -73,7 +74,10 @@ public class WorkloadWriter {
             ps.setInt(6, w.grid().stepSeconds());
             ps.setInt(7, w.grid().steps());
             ps.setTimestamp(8, Timestamp.from(w.grid().start()));
-            ps.setArray(9, c.createArrayOf("text", w.measured().stream().map(Metric::field).toArray()));
+            ps.setArray(
+                    9,
+                    c.createArrayOf(
+                            "text", w.measured().stream().map(Metric::field).toArray()));
             ps.setLong(10, w.samples());
             ps.setString(11, json.writeValueAsString(w.warnings()));
             ps.setString(12, workspace);
@@ -82,15 +86,25 @@ public class WorkloadWriter {
     }
 
     private void copyVms(Connection c, UUID id, AssembledWorkload w) throws SQLException, IOException {
-        PgBinaryCopy copy = PgBinaryCopy.start(c, "workload_vm (workload_id, vm_index, name, cores, cpu_mhz, memory_mib,"
-                + " guest_os, paravirt_capable, workload_class, anti_affinity_group, cpu_mean, cpu_p95, cpu_peak,"
-                + " memory_mean, memory_p95, memory_peak, disk_mean, disk_p95, disk_peak, network_mean, network_p95,"
-                + " network_peak)");
+        PgBinaryCopy copy = PgBinaryCopy.start(
+                c,
+                "workload_vm (workload_id, vm_index, name, cores, cpu_mhz, memory_mib,"
+                        + " guest_os, paravirt_capable, workload_class, anti_affinity_group, cpu_mean, cpu_p95, cpu_peak,"
+                        + " memory_mean, memory_p95, memory_peak, disk_mean, disk_p95, disk_peak, network_mean, network_p95,"
+                        + " network_peak)");
         try {
             for (WorkloadVm vm : w.vms()) {
-                copy.row(22).uuid(id).int4(vm.index()).text(vm.name()).int4(vm.cores()).float8(vm.cpuMhz())
-                        .float8(vm.memoryMib()).text(vm.guestOs()).bool(vm.paravirtCapable())
-                        .text(vm.workloadClass().name()).text(vm.antiAffinityGroup());
+                copy.row(22)
+                        .uuid(id)
+                        .int4(vm.index())
+                        .text(vm.name())
+                        .int4(vm.cores())
+                        .float8(vm.cpuMhz())
+                        .float8(vm.memoryMib())
+                        .text(vm.guestOs())
+                        .bool(vm.paravirtCapable())
+                        .text(vm.workloadClass().name())
+                        .text(vm.antiAffinityGroup());
                 for (Metric m : STAT_ORDER) stats(copy, w.stats(), m, vm.index());
             }
             copy.finish();
@@ -100,7 +114,8 @@ public class WorkloadWriter {
         }
     }
 
-    private static void stats(PgBinaryCopy copy, Map<Metric, SeriesStats[]> stats, Metric m, int vm) throws IOException {
+    private static void stats(PgBinaryCopy copy, Map<Metric, SeriesStats[]> stats, Metric m, int vm)
+            throws IOException {
         SeriesStats[] s = stats.get(m);
         if (s == null) {
             copy.float4(null).float4(null).float4(null);
@@ -114,7 +129,11 @@ public class WorkloadWriter {
         try {
             for (Metric m : w.measured()) {
                 for (int vm = 0; vm < w.vms().size(); vm++) {
-                    copy.row(4).uuid(id).text(m.field()).int4(vm).bytea(SeriesCodec.encode(w.series().of(m, vm)));
+                    copy.row(4)
+                            .uuid(id)
+                            .text(m.field())
+                            .int4(vm)
+                            .bytea(SeriesCodec.encode(w.series().of(m, vm)));
                 }
             }
             copy.finish();

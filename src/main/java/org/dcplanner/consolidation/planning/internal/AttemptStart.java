@@ -28,7 +28,8 @@ record AttemptStart(int[] vmSlot, Duration timeLimit, long searchedBeforeMillis,
         int[] saved = plan.vmSlot();
         long spentMillis = Math.max(plan.searchedMillis(), spentMillis(plan.progress(), plan.attempt()));
         if (saved == null) return cold(limit, spentMillis, "no saved best");
-        if (!built.problem().vmNames().equals(plan.vmNames()) || !built.slotModels().equals(plan.slotModels())) {
+        if (!built.problem().vmNames().equals(plan.vmNames())
+                || !built.slotModels().equals(plan.slotModels())) {
             return cold(limit, spentMillis, "the saved best is for other VMs or another pool");
         }
         if (!StartAssignment.fits(built.problem(), saved)) {
@@ -36,7 +37,10 @@ record AttemptStart(int[] vmSlot, Duration timeLimit, long searchedBeforeMillis,
         }
         Duration floor = limit.compareTo(MIN_REVIVED_SEARCH) < 0 ? limit : MIN_REVIVED_SEARCH;
         Duration remaining = limit.minusMillis(spentMillis);
-        return new AttemptStart(saved.clone(), remaining.compareTo(floor) < 0 ? floor : remaining, spentMillis,
+        return new AttemptStart(
+                saved.clone(),
+                remaining.compareTo(floor) < 0 ? floor : remaining,
+                spentMillis,
                 "warm start from the saved best; earlier attempts searched at least " + spentMillis + " ms");
     }
 

@@ -46,7 +46,9 @@ final class BestSolutionWriter {
     /** The solver's final answer as the last progress point, unless it is the best already written. */
     synchronized void finalResult(int[] vmSlot, int hostsUsed, String score, boolean feasible, long elapsedMillis) {
         flush();
-        if (lastWritten != null && lastWritten.hostsUsed() == hostsUsed && lastWritten.score().equals(score)) return;
+        if (lastWritten != null
+                && lastWritten.hostsUsed() == hostsUsed
+                && lastWritten.score().equals(score)) return;
         write(vmSlot, new ProgressPoint(attempt, elapsedMillis, hostsUsed, score, feasible));
     }
 

@@ -7,9 +7,9 @@ import org.dcplanner.consolidation.ingestion.Metric;
 import org.dcplanner.consolidation.ingestion.TimeGrid;
 import org.dcplanner.consolidation.ingestion.WorkloadVm;
 import org.dcplanner.consolidation.planning.PlanRequest.Sizing;
+import org.dcplanner.consolidation.problem.ApiException;
 import org.dcplanner.consolidation.virtualization.OverheadModel;
 import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
-import org.dcplanner.consolidation.problem.ApiException;
 
 /**
  * Turns stored per-step series into the host-side demand the solver packs, per resource, VM and step
@@ -31,28 +31,38 @@ public final class DemandSizer {
     private DemandSizer() {}
 
     /** Sized host-side demand {@code [r][vm][step]} and the grid it is on. */
-    public record SizedDemand(float[][][] demand, int steps, int stepSeconds, boolean folded) {
-    }
+    public record SizedDemand(float[][][] demand, int steps, int stepSeconds, boolean folded) {}
 
-    public static SizedDemand size(LoadedWorkload workload, List<Metric> resources, Sizing sizing,
-                                   VirtualizationApproach approach, OverheadModel overhead) {
+    public static SizedDemand size(
+            LoadedWorkload workload,
+            List<Metric> resources,
+            Sizing sizing,
+            VirtualizationApproach approach,
+            OverheadModel overhead) {
         return size(workload, resources, sizing, everyVm(workload, approach), overhead);
     }
 
     /** One approach for each of the workload's VMs. */
     static VirtualizationApproach[] everyVm(LoadedWorkload workload, VirtualizationApproach approach) {
-        VirtualizationApproach[] each = new VirtualizationApproach[workload.vms().size()];
+        VirtualizationApproach[] each =
+                new VirtualizationApproach[workload.vms().size()];
         java.util.Arrays.fill(each, approach);
         return each;
     }
 
     /** As {@link #size(LoadedWorkload, List, Sizing, VirtualizationApproach, OverheadModel)}, each VM under its own approach. */
-    public static SizedDemand size(LoadedWorkload workload, List<Metric> resources, Sizing sizing,
-                                   VirtualizationApproach[] approach, OverheadModel overhead) {
+    public static SizedDemand size(
+            LoadedWorkload workload,
+            List<Metric> resources,
+            Sizing sizing,
+            VirtualizationApproach[] approach,
+            OverheadModel overhead) {
         TimeGrid grid = workload.grid();
         if (sizing.riskTargeted()) {
-            // risk mode: the scenario means; the planner adds the joint margin once it knows the hosts (PlanProblemFactory)
-            OverloadRiskModel risk = OverloadRiskModel.of(workload, resources, sizing.headroomPercent(), approach, overhead);
+            // risk mode: the scenario means; the planner adds the joint margin once it knows the hosts
+            // (PlanProblemFactory)
+            OverloadRiskModel risk =
+                    OverloadRiskModel.of(workload, resources, sizing.headroomPercent(), approach, overhead);
             return new SizedDemand(risk.meanDemand(), risk.steps(), grid.stepSeconds(), risk.folded());
         }
         boolean fold = Boolean.TRUE.equals(sizing.foldDays());
@@ -61,13 +71,17 @@ public final class DemandSizer {
         for (Metric m : metrics) {
             float[][] series = workload.series().get(m);
             if (series == null) continue;
-            vmSide[m.ordinal()] = fold ? foldDays(series, grid, sizing.percentile())
+            vmSide[m.ordinal()] = fold
+                    ? foldDays(series, grid, sizing.percentile())
                     : windowPercentile(series, windowSteps(sizing, grid), sizing.percentile());
             scale(vmSide[m.ordinal()], 1 + sizing.headroomPercent() / 100);
         }
         int steps = fold ? SECONDS_PER_DAY / grid.stepSeconds() : grid.steps();
-        return new SizedDemand(hostSide(workload.vms(), vmSide, resources, steps, approach, overhead), steps,
-                grid.stepSeconds(), fold);
+        return new SizedDemand(
+                hostSide(workload.vms(), vmSide, resources, steps, approach, overhead),
+                steps,
+                grid.stepSeconds(),
+                fold);
     }
 
     /** The window applied: {@code sizing.windowSteps}, or one hour of the workload's steps when it is absent. */
@@ -79,12 +93,17 @@ public final class DemandSizer {
     static float[][] foldDays(float[][] series, TimeGrid grid, double percentile) {
         int step = grid.stepSeconds();
         if (SECONDS_PER_DAY % step != 0) {
-            throw ApiException.unprocessable("cannot-fold-days", "foldDays needs a step that divides one day; this workload's step is "
-                    + step + " s").at(null, null, "sizing.foldDays");
+            throw ApiException.unprocessable(
+                            "cannot-fold-days",
+                            "foldDays needs a step that divides one day; this workload's step is " + step + " s")
+                    .at(null, null, "sizing.foldDays");
         }
         if ((long) grid.steps() * step < SECONDS_PER_DAY) {
-            throw ApiException.unprocessable("cannot-fold-days", "foldDays needs at least one day of samples; this workload spans "
-                    + ((long) grid.steps() * step / 3600.0) + " h").at(null, null, "sizing.foldDays");
+            throw ApiException.unprocessable(
+                            "cannot-fold-days",
+                            "foldDays needs at least one day of samples; this workload spans "
+                                    + ((long) grid.steps() * step / 3600.0) + " h")
+                    .at(null, null, "sizing.foldDays");
         }
         int slots = SECONDS_PER_DAY / step;
         long startSecondOfDay = Math.floorMod(grid.start().getEpochSecond(), SECONDS_PER_DAY);
@@ -117,7 +136,8 @@ public final class DemandSizer {
             for (int vm = 0; vm < series.length; vm++) out[vm] = series[vm].clone();
             return out;
         }
-        // a window wider than twice the longest series sees the whole series from every step: same result, bounded buffer
+        // a window wider than twice the longest series sees the whole series from every step: same result, bounded
+        // buffer
         int longest = 0;
         for (float[] s : series) longest = Math.max(longest, s.length);
         windowSteps = Math.min(windowSteps, 2 * longest + 1);
@@ -174,16 +194,28 @@ public final class DemandSizer {
         }
     }
 
-    static float[][][] hostSide(List<WorkloadVm> vms, float[][][] vmSide, List<Metric> resources, int steps,
-                                VirtualizationApproach[] approach, OverheadModel overhead) {
+    static float[][][] hostSide(
+            List<WorkloadVm> vms,
+            float[][][] vmSide,
+            List<Metric> resources,
+            int steps,
+            VirtualizationApproach[] approach,
+            OverheadModel overhead) {
         float[][][] demand = new float[resources.size()][vms.size()][steps];
         float[] out = new float[Metric.values().length];
         for (int vm = 0; vm < vms.size(); vm++) {
             WorkloadVm v = vms.get(vm);
             for (int t = 0; t < steps; t++) {
-                overhead.hostDemand(approach[vm], v, at(vmSide, Metric.CPU, vm, t), at(vmSide, Metric.MEMORY, vm, t),
-                        at(vmSide, Metric.DISK, vm, t), at(vmSide, Metric.NETWORK, vm, t), out);
-                for (int r = 0; r < resources.size(); r++) demand[r][vm][t] = out[resources.get(r).ordinal()];
+                overhead.hostDemand(
+                        approach[vm],
+                        v,
+                        at(vmSide, Metric.CPU, vm, t),
+                        at(vmSide, Metric.MEMORY, vm, t),
+                        at(vmSide, Metric.DISK, vm, t),
+                        at(vmSide, Metric.NETWORK, vm, t),
+                        out);
+                for (int r = 0; r < resources.size(); r++)
+                    demand[r][vm][t] = out[resources.get(r).ordinal()];
             }
         }
         return demand;

@@ -1,11 +1,11 @@
 package org.dcplanner.consolidation.planning.internal;
 
-import org.dcplanner.consolidation.planning.PlanRequest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.dcplanner.consolidation.ingestion.WorkloadVm;
 import org.dcplanner.consolidation.inventory.HostCatalog;
+import org.dcplanner.consolidation.planning.PlanRequest;
 import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem.HostSlotSpec;
 import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem.LimitRow;
 
@@ -20,6 +20,7 @@ final class DensityLimits {
     private final List<LimitRow> rows;
     /** [row][slot] capacity. */
     private final double[][] capacity;
+
     private final List<WorkloadVm> vms;
 
     private DensityLimits(List<LimitRow> rows, double[][] capacity, List<WorkloadVm> vms) {
@@ -29,12 +30,16 @@ final class DensityLimits {
     }
 
     static DensityLimits of(PlanRequest request, HostCatalog catalog, List<WorkloadVm> vms) {
-        List<PlanRequest.Limits> perEntry = request.hostPool().stream().map(e -> e.limitsOver(request.limits())).toList();
+        List<PlanRequest.Limits> perEntry = request.hostPool().stream()
+                .map(e -> e.limitsOver(request.limits()))
+                .toList();
         List<LimitRow> rows = new ArrayList<>();
         if (perEntry.stream().anyMatch(l -> l.vcpuPerCore() != null)) rows.add(LimitRow.VCPUS);
         if (perEntry.stream().anyMatch(l -> l.maxVmsPerHost() != null)) rows.add(LimitRow.VMS);
         double allVcpus = vms.stream().mapToDouble(v -> Math.max(1, v.cores())).sum();
-        int slots = request.hostPool().stream().mapToInt(PlanRequest.PoolEntry::count).sum();
+        int slots = request.hostPool().stream()
+                .mapToInt(PlanRequest.PoolEntry::count)
+                .sum();
         double[][] capacity = new double[rows.size()][slots];
         int slot = 0;
         for (int i = 0; i < perEntry.size(); i++) {
@@ -65,8 +70,8 @@ final class DensityLimits {
             HostSlotSpec spec = slots.get(s);
             double[] cap = Arrays.copyOf(spec.capacity(), spec.capacity().length + rows.size());
             for (int k = 0; k < rows.size(); k++) cap[spec.capacity().length + k] = capacity[k][s];
-            out.add(new HostSlotSpec(spec.modelId(), cap, spec.idleWatts(), spec.maxWatts(), spec.yearlyCost(),
-                    spec.hardwareAssist()));
+            out.add(new HostSlotSpec(
+                    spec.modelId(), cap, spec.idleWatts(), spec.maxWatts(), spec.yearlyCost(), spec.hardwareAssist()));
         }
         return out;
     }
@@ -78,7 +83,9 @@ final class DensityLimits {
         for (int k = 0; k < rows.size(); k++) {
             float[][] row = new float[vms.size()][steps];
             for (int v = 0; v < vms.size(); v++) {
-                Arrays.fill(row[v], rows.get(k) == LimitRow.VCPUS ? Math.max(1, vms.get(v).cores()) : 1f);
+                Arrays.fill(
+                        row[v],
+                        rows.get(k) == LimitRow.VCPUS ? Math.max(1, vms.get(v).cores()) : 1f);
             }
             out[demand.length + k] = row;
         }

@@ -16,8 +16,20 @@ import java.util.List;
  * @param nearestOtherSlot     the nearest other active host (null when none)
  * @param nearestOtherWhyNot   why the VM is not there, in words (capacity at which step, or which rule)
  */
-record ExplanationView(int vm, String vmName, int slot, String hostModel, String bindingResource, int bindingStep,
-                       long bindingOffsetSeconds, double bindingUtilization, List<String> matchedConstraints,
-                       boolean pinned, String words, double shareOfHostLoad, double headroom, String headroomUnit,
-                       Integer nearestOtherSlot, String nearestOtherWhyNot) {
-}
+record ExplanationView(
+        int vm,
+        String vmName,
+        int slot,
+        String hostModel,
+        String bindingResource,
+        int bindingStep,
+        long bindingOffsetSeconds,
+        double bindingUtilization,
+        List<String> matchedConstraints,
+        boolean pinned,
+        String words,
+        double shareOfHostLoad,
+        double headroom,
+        String headroomUnit,
+        Integer nearestOtherSlot,
+        String nearestOtherWhyNot) {}

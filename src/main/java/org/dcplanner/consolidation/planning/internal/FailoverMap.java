@@ -1,6 +1,5 @@
 package org.dcplanner.consolidation.planning.internal;
 
-import org.dcplanner.consolidation.planning.PlanRequest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -29,12 +28,10 @@ final class FailoverMap {
         }
     }
 
-    record Restart(String vm, int fromSlot, int toSlot) {
-    }
+    record Restart(String vm, int fromSlot, int toSlot) {}
 
     /** @param method how scenarios were chosen, in words */
-    record Result(int haReserveHosts, String method, List<Scenario> scenarios, int vmsWithoutRestart) {
-    }
+    record Result(int haReserveHosts, String method, List<Scenario> scenarios, int vmsWithoutRestart) {}
 
     private FailoverMap() {}
 
@@ -53,17 +50,24 @@ final class FailoverMap {
                 for (int t = 0; t < steps; t++) load[s][r][t] += d[t];
             }
         }
-        int[] active = java.util.stream.IntStream.range(0, load.length).filter(s -> load[s] != null).toArray();
+        int[] active = java.util.stream.IntStream.range(0, load.length)
+                .filter(s -> load[s] != null)
+                .toArray();
         List<int[]> failures = new ArrayList<>();
         for (int s : active) failures.add(new int[] {s});
         String method = "every single active host";
         if (k >= 2) {
             double[] busy = new double[load.length];
             for (int s : active) busy[s] = peakShare(p, load[s], s);
-            int[] busiest = Arrays.stream(active).boxed().sorted(Comparator.comparingDouble((Integer s) -> -busy[s]))
-                    .limit(k).mapToInt(Integer::intValue).toArray();
+            int[] busiest = Arrays.stream(active)
+                    .boxed()
+                    .sorted(Comparator.comparingDouble((Integer s) -> -busy[s]))
+                    .limit(k)
+                    .mapToInt(Integer::intValue)
+                    .toArray();
             failures.add(busiest);
-            method = "every single active host, and the " + k + " busiest together (heuristic worst case, not exhaustive)";
+            method = "every single active host, and the " + k
+                    + " busiest together (heuristic worst case, not exhaustive)";
         }
         List<Scenario> scenarios = new ArrayList<>();
         int without = 0;
@@ -79,7 +83,8 @@ final class FailoverMap {
         int rows = p.rows();
         int steps = p.steps();
         List<Integer> failedList = Arrays.stream(failed).boxed().toList();
-        int[] survivors = Arrays.stream(active).filter(s -> !failedList.contains(s)).toArray();
+        int[] survivors =
+                Arrays.stream(active).filter(s -> !failedList.contains(s)).toArray();
         double[][][] extra = new double[p.slots().size()][][];
         List<Integer> victims = new ArrayList<>();
         for (int v = 0; v < vmSlot.length; v++) if (failedList.contains(vmSlot[v])) victims.add(v);
@@ -126,7 +131,8 @@ final class FailoverMap {
 
     /** Anti-affinity (members already on s, or restarted onto s in this scenario) and hardware assist. */
     private static boolean allowed(PlanningProblem p, int[] vmSlot, int[] placedOn, int v, int s) {
-        if (p.approach() == VirtualizationApproach.HARDWARE_ASSISTED && !p.slots().get(s).hardwareAssist()) return false;
+        if (p.approach() == VirtualizationApproach.HARDWARE_ASSISTED
+                && !p.slots().get(s).hardwareAssist()) return false;
         int group = p.antiAffinityGroup() == null ? -1 : p.antiAffinityGroup()[v];
         if (group < 0) return true;
         for (int u = 0; u < vmSlot.length; u++) {

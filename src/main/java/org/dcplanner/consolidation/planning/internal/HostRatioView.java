@@ -1,11 +1,11 @@
 package org.dcplanner.consolidation.planning.internal;
 
-import org.dcplanner.consolidation.planning.PlanRequest;
 import java.util.ArrayList;
 import java.util.List;
 import org.dcplanner.consolidation.ingestion.WorkloadVm;
 import org.dcplanner.consolidation.inventory.HostCatalog;
 import org.dcplanner.consolidation.inventory.HostModel;
+import org.dcplanner.consolidation.planning.PlanRequest;
 
 /**
  * One active host's overcommit and density, from the VMs' configured sizes (what an admin reads off the
@@ -15,12 +15,21 @@ import org.dcplanner.consolidation.inventory.HostModel;
  * @param memoryRatio      configured memory ÷ physical memory (above 1: overcommitted on configured size)
  * @param limits           the limits in effect on this host's pool entry (null values: none)
  */
-record HostRatioView(int slot, String hostModel, int vms, int vcpus, int cores, double vcpuPerCore,
-                     double configuredMemoryMib, double memoryMib, double memoryRatio, PlanRequest.Limits limits) {
+record HostRatioView(
+        int slot,
+        String hostModel,
+        int vms,
+        int vcpus,
+        int cores,
+        double vcpuPerCore,
+        double configuredMemoryMib,
+        double memoryMib,
+        double memoryRatio,
+        PlanRequest.Limits limits) {
 
     /** The active hosts of a placement, by slot. O(VMs + slots). */
-    static List<HostRatioView> of(PlanRequest request, List<String> slotModels, int[] vmSlot, List<WorkloadVm> vms,
-                                  HostCatalog catalog) {
+    static List<HostRatioView> of(
+            PlanRequest request, List<String> slotModels, int[] vmSlot, List<WorkloadVm> vms, HostCatalog catalog) {
         int slots = slotModels.size();
         int[] count = new int[slots];
         int[] vcpus = new int[slots];
@@ -43,8 +52,17 @@ record HostRatioView(int slot, String hostModel, int vms, int vcpus, int cores, 
             HostModel m = catalog.find(slotModels.get(s)).orElse(null);
             int cores = m == null ? 0 : m.cores();
             double mib = m == null ? 0 : m.memoryMib();
-            out.add(new HostRatioView(s, slotModels.get(s), count[s], vcpus[s], cores, cores > 0 ? vcpus[s] / (double) cores : 0,
-                    memory[s], mib, mib > 0 ? memory[s] / mib : 0, limits[s]));
+            out.add(new HostRatioView(
+                    s,
+                    slotModels.get(s),
+                    count[s],
+                    vcpus[s],
+                    cores,
+                    cores > 0 ? vcpus[s] / (double) cores : 0,
+                    memory[s],
+                    mib,
+                    mib > 0 ? memory[s] / mib : 0,
+                    limits[s]));
         }
         return out;
     }

@@ -2,12 +2,12 @@ package org.dcplanner.consolidation.planning.internal;
 
 import java.util.List;
 import java.util.Locale;
-import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
 import org.dcplanner.consolidation.ingestion.LoadedWorkload;
 import org.dcplanner.consolidation.inventory.HostModel;
 import org.dcplanner.consolidation.planning.PlanRequest;
 import org.dcplanner.consolidation.planning.PlanRequest.Sizing;
 import org.dcplanner.consolidation.virtualization.OverheadModel;
+import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
 
 /**
  * A plan's overload risk as GET /api/v1/plans/{id} shows it (stored with the plan, V35), every resource the plan
@@ -20,8 +20,8 @@ import org.dcplanner.consolidation.virtualization.OverheadModel;
  * @param targetPercent                {@code sizing.overloadRiskPercent}, null for a percentile plan
  * @param method                       how the estimate (and, in risk mode, the sizing) was made, in words
  */
-public record OverloadRisk(double inSampleHostStepsOverPercent, Double estimatedOutOfSamplePercent, Double targetPercent,
-                           String method) {
+public record OverloadRisk(
+        double inSampleHostStepsOverPercent, Double estimatedOutOfSamplePercent, Double targetPercent, String method) {
 
     /**
      * Assesses a placement: in sample on the raw host-side series, out of sample with the risk model of the plan's
@@ -29,45 +29,71 @@ public record OverloadRisk(double inSampleHostStepsOverPercent, Double estimated
      *
      * @param slotModels host model per pool slot; {@code vmSlot} indexes it (−1: unplaced, ignored)
      */
-    static OverloadRisk assess(PlanRequest request, LoadedWorkload workload, OverheadModel overhead, List<HostModel> slotModels,
-                               int[] vmSlot, Double riskZ) {
+    static OverloadRisk assess(
+            PlanRequest request,
+            LoadedWorkload workload,
+            OverheadModel overhead,
+            List<HostModel> slotModels,
+            int[] vmSlot,
+            Double riskZ) {
         Sizing s = request.sizing();
         OverheadModel model = Boolean.TRUE.equals(s.overheadInTrace()) ? overhead.withoutApproachOverhead() : overhead;
         double[][] capacity = new double[request.resources().size()][slotModels.size()];
         for (int r = 0; r < capacity.length; r++) {
             for (int slot = 0; slot < slotModels.size(); slot++) {
-                capacity[r][slot] = PlanProblemFactory.capacityOf(slotModels.get(slot), request.resources().get(r));
+                capacity[r][slot] = PlanProblemFactory.capacityOf(
+                        slotModels.get(slot), request.resources().get(r));
             }
         }
         // each VM under the approach the plan gave it (AUTO: per VM, by the pool's hardware assist)
-        VirtualizationApproach[] vmApproach = request.virtualization().perVm(workload.vms(),
-                slotModels.stream().allMatch(HostModel::hardwareAssist));
-        float[][][] raw = DemandSizer.size(workload, request.resources(), new Sizing(100.0, 0.0, false, 1, s.overheadInTrace()),
-                vmApproach, model).demand();
+        VirtualizationApproach[] vmApproach = request.virtualization()
+                .perVm(workload.vms(), slotModels.stream().allMatch(HostModel::hardwareAssist));
+        float[][][] raw = DemandSizer.size(
+                        workload,
+                        request.resources(),
+                        new Sizing(100.0, 0.0, false, 1, s.overheadInTrace()),
+                        vmApproach,
+                        model)
+                .demand();
         double inSample = overPercent(raw, vmSlot, capacity);
-        OverloadRiskModel risk = OverloadRiskModel.of(workload, request.resources(), s.headroomPercent(), vmApproach, model);
+        OverloadRiskModel risk =
+                OverloadRiskModel.of(workload, request.resources(), s.headroomPercent(), vmApproach, model);
         double estimate = risk.estimatePercent(vmSlot, capacity);
-        return new OverloadRisk(inSample, Double.isFinite(estimate) ? estimate : null, s.overloadRiskPercent(),
+        return new OverloadRisk(
+                inSample,
+                Double.isFinite(estimate) ? estimate : null,
+                s.overloadRiskPercent(),
                 method(request, risk, riskZ));
     }
 
     private static String method(PlanRequest request, OverloadRiskModel risk, Double riskZ) {
         StringBuilder rho = new StringBuilder();
         for (int r = 0; r < request.resources().size(); r++) {
-            rho.append(r == 0 ? "" : ", ").append(request.resources().get(r)).append(' ')
+            rho.append(r == 0 ? "" : ", ")
+                    .append(request.resources().get(r))
+                    .append(' ')
                     .append(String.format(Locale.ROOT, "%.3f", risk.correlation(r)));
         }
         String scenarios = risk.folded()
                 ? "the samples within the hour around the same time of day on each of " + risk.days() + " days"
-                : "the samples within the hour around each step (" + risk.windowSteps() + " steps; under two days of history)";
-        String estimate = "normal host load per step: mean = sum of the VMs' scenario means, variance = (1 - rho) x sum of "
-                + "variances + rho x (sum of deviations)^2, scenarios = " + scenarios + ", rho = average pairwise correlation "
-                + "of the VMs' deviations (" + rho + "); estimate = mean over active hosts and steps of P(load > capacity)";
+                : "the samples within the hour around each step (" + risk.windowSteps()
+                        + " steps; under two days of history)";
+        String estimate =
+                "normal host load per step: mean = sum of the VMs' scenario means, variance = (1 - rho) x sum of "
+                        + "variances + rho x (sum of deviations)^2, scenarios = " + scenarios
+                        + ", rho = average pairwise correlation "
+                        + "of the VMs' deviations (" + rho
+                        + "); estimate = mean over active hosts and steps of P(load > capacity)";
         Sizing s = request.sizing();
         if (!s.riskTargeted() || riskZ == null) return estimate;
-        return String.format(Locale.ROOT, "packed so that every host and step has mean + %.2f sd <= capacity (linearized "
-                + "into per-VM effective demand and a per-host derating; z is the smallest whose first-fit-decreasing "
-                + "packing has an estimate <= the %s %% target); ", riskZ, s.overloadRiskPercent()) + estimate;
+        return String.format(
+                        Locale.ROOT,
+                        "packed so that every host and step has mean + %.2f sd <= capacity (linearized "
+                                + "into per-VM effective demand and a per-host derating; z is the smallest whose first-fit-decreasing "
+                                + "packing has an estimate <= the %s %% target); ",
+                        riskZ,
+                        s.overloadRiskPercent())
+                + estimate;
     }
 
     /** Share (%) of the active hosts' steps where any resource's summed demand passes the slot's capacity. */

@@ -31,6 +31,7 @@ public final class OverloadRiskModel {
 
     /** [r][vm][k] host-side mean and standard deviation per scenario step. */
     private final float[][][] mean;
+
     private final float[][][] std;
     private final double[] correlation;
     private final int steps;
@@ -38,8 +39,14 @@ public final class OverloadRiskModel {
     private final int windowSteps;
     private final int days;
 
-    private OverloadRiskModel(float[][][] mean, float[][][] std, double[] correlation, int steps, boolean folded,
-                              int windowSteps, int days) {
+    private OverloadRiskModel(
+            float[][][] mean,
+            float[][][] std,
+            double[] correlation,
+            int steps,
+            boolean folded,
+            int windowSteps,
+            int days) {
         this.mean = mean;
         this.std = std;
         this.correlation = correlation;
@@ -56,18 +63,27 @@ public final class OverloadRiskModel {
 
     /** Whether the grid can be folded into days and has at least two of them. */
     static boolean foldsIntoDays(TimeGrid grid) {
-        return SECONDS_PER_DAY % grid.stepSeconds() == 0 && (long) grid.steps() * grid.stepSeconds() >= 2L * SECONDS_PER_DAY;
+        return SECONDS_PER_DAY % grid.stepSeconds() == 0
+                && (long) grid.steps() * grid.stepSeconds() >= 2L * SECONDS_PER_DAY;
     }
 
     /** Builds the model from the workload's stored series, every VM under one approach. */
-    public static OverloadRiskModel of(LoadedWorkload workload, List<Metric> resources, double headroomPercent,
-                                       VirtualizationApproach approach, OverheadModel overhead) {
+    public static OverloadRiskModel of(
+            LoadedWorkload workload,
+            List<Metric> resources,
+            double headroomPercent,
+            VirtualizationApproach approach,
+            OverheadModel overhead) {
         return of(workload, resources, headroomPercent, DemandSizer.everyVm(workload, approach), overhead);
     }
 
     /** Builds the model from the workload's stored series; {@code headroomPercent} scales means and deviations. */
-    public static OverloadRiskModel of(LoadedWorkload workload, List<Metric> resources, double headroomPercent,
-                                       VirtualizationApproach[] approach, OverheadModel overhead) {
+    public static OverloadRiskModel of(
+            LoadedWorkload workload,
+            List<Metric> resources,
+            double headroomPercent,
+            VirtualizationApproach[] approach,
+            OverheadModel overhead) {
         TimeGrid grid = workload.grid();
         boolean fold = foldsIntoDays(grid);
         int window = hourSteps(grid.stepSeconds());
@@ -103,7 +119,8 @@ public final class OverloadRiskModel {
         for (int r = 0; r < resources.size(); r++) {
             corr[r] = corrByMetric[resources.get(r).ordinal()];
             for (int vm = 0; vm < hostStd[r].length; vm++) {
-                for (int k = 0; k < outSteps; k++) hostStd[r][vm][k] = Math.max(0, hostStd[r][vm][k] - hostMean[r][vm][k]);
+                for (int k = 0; k < outSteps; k++)
+                    hostStd[r][vm][k] = Math.max(0, hostStd[r][vm][k] - hostMean[r][vm][k]);
             }
         }
         int days = (int) ((long) grid.steps() * grid.stepSeconds() / SECONDS_PER_DAY);
@@ -115,7 +132,9 @@ public final class OverloadRiskModel {
         int[] stepOf = new int[grid.steps()];
         long startOfDay = Math.floorMod(grid.start().getEpochSecond(), SECONDS_PER_DAY);
         for (int t = 0; t < stepOf.length; t++) {
-            stepOf[t] = fold ? (int) (((startOfDay + (long) t * grid.stepSeconds()) % SECONDS_PER_DAY) / grid.stepSeconds()) : t;
+            stepOf[t] = fold
+                    ? (int) (((startOfDay + (long) t * grid.stepSeconds()) % SECONDS_PER_DAY) / grid.stepSeconds())
+                    : t;
         }
         return stepOf;
     }
@@ -227,8 +246,7 @@ public final class OverloadRiskModel {
     }
 
     /** Effective demand [r][vm][k] and the capacity each host loses per resource. */
-    record Packing(float[][][] demand, double[] derating) {
-    }
+    record Packing(float[][][] demand, double[] derating) {}
 
     /**
      * Estimated share (%) of the active hosts' steps over capacity on an unseen day: per host and step the probability

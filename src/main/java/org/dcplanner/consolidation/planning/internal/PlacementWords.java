@@ -1,6 +1,5 @@
 package org.dcplanner.consolidation.planning.internal;
 
-import org.dcplanner.consolidation.planning.PlanRequest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,6 +22,7 @@ final class PlacementWords {
     private final long stepSeconds;
     /** [slot][r][t] summed host-side demand; null for hosts without VMs. */
     private final double[][][] load;
+
     private final int[] activeSlots;
 
     /**
@@ -30,8 +30,8 @@ final class PlacementWords {
      * @param headroom    usable capacity minus load at that step, in the binding resource's unit
      * @param nearestSlot the nearest other active host, or -1 when there is none
      */
-    record Words(String text, double share, double headroom, String headroomUnit, int nearestSlot, String nearestWhyNot) {
-    }
+    record Words(
+            String text, double share, double headroom, String headroomUnit, int nearestSlot, String nearestWhyNot) {}
 
     PlacementWords(PlanningProblem p, List<WorkloadVm> vms, int[] vmSlot, long stepSeconds) {
         this.p = p;
@@ -50,7 +50,9 @@ final class PlacementWords {
                 for (int t = 0; t < l.length; t++) l[t] += d[t];
             }
         }
-        activeSlots = java.util.stream.IntStream.range(0, load.length).filter(s -> load[s] != null).toArray();
+        activeSlots = java.util.stream.IntStream.range(0, load.length)
+                .filter(s -> load[s] != null)
+                .toArray();
     }
 
     /** The words for VM v; bindingResource/bindingStep as the solver's explanation found them on v's host. */
@@ -58,9 +60,15 @@ final class PlacementWords {
         WorkloadVm vm = vms.get(v);
         int slot = vmSlot[v];
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "%s is configured with %d vCPU, %,.0f MHz and %,.0f MiB; sized for this plan "
-                + "(host-side, after percentile, headroom and virtualization overhead) it peaks at %s.",
-                vm.name(), vm.cores(), vm.cpuMhz(), vm.memoryMib(), peaks(v)));
+        b.append(String.format(
+                Locale.ROOT,
+                "%s is configured with %d vCPU, %,.0f MHz and %,.0f MiB; sized for this plan "
+                        + "(host-side, after percentile, headroom and virtualization overhead) it peaks at %s.",
+                vm.name(),
+                vm.cores(),
+                vm.cpuMhz(),
+                vm.memoryMib(),
+                peaks(v)));
         if (slot < 0) {
             b.append(" It has no host in this plan.");
             return new Words(b.toString(), 0, 0, null, -1, null);
@@ -74,13 +82,31 @@ final class PlacementWords {
         double mine = p.demand()[r][v][t];
         double share = hostLoad > 0 ? mine / hostLoad : 0;
         double headroom = cap - hostLoad;
-        b.append(String.format(Locale.ROOT, " Its host #%d (%s) is busiest on %s at step %d (%s): %,.0f of %,.0f %s usable "
+        b.append(String.format(
+                Locale.ROOT,
+                " Its host #%d (%s) is busiest on %s at step %d (%s): %,.0f of %,.0f %s usable "
                         + "(%.1f %%), of which this VM is %,.0f %s (%.1f %% of the host's load). Headroom then: %,.0f %s (%.1f %% "
                         + "of usable capacity).",
-                slot, p.slots().get(slot).modelId(), m, t, offset(t), hostLoad, cap, unit, pct(hostLoad, cap), mine,
-                unit, 100 * share, headroom, unit, pct(headroom, cap)));
+                slot,
+                p.slots().get(slot).modelId(),
+                m,
+                t,
+                offset(t),
+                hostLoad,
+                cap,
+                unit,
+                pct(hostLoad, cap),
+                mine,
+                unit,
+                100 * share,
+                headroom,
+                unit,
+                pct(headroom, cap)));
         List<String> rules = rules(v, slot);
-        b.append(rules.isEmpty() ? " No rule binds it beyond capacity." : " Rules that bind it: " + String.join("; ", rules) + ".");
+        b.append(
+                rules.isEmpty()
+                        ? " No rule binds it beyond capacity."
+                        : " Rules that bind it: " + String.join("; ", rules) + ".");
         int[] nearest = new int[] {-1};
         String whyNot = nearestOther(v, slot, nearest);
         b.append(' ').append(whyNot);
@@ -93,7 +119,12 @@ final class PlacementWords {
             float[] d = p.demand()[r][v];
             double peak = 0;
             for (float x : d) peak = Math.max(peak, x);
-            out.add(String.format(Locale.ROOT, "%,.0f %s %s", peak, p.resources().get(r).unit(), p.resources().get(r)));
+            out.add(String.format(
+                    Locale.ROOT,
+                    "%,.0f %s %s",
+                    peak,
+                    p.resources().get(r).unit(),
+                    p.resources().get(r)));
         }
         return String.join(" and ", out);
     }
@@ -109,16 +140,23 @@ final class PlacementWords {
             }
             rules.add("anti-affinity group '" + vms.get(v).antiAffinityGroup() + "': it may not share a host with its "
                     + others.size() + " other member" + (others.size() == 1 ? "" : "s")
-                    + (others.isEmpty() ? "" : " (on hosts " + String.join(", ", others.subList(0, Math.min(8, others.size())))
-                    + (others.size() > 8 ? ", …" : "") + ")"));
+                    + (others.isEmpty()
+                            ? ""
+                            : " (on hosts " + String.join(", ", others.subList(0, Math.min(8, others.size())))
+                                    + (others.size() > 8 ? ", …" : "") + ")"));
         }
         if (p.approach() == org.dcplanner.consolidation.virtualization.VirtualizationApproach.HARDWARE_ASSISTED) {
             rules.add("hardware-assisted virtualization: only hosts with hardware assist");
         }
         for (var limit : p.limitRows()) {
             int r = p.resources().size() + p.limitRows().indexOf(limit);
-            rules.add(String.format(Locale.ROOT, "%s limit: %,.0f %s on this host's limit of %,.0f", limit, load[slot][r][0],
-                    limit.unit(), p.slots().get(slot).capacity()[r]));
+            rules.add(String.format(
+                    Locale.ROOT,
+                    "%s limit: %,.0f %s on this host's limit of %,.0f",
+                    limit,
+                    load[slot][r][0],
+                    limit.unit(),
+                    p.slots().get(slot).capacity()[r]));
         }
         if (p.haReserveHosts() > 0) {
             rules.add("HA reserve of " + p.haReserveHosts() + " host" + (p.haReserveHosts() == 1 ? "" : "s")
@@ -138,7 +176,8 @@ final class PlacementWords {
         if (group >= 0) {
             for (int u = 0; u < vmSlot.length; u++) {
                 if (u != v && vmSlot[u] == s && p.antiAffinityGroup()[u] == group) {
-                    return vms.get(u).name() + " of its anti-affinity group '" + vms.get(v).antiAffinityGroup() + "' runs there";
+                    return vms.get(u).name() + " of its anti-affinity group '"
+                            + vms.get(v).antiAffinityGroup() + "' runs there";
                 }
             }
         }
@@ -179,21 +218,43 @@ final class PlacementWords {
             double cap = p.slots().get(best).capacity()[bestR];
             double with = load[best][bestR][bestT] + p.demand()[bestR][v][bestT];
             if (bestRatio > 1) {
-                b.append(String.format(Locale.ROOT, "The nearest other host, #%d (%s), has no room: with this VM its %s "
+                b.append(String.format(
+                        Locale.ROOT,
+                        "The nearest other host, #%d (%s), has no room: with this VM its %s "
                                 + "would reach %,.0f of %,.0f %s usable at step %d (%s), %,.0f %s over.",
-                        best, p.slots().get(best).modelId(), m, with, cap, unit, bestT, offset(bestT), with - cap, unit));
+                        best,
+                        p.slots().get(best).modelId(),
+                        m,
+                        with,
+                        cap,
+                        unit,
+                        bestT,
+                        offset(bestT),
+                        with - cap,
+                        unit));
             } else {
-                b.append(String.format(Locale.ROOT, "Host #%d (%s) could also take it (its busiest step would reach "
+                b.append(String.format(
+                        Locale.ROOT,
+                        "Host #%d (%s) could also take it (its busiest step would reach "
                                 + "%.1f %% of usable %s at step %d); the host count is the same either way, and the planner's "
                                 + "second objective, even peak headroom across the hosts, settled it here.",
-                        best, p.slots().get(best).modelId(), 100 * bestRatio, m, bestT));
+                        best,
+                        p.slots().get(best).modelId(),
+                        100 * bestRatio,
+                        m,
+                        bestT));
             }
         }
         if (blocked >= 0 && blockedRatio < bestRatio) {
             if (best < 0) nearestOut[0] = blocked;
-            b.append(b.length() > 0 ? " " : "").append(String.format(Locale.ROOT,
-                    "Host #%d (%s) %s, but %s.", blocked, p.slots().get(blocked).modelId(),
-                    blockedRatio <= 1 ? "has room" : "is closer", blockedRule));
+            b.append(b.length() > 0 ? " " : "")
+                    .append(String.format(
+                            Locale.ROOT,
+                            "Host #%d (%s) %s, but %s.",
+                            blocked,
+                            p.slots().get(blocked).modelId(),
+                            blockedRatio <= 1 ? "has room" : "is closer",
+                            blockedRule));
         }
         return b.toString();
     }
@@ -228,8 +289,12 @@ final class PlacementWords {
             }
             peak[s] = worst;
         }
-        return Arrays.stream(slots).boxed().sorted((a, c) -> Double.compare(peak[a], peak[c])).limit(MAX_CANDIDATES)
-                .mapToInt(Integer::intValue).toArray();
+        return Arrays.stream(slots)
+                .boxed()
+                .sorted((a, c) -> Double.compare(peak[a], peak[c]))
+                .limit(MAX_CANDIDATES)
+                .mapToInt(Integer::intValue)
+                .toArray();
     }
 
     private int indexOf(String resource) {

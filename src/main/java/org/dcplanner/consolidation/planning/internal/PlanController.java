@@ -33,19 +33,32 @@ class PlanController {
     }
 
     @PostMapping
-    @ApiResponse(responseCode = "202", description = "Queued: poll the Location until the status is final", headers = @Header(name = "Location", description = "where to poll the result", schema = @Schema(type = "string")),
+    @ApiResponse(
+            responseCode = "202",
+            description = "Queued: poll the Location until the status is final",
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = "where to poll the result",
+                            schema = @Schema(type = "string")),
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = PlanView.class)))
-    @ApiResponse(responseCode = "422", description = "The request cannot be planned (pool too small or too large, unknown pinned VM, approach not possible)")
+    @ApiResponse(
+            responseCode = "422",
+            description =
+                    "The request cannot be planned (pool too small or too large, unknown pinned VM, approach not possible)")
     ResponseEntity<PlanView> start(@RequestBody PlanRequest request) {
         UUID id = service.start(request);
-        return ResponseEntity.accepted().location(URI.create("/api/v1/plans/" + id)).body(service.get(id));
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/v1/plans/" + id))
+                .body(service.get(id));
     }
 
     /** Plans, newest first, paged (size 1..1000, default 100; X-Total-Count); {@code workloadId} keeps those of one workload. */
     @GetMapping
-    ResponseEntity<List<PlanView>> list(@RequestParam(required = false) UUID workloadId,
-                                        @RequestParam(required = false) Integer page,
-                                        @RequestParam(required = false) Integer size) {
+    ResponseEntity<List<PlanView>> list(
+            @RequestParam(required = false) UUID workloadId,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
         ListPage p = ListPage.of(page, size, 100, 1000);
         return p.respond(service.list(workloadId, p.size(), p.offset()), service.count(workloadId));
     }
@@ -57,7 +70,9 @@ class PlanController {
 
     /** Stops a queued/solving plan (202, best kept, ends CANCELLED); deletes a finished one (204). */
     @DeleteMapping("/{id}")
-    @ApiResponse(responseCode = "202", description = "Stop requested: the plan ends CANCELLED with its best kept",
+    @ApiResponse(
+            responseCode = "202",
+            description = "Stop requested: the plan ends CANCELLED with its best kept",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = PlanView.class)))
     @ApiResponse(responseCode = "204", description = "The finished plan was deleted")
     ResponseEntity<PlanView> stopOrDelete(@PathVariable UUID id) {
@@ -67,47 +82,79 @@ class PlanController {
 
     /** Ends the search now and keeps the best plan found as the result (202, ends COMPLETED); 409 unless solving. */
     @PostMapping("/{id}/finish")
-    @ApiResponse(responseCode = "202", description = "The search ends now; the plan ends COMPLETED with its best", headers = @Header(name = "Location", description = "where to poll the result", schema = @Schema(type = "string")),
+    @ApiResponse(
+            responseCode = "202",
+            description = "The search ends now; the plan ends COMPLETED with its best",
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = "where to poll the result",
+                            schema = @Schema(type = "string")),
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = PlanView.class)))
     @ApiResponse(responseCode = "409", description = "The plan is not solving")
     ResponseEntity<PlanView> finish(@PathVariable UUID id) {
-        return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/v1/plans/" + id)).body(service.finish(id));
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .location(URI.create("/api/v1/plans/" + id))
+                .body(service.finish(id));
     }
 
     @GetMapping(value = "/{id}/placements", produces = "application/json")
-    @ApiResponse(responseCode = "200", description = "One row per VM: its host slot and model",
-            content = {@Content(mediaType = "application/json", schema = @Schema(implementation = PlacementView.class)),
-                    @Content(mediaType = "text/csv", schema = @Schema(type = "string", description = "vm,vmName,slot,hostModel"))})
+    @ApiResponse(
+            responseCode = "200",
+            description = "One row per VM: its host slot and model",
+            content = {
+                @Content(mediaType = "application/json", schema = @Schema(implementation = PlacementView.class)),
+                @Content(
+                        mediaType = "text/csv",
+                        schema = @Schema(type = "string", description = "vm,vmName,slot,hostModel"))
+            })
     @ApiResponse(responseCode = "409", description = "The plan has no placement yet")
-    ResponseEntity<List<PlacementView>> placements(@PathVariable UUID id, @RequestParam(required = false) Integer page,
-                                                   @RequestParam(required = false) Integer size) {
+    ResponseEntity<List<PlacementView>> placements(
+            @PathVariable UUID id,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
         // paged (size 1..100,000, default 10,000; X-Total-Count); the CSV is the whole plan
         ListPage p = ListPage.of(page, size, 10_000, 100_000);
         return p.respond(service.placements(id));
     }
 
     @GetMapping(value = "/{id}/placements", produces = "text/csv")
-    @ApiResponse(responseCode = "200", description = "One row per VM: its host slot and model",
-            content = {@Content(mediaType = "application/json", schema = @Schema(implementation = PlacementView.class)),
-                    @Content(mediaType = "text/csv", schema = @Schema(type = "string", description = "vm,vmName,slot,hostModel"))})
+    @ApiResponse(
+            responseCode = "200",
+            description = "One row per VM: its host slot and model",
+            content = {
+                @Content(mediaType = "application/json", schema = @Schema(implementation = PlacementView.class)),
+                @Content(
+                        mediaType = "text/csv",
+                        schema = @Schema(type = "string", description = "vm,vmName,slot,hostModel"))
+            })
     @ApiResponse(responseCode = "409", description = "The plan has no placement yet")
     ResponseEntity<byte[]> placementsCsv(@PathVariable UUID id) {
         // through the one export writer: VM names that a spreadsheet would run as formulas are neutralized
         List<List<Object>> rows = service.placements(id).stream()
-                .map(p -> List.<Object>of(p.vm(), p.vmName(), p.slot(), p.hostModel() == null ? "" : p.hostModel())).toList();
-        return TableExport.csv(new Table("placements", List.of("vm", "vmName", "slot", "hostModel"), rows), "placements-" + id);
+                .map(p -> List.<Object>of(p.vm(), p.vmName(), p.slot(), p.hostModel() == null ? "" : p.hostModel()))
+                .toList();
+        return TableExport.csv(
+                new Table("placements", List.of("vm", "vmName", "slot", "hostModel"), rows), "placements-" + id);
     }
 
     @GetMapping(value = "/{id}/failover", produces = "application/json")
-    @ApiResponse(responseCode = "200", description = "Whole-VM HA: per failure scenario, where each VM of the failed hosts restarts",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = FailoverMap.Result.class)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "Whole-VM HA: per failure scenario, where each VM of the failed hosts restarts",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = FailoverMap.Result.class)))
     @ApiResponse(responseCode = "404", description = "The plan has no failover map (no HA reserve, or not finished)")
     String failover(@PathVariable UUID id) {
         return service.failover(id);
     }
 
     @GetMapping("/{id}/host-ratios")
-    @ApiResponse(responseCode = "200", description = "Per active host: VMs, vCPU:pCPU and configured-memory ratios, the limits in effect")
+    @ApiResponse(
+            responseCode = "200",
+            description = "Per active host: VMs, vCPU:pCPU and configured-memory ratios, the limits in effect")
     @ApiResponse(responseCode = "409", description = "The plan has no placement yet")
     List<HostRatioView> hostRatios(@PathVariable UUID id) {
         return service.hostRatios(id);
@@ -117,8 +164,10 @@ class PlanController {
     @GetMapping("/{id}/explanation")
     @ApiResponse(responseCode = "200", description = "Per VM: why it runs on its host")
     @ApiResponse(responseCode = "409", description = "The plan has no placement yet")
-    ResponseEntity<List<ExplanationView>> explanation(@PathVariable UUID id, @RequestParam(required = false) Integer page,
-                                                      @RequestParam(required = false) Integer size) {
+    ResponseEntity<List<ExplanationView>> explanation(
+            @PathVariable UUID id,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
         ListPage p = ListPage.of(page, size, 10_000, 100_000);
         return p.respond(service.explanation(id));
     }

@@ -1,6 +1,5 @@
 package org.dcplanner.consolidation.planning.internal;
 
-import org.dcplanner.consolidation.planning.VirtualizationChoice;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,10 +10,11 @@ import java.util.TreeSet;
 import java.util.UUID;
 import org.dcplanner.consolidation.inventory.HostCatalog;
 import org.dcplanner.consolidation.inventory.HostModel;
-import org.dcplanner.consolidation.planning.PlacedPlan.PlannedHost;
 import org.dcplanner.consolidation.planning.PlacedPlan;
+import org.dcplanner.consolidation.planning.PlacedPlan.PlannedHost;
 import org.dcplanner.consolidation.planning.PlanLookup;
 import org.dcplanner.consolidation.planning.PlanRequest;
+import org.dcplanner.consolidation.planning.VirtualizationChoice;
 import org.springframework.stereotype.Service;
 
 /** {@link PlanLookup} over table plans: active hosts are the slots that got at least one VM, by slot index. */
@@ -33,7 +33,8 @@ class PlanLookupService implements PlanLookup {
     @Override
     public Optional<PlacedPlan> placedPlan(UUID planId) {
         return plans.find(planId)
-                .filter(p -> p.hasSolution() && (p.status() == PlanStatus.COMPLETED || p.status() == PlanStatus.CANCELLED))
+                .filter(p ->
+                        p.hasSolution() && (p.status() == PlanStatus.COMPLETED || p.status() == PlanStatus.CANCELLED))
                 .map(this::toPlaced);
     }
 
@@ -49,7 +50,8 @@ class PlanLookupService implements PlanLookup {
 
     @Override
     public Optional<PlanState> state(UUID planId) {
-        return plans.find(planId).map(p -> new PlanState(p.status().name(), p.status().finished(), p.error(), p.hostsUsed()));
+        return plans.find(planId)
+                .map(p -> new PlanState(p.status().name(), p.status().finished(), p.error(), p.hostsUsed()));
     }
 
     private PlacedPlan toPlaced(PlanRecord p) {
@@ -63,16 +65,29 @@ class PlanLookupService implements PlanLookup {
             hosts.add(new PlannedHost(slot, p.slotModels().get(slot)));
         }
         int[] vmHost = new int[p.vmSlot().length];
-        for (int vm = 0; vm < vmHost.length; vm++) vmHost[vm] = p.vmSlot()[vm] < 0 ? -1 : hostIndexOfSlot.get(p.vmSlot()[vm]);
+        for (int vm = 0; vm < vmHost.length; vm++)
+            vmHost[vm] = p.vmSlot()[vm] < 0 ? -1 : hostIndexOfSlot.get(p.vmSlot()[vm]);
         VirtualizationChoice choice = request.virtualization();
-        return new PlacedPlan(p.id(), p.workloadId(), choice.base(poolHardwareAssist(request)),
-                java.util.Set.copyOf(request.resources()), request.targetUtilization(), hosts, vmHost, request.sizing(),
-                request.haReserveHosts() == null ? 0 : request.haReserveHosts(), choice == VirtualizationChoice.AUTO,
-                p.vmNames(), request.from(), request.to());
+        return new PlacedPlan(
+                p.id(),
+                p.workloadId(),
+                choice.base(poolHardwareAssist(request)),
+                java.util.Set.copyOf(request.resources()),
+                request.targetUtilization(),
+                hosts,
+                vmHost,
+                request.sizing(),
+                request.haReserveHosts() == null ? 0 : request.haReserveHosts(),
+                choice == VirtualizationChoice.AUTO,
+                p.vmNames(),
+                request.from(),
+                request.to());
     }
 
     /** Every model of the request's pool has hardware assist (a model since removed from the catalog counts as not). */
     private boolean poolHardwareAssist(PlanRequest request) {
-        return request.hostPool().stream().allMatch(e -> catalog.find(e.model()).map(HostModel::hardwareAssist).orElse(false));
+        return request.hostPool().stream()
+                .allMatch(e ->
+                        catalog.find(e.model()).map(HostModel::hardwareAssist).orElse(false));
     }
 }

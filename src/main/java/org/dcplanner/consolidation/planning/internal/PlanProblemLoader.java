@@ -23,6 +23,7 @@ import org.springframework.stereotype.Component;
 class PlanProblemLoader {
     /** Every metric is loaded: the overhead model derives CPU for I/O from disk and network. */
     private static final Set<Metric> ALL_METRICS = EnumSet.allOf(Metric.class);
+
     private final WorkloadStore workloads;
     private final OverheadModel overhead;
     private final HostCatalog catalog;
@@ -44,8 +45,8 @@ class PlanProblemLoader {
 
     /** Loads the workload and builds the sized problem (validation problems surface as ApiException). */
     BuiltProblem build(PlanRequest request) {
-        LoadedWorkload workload = PlanWindow.apply(workloads.load(request.workloadId(), ALL_METRICS),
-                request.from(), request.to());
+        LoadedWorkload workload =
+                PlanWindow.apply(workloads.load(request.workloadId(), ALL_METRICS), request.from(), request.to());
         return PlanProblemFactory.build(request, workload, catalog, overhead);
     }
 
@@ -54,14 +55,18 @@ class PlanProblemLoader {
         LoadedWorkload workload = workloads.load(request.workloadId(), ALL_METRICS);
         Map<String, HostModel> byId = new HashMap<>();
         List<HostModel> models = slotModels.stream()
-                .map(id -> byId.computeIfAbsent(id, k -> catalog.find(k).orElseThrow(() -> ApiException.notFound("host model", k))))
+                .map(id -> byId.computeIfAbsent(
+                        id, k -> catalog.find(k).orElseThrow(() -> ApiException.notFound("host model", k))))
                 .toList();
         return OverloadRisk.assess(request, workload, overhead, models, vmSlot, riskZ);
     }
 
     /** Inside the caller's transaction: the request's host models cannot be deleted until it ends (404 if gone). */
     void holdPoolModels(PlanRequest request) {
-        catalog.holdModels(request.hostPool().stream().map(PlanRequest.PoolEntry::model).distinct().toList());
+        catalog.holdModels(request.hostPool().stream()
+                .map(PlanRequest.PoolEntry::model)
+                .distinct()
+                .toList());
     }
 
     boolean workloadExists(UUID id) {

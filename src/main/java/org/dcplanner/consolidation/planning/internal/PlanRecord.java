@@ -11,17 +11,42 @@ import java.util.UUID;
  * the current (or last) attempt's. {@code overloadRiskJson}: the {@link OverloadRisk} stored when the solve ended (V35),
  * or null.
  */
-public record PlanRecord(UUID id, String name, UUID workloadId, String requestJson, PlanStatus status,
-                  boolean cancelRequested, int attempt, List<String> vmNames, List<String> slotModels, int steps,
-                  int stepSeconds, boolean folded, int[] vmSlot, Integer hostsUsed, String score, Boolean feasible,
-                  List<String> brokenConstraints, Integer lowerBoundHosts, Integer peakFfdHosts,
-                  Integer timeSeriesFfdHosts, Integer antiAffinityHosts, java.util.Map<String, Integer> approachMix, Long scoreCalculationsPerSecond, List<ProgressPoint> progress,
-                  long searchedMillis, String error, Instant createdAt, Instant startedAt, Instant attemptStartedAt, Instant finishedAt,
-                  Instant updatedAt, String overloadRiskJson) {
+public record PlanRecord(
+        UUID id,
+        String name,
+        UUID workloadId,
+        String requestJson,
+        PlanStatus status,
+        boolean cancelRequested,
+        int attempt,
+        List<String> vmNames,
+        List<String> slotModels,
+        int steps,
+        int stepSeconds,
+        boolean folded,
+        int[] vmSlot,
+        Integer hostsUsed,
+        String score,
+        Boolean feasible,
+        List<String> brokenConstraints,
+        Integer lowerBoundHosts,
+        Integer peakFfdHosts,
+        Integer timeSeriesFfdHosts,
+        Integer antiAffinityHosts,
+        java.util.Map<String, Integer> approachMix,
+        Long scoreCalculationsPerSecond,
+        List<ProgressPoint> progress,
+        long searchedMillis,
+        String error,
+        Instant createdAt,
+        Instant startedAt,
+        Instant attemptStartedAt,
+        Instant finishedAt,
+        Instant updatedAt,
+        String overloadRiskJson) {
 
     /** One improvement of the best solution: when (since the attempt started), how many hosts, which score. */
-    public record ProgressPoint(int attempt, long elapsedMillis, int hostsUsed, String score, boolean feasible) {
-    }
+    public record ProgressPoint(int attempt, long elapsedMillis, int hostsUsed, String score, boolean feasible) {}
 
     boolean hasSolution() {
         return vmSlot != null && hostsUsed != null;

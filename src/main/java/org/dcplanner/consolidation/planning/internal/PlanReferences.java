@@ -1,7 +1,7 @@
 package org.dcplanner.consolidation.planning.internal;
 
-import org.dcplanner.consolidation.planning.solver.start.LowerBounds;
 import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem;
+import org.dcplanner.consolidation.planning.solver.start.LowerBounds;
 import org.dcplanner.consolidation.planning.solver.start.ReferencePlacements;
 
 /**
@@ -22,8 +22,11 @@ record PlanReferences(int lowerBoundHosts, int peakFfdHosts, int timeSeriesFfdHo
     /** @param problem for the HA reserve and the anti-affinity groups ({@link LowerBounds#antiAffinityBound}) */
     static PlanReferences of(ReferencePlacements placements, PlanningProblem problem) {
         int reserve = Math.max(0, problem.haReserveHosts());
-        return new PlanReferences(placements.lowerBoundHosts(), withReserve(placements.peakFfdHosts(), reserve),
-                withReserve(placements.timeSeriesFfdHosts(), reserve), LowerBounds.antiAffinityBound(problem));
+        return new PlanReferences(
+                placements.lowerBoundHosts(),
+                withReserve(placements.peakFfdHosts(), reserve),
+                withReserve(placements.timeSeriesFfdHosts(), reserve),
+                LowerBounds.antiAffinityBound(problem));
     }
 
     private static int withReserve(int hosts, int reserve) {

@@ -1,6 +1,5 @@
 package org.dcplanner.consolidation.planning.internal;
 
-import org.dcplanner.consolidation.security.CurrentUser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +13,7 @@ import org.dcplanner.consolidation.planning.internal.PlanProblemFactory.BuiltPro
 import org.dcplanner.consolidation.planning.solver.ConsolidationSolver;
 import org.dcplanner.consolidation.planning.solver.ConsolidationSolver.VmExplanation;
 import org.dcplanner.consolidation.problem.ApiException;
+import org.dcplanner.consolidation.security.CurrentUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,9 +31,16 @@ public class PlanService implements org.dcplanner.consolidation.planning.PlanJob
     private final TransactionTemplate transaction;
     private final PlanStopSignals stops;
 
-    PlanService(PlanRepository plans, PlanProblemLoader problems, ConsolidationSolver solver, PlanningProperties properties,
-                SchedulerClient scheduler, OneTimeTask<String> solvePlanOneTimeTask, ObjectMapper json,
-                TransactionTemplate transaction, PlanStopSignals stops) {
+    PlanService(
+            PlanRepository plans,
+            PlanProblemLoader problems,
+            ConsolidationSolver solver,
+            PlanningProperties properties,
+            SchedulerClient scheduler,
+            OneTimeTask<String> solvePlanOneTimeTask,
+            ObjectMapper json,
+            TransactionTemplate transaction,
+            PlanStopSignals stops) {
         this.stops = stops;
         this.plans = plans;
         this.problems = problems;
@@ -62,12 +69,23 @@ public class PlanService implements org.dcplanner.consolidation.planning.PlanJob
             throw ApiException.notFound("workload", request.workloadId()).at(null, null, "workloadId");
         }
         BuiltProblem built = problems.build(request);
-        String name = request.name() != null ? request.name() : "plan-" + id.toString().substring(0, 8);
+        String name = request.name() != null
+                ? request.name()
+                : "plan-" + id.toString().substring(0, 8);
         // stored while its host models are held: a concurrent delete of a custom model waits, then sees the plan
         transaction.executeWithoutResult(status -> {
             problems.holdPoolModels(request);
-            plans.insert(id, name, request.workloadId(), write(request), built.problem().vmNames(), built.slotModels(),
-                    built.sized().steps(), built.sized().stepSeconds(), built.sized().folded(), workspace);
+            plans.insert(
+                    id,
+                    name,
+                    request.workloadId(),
+                    write(request),
+                    built.problem().vmNames(),
+                    built.slotModels(),
+                    built.sized().steps(),
+                    built.sized().stepSeconds(),
+                    built.sized().folded(),
+                    workspace);
         });
         try {
             SolvePlanTask.schedule(scheduler, solveTask, id);
@@ -99,7 +117,8 @@ public class PlanService implements org.dcplanner.consolidation.planning.PlanJob
 
     private PlanView view(PlanRecord p) {
         SizingApplied applied = SizingApplied.of(readRequest(p.requestJson()).sizing(), p.stepSeconds(), p.folded());
-        return PlanView.of(p, read(p.requestJson()), applied, p.overloadRiskJson() == null ? null : read(p.overloadRiskJson()));
+        return PlanView.of(
+                p, read(p.requestJson()), applied, p.overloadRiskJson() == null ? null : read(p.overloadRiskJson()));
     }
 
     /**
@@ -123,7 +142,10 @@ public class PlanService implements org.dcplanner.consolidation.planning.PlanJob
     public PlanView finish(UUID id) {
         PlanRecord p = require(id);
         if (!plans.requestFinish(id)) {
-            throw new ApiException(org.springframework.http.HttpStatus.CONFLICT, "plan-not-solving", "Plan is not solving",
+            throw new ApiException(
+                    org.springframework.http.HttpStatus.CONFLICT,
+                    "plan-not-solving",
+                    "Plan is not solving",
                     "plan " + id + " is " + p.status() + "; only a solving plan can be finished now");
         }
         return get(id);
@@ -134,7 +156,11 @@ public class PlanService implements org.dcplanner.consolidation.planning.PlanJob
         List<PlacementView> out = new ArrayList<>(p.vmSlot().length);
         for (int vm = 0; vm < p.vmSlot().length; vm++) {
             int slot = p.vmSlot()[vm];
-            out.add(new PlacementView(vm, p.vmNames().get(vm), slot, slot < 0 ? null : p.slotModels().get(slot)));
+            out.add(new PlacementView(
+                    vm,
+                    p.vmNames().get(vm),
+                    slot,
+                    slot < 0 ? null : p.slotModels().get(slot)));
         }
         return out;
     }
@@ -145,21 +171,39 @@ public class PlanService implements org.dcplanner.consolidation.planning.PlanJob
         BuiltProblem built = problems.build(request);
         List<VmExplanation> explained = solver.explain(built.problem(), p.vmSlot());
         PlacementWords words = new PlacementWords(built.problem(), built.vms(), p.vmSlot(), p.stepSeconds());
-        return explained.stream().map(e -> {
-            PlacementWords.Words w = words.explain(e.vm(), e.bindingResource(), e.bindingStep());
-            return new ExplanationView(e.vm(), p.vmNames().get(e.vm()), e.slot(),
-                    e.slot() < 0 ? null : p.slotModels().get(e.slot()), e.bindingResource(), e.bindingStep(),
-                    (long) e.bindingStep() * p.stepSeconds(), e.bindingUtilization(), e.matchedConstraints(),
-                    built.problem().pinnedSlot()[e.vm()] >= 0, w.text(), w.share(), w.headroom(), w.headroomUnit(),
-                    w.nearestSlot() < 0 ? null : w.nearestSlot(), w.nearestWhyNot());
-        }).toList();
+        return explained.stream()
+                .map(e -> {
+                    PlacementWords.Words w = words.explain(e.vm(), e.bindingResource(), e.bindingStep());
+                    return new ExplanationView(
+                            e.vm(),
+                            p.vmNames().get(e.vm()),
+                            e.slot(),
+                            e.slot() < 0 ? null : p.slotModels().get(e.slot()),
+                            e.bindingResource(),
+                            e.bindingStep(),
+                            (long) e.bindingStep() * p.stepSeconds(),
+                            e.bindingUtilization(),
+                            e.matchedConstraints(),
+                            built.problem().pinnedSlot()[e.vm()] >= 0,
+                            w.text(),
+                            w.share(),
+                            w.headroom(),
+                            w.headroomUnit(),
+                            w.nearestSlot() < 0 ? null : w.nearestSlot(),
+                            w.nearestWhyNot());
+                })
+                .toList();
     }
 
     /** The stored whole-VM failover map (JSON); 404 problem when the plan has none. */
     public String failover(UUID id) {
         require(id);
-        return plans.failover(id).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "no-failover-map",
-                "No failover map", "plan " + id + " has no failover map: it has no HA reserve or has not finished"));
+        return plans.failover(id)
+                .orElseThrow(() -> new ApiException(
+                        HttpStatus.NOT_FOUND,
+                        "no-failover-map",
+                        "No failover map",
+                        "plan " + id + " has no failover map: it has no HA reserve or has not finished"));
     }
 
     /** Per active host: vCPU:pCPU and configured memory ratios, VMs, and the limits the request set. */
@@ -176,8 +220,12 @@ public class PlanService implements org.dcplanner.consolidation.planning.PlanJob
     private PlanRecord requireSolution(UUID id) {
         PlanRecord p = require(id);
         if (!p.hasSolution()) {
-            throw new ApiException(HttpStatus.CONFLICT, "no-placement-yet", "No placement yet",
-                    "plan " + id + " is " + p.status() + " and has no placement yet" + (p.error() != null ? ": " + p.error() : ""));
+            throw new ApiException(
+                    HttpStatus.CONFLICT,
+                    "no-placement-yet",
+                    "No placement yet",
+                    "plan " + id + " is " + p.status() + " and has no placement yet"
+                            + (p.error() != null ? ": " + p.error() : ""));
         }
         return p;
     }

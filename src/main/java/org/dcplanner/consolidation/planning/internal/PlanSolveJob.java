@@ -12,8 +12,8 @@ import org.dcplanner.consolidation.planning.PlanRequest;
 import org.dcplanner.consolidation.planning.internal.PlanProblemFactory.BuiltProblem;
 import org.dcplanner.consolidation.planning.solver.ConsolidationSolver;
 import org.dcplanner.consolidation.planning.solver.PlanningResult;
-import org.dcplanner.consolidation.planning.solver.start.ReferencePlacements;
 import org.dcplanner.consolidation.planning.solver.SolveOptions;
+import org.dcplanner.consolidation.planning.solver.start.ReferencePlacements;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -39,8 +39,14 @@ class PlanSolveJob {
     private final ObjectMapper json;
     private final PlanStopSignals stops;
 
-    PlanSolveJob(PlanRepository plans, PlanProblemLoader problems, ConsolidationSolver solver, PlanningProperties properties,
-                 ApplicationEventPublisher events, ObjectMapper json, PlanStopSignals stops) {
+    PlanSolveJob(
+            PlanRepository plans,
+            PlanProblemLoader problems,
+            ConsolidationSolver solver,
+            PlanningProperties properties,
+            ApplicationEventPublisher events,
+            ObjectMapper json,
+            PlanStopSignals stops) {
         this.stops = stops;
         this.plans = plans;
         this.problems = problems;
@@ -69,11 +75,19 @@ class PlanSolveJob {
             plans.saveReferences(planId, attempt, references);
             plans.saveApproachMix(planId, attempt, approachMix(built));
             AttemptStart start = AttemptStart.of(plan, built, Duration.ofSeconds(request.timeLimitSeconds()));
-            log.info("plan {} attempt {}: {}, time limit {} ms", planId, attempt, start.reason(), start.timeLimit().toMillis());
+            log.info(
+                    "plan {} attempt {}: {}, time limit {} ms",
+                    planId,
+                    attempt,
+                    start.reason(),
+                    start.timeLimit().toMillis());
             BestSolutionWriter writer = new BestSolutionWriter(plans, planId, attempt, properties.bestWriteInterval());
-            SolveOptions options = new SolveOptions(start.timeLimit(),
+            SolveOptions options = new SolveOptions(
+                    start.timeLimit(),
                     stopSignal(planId, attempt, writer, start.searchedBeforeMillis(), localStop),
-                    writer::onNewBest, start.vmSlot(), placements);
+                    writer::onNewBest,
+                    start.vmSlot(),
+                    placements);
             long solveStart = System.nanoTime();
             PlanningResult result = solver.solve(built.problem(), options);
             long solvedMillis = (System.nanoTime() - solveStart) / 1_000_000;
@@ -84,8 +98,14 @@ class PlanSolveJob {
                 plans.saveFailover(planId, attempt, FailoverMap.of(built.problem(), result.vmSlot()));
             }
             PlanStatus status = plans.finish(planId, attempt, result, start.searchedBeforeMillis() + solvedMillis);
-            log.info("plan {} attempt {} ended {}: {} hosts (lower bound {}), score {}", planId, attempt, status,
-                    result.hostsUsed(), references.lowerBoundHosts(), result.score());
+            log.info(
+                    "plan {} attempt {} ended {}: {} hosts (lower bound {}), score {}",
+                    planId,
+                    attempt,
+                    status,
+                    result.hostsUsed(),
+                    references.lowerBoundHosts(),
+                    result.score());
             if ((status == PlanStatus.COMPLETED || status == PlanStatus.CANCELLED) && hasPlacement(result)) {
                 events.publishEvent(new PlanCompleted(planId));
             }
@@ -95,8 +115,12 @@ class PlanSolveJob {
         } catch (OutOfMemoryError e) {
             // the plan's arrays are unreachable once unwound; failing it ends the job instead of retrying it forever
             log.error("plan {} attempt {} ran out of memory", planId, attempt, e);
-            plans.fail(planId, attempt, "the solver ran out of memory on this node (Java heap " + (Runtime.getRuntime()
-                    .maxMemory() >> 20) + " MiB): plan with fewer hosts in the pool, fewer resources or the days folded");
+            plans.fail(
+                    planId,
+                    attempt,
+                    "the solver ran out of memory on this node (Java heap "
+                            + (Runtime.getRuntime().maxMemory() >> 20)
+                            + " MiB): plan with fewer hosts in the pool, fewer resources or the days folded");
         } finally {
             stops.unregister(planId);
         }
@@ -115,16 +139,17 @@ class PlanSolveJob {
             throw new IllegalStateException("workload " + plan.workloadId() + " of plan " + planId
                     + " is not visible to this node yet; retrying");
         }
-        plans.startAttempt(planId).ifPresent(attempt ->
-                plans.fail(planId, attempt, "workload " + plan.workloadId() + " no longer exists"));
+        plans.startAttempt(planId)
+                .ifPresent(
+                        attempt -> plans.fail(planId, attempt, "workload " + plan.workloadId() + " no longer exists"));
         return false;
     }
 
     /** Stored before the plan ends, so a COMPLETED plan shows it; a failure leaves it empty but does not fail the plan. */
     private void saveOverloadRisk(UUID planId, int attempt, PlanRequest request, int[] vmSlot, BuiltProblem built) {
         try {
-            plans.saveOverloadRisk(planId, attempt, problems.assessOverloadRisk(request, vmSlot, built.slotModels(),
-                    built.riskZ()));
+            plans.saveOverloadRisk(
+                    planId, attempt, problems.assessOverloadRisk(request, vmSlot, built.slotModels(), built.riskZ()));
         } catch (RuntimeException e) {
             log.warn("plan {} attempt {}: overload risk not assessed", planId, attempt, e);
         }
@@ -140,8 +165,8 @@ class PlanSolveJob {
      * most once per poll interval (recording the plan's search time so far: earlier attempts plus this one); also
      * gives the writer a chance to flush. Called from the solver's and the waiting thread, hence synchronized.
      */
-    private BooleanSupplier stopSignal(UUID planId, int attempt, BestSolutionWriter writer, long searchedBeforeMillis,
-                                       AtomicBoolean localStop) {
+    private BooleanSupplier stopSignal(
+            UUID planId, int attempt, BestSolutionWriter writer, long searchedBeforeMillis, AtomicBoolean localStop) {
         long intervalNanos = properties.cancelPollInterval().toNanos();
         long startNanos = System.nanoTime();
         long[] lastPoll = {startNanos};

@@ -23,24 +23,74 @@ import org.dcplanner.consolidation.planning.internal.PlanRecord.ProgressPoint;
  * @param overloadRisk     in-sample and estimated out-of-sample share of host-steps over capacity ({@link OverloadRisk}),
  *                         null until the solve ended (and for plans stored before V35)
  */
-record PlanView(UUID id, String name, UUID workloadId, PlanStatus status, boolean cancelRequested, Integer hostsUsed,
-                Integer lowerBoundHosts, Integer antiAffinityHosts, java.util.Map<String, Integer> approachMix, Baselines baselines, Boolean feasible, String score,
-                List<String> brokenConstraints, List<ProgressPoint> progress, JsonNode request, Long elapsedMillis,
-                long searchedMillis, int steps, int stepSeconds, boolean folded, Long scoreCalculationsPerSecond, String error,
-                Instant createdAt, Instant startedAt, Instant attemptStartedAt, Instant finishedAt, Instant updatedAt,
-                SizingApplied sizingApplied, JsonNode overloadRisk) {
+record PlanView(
+        UUID id,
+        String name,
+        UUID workloadId,
+        PlanStatus status,
+        boolean cancelRequested,
+        Integer hostsUsed,
+        Integer lowerBoundHosts,
+        Integer antiAffinityHosts,
+        java.util.Map<String, Integer> approachMix,
+        Baselines baselines,
+        Boolean feasible,
+        String score,
+        List<String> brokenConstraints,
+        List<ProgressPoint> progress,
+        JsonNode request,
+        Long elapsedMillis,
+        long searchedMillis,
+        int steps,
+        int stepSeconds,
+        boolean folded,
+        Long scoreCalculationsPerSecond,
+        String error,
+        Instant createdAt,
+        Instant startedAt,
+        Instant attemptStartedAt,
+        Instant finishedAt,
+        Instant updatedAt,
+        SizingApplied sizingApplied,
+        JsonNode overloadRisk) {
 
     /** Host counts of the two first-fit-decreasing references: on per-VM peaks, and on the time series. */
-    record Baselines(Integer peakFfdHosts, Integer timeSeriesFfdHosts) {
-    }
+    record Baselines(Integer peakFfdHosts, Integer timeSeriesFfdHosts) {}
 
     static PlanView of(PlanRecord p, JsonNode request, SizingApplied sizingApplied, JsonNode overloadRisk) {
-        Long elapsed = p.attemptStartedAt() == null ? null
-                : Duration.between(p.attemptStartedAt(), p.finishedAt() != null ? p.finishedAt() : Instant.now()).toMillis();
-        return new PlanView(p.id(), p.name(), p.workloadId(), p.status(), p.cancelRequested(), p.hostsUsed(),
-                p.lowerBoundHosts(), p.antiAffinityHosts(), p.approachMix(), new Baselines(p.peakFfdHosts(), p.timeSeriesFfdHosts()), p.feasible(), p.score(),
-                p.brokenConstraints() == null ? List.of() : p.brokenConstraints(), p.progress(), request, elapsed,
-                p.searchedMillis(), p.steps(), p.stepSeconds(), p.folded(), p.scoreCalculationsPerSecond(), p.error(), p.createdAt(),
-                p.startedAt(), p.attemptStartedAt(), p.finishedAt(), p.updatedAt(), sizingApplied, overloadRisk);
+        Long elapsed = p.attemptStartedAt() == null
+                ? null
+                : Duration.between(p.attemptStartedAt(), p.finishedAt() != null ? p.finishedAt() : Instant.now())
+                        .toMillis();
+        return new PlanView(
+                p.id(),
+                p.name(),
+                p.workloadId(),
+                p.status(),
+                p.cancelRequested(),
+                p.hostsUsed(),
+                p.lowerBoundHosts(),
+                p.antiAffinityHosts(),
+                p.approachMix(),
+                new Baselines(p.peakFfdHosts(), p.timeSeriesFfdHosts()),
+                p.feasible(),
+                p.score(),
+                p.brokenConstraints() == null ? List.of() : p.brokenConstraints(),
+                p.progress(),
+                request,
+                elapsed,
+                p.searchedMillis(),
+                p.steps(),
+                p.stepSeconds(),
+                p.folded(),
+                p.scoreCalculationsPerSecond(),
+                p.error(),
+                p.createdAt(),
+                p.startedAt(),
+                p.attemptStartedAt(),
+                p.finishedAt(),
+                p.updatedAt(),
+                sizingApplied,
+                overloadRisk);
     }
 }

@@ -13,8 +13,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                                reaching the solving node itself is seen at once, {@link PlanStopSignals})
  */
 @ConfigurationProperties("app.planning")
-public record PlanningProperties(Integer defaultTimeLimitSeconds, Integer maxTimeLimitSeconds,
-                                 Duration bestWriteInterval, Duration cancelPollInterval) {
+public record PlanningProperties(
+        Integer defaultTimeLimitSeconds,
+        Integer maxTimeLimitSeconds,
+        Duration bestWriteInterval,
+        Duration cancelPollInterval) {
     public PlanningProperties {
         if (defaultTimeLimitSeconds == null) defaultTimeLimitSeconds = 30;
         if (maxTimeLimitSeconds == null) maxTimeLimitSeconds = 3600;

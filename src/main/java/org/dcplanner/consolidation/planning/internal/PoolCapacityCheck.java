@@ -22,20 +22,32 @@ public final class PoolCapacityCheck {
 
     static void check(PlanningProblem p, double targetUtilization) {
         List<HostSlotSpec> usable = p.slots().stream()
-                .filter(s -> p.approach() != VirtualizationApproach.HARDWARE_ASSISTED || s.hardwareAssist()).toList();
+                .filter(s -> p.approach() != VirtualizationApproach.HARDWARE_ASSISTED || s.hardwareAssist())
+                .toList();
         int lowerBound = 0;
         for (int r = 0; r < p.rows(); r++) {
             final int res = r;
-            double largest = usable.stream().mapToDouble(s -> s.capacity()[res]).max().orElse(0);
+            double largest =
+                    usable.stream().mapToDouble(s -> s.capacity()[res]).max().orElse(0);
             checkEachVmFits(p, r, largest, targetUtilization);
             lowerBound = Math.max(lowerBound, lowerBound(p.demand()[r], largest));
         }
         if (lowerBound + p.haReserveHosts() > usable.size()) {
-            throw PlanProblemFactory.unprocessable("pool-too-small", "the pool is too small: the demand needs at least "
-                    + lowerBound + " hosts (lower bound)" + (p.haReserveHosts() > 0 ? " plus " + p.haReserveHosts()
-                    + " HA reserve hosts" : "") + ", but the pool has " + usable.size() + " usable hosts", "hostPool")
-                    .with("lowerBoundHosts", lowerBound).with("usableHosts", usable.size())
-                    .with("suggestedPoolHosts", suggestedPoolHosts(lowerBound + p.haReserveHosts(), p.vmNames().size() + p.haReserveHosts()));
+            throw PlanProblemFactory.unprocessable(
+                            "pool-too-small",
+                            "the pool is too small: the demand needs at least "
+                                    + lowerBound + " hosts (lower bound)"
+                                    + (p.haReserveHosts() > 0
+                                            ? " plus " + p.haReserveHosts() + " HA reserve hosts"
+                                            : "")
+                                    + ", but the pool has " + usable.size() + " usable hosts",
+                            "hostPool")
+                    .with("lowerBoundHosts", lowerBound)
+                    .with("usableHosts", usable.size())
+                    .with(
+                            "suggestedPoolHosts",
+                            suggestedPoolHosts(
+                                    lowerBound + p.haReserveHosts(), p.vmNames().size() + p.haReserveHosts()));
         }
         checkAntiAffinityGroupsFit(p, usable.size());
     }
@@ -49,18 +61,32 @@ public final class PoolCapacityCheck {
         Map<Integer, List<String>> members = new TreeMap<>();
         for (int vm = 0; vm < p.antiAffinityGroup().length; vm++) {
             int group = p.antiAffinityGroup()[vm];
-            if (group >= 0) members.computeIfAbsent(group, g -> new ArrayList<>()).add(p.vmNames().get(vm));
+            if (group >= 0)
+                members.computeIfAbsent(group, g -> new ArrayList<>())
+                        .add(p.vmNames().get(vm));
         }
         for (List<String> vms : members.values()) {
             if (vms.size() + p.haReserveHosts() > usableHosts) {
-                throw PlanProblemFactory.unprocessable("pool-too-small", "the pool is too small: the " + vms.size()
-                        + " VMs of one anti-affinity group (" + String.join(", ", vms.subList(0, Math.min(3, vms.size())))
-                        + (vms.size() > 3 ? ", …" : "") + ") need a host each"
-                        + (p.haReserveHosts() > 0 ? ", and " + p.haReserveHosts() + " more so that they can restart "
-                        + "apart after host failures (HA reserve)" : "") + ", but the pool has " + usableHosts
-                        + " usable hosts", "hostPool")
-                        .with("antiAffinityGroupVms", vms.size()).with("usableHosts", usableHosts)
-                        .with("suggestedPoolHosts", suggestedPoolHosts(vms.size() + p.haReserveHosts(), p.vmNames().size() + p.haReserveHosts()));
+                throw PlanProblemFactory.unprocessable(
+                                "pool-too-small",
+                                "the pool is too small: the " + vms.size()
+                                        + " VMs of one anti-affinity group ("
+                                        + String.join(", ", vms.subList(0, Math.min(3, vms.size())))
+                                        + (vms.size() > 3 ? ", …" : "") + ") need a host each"
+                                        + (p.haReserveHosts() > 0
+                                                ? ", and " + p.haReserveHosts() + " more so that they can restart "
+                                                        + "apart after host failures (HA reserve)"
+                                                : "")
+                                        + ", but the pool has " + usableHosts
+                                        + " usable hosts",
+                                "hostPool")
+                        .with("antiAffinityGroupVms", vms.size())
+                        .with("usableHosts", usableHosts)
+                        .with(
+                                "suggestedPoolHosts",
+                                suggestedPoolHosts(
+                                        vms.size() + p.haReserveHosts(),
+                                        p.vmNames().size() + p.haReserveHosts()));
             }
         }
     }
@@ -93,11 +119,23 @@ public final class PoolCapacityCheck {
             for (int t = 0; t < demand[vm].length; t++) {
                 if (demand[vm][t] > largest * (1 + 1e-6)) {
                     String resource = p.rowName(r);
-                    throw PlanProblemFactory.unprocessable("vm-too-large", String.format(java.util.Locale.ROOT,
-                            "VM '%s' needs %.1f %s of %s at step %d (after sizing and overhead), more than the largest "
-                                    + "usable host offers (%.1f at target utilization %.2f)", p.vmNames().get(vm), demand[vm][t],
-                            p.rowUnit(r), resource, t, largest, targetUtilization), "hostPool")
-                            .with("vm", p.vmNames().get(vm)).with("resource", resource).with("step", t);
+                    throw PlanProblemFactory.unprocessable(
+                                    "vm-too-large",
+                                    String.format(
+                                            java.util.Locale.ROOT,
+                                            "VM '%s' needs %.1f %s of %s at step %d (after sizing and overhead), more than the largest "
+                                                    + "usable host offers (%.1f at target utilization %.2f)",
+                                            p.vmNames().get(vm),
+                                            demand[vm][t],
+                                            p.rowUnit(r),
+                                            resource,
+                                            t,
+                                            largest,
+                                            targetUtilization),
+                                    "hostPool")
+                            .with("vm", p.vmNames().get(vm))
+                            .with("resource", resource)
+                            .with("step", t);
                 }
             }
         }

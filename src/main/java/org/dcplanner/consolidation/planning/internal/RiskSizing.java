@@ -7,10 +7,10 @@ import org.dcplanner.consolidation.ingestion.LoadedWorkload;
 import org.dcplanner.consolidation.ingestion.WorkloadVm;
 import org.dcplanner.consolidation.planning.PlanRequest;
 import org.dcplanner.consolidation.planning.internal.DemandSizer.SizedDemand;
-import org.dcplanner.consolidation.planning.solver.start.Baselines;
 import org.dcplanner.consolidation.planning.solver.domain.DemandModel;
 import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem;
 import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem.HostSlotSpec;
+import org.dcplanner.consolidation.planning.solver.start.Baselines;
 import org.dcplanner.consolidation.virtualization.OverheadModel;
 
 /**
@@ -28,11 +28,16 @@ public record RiskSizing(SizedDemand sized, List<HostSlotSpec> slots, double z, 
     private static final double MAX_Z = 8;
     private static final int BISECTIONS = 12;
 
-    public static RiskSizing of(LoadedWorkload workload, PlanRequest request, OverheadModel overhead, List<HostSlotSpec> slots) {
+    public static RiskSizing of(
+            LoadedWorkload workload, PlanRequest request, OverheadModel overhead, List<HostSlotSpec> slots) {
         // each VM under the approach the plan gives it (AUTO: per VM, by the pool's hardware assist)
         boolean poolHardwareAssist = slots.stream().allMatch(HostSlotSpec::hardwareAssist);
-        OverloadRiskModel model = OverloadRiskModel.of(workload, request.resources(), request.sizing().headroomPercent(),
-                request.virtualization().perVm(workload.vms(), poolHardwareAssist), overhead);
+        OverloadRiskModel model = OverloadRiskModel.of(
+                workload,
+                request.resources(),
+                request.sizing().headroomPercent(),
+                request.virtualization().perVm(workload.vms(), poolHardwareAssist),
+                overhead);
         int resources = request.resources().size();
         double[] largest = new double[resources];
         double targetUtilization = request.targetUtilization() == null ? 1 : request.targetUtilization();
@@ -52,7 +57,9 @@ public record RiskSizing(SizedDemand sized, List<HostSlotSpec> slots, double z, 
             double hi = MAX_Z;
             for (int i = 0; i < BISECTIONS; i++) {
                 double z = (lo + hi) / 2;
-                if (outcome(model, z, largest, slots, workload, request, physical).placed()) lo = z; else hi = z;
+                if (outcome(model, z, largest, slots, workload, request, physical)
+                        .placed()) lo = z;
+                else hi = z;
             }
             placeable = lo;
         }
@@ -62,21 +69,26 @@ public record RiskSizing(SizedDemand sized, List<HostSlotSpec> slots, double z, 
         for (int i = 0; i < BISECTIONS; i++) {
             double z = (lo + hi) / 2;
             Probe p = outcome(model, z, largest, slots, workload, request, physical);
-            if (p.placed() && p.estimatePercent() <= target) hi = z; else lo = z;
+            if (p.placed() && p.estimatePercent() <= target) hi = z;
+            else lo = z;
         }
         Candidate chosen = candidate(model, hi, largest, slots, workload, request);
         return new RiskSizing(chosen.sized(), chosen.problem().slots(), hi, model);
     }
 
-    private record Candidate(SizedDemand sized, PlanningProblem problem) {
-    }
+    private record Candidate(SizedDemand sized, PlanningProblem problem) {}
 
     /** A first-fit-decreasing packing of the effective demand at some z: whether every VM found a host, and its estimate. */
-    private record Probe(boolean placed, double estimatePercent) {
-    }
+    private record Probe(boolean placed, double estimatePercent) {}
 
-    private static Probe outcome(OverloadRiskModel model, double z, double[] largest, List<HostSlotSpec> slots,
-                                 LoadedWorkload workload, PlanRequest request, double[][] physical) {
+    private static Probe outcome(
+            OverloadRiskModel model,
+            double z,
+            double[] largest,
+            List<HostSlotSpec> slots,
+            LoadedWorkload workload,
+            PlanRequest request,
+            double[][] physical) {
         Candidate c = candidate(model, z, largest, slots, workload, request);
         for (HostSlotSpec s : c.problem().slots()) {
             for (double capacity : s.capacity()) if (!(capacity > 0)) return new Probe(false, Double.NaN);
@@ -107,24 +119,40 @@ public record RiskSizing(SizedDemand sized, List<HostSlotSpec> slots, double z, 
     }
 
     /** Effective demand and derated slots at this z, as a bare problem (no pins or groups) for the first-fit probe. */
-    private static Candidate candidate(OverloadRiskModel model, double z, double[] largest, List<HostSlotSpec> slots,
-                                       LoadedWorkload workload, PlanRequest request) {
+    private static Candidate candidate(
+            OverloadRiskModel model,
+            double z,
+            double[] largest,
+            List<HostSlotSpec> slots,
+            LoadedWorkload workload,
+            PlanRequest request) {
         OverloadRiskModel.Packing packing = model.packingDemand(z, largest);
         List<HostSlotSpec> derated = new ArrayList<>(slots.size());
         for (HostSlotSpec s : slots) {
             double[] capacity = s.capacity().clone();
             for (int r = 0; r < capacity.length; r++) capacity[r] = Math.max(0, capacity[r] - packing.derating()[r]);
-            derated.add(new HostSlotSpec(s.modelId(), capacity, s.idleWatts(), s.maxWatts(), s.yearlyCost(), s.hardwareAssist()));
+            derated.add(new HostSlotSpec(
+                    s.modelId(), capacity, s.idleWatts(), s.maxWatts(), s.yearlyCost(), s.hardwareAssist()));
         }
         int n = workload.vms().size();
         int[] none = new int[n];
         Arrays.fill(none, -1);
         boolean[] capable = new boolean[n];
         Arrays.fill(capable, true);
-        PlanningProblem problem = new PlanningProblem(request.resources(), model.steps(), packing.demand(),
-                workload.vms().stream().map(WorkloadVm::name).toList(), derated, none, none.clone(), capable,
-                request.virtualization().base(slots.stream().allMatch(HostSlotSpec::hardwareAssist)), 0, request.objective());
-        return new Candidate(new SizedDemand(packing.demand(), model.steps(), workload.grid().stepSeconds(), model.folded()),
+        PlanningProblem problem = new PlanningProblem(
+                request.resources(),
+                model.steps(),
+                packing.demand(),
+                workload.vms().stream().map(WorkloadVm::name).toList(),
+                derated,
+                none,
+                none.clone(),
+                capable,
+                request.virtualization().base(slots.stream().allMatch(HostSlotSpec::hardwareAssist)),
+                0,
+                request.objective());
+        return new Candidate(
+                new SizedDemand(packing.demand(), model.steps(), workload.grid().stepSeconds(), model.folded()),
                 problem);
     }
 

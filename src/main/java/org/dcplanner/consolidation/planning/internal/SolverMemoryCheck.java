@@ -31,14 +31,28 @@ final class SolverMemoryCheck {
         }
         long maxHosts = Math.max(0, (budgetBytes - vmBytes) / perSlot);
         String remedy = maxHosts >= 1
-                ? String.format(Locale.ROOT, "at most %,d hosts fit (and a plan never uses more hosts than it has VMs, "
-                        + "%,d); give the pool fewer hosts, fold the days into one, or plan fewer resources", maxHosts, p.vmCount())
+                ? String.format(
+                        Locale.ROOT,
+                        "at most %,d hosts fit (and a plan never uses more hosts than it has VMs, "
+                                + "%,d); give the pool fewer hosts, fold the days into one, or plan fewer resources",
+                        maxHosts,
+                        p.vmCount())
                 : "fold the days into one or plan fewer resources (or give this node a larger heap, -Xmx)";
-        throw PlanProblemFactory.unprocessable("pool-too-large", String.format(Locale.ROOT,
-                "the plan needs about %s of solver memory (%,d VMs and %,d hosts in the pool x %,d steps x %d resources), "
-                        + "more than this node allows one plan (%s, %.0f %% of its Java heap); %s",
-                gib(needed), p.vmCount(), p.slots().size(), p.steps(), p.rows(), gib(budgetBytes),
-                HEAP_SHARE * 100, remedy), "hostPool")
+        throw PlanProblemFactory.unprocessable(
+                        "pool-too-large",
+                        String.format(
+                                Locale.ROOT,
+                                "the plan needs about %s of solver memory (%,d VMs and %,d hosts in the pool x %,d steps x %d resources), "
+                                        + "more than this node allows one plan (%s, %.0f %% of its Java heap); %s",
+                                gib(needed),
+                                p.vmCount(),
+                                p.slots().size(),
+                                p.steps(),
+                                p.rows(),
+                                gib(budgetBytes),
+                                HEAP_SHARE * 100,
+                                remedy),
+                        "hostPool")
                 .with("maxPoolHosts", maxHosts);
     }
 

@@ -20,7 +20,11 @@ public interface ConsolidationSolver {
      * @param bindingUtilization host demand / usable capacity at that step (1.0 = at the target)
      * @param matchedConstraints constraint names (with score impact) this VM takes part in
      */
-    record VmExplanation(int vm, int slot, String bindingResource, int bindingStep, double bindingUtilization,
-                         List<String> matchedConstraints) {
-    }
+    record VmExplanation(
+            int vm,
+            int slot,
+            String bindingResource,
+            int bindingStep,
+            double bindingUtilization,
+            List<String> matchedConstraints) {}
 }

@@ -16,8 +16,8 @@ import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem;
 import org.dcplanner.consolidation.planning.solver.score.ScoreLedger;
 import org.dcplanner.consolidation.planning.solver.search.CustomSearchPhase;
 import org.dcplanner.consolidation.planning.solver.start.Baselines;
-import org.dcplanner.consolidation.planning.solver.start.LowerBounds;
 import org.dcplanner.consolidation.planning.solver.start.Construction;
+import org.dcplanner.consolidation.planning.solver.start.LowerBounds;
 import org.dcplanner.consolidation.planning.solver.start.ReferencePlacements;
 import org.dcplanner.consolidation.planning.solver.start.StartAssignment;
 import org.optaplanner.core.api.solver.SolverJob;
@@ -59,17 +59,20 @@ public class OptaPlannerConsolidationSolver implements ConsolidationSolver {
         ReferencePlacements references = ReferencePlacements.reuseOrCompute(options.references(), model);
         int lowerBound = references.lowerBoundHosts();
         // the search stops at a proven optimum: the tightest of the valid bounds
-        int stopBound = Math.max(Math.max(lowerBound, LowerBounds.stepwiseBinPackingBound(problem)),
+        int stopBound = Math.max(
+                Math.max(lowerBound, LowerBounds.stepwiseBinPackingBound(problem)),
                 LowerBounds.antiAffinityBound(problem));
         int[] peakFfd = references.peakFfd();
         int[] tsFfd = references.timeSeriesFfd();
         // a warm start (e.g. a crashed attempt's saved best) replaces the construction when it scores better
-        int[] start = StartAssignment.better(model, Construction.best(model, peakFfd, tsFfd), options.startAssignment());
+        int[] start =
+                StartAssignment.better(model, Construction.best(model, peakFfd, tsFfd), options.startAssignment());
 
-        long remaining = Math.max(MIN_SEARCH.toNanos(), options.timeLimit().toNanos() - (System.nanoTime() - startNanos));
+        long remaining =
+                Math.max(MIN_SEARCH.toNanos(), options.timeLimit().toNanos() - (System.nanoTime() - startNanos));
         long eliminationDeadline = System.nanoTime() + (long) (remaining * eliminationShare);
-        ProgressReporter reporter = new ProgressReporter(model,
-                options.onNewBest() == null ? p -> { } : options.onNewBest(), startNanos);
+        ProgressReporter reporter =
+                new ProgressReporter(model, options.onNewBest() == null ? p -> {} : options.onNewBest(), startNanos);
         // the construction is the first best: plans show a host count before the search improves on it
         SolveProgress first = reporter.report(start);
         BooleanSupplier stopRequested = options.stopRequested() == null ? () -> false : options.stopRequested();
@@ -77,8 +80,8 @@ public class OptaPlannerConsolidationSolver implements ConsolidationSolver {
             // stopped during the construction: it is the best so far, no search is started
             return result(model, start, lowerBound, peakFfd, tsFfd, 0);
         }
-        CustomSearchPhase elimination = CustomSearchPhase.hostElimination(eliminationDeadline, stopRequested,
-                reporter::report, seed, stopBound);
+        CustomSearchPhase elimination = CustomSearchPhase.hostElimination(
+                eliminationDeadline, stopRequested, reporter::report, seed, stopBound);
         // When the plan first reached the bound (0: not yet), set by the best-solution consumer. A plan proven
         // minimal is still balanced, for the share of the time the search after host emptying usually gets.
         AtomicLong optimumAtNanos = new AtomicLong();
@@ -89,12 +92,22 @@ public class OptaPlannerConsolidationSolver implements ConsolidationSolver {
             long at = optimumAtNanos.get();
             return at != 0 && System.nanoTime() - at >= balanceNanos;
         };
-        CustomSearchPhase balance = CustomSearchPhase.balance(System.nanoTime() + remaining,
-                () -> balancedEnough.getAsBoolean() || stopRequested.getAsBoolean(), seed);
+        CustomSearchPhase balance = CustomSearchPhase.balance(
+                System.nanoTime() + remaining,
+                () -> balancedEnough.getAsBoolean() || stopRequested.getAsBoolean(),
+                seed);
         LongAdder evaluations = new LongAdder();
         long searchStart = System.nanoTime();
-        int[] best = runSolver(model, start, new SolverSetup.Phases(elimination, balance),
-                Duration.ofMillis(remaining / 1_000_000L), options, stopBound, optimumAtNanos, balancedEnough, reporter,
+        int[] best = runSolver(
+                model,
+                start,
+                new SolverSetup.Phases(elimination, balance),
+                Duration.ofMillis(remaining / 1_000_000L),
+                options,
+                stopBound,
+                optimumAtNanos,
+                balancedEnough,
+                reporter,
                 evaluations);
         double seconds = Math.max(1e-3, (System.nanoTime() - searchStart) / 1e9);
         long perSecond = (long) (evaluations.sum() / seconds);
@@ -102,18 +115,32 @@ public class OptaPlannerConsolidationSolver implements ConsolidationSolver {
         return result(model, best, lowerBound, peakFfd, tsFfd, perSecond);
     }
 
-    private static PlanningResult result(DemandModel model, int[] best, int lowerBound, int[] peakFfd, int[] tsFfd,
-                                         long perSecond) {
+    private static PlanningResult result(
+            DemandModel model, int[] best, int lowerBound, int[] peakFfd, int[] tsFfd, long perSecond) {
         ScoreLedger ledger = Construction.ledger(model, best);
-        return new PlanningResult(best, Baselines.hostsUsed(best), ledger.score().toString(), ledger.hardPenalty() == 0,
-                ledger.brokenConstraints(), lowerBound, Baselines.hostsUsed(peakFfd), Baselines.hostsUsed(tsFfd),
+        return new PlanningResult(
+                best,
+                Baselines.hostsUsed(best),
+                ledger.score().toString(),
+                ledger.hardPenalty() == 0,
+                ledger.brokenConstraints(),
+                lowerBound,
+                Baselines.hostsUsed(peakFfd),
+                Baselines.hostsUsed(tsFfd),
                 perSecond);
     }
 
-    private int[] runSolver(DemandModel model, int[] start, SolverSetup.Phases phases, Duration limit,
-                            SolveOptions options, int lowerBound, AtomicLong optimumAtNanos,
-                            BooleanSupplier balancedEnough, ProgressReporter reporter,
-                            LongAdder evaluations) {
+    private int[] runSolver(
+            DemandModel model,
+            int[] start,
+            SolverSetup.Phases phases,
+            Duration limit,
+            SolveOptions options,
+            int lowerBound,
+            AtomicLong optimumAtNanos,
+            BooleanSupplier balancedEnough,
+            ProgressReporter reporter,
+            LongAdder evaluations) {
         if (nothingToMove(model)) {
             // OptaPlanner's random move selectors never end when no move is doable: skip the search
             return start;
@@ -125,17 +152,22 @@ public class OptaPlannerConsolidationSolver implements ConsolidationSolver {
         // A manager per solve: its configuration carries this solve's custom phase instances (with their deadlines
         // and stop request), time limit and seed. The explainer's factory, which has none of these, is built once.
         try (SolverManager<ConsolidationSolution, Long> manager =
-                     SolverManager.create(SolverSetup.solving(phases, limit, seed))) {
-            SolverJob<ConsolidationSolution, Long> job = manager.solveAndListen(1L, id -> initial,
+                SolverManager.create(SolverSetup.solving(phases, limit, seed))) {
+            SolverJob<ConsolidationSolution, Long> job = manager.solveAndListen(
+                    1L,
+                    id -> initial,
                     best -> noteOptimum(reporter.report(best.vmSlots()), lowerBound, model, optimumAtNanos),
-                    done::complete, (id, error) -> done.completeExceptionally(error));
+                    done::complete,
+                    (id, error) -> done.completeExceptionally(error));
             return awaitPollingStop(done, job, options, balancedEnough).vmSlots();
         }
     }
 
     /** Notes when a feasible plan first reached the bound (under the host-count objective: a proven optimum). */
     private static void noteOptimum(SolveProgress progress, int bound, DemandModel model, AtomicLong optimumAtNanos) {
-        if (progress.feasible() && progress.hostsUsed() <= bound && model.objective() == PlanningProblem.Objective.HOSTS) {
+        if (progress.feasible()
+                && progress.hostsUsed() <= bound
+                && model.objective() == PlanningProblem.Objective.HOSTS) {
             optimumAtNanos.compareAndSet(0, System.nanoTime());
         }
     }
@@ -156,15 +188,18 @@ public class OptaPlannerConsolidationSolver implements ConsolidationSolver {
      * Waits for the final best solution, ending the job once a proven optimum has been balanced long enough or
      * on a stop request (checked every 50 ms; the supplier rate-limits its own database reads).
      */
-    private static ConsolidationSolution awaitPollingStop(CompletableFuture<ConsolidationSolution> done,
-                                                          SolverJob<ConsolidationSolution, Long> job, SolveOptions options,
-                                                          BooleanSupplier balancedEnough) {
+    private static ConsolidationSolution awaitPollingStop(
+            CompletableFuture<ConsolidationSolution> done,
+            SolverJob<ConsolidationSolution, Long> job,
+            SolveOptions options,
+            BooleanSupplier balancedEnough) {
         while (true) {
             try {
                 return done.get(50, TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
                 boolean pollStop = options.stopRequested() != null;
-                if (balancedEnough.getAsBoolean() || (pollStop && options.stopRequested().getAsBoolean())) {
+                if (balancedEnough.getAsBoolean()
+                        || (pollStop && options.stopRequested().getAsBoolean())) {
                     job.terminateEarly();
                 }
             } catch (InterruptedException e) {

@@ -37,7 +37,8 @@ final class PlacementExplainer {
         }
         boolean haBroken = ledger.haShortfall() > 0;
         ConsolidationSolution solution = ConsolidationSolution.of(model, vmSlot);
-        ScoreExplanation<ConsolidationSolution, HardMediumSoftLongScore> explanation = solutionManager.explain(solution);
+        ScoreExplanation<ConsolidationSolution, HardMediumSoftLongScore> explanation =
+                solutionManager.explain(solution);
         Map<Object, Indictment<HardMediumSoftLongScore>> indictments = explanation.getIndictmentMap();
         List<VmExplanation> out = new ArrayList<>(vmSlot.length);
         for (VmAssignment a : solution.getAssignments()) {
@@ -57,8 +58,8 @@ final class PlacementExplainer {
         return out;
     }
 
-    private static void collect(Indictment<HardMediumSoftLongScore> indictment,
-                                Map<String, HardMediumSoftLongScore> into) {
+    private static void collect(
+            Indictment<HardMediumSoftLongScore> indictment, Map<String, HardMediumSoftLongScore> into) {
         if (indictment == null) {
             return;
         }

@@ -11,7 +11,13 @@ import java.util.List;
  * @param peakFfdHosts        first-fit decreasing on per-VM peaks (per-VM sizing tools)
  * @param timeSeriesFfdHosts  first-fit decreasing on the time series
  */
-public record PlanningResult(int[] vmSlot, int hostsUsed, String score, boolean feasible,
-                             List<String> brokenConstraints, int lowerBoundHosts, int peakFfdHosts,
-                             int timeSeriesFfdHosts, long scoreCalculationsPerSecond) {
-}
+public record PlanningResult(
+        int[] vmSlot,
+        int hostsUsed,
+        String score,
+        boolean feasible,
+        List<String> brokenConstraints,
+        int lowerBoundHosts,
+        int peakFfdHosts,
+        int timeSeriesFfdHosts,
+        long scoreCalculationsPerSecond) {}

@@ -29,8 +29,12 @@ final class ProgressReporter {
     synchronized SolveProgress report(int[] vmSlot) {
         ScoreLedger ledger = Construction.ledger(model, vmSlot);
         HardMediumSoftLongScore score = ledger.score();
-        SolveProgress progress = new SolveProgress(Baselines.hostsUsed(vmSlot), score.toString(),
-                ledger.hardPenalty() == 0, Math.max(0, (System.nanoTime() - startNanos) / 1_000_000), vmSlot);
+        SolveProgress progress = new SolveProgress(
+                Baselines.hostsUsed(vmSlot),
+                score.toString(),
+                ledger.hardPenalty() == 0,
+                Math.max(0, (System.nanoTime() - startNanos) / 1_000_000),
+                vmSlot);
         if (lastScore == null || score.compareTo(lastScore) > 0) {
             lastScore = score;
             onNewBest.accept(progress);

@@ -17,8 +17,12 @@ import org.dcplanner.consolidation.planning.solver.start.ReferencePlacements;
  * @param references      the problem's lower bound and FFD placements ({@link ReferencePlacements#of}) when the
  *                        caller already computed them, or null (the solver computes them)
  */
-public record SolveOptions(Duration timeLimit, BooleanSupplier stopRequested, Consumer<SolveProgress> onNewBest,
-                           int[] startAssignment, ReferencePlacements references) {
+public record SolveOptions(
+        Duration timeLimit,
+        BooleanSupplier stopRequested,
+        Consumer<SolveProgress> onNewBest,
+        int[] startAssignment,
+        ReferencePlacements references) {
 
     /** A cold start: the solver computes its references and constructs its own start. */
     public SolveOptions(Duration timeLimit, BooleanSupplier stopRequested, Consumer<SolveProgress> onNewBest) {
@@ -26,6 +30,5 @@ public record SolveOptions(Duration timeLimit, BooleanSupplier stopRequested, Co
     }
 
     /** A new best solution: its host count, score, elapsed time and the assignment (VM index to slot index). */
-    public record SolveProgress(int hostsUsed, String score, boolean feasible, long elapsedMillis, int[] vmSlot) {
-    }
+    public record SolveProgress(int hostsUsed, String score, boolean feasible, long elapsedMillis, int[] vmSlot) {}
 }

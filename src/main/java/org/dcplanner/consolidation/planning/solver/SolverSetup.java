@@ -24,9 +24,7 @@ public final class SolverSetup {
     private SolverSetup() {}
 
     public static SolverConfig baseConfig() {
-        return new SolverConfig()
-                .withSolutionClass(ConsolidationSolution.class)
-                .withEntityClasses(VmAssignment.class);
+        return new SolverConfig().withSolutionClass(ConsolidationSolution.class).withEntityClasses(VmAssignment.class);
     }
 
     /** The custom phases, in order: host emptying, then balancing. */
@@ -40,8 +38,10 @@ public final class SolverSetup {
                 .withEnvironmentMode(EnvironmentMode.REPRODUCIBLE)
                 .withRandomSeed(seed)
                 .withTerminationConfig(new TerminationConfig().withSpentLimit(spentLimit))
-                .withPhases(new CustomPhaseConfig().withCustomPhaseCommands(phases.elimination()),
-                        new CustomPhaseConfig().withCustomPhaseCommands(phases.balance()), localSearch());
+                .withPhases(
+                        new CustomPhaseConfig().withCustomPhaseCommands(phases.elimination()),
+                        new CustomPhaseConfig().withCustomPhaseCommands(phases.balance()),
+                        localSearch());
     }
 
     /** Change and swap moves under late acceptance: balances the hosts (soft level) and can still empty one. */
@@ -55,7 +55,8 @@ public final class SolverSetup {
 
     /** Constraint-stream scoring, for explanations and as the reference in tests. */
     public static SolverConfig constraintStreams() {
-        return baseConfig().withScoreDirectorFactory(new ScoreDirectorFactoryConfig()
-                .withConstraintProviderClass(ConsolidationConstraintProvider.class));
+        return baseConfig()
+                .withScoreDirectorFactory(new ScoreDirectorFactoryConfig()
+                        .withConstraintProviderClass(ConsolidationConstraintProvider.class));
     }
 }

@@ -7,6 +7,7 @@ package org.dcplanner.consolidation.simulation.policy;
 abstract class AdaptiveThreshold implements OverloadDetection {
     /** Steps of history before the spread is trusted (Beloglazov & Buyya 2012; CloudSim: 12). */
     static final int MIN_HISTORY = 12;
+
     private final double safety;
     private final OverloadDetection fallback;
 

@@ -41,8 +41,8 @@ public final class ConsolidationState {
      * @param configuredMemoryMib per VM, the memory a live migration copies
      * @param checkMemory         whether placement must keep host memory within capacity
      */
-    public ConsolidationState(HostModel[] hosts, int[] vcpus, double[] configuredMemoryMib, int stepSeconds,
-                              boolean checkMemory) {
+    public ConsolidationState(
+            HostModel[] hosts, int[] vcpus, double[] configuredMemoryMib, int stepSeconds, boolean checkMemory) {
         int h = hosts.length, n = vcpus.length;
         this.models = hosts.clone();
         this.capacityMhz = new double[h];

@@ -18,8 +18,8 @@ import java.util.Map;
  *
  * @param consolidatable which hosts underload consolidation may empty (null: all)
  */
-public record DynamicConsolidation(OverloadDetection detection, VmSelection selection, VmPlacement placement,
-                                   BitSet consolidatable) {
+public record DynamicConsolidation(
+        OverloadDetection detection, VmSelection selection, VmPlacement placement, BitSet consolidatable) {
 
     /** Moves for the state's current step; the state ends in the new placement. */
     public List<Move> decide(ConsolidationState s) {

@@ -13,6 +13,7 @@ import java.util.Arrays;
 public class LocalRegression implements OverloadDetection {
     /** Values the regression uses (CloudSim: 10, "responsive enough to latest values"). */
     static final int WINDOW = 10;
+
     private final double safety;
     private final OverloadDetection fallback;
 

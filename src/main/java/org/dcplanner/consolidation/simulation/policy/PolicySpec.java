@@ -31,7 +31,11 @@ public record PolicySpec(Detection detection, Double parameter, Selection select
         }
     }
 
-    public enum Selection { MMT, MC, RS }
+    public enum Selection {
+        MMT,
+        MC,
+        RS
+    }
 
     /** The parameter, or the detection's default. */
     public double parameterOrDefault() {
@@ -44,8 +48,13 @@ public record PolicySpec(Detection detection, Double parameter, Selection select
         if (selection == null) return "policy.selection is required: MMT, MC or RS";
         double p = parameterOrDefault();
         if (!(p >= detection.min && p <= detection.max)) {
-            return String.format(Locale.ROOT, "policy.parameter of %s must be in [%s, %s], got %s", detection,
-                    detection.min, detection.max, p);
+            return String.format(
+                    Locale.ROOT,
+                    "policy.parameter of %s must be in [%s, %s], got %s",
+                    detection,
+                    detection.min,
+                    detection.max,
+                    p);
         }
         return null;
     }

@@ -4,6 +4,7 @@ package org.dcplanner.consolidation.simulation.policy;
 public final class StaticThreshold implements OverloadDetection {
     /** The adaptive detectors' fallback while history is short (CloudSim's examples: 0.7). */
     public static final double FALLBACK = 0.7;
+
     private final double threshold;
 
     public StaticThreshold(double threshold) {

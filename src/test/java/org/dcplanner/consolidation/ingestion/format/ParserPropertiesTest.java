@@ -33,8 +33,11 @@ class ParserPropertiesTest {
     }
 
     private static final Map<String, Parse> PARSERS = Map.of(
-            "planetlab", b -> new PlanetLabParser("u").parse("vm", TraceText.of("vm", b), new ParsedTraces(300, 1_000_000)),
-            "bitbrains", b -> new BitbrainsParser().parse("1.csv", TraceText.of("1.csv", b), new ParsedTraces(300, 1_000_000)),
+            "planetlab",
+                    b -> new PlanetLabParser("u").parse("vm", TraceText.of("vm", b), new ParsedTraces(300, 1_000_000)),
+            "bitbrains",
+                    b -> new BitbrainsParser()
+                            .parse("1.csv", TraceText.of("1.csv", b), new ParsedTraces(300, 1_000_000)),
             "csv", b -> new LongCsvParser().parse("w.csv", TraceText.of("w.csv", b), new ParsedTraces(300, 1_000_000)),
             "inventory", b -> new InventoryParser().parse(TraceText.of("inv.csv", b)));
 
@@ -50,14 +53,14 @@ class ParserPropertiesTest {
     }
 
     @Property(tries = 300)
-    void arbitraryBytesNeverEndInAnUncheckedError(@ForAll("parsers") String parser, @ForAll @Size(max = 600) byte[] bytes) {
+    void arbitraryBytesNeverEndInAnUncheckedError(
+            @ForAll("parsers") String parser, @ForAll @Size(max = 600) byte[] bytes) {
         parsesOrRefuses(parser, bytes);
     }
 
     @Property(tries = 400)
-    void aValidFileWithOneByteChangedNeverEndsInAnUncheckedError(@ForAll("parsers") String parser,
-                                                                  @ForAll @IntRange(max = 10_000) int position,
-                                                                  @ForAll byte replacement) {
+    void aValidFileWithOneByteChangedNeverEndsInAnUncheckedError(
+            @ForAll("parsers") String parser, @ForAll @IntRange(max = 10_000) int position, @ForAll byte replacement) {
         byte[] valid = validSample(parser).getBytes(StandardCharsets.UTF_8);
         valid[position % valid.length] = replacement;
         parsesOrRefuses(parser, valid);
@@ -71,32 +74,42 @@ class ParserPropertiesTest {
     private static String validSample(String parser) {
         return switch (parser) {
             case "planetlab" -> "5\n17\n0\n100\n";
-            case "bitbrains" -> BITBRAINS_HEADER + "\n1372629804;\t2;\t5200;\t1300;\t25;\t4194304;\t131419;\t0;\t7;\t1;\t2\n"
-                    + "1372630104;\t2;\t5200;\t2600;\t50;\t4194304;\t111846;\t3;\t6;\t0;\t0\n";
+            case "bitbrains" ->
+                BITBRAINS_HEADER + "\n1372629804;\t2;\t5200;\t1300;\t25;\t4194304;\t131419;\t0;\t7;\t1;\t2\n"
+                        + "1372630104;\t2;\t5200;\t2600;\t50;\t4194304;\t111846;\t3;\t6;\t0;\t0\n";
             case "csv" -> "vm,timestamp,cpuMhz,memoryMib\nvm-1,2026-01-05T00:00:00Z,100,512\nvm-1,1767571500,120.5,\n";
-            default -> "vm,cores,cpuMhz,memoryMib,guestOs,paravirtCapable,workloadClass,antiAffinityGroup\n"
-                    + "vm-1,4,10400,16384,linux,yes,batch_io,g1\n";
+            default ->
+                "vm,cores,cpuMhz,memoryMib,guestOs,paravirtCapable,workloadClass,antiAffinityGroup\n"
+                        + "vm-1,4,10400,16384,linux,yes,batch_io,g1\n";
         };
     }
 
     @Property(tries = 100)
-    void planetLabRoundTrips(@ForAll @Size(min = 1, max = 300) List<@IntRange(max = 100) Integer> percents) throws Exception {
+    void planetLabRoundTrips(@ForAll @Size(min = 1, max = 300) List<@IntRange(max = 100) Integer> percents)
+            throws Exception {
         StringBuilder text = new StringBuilder();
         for (int p : percents) text.append(p).append('\n');
         ParsedTraces out = new ParsedTraces(300, 1_000_000);
         new PlanetLabParser("u").parse("vm", TraceText.of("vm", text.toString()), out);
         VmTrace vm = out.vmsByName().get(0);
         assertThat(vm.rows()).isEqualTo(percents.size());
-        for (int i = 0; i < percents.size(); i++) assertThat(vm.slot(Metric.CPU, i)).isEqualTo(percents.get(i).floatValue());
+        for (int i = 0; i < percents.size(); i++)
+            assertThat(vm.slot(Metric.CPU, i)).isEqualTo(percents.get(i).floatValue());
     }
 
     @Property(tries = 100)
     void bitbrainsRoundTrips(@ForAll("bitbrainsRows") List<double[]> rows) throws Exception {
         StringBuilder text = new StringBuilder(BITBRAINS_HEADER).append('\n');
         long t = 1_372_629_600L;
-        for (double[] r : rows) {   // capacity MHz, usage MHz, memory KB
-            text.append(String.format(Locale.ROOT, "%d;\t4;\t%.3f;\t%.3f;\t%.6f;\t8388608;\t%.1f;\t1;\t2;\t3;\t4%n",
-                    t, r[0], r[1], 100 * r[1] / r[0], r[2]));
+        for (double[] r : rows) { // capacity MHz, usage MHz, memory KB
+            text.append(String.format(
+                    Locale.ROOT,
+                    "%d;\t4;\t%.3f;\t%.3f;\t%.6f;\t8388608;\t%.1f;\t1;\t2;\t3;\t4%n",
+                    t,
+                    r[0],
+                    r[1],
+                    100 * r[1] / r[0],
+                    r[2]));
             t += 300;
         }
         ParsedTraces out = new ParsedTraces(300, 1_000_000);
@@ -113,8 +126,10 @@ class ParserPropertiesTest {
 
     @Provide
     Arbitrary<List<double[]>> bitbrainsRows() {
-        Arbitrary<double[]> row = Combinators.combine(Arbitraries.doubles().between(100, 100_000).ofScale(3),
-                        Arbitraries.doubles().between(0, 1).ofScale(4), Arbitraries.doubles().between(0, 8_388_608).ofScale(1))
+        Arbitrary<double[]> row = Combinators.combine(
+                        Arbitraries.doubles().between(100, 100_000).ofScale(3),
+                        Arbitraries.doubles().between(0, 1).ofScale(4),
+                        Arbitraries.doubles().between(0, 8_388_608).ofScale(1))
                 .as((capacity, share, memoryKb) -> new double[] {capacity, capacity * share, memoryKb});
         return row.list().ofMinSize(1).ofMaxSize(50);
     }
@@ -122,11 +137,15 @@ class ParserPropertiesTest {
     @Property(tries = 100)
     void genericCsvRoundTrips(@ForAll("series") Map<String, List<Double>> vms) throws Exception {
         StringBuilder text = new StringBuilder("vm,timestamp,cpuMhz,memoryMib\n");
-        long start = 1_767_571_200L;   // 2026-01-05T00:00:00Z
+        long start = 1_767_571_200L; // 2026-01-05T00:00:00Z
         for (var vm : vms.entrySet()) {
             for (int i = 0; i < vm.getValue().size(); i++) {
-                text.append(vm.getKey()).append(',').append(start + 300L * i).append(',')
-                        .append(String.format(Locale.ROOT, "%.1f", vm.getValue().get(i))).append(",1024\n");
+                text.append(vm.getKey())
+                        .append(',')
+                        .append(start + 300L * i)
+                        .append(',')
+                        .append(String.format(Locale.ROOT, "%.1f", vm.getValue().get(i)))
+                        .append(",1024\n");
             }
         }
         ParsedTraces out = new ParsedTraces(300, 1_000_000);
@@ -136,22 +155,36 @@ class ParserPropertiesTest {
             List<Double> expected = vms.get(vm.name());
             assertThat(vm.rows()).isEqualTo(expected.size());
             for (int i = 0; i < expected.size(); i++) {
-                assertThat((double) vm.slot(Metric.CPU, i)).isCloseTo(expected.get(i), within(expected.get(i) * 1e-6 + 0.01));
+                assertThat((double) vm.slot(Metric.CPU, i))
+                        .isCloseTo(expected.get(i), within(expected.get(i) * 1e-6 + 0.01));
             }
         }
     }
 
     @Provide
     Arbitrary<Map<String, List<Double>>> series() {
-        Arbitrary<String> names = Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(8);
-        Arbitrary<List<Double>> values = Arbitraries.doubles().between(0, 100_000).ofScale(1).list().ofMinSize(1).ofMaxSize(40);
+        Arbitrary<String> names =
+                Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(8);
+        Arbitrary<List<Double>> values = Arbitraries.doubles()
+                .between(0, 100_000)
+                .ofScale(1)
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(40);
         return Arbitraries.maps(names, values).ofMinSize(1).ofMaxSize(6);
     }
 
     @Property(tries = 100)
     void inventoryRoundTrips(@ForAll("inventoryRows") Map<String, int[]> rows) throws Exception {
         StringBuilder text = new StringBuilder("vm,cores,cpuMhz,memoryMib\n");
-        rows.forEach((vm, r) -> text.append(vm).append(',').append(r[0]).append(',').append(r[1]).append(',').append(r[2]).append('\n'));
+        rows.forEach((vm, r) -> text.append(vm)
+                .append(',')
+                .append(r[0])
+                .append(',')
+                .append(r[1])
+                .append(',')
+                .append(r[2])
+                .append('\n'));
         Map<String, InventoryRow> parsed = new InventoryParser().parse(TraceText.of("inv.csv", text.toString()));
         assertThat(parsed.keySet()).containsExactlyElementsOf(rows.keySet());
         rows.forEach((vm, r) -> {
@@ -164,9 +197,15 @@ class ParserPropertiesTest {
 
     @Provide
     Arbitrary<Map<String, int[]>> inventoryRows() {
-        Arbitrary<String> names = Arbitraries.strings().withCharRange('a', 'z').numeric().ofMinLength(1).ofMaxLength(12);
-        Arbitrary<int[]> sizes = Combinators.combine(Arbitraries.integers().between(1, 256),
-                Arbitraries.integers().between(1, 1_000_000), Arbitraries.integers().between(1, 4_194_304))
+        Arbitrary<String> names = Arbitraries.strings()
+                .withCharRange('a', 'z')
+                .numeric()
+                .ofMinLength(1)
+                .ofMaxLength(12);
+        Arbitrary<int[]> sizes = Combinators.combine(
+                        Arbitraries.integers().between(1, 256),
+                        Arbitraries.integers().between(1, 1_000_000),
+                        Arbitraries.integers().between(1, 4_194_304))
                 .as((cores, mhz, mib) -> new int[] {cores, mhz, mib});
         return Arbitraries.maps(names, sizes).ofMinSize(1).ofMaxSize(20).map(LinkedHashMap::new);
     }

@@ -19,7 +19,8 @@ class PlanetLabParserTest {
         assertThat(vm.cpuIsPercent()).isTrue();
         assertThat(vm.rows()).isEqualTo(3);
         assertThat(vm.extent()).isEqualTo(3);
-        assertThat(vm.firstSlot() * 300).isEqualTo(Instant.parse("2011-03-03T00:00:00Z").getEpochSecond());
+        assertThat(vm.firstSlot() * 300)
+                .isEqualTo(Instant.parse("2011-03-03T00:00:00Z").getEpochSecond());
         assertThat(vm.slot(Metric.CPU, 1)).isEqualTo(17f);
         assertThat(vm.slot(Metric.CPU, 2)).isEqualTo(0f);
         assertThat(vm.measured(Metric.MEMORY)).isFalse();
@@ -29,22 +30,29 @@ class PlanetLabParserTest {
     @Test
     void usesTheUploadNameForTheDayWhenThePathHasNone() throws Exception {
         new PlanetLabParser("20110306.zip").parse("vm1", TraceText.of("vm1", "1\n"), out);
-        assertThat(out.vmsByName().get(0).firstSlot() * 300).isEqualTo(Instant.parse("2011-03-06T00:00:00Z").getEpochSecond());
+        assertThat(out.vmsByName().get(0).firstSlot() * 300)
+                .isEqualTo(Instant.parse("2011-03-06T00:00:00Z").getEpochSecond());
     }
 
     @Test
     void refusesPercentAbove100WithLineAndField() {
         var p = problemOf(() -> new PlanetLabParser("u").parse("vm", TraceText.of("vm", "5\n101\n"), out));
-        assertThat(p).containsEntry("type", "cpu-percent-above-100").containsEntry("status", 422)
-                .containsEntry("file", "vm").containsEntry("line", 2L).containsEntry("field", "cpuPercent");
+        assertThat(p)
+                .containsEntry("type", "cpu-percent-above-100")
+                .containsEntry("status", 422)
+                .containsEntry("file", "vm")
+                .containsEntry("line", 2L)
+                .containsEntry("field", "cpuPercent");
     }
 
     @Test
     void refusesNonNumericAndNegativeValues() {
         assertThat(problemOf(() -> new PlanetLabParser("u").parse("a", TraceText.of("a", "5\n6\nabc\n"), out)))
-                .containsEntry("type", "non-numeric").containsEntry("line", 3L);
+                .containsEntry("type", "non-numeric")
+                .containsEntry("line", 3L);
         assertThat(problemOf(() -> new PlanetLabParser("u").parse("b", TraceText.of("b", "-1\n"), out)))
-                .containsEntry("type", "negative").containsEntry("line", 1L);
+                .containsEntry("type", "negative")
+                .containsEntry("line", 1L);
     }
 
     @Test
@@ -52,7 +60,8 @@ class PlanetLabParserTest {
         new PlanetLabParser("u").parse("a", TraceText.of("a", "1\n2\n\n\n"), out);
         assertThat(out.vmsByName().get(0).rows()).isEqualTo(2);
         assertThat(problemOf(() -> new PlanetLabParser("u").parse("b", TraceText.of("b", "1\n\n2\n"), out)))
-                .containsEntry("type", "blank-line").containsEntry("line", 2L);
+                .containsEntry("type", "blank-line")
+                .containsEntry("line", 2L);
     }
 
     @Test
@@ -67,8 +76,10 @@ class PlanetLabParserTest {
 
     @Test
     void refusesMoreStepsThanTheBudget() {
-        assertThat(problemOf(() -> new PlanetLabParser("u").parse("vm", TraceText.of("vm", "1\n".repeat(11)),
-                new ParsedTraces(300, 10)))).containsEntry("type", "grid-too-large").containsEntry("field", "stepSeconds");
+        assertThat(problemOf(() -> new PlanetLabParser("u")
+                        .parse("vm", TraceText.of("vm", "1\n".repeat(11)), new ParsedTraces(300, 10))))
+                .containsEntry("type", "grid-too-large")
+                .containsEntry("field", "stepSeconds");
     }
 
     @Test

@@ -22,10 +22,16 @@ class PublicTraceParsersTest {
     @Test
     void azureReadingsAndVmtableInEitherOrderGiveCpuPercentAndSizes() throws Exception {
         AzureParser azure = new AzureParser(START);
-        azure.parse("vm_cpu_readings-file-1-of-2.csv", TraceText.of("r.csv",
-                "0,vmA,1.5,40.2,20.5\n0,vmB,0,10,5\n300,vmA,2,50,30\n"), out);
-        azure.parse("vmtable.csv", TraceText.of("vmtable.csv",
-                "vmA,sub,dep,0,2591700,99.3,20.1,80.2,Delay-insensitive,>24,64\nvmC,sub,dep,0,300,1,1,1,Unknown,2,4\n"), out);
+        azure.parse(
+                "vm_cpu_readings-file-1-of-2.csv",
+                TraceText.of("r.csv", "0,vmA,1.5,40.2,20.5\n0,vmB,0,10,5\n300,vmA,2,50,30\n"),
+                out);
+        azure.parse(
+                "vmtable.csv",
+                TraceText.of(
+                        "vmtable.csv",
+                        "vmA,sub,dep,0,2591700,99.3,20.1,80.2,Delay-insensitive,>24,64\nvmC,sub,dep,0,300,1,1,1,Unknown,2,4\n"),
+                out);
         azure.parse("vm_cpu_readings-file-2-of-2.csv", TraceText.of("r2.csv", "600,vmA,1,2,3\n"), out);
 
         VmTrace a = out.vmsByName().get(0);
@@ -35,7 +41,7 @@ class PublicTraceParsersTest {
         assertThat(a.extent()).isEqualTo(3);
         assertThat(a.slot(Metric.CPU, 1)).isEqualTo(30f);
         Map<String, InventoryRow> declared = out.declared();
-        assertThat(declared).containsOnlyKeys("vmA");   // vmC has no readings
+        assertThat(declared).containsOnlyKeys("vmA"); // vmC has no readings
         assertThat(declared.get("vmA").cores()).isEqualTo(24);
         assertThat(declared.get("vmA").cpuMhz()).isEqualTo(48_000);
         assertThat(declared.get("vmA").memoryMib()).isEqualTo(64 * 1024);
@@ -44,18 +50,29 @@ class PublicTraceParsersTest {
 
     @Test
     void azureRefusesACpuAbove100WithFileLineAndField() {
-        assertThatThrownBy(() -> new AzureParser(null).parse("r.csv", TraceText.of("r.csv", "0,vmA,1,2,3\n300,vmA,1,2,130\n"), out))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.problem().getProperties())
-                        .containsEntry("file", "r.csv").containsEntry("line", 2L).containsEntry("field", "avgcpu"));
+        assertThatThrownBy(() -> new AzureParser(null)
+                        .parse("r.csv", TraceText.of("r.csv", "0,vmA,1,2,3\n300,vmA,1,2,130\n"), out))
+                .isInstanceOfSatisfying(
+                        ApiException.class,
+                        e -> assertThat(e.problem().getProperties())
+                                .containsEntry("file", "r.csv")
+                                .containsEntry("line", 2L)
+                                .containsEntry("field", "avgcpu"));
     }
 
     @Test
     void alibabaUsageIsPercentOfTheMetaSize() throws Exception {
         AlibabaParser alibaba = new AlibabaParser(null);
-        alibaba.parse("container_meta.csv", TraceText.of("container_meta.csv",
-                "c_1,m_1,0,app_1,started,400,400,1.56\nc_1,m_1,10,app_1,started,400,800,1.56\n"), out);
-        alibaba.parse("container_usage.csv", TraceText.of("container_usage.csv",
-                "c_1,m_1,10,41,92,,,,,,\nc_1,m_1,20,45,,,,,,,\n"), out);
+        alibaba.parse(
+                "container_meta.csv",
+                TraceText.of(
+                        "container_meta.csv",
+                        "c_1,m_1,0,app_1,started,400,400,1.56\nc_1,m_1,10,app_1,started,400,800,1.56\n"),
+                out);
+        alibaba.parse(
+                "container_usage.csv",
+                TraceText.of("container_usage.csv", "c_1,m_1,10,41,92,,,,,,\nc_1,m_1,20,45,,,,,,,\n"),
+                out);
         alibaba.parse("machine_usage.csv", TraceText.of("machine_usage.csv", "m_1,0,50,60,,,,,\n"), out);
 
         VmTrace c1 = out.vmsByName().get(0);
@@ -64,8 +81,9 @@ class PublicTraceParsersTest {
         assertThat(c1.memoryIsPercent()).isTrue();
         assertThat(c1.slot(Metric.CPU, 0)).isEqualTo(43f);
         assertThat(c1.slot(Metric.MEMORY, 0)).isEqualTo(92f);
-        assertThat(out.declared().get("c_1").cores()).isEqualTo(8);   // cpu_limit 800 = 8 cores (largest row)
-        assertThat(out.declared().get("c_1").memoryMib()).isCloseTo(0.0156 * 512 * 1024, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(out.declared().get("c_1").cores()).isEqualTo(8); // cpu_limit 800 = 8 cores (largest row)
+        assertThat(out.declared().get("c_1").memoryMib())
+                .isCloseTo(0.0156 * 512 * 1024, org.assertj.core.data.Offset.offset(0.01));
         assertThat(out.contains("m_1")).isTrue();
     }
 
@@ -98,12 +116,14 @@ class PublicTraceParsersTest {
                 """;
         new VcenterParser().parse("stats.csv", TraceText.of("stats.csv", text), out);
         VmTrace vm = out.vmsByName().get(0);
-        assertThat(vm.firstSlot()).isEqualTo(Instant.parse("2026-01-05T00:00:00Z").getEpochSecond() / 300);
+        assertThat(vm.firstSlot())
+                .isEqualTo(Instant.parse("2026-01-05T00:00:00Z").getEpochSecond() / 300);
         assertThat(vm.slot(Metric.CPU, 0)).isEqualTo(812f);
         assertThat(vm.slot(Metric.CPU, 1)).isEqualTo(790f);
         assertThat(vm.slot(Metric.MEMORY, 0)).isEqualTo(2048f);
         assertThat(out.warnings().count("skipped-statistics")).isEqualTo(2);
-        assertThat(FormatDetector.detect(null, text.lines().findFirst().orElseThrow())).contains(WorkloadFormat.VCENTER);
+        assertThat(FormatDetector.detect(null, text.lines().findFirst().orElseThrow()))
+                .contains(WorkloadFormat.VCENTER);
     }
 
     @Test
@@ -138,20 +158,27 @@ class PublicTraceParsersTest {
                  {"metric":{"instance":"a","mode":"system"},"values":[[1,"1"]]}]}}
                 """;
         assertThatThrownBy(() -> new PrometheusParser().parse("cpu.json", json("cpu.json", twice), out))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.problem().getProperties())
-                        .containsEntry("file", "cpu.json"));
+                .isInstanceOfSatisfying(
+                        ApiException.class,
+                        e -> assertThat(e.problem().getProperties()).containsEntry("file", "cpu.json"));
         assertThatThrownBy(() -> new PrometheusParser().parse("cpuMhz.json", json("cpuMhz.json", twice), out))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.problem().getProperties())
-                        .containsEntry("line", 3L).containsEntry("field", "metric"));
+                .isInstanceOfSatisfying(
+                        ApiException.class,
+                        e -> assertThat(e.problem().getProperties())
+                                .containsEntry("line", 3L)
+                                .containsEntry("field", "metric"));
     }
 
     @Test
     void detectsThePublicTracesByFileNameOrFirstLine() {
         assertThat(FormatDetector.detect("azure/vmtable.csv.gz", "x,y")).contains(WorkloadFormat.AZURE);
-        assertThat(FormatDetector.detect("part", "0,yNf/R3X8+1QPfeKR5,19.89,24.99,22.63")).contains(WorkloadFormat.AZURE);
-        assertThat(FormatDetector.detect("a/container_usage.csv", "c_1,m_1,0,1,2,,,,,,")).contains(WorkloadFormat.ALIBABA);
+        assertThat(FormatDetector.detect("part", "0,yNf/R3X8+1QPfeKR5,19.89,24.99,22.63"))
+                .contains(WorkloadFormat.AZURE);
+        assertThat(FormatDetector.detect("a/container_usage.csv", "c_1,m_1,0,1,2,,,,,,"))
+                .contains(WorkloadFormat.ALIBABA);
         assertThat(FormatDetector.detect("x.csv", "m_1932,386640,41,92,,,,,")).contains(WorkloadFormat.ALIBABA);
-        assertThat(FormatDetector.detect("u.csv", "start_time,end_time,collection_id,instance_index")).contains(WorkloadFormat.GOOGLE);
+        assertThat(FormatDetector.detect("u.csv", "start_time,end_time,collection_id,instance_index"))
+                .contains(WorkloadFormat.GOOGLE);
         assertThat(FormatDetector.detect("g.csv", "vm,timestamp,cpuMhz")).contains(WorkloadFormat.CSV);
     }
 

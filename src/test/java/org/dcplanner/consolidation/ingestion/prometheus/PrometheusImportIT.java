@@ -29,8 +29,12 @@ import org.springframework.test.context.TestPropertySource;
 @SuppressWarnings({"rawtypes", "unchecked"})
 @TestPropertySource(properties = "app.ingestion.prometheus-max-response-bytes=20000")
 class PrometheusImportIT extends PostgresIntegrationTest {
-    @Autowired TestRestTemplate http;
-    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     private HttpServer prometheus;
     private final Map<String, Integer> queriesSeen = new HashMap<>();
 
@@ -54,12 +58,20 @@ class PrometheusImportIT extends PostgresIntegrationTest {
                 body = "{\"status\":\"error\",\"errorType\":\"bad_data\",\"error\":\"parse error\"}";
             } else {
                 boolean huge = q.get("query").contains("huge");
-                StringBuilder b = new StringBuilder("{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[");
+                StringBuilder b =
+                        new StringBuilder("{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[");
                 for (int vm = 0; vm < (huge ? 200 : 3); vm++) {
-                    b.append(vm == 0 ? "" : ",").append("{\"metric\":{\"instance\":\"node-").append(vm).append(":9100\"},\"values\":[");
+                    b.append(vm == 0 ? "" : ",")
+                            .append("{\"metric\":{\"instance\":\"node-")
+                            .append(vm)
+                            .append(":9100\"},\"values\":[");
                     for (long t = start; t <= end; t += step) {
-                        b.append(t == start ? "" : ",").append('[').append(t).append(",\"")
-                                .append(q.get("query").startsWith("mem") ? 1073741824L * (vm + 1) : 10 + vm).append("\"]");
+                        b.append(t == start ? "" : ",")
+                                .append('[')
+                                .append(t)
+                                .append(",\"")
+                                .append(q.get("query").startsWith("mem") ? 1073741824L * (vm + 1) : 10 + vm)
+                                .append("\"]");
                     }
                     b.append("]}");
                 }
@@ -88,42 +100,74 @@ class PrometheusImportIT extends PostgresIntegrationTest {
     }
 
     private Map pull(TestRestTemplate http, Map<String, String> queries) {
-        Map<String, Object> body = Map.of("url", url(), "start", "2026-01-05T00:00:00Z", "end", "2026-01-05T02:00:00Z",
-                "stepSeconds", 300, "queries", queries, "name", "from prometheus");
+        Map<String, Object> body = Map.of(
+                "url",
+                url(),
+                "start",
+                "2026-01-05T00:00:00Z",
+                "end",
+                "2026-01-05T02:00:00Z",
+                "stepSeconds",
+                300,
+                "queries",
+                queries,
+                "name",
+                "from prometheus");
         var r = http.postForEntity("/api/v1/workloads/prometheus", body, Map.class);
         assertThat(r.getStatusCode().value()).as("%s", r.getBody()).isEqualTo(202);
         URI location = r.getHeaders().getLocation();
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250)).until(() -> {
-            String status = (String) http.getForObject(location, Map.class).get("status");
-            return status.equals("COMPLETED") || status.equals("FAILED");
-        });
+        await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    String status =
+                            (String) http.getForObject(location, Map.class).get("status");
+                    return status.equals("COMPLETED") || status.equals("FAILED");
+                });
         return http.getForObject(location, Map.class);
     }
 
     @Test
     void theWorkloadLandsInTheWorkspaceTheImportWasRequestedFrom() {
-        TestRestTemplate other = http.withBasicAuth(org.dcplanner.consolidation.TestUsers.OTHER_PLANNER,
-                org.dcplanner.consolidation.TestUsers.PASSWORD);
+        TestRestTemplate other = http.withBasicAuth(
+                org.dcplanner.consolidation.TestUsers.OTHER_PLANNER, org.dcplanner.consolidation.TestUsers.PASSWORD);
         Map done = pull(other, Map.of("cpuPercent", "node_cpu_busy_percent"));
         assertThat(done).containsEntry("status", "COMPLETED");
         Object workload = done.get("workloadId");
-        assertThat(jdbc.queryForObject("select workspace from workload where id = ?::uuid", String.class, String.valueOf(workload)))
-                .as("stored by the job thread").isEqualTo("other");
-        assertThat(other.getForEntity("/api/v1/workloads/" + workload, String.class).getStatusCode().value()).isEqualTo(200);
-        assertThat(http.getForEntity("/api/v1/workloads/" + workload, String.class).getStatusCode().value()).isEqualTo(404);
+        assertThat(jdbc.queryForObject(
+                        "select workspace from workload where id = ?::uuid", String.class, String.valueOf(workload)))
+                .as("stored by the job thread")
+                .isEqualTo("other");
+        assertThat(other.getForEntity("/api/v1/workloads/" + workload, String.class)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(200);
+        assertThat(http.getForEntity("/api/v1/workloads/" + workload, String.class)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(404);
     }
 
     @Test
     void pullsOneQueryPerResourceIntoAWorkload() {
         Map done = pull(Map.of("cpuPercent", "node_cpu_busy_percent", "memoryBytes", "mem_used_bytes"));
-        assertThat(done).containsEntry("status", "COMPLETED").containsEntry("queriesDone", 2).containsEntry("queriesTotal", 2);
+        assertThat(done)
+                .containsEntry("status", "COMPLETED")
+                .containsEntry("queriesDone", 2)
+                .containsEntry("queriesTotal", 2);
         Map w = http.getForObject("/api/v1/workloads/" + done.get("workloadId"), Map.class);
-        assertThat(w).containsEntry("format", "prometheus").containsEntry("vmCount", 3).containsEntry("name", "from prometheus")
-                .containsEntry("stepSeconds", 300).containsEntry("start", "2026-01-05T00:00:00Z");
+        assertThat(w)
+                .containsEntry("format", "prometheus")
+                .containsEntry("vmCount", 3)
+                .containsEntry("name", "from prometheus")
+                .containsEntry("stepSeconds", 300)
+                .containsEntry("start", "2026-01-05T00:00:00Z");
         assertThat((List) w.get("metrics")).containsExactly("CPU", "MEMORY");
-        Map series = http.getForObject("/api/v1/workloads/" + done.get("workloadId") + "/vms/node-1:9100/series", Map.class);
-        assertThat((List<Number>) ((Map) series.get("series")).get("MEMORY")).first().extracting(Number::doubleValue)
-                .isEqualTo(2048.0);   // 2 GiB
+        Map series =
+                http.getForObject("/api/v1/workloads/" + done.get("workloadId") + "/vms/node-1:9100/series", Map.class);
+        assertThat((List<Number>) ((Map) series.get("series")).get("MEMORY"))
+                .first()
+                .extracting(Number::doubleValue)
+                .isEqualTo(2048.0); // 2 GiB
         assertThat(queriesSeen).containsKeys("node_cpu_busy_percent", "mem_used_bytes");
     }
 
@@ -131,7 +175,9 @@ class PrometheusImportIT extends PostgresIntegrationTest {
     void aServerErrorOrAnOversizedAnswerFailsThePullWithAProblem() {
         Map broken = pull(Map.of("cpuPercent", "broken("));
         assertThat(broken).containsEntry("status", "FAILED");
-        assertThat((Map) broken.get("error")).containsEntry("type", "/problems/prometheus-error").containsEntry("field", "queries");
+        assertThat((Map) broken.get("error"))
+                .containsEntry("type", "/problems/prometheus-error")
+                .containsEntry("field", "queries");
         Map huge = pull(Map.of("cpuPercent", "huge_query"));
         assertThat(huge).containsEntry("status", "FAILED");
         assertThat((Map) huge.get("error")).containsEntry("type", "/problems/response-too-large");
@@ -139,12 +185,32 @@ class PrometheusImportIT extends PostgresIntegrationTest {
 
     @Test
     void refusesANonHttpUrlAndAnUnknownResource() {
-        var ftp = http.postForEntity("/api/v1/workloads/prometheus", Map.of("url", "file:///etc/passwd", "start",
-                "2026-01-05T00:00:00Z", "end", "2026-01-05T02:00:00Z", "queries", Map.of("cpuPercent", "up")), Map.class);
+        var ftp = http.postForEntity(
+                "/api/v1/workloads/prometheus",
+                Map.of(
+                        "url",
+                        "file:///etc/passwd",
+                        "start",
+                        "2026-01-05T00:00:00Z",
+                        "end",
+                        "2026-01-05T02:00:00Z",
+                        "queries",
+                        Map.of("cpuPercent", "up")),
+                Map.class);
         assertThat(ftp.getStatusCode().value()).isEqualTo(400);
         assertThat(ftp.getBody()).containsEntry("field", "url");
-        var unknown = http.postForEntity("/api/v1/workloads/prometheus", Map.of("url", url(), "start",
-                "2026-01-05T00:00:00Z", "end", "2026-01-05T02:00:00Z", "queries", Map.of("gpu", "up")), Map.class);
+        var unknown = http.postForEntity(
+                "/api/v1/workloads/prometheus",
+                Map.of(
+                        "url",
+                        url(),
+                        "start",
+                        "2026-01-05T00:00:00Z",
+                        "end",
+                        "2026-01-05T02:00:00Z",
+                        "queries",
+                        Map.of("gpu", "up")),
+                Map.class);
         assertThat(unknown.getStatusCode().value()).isEqualTo(400);
         assertThat(unknown.getBody()).containsEntry("field", "queries");
     }

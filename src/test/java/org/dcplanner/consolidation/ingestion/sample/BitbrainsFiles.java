@@ -15,9 +15,18 @@ import org.dcplanner.consolidation.ingestion.WorkloadVm;
  */
 final class BitbrainsFiles {
     static final String SEPARATOR = ";\t";
-    static final String HEADER = String.join(SEPARATOR, "Timestamp [ms]", "CPU cores", "CPU capacity provisioned [MHZ]",
-            "CPU usage [MHZ]", "CPU usage [%]", "Memory capacity provisioned [KB]", "Memory usage [KB]",
-            "Disk read throughput [KB/s]", "Disk write throughput [KB/s]", "Network received throughput [KB/s]",
+    static final String HEADER = String.join(
+            SEPARATOR,
+            "Timestamp [ms]",
+            "CPU cores",
+            "CPU capacity provisioned [MHZ]",
+            "CPU usage [MHZ]",
+            "CPU usage [%]",
+            "Memory capacity provisioned [KB]",
+            "Memory usage [KB]",
+            "Disk read throughput [KB/s]",
+            "Disk write throughput [KB/s]",
+            "Network received throughput [KB/s]",
             "Network transmitted throughput [KB/s]");
     private static final int DECIMALS = 4;
     private static final long READ_SHARE_KEY = 0x4eadL, RECEIVE_SHARE_KEY = 0x4ecL;
@@ -42,17 +51,18 @@ final class BitbrainsFiles {
             double diskKBps = w.series(Metric.DISK)[i][step];
             double networkKBps = w.series(Metric.NETWORK)[i][step];
             String[] cells = {
-                    Long.toString(w.grid().at(step).getEpochSecond()),
-                    Integer.toString(vm.cores()),
-                    number(vm.cpuMhz()),
-                    number(cpuMhz),
-                    number(100 * cpuMhz / vm.cpuMhz()),
-                    number(vm.memoryMib() * 1024),
-                    number(w.series(Metric.MEMORY)[i][step] * 1024.0),
-                    number(diskKBps * readShare),
-                    number(diskKBps * (1 - readShare)),
-                    number(networkKBps * receiveShare),
-                    number(networkKBps * (1 - receiveShare))};
+                Long.toString(w.grid().at(step).getEpochSecond()),
+                Integer.toString(vm.cores()),
+                number(vm.cpuMhz()),
+                number(cpuMhz),
+                number(100 * cpuMhz / vm.cpuMhz()),
+                number(vm.memoryMib() * 1024),
+                number(w.series(Metric.MEMORY)[i][step] * 1024.0),
+                number(diskKBps * readShare),
+                number(diskKBps * (1 - readShare)),
+                number(networkKBps * receiveShare),
+                number(networkKBps * (1 - receiveShare))
+            };
             out.append(String.join(SEPARATOR, cells)).append('\n');
         }
         return out.toString();

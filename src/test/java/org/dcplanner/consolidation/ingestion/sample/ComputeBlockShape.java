@@ -5,8 +5,9 @@ package org.dcplanner.consolidation.ingestion.sample;
  * of {@code blockSeconds} (busy with probability {@code busyShare}). Each VM also has its own
  * blocks ({@code vmSeed}), weighted by {@code ownShare}, so members are correlated but not equal.
  */
-record ComputeBlockShape(long tierSeed, long vmSeed, double blockSeconds, double busyShare, double ownShare,
-                         double idle) implements DailyShape {
+record ComputeBlockShape(
+        long tierSeed, long vmSeed, double blockSeconds, double busyShare, double ownShare, double idle)
+        implements DailyShape {
     /** Busy below full activity, so per-VM intensity and noise still show above it. */
     private static final double BUSY = 0.85;
 

@@ -4,8 +4,9 @@ package org.dcplanner.consolidation.ingestion.sample;
  * Database: a steady base load with a mild daytime swing (it serves the web tiers), and a nightly
  * backup window of heavy disk I/O starting around {@code backupHour}.
  */
-record DatabaseSteadyShape(long tierSeed, double peakHour, double base, double swing, double backupHour,
-                           double backupMinutes) implements DailyShape {
+record DatabaseSteadyShape(
+        long tierSeed, double peakHour, double base, double swing, double backupHour, double backupMinutes)
+        implements DailyShape {
     private static final long BACKUP_KEY = 0xbac0L;
 
     @Override

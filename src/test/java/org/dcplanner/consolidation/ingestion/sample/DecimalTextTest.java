@@ -2,16 +2,29 @@ package org.dcplanner.consolidation.ingestion.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class DecimalTextTest {
 
     /** Values seen in the real Bitbrains files: our text must match Java's own Double.toString. */
     @ParameterizedTest
-    @ValueSource(doubles = {0.0, 1.5, 8218624.0, 1.00431872E8, 5.36303616E8, 87.7799835, 2599.998982, 5.0E-4,
-            0.0012, 9999999.5, 1.0E7, 41599.988784})
+    @ValueSource(
+            doubles = {
+                0.0,
+                1.5,
+                8218624.0,
+                1.00431872E8,
+                5.36303616E8,
+                87.7799835,
+                2599.998982,
+                5.0E-4,
+                0.0012,
+                9999999.5,
+                1.0E7,
+                41599.988784
+            })
     void matchesJavasDoubleLayoutForShortValues(double value) {
         assertThat(DecimalText.javaStyle(value, 10)).isEqualTo(Double.toString(value));
     }

@@ -7,9 +7,17 @@ package org.dcplanner.consolidation.ingestion.sample;
  * @param diskBurstKBps extra disk throughput during maintenance bursts (backups)
  * @param noiseSd       standard deviation of the VM's own activity noise (autocorrelated)
  */
-record DemandLevels(double cpuIdleShare, double cpuPeakShare, double memoryBaseShare, double memorySwingShare,
-                    double diskBaseKBps, double diskPeakKBps, double diskBurstKBps,
-                    double networkBaseKBps, double networkPeakKBps, double noiseSd) {
+record DemandLevels(
+        double cpuIdleShare,
+        double cpuPeakShare,
+        double memoryBaseShare,
+        double memorySwingShare,
+        double diskBaseKBps,
+        double diskPeakKBps,
+        double diskBurstKBps,
+        double networkBaseKBps,
+        double networkPeakKBps,
+        double noiseSd) {
     DemandLevels {
         if (cpuIdleShare < 0 || cpuPeakShare > 1 || cpuIdleShare > cpuPeakShare)
             throw new IllegalArgumentException("CPU shares must satisfy 0 <= idle <= peak <= 1");

@@ -17,14 +17,22 @@ final class InventoryCsv {
     static String write(List<WorkloadVm> vms) {
         var out = new StringBuilder(HEADER).append('\n');
         for (WorkloadVm vm : vms) {
-            out.append(vm.name()).append(',')
-                    .append(vm.cores()).append(',')
-                    .append(DecimalText.fixed(vm.cpuMhz(), 0)).append(',')
-                    .append(DecimalText.fixed(vm.memoryMib(), 0)).append(',')
-                    .append(vm.guestOs() == null ? "" : vm.guestOs()).append(',')
-                    .append(vm.paravirtCapable() ? "yes" : "no").append(',')
-                    .append(vm.workloadClass().name().toLowerCase(Locale.ROOT)).append(',')
-                    .append(vm.antiAffinityGroup() == null ? "" : vm.antiAffinityGroup()).append('\n');
+            out.append(vm.name())
+                    .append(',')
+                    .append(vm.cores())
+                    .append(',')
+                    .append(DecimalText.fixed(vm.cpuMhz(), 0))
+                    .append(',')
+                    .append(DecimalText.fixed(vm.memoryMib(), 0))
+                    .append(',')
+                    .append(vm.guestOs() == null ? "" : vm.guestOs())
+                    .append(',')
+                    .append(vm.paravirtCapable() ? "yes" : "no")
+                    .append(',')
+                    .append(vm.workloadClass().name().toLowerCase(Locale.ROOT))
+                    .append(',')
+                    .append(vm.antiAffinityGroup() == null ? "" : vm.antiAffinityGroup())
+                    .append('\n');
         }
         return out.toString();
     }

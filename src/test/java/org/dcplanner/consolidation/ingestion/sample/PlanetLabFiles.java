@@ -25,8 +25,16 @@ final class PlanetLabFiles {
             boolean spaced = contains(spacedIndexes, vm.index());
             String host = String.format("node%02d_rack%d_example_net", 1 + vm.index() / 2, 1 + vm.index() / 10);
             String name = host + "_" + (spaced ? " " : "") + vm.name().replace('-', '_');
-            vms.add(new WorkloadVm(vm.index(), name, vm.cores(), vm.cpuMhz(), vm.memoryMib(), vm.guestOs(),
-                    vm.paravirtCapable(), vm.workloadClass(), vm.antiAffinityGroup()));
+            vms.add(new WorkloadVm(
+                    vm.index(),
+                    name,
+                    vm.cores(),
+                    vm.cpuMhz(),
+                    vm.memoryMib(),
+                    vm.guestOs(),
+                    vm.paravirtCapable(),
+                    vm.workloadClass(),
+                    vm.antiAffinityGroup()));
         }
         return vms;
     }
@@ -37,7 +45,8 @@ final class PlanetLabFiles {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         for (WorkloadVm vm : names) {
             var text = new StringBuilder();
-            for (float cpuMhz : cpu[vm.index()]) text.append(cpuPercent(cpuMhz, vm.cpuMhz())).append('\n');
+            for (float cpuMhz : cpu[vm.index()])
+                text.append(cpuPercent(cpuMhz, vm.cpuMhz())).append('\n');
             entries.put(vm.name(), text.toString().getBytes(StandardCharsets.US_ASCII));
         }
         return DeterministicZip.zip(entries);

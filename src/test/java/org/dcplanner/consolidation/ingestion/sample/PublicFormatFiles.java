@@ -44,19 +44,41 @@ final class PublicFormatFiles {
         int seconds = w.grid().stepSeconds() * w.grid().steps();
         for (WorkloadVm vm : w.vms()) {
             double[] pct = percents(w, vm);
-            String category = vm.workloadClass() == WorkloadClass.WEB ? "Interactive"
+            String category = vm.workloadClass() == WorkloadClass.WEB
+                    ? "Interactive"
                     : vm.workloadClass() == WorkloadClass.BATCH_IO ? "Delay-insensitive" : "Unknown";
-            table.append(azureId(vm)).append(",sub-0,dep-").append(tier(vm)).append(",0,").append(seconds).append(',')
-                    .append(DecimalText.fixed(max(pct), 2)).append(',').append(DecimalText.fixed(mean(pct), 2)).append(',')
-                    .append(DecimalText.fixed(max(pct), 2)).append(',').append(category).append(',').append(vm.cores())
-                    .append(',').append((int) Math.ceil(vm.memoryMib() / 1024)).append('\n');
+            table.append(azureId(vm))
+                    .append(",sub-0,dep-")
+                    .append(tier(vm))
+                    .append(",0,")
+                    .append(seconds)
+                    .append(',')
+                    .append(DecimalText.fixed(max(pct), 2))
+                    .append(',')
+                    .append(DecimalText.fixed(mean(pct), 2))
+                    .append(',')
+                    .append(DecimalText.fixed(max(pct), 2))
+                    .append(',')
+                    .append(category)
+                    .append(',')
+                    .append(vm.cores())
+                    .append(',')
+                    .append((int) Math.ceil(vm.memoryMib() / 1024))
+                    .append('\n');
         }
         for (int step = 0; step < w.grid().steps(); step++) {
             for (WorkloadVm vm : w.vms()) {
                 double avg = percents(w, vm)[step];
-                readings.append(step * w.grid().stepSeconds()).append(',').append(azureId(vm)).append(',')
-                        .append(DecimalText.fixed(avg * 0.8, 2)).append(',').append(DecimalText.fixed(Math.min(100, avg * 1.2), 2))
-                        .append(',').append(DecimalText.fixed(avg, 2)).append('\n');
+                readings.append(step * w.grid().stepSeconds())
+                        .append(',')
+                        .append(azureId(vm))
+                        .append(',')
+                        .append(DecimalText.fixed(avg * 0.8, 2))
+                        .append(',')
+                        .append(DecimalText.fixed(Math.min(100, avg * 1.2), 2))
+                        .append(',')
+                        .append(DecimalText.fixed(avg, 2))
+                        .append('\n');
             }
         }
         Map<String, byte[]> entries = new LinkedHashMap<>();
@@ -72,15 +94,32 @@ final class PublicFormatFiles {
             String id = "c_" + (vm.index() + 1);
             String machine = "m_" + (vm.index() % 3 + 1);
             double memPct = vm.memoryMib() / PublicTraceUnits.ALIBABA_MACHINE_MEMORY_MIB * 100;
-            meta.append(id).append(',').append(machine).append(",0,app_").append(tier(vm)).append(",started,")
-                    .append(vm.cores() * 100).append(',').append(vm.cores() * 100).append(',')
-                    .append(DecimalText.fixed(memPct, 2)).append('\n');
+            meta.append(id)
+                    .append(',')
+                    .append(machine)
+                    .append(",0,app_")
+                    .append(tier(vm))
+                    .append(",started,")
+                    .append(vm.cores() * 100)
+                    .append(',')
+                    .append(vm.cores() * 100)
+                    .append(',')
+                    .append(DecimalText.fixed(memPct, 2))
+                    .append('\n');
             double[] pct = percents(w, vm);
             float[] mem = w.series(Metric.MEMORY)[vm.index()];
             for (int step = 0; step < w.grid().steps(); step++) {
                 double memUsed = Math.min(100, mem[step] / vm.memoryMib() * 100);
-                usage.append(id).append(',').append(machine).append(',').append(step * w.grid().stepSeconds()).append(',')
-                        .append(Math.round(pct[step])).append(',').append(Math.round(memUsed)).append(",,,,,,\n");
+                usage.append(id)
+                        .append(',')
+                        .append(machine)
+                        .append(',')
+                        .append(step * w.grid().stepSeconds())
+                        .append(',')
+                        .append(Math.round(pct[step]))
+                        .append(',')
+                        .append(Math.round(memUsed))
+                        .append(",,,,,,\n");
             }
         }
         Map<String, byte[]> entries = new LinkedHashMap<>();
@@ -97,11 +136,20 @@ final class PublicFormatFiles {
             float[] cpu = w.series(Metric.CPU)[vm.index()];
             float[] mem = w.series(Metric.MEMORY)[vm.index()];
             for (int step = 0; step < w.grid().steps(); step++) {
-                out.append(step * stepMicros).append(',').append((step + 1) * stepMicros).append(',')
-                        .append(400_000_000L + tier(vm)).append(',').append(vm.index()).append(',')
-                        .append(1000 + vm.index() % 5).append(',')
-                        .append(DecimalText.fixed(cpu[step] / PublicTraceUnits.GOOGLE_MACHINE_MHZ, 6)).append(',')
-                        .append(DecimalText.fixed(mem[step] / PublicTraceUnits.GOOGLE_MACHINE_MEMORY_MIB, 6)).append('\n');
+                out.append(step * stepMicros)
+                        .append(',')
+                        .append((step + 1) * stepMicros)
+                        .append(',')
+                        .append(400_000_000L + tier(vm))
+                        .append(',')
+                        .append(vm.index())
+                        .append(',')
+                        .append(1000 + vm.index() % 5)
+                        .append(',')
+                        .append(DecimalText.fixed(cpu[step] / PublicTraceUnits.GOOGLE_MACHINE_MHZ, 6))
+                        .append(',')
+                        .append(DecimalText.fixed(mem[step] / PublicTraceUnits.GOOGLE_MACHINE_MEMORY_MIB, 6))
+                        .append('\n');
             }
         }
         return out.toString();
@@ -115,13 +163,27 @@ final class PublicFormatFiles {
             for (Metric m : List.of(Metric.CPU, Metric.MEMORY)) {
                 float[] s = w.series(m)[vm.index()];
                 for (int step = 0; step < w.grid().steps(); step++) {
-                    String time = LocalDateTime.ofInstant(w.grid().at(step), ZoneOffset.UTC).format(US);
-                    String value = m == Metric.CPU ? String.valueOf(Math.round(s[step])) : String.valueOf(Math.round(s[step] * 1024));
-                    out.append('"').append(value).append("\",\"").append(time).append("\",\"")
-                            .append(m == Metric.CPU ? "cpu.usagemhz.average\",\"MHz\",\"CPU usage in MHz (average)"
-                                    : "mem.consumed.average\",\"KB\",\"Memory consumed (average)")
-                            .append("\",\"").append(vm.name()).append("\",\"VirtualMachine-vm-").append(1000 + vm.index())
-                            .append("\",\"").append(w.grid().stepSeconds()).append("\",\"\",\"\"\n");
+                    String time = LocalDateTime.ofInstant(w.grid().at(step), ZoneOffset.UTC)
+                            .format(US);
+                    String value = m == Metric.CPU
+                            ? String.valueOf(Math.round(s[step]))
+                            : String.valueOf(Math.round(s[step] * 1024));
+                    out.append('"')
+                            .append(value)
+                            .append("\",\"")
+                            .append(time)
+                            .append("\",\"")
+                            .append(
+                                    m == Metric.CPU
+                                            ? "cpu.usagemhz.average\",\"MHz\",\"CPU usage in MHz (average)"
+                                            : "mem.consumed.average\",\"KB\",\"Memory consumed (average)")
+                            .append("\",\"")
+                            .append(vm.name())
+                            .append("\",\"VirtualMachine-vm-")
+                            .append(1000 + vm.index())
+                            .append("\",\"")
+                            .append(w.grid().stepSeconds())
+                            .append("\",\"\",\"\"\n");
                 }
             }
         }
@@ -136,16 +198,27 @@ final class PublicFormatFiles {
     }
 
     private static StringBuilder matrix(LoadedWorkload w, Metric m) {
-        StringBuilder out = new StringBuilder("{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[");
+        StringBuilder out =
+                new StringBuilder("{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[");
         for (WorkloadVm vm : w.vms()) {
-            out.append(vm.index() == 0 ? "" : ",").append("\n{\"metric\":{\"domain\":\"").append(vm.name())
-                    .append("\",\"instance\":\"kvm").append(vm.index() % 3 + 1).append(":9177\",\"job\":\"libvirt\"},\"values\":[");
+            out.append(vm.index() == 0 ? "" : ",")
+                    .append("\n{\"metric\":{\"domain\":\"")
+                    .append(vm.name())
+                    .append("\",\"instance\":\"kvm")
+                    .append(vm.index() % 3 + 1)
+                    .append(":9177\",\"job\":\"libvirt\"},\"values\":[");
             double[] pct = percents(w, vm);
             float[] mem = w.series(Metric.MEMORY)[vm.index()];
             for (int step = 0; step < w.grid().steps(); step++) {
-                String v = m == Metric.CPU ? DecimalText.fixed(pct[step], 2) : String.valueOf(Math.round(mem[step] * 1048576.0));
-                out.append(step == 0 ? "" : ",").append('[').append(w.grid().at(step).getEpochSecond()).append(",\"")
-                        .append(v).append("\"]");
+                String v = m == Metric.CPU
+                        ? DecimalText.fixed(pct[step], 2)
+                        : String.valueOf(Math.round(mem[step] * 1048576.0));
+                out.append(step == 0 ? "" : ",")
+                        .append('[')
+                        .append(w.grid().at(step).getEpochSecond())
+                        .append(",\"")
+                        .append(v)
+                        .append("\"]");
             }
             out.append("]}");
         }
@@ -154,33 +227,110 @@ final class PublicFormatFiles {
 
     /** An RVTools workbook (vInfo, vCPU, vMemory, vHost) of the VMs, plus two powered-off VMs without statistics. */
     static byte[] rvtools(LoadedWorkload w) {
-        try (XSSFWorkbook book = new XSSFWorkbook(); var bytes = new ByteArrayOutputStream()) {
-            book.getProperties().getCoreProperties().setCreated(Optional.of(Date.from(w.grid().start())));
-            Sheet info = sheet(book, "vInfo", "VM", "Powerstate", "Template", "CPUs", "Memory", "NICs", "Disks",
-                    "OS according to the configuration file", "OS according to the VMware Tools", "Datacenter", "Cluster", "Host");
+        try (XSSFWorkbook book = new XSSFWorkbook();
+                var bytes = new ByteArrayOutputStream()) {
+            book.getProperties()
+                    .getCoreProperties()
+                    .setCreated(Optional.of(Date.from(w.grid().start())));
+            Sheet info = sheet(
+                    book,
+                    "vInfo",
+                    "VM",
+                    "Powerstate",
+                    "Template",
+                    "CPUs",
+                    "Memory",
+                    "NICs",
+                    "Disks",
+                    "OS according to the configuration file",
+                    "OS according to the VMware Tools",
+                    "Datacenter",
+                    "Cluster",
+                    "Host");
             Sheet cpu = sheet(book, "vCPU", "VM", "Powerstate", "CPUs", "Sockets", "Cores p/s", "Max", "Overall");
             Sheet memory = sheet(book, "vMemory", "VM", "Powerstate", "Size MiB", "Consumed", "Active");
             int r = 1;
             for (WorkloadVm vm : w.vms()) {
                 String host = HOSTS[vm.index() % HOSTS.length];
-                row(info, r, vm.name(), "poweredOn", "False", vm.cores(), (long) vm.memoryMib(), 1, 2,
-                        "Ubuntu Linux (64-bit)", "Ubuntu Linux (64-bit)", "DC1", "Prod", host);
-                row(cpu, r, vm.name(), "poweredOn", vm.cores(), 1, vm.cores(), Math.round(vm.cores() * HOST_CORE_MHZ), 0);
+                row(
+                        info,
+                        r,
+                        vm.name(),
+                        "poweredOn",
+                        "False",
+                        vm.cores(),
+                        (long) vm.memoryMib(),
+                        1,
+                        2,
+                        "Ubuntu Linux (64-bit)",
+                        "Ubuntu Linux (64-bit)",
+                        "DC1",
+                        "Prod",
+                        host);
+                row(
+                        cpu,
+                        r,
+                        vm.name(),
+                        "poweredOn",
+                        vm.cores(),
+                        1,
+                        vm.cores(),
+                        Math.round(vm.cores() * HOST_CORE_MHZ),
+                        0);
                 row(memory, r, vm.name(), "poweredOn", (long) vm.memoryMib(), 0, 0);
                 r++;
             }
             for (String off : new String[] {"old-app-01", "old-app-02"}) {
-                row(info, r, off, "poweredOff", "False", 2, 4096L, 1, 1, "Microsoft Windows Server 2012 (64-bit)", "",
-                        "DC1", "Prod", HOSTS[0]);
+                row(
+                        info,
+                        r,
+                        off,
+                        "poweredOff",
+                        "False",
+                        2,
+                        4096L,
+                        1,
+                        1,
+                        "Microsoft Windows Server 2012 (64-bit)",
+                        "",
+                        "DC1",
+                        "Prod",
+                        HOSTS[0]);
                 row(cpu, r, off, "poweredOff", 2, 1, 2, 0, 0);
                 row(memory, r, off, "poweredOff", 4096L, 0, 0);
                 r++;
             }
-            Sheet hosts = sheet(book, "vHost", "Host", "Datacenter", "Cluster", "Vendor", "Model", "CPU Model", "Speed",
-                    "# CPU", "Cores per CPU", "# Cores", "# Memory", "# VMs");
+            Sheet hosts = sheet(
+                    book,
+                    "vHost",
+                    "Host",
+                    "Datacenter",
+                    "Cluster",
+                    "Vendor",
+                    "Model",
+                    "CPU Model",
+                    "Speed",
+                    "# CPU",
+                    "Cores per CPU",
+                    "# Cores",
+                    "# Memory",
+                    "# VMs");
             for (int i = 0; i < HOSTS.length; i++) {
-                row(hosts, i + 1, HOSTS[i], "DC1", "Prod", "Dell Inc.", "PowerEdge R640", "Intel(R) Xeon(R) Gold 6126 CPU @ 2.60GHz",
-                        (long) HOST_CORE_MHZ, 2, 12, 24, 393_216L, 0);
+                row(
+                        hosts,
+                        i + 1,
+                        HOSTS[i],
+                        "DC1",
+                        "Prod",
+                        "Dell Inc.",
+                        "PowerEdge R640",
+                        "Intel(R) Xeon(R) Gold 6126 CPU @ 2.60GHz",
+                        (long) HOST_CORE_MHZ,
+                        2,
+                        12,
+                        24,
+                        393_216L,
+                        0);
             }
             book.write(bytes);
             return rezip(bytes.toByteArray());

@@ -26,12 +26,14 @@ public final class SampleWorkloadWriter {
     static final long PLANETLAB_SEED = 24, BITBRAINS_SEED = 5, GENERIC_SEED = 17, MALFORMED_SEED = 13;
     /** The other formats' samples (Azure, Alibaba, Google, vCenter + RVTools, Prometheus) share one small workload. */
     static final long OTHER_FORMATS_SEED = 17;
+
     static final int OTHER_FORMATS_VMS = 12;
     static final int PLANETLAB_VMS = 40, BITBRAINS_VMS = 12, GENERIC_VMS = 60, MALFORMED_VMS = 4, MALFORMED_STEPS = 12;
     /** VM indexes of the PlanetLab sample whose file names contain a space. */
     static final int[] PLANETLAB_SPACED = {5, 23};
     /** The malformed example's bad cell: 1-based file line (header = line 1), column cpuMhz. */
     static final int MALFORMED_LINE = 19;
+
     static final String MALFORMED_CPU_TEXT = "1O24.5";
 
     private SampleWorkloadWriter() {}
@@ -66,7 +68,9 @@ public final class SampleWorkloadWriter {
         files.put("inventory-small.csv", utf8(InventoryCsv.write(generic.vms())));
 
         LoadedWorkload malformed = day(MALFORMED_SEED, MALFORMED_VMS, MALFORMED_STEPS, EnumSet.allOf(Metric.class));
-        files.put("malformed-example.csv", utf8(GenericCsv.writeWithBadCpu(malformed, MALFORMED_LINE, MALFORMED_CPU_TEXT)));
+        files.put(
+                "malformed-example.csv",
+                utf8(GenericCsv.writeWithBadCpu(malformed, MALFORMED_LINE, MALFORMED_CPU_TEXT)));
 
         LoadedWorkload other = day(OTHER_FORMATS_SEED, OTHER_FORMATS_VMS, STEPS, EnumSet.of(Metric.CPU, Metric.MEMORY));
         files.put("azure-small.zip", PublicFormatFiles.azure(other));

@@ -29,12 +29,14 @@ class SampleWorkloadWriterTest {
             byte[] now = Files.readAllBytes(dir.resolve(name));
             byte[] committed = Files.readAllBytes(COMMITTED.resolve(name));
             if (name.endsWith(".zip") || name.endsWith(".xlsx")) {
-                // entries (names, order, timestamps, contents) must match; raw deflate bytes may vary with the JDK's zlib
+                // entries (names, order, timestamps, contents) must match; raw deflate bytes may vary with the JDK's
+                // zlib
                 assertThat(zipEntries(now)).as(name).isEqualTo(zipEntries(committed));
             } else if (name.endsWith(".gz")) {
                 assertThat(gunzip(now)).as(name).isEqualTo(gunzip(committed));
             } else {
-                assertThat(new String(now, StandardCharsets.UTF_8)).as(name)
+                assertThat(new String(now, StandardCharsets.UTF_8))
+                        .as(name)
                         .isEqualTo(new String(committed, StandardCharsets.UTF_8));
             }
         }
@@ -54,25 +56,37 @@ class SampleWorkloadWriterTest {
 
     @Test
     void planetLabSampleHas288IntegerPercentLinesPerFileAndSpacedNames() throws IOException {
-        Map<String, String> files = zipEntries(SampleWorkloadWriter.sampleFiles().get("planetlab-small.zip"));
+        Map<String, String> files =
+                zipEntries(SampleWorkloadWriter.sampleFiles().get("planetlab-small.zip"));
         assertThat(files).hasSize(SampleWorkloadWriter.PLANETLAB_VMS);
-        assertThat(files.keySet().stream().filter(n -> n.contains(" "))).hasSize(SampleWorkloadWriter.PLANETLAB_SPACED.length);
+        assertThat(files.keySet().stream().filter(n -> n.contains(" ")))
+                .hasSize(SampleWorkloadWriter.PLANETLAB_SPACED.length);
         files.forEach((name, text) -> {
             assertThat(text).as(name).endsWith("\n").doesNotContain("\r");
             String[] lines = text.split("\n");
             assertThat(lines).as(name).hasSize(288);
             for (String line : lines) assertThat(line).as(name).matches("\\d{1,3}");
-            assertThat(java.util.Arrays.stream(lines).mapToInt(Integer::parseInt).max().orElseThrow()).isLessThanOrEqualTo(100);
+            assertThat(java.util.Arrays.stream(lines)
+                            .mapToInt(Integer::parseInt)
+                            .max()
+                            .orElseThrow())
+                    .isLessThanOrEqualTo(100);
         });
-        String inventory = new String(SampleWorkloadWriter.sampleFiles().get("inventory-planetlab-small.csv"), StandardCharsets.UTF_8);
-        List<String> inventoryVms = inventory.lines().skip(1).map(l -> l.split(",")[0]).toList();
+        String inventory = new String(
+                SampleWorkloadWriter.sampleFiles().get("inventory-planetlab-small.csv"), StandardCharsets.UTF_8);
+        List<String> inventoryVms =
+                inventory.lines().skip(1).map(l -> l.split(",")[0]).toList();
         assertThat(inventoryVms).containsExactlyElementsOf(files.keySet());
     }
 
     @Test
     void bitbrainsSampleUsesTheRealHeaderSeparatorAndTimestamps() throws IOException {
-        Map<String, String> files = zipEntries(SampleWorkloadWriter.sampleFiles().get("bitbrains-small.zip"));
-        assertThat(files).hasSize(SampleWorkloadWriter.BITBRAINS_VMS).containsKey("1.csv").containsKey("12.csv");
+        Map<String, String> files =
+                zipEntries(SampleWorkloadWriter.sampleFiles().get("bitbrains-small.zip"));
+        assertThat(files)
+                .hasSize(SampleWorkloadWriter.BITBRAINS_VMS)
+                .containsKey("1.csv")
+                .containsKey("12.csv");
         for (var file : files.entrySet()) {
             List<String> lines = file.getValue().lines().toList();
             assertThat(lines.get(0)).isEqualTo(BitbrainsFiles.HEADER);
@@ -86,7 +100,8 @@ class SampleWorkloadWriterTest {
                 previous = timestamp;
                 double capacity = Double.parseDouble(cells[2]), usage = Double.parseDouble(cells[3]);
                 assertThat(usage).isBetween(0.0, capacity);
-                assertThat(Double.parseDouble(cells[4])).isCloseTo(100 * usage / capacity, org.assertj.core.data.Offset.offset(1e-3));
+                assertThat(Double.parseDouble(cells[4]))
+                        .isCloseTo(100 * usage / capacity, org.assertj.core.data.Offset.offset(1e-3));
                 for (String cell : cells) assertThat(Double.parseDouble(cell)).isGreaterThanOrEqualTo(0);
             }
         }
@@ -103,28 +118,36 @@ class SampleWorkloadWriterTest {
     @Test
     void genericSampleHasOneRowPerVmPerTimestampAndMatchingInventory() {
         Map<String, byte[]> files = SampleWorkloadWriter.sampleFiles();
-        List<String> rows = new String(files.get("generic-small.csv"), StandardCharsets.UTF_8).lines().toList();
+        List<String> rows = new String(files.get("generic-small.csv"), StandardCharsets.UTF_8)
+                .lines()
+                .toList();
         assertThat(rows.get(0)).isEqualTo("vm,timestamp,cpuMhz,memoryMib,diskKBps,networkKBps");
         assertThat(rows).hasSize(1 + SampleWorkloadWriter.GENERIC_VMS * 288);
         assertThat(rows.get(1)).matches("[a-z]+-\\d{4}-\\d+,2026-01-05T00:00:00Z(,\\d+\\.\\d){4}");
         assertThat(rows.get(rows.size() - 1)).contains(",2026-01-05T23:55:00Z,");
-        List<String> inventory = new String(files.get("inventory-small.csv"), StandardCharsets.UTF_8).lines().toList();
+        List<String> inventory = new String(files.get("inventory-small.csv"), StandardCharsets.UTF_8)
+                .lines()
+                .toList();
         assertThat(inventory.get(0)).isEqualTo(InventoryCsv.HEADER);
-        List<String> traceVms = rows.stream().skip(1).map(r -> r.split(",")[0]).distinct().toList();
-        assertThat(inventory.stream().skip(1).map(l -> l.split(",")[0]).toList()).containsExactlyElementsOf(traceVms);
+        List<String> traceVms =
+                rows.stream().skip(1).map(r -> r.split(",")[0]).distinct().toList();
+        assertThat(inventory.stream().skip(1).map(l -> l.split(",")[0]).toList())
+                .containsExactlyElementsOf(traceVms);
         for (String line : inventory.subList(1, inventory.size()))
-            assertThat(line).matches("[^,]+,\\d+,\\d+,\\d+,(linux|windows),(yes|no),(compute|web|database|batch_io),[^,]*");
+            assertThat(line)
+                    .matches("[^,]+,\\d+,\\d+,\\d+,(linux|windows),(yes|no),(compute|web|database|batch_io),[^,]*");
     }
 
     @Test
     void malformedExampleHasExactlyOneBadValueOnTheDocumentedLine() {
-        List<String> lines = new String(SampleWorkloadWriter.sampleFiles().get("malformed-example.csv"), StandardCharsets.UTF_8)
-                .lines().toList();
+        List<String> lines = new String(
+                        SampleWorkloadWriter.sampleFiles().get("malformed-example.csv"), StandardCharsets.UTF_8)
+                .lines()
+                .toList();
         List<Integer> badLines = new ArrayList<>();
         for (int i = 1; i < lines.size(); i++) {
             String[] cells = lines.get(i).split(",", -1);
-            for (int c = 2; c < cells.length; c++)
-                if (!cells[c].matches("\\d+\\.\\d")) badLines.add(i + 1);
+            for (int c = 2; c < cells.length; c++) if (!cells[c].matches("\\d+\\.\\d")) badLines.add(i + 1);
         }
         assertThat(badLines).containsExactly(SampleWorkloadWriter.MALFORMED_LINE);
         assertThat(lines.get(SampleWorkloadWriter.MALFORMED_LINE - 1).split(",")[2])

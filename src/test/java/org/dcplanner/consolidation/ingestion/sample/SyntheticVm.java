@@ -7,6 +7,5 @@ import org.dcplanner.consolidation.ingestion.WorkloadVm;
  * parameters and levels; each has its own phase offset (seconds added to the clock), intensity
  * (activity multiplier) and noise seed.
  */
-record SyntheticVm(WorkloadVm vm, DailyShape shape, DemandLevels levels, double phaseSeconds, double intensity,
-                   long noiseSeed) {
-}
+record SyntheticVm(
+        WorkloadVm vm, DailyShape shape, DemandLevels levels, double phaseSeconds, double intensity, long noiseSeed) {}

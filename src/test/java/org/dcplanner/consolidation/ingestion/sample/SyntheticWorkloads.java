@@ -52,9 +52,14 @@ public final class SyntheticWorkloads {
         Map<Metric, float[][]> series = new EnumMap<>(Metric.class);
         for (Metric metric : metrics) series.put(metric, new float[vmCount][grid.steps()]);
         var filler = new VmDemandFiller(grid);
-        IntStream.range(0, vmCount).parallel().forEach(i -> filler.fill(plan.get(i),
-                row(series, Metric.CPU, i), row(series, Metric.MEMORY, i),
-                row(series, Metric.DISK, i), row(series, Metric.NETWORK, i)));
+        IntStream.range(0, vmCount)
+                .parallel()
+                .forEach(i -> filler.fill(
+                        plan.get(i),
+                        row(series, Metric.CPU, i),
+                        row(series, Metric.MEMORY, i),
+                        row(series, Metric.DISK, i),
+                        row(series, Metric.NETWORK, i)));
         List<WorkloadVm> vms = plan.stream().map(SyntheticVm::vm).toList();
         String name = "synthetic-seed" + seed + "-" + vmCount + "vms";
         UUID id = UUID.nameUUIDFromBytes((name + "@" + grid).getBytes(StandardCharsets.UTF_8));

@@ -28,13 +28,18 @@ public final class SyntheticWorkloadsBenchmark {
             long cpu0 = os.getProcessCpuTime(), wall0 = System.nanoTime();
             LoadedWorkload w = SyntheticWorkloads.generate(42 + run, vmCount, steps, stepSeconds, metrics);
             double wall = (System.nanoTime() - wall0) / 1e9, cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
-            if (wall < bestWall) { bestWall = wall; cpuOfBest = cpu; }
+            if (wall < bestWall) {
+                bestWall = wall;
+                cpuOfBest = cpu;
+            }
             if (w.vms().size() != vmCount) throw new IllegalStateException("wrong VM count");
         }
         long samples = (long) vmCount * steps * metrics.size();
-        System.out.printf("vms=%d steps=%d stepSeconds=%d metrics=%s cores=%d%n", vmCount, steps, stepSeconds, metrics,
-                Runtime.getRuntime().availableProcessors());
-        System.out.printf("best wall %.2f s (process CPU %.2f s), %.1f M samples/s wall, arrays %.0f MB%n",
+        System.out.printf(
+                "vms=%d steps=%d stepSeconds=%d metrics=%s cores=%d%n",
+                vmCount, steps, stepSeconds, metrics, Runtime.getRuntime().availableProcessors());
+        System.out.printf(
+                "best wall %.2f s (process CPU %.2f s), %.1f M samples/s wall, arrays %.0f MB%n",
                 bestWall, cpuOfBest, samples / bestWall / 1e6, samples * 4 / 1e6);
     }
 }

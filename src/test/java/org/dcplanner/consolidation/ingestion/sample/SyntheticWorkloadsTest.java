@@ -35,7 +35,8 @@ class SyntheticWorkloadsTest {
     void differentSeedsGiveDifferentWorkloads() {
         LoadedWorkload a = SyntheticWorkloads.generate(7, 80, DAY_AT_5_MIN, 300, Set.of(Metric.CPU));
         LoadedWorkload b = SyntheticWorkloads.generate(8, 80, DAY_AT_5_MIN, 300, Set.of(Metric.CPU));
-        assertThat(java.util.Arrays.deepEquals(a.series(Metric.CPU), b.series(Metric.CPU))).isFalse();
+        assertThat(java.util.Arrays.deepEquals(a.series(Metric.CPU), b.series(Metric.CPU)))
+                .isFalse();
     }
 
     @Test
@@ -62,7 +63,8 @@ class SyntheticWorkloadsTest {
                     if (!(Float.isFinite(v) && v >= 0)) fail("%s %s step %d = %s", vm.name(), m, k, v);
                 }
                 if (w.series(Metric.CPU)[i][k] > vm.cpuMhz()) fail("%s CPU above its size at step %d", vm.name(), k);
-                if (w.series(Metric.MEMORY)[i][k] > vm.memoryMib()) fail("%s memory above its size at step %d", vm.name(), k);
+                if (w.series(Metric.MEMORY)[i][k] > vm.memoryMib())
+                    fail("%s memory above its size at step %d", vm.name(), k);
             }
         }
     }
@@ -79,15 +81,19 @@ class SyntheticWorkloadsTest {
             assertThat(vm.memoryMib()).isGreaterThanOrEqualTo(4096);
             assertThat(vm.guestOs()).isIn("linux", "windows");
             if (vm.guestOs().equals("windows")) assertThat(vm.paravirtCapable()).isFalse();
-            if (vm.antiAffinityGroup() != null) groups.computeIfAbsent(vm.antiAffinityGroup(), g -> new ArrayList<>()).add(vm);
+            if (vm.antiAffinityGroup() != null)
+                groups.computeIfAbsent(vm.antiAffinityGroup(), g -> new ArrayList<>())
+                        .add(vm);
         }
         assertThat(w.vms().stream().map(WorkloadVm::name).distinct()).hasSize(500);
         assertThat(w.vms().stream().map(WorkloadVm::workloadClass).distinct()).hasSize(WorkloadClass.values().length);
         assertThat(groups).isNotEmpty();
         groups.forEach((group, members) -> {
             assertThat(members).as(group).hasSizeGreaterThanOrEqualTo(2);
-            assertThat(members.stream().map(WorkloadVm::workloadClass).distinct()).as(group)
-                    .singleElement().isIn(WorkloadClass.WEB, WorkloadClass.DATABASE);
+            assertThat(members.stream().map(WorkloadVm::workloadClass).distinct())
+                    .as(group)
+                    .singleElement()
+                    .isIn(WorkloadClass.WEB, WorkloadClass.DATABASE);
         });
     }
 
@@ -99,11 +105,13 @@ class SyntheticWorkloadsTest {
             float[] cpu = w.series(Metric.CPU)[vm.index()];
             if (vm.workloadClass() == WorkloadClass.WEB) {
                 web++;
-                assertThat(meanBetweenHours(w, cpu, 10, 18)).as(vm.name())
+                assertThat(meanBetweenHours(w, cpu, 10, 18))
+                        .as(vm.name())
                         .isGreaterThan(1.5 * meanBetweenHours(w, cpu, 1, 5));
             } else if (vm.workloadClass() == WorkloadClass.BATCH_IO) {
                 batch++;
-                assertThat(meanBetweenHours(w, cpu, 20, 32)).as(vm.name())
+                assertThat(meanBetweenHours(w, cpu, 20, 32))
+                        .as(vm.name())
                         .isGreaterThan(2 * meanBetweenHours(w, cpu, 9, 17));
             }
         }
@@ -119,7 +127,8 @@ class SyntheticWorkloadsTest {
             if (vm.workloadClass() != WorkloadClass.WEB) continue;
             float[] cpu = w.series(Metric.CPU)[vm.index()];
             for (int k = 0; k < WEEK_AT_5_MIN; k++) {
-                if (k < 5 * DAY_AT_5_MIN) weekday += cpu[k] / 5.0; else weekend += cpu[k] / 2.0;
+                if (k < 5 * DAY_AT_5_MIN) weekday += cpu[k] / 5.0;
+                else weekend += cpu[k] / 2.0;
             }
         }
         assertThat(weekend).isLessThan(0.9 * weekday);
@@ -154,12 +163,20 @@ class SyntheticWorkloadsTest {
         for (int i = 0; i < vms.size(); i++) {
             for (int j = i + 1; j < vms.size(); j++) {
                 WorkloadVm a = vms.get(i), b = vms.get(j);
-                boolean sameWebTier = a.workloadClass() == WorkloadClass.WEB && a.antiAffinityGroup() != null
+                boolean sameWebTier = a.workloadClass() == WorkloadClass.WEB
+                        && a.antiAffinityGroup() != null
                         && a.antiAffinityGroup().equals(b.antiAffinityGroup());
-                boolean webAndBatch = a.workloadClass() == WorkloadClass.WEB && b.workloadClass() == WorkloadClass.BATCH_IO
+                boolean webAndBatch = a.workloadClass() == WorkloadClass.WEB
+                                && b.workloadClass() == WorkloadClass.BATCH_IO
                         || b.workloadClass() == WorkloadClass.WEB && a.workloadClass() == WorkloadClass.BATCH_IO;
-                if (sameWebTier) { within += correlation(cpu[i], cpu[j]); withinPairs++; }
-                if (webAndBatch) { across += correlation(cpu[i], cpu[j]); acrossPairs++; }
+                if (sameWebTier) {
+                    within += correlation(cpu[i], cpu[j]);
+                    withinPairs++;
+                }
+                if (webAndBatch) {
+                    across += correlation(cpu[i], cpu[j]);
+                    acrossPairs++;
+                }
             }
         }
         assertThat(withinPairs).isPositive();
@@ -178,7 +195,8 @@ class SyntheticWorkloadsTest {
 
     @Test
     void rejectsAnEmptyWorkload() {
-        assertThatThrownBy(() -> SyntheticWorkloads.generate(1, 0, 10, 300)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SyntheticWorkloads.generate(1, 0, 10, 300))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     /** Mean over all days of the steps whose time of day lies in [fromHour, toHour); toHour may pass 24. */
@@ -198,7 +216,10 @@ class SyntheticWorkloadsTest {
 
     private static double correlation(float[] x, float[] y) {
         double mx = 0, my = 0;
-        for (int k = 0; k < x.length; k++) { mx += x[k]; my += y[k]; }
+        for (int k = 0; k < x.length; k++) {
+            mx += x[k];
+            my += y[k];
+        }
         mx /= x.length;
         my /= y.length;
         double sxy = 0, sxx = 0, syy = 0;

@@ -29,7 +29,8 @@ final class VmDemandFiller {
         if (cpuMhz != null) {
             double capacity = vm.vm().cpuMhz();
             for (int k = 0; k < activity.length; k++)
-                cpuMhz[k] = (float) (capacity * (l.cpuIdleShare() + (l.cpuPeakShare() - l.cpuIdleShare()) * activity[k]));
+                cpuMhz[k] =
+                        (float) (capacity * (l.cpuIdleShare() + (l.cpuPeakShare() - l.cpuIdleShare()) * activity[k]));
         }
         if (memoryMib != null) fillMemory(vm, activity, memoryMib);
         if (diskKBps != null) {
@@ -37,7 +38,8 @@ final class VmDemandFiller {
             vm.shape().fillIoBurst(firstSeconds(vm), grid.stepSeconds(), burst);
             var rng = new SplittableRandom(SeedMixer.derive(vm.noiseSeed(), DISK_STREAM));
             for (int k = 0; k < activity.length; k++) {
-                double level = l.diskBaseKBps() + (l.diskPeakKBps() - l.diskBaseKBps()) * activity[k]
+                double level = l.diskBaseKBps()
+                        + (l.diskPeakKBps() - l.diskBaseKBps()) * activity[k]
                         + l.diskBurstKBps() * burst[k];
                 diskKBps[k] = (float) (level * ioNoise(rng));
             }

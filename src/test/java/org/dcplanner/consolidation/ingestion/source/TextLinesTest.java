@@ -40,9 +40,17 @@ class TextLinesTest {
     @Test
     void reportsInvalidUtf8AndOverlongLinesWithTheirLine() {
         byte[] bad = {'o', 'k', '\n', 'x', (byte) 0xC3, '(', '\n'};
-        assertThat(problemOf(() -> { var l = of(bad, 100); l.readLine(); l.readLine(); }))
-                .containsEntry("type", "non-utf8").containsEntry("line", 2L).containsEntry("file", "f");
-        assertThat(problemOf(() -> of("0123456789abc".getBytes(StandardCharsets.UTF_8), 10).readLine()))
-                .containsEntry("type", "line-too-long").containsEntry("line", 1L);
+        assertThat(problemOf(() -> {
+                    var l = of(bad, 100);
+                    l.readLine();
+                    l.readLine();
+                }))
+                .containsEntry("type", "non-utf8")
+                .containsEntry("line", 2L)
+                .containsEntry("file", "f");
+        assertThat(problemOf(() ->
+                        of("0123456789abc".getBytes(StandardCharsets.UTF_8), 10).readLine()))
+                .containsEntry("type", "line-too-long")
+                .containsEntry("line", 1L);
     }
 }

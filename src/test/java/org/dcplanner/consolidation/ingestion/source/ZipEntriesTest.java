@@ -31,7 +31,9 @@ class ZipEntriesTest {
     private static List<String> read(byte[] zip, IngestionProperties limits) throws IOException {
         List<String> seen = new ArrayList<>();
         new ZipEntries(new ByteArrayInputStream(zip), "u.zip", limits)
-                .forEach((path, in) -> seen.add(path + "=" + in.readAllBytes().length), (path, rule) -> seen.add(path + " skipped: " + rule));
+                .forEach(
+                        (path, in) -> seen.add(path + "=" + in.readAllBytes().length),
+                        (path, rule) -> seen.add(path + " skipped: " + rule));
         return seen;
     }
 
@@ -47,27 +49,40 @@ class ZipEntriesTest {
         entries.put("20110303/.hidden/vm c", "5\n".getBytes());
         entries.put("notes.md", new byte[2]);
         entries.put("LICENSE.txt", new byte[2]);
-        assertThat(read(zip(entries), IngestionProperties.defaults())).containsExactly("20110303/vm a=4",
-                "__MACOSX/20110303/._vm a skipped: macos-metadata", "README.md skipped: readme", "20110303/vm b=2",
-                "20110303/license-server-01=2", "20110303/.hidden/vm c skipped: dot-segment", "notes.md skipped: markdown",
-                "LICENSE.txt skipped: license");
+        assertThat(read(zip(entries), IngestionProperties.defaults()))
+                .containsExactly(
+                        "20110303/vm a=4",
+                        "__MACOSX/20110303/._vm a skipped: macos-metadata",
+                        "README.md skipped: readme",
+                        "20110303/vm b=2",
+                        "20110303/license-server-01=2",
+                        "20110303/.hidden/vm c skipped: dot-segment",
+                        "notes.md skipped: markdown",
+                        "LICENSE.txt skipped: license");
     }
 
     @Test
     void refusesParentAndAbsolutePaths() {
         assertThat(problemOf(() -> read(zip(Map.of("../evil", new byte[1])), IngestionProperties.defaults())))
-                .containsEntry("type", "unsafe-archive-path").containsEntry("status", 422).containsEntry("file", "../evil");
+                .containsEntry("type", "unsafe-archive-path")
+                .containsEntry("status", 422)
+                .containsEntry("file", "../evil");
         assertThat(problemOf(() -> read(zip(Map.of("/etc/passwd", new byte[1])), IngestionProperties.defaults())))
                 .containsEntry("type", "unsafe-archive-path");
     }
 
     @Test
     void stopsAtTheExpandedSizeCapAndAtTheCompressionRatioCap() throws IOException {
-        byte[] bomb = zip(Map.of("zeros", new byte[20 << 20]));   // 20 MiB of zeros -> ~20 KB compressed
+        byte[] bomb = zip(Map.of("zeros", new byte[20 << 20])); // 20 MiB of zeros -> ~20 KB compressed
         var sizeCap = new IngestionProperties(1_000_000L, null, null, null, null, null, null);
-        assertThat(problemOf(() -> read(bomb, sizeCap))).containsEntry("type", "zip-bomb").containsEntry("status", 413);
-        assertThat(problemOf(() -> read(bomb, IngestionProperties.defaults()))).containsEntry("type", "zip-bomb")
-                .extractingByKey("detail").asString().contains("times its size");
+        assertThat(problemOf(() -> read(bomb, sizeCap)))
+                .containsEntry("type", "zip-bomb")
+                .containsEntry("status", 413);
+        assertThat(problemOf(() -> read(bomb, IngestionProperties.defaults())))
+                .containsEntry("type", "zip-bomb")
+                .extractingByKey("detail")
+                .asString()
+                .contains("times its size");
     }
 
     @Test
@@ -86,12 +101,18 @@ class ZipEntriesTest {
         assertThat(archive.length).isGreaterThan(4 << 20);
 
         long[] readBeforeRefusal = {0};
-        var problem = problemOf(() -> new ZipEntries(new ByteArrayInputStream(archive), "u.zip", IngestionProperties.defaults())
-                .forEach((path, in) -> {
-                    byte[] buf = new byte[8192];
-                    for (int n; (n = in.read(buf)) > 0; ) readBeforeRefusal[0] += n;
-                }, (path, rule) -> { }));
-        assertThat(problem).containsEntry("type", "zip-bomb").containsEntry("status", 413).containsEntry("file", "bomb.csv");
+        var problem = problemOf(() -> new ZipEntries(
+                        new ByteArrayInputStream(archive), "u.zip", IngestionProperties.defaults())
+                .forEach(
+                        (path, in) -> {
+                            byte[] buf = new byte[8192];
+                            for (int n; (n = in.read(buf)) > 0; ) readBeforeRefusal[0] += n;
+                        },
+                        (path, rule) -> {}));
+        assertThat(problem)
+                .containsEntry("type", "zip-bomb")
+                .containsEntry("status", 413)
+                .containsEntry("file", "bomb.csv");
         // refused just after the 16 MiB floor, not after reading the 64 MiB entry
         assertThat(readBeforeRefusal[0]).isLessThan(IngestionProperties.RATIO_CHECK_FLOOR_BYTES + (1 << 20));
     }

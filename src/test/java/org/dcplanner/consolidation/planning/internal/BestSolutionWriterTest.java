@@ -38,7 +38,7 @@ class BestSolutionWriterTest {
     void theFirstBestIsWrittenAtOnceEvenWithALongInterval() {
         writer.onNewBest(best(6, 40));
         assertThat(plans.points).extracting(ProgressPoint::hostsUsed).containsExactly(6);
-        writer.onNewBest(best(5, 900));   // within the interval: held back
+        writer.onNewBest(best(5, 900)); // within the interval: held back
         assertThat(plans.points).hasSize(1);
         writer.finalResult(new int[] {0}, 5, "0hard/-5medium/0soft", true, 1000);
         assertThat(plans.points).extracting(ProgressPoint::hostsUsed).containsExactly(6, 5);

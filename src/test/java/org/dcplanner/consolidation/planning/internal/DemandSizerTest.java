@@ -9,20 +9,26 @@ import java.util.List;
 import org.dcplanner.consolidation.ingestion.LoadedWorkload;
 import org.dcplanner.consolidation.ingestion.Metric;
 import org.dcplanner.consolidation.ingestion.TimeGrid;
+import org.dcplanner.consolidation.planning.PlanRequest.Sizing;
 import org.dcplanner.consolidation.planning.TestWorkloads;
 import org.dcplanner.consolidation.planning.internal.DemandSizer.SizedDemand;
-import org.dcplanner.consolidation.planning.PlanRequest.Sizing;
+import org.dcplanner.consolidation.problem.ApiException;
 import org.dcplanner.consolidation.virtualization.OverheadModel;
 import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
-import org.dcplanner.consolidation.problem.ApiException;
 import org.junit.jupiter.api.Test;
 
 class DemandSizerTest {
     /** Adds 100 MHz of CPU and 64 MiB of memory per VM: shows the overhead is applied after sizing. */
     private static final OverheadModel PLUS_FIXED = new OverheadModel() {
         @Override
-        public void hostDemand(VirtualizationApproach approach, org.dcplanner.consolidation.ingestion.WorkloadVm vm,
-                               float cpu, float mem, float disk, float net, float[] out) {
+        public void hostDemand(
+                VirtualizationApproach approach,
+                org.dcplanner.consolidation.ingestion.WorkloadVm vm,
+                float cpu,
+                float mem,
+                float disk,
+                float net,
+                float[] out) {
             out[0] = cpu + 100;
             out[1] = mem + 64;
             out[2] = disk;
@@ -39,14 +45,19 @@ class DemandSizerTest {
     void percentileInterpolatesLinearlyLikeNumpy() {
         assertThat(DemandSizer.percentile(new float[] {4, 1, 3, 2}, 4, 50)).isEqualTo(2.5f);
         assertThat(DemandSizer.percentile(new float[] {4, 1, 3, 2}, 4, 100)).isEqualTo(4f);
-        assertThat(DemandSizer.percentile(new float[] {10, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}, 11, 95)).isCloseTo(5f, within(1e-5f));
+        assertThat(DemandSizer.percentile(new float[] {10, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}, 11, 95))
+                .isCloseTo(5f, within(1e-5f));
     }
 
     @Test
     void keepsOneValuePerStepAndAppliesHeadroomThenOverhead() {
         LoadedWorkload w = TestWorkloads.cpu(new float[] {100, 0, 300}, new float[] {0, 200, 0});
-        SizedDemand d = DemandSizer.size(w, List.of(Metric.CPU, Metric.MEMORY), new Sizing(95.0, 20.0, false, 1, false),
-                VirtualizationApproach.FULL, PLUS_FIXED);
+        SizedDemand d = DemandSizer.size(
+                w,
+                List.of(Metric.CPU, Metric.MEMORY),
+                new Sizing(95.0, 20.0, false, 1, false),
+                VirtualizationApproach.FULL,
+                PLUS_FIXED);
         assertThat(d.steps()).isEqualTo(3);
         assertThat(d.demand()[0][0]).containsExactly(220f, 100f, 460f);
         assertThat(d.demand()[0][1]).containsExactly(100f, 340f, 100f);
@@ -56,8 +67,12 @@ class DemandSizerTest {
     @Test
     void keepsOnlyThePlannedResourcesInTheirOrder() {
         LoadedWorkload w = TestWorkloads.cpu(new float[] {100, 0});
-        SizedDemand d = DemandSizer.size(w, List.of(Metric.MEMORY), new Sizing(95.0, 0.0, false, 1, false),
-                VirtualizationApproach.FULL, PLUS_FIXED);
+        SizedDemand d = DemandSizer.size(
+                w,
+                List.of(Metric.MEMORY),
+                new Sizing(95.0, 0.0, false, 1, false),
+                VirtualizationApproach.FULL,
+                PLUS_FIXED);
         assertThat(d.demand()).hasDimensions(1, 1);
         assertThat(d.demand()[0][0]).containsExactly(576f, 576f);
     }
@@ -76,7 +91,7 @@ class DemandSizerTest {
         for (int w : new int[] {2, 3, 4, 7, 12, 50}) {
             float[][] series = new float[3][97];
             for (float[] s : series) {
-                for (int t = 0; t < s.length; t++) s[t] = random.nextInt(20);   // many duplicates
+                for (int t = 0; t < s.length; t++) s[t] = random.nextInt(20); // many duplicates
             }
             double p = 5 + random.nextInt(95);
             float[][] fast = DemandSizer.windowPercentile(series, w, p);
@@ -85,7 +100,8 @@ class DemandSizerTest {
                     int from = Math.max(0, t - (w - 1) / 2);
                     int to = Math.min(series[vm].length, t + w / 2 + 1);
                     float[] window = java.util.Arrays.copyOfRange(series[vm], from, to);
-                    assertThat(fast[vm][t]).as("w=%d vm=%d t=%d", w, vm, t)
+                    assertThat(fast[vm][t])
+                            .as("w=%d vm=%d t=%d", w, vm, t)
                             .isEqualTo(DemandSizer.percentile(window, window.length, p));
                 }
             }
@@ -112,7 +128,7 @@ class DemandSizerTest {
         TimeGrid noonStart = new TimeGrid(Instant.parse("2026-01-05T12:00:00Z"), 300, 288);
         float[] day = DemandSizer.foldDays(new float[][] {cpu}, noonStart, 95)[0];
         assertThat(day).hasSize(288);
-        assertThat(day[0]).isEqualTo(144f);   // 00:00 UTC is step 144 of a trace that starts at noon
+        assertThat(day[0]).isEqualTo(144f); // 00:00 UTC is step 144 of a trace that starts at noon
         assertThat(day[144]).isEqualTo(0f);
     }
 
@@ -120,9 +136,11 @@ class DemandSizerTest {
     void refusesToFoldLessThanADayOrAStepThatDoesNotDivideADay() {
         TimeGrid halfDay = new TimeGrid(Instant.EPOCH, 300, 144);
         assertThatThrownBy(() -> DemandSizer.foldDays(new float[][] {new float[144]}, halfDay, 95))
-                .isInstanceOf(ApiException.class).hasMessageContaining("at least one day");
+                .isInstanceOf(ApiException.class)
+                .hasMessageContaining("at least one day");
         TimeGrid oddStep = new TimeGrid(Instant.EPOCH, 7 * 60 + 1, 500);
         assertThatThrownBy(() -> DemandSizer.foldDays(new float[][] {new float[500]}, oddStep, 95))
-                .isInstanceOf(ApiException.class).hasMessageContaining("divides one day");
+                .isInstanceOf(ApiException.class)
+                .hasMessageContaining("divides one day");
     }
 }

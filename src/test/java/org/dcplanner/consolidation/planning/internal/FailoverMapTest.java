@@ -6,9 +6,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.dcplanner.consolidation.ingestion.Metric;
-import org.dcplanner.consolidation.planning.solver.start.LowerBounds;
 import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem;
 import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem.HostSlotSpec;
+import org.dcplanner.consolidation.planning.solver.start.LowerBounds;
 import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
 import org.junit.jupiter.api.Test;
 
@@ -21,13 +21,23 @@ class FailoverMapTest {
         for (float[] d : demand[0]) java.util.Arrays.fill(d, 100);
         int[] none = new int[n];
         java.util.Arrays.fill(none, -1);
-        return new PlanningProblem(List.of(Metric.CPU), 2, demand, IntStream.range(0, n).mapToObj(i -> "vm" + i).toList(),
-                Collections.nCopies(8, HOST), none, groups, null, VirtualizationApproach.FULL, k, PlanningProblem.Objective.HOSTS);
+        return new PlanningProblem(
+                List.of(Metric.CPU),
+                2,
+                demand,
+                IntStream.range(0, n).mapToObj(i -> "vm" + i).toList(),
+                Collections.nCopies(8, HOST),
+                none,
+                groups,
+                null,
+                VirtualizationApproach.FULL,
+                k,
+                PlanningProblem.Objective.HOSTS);
     }
 
     @Test
     void sixReplicasOnSixHostsHaveNowhereToRestartAndTheBoundSaysSeven() {
-        int[] groups = new int[6];   // one anti-affinity group of 6 replicas
+        int[] groups = new int[6]; // one anti-affinity group of 6 replicas
         PlanningProblem p = problem(6, groups, 1);
         FailoverMap.Result r = FailoverMap.of(p, new int[] {0, 1, 2, 3, 4, 5});
         assertThat(r.scenarios()).hasSize(6);
@@ -55,7 +65,12 @@ class FailoverMapTest {
         FailoverMap.Scenario first = r.scenarios().get(0);
         assertThat(first.failedSlots()).containsExactly(0);
         // vm0 may not restart beside vm4 (host 1)
-        assertThat(first.restarts().stream().filter(x -> x.vm().equals("vm0")).findFirst().orElseThrow().toSlot()).isNotEqualTo(1);
+        assertThat(first.restarts().stream()
+                        .filter(x -> x.vm().equals("vm0"))
+                        .findFirst()
+                        .orElseThrow()
+                        .toSlot())
+                .isNotEqualTo(1);
         assertThat(first.complete()).isTrue();
     }
 

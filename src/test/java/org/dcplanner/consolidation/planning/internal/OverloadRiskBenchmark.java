@@ -22,17 +22,17 @@ import org.dcplanner.consolidation.ingestion.WorkloadFormat;
 import org.dcplanner.consolidation.ingestion.WorkloadVm;
 import org.dcplanner.consolidation.inventory.BuiltInModelsCatalog;
 import org.dcplanner.consolidation.inventory.HostModel;
+import org.dcplanner.consolidation.planning.PlanRequest;
 import org.dcplanner.consolidation.planning.PlanRequest.Sizing;
 import org.dcplanner.consolidation.planning.solver.OptaPlannerConsolidationSolver;
+import org.dcplanner.consolidation.planning.solver.PlanningResult;
+import org.dcplanner.consolidation.planning.solver.SolveOptions;
 import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem;
 import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem.HostSlotSpec;
 import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem.Objective;
-import org.dcplanner.consolidation.planning.solver.PlanningResult;
-import org.dcplanner.consolidation.planning.solver.SolveOptions;
 import org.dcplanner.consolidation.virtualization.OverheadModel;
 import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
 import org.dcplanner.consolidation.virtualization.VirtualizationOverheadModel;
-import org.dcplanner.consolidation.planning.PlanRequest;
 
 /**
  * Calibration of risk-targeted sizing: plans the VMs of a training trace in-process (the product's sizing and solver,
@@ -46,10 +46,13 @@ import org.dcplanner.consolidation.planning.PlanRequest;
  * absent.
  */
 public final class OverloadRiskBenchmark {
-    private static final HostSlotSpec ML110_G5 = new HostSlotSpec("hp-ml110-g5", new double[] {2 * 2660}, 93.7, 135, 0, true);
+    private static final HostSlotSpec ML110_G5 =
+            new HostSlotSpec("hp-ml110-g5", new double[] {2 * 2660}, 93.7, 135, 0, true);
     /** Bitbrains VMs are larger than an ML110 (up to tens of GHz): the largest built-in model. */
     private static final HostSlotSpec LARGEST = largestBuiltIn();
-    private static final OverheadModel IN_TRACE = VirtualizationOverheadModel.withDefaults().withoutApproachOverhead();
+
+    private static final OverheadModel IN_TRACE =
+            VirtualizationOverheadModel.withDefaults().withoutApproachOverhead();
     private static final List<Metric> CPU = List.of(Metric.CPU);
 
     private OverloadRiskBenchmark() {}
@@ -57,26 +60,52 @@ public final class OverloadRiskBenchmark {
     public static void main(String[] args) {
         String which = args.length > 0 ? args[0] : "all";
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
-        double[] targets = Arrays.stream((args.length > 2 ? args[2] : "1,0.1,0.01").split(",")).mapToDouble(Double::parseDouble)
+        double[] targets = Arrays.stream((args.length > 2 ? args[2] : "1,0.1,0.01").split(","))
+                .mapToDouble(Double::parseDouble)
                 .toArray();
         Path traces = Path.of(System.getProperty("traces.dir", "../shared/traces"));
         Path design = Path.of(System.getProperty("design.dir", "../shared/design"));
-        System.out.printf(Locale.ROOT, "# %d cores, load average at start %.2f, %d s per solve%n",
-                Runtime.getRuntime().availableProcessors(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+        System.out.printf(
+                Locale.ROOT,
+                "# %d cores, load average at start %.2f, %d s per solve%n",
+                Runtime.getRuntime().availableProcessors(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 seconds);
-        System.out.println("| pair | plan | hosts | x p100 | target % | in-sample % | estimated % | measured out of sample % |");
+        System.out.println(
+                "| pair | plan | hosts | x p100 | target % | in-sample % | estimated % | measured out of sample % |");
         System.out.println("|---|---|---|---|---|---|---|---|");
-        if ((which.equals("all") || which.equals("planetlab")) && Files.isDirectory(traces.resolve("planetlab/20110306"))) {
+        if ((which.equals("all") || which.equals("planetlab"))
+                && Files.isDirectory(traces.resolve("planetlab/20110306"))) {
             Path inventory = design.resolve("cloudsim-vm-sizes-20110306-shared.csv");
-            LoadedWorkload d3 = TraceFiles.load(traces.resolve("planetlab/20110303"), WorkloadFormat.PLANETLAB, 300, inventory,
-                    VmProfile.CLOUDSIM, null);
-            LoadedWorkload d6 = TraceFiles.load(traces.resolve("planetlab/20110306"), WorkloadFormat.PLANETLAB, 300, inventory,
-                    VmProfile.CLOUDSIM, null);
+            LoadedWorkload d3 = TraceFiles.load(
+                    traces.resolve("planetlab/20110303"),
+                    WorkloadFormat.PLANETLAB,
+                    300,
+                    inventory,
+                    VmProfile.CLOUDSIM,
+                    null);
+            LoadedWorkload d6 = TraceFiles.load(
+                    traces.resolve("planetlab/20110306"),
+                    WorkloadFormat.PLANETLAB,
+                    300,
+                    inventory,
+                    VmProfile.CLOUDSIM,
+                    null);
             List<String> shared = sharedNames(d3, d6);
-            pair("PlanetLab 0303->0306 (" + shared.size() + ")", TraceFiles.only(d3, shared), TraceFiles.only(d6, shared), seconds,
-                    targets, ML110_G5);
-            pair("PlanetLab 0306->0303 (" + shared.size() + ")", TraceFiles.only(d6, shared), TraceFiles.only(d3, shared), seconds,
-                    targets, ML110_G5);
+            pair(
+                    "PlanetLab 0303->0306 (" + shared.size() + ")",
+                    TraceFiles.only(d3, shared),
+                    TraceFiles.only(d6, shared),
+                    seconds,
+                    targets,
+                    ML110_G5);
+            pair(
+                    "PlanetLab 0306->0303 (" + shared.size() + ")",
+                    TraceFiles.only(d6, shared),
+                    TraceFiles.only(d3, shared),
+                    seconds,
+                    targets,
+                    ML110_G5);
         }
         Path july = traces.resolve("bitbrains-rnd/rnd-2013-7-vms-1-200.zip");
         Path august = traces.resolve("bitbrains-rnd/rnd-2013-8-vms-1-200.zip");
@@ -85,32 +114,50 @@ public final class OverloadRiskBenchmark {
         if ((which.equals("all") || which.equals("bitbrains")) && Files.isRegularFile(august)) {
             LoadedWorkload aug = TraceFiles.load(august, WorkloadFormat.BITBRAINS, 300, null, VmProfile.DEFAULT, null);
             List<String> shared = sharedNames(jul, aug);
-            pair("Bitbrains Jul->Aug (" + shared.size() + ")", TraceFiles.only(jul, shared), TraceFiles.only(aug, shared), seconds,
-                    targets, LARGEST);
+            pair(
+                    "Bitbrains Jul->Aug (" + shared.size() + ")",
+                    TraceFiles.only(jul, shared),
+                    TraceFiles.only(aug, shared),
+                    seconds,
+                    targets,
+                    LARGEST);
         }
         if (which.equals("all") || which.equals("rolling")) {
             int day = 86_400 / jul.grid().stepSeconds();
-            int firstMidnight = (int) (Math.floorMod(-jul.grid().start().getEpochSecond(), 86_400L) / jul.grid().stepSeconds());
+            int firstMidnight = (int) (Math.floorMod(-jul.grid().start().getEpochSecond(), 86_400L)
+                    / jul.grid().stepSeconds());
             int folds = Integer.getInteger("bench.folds", 4);
             for (int f = 0; f < folds; f++) {
                 int testFrom = firstMidnight + (7 + 3 * f) * day;
-                pair("Bitbrains Jul 7 days->day " + (8 + 3 * f), slice(jul, testFrom - 7 * day, testFrom),
-                        slice(jul, testFrom, testFrom + day), seconds, targets, LARGEST);
-                pair("Bitbrains Jul 1 day->day " + (8 + 3 * f), slice(jul, testFrom - day, testFrom),
-                        slice(jul, testFrom, testFrom + day), seconds, targets, LARGEST);
+                pair(
+                        "Bitbrains Jul 7 days->day " + (8 + 3 * f),
+                        slice(jul, testFrom - 7 * day, testFrom),
+                        slice(jul, testFrom, testFrom + day),
+                        seconds,
+                        targets,
+                        LARGEST);
+                pair(
+                        "Bitbrains Jul 1 day->day " + (8 + 3 * f),
+                        slice(jul, testFrom - day, testFrom),
+                        slice(jul, testFrom, testFrom + day),
+                        seconds,
+                        targets,
+                        LARGEST);
             }
         }
     }
 
     private static HostSlotSpec largestBuiltIn() {
-        HostModel m = new BuiltInModelsCatalog().all().stream().max(java.util.Comparator.comparingDouble(HostModel::cpuMhz))
-                .orElseThrow();
-        return new HostSlotSpec(m.id(), new double[] {m.cpuMhz()}, m.powerWatts()[0], m.powerWatts()[10], 0,
-                m.hardwareAssist());
+        HostModel m = new BuiltInModelsCatalog()
+                .all().stream()
+                        .max(java.util.Comparator.comparingDouble(HostModel::cpuMhz))
+                        .orElseThrow();
+        return new HostSlotSpec(
+                m.id(), new double[] {m.cpuMhz()}, m.powerWatts()[0], m.powerWatts()[10], 0, m.hardwareAssist());
     }
 
-    private static void pair(String label, LoadedWorkload train, LoadedWorkload test, int seconds, double[] targets,
-                             HostSlotSpec host) {
+    private static void pair(
+            String label, LoadedWorkload train, LoadedWorkload test, int seconds, double[] targets, HostSlotSpec host) {
         List<Sizing> sizings = new ArrayList<>();
         sizings.add(new Sizing(100.0, 0.0, false, 1, true));
         sizings.add(new Sizing(95.0, 0.0, false, null, true));
@@ -119,22 +166,41 @@ public final class OverloadRiskBenchmark {
         for (Sizing s : sizings) {
             Outcome o = planAndReplay(train, test, s, seconds, host);
             if (p100Hosts == 0) p100Hosts = o.hosts;
-            String plan = s.riskTargeted() ? "risk " + s.overloadRiskPercent() + " %"
+            String plan = s.riskTargeted()
+                    ? "risk " + s.overloadRiskPercent() + " %"
                     : "p" + s.percentile().intValue() + (s.windowSteps() == null ? " hour window (default)" : " raw");
-            System.out.printf(Locale.ROOT, "| %s | %s | %d | %.2f | %s | %.3f | %.3f | %.3f |%n", label, plan, o.hosts,
-                    o.hosts / (double) p100Hosts, s.riskTargeted() ? String.valueOf(s.overloadRiskPercent()) : "-",
-                    o.inSample, o.estimated, o.measured);
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %s | %s | %d | %.2f | %s | %.3f | %.3f | %.3f |%n",
+                    label,
+                    plan,
+                    o.hosts,
+                    o.hosts / (double) p100Hosts,
+                    s.riskTargeted() ? String.valueOf(s.overloadRiskPercent()) : "-",
+                    o.inSample,
+                    o.estimated,
+                    o.measured);
         }
     }
 
-    private record Outcome(int hosts, double inSample, double estimated, double measured) {
-    }
+    private record Outcome(int hosts, double inSample, double estimated, double measured) {}
 
-    static Outcome planAndReplay(LoadedWorkload train, LoadedWorkload test, Sizing sizing, int seconds, HostSlotSpec host) {
+    static Outcome planAndReplay(
+            LoadedWorkload train, LoadedWorkload test, Sizing sizing, int seconds, HostSlotSpec host) {
         int pool = Math.min(800, train.vms().size());
         List<HostSlotSpec> slots = Collections.nCopies(pool, host);
-        PlanRequest request = new PlanRequest(train.id(), null, List.of(new PlanRequest.PoolEntry(host.modelId(), pool)), CPU,
-                sizing, org.dcplanner.consolidation.planning.VirtualizationChoice.FULL, 1.0, 0, Objective.HOSTS, seconds, Map.of());
+        PlanRequest request = new PlanRequest(
+                train.id(),
+                null,
+                List.of(new PlanRequest.PoolEntry(host.modelId(), pool)),
+                CPU,
+                sizing,
+                org.dcplanner.consolidation.planning.VirtualizationChoice.FULL,
+                1.0,
+                0,
+                Objective.HOSTS,
+                seconds,
+                Map.of());
         DemandSizer.SizedDemand sized;
         List<HostSlotSpec> packSlots = slots;
         OverloadRiskModel risk;
@@ -152,16 +218,28 @@ public final class OverloadRiskBenchmark {
         Arrays.fill(none, -1);
         boolean[] capable = new boolean[n];
         Arrays.fill(capable, true);
-        PlanningProblem problem = new PlanningProblem(CPU, sized.steps(), sized.demand(),
-                train.vms().stream().map(WorkloadVm::name).toList(), packSlots, none, none.clone(), capable,
-                VirtualizationApproach.FULL, 0, Objective.HOSTS);
-        PlanningResult r = new OptaPlannerConsolidationSolver().solve(problem,
-                new SolveOptions(Duration.ofSeconds(seconds), () -> false, p -> { }));
+        PlanningProblem problem = new PlanningProblem(
+                CPU,
+                sized.steps(),
+                sized.demand(),
+                train.vms().stream().map(WorkloadVm::name).toList(),
+                packSlots,
+                none,
+                none.clone(),
+                capable,
+                VirtualizationApproach.FULL,
+                0,
+                Objective.HOSTS);
+        PlanningResult r = new OptaPlannerConsolidationSolver()
+                .solve(problem, new SolveOptions(Duration.ofSeconds(seconds), () -> false, p -> {}));
         double cpuMhz = host.capacity()[0];
         double[][] capacity = {new double[pool]};
         Arrays.fill(capacity[0], cpuMhz);
-        return new Outcome(r.hostsUsed(), overPercent(rawHostCpu(train), r.vmSlot(), cpuMhz),
-                risk.estimatePercent(r.vmSlot(), capacity), overPercent(rawHostCpu(test), r.vmSlot(), cpuMhz));
+        return new Outcome(
+                r.hostsUsed(),
+                overPercent(rawHostCpu(train), r.vmSlot(), cpuMhz),
+                risk.estimatePercent(r.vmSlot(), capacity),
+                overPercent(rawHostCpu(test), r.vmSlot(), cpuMhz));
     }
 
     /** Host-side CPU of the raw series (p100, window 1): what a replay puts on the hosts. */
@@ -188,14 +266,24 @@ public final class OverloadRiskBenchmark {
     private static List<String> sharedNames(LoadedWorkload a, LoadedWorkload b) {
         Set<String> inB = new HashSet<>();
         for (WorkloadVm v : b.vms()) inB.add(v.name());
-        return a.vms().stream().map(WorkloadVm::name).filter(inB::contains).sorted().toList();
+        return a.vms().stream()
+                .map(WorkloadVm::name)
+                .filter(inB::contains)
+                .sorted()
+                .toList();
     }
 
     /** Steps [from, to) of a workload as a workload of its own. */
     private static LoadedWorkload slice(LoadedWorkload w, int from, int to) {
         TimeGrid g = w.grid();
         Map<Metric, float[][]> series = new EnumMap<>(Metric.class);
-        w.series().forEach((m, s) -> series.put(m, Arrays.stream(s).map(x -> Arrays.copyOfRange(x, from, to)).toArray(float[][]::new)));
-        return new LoadedWorkload(w.id(), w.name(), new TimeGrid(g.at(from), g.stepSeconds(), to - from), w.vms(), series);
+        w.series()
+                .forEach((m, s) -> series.put(
+                        m,
+                        Arrays.stream(s)
+                                .map(x -> Arrays.copyOfRange(x, from, to))
+                                .toArray(float[][]::new)));
+        return new LoadedWorkload(
+                w.id(), w.name(), new TimeGrid(g.at(from), g.stepSeconds(), to - from), w.vms(), series);
     }
 }

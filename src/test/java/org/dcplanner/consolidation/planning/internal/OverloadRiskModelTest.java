@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Random;
 import org.dcplanner.consolidation.ingestion.LoadedWorkload;
 import org.dcplanner.consolidation.ingestion.Metric;
+import org.dcplanner.consolidation.planning.TestWorkloads;
 import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
 import org.dcplanner.consolidation.virtualization.VirtualizationOverheadModel;
 import org.junit.jupiter.api.Test;
-import org.dcplanner.consolidation.planning.TestWorkloads;
 
 class OverloadRiskModelTest {
     private static final List<Metric> CPU = List.of(Metric.CPU);
@@ -35,8 +35,8 @@ class OverloadRiskModelTest {
         // two days of 4 steps (6 h each): day 1 = 0,0,0,0; day 2 = 10,10,10,10 -> each slot has mean 5, sd 5
         float[] mu = new float[4];
         float[] sd = new float[4];
-        OverloadRiskModel.scenarioStats(new float[] {0, 0, 0, 0, 10, 10, 10, 10}, new int[] {0, 1, 2, 3, 0, 1, 2, 3}, 4, true,
-                1, mu, sd);
+        OverloadRiskModel.scenarioStats(
+                new float[] {0, 0, 0, 0, 10, 10, 10, 10}, new int[] {0, 1, 2, 3, 0, 1, 2, 3}, 4, true, 1, mu, sd);
         assertThat(mu).containsExactly(5f, 5f, 5f, 5f);
         assertThat(sd).containsExactly(5f, 5f, 5f, 5f);
     }
@@ -58,7 +58,8 @@ class OverloadRiskModelTest {
         float[][] flat = new float[3][steps];
         for (float[] f : flat) java.util.Arrays.fill(f, 100);
         assertThat(OverloadRiskModel.deviationCorrelation(same, identity, flat)).isCloseTo(1, within(1e-3));
-        assertThat(OverloadRiskModel.deviationCorrelation(independent, identity, flat)).isCloseTo(0, within(0.05));
+        assertThat(OverloadRiskModel.deviationCorrelation(independent, identity, flat))
+                .isCloseTo(0, within(0.05));
     }
 
     @Test
@@ -101,7 +102,8 @@ class OverloadRiskModelTest {
     void theEstimateIsTheAverageTailProbabilityOfTheActiveHostSteps() {
         // one VM on one host, constant 4,000 MHz: never over a 5,320 MHz host
         OverloadRiskModel flat = model(TestWorkloads.cpu(constant(4000, 288)));
-        assertThat(flat.estimatePercent(new int[] {0}, new double[][] {{5320, 5320}})).isZero();
+        assertThat(flat.estimatePercent(new int[] {0}, new double[][] {{5320, 5320}}))
+                .isZero();
         // a VM alternating 0 / 4,000 MHz (its vCPU size) in the hour window: mean 2,000, sd 2,000
         float[] alternating = new float[288];
         for (int t = 0; t < alternating.length; t++) alternating[t] = t % 2 == 0 ? 0 : 4000;

@@ -32,7 +32,8 @@ class PlanAttemptFencingIT {
         TestDatabase.register(registry);
     }
 
-    @Autowired PlanRepository plans;
+    @Autowired
+    PlanRepository plans;
 
     @Test
     void onlyTheNewestAttemptWritesItsBestAndResult() {
@@ -60,6 +61,7 @@ class PlanAttemptFencingIT {
     }
 
     private static PlanningResult result(int[] vmSlot, int hosts) {
-        return new PlanningResult(vmSlot, hosts, "0hard/-" + hosts + "medium/0soft", true, List.of(), 1, hosts, hosts, 1000);
+        return new PlanningResult(
+                vmSlot, hosts, "0hard/-" + hosts + "medium/0soft", true, List.of(), 1, hosts, hosts, 1000);
     }
 }

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -24,16 +24,21 @@ import org.springframework.test.web.servlet.ResultActions;
  * are answered 400 with the JSON path of the bad value, before the service is reached (so nothing can be stored).
  */
 @WebMvcTest(PlanController.class)
-@AutoConfigureMockMvc(addFilters = false) // sign-in and the audit filter are SecurityIT's; this slice checks the web layer
+@AutoConfigureMockMvc(
+        addFilters = false) // sign-in and the audit filter are SecurityIT's; this slice checks the web layer
 class PlanControllerSliceTest {
     private static final String VALID = """
             {"workloadId": "8c1f6d0e-8d7e-4a4e-9a51-1c2f0f6b2a10", "hostPool": [{"model": "hp-ml110-g5", "count": 10}],
              "virtualization": "FULL", "sizing": {"percentile": 95}}""";
 
-    @Autowired MockMvc mvc;
-    @MockitoBean PlanService service;
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    PlanService service;
     // the security module's filters (audit log, tokens) are web beans of every slice; they need a JdbcTemplate to exist
-    @MockitoBean JdbcTemplate jdbc;
+    @MockitoBean
+    JdbcTemplate jdbc;
 
     @AfterEach
     void serviceNeverReached() {
@@ -41,7 +46,8 @@ class PlanControllerSliceTest {
     }
 
     private ResultActions postPlan(String body) throws Exception {
-        return mvc.perform(post("/api/v1/plans").contentType(MediaType.APPLICATION_JSON).content(body));
+        return mvc.perform(
+                post("/api/v1/plans").contentType(MediaType.APPLICATION_JSON).content(body));
     }
 
     private static void invalid(ResultActions r, String field, String detailPart) throws Exception {
@@ -60,15 +66,21 @@ class PlanControllerSliceTest {
 
     @Test
     void wrongTypesNameTheirPath() throws Exception {
-        invalid(postPlan(VALID.replace("8c1f6d0e-8d7e-4a4e-9a51-1c2f0f6b2a10", "not-a-uuid")), "workloadId", "is not a UUID");
+        invalid(
+                postPlan(VALID.replace("8c1f6d0e-8d7e-4a4e-9a51-1c2f0f6b2a10", "not-a-uuid")),
+                "workloadId",
+                "is not a UUID");
         invalid(postPlan(VALID.replace("\"count\": 10", "\"count\": \"many\"")), "hostPool[0].count", "many");
-        invalid(postPlan(VALID.replace("\"percentile\": 95", "\"percentile\": 95, \"overheadInTrace\": \"maybe\"")),
-                "sizing.overheadInTrace", "maybe");
+        invalid(
+                postPlan(VALID.replace("\"percentile\": 95", "\"percentile\": 95, \"overheadInTrace\": \"maybe\"")),
+                "sizing.overheadInTrace",
+                "maybe");
     }
 
     @Test
     void aBodyThatIsNotJsonIsInvalidRequest() throws Exception {
-        postPlan("{\"workloadId\": ").andExpect(status().isBadRequest())
+        postPlan("{\"workloadId\": ")
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.type").value("/problems/invalid-request"))
                 .andExpect(jsonPath("$.detail").value(Matchers.containsString("not valid JSON")));
     }

@@ -17,12 +17,21 @@ class PlanReferencesTest {
         int vms = 3;
         float[][][] demand = new float[1][vms][2];
         for (float[] series : demand[0]) java.util.Arrays.fill(series, 300f);
-        List<HostSlotSpec> slots = Collections.nCopies(10,
-                new HostSlotSpec("m", new double[] {1000}, 100, 200, 1000, true));
+        List<HostSlotSpec> slots =
+                Collections.nCopies(10, new HostSlotSpec("m", new double[] {1000}, 100, 200, 1000, true));
         int[] none = new int[vms];
         java.util.Arrays.fill(none, -1);
-        return new PlanningProblem(List.of(Metric.CPU), 2, demand, List.of("a", "b", "c"), slots, none,
-                none.clone(), new boolean[vms], VirtualizationApproach.HARDWARE_ASSISTED, haReserveHosts,
+        return new PlanningProblem(
+                List.of(Metric.CPU),
+                2,
+                demand,
+                List.of("a", "b", "c"),
+                slots,
+                none,
+                none.clone(),
+                new boolean[vms],
+                VirtualizationApproach.HARDWARE_ASSISTED,
+                haReserveHosts,
                 PlanningProblem.Objective.HOSTS);
     }
 
@@ -43,8 +52,17 @@ class PlanReferencesTest {
     void theLargestAntiAffinityGroupIsASecondBound() {
         PlanningProblem base = problem(0);
         // VMs a and c in one group, b alone in another: the largest group needs 2 hosts
-        PlanningProblem grouped = new PlanningProblem(base.resources(), base.steps(), base.demand(), base.vmNames(),
-                base.slots(), base.pinnedSlot(), new int[] {0, 1, 0}, base.paravirtCapable(), base.approach(), 0,
+        PlanningProblem grouped = new PlanningProblem(
+                base.resources(),
+                base.steps(),
+                base.demand(),
+                base.vmNames(),
+                base.slots(),
+                base.pinnedSlot(),
+                new int[] {0, 1, 0},
+                base.paravirtCapable(),
+                base.approach(),
+                0,
                 base.objective());
         assertThat(PlanReferences.of(grouped)).isEqualTo(new PlanReferences(1, 2, 2, 2));
     }

@@ -14,13 +14,13 @@ import org.dcplanner.consolidation.ingestion.VmProfile;
 import org.dcplanner.consolidation.ingestion.WorkloadFormat;
 import org.dcplanner.consolidation.inventory.BuiltInModelsCatalog;
 import org.dcplanner.consolidation.inventory.HostModel;
+import org.dcplanner.consolidation.planning.PlanRequest;
 import org.dcplanner.consolidation.planning.PlanRequest.Sizing;
 import org.dcplanner.consolidation.planning.solver.OptaPlannerConsolidationSolver;
-import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem.Objective;
 import org.dcplanner.consolidation.planning.solver.PlanningResult;
 import org.dcplanner.consolidation.planning.solver.SolveOptions;
+import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem.Objective;
 import org.dcplanner.consolidation.virtualization.VirtualizationOverheadModel;
-import org.dcplanner.consolidation.planning.PlanRequest;
 
 /**
  * What the default window (one hour instead of one step) does to the sample workloads' plans: each sample planned as
@@ -35,31 +35,53 @@ public final class SampleSizingDefaultsBenchmark {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         Path dir = Path.of(System.getProperty("samples.dir", "sample-workloads"));
         BuiltInModelsCatalog catalog = new BuiltInModelsCatalog();
-        HostModel largest = catalog.all().stream().max(Comparator.comparingDouble(HostModel::cpuMhz)).orElseThrow();
-        record Sample(String file, WorkloadFormat format, String inventory) { }
-        List<Sample> samples = List.of(new Sample("generic-small.csv", WorkloadFormat.CSV, "inventory-small.csv"),
+        HostModel largest = catalog.all().stream()
+                .max(Comparator.comparingDouble(HostModel::cpuMhz))
+                .orElseThrow();
+        record Sample(String file, WorkloadFormat format, String inventory) {}
+        List<Sample> samples = List.of(
+                new Sample("generic-small.csv", WorkloadFormat.CSV, "inventory-small.csv"),
                 new Sample("planetlab-small.zip", WorkloadFormat.PLANETLAB, "inventory-planetlab-small.csv"),
                 new Sample("bitbrains-small.zip", WorkloadFormat.BITBRAINS, null));
-        System.out.println("| sample | VMs | p95 + 10 %, window 1 step (old default) | p95 + 10 %, window 1 hour (new default) |");
+        System.out.println(
+                "| sample | VMs | p95 + 10 %, window 1 step (old default) | p95 + 10 %, window 1 hour (new default) |");
         System.out.println("|---|---|---|---|");
         for (Sample s : samples) {
             Path file = dir.resolve(s.file());
             if (!Files.exists(file)) continue;
-            LoadedWorkload w = TraceFiles.load(file, s.format(), 300, s.inventory() == null ? null : dir.resolve(s.inventory()),
-                    VmProfile.DEFAULT, null);
+            LoadedWorkload w = TraceFiles.load(
+                    file,
+                    s.format(),
+                    300,
+                    s.inventory() == null ? null : dir.resolve(s.inventory()),
+                    VmProfile.DEFAULT,
+                    null);
             int raw = hosts(w, catalog, largest, 1, seconds);
             int hour = hosts(w, catalog, largest, null, seconds);
-            System.out.printf(Locale.ROOT, "| %s | %d | %d | %d |%n", s.file(), w.vms().size(), raw, hour);
+            System.out.printf(
+                    Locale.ROOT, "| %s | %d | %d | %d |%n", s.file(), w.vms().size(), raw, hour);
         }
     }
 
-    private static int hosts(LoadedWorkload w, BuiltInModelsCatalog catalog, HostModel model, Integer windowSteps, int seconds) {
-        PlanRequest request = new PlanRequest(w.id(), null, List.of(new PlanRequest.PoolEntry(model.id(), Math.max(2, w.vms().size()))),
-                List.of(Metric.CPU, Metric.MEMORY), new Sizing(95.0, 10.0, false, windowSteps, false),
-                org.dcplanner.consolidation.planning.VirtualizationChoice.HARDWARE_ASSISTED, 1.0, 0, Objective.HOSTS, seconds, Map.of());
-        PlanProblemFactory.BuiltProblem built = PlanProblemFactory.build(request, w, catalog, VirtualizationOverheadModel.withDefaults());
-        PlanningResult r = new OptaPlannerConsolidationSolver().solve(built.problem(),
-                new SolveOptions(Duration.ofSeconds(seconds), () -> false, p -> { }));
+    private static int hosts(
+            LoadedWorkload w, BuiltInModelsCatalog catalog, HostModel model, Integer windowSteps, int seconds) {
+        PlanRequest request = new PlanRequest(
+                w.id(),
+                null,
+                List.of(new PlanRequest.PoolEntry(
+                        model.id(), Math.max(2, w.vms().size()))),
+                List.of(Metric.CPU, Metric.MEMORY),
+                new Sizing(95.0, 10.0, false, windowSteps, false),
+                org.dcplanner.consolidation.planning.VirtualizationChoice.HARDWARE_ASSISTED,
+                1.0,
+                0,
+                Objective.HOSTS,
+                seconds,
+                Map.of());
+        PlanProblemFactory.BuiltProblem built =
+                PlanProblemFactory.build(request, w, catalog, VirtualizationOverheadModel.withDefaults());
+        PlanningResult r = new OptaPlannerConsolidationSolver()
+                .solve(built.problem(), new SolveOptions(Duration.ofSeconds(seconds), () -> false, p -> {}));
         return r.hostsUsed();
     }
 }

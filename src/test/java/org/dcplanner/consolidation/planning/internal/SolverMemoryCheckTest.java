@@ -9,8 +9,8 @@ import java.util.List;
 import org.dcplanner.consolidation.ingestion.Metric;
 import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem;
 import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem.HostSlotSpec;
-import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
 import org.dcplanner.consolidation.problem.ApiException;
+import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
 import org.junit.jupiter.api.Test;
 
 class SolverMemoryCheckTest {
@@ -19,9 +19,18 @@ class SolverMemoryCheckTest {
     /** 30 VMs x 8,640 steps x CPU + memory on {@code hosts} identical slots. */
     private static PlanningProblem problem(int hosts) {
         HostSlotSpec slot = new HostSlotSpec("m", new double[] {64000, 524288}, 100, 400, 7000, true);
-        return new PlanningProblem(List.of(Metric.CPU, Metric.MEMORY), 8640, new float[2][30][8640],
-                Collections.nCopies(30, "vm"), Collections.nCopies(hosts, slot), new int[30], new int[30], new boolean[30],
-                VirtualizationApproach.HARDWARE_ASSISTED, 0, PlanningProblem.Objective.HOSTS);
+        return new PlanningProblem(
+                List.of(Metric.CPU, Metric.MEMORY),
+                8640,
+                new float[2][30][8640],
+                Collections.nCopies(30, "vm"),
+                Collections.nCopies(hosts, slot),
+                new int[30],
+                new int[30],
+                new boolean[30],
+                VirtualizationApproach.HARDWARE_ASSISTED,
+                0,
+                PlanningProblem.Objective.HOSTS);
     }
 
     @Test

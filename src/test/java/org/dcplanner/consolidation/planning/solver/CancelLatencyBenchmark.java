@@ -24,28 +24,39 @@ public final class CancelLatencyBenchmark {
         String delays = args.length > 0 ? args[0] : "1,2,3,5,8,13,21";
         List<float[]> cpu = PlanningBenchmark.readPlanetLab("20110303");
         PlanningProblem problem = PlanningBenchmark.cloudSimProblem(cpu, false);
-        System.out.printf("# %d cores, load average at start %.2f; %d VMs x %d steps%n",
+        System.out.printf(
+                "# %d cores, load average at start %.2f; %d VMs x %d steps%n",
                 Runtime.getRuntime().availableProcessors(),
-                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), problem.vmCount(), problem.steps());
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                problem.vmCount(),
+                problem.steps());
         List<Long> latencies = new ArrayList<>();
         for (String d : delays.split(",")) {
             long delayMillis = (long) (Double.parseDouble(d) * 1000);
             AtomicBoolean stop = new AtomicBoolean();
             AtomicInteger bests = new AtomicInteger();
-            CompletableFuture<PlanningResult> solve = CompletableFuture.supplyAsync(() -> new OptaPlannerConsolidationSolver()
-                    .solve(problem, new SolveOptions(Duration.ofSeconds(600), stop::get, p -> bests.incrementAndGet())));
+            CompletableFuture<PlanningResult> solve =
+                    CompletableFuture.supplyAsync(() -> new OptaPlannerConsolidationSolver()
+                            .solve(
+                                    problem,
+                                    new SolveOptions(
+                                            Duration.ofSeconds(600), stop::get, p -> bests.incrementAndGet())));
             Thread.sleep(delayMillis);
             long stopAt = System.nanoTime();
             stop.set(true);
             PlanningResult result = solve.get();
             long latency = (System.nanoTime() - stopAt) / 1_000_000;
             latencies.add(latency);
-            System.out.printf("stop after %5d ms: solver returned %4d ms later (%d hosts, %d bests reported)%n",
+            System.out.printf(
+                    "stop after %5d ms: solver returned %4d ms later (%d hosts, %d bests reported)%n",
                     delayMillis, latency, result.hostsUsed(), bests.get());
         }
         Collections.sort(latencies);
-        System.out.printf("stop-to-return: median %d ms, max %d ms over %d stops; load average at end %.2f%n",
-                latencies.get(latencies.size() / 2), latencies.get(latencies.size() - 1), latencies.size(),
+        System.out.printf(
+                "stop-to-return: median %d ms, max %d ms over %d stops; load average at end %.2f%n",
+                latencies.get(latencies.size() / 2),
+                latencies.get(latencies.size() - 1),
+                latencies.size(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 }

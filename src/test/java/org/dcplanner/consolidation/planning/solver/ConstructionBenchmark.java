@@ -22,9 +22,14 @@ public final class ConstructionBenchmark {
         int reserve = args.length > 0 ? Integer.parseInt(args[0]) : 2;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         DemandModel model = new DemandModel(problem(reserve));
-        System.out.printf("# %d cores, load average at start %.2f; %d VMs x %d steps, %d slots, HA reserve %d, COST%n",
-                Runtime.getRuntime().availableProcessors(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-                model.vms(), model.steps(), model.slots(), reserve);
+        System.out.printf(
+                "# %d cores, load average at start %.2f; %d VMs x %d steps, %d slots, HA reserve %d, COST%n",
+                Runtime.getRuntime().availableProcessors(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                model.vms(),
+                model.steps(),
+                model.slots(),
+                reserve);
         long referencesMillis = Long.MAX_VALUE;
         long constructionMillis = Long.MAX_VALUE;
         int[] start = null;
@@ -35,20 +40,27 @@ public final class ConstructionBenchmark {
             start = Construction.best(model, refs.peakFfd(), refs.timeSeriesFfd());
             long t2 = System.nanoTime();
             if (i == 0) {
-                continue;   // warm-up
+                continue; // warm-up
             }
             referencesMillis = Math.min(referencesMillis, (t1 - t0) / 1_000_000);
             constructionMillis = Math.min(constructionMillis, (t2 - t1) / 1_000_000);
         }
-        System.out.printf("references %d ms, construction %d ms, start %d hosts, score %s%n", referencesMillis,
-                constructionMillis, Baselines.hostsUsed(start), Construction.ledger(model, start).score());
+        System.out.printf(
+                "references %d ms, construction %d ms, start %d hosts, score %s%n",
+                referencesMillis,
+                constructionMillis,
+                Baselines.hostsUsed(start),
+                Construction.ledger(model, start).score());
     }
 
     /** Hosts a (20,000 MHz, 80 GB, 5,000 a year), b (12,000, 60 GB, 3,000), c (8,000, 30 GB, 2,000), 300 each. */
     private static PlanningProblem problem(int reserve) {
         SplittableRandom rnd = new SplittableRandom(7);
-        TestProblems b = TestProblems.cpuAndMemory(288).objective(PlanningProblem.Objective.COST).haReserve(reserve)
-                .pricedHosts(300, "a", 5000, 400, 20000, 80000).pricedHosts(300, "b", 3000, 300, 12000, 60000)
+        TestProblems b = TestProblems.cpuAndMemory(288)
+                .objective(PlanningProblem.Objective.COST)
+                .haReserve(reserve)
+                .pricedHosts(300, "a", 5000, 400, 20000, 80000)
+                .pricedHosts(300, "b", 3000, 300, 12000, 60000)
                 .pricedHosts(300, "c", 2000, 200, 8000, 30000);
         for (int v = 0; v < 10_000; v++) {
             b.diurnalVm(rnd);

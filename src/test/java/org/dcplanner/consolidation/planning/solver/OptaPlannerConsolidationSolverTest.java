@@ -18,14 +18,17 @@ class OptaPlannerConsolidationSolverTest {
     void endsFeasibleAndAtOrBelowBothBaselines() {
         PlanningProblem problem = TestProblems.random(7, 60, 30, 48);
         List<SolveProgress> progress = new ArrayList<>();
-        PlanningResult result = solver.solve(problem, new SolveOptions(Duration.ofSeconds(3), () -> false, progress::add));
+        PlanningResult result =
+                solver.solve(problem, new SolveOptions(Duration.ofSeconds(3), () -> false, progress::add));
 
         assertThat(result.feasible()).isTrue();
         assertThat(result.brokenConstraints()).isEmpty();
-        assertThat(result.hostsUsed()).isLessThanOrEqualTo(Math.min(result.peakFfdHosts(), result.timeSeriesFfdHosts()));
+        assertThat(result.hostsUsed())
+                .isLessThanOrEqualTo(Math.min(result.peakFfdHosts(), result.timeSeriesFfdHosts()));
         assertThat(result.hostsUsed()).isGreaterThanOrEqualTo(result.lowerBoundHosts());
         assertThat(result.vmSlot()).hasSize(60);
-        assertThat(java.util.Arrays.stream(result.vmSlot()).allMatch(s -> s >= 0 && s < 30)).isTrue();
+        assertThat(java.util.Arrays.stream(result.vmSlot()).allMatch(s -> s >= 0 && s < 30))
+                .isTrue();
         assertThat(progress).isNotEmpty();
         assertThat(progress.get(progress.size() - 1).hostsUsed()).isEqualTo(result.hostsUsed());
         assertThat(result.scoreCalculationsPerSecond()).isPositive();
@@ -36,11 +39,11 @@ class OptaPlannerConsolidationSolverTest {
         PlanningProblem problem = TestProblems.random(13, 60, 30, 48);
         List<SolveProgress> progress = new ArrayList<>();
         // a stop requested from the start: the search ends at once, the construction must still be reported
-        PlanningResult result = solver.solve(problem, new SolveOptions(Duration.ofSeconds(3), () -> true, progress::add));
+        PlanningResult result =
+                solver.solve(problem, new SolveOptions(Duration.ofSeconds(3), () -> true, progress::add));
 
         assertThat(progress).isNotEmpty();
-        assertThat(progress.get(0).hostsUsed())
-                .isEqualTo(Math.min(result.peakFfdHosts(), result.timeSeriesFfdHosts()));
+        assertThat(progress.get(0).hostsUsed()).isEqualTo(Math.min(result.peakFfdHosts(), result.timeSeriesFfdHosts()));
     }
 
     @Test
@@ -49,7 +52,7 @@ class OptaPlannerConsolidationSolverTest {
         AtomicBoolean stop = new AtomicBoolean(true);
         // a 60-s limit with a stop requested from the start: solve returns (the test would otherwise hang until
         // the limit, which its surefire time shows), with the construction's feasible plan
-        PlanningResult result = solver.solve(problem, new SolveOptions(Duration.ofSeconds(60), stop::get, p -> { }));
+        PlanningResult result = solver.solve(problem, new SolveOptions(Duration.ofSeconds(60), stop::get, p -> {}));
 
         assertThat(result.feasible()).isTrue();
         assertThat(result.hostsUsed()).isLessThanOrEqualTo(result.timeSeriesFfdHosts());
@@ -57,9 +60,17 @@ class OptaPlannerConsolidationSolverTest {
 
     @Test
     void keepsTheHaReserve() {
-        PlanningProblem problem = TestProblems.cpu(4).hosts(6, 1000).haReserve(1)
-                .flatVm(300).flatVm(300).flatVm(300).flatVm(300).flatVm(300).flatVm(300).build();
-        PlanningResult result = solver.solve(problem, new SolveOptions(Duration.ofSeconds(2), () -> false, p -> { }));
+        PlanningProblem problem = TestProblems.cpu(4)
+                .hosts(6, 1000)
+                .haReserve(1)
+                .flatVm(300)
+                .flatVm(300)
+                .flatVm(300)
+                .flatVm(300)
+                .flatVm(300)
+                .flatVm(300)
+                .build();
+        PlanningResult result = solver.solve(problem, new SolveOptions(Duration.ofSeconds(2), () -> false, p -> {}));
 
         // 1800 MHz needs 2 hosts; surviving any one failure needs the others to hold 1800 MHz: 3 hosts
         assertThat(result.feasible()).isTrue();
@@ -81,7 +92,7 @@ class OptaPlannerConsolidationSolverTest {
         // 2,400 MHz fit on one host, so every first fit is infeasible for the reserve; 2 hosts, even peaks 1,200 each.
         // At the bound the plan is balanced for a tenth of the limit: 30 s leave 3 s, enough on a loaded machine (3 s,
         // i.e. 0.3 s of balancing, failed there); the balance phase ends sooner at its local optimum.
-        PlanningResult result = solver.solve(p.build(), new SolveOptions(Duration.ofSeconds(30), () -> false, x -> { }));
+        PlanningResult result = solver.solve(p.build(), new SolveOptions(Duration.ofSeconds(30), () -> false, x -> {}));
 
         assertThat(result.feasible()).isTrue();
         assertThat(result.hostsUsed()).isEqualTo(2);
@@ -100,7 +111,8 @@ class OptaPlannerConsolidationSolverTest {
             for (int vm = 0; vm < 8; vm++) {
                 p.flatVm(1_000);
             }
-            PlanningResult result = solver.solve(p.build(), new SolveOptions(Duration.ofSeconds(2), () -> false, x -> { }));
+            PlanningResult result =
+                    solver.solve(p.build(), new SolveOptions(Duration.ofSeconds(2), () -> false, x -> {}));
 
             assertThat(result.feasible()).isTrue();
             assertThat(result.score()).as("big first: " + bigFirst).contains("/-3000medium/");
@@ -115,7 +127,7 @@ class OptaPlannerConsolidationSolverTest {
             p.flatVm(m);
         }
         // 1,400 MHz: 2 hosts is the bound, and FFD already reaches it as 1,000 + 400; even peaks are 700 + 700
-        PlanningResult result = solver.solve(p.build(), new SolveOptions(Duration.ofSeconds(3), () -> false, x -> { }));
+        PlanningResult result = solver.solve(p.build(), new SolveOptions(Duration.ofSeconds(3), () -> false, x -> {}));
 
         assertThat(result.hostsUsed()).isEqualTo(2);
         assertThat(busiestHostMhz(result, mhz)).isEqualTo(700);
@@ -124,18 +136,25 @@ class OptaPlannerConsolidationSolverTest {
     @Test
     void endsSoonWhenTheConstructionIsAlreadyAtTheBound() {
         // 400 MHz on one host: the start is optimal and nothing can be balanced, so no better plan is ever reported
-        PlanningProblem problem = TestProblems.cpu(3).hosts(3, 1000).flatVm(100).flatVm(100).flatVm(100).flatVm(100).build();
+        PlanningProblem problem = TestProblems.cpu(3)
+                .hosts(3, 1000)
+                .flatVm(100)
+                .flatVm(100)
+                .flatVm(100)
+                .flatVm(100)
+                .build();
         // balanced for a tenth of the limit (2 s), not searched for the whole 20 s; no clock is asserted (the machine
         // may be loaded): a solve that ran to the limit shows as a 20-s test time in the surefire report
-        PlanningResult result = solver.solve(problem, new SolveOptions(Duration.ofSeconds(20), () -> false, x -> { }));
+        PlanningResult result = solver.solve(problem, new SolveOptions(Duration.ofSeconds(20), () -> false, x -> {}));
 
         assertThat(result.hostsUsed()).isEqualTo(1);
     }
 
     @Test
     void reportsWhichConstraintIsBrokenWhenThePoolIsTooSmall() {
-        PlanningProblem problem = TestProblems.cpu(1).hosts(1, 1000).flatVm(700).flatVm(700).build();
-        PlanningResult result = solver.solve(problem, new SolveOptions(Duration.ofSeconds(1), () -> false, p -> { }));
+        PlanningProblem problem =
+                TestProblems.cpu(1).hosts(1, 1000).flatVm(700).flatVm(700).build();
+        PlanningResult result = solver.solve(problem, new SolveOptions(Duration.ofSeconds(1), () -> false, p -> {}));
 
         assertThat(result.feasible()).isFalse();
         assertThat(result.brokenConstraints()).containsExactly(ScoreLedger.CAPACITY);
@@ -143,10 +162,12 @@ class OptaPlannerConsolidationSolverTest {
 
     @Test
     void explainsBindingResourceStepAndMatchedConstraints() {
-        PlanningProblem problem = TestProblems.cpuAndMemory(3).hosts(2, 1000, 4096)
+        PlanningProblem problem = TestProblems.cpuAndMemory(3)
+                .hosts(2, 1000, 4096)
                 .vm(new float[] {100, 900, 100}, new float[] {1000, 1000, 1000})
                 .vm(new float[] {100, 300, 100}, new float[] {1000, 1000, 1000})
-                .vm(new float[] {200, 200, 200}, new float[] {3500, 3500, 3500}).build();
+                .vm(new float[] {200, 200, 200}, new float[] {3500, 3500, 3500})
+                .build();
 
         List<ConsolidationSolver.VmExplanation> explanations = solver.explain(problem, new int[] {0, 0, 1});
 
@@ -155,7 +176,8 @@ class OptaPlannerConsolidationSolverTest {
         assertThat(first.bindingResource()).isEqualTo("CPU");
         assertThat(first.bindingStep()).isEqualTo(1);
         assertThat(first.bindingUtilization()).isCloseTo(1.2, org.assertj.core.data.Offset.offset(1e-6));
-        assertThat(first.matchedConstraints()).anyMatch(c -> c.startsWith(ScoreLedger.CAPACITY))
+        assertThat(first.matchedConstraints())
+                .anyMatch(c -> c.startsWith(ScoreLedger.CAPACITY))
                 .anyMatch(c -> c.startsWith(ScoreLedger.ACTIVE_HOSTS));
         ConsolidationSolver.VmExplanation third = explanations.get(2);
         assertThat(third.bindingResource()).isEqualTo("MEMORY");

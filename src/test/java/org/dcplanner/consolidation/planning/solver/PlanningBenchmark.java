@@ -11,8 +11,8 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.dcplanner.consolidation.ingestion.LoadedWorkload;
@@ -20,12 +20,12 @@ import org.dcplanner.consolidation.ingestion.Metric;
 import org.dcplanner.consolidation.ingestion.WorkloadVm;
 import org.dcplanner.consolidation.ingestion.sample.SyntheticWorkloads;
 import org.dcplanner.consolidation.planning.solver.domain.DemandModel;
+import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem;
 import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem.HostSlotSpec;
 import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem.Objective;
-import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem;
 import org.dcplanner.consolidation.planning.solver.score.HostLoads;
-import org.dcplanner.consolidation.planning.solver.start.LowerBounds;
 import org.dcplanner.consolidation.planning.solver.start.Construction;
+import org.dcplanner.consolidation.planning.solver.start.LowerBounds;
 import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
 
 /**
@@ -42,8 +42,8 @@ public final class PlanningBenchmark {
     private static final double[] VM_MIPS = {2500, 2000, 1000, 500};
     private static final double[] VM_RAM_MB = {870, 1740, 1740, 613};
     private static final int STEPS = 288;
-    private static final HostSlotSpec ML110_G5 = new HostSlotSpec("hp-ml110-g5", new double[] {2 * 2660, 4096},
-            93.7, 135, 0, true);
+    private static final HostSlotSpec ML110_G5 =
+            new HostSlotSpec("hp-ml110-g5", new double[] {2 * 2660, 4096}, 93.7, 135, 0, true);
 
     private PlanningBenchmark() {}
 
@@ -51,10 +51,13 @@ public final class PlanningBenchmark {
         String which = args.length > 0 ? args[0] : "all";
         int planetlabSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         int syntheticSeconds = args.length > 2 ? Integer.parseInt(args[2]) : 120;
-        System.out.printf("# %d cores, load average at start %.2f%n", Runtime.getRuntime().availableProcessors(),
+        System.out.printf(
+                "# %d cores, load average at start %.2f%n",
+                Runtime.getRuntime().availableProcessors(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         if (!which.equals("synthetic")) {
-            for (String day : System.getProperty("bench.days", "20110303,20110306").split(",")) {
+            for (String day :
+                    System.getProperty("bench.days", "20110303,20110306").split(",")) {
                 List<float[]> cpuPercent = readPlanetLab(day);
                 run("planetlab " + day + " cpu", cloudSimProblem(cpuPercent, false), planetlabSeconds);
                 if (!which.equals("planetlab-cpu")) {
@@ -69,8 +72,8 @@ public final class PlanningBenchmark {
 
     private static void run(String label, PlanningProblem problem, int seconds) {
         long start = System.nanoTime();
-        PlanningResult r = new OptaPlannerConsolidationSolver().solve(problem,
-                new SolveOptions(Duration.ofSeconds(seconds), () -> false, p -> {
+        PlanningResult r = new OptaPlannerConsolidationSolver()
+                .solve(problem, new SolveOptions(Duration.ofSeconds(seconds), () -> false, p -> {
                     if (Boolean.getBoolean("bench.progress")) {
                         System.out.printf("  %6d ms hosts=%d%n", p.elapsedMillis(), p.hostsUsed());
                     }
@@ -78,12 +81,23 @@ public final class PlanningBenchmark {
         double took = (System.nanoTime() - start) / 1e9;
         writePlacement(label, r);
         int l2 = Math.max(r.lowerBoundHosts(), LowerBounds.stepwiseBinPackingBound(problem));
-        System.out.printf("%-32s vms=%5d LB=%4d LB-L2=%4d peakFFD=%4d tsFFD=%4d hosts=%4d hosts/LB=%.3f hosts/LB-L2=%.3f "
+        System.out.printf(
+                "%-32s vms=%5d LB=%4d LB-L2=%4d peakFFD=%4d tsFFD=%4d hosts=%4d hosts/LB=%.3f hosts/LB-L2=%.3f "
                         + "hosts/tsFFD=%.3f feasible=%s peakFill=%s time=%.1fs evals/s=%d load=%.2f%n",
-                label, problem.vmCount(), r.lowerBoundHosts(), l2, r.peakFfdHosts(), r.timeSeriesFfdHosts(),
-                r.hostsUsed(), r.hostsUsed() / (double) r.lowerBoundHosts(), r.hostsUsed() / (double) l2,
+                label,
+                problem.vmCount(),
+                r.lowerBoundHosts(),
+                l2,
+                r.peakFfdHosts(),
+                r.timeSeriesFfdHosts(),
+                r.hostsUsed(),
+                r.hostsUsed() / (double) r.lowerBoundHosts(),
+                r.hostsUsed() / (double) l2,
                 r.hostsUsed() / (double) r.timeSeriesFfdHosts(),
-                r.feasible(), peakFillRange(problem, r.vmSlot()), took, r.scoreCalculationsPerSecond(),
+                r.feasible(),
+                peakFillRange(problem, r.vmSlot()),
+                took,
+                r.scoreCalculationsPerSecond(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
@@ -119,7 +133,8 @@ public final class PlanningBenchmark {
         Path file = Path.of(dir, label.replaceAll("[^A-Za-z0-9]+", "-") + "-" + r.hostsUsed() + "-hosts.txt");
         try {
             Files.createDirectories(file.getParent());
-            Files.write(file, Arrays.stream(r.vmSlot()).mapToObj(Integer::toString).toList());
+            Files.write(
+                    file, Arrays.stream(r.vmSlot()).mapToObj(Integer::toString).toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -130,14 +145,20 @@ public final class PlanningBenchmark {
     public static List<float[]> readPlanetLab(String day) {
         Path dir = Path.of(System.getProperty("traces.dir", "../shared/traces"), "planetlab", day);
         try (Stream<Path> files = Files.list(dir)) {
-            List<Path> sorted = new ArrayList<>(files.filter(Files::isRegularFile).toList());
-            Collections.sort(sorted, (a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
+            List<Path> sorted =
+                    new ArrayList<>(files.filter(Files::isRegularFile).toList());
+            Collections.sort(
+                    sorted,
+                    (a, b) ->
+                            a.getFileName().toString().compareTo(b.getFileName().toString()));
             List<float[]> out = new ArrayList<>(sorted.size());
             for (Path f : sorted) {
-                List<String> lines = Files.readAllLines(f).stream().filter(l -> !l.isBlank()).toList();
+                List<String> lines =
+                        Files.readAllLines(f).stream().filter(l -> !l.isBlank()).toList();
                 float[] series = new float[STEPS];
                 for (int t = 0; t < STEPS; t++) {
-                    series[t] = Float.parseFloat(lines.get(Math.min(t, lines.size() - 1)).trim());
+                    series[t] = Float.parseFloat(
+                            lines.get(Math.min(t, lines.size() - 1)).trim());
                 }
                 out.add(series);
             }
@@ -162,7 +183,8 @@ public final class PlanningBenchmark {
                 }
             }
         }
-        HostSlotSpec host = withMemory ? ML110_G5
+        HostSlotSpec host = withMemory
+                ? ML110_G5
                 : new HostSlotSpec(ML110_G5.modelId(), new double[] {ML110_G5.capacity()[0]}, 93.7, 135, 0, true);
         return problem(resources, demand, Collections.nCopies(800, host));
     }
@@ -187,11 +209,24 @@ public final class PlanningBenchmark {
         int hosts = (int) Math.ceil(peaks / hostMhz) + 10;
         HostSlotSpec host = new HostSlotSpec("generic-40c-2400", new double[] {hostMhz}, 200, 450, 0, true);
         Map<String, Integer> groupIds = new HashMap<>();
-        int[] groups = w.vms().stream().mapToInt(vm -> vm.antiAffinityGroup() == null ? -1
-                : groupIds.computeIfAbsent(vm.antiAffinityGroup(), g -> groupIds.size())).toArray();
+        int[] groups = w.vms().stream()
+                .mapToInt(vm -> vm.antiAffinityGroup() == null
+                        ? -1
+                        : groupIds.computeIfAbsent(vm.antiAffinityGroup(), g -> groupIds.size()))
+                .toArray();
         PlanningProblem p = problem(List.of(Metric.CPU), new float[][][] {cpu}, Collections.nCopies(hosts, host));
-        return new PlanningProblem(p.resources(), p.steps(), p.demand(), w.vms().stream().map(WorkloadVm::name).toList(),
-                p.slots(), p.pinnedSlot(), groups, p.paravirtCapable(), p.approach(), 0, p.objective());
+        return new PlanningProblem(
+                p.resources(),
+                p.steps(),
+                p.demand(),
+                w.vms().stream().map(WorkloadVm::name).toList(),
+                p.slots(),
+                p.pinnedSlot(),
+                groups,
+                p.paravirtCapable(),
+                p.approach(),
+                0,
+                p.objective());
     }
 
     private static PlanningProblem problem(List<Metric> resources, float[][][] demand, List<HostSlotSpec> slots) {
@@ -200,7 +235,17 @@ public final class PlanningBenchmark {
         java.util.Arrays.fill(none, -1);
         boolean[] capable = new boolean[n];
         java.util.Arrays.fill(capable, true);
-        return new PlanningProblem(resources, STEPS, demand, IntStream.range(0, n).mapToObj(i -> "vm-" + i).toList(),
-                slots, none, none.clone(), capable, VirtualizationApproach.FULL, 0, Objective.HOSTS);
+        return new PlanningProblem(
+                resources,
+                STEPS,
+                demand,
+                IntStream.range(0, n).mapToObj(i -> "vm-" + i).toList(),
+                slots,
+                none,
+                none.clone(),
+                capable,
+                VirtualizationApproach.FULL,
+                0,
+                Objective.HOSTS);
     }
 }

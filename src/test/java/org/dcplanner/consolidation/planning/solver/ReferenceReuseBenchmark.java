@@ -20,9 +20,12 @@ public final class ReferenceReuseBenchmark {
     public static void main(String[] args) {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         PlanningProblem problem = PlanningBenchmark.cloudSimProblem(PlanningBenchmark.readPlanetLab("20110303"), false);
-        System.out.printf("# %d cores, load average at start %.2f; %d VMs x %d steps%n",
+        System.out.printf(
+                "# %d cores, load average at start %.2f; %d VMs x %d steps%n",
                 Runtime.getRuntime().availableProcessors(),
-                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), problem.vmCount(), problem.steps());
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                problem.vmCount(),
+                problem.steps());
         long references = Long.MAX_VALUE;
         long cold = Long.MAX_VALUE;
         long reused = Long.MAX_VALUE;
@@ -33,22 +36,27 @@ public final class ReferenceReuseBenchmark {
             long coldFirst = firstBestMillis(problem, null);
             long reusedFirst = firstBestMillis(problem, given);
             if (i == 0) {
-                continue;   // warm-up
+                continue; // warm-up
             }
             references = Math.min(references, took / 1_000_000);
             cold = Math.min(cold, coldFirst);
             reused = Math.min(reused, reusedFirst);
         }
-        System.out.printf("ReferencePlacements.of %d ms; solver's first best %d ms without references, %d ms with them "
-                + "(saved %d ms); load average at end %.2f%n", references, cold, reused, cold - reused,
+        System.out.printf(
+                "ReferencePlacements.of %d ms; solver's first best %d ms without references, %d ms with them "
+                        + "(saved %d ms); load average at end %.2f%n",
+                references,
+                cold,
+                reused,
+                cold - reused,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     /** Milliseconds from the solve call to the first reported best (the construction); the search is stopped at once. */
     private static long firstBestMillis(PlanningProblem problem, ReferencePlacements references) {
         List<SolveProgress> progress = new ArrayList<>();
-        new OptaPlannerConsolidationSolver().solve(problem,
-                new SolveOptions(Duration.ofSeconds(1), () -> true, progress::add, null, references));
+        new OptaPlannerConsolidationSolver()
+                .solve(problem, new SolveOptions(Duration.ofSeconds(1), () -> true, progress::add, null, references));
         return progress.get(0).elapsedMillis();
     }
 }

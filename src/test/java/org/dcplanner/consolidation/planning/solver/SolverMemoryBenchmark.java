@@ -30,12 +30,20 @@ public final class SolverMemoryBenchmark {
         long before = heapUsed(false);
         ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
         PlanningResult result = new OptaPlannerConsolidationSolver()
-                .solve(problem, new SolveOptions(Duration.ofSeconds(4), () -> false, x -> { }));
+                .solve(problem, new SolveOptions(Duration.ofSeconds(4), () -> false, x -> {}));
         long peak = heapUsed(true);
         double units = (double) slots * steps * problem.resources().size();
-        System.out.printf("slots %d x steps %d x 2 resources, %d VMs, max heap %d MiB: %d hosts; heap before %d MiB, "
-                        + "peak %d MiB: %.1f B per slot x step x resource%n", slots, steps, vms,
-                Runtime.getRuntime().maxMemory() >> 20, result.hostsUsed(), before >> 20, peak >> 20, (peak - before) / units);
+        System.out.printf(
+                "slots %d x steps %d x 2 resources, %d VMs, max heap %d MiB: %d hosts; heap before %d MiB, "
+                        + "peak %d MiB: %.1f B per slot x step x resource%n",
+                slots,
+                steps,
+                vms,
+                Runtime.getRuntime().maxMemory() >> 20,
+                result.hostsUsed(),
+                before >> 20,
+                peak >> 20,
+                (peak - before) / units);
     }
 
     private static long heapUsed(boolean peak) {

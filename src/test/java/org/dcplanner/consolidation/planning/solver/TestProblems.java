@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.dcplanner.consolidation.ingestion.Metric;
+import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem;
 import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem.HostSlotSpec;
 import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem.Objective;
-import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem;
 import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
 
 /** Builder of small planning problems for tests (CPU, optionally memory). */
@@ -112,14 +112,24 @@ public final class TestProblems {
                 demand[r][v] = vms.get(v)[r];
             }
         }
-        List<String> names = IntStream.range(0, vms.size()).mapToObj(i -> "vm-" + i).toList();
+        List<String> names =
+                IntStream.range(0, vms.size()).mapToObj(i -> "vm-" + i).toList();
         boolean[] pv = new boolean[vms.size()];
         for (int i = 0; i < pv.length; i++) {
             pv[i] = paravirt.get(i);
         }
-        return new PlanningProblem(resources, steps, demand, names, List.copyOf(slots),
-                pins.stream().mapToInt(Integer::intValue).toArray(), groups.stream().mapToInt(Integer::intValue).toArray(),
-                pv, approach, haReserve, objective);
+        return new PlanningProblem(
+                resources,
+                steps,
+                demand,
+                names,
+                List.copyOf(slots),
+                pins.stream().mapToInt(Integer::intValue).toArray(),
+                groups.stream().mapToInt(Integer::intValue).toArray(),
+                pv,
+                approach,
+                haReserve,
+                objective);
     }
 
     /** Adds a CPU + memory VM (this builder's steps): a daily sine of random level and phase plus noise. */
@@ -129,7 +139,8 @@ public final class TestProblems {
         double base = rnd.nextDouble(20, 300);
         double phase = rnd.nextDouble(0, 2 * Math.PI);
         for (int t = 0; t < steps; t++) {
-            cpu[t] = (float) Math.max(0, base * (1 + 0.8 * Math.sin(phase + 2 * Math.PI * t / steps)) + rnd.nextDouble(0, 30));
+            cpu[t] = (float) Math.max(
+                    0, base * (1 + 0.8 * Math.sin(phase + 2 * Math.PI * t / steps)) + rnd.nextDouble(0, 30));
             mem[t] = (float) (base * 4 + rnd.nextDouble(0, 50));
         }
         return vm(cpu, mem);

@@ -21,16 +21,22 @@ class WarmStartAndReferencesTest {
     private static final int[] OPTIMAL = {0, 1, 1, 0, 0, 1};
 
     private static TestProblems ffdTrap() {
-        return TestProblems.cpu(2).hosts(6, 5320).flatVm(2600).flatVm(2100).flatVm(2100).flatVm(1550).flatVm(1000)
+        return TestProblems.cpu(2)
+                .hosts(6, 5320)
+                .flatVm(2600)
+                .flatVm(2100)
+                .flatVm(2100)
+                .flatVm(1550)
+                .flatVm(1000)
                 .flatVm(1000);
     }
 
-    private static List<SolveProgress> solve(PlanningProblem problem, int[] start, ReferencePlacements refs,
-                                             List<PlanningResult> result) {
+    private static List<SolveProgress> solve(
+            PlanningProblem problem, int[] start, ReferencePlacements refs, List<PlanningResult> result) {
         List<SolveProgress> progress = new ArrayList<>();
         // stop at once: the first reported best is the start the solver chose, before any search
-        result.add(new OptaPlannerConsolidationSolver().solve(problem,
-                new SolveOptions(Duration.ofSeconds(2), () -> true, progress::add, start, refs)));
+        result.add(new OptaPlannerConsolidationSolver()
+                .solve(problem, new SolveOptions(Duration.ofSeconds(2), () -> true, progress::add, start, refs)));
         return progress;
     }
 
@@ -61,7 +67,8 @@ class WarmStartAndReferencesTest {
         assertThat(StartAssignment.fits(pinned, new int[] {0, 1, 1, 0, 6, 5})).isFalse();
         assertThat(StartAssignment.fits(pinned, new int[] {0, 1, 1, 0, -1, 5})).isFalse();
         assertThatThrownBy(() -> solve(pinned, OPTIMAL, null, new ArrayList<>()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("start assignment");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("start assignment");
     }
 
     @Test

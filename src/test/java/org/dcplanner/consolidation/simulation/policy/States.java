@@ -8,8 +8,20 @@ final class States {
     private States() {}
 
     static HostModel host() {
-        return new HostModel("h", "test host", 2, 2500, 4096, 100_000, 125_000,
-                new double[] {100, 110, 120, 130, 140, 150, 160, 170, 180, 190, 200}, 1, 0, 0, true, "test");
+        return new HostModel(
+                "h",
+                "test host",
+                2,
+                2500,
+                4096,
+                100_000,
+                125_000,
+                new double[] {100, 110, 120, 130, 140, 150, 160, 170, 180, 190, 200},
+                1,
+                0,
+                0,
+                true,
+                "test");
     }
 
     /**

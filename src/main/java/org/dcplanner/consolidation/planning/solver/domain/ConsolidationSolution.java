@@ -19,10 +19,13 @@ public class ConsolidationSolution {
     @ProblemFactCollectionProperty
     @ValueRangeProvider(id = "hostSlots")
     private List<HostSlot> hostSlots;
+
     @PlanningEntityCollectionProperty
     private List<VmAssignment> assignments;
+
     @ProblemFactProperty
     private DemandModel model;
+
     @PlanningScore
     private HardMediumSoftLongScore score;
     /** Score evaluations (incremental calculations and search move evaluations) for speed reporting. */

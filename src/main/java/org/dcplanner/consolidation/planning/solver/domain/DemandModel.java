@@ -1,7 +1,6 @@
 package org.dcplanner.consolidation.planning.solver.domain;
 
 import java.util.List;
-
 import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem.HostSlotSpec;
 import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
 
@@ -95,7 +94,6 @@ public final class DemandModel {
         double m = exact >= 1 ? Math.floor(exact) : exact;
         return peakSum * m > MAX_UNITS_OF_ALL_PEAKS ? MAX_UNITS_OF_ALL_PEAKS / peakSum : m;
     }
-
 
     public PlanningProblem problem() {
         return problem;
@@ -203,6 +201,8 @@ public final class DemandModel {
     }
 
     public List<String> resourceNames() {
-        return java.util.stream.IntStream.range(0, resources).mapToObj(problem::rowName).toList();
+        return java.util.stream.IntStream.range(0, resources)
+                .mapToObj(problem::rowName)
+                .toList();
     }
 }

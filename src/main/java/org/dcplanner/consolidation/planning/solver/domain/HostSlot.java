@@ -6,6 +6,7 @@ import org.optaplanner.core.api.domain.lookup.PlanningId;
 public class HostSlot {
     @PlanningId
     private int index;
+
     private String modelId;
 
     public HostSlot() {}

@@ -1,7 +1,6 @@
 package org.dcplanner.consolidation.planning.solver.domain;
 
 import java.util.List;
-
 import org.dcplanner.consolidation.ingestion.Metric;
 import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
 
@@ -18,10 +17,19 @@ import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
  * @param paravirtCapable   per VM: guest OS modified for paravirtualization
  * @param haReserveHosts    the VMs of any this-many failed active hosts must fit on the other active hosts
  */
-public record PlanningProblem(List<Metric> resources, int steps, float[][][] demand, List<String> vmNames,
-                              List<HostSlotSpec> slots, int[] pinnedSlot, int[] antiAffinityGroup,
-                              boolean[] paravirtCapable, VirtualizationApproach approach, int haReserveHosts,
-                              Objective objective, List<LimitRow> limitRows) {
+public record PlanningProblem(
+        List<Metric> resources,
+        int steps,
+        float[][][] demand,
+        List<String> vmNames,
+        List<HostSlotSpec> slots,
+        int[] pinnedSlot,
+        int[] antiAffinityGroup,
+        boolean[] paravirtCapable,
+        VirtualizationApproach approach,
+        int haReserveHosts,
+        Objective objective,
+        List<LimitRow> limitRows) {
 
     /**
      * A density limit packed like a resource: after the metric rows, {@code demand} and slot capacities have one row
@@ -29,7 +37,8 @@ public record PlanningProblem(List<Metric> resources, int steps, float[][][] dem
      * may hold). The solver treats every row alike.
      */
     public enum LimitRow {
-        VCPUS("vCPUs"), VMS("VMs");
+        VCPUS("vCPUs"),
+        VMS("VMs");
 
         private final String unit;
 
@@ -43,12 +52,31 @@ public record PlanningProblem(List<Metric> resources, int steps, float[][][] dem
     }
 
     /** No density limits: one row per metric. */
-    public PlanningProblem(List<Metric> resources, int steps, float[][][] demand, List<String> vmNames,
-                           List<HostSlotSpec> slots, int[] pinnedSlot, int[] antiAffinityGroup,
-                           boolean[] paravirtCapable, VirtualizationApproach approach, int haReserveHosts,
-                           Objective objective) {
-        this(resources, steps, demand, vmNames, slots, pinnedSlot, antiAffinityGroup, paravirtCapable, approach,
-                haReserveHosts, objective, List.of());
+    public PlanningProblem(
+            List<Metric> resources,
+            int steps,
+            float[][][] demand,
+            List<String> vmNames,
+            List<HostSlotSpec> slots,
+            int[] pinnedSlot,
+            int[] antiAffinityGroup,
+            boolean[] paravirtCapable,
+            VirtualizationApproach approach,
+            int haReserveHosts,
+            Objective objective) {
+        this(
+                resources,
+                steps,
+                demand,
+                vmNames,
+                slots,
+                pinnedSlot,
+                antiAffinityGroup,
+                paravirtCapable,
+                approach,
+                haReserveHosts,
+                objective,
+                List.of());
     }
 
     public PlanningProblem {
@@ -62,12 +90,16 @@ public record PlanningProblem(List<Metric> resources, int steps, float[][][] dem
 
     /** Row r's name: the metric's (CPU, MEMORY, …) or the limit's (VCPUS, VMS). */
     public String rowName(int r) {
-        return r < resources.size() ? resources.get(r).name() : limitRows.get(r - resources.size()).name();
+        return r < resources.size()
+                ? resources.get(r).name()
+                : limitRows.get(r - resources.size()).name();
     }
 
     /** Row r's unit: MHz, MiB, KB/s, vCPUs or VMs. */
     public String rowUnit(int r) {
-        return r < resources.size() ? resources.get(r).unit() : limitRows.get(r - resources.size()).unit();
+        return r < resources.size()
+                ? resources.get(r).unit()
+                : limitRows.get(r - resources.size()).unit();
     }
 
     public int vmCount() {
@@ -83,10 +115,18 @@ public record PlanningProblem(List<Metric> resources, int steps, float[][][] dem
      * @param yearlyCost     cost of keeping it on for a year (maintenance + amortized purchase)
      * @param hardwareAssist supports VT-x/AMD-V with nested paging
      */
-    public record HostSlotSpec(String modelId, double[] capacity, double idleWatts, double maxWatts,
-                               double yearlyCost, boolean hardwareAssist) {
-    }
+    public record HostSlotSpec(
+            String modelId,
+            double[] capacity,
+            double idleWatts,
+            double maxWatts,
+            double yearlyCost,
+            boolean hardwareAssist) {}
 
     /** What "fewest hosts" means after feasibility. */
-    public enum Objective { HOSTS, COST, POWER }
+    public enum Objective {
+        HOSTS,
+        COST,
+        POWER
+    }
 }

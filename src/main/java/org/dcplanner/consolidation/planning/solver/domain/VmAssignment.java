@@ -10,6 +10,7 @@ import org.optaplanner.core.api.domain.variable.PlanningVariable;
 public class VmAssignment {
     @PlanningId
     private int vmIndex;
+
     @PlanningVariable(valueRangeProviderRefs = "hostSlots")
     private HostSlot host;
     /** Pinned VMs start on their slot and are never moved by the solver. */

@@ -17,9 +17,16 @@ public class ConsolidationConstraintProvider implements ConstraintProvider {
 
     @Override
     public Constraint[] defineConstraints(ConstraintFactory factory) {
-        return new Constraint[] {hostCapacity(factory), antiAffinity(factory), pinnedSlot(factory),
-                paravirtCapable(factory), hardwareAssist(factory), haReserve(factory), activeHosts(factory),
-                balance(factory)};
+        return new Constraint[] {
+            hostCapacity(factory),
+            antiAffinity(factory),
+            pinnedSlot(factory),
+            paravirtCapable(factory),
+            hardwareAssist(factory),
+            haReserve(factory),
+            activeHosts(factory),
+            balance(factory)
+        };
     }
 
     /** Per host, resource and step, the VMs' demand stays within the usable capacity (penalty: overflow). */
@@ -33,7 +40,9 @@ public class ConsolidationConstraintProvider implements ConstraintProvider {
 
     /** Two VMs of one anti-affinity group never share a host (penalty per pair). */
     public Constraint antiAffinity(ConstraintFactory factory) {
-        return factory.forEachUniquePair(VmAssignment.class, Joiners.equal(VmAssignment::getHost),
+        return factory.forEachUniquePair(
+                        VmAssignment.class,
+                        Joiners.equal(VmAssignment::getHost),
                         Joiners.equal(VmAssignment::getAntiAffinityGroup))
                 .filter((a, b) -> a.getAntiAffinityGroup() >= 0)
                 .penalizeLong(HardMediumSoftLongScore.ONE_HARD, (a, b) -> DISCRETE)

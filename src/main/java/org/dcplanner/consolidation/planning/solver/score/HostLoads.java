@@ -15,6 +15,7 @@ public final class HostLoads {
     private final int[][] load;
     /** [r][slot] sum of the load over all steps. */
     private final long[][] volume;
+
     private final int[] vmCount;
     /** Sum over resources and steps of load above capacity, per slot. */
     private final long[] overflow;
@@ -113,8 +114,10 @@ public final class HostLoads {
             int[] l = load[r];
             int[] w = weights == null ? null : weights.weight[r];
             int[] d = model.demand(r);
-            boolean intProduct = w == null || (long) weights.largest(slot)
-                    * Math.max(in < 0 ? 0 : model.peak(r, in), out < 0 ? 0 : model.peak(r, out)) <= Integer.MAX_VALUE;
+            boolean intProduct = w == null
+                    || (long) weights.largest(slot)
+                                    * Math.max(in < 0 ? 0 : model.peak(r, in), out < 0 ? 0 : model.peak(r, out))
+                            <= Integer.MAX_VALUE;
             if (out < 0) {
                 total += in < 0 ? 0 : shiftCost(l, w, intProduct, d, base, in * steps, cap, 1);
             } else if (in < 0) {
@@ -149,7 +152,8 @@ public final class HostLoads {
     }
 
     /** Weighted overflow change of adding series {@code inBase} and removing {@code outBase}. */
-    private long exchangeCost(int[] l, int[] w, boolean intProduct, int[] d, int base, int inBase, int outBase, int cap) {
+    private long exchangeCost(
+            int[] l, int[] w, boolean intProduct, int[] d, int base, int inBase, int outBase, int cap) {
         long sum = 0;
         if (w == null) {
             for (int t = 0; t < steps; t++) {
@@ -164,7 +168,8 @@ public final class HostLoads {
         } else {
             for (int t = 0; t < steps; t++) {
                 int before = l[base + t] - cap;
-                sum += (long) w[base + t] * (Math.max(0, before + d[inBase + t] - d[outBase + t]) - Math.max(0, before));
+                sum += (long) w[base + t]
+                        * (Math.max(0, before + d[inBase + t] - d[outBase + t]) - Math.max(0, before));
             }
         }
         return sum;

@@ -30,6 +30,7 @@ public final class ScoreLedger {
     private final long[] balance;
     /** Per slot, its highest load over the steps per resource (empty slots: zeros), kept with the balance term. */
     private final long[][] peaks;
+
     private long overflow;
     private long antiAffinityPairs;
     private long pinnedViolations;
@@ -127,8 +128,9 @@ public final class ScoreLedger {
 
     /** Hard penalty without the HA term (cheap: no scan over slots). */
     public long localHardPenalty() {
-        return overflow + SlotTerms.DISCRETE_VIOLATION_WEIGHT
-                * (antiAffinityPairs + pinnedViolations + paravirtViolations + hardwareAssistViolations);
+        return overflow
+                + SlotTerms.DISCRETE_VIOLATION_WEIGHT
+                        * (antiAffinityPairs + pinnedViolations + paravirtViolations + hardwareAssistViolations);
     }
 
     public long haShortfall() {

@@ -28,7 +28,9 @@ record SlotLoad(DemandModel model, int slot, long[][] load) {
     }
 
     long[] volumes() {
-        return Arrays.stream(load).mapToLong(series -> Arrays.stream(series).sum()).toArray();
+        return Arrays.stream(load)
+                .mapToLong(series -> Arrays.stream(series).sum())
+                .toArray();
     }
 
     long activeCost() {
@@ -36,8 +38,12 @@ record SlotLoad(DemandModel model, int slot, long[][] load) {
     }
 
     long balancePenalty() {
-        return SlotTerms.balancePenalty(model, slot,
-                Arrays.stream(load).mapToLong(series -> Arrays.stream(series).max().orElse(0)).toArray());
+        return SlotTerms.balancePenalty(
+                model,
+                slot,
+                Arrays.stream(load)
+                        .mapToLong(series -> Arrays.stream(series).max().orElse(0))
+                        .toArray());
     }
 
     @Override
@@ -57,8 +63,17 @@ record SlotLoad(DemandModel model, int slot, long[][] load) {
 
     /** Over all assigned VMs: the HA reserve shortfall (see SlotTerms.haShortfall). */
     static UniConstraintCollector<VmAssignment, Sums, Long> haShortfall() {
-        return new Collector<>(Sums::new, s -> s.model == null ? 0L : SlotTerms.haShortfall(s.model, s.load,
-                s.slotCounts.entrySet().stream().filter(e -> e.getValue() > 0).mapToInt(Map.Entry::getKey).toArray()));
+        return new Collector<>(
+                Sums::new,
+                s -> s.model == null
+                        ? 0L
+                        : SlotTerms.haShortfall(
+                                s.model,
+                                s.load,
+                                s.slotCounts.entrySet().stream()
+                                        .filter(e -> e.getValue() > 0)
+                                        .mapToInt(Map.Entry::getKey)
+                                        .toArray()));
     }
 
     /** Mutable accumulator: summed series plus VM count per slot. */

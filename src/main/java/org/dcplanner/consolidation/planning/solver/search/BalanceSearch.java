@@ -149,9 +149,11 @@ final class BalanceSearch {
 
     /** Active hosts, the largest balance term (squared peak fills summed over resources) first. */
     private int[] activeByPenaltyDescending() {
-        return Arrays.stream(p.ledger.activeSlots()).boxed()
+        return Arrays.stream(p.ledger.activeSlots())
+                .boxed()
                 .sorted((x, y) -> Long.compare(p.ledger.balanceTerm(y), p.ledger.balanceTerm(x)))
-                .mapToInt(Integer::intValue).toArray();
+                .mapToInt(Integer::intValue)
+                .toArray();
     }
 
     /**
@@ -166,7 +168,10 @@ final class BalanceSearch {
             for (int s : active) {
                 fill[s] = p.ledger.peaks(s)[r] * SlotTerms.FILL_SCALE / Math.max(1, model.capacity(r, s));
             }
-            Arrays.stream(active).boxed().sorted((a, b) -> Long.compare(fill[a], fill[b])).limit(perResource)
+            Arrays.stream(active)
+                    .boxed()
+                    .sorted((a, b) -> Long.compare(fill[a], fill[b]))
+                    .limit(perResource)
                     .forEach(chosen::add);
         }
         return chosen.stream().mapToInt(Integer::intValue).toArray();

@@ -31,8 +31,8 @@ public final class CustomSearchPhase implements CustomPhaseCommand<Consolidation
     }
 
     /** Host emptying until its deadline, a stop request or the bound; {@code onImproved} gets each host removed. */
-    public static CustomSearchPhase hostElimination(long deadlineNanos, BooleanSupplier stopRequested,
-                                                Consumer<int[]> onImproved, long seed, int lowerBound) {
+    public static CustomSearchPhase hostElimination(
+            long deadlineNanos, BooleanSupplier stopRequested, Consumer<int[]> onImproved, long seed, int lowerBound) {
         return new CustomSearchPhase((model, start, evaluations) -> {
             HostEliminationSearch s = new HostEliminationSearch(model, start, seed, lowerBound);
             int[] best = s.run(deadlineNanos, stopRequested, onImproved);

@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 public final class FixedCountSearch {
     /** One stuck iteration in RESPLIT_EVERY re-splits the stuck host with partners, RESPLIT_TRIES tries long. */
     private static final int RESPLIT_EVERY = 5;
+
     private static final int RESPLIT_TRIES = 3000;
     /** Iterations without a new lowest overflow before restarting from that lowest. */
     private static final long RESTART_AFTER_ITERATIONS = 50_000;
@@ -27,6 +28,7 @@ public final class FixedCountSearch {
     private static final int RESPLIT_GROUP = 3;
     /** Iterations between two {@link Trace} calls. */
     private static final int TRACE_EVERY = 1024;
+
     private static final Logger LOG = LoggerFactory.getLogger(FixedCountSearch.class);
 
     /** Observer of one attempt's overflow (in model units), for research probes; not used by the service. */
@@ -37,7 +39,7 @@ public final class FixedCountSearch {
     private final WorkingPlacement p;
     private final BreakoutMoves moves;
     private final int lowerBound;
-    private Trace trace = (iterations, overflow, lowest) -> { };
+    private Trace trace = (iterations, overflow, lowest) -> {};
 
     FixedCountSearch(WorkingPlacement placement, BreakoutMoves moves, int lowerBound) {
         this.p = placement;
@@ -220,8 +222,10 @@ public final class FixedCountSearch {
 
     /** The group's VMs that may go to any host of the group (not pinned, no anti-affinity group). */
     private int[] movableVms(int[] group) {
-        return Arrays.stream(group).flatMap(h -> Arrays.stream(p.members.of(h)))
-                .filter(vm -> p.model.pinnedSlot(vm) < 0 && p.model.antiAffinityGroup(vm) < 0 && allowedOnAll(vm, group))
+        return Arrays.stream(group)
+                .flatMap(h -> Arrays.stream(p.members.of(h)))
+                .filter(vm ->
+                        p.model.pinnedSlot(vm) < 0 && p.model.antiAffinityGroup(vm) < 0 && allowedOnAll(vm, group))
                 .toArray();
     }
 

@@ -88,7 +88,9 @@ public final class HostEliminationSearch {
         }
         // repack onto fewer hosts: big steps first, halving the step after each failure
         int step = Math.max(1, (ledger.activeHosts() - lowerBound) / 4);
-        while (step >= 1 && ledger.activeHosts() - step >= lowerBound && System.nanoTime() < deadlineNanos
+        while (step >= 1
+                && ledger.activeHosts() - step >= lowerBound
+                && System.nanoTime() < deadlineNanos
                 && !stopRequested.getAsBoolean()) {
             p.clearJournal();
             if (repackOnto(ledger.activeHosts() - step, Baselines.decreasingOrder(model), deadlineNanos)
@@ -194,8 +196,11 @@ public final class HostEliminationSearch {
         for (int v = 0; v < key.length; v++) {
             key[v] = model.normalizedPeak(v) * (1 + 0.3 * p.random.nextDouble());
         }
-        int[] order = java.util.stream.IntStream.range(0, model.vms()).boxed()
-                .sorted((a, b) -> Double.compare(key[b], key[a])).mapToInt(Integer::intValue).toArray();
+        int[] order = java.util.stream.IntStream.range(0, model.vms())
+                .boxed()
+                .sorted((a, b) -> Double.compare(key[b], key[a]))
+                .mapToInt(Integer::intValue)
+                .toArray();
         p.clearJournal();
         if (repackOnto(ledger.activeHosts() - 1, order, deadlineNanos) && ledger.hardPenalty() == 0) {
             return true;
@@ -317,6 +322,4 @@ public final class HostEliminationSearch {
             }
         }
     }
-
-
 }

@@ -114,9 +114,12 @@ final class RehostSearch {
     }
 
     private int[] byCostDescending(int[] active) {
-        return Arrays.stream(active).boxed()
-                .sorted(Comparator.comparingDouble((Integer s) -> -model.slotSpec(s).yearlyCost())
+        return Arrays.stream(active)
+                .boxed()
+                .sorted(Comparator.comparingDouble(
+                                (Integer s) -> -model.slotSpec(s).yearlyCost())
                         .thenComparingDouble(s -> -model.slotSpec(s).maxWatts()))
-                .mapToInt(Integer::intValue).toArray();
+                .mapToInt(Integer::intValue)
+                .toArray();
     }
 }

@@ -96,7 +96,10 @@ final class WorkingPlacement {
 
     /** A light active host without pinned VMs; rank biased to the lightest, spreading after failures. */
     int pickVictim(int[] active, int failures) {
-        Integer[] order = Arrays.stream(active).filter(s -> !members.hasPinned(s, model)).boxed().toArray(Integer[]::new);
+        Integer[] order = Arrays.stream(active)
+                .filter(s -> !members.hasPinned(s, model))
+                .boxed()
+                .toArray(Integer[]::new);
         if (order.length < 2) {
             return -1;
         }

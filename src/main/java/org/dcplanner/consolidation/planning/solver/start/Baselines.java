@@ -56,8 +56,11 @@ public final class Baselines {
      */
     static int[] poolOrder(DemandModel m) {
         double[] price = costPerCapacity(m);
-        return IntStream.range(0, m.slots()).boxed().sorted(Comparator.comparingDouble((Integer s) -> price[s]))
-                .mapToInt(Integer::intValue).toArray();
+        return IntStream.range(0, m.slots())
+                .boxed()
+                .sorted(Comparator.comparingDouble((Integer s) -> price[s]))
+                .mapToInt(Integer::intValue)
+                .toArray();
     }
 
     /**
@@ -109,14 +112,16 @@ public final class Baselines {
 
     /** Pinned VMs first, then the others by decreasing normalized peak (ties by index). */
     public static int[] decreasingOrder(DemandModel m) {
-        return IntStream.range(0, m.vms()).boxed()
+        return IntStream.range(0, m.vms())
+                .boxed()
                 .sorted(Comparator.<Integer>comparingInt(v -> m.pinnedSlot(v) >= 0 ? 0 : 1)
                         .thenComparing(v -> -m.normalizedPeak(v)))
-                .mapToInt(Integer::intValue).toArray();
+                .mapToInt(Integer::intValue)
+                .toArray();
     }
 
-    private static int firstFit(DemandModel m, ScoreLedger ledger, int vm, int[] slotOrder,
-                                java.util.function.IntPredicate fits) {
+    private static int firstFit(
+            DemandModel m, ScoreLedger ledger, int vm, int[] slotOrder, java.util.function.IntPredicate fits) {
         int group = m.antiAffinityGroup(vm);
         int fallback = -1;
         long fallbackOverflow = Long.MAX_VALUE;
@@ -128,7 +133,8 @@ public final class Baselines {
             if (groupFree && fits.test(s)) {
                 return s;
             }
-            long overflow = ledger.loads().overflowIfAdded(vm, s) + (groupFree ? 0 : SlotTerms.DISCRETE_VIOLATION_WEIGHT);
+            long overflow =
+                    ledger.loads().overflowIfAdded(vm, s) + (groupFree ? 0 : SlotTerms.DISCRETE_VIOLATION_WEIGHT);
             if (overflow < fallbackOverflow) {
                 fallbackOverflow = overflow;
                 fallback = s;

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.dcplanner.consolidation.planning.solver.domain.DemandModel;
-import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem;
 import org.dcplanner.consolidation.planning.solver.score.ScoreLedger;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 
@@ -103,18 +102,27 @@ public final class Construction {
      */
     static List<int[]> modelFirstOrders(DemandModel model) {
         double[] price = Baselines.costPerCapacity(model);
-        Integer[] byEfficiency = IntStream.range(0, model.slots()).boxed()
-                .sorted(Comparator.comparingDouble((Integer s) -> price[s])).toArray(Integer[]::new);
-        List<String> models = Arrays.stream(byEfficiency).map(s -> model.slotSpec(s).modelId()).distinct()
-                .limit(MAX_MODEL_ORDERS).toList();
+        Integer[] byEfficiency = IntStream.range(0, model.slots())
+                .boxed()
+                .sorted(Comparator.comparingDouble((Integer s) -> price[s]))
+                .toArray(Integer[]::new);
+        List<String> models = Arrays.stream(byEfficiency)
+                .map(s -> model.slotSpec(s).modelId())
+                .distinct()
+                .limit(MAX_MODEL_ORDERS)
+                .toList();
         if (models.size() < 2) {
             return List.of();
         }
         List<int[]> orders = new ArrayList<>();
         for (String first : models) {
-            orders.add(Stream.concat(Arrays.stream(byEfficiency).filter(s -> model.slotSpec(s).modelId().equals(first)),
-                    Arrays.stream(byEfficiency).filter(s -> !model.slotSpec(s).modelId().equals(first)))
-                    .mapToInt(Integer::intValue).toArray());
+            orders.add(Stream.concat(
+                            Arrays.stream(byEfficiency)
+                                    .filter(s -> model.slotSpec(s).modelId().equals(first)),
+                            Arrays.stream(byEfficiency)
+                                    .filter(s -> !model.slotSpec(s).modelId().equals(first)))
+                    .mapToInt(Integer::intValue)
+                    .toArray());
         }
         return orders;
     }

@@ -24,7 +24,8 @@ public final class LowerBounds {
         int bound = 1;
         for (int r = 0; r < p.rows(); r++) {
             int res = r;
-            double largest = p.slots().stream().mapToDouble(s -> s.capacity()[res]).max().orElse(0);
+            double largest =
+                    p.slots().stream().mapToDouble(s -> s.capacity()[res]).max().orElse(0);
             for (int t = 0; t < p.steps(); t++) {
                 double sum = 0;
                 for (int v = 0; v < p.vmCount(); v++) {
@@ -55,7 +56,8 @@ public final class LowerBounds {
         int bound = p.vmCount() == 0 ? 0 : 1;
         for (int r = 0; r < p.rows(); r++) {
             int res = r;
-            double capacity = p.slots().stream().mapToDouble(s -> s.capacity()[res]).max().orElse(0);
+            double capacity =
+                    p.slots().stream().mapToDouble(s -> s.capacity()[res]).max().orElse(0);
             if (capacity <= 0) {
                 continue;
             }

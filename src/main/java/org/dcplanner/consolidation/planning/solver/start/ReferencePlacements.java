@@ -21,14 +21,19 @@ public record ReferencePlacements(int lowerBoundHosts, int[] peakFfd, int[] time
     }
 
     static ReferencePlacements of(DemandModel model) {
-        return new ReferencePlacements(LowerBounds.lowerBoundHosts(model.problem()), Baselines.peakFfd(model),
+        return new ReferencePlacements(
+                LowerBounds.lowerBoundHosts(model.problem()),
+                Baselines.peakFfd(model),
                 Baselines.timeSeriesFfd(model, 1.0));
     }
 
     /** These references when they have the problem's shape (one slot in range per VM), else computed on the model. */
     public static ReferencePlacements reuseOrCompute(ReferencePlacements given, DemandModel model) {
-        return given != null && StartAssignment.inRange(model.problem(), given.peakFfd())
-                && StartAssignment.inRange(model.problem(), given.timeSeriesFfd()) ? given : of(model);
+        return given != null
+                        && StartAssignment.inRange(model.problem(), given.peakFfd())
+                        && StartAssignment.inRange(model.problem(), given.timeSeriesFfd())
+                ? given
+                : of(model);
     }
 
     public int peakFfdHosts() {

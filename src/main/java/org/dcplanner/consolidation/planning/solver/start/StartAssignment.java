@@ -51,7 +51,12 @@ public final class StartAssignment {
                     + "inside the pool, on the VM's pin and allowed by the approach");
         }
         int[] start = warmStart.clone();
-        return Construction.ledger(model, start).score().compareTo(Construction.ledger(model, construction).score()) > 0
-                ? start : construction;
+        return Construction.ledger(model, start)
+                                .score()
+                                .compareTo(
+                                        Construction.ledger(model, construction).score())
+                        > 0
+                ? start
+                : construction;
     }
 }

@@ -12,8 +12,12 @@ class DemandModelTest {
     @Test
     void wholeNumberedDemandIsExactSoAHostFilledToItsCapacityIsFeasible() {
         // an HP ML110 G5 (5,320 MHz): 187 units per MHz, 994,840 units; 2,500 + 2,000 + 820 = 5,320 MHz exactly
-        DemandModel m = new DemandModel(TestProblems.cpu(1).hosts(1, 5320)
-                .vm(new float[] {2500}).vm(new float[] {2000}).vm(new float[] {820}).build());
+        DemandModel m = new DemandModel(TestProblems.cpu(1)
+                .hosts(1, 5320)
+                .vm(new float[] {2500})
+                .vm(new float[] {2000})
+                .vm(new float[] {820})
+                .build());
 
         assertThat(m.capacity(0, 0)).isEqualTo(5320L * 187);
         assertThat(m.demand(0, 0, 0)).isEqualTo(2500 * 187);
@@ -23,7 +27,11 @@ class DemandModelTest {
 
     @Test
     void fractionalDemandIsRoundedUpSoUnitFeasibilityStaysRealFeasibility() {
-        DemandModel m = new DemandModel(TestProblems.cpu(1).hosts(1, 5320).vm(new float[] {2660.5f}).vm(new float[] {2659.6f}).build());
+        DemandModel m = new DemandModel(TestProblems.cpu(1)
+                .hosts(1, 5320)
+                .vm(new float[] {2660.5f})
+                .vm(new float[] {2659.6f})
+                .build());
 
         assertThat(m.demand(0, 0, 0)).isEqualTo((int) Math.ceil(2660.5 * 187));
         // 5,320.1 MHz on a 5,320 MHz host: over capacity in units too

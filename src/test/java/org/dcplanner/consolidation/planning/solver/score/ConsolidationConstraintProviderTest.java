@@ -13,10 +13,12 @@ import org.optaplanner.test.api.score.stream.ConstraintVerifier;
 class ConsolidationConstraintProviderTest {
     /** With one CPU host type of 1000 MHz, one model unit is 0.001 MHz. */
     private static final long UNITS_PER_MHZ = 1000;
+
     private static final long DISCRETE = DemandModel.UNITS_PER_LARGEST_HOST;
 
     private final ConstraintVerifier<ConsolidationConstraintProvider, ConsolidationSolution> verifier =
-            ConstraintVerifier.build(new ConsolidationConstraintProvider(), ConsolidationSolution.class, VmAssignment.class);
+            ConstraintVerifier.build(
+                    new ConsolidationConstraintProvider(), ConsolidationSolution.class, VmAssignment.class);
 
     private static ConsolidationSolution solution(TestProblems problem, int... vmSlot) {
         return ConsolidationSolution.of(new DemandModel(problem.build()), vmSlot);
@@ -24,8 +26,11 @@ class ConsolidationConstraintProviderTest {
 
     @Test
     void penalizesCpuOverflowByExcessPerStep() {
-        TestProblems p = TestProblems.cpu(2).hosts(2, 1000)
-                .vm(new float[] {600, 600}).vm(new float[] {600, 300}).vm(new float[] {900, 900});
+        TestProblems p = TestProblems.cpu(2)
+                .hosts(2, 1000)
+                .vm(new float[] {600, 600})
+                .vm(new float[] {600, 300})
+                .vm(new float[] {900, 900});
         verifier.verifyThat(ConsolidationConstraintProvider::hostCapacity)
                 .givenSolution(solution(p, 0, 0, 1))
                 .penalizesBy(200 * UNITS_PER_MHZ);
@@ -33,8 +38,16 @@ class ConsolidationConstraintProviderTest {
 
     @Test
     void penalizesEachAntiAffinityPairSharingAHost() {
-        TestProblems p = TestProblems.cpu(1).hosts(2, 1000)
-                .flatVm(10).groupLast(1).flatVm(10).groupLast(1).flatVm(10).groupLast(1).flatVm(10).groupLast(2);
+        TestProblems p = TestProblems.cpu(1)
+                .hosts(2, 1000)
+                .flatVm(10)
+                .groupLast(1)
+                .flatVm(10)
+                .groupLast(1)
+                .flatVm(10)
+                .groupLast(1)
+                .flatVm(10)
+                .groupLast(2);
         verifier.verifyThat(ConsolidationConstraintProvider::antiAffinity)
                 .givenSolution(solution(p, 0, 0, 1, 0))
                 .penalizesBy(DISCRETE);
@@ -42,7 +55,12 @@ class ConsolidationConstraintProviderTest {
 
     @Test
     void penalizesPinnedVmOffItsSlot() {
-        TestProblems p = TestProblems.cpu(1).hosts(2, 1000).flatVm(10).pinLast(1).flatVm(10).pinLast(0);
+        TestProblems p = TestProblems.cpu(1)
+                .hosts(2, 1000)
+                .flatVm(10)
+                .pinLast(1)
+                .flatVm(10)
+                .pinLast(0);
         verifier.verifyThat(ConsolidationConstraintProvider::pinnedSlot)
                 .givenSolution(solution(p, 0, 0))
                 .penalizesBy(DISCRETE);
@@ -50,8 +68,12 @@ class ConsolidationConstraintProviderTest {
 
     @Test
     void penalizesParavirtualizationOfIncapableGuest() {
-        TestProblems p = TestProblems.cpu(1).hosts(1, 1000).approach(VirtualizationApproach.PARAVIRTUAL)
-                .flatVm(10).notParavirtCapableLast().flatVm(10);
+        TestProblems p = TestProblems.cpu(1)
+                .hosts(1, 1000)
+                .approach(VirtualizationApproach.PARAVIRTUAL)
+                .flatVm(10)
+                .notParavirtCapableLast()
+                .flatVm(10);
         verifier.verifyThat(ConsolidationConstraintProvider::paravirtCapable)
                 .givenSolution(solution(p, 0, 0))
                 .penalizesBy(DISCRETE);
@@ -67,8 +89,13 @@ class ConsolidationConstraintProviderTest {
 
     @Test
     void penalizesHardwareAssistedVmOnHostWithoutSupport() {
-        TestProblems p = TestProblems.cpu(1).hosts(1, "modern", true, 1000).hosts(1, "old", false, 1000)
-                .approach(VirtualizationApproach.HARDWARE_ASSISTED).flatVm(10).flatVm(10).flatVm(10);
+        TestProblems p = TestProblems.cpu(1)
+                .hosts(1, "modern", true, 1000)
+                .hosts(1, "old", false, 1000)
+                .approach(VirtualizationApproach.HARDWARE_ASSISTED)
+                .flatVm(10)
+                .flatVm(10)
+                .flatVm(10);
         verifier.verifyThat(ConsolidationConstraintProvider::hardwareAssist)
                 .givenSolution(solution(p, 0, 1, 1))
                 .penalizesBy(2 * DISCRETE);
@@ -76,12 +103,18 @@ class ConsolidationConstraintProviderTest {
 
     @Test
     void penalizesHaShortfallWhenOneFailedHostsLoadDoesNotFitOnTheOthers() {
-        TestProblems tight = TestProblems.cpu(2).hosts(3, 1000).haReserve(1).flatVm(600).flatVm(600);
+        TestProblems tight =
+                TestProblems.cpu(2).hosts(3, 1000).haReserve(1).flatVm(600).flatVm(600);
         // two active hosts: total 1200 must fit into 2000 - 1000 = 1000 at each of 2 steps
         verifier.verifyThat(ConsolidationConstraintProvider::haReserve)
                 .givenSolution(solution(tight, 0, 1))
                 .penalizesBy(2 * 200 * UNITS_PER_MHZ);
-        TestProblems spread = TestProblems.cpu(2).hosts(3, 1000).haReserve(1).flatVm(400).flatVm(400).flatVm(400);
+        TestProblems spread = TestProblems.cpu(2)
+                .hosts(3, 1000)
+                .haReserve(1)
+                .flatVm(400)
+                .flatVm(400)
+                .flatVm(400);
         verifier.verifyThat(ConsolidationConstraintProvider::haReserve)
                 .givenSolution(solution(spread, 0, 1, 2))
                 .penalizesBy(0);
@@ -89,11 +122,16 @@ class ConsolidationConstraintProviderTest {
 
     @Test
     void chargesEachActiveHostOnceOrItsYearlyCost() {
-        TestProblems p = TestProblems.cpu(1).hosts(3, 1000).flatVm(10).flatVm(10).flatVm(10);
+        TestProblems p =
+                TestProblems.cpu(1).hosts(3, 1000).flatVm(10).flatVm(10).flatVm(10);
         verifier.verifyThat(ConsolidationConstraintProvider::activeHosts)
                 .givenSolution(solution(p, 0, 0, 2))
                 .penalizesBy(2);
-        TestProblems cost = TestProblems.cpu(1).hosts(3, 1000).objective(Objective.COST).flatVm(10).flatVm(10);
+        TestProblems cost = TestProblems.cpu(1)
+                .hosts(3, 1000)
+                .objective(Objective.COST)
+                .flatVm(10)
+                .flatVm(10);
         verifier.verifyThat(ConsolidationConstraintProvider::activeHosts)
                 .givenSolution(solution(cost, 0, 1))
                 .penalizesBy(2 * 1000);
@@ -102,8 +140,11 @@ class ConsolidationConstraintProviderTest {
     @Test
     void penalizesSquaredPeakFillOfEachActiveHost() {
         // host 0 peaks at 800 of 1000 MHz (step 1), host 1 at 250; the empty host 2 adds nothing
-        TestProblems p = TestProblems.cpu(2).hosts(3, 1000)
-                .vm(new float[] {500, 500}).vm(new float[] {100, 300}).flatVm(250);
+        TestProblems p = TestProblems.cpu(2)
+                .hosts(3, 1000)
+                .vm(new float[] {500, 500})
+                .vm(new float[] {100, 300})
+                .flatVm(250);
         long eighty = SlotTerms.FILL_SCALE * 8 / 10;
         long quarter = SlotTerms.FILL_SCALE / 4;
         verifier.verifyThat(ConsolidationConstraintProvider::balance)

@@ -11,8 +11,11 @@ class HostLoadsTest {
     @Test
     void weightedOverflowChangeWeighsEachOverflowedStep() {
         // one 1000 MHz host = 1,000,000 units, so 100 MHz = 100,000 units
-        DemandModel m = new DemandModel(TestProblems.cpu(2).hosts(2, 1000)
-                .vm(new float[] {900, 500}).vm(new float[] {300, 300}).build());
+        DemandModel m = new DemandModel(TestProblems.cpu(2)
+                .hosts(2, 1000)
+                .vm(new float[] {900, 500})
+                .vm(new float[] {300, 300})
+                .build());
         HostLoads loads = new HostLoads(m);
         loads.add(0, 0);
         OverflowWeights weight = new OverflowWeights(1, m.slots(), m.steps());
@@ -37,8 +40,11 @@ class HostLoadsTest {
 
     @Test
     void largeWeightsSwitchToLongProductsAndStayExact() {
-        DemandModel m = new DemandModel(TestProblems.cpu(2).hosts(2, 1000)
-                .vm(new float[] {900, 500}).vm(new float[] {300, 300}).build());
+        DemandModel m = new DemandModel(TestProblems.cpu(2)
+                .hosts(2, 1000)
+                .vm(new float[] {900, 500})
+                .vm(new float[] {300, 300})
+                .build());
         HostLoads loads = new HostLoads(m);
         loads.add(0, 0);
         loads.add(1, 0);

@@ -10,8 +10,8 @@ import org.dcplanner.consolidation.planning.solver.domain.DemandModel;
 import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem;
 import org.dcplanner.consolidation.planning.solver.search.CustomSearchPhase;
 import org.dcplanner.consolidation.planning.solver.start.Baselines;
-import org.dcplanner.consolidation.planning.solver.start.LowerBounds;
 import org.dcplanner.consolidation.planning.solver.start.Construction;
+import org.dcplanner.consolidation.planning.solver.start.LowerBounds;
 import org.junit.jupiter.api.Test;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import org.optaplanner.core.api.solver.SolutionManager;
@@ -31,9 +31,18 @@ class ScoreCrossCheckTest {
     void incrementalScoreEqualsConstraintStreamsOnRandomPlansAndMoves() {
         for (long seed = 1; seed <= 5; seed++) {
             PlanningProblem problem = TestProblems.random(seed, 25, 8, 12);
-            PlanningProblem withHa = new PlanningProblem(problem.resources(), problem.steps(), problem.demand(),
-                    problem.vmNames(), problem.slots(), problem.pinnedSlot(), problem.antiAffinityGroup(),
-                    problem.paravirtCapable(), problem.approach(), (int) (seed % 2), problem.objective());
+            PlanningProblem withHa = new PlanningProblem(
+                    problem.resources(),
+                    problem.steps(),
+                    problem.demand(),
+                    problem.vmNames(),
+                    problem.slots(),
+                    problem.pinnedSlot(),
+                    problem.antiAffinityGroup(),
+                    problem.paravirtCapable(),
+                    problem.approach(),
+                    (int) (seed % 2),
+                    problem.objective());
             DemandModel model = new DemandModel(withHa);
             SplittableRandom rnd = new SplittableRandom(seed);
             int[] slots = new int[model.vms()];
@@ -48,11 +57,13 @@ class ScoreCrossCheckTest {
                 ledger.add(vm, to);
                 slots[vm] = to;
                 if (move % 20 == 0) {
-                    assertThat(ledger.score()).as("seed %d move %d", seed, move)
+                    assertThat(ledger.score())
+                            .as("seed %d move %d", seed, move)
                             .isEqualTo(streams.update(ConsolidationSolution.of(model, slots)));
                 }
             }
-            assertThat(ledger.score()).isEqualTo(Construction.ledger(model, slots).score());
+            assertThat(ledger.score())
+                    .isEqualTo(Construction.ledger(model, slots).score());
         }
     }
 
@@ -61,8 +72,8 @@ class ScoreCrossCheckTest {
         PlanningProblem problem = TestProblems.random(3, 14, 7, 6);
         DemandModel model = new DemandModel(problem);
         int[] start = Baselines.timeSeriesFfd(model, 1.0);
-        CustomSearchPhase elimination = CustomSearchPhase.hostElimination(System.nanoTime() + 300_000_000L,
-                () -> false, s -> { }, 1L, LowerBounds.lowerBoundHosts(problem));
+        CustomSearchPhase elimination = CustomSearchPhase.hostElimination(
+                System.nanoTime() + 300_000_000L, () -> false, s -> {}, 1L, LowerBounds.lowerBoundHosts(problem));
         CustomSearchPhase balance = CustomSearchPhase.balance(System.nanoTime() + 600_000_000L, () -> false, 1L);
         SolverConfig config = SolverSetup.baseConfig()
                 .withEnvironmentMode(EnvironmentMode.FULL_ASSERT)
@@ -71,12 +82,17 @@ class ScoreCrossCheckTest {
                         .withIncrementalScoreCalculatorClass(ConsolidationIncrementalScoreCalculator.class)
                         .withAssertionScoreDirectorFactory(new ScoreDirectorFactoryConfig()
                                 .withConstraintProviderClass(ConsolidationConstraintProvider.class)))
-                .withPhases(new CustomPhaseConfig().withCustomPhaseCommands(elimination),
+                .withPhases(
+                        new CustomPhaseConfig().withCustomPhaseCommands(elimination),
                         new CustomPhaseConfig().withCustomPhaseCommands(balance),
                         // from a balanced local optimum few moves are acceptable: a time limit keeps FULL_ASSERT short
-                        SolverSetup.localSearch().withTerminationConfig(new TerminationConfig().withStepCountLimit(300).withSecondsSpentLimit(3L)));
+                        SolverSetup.localSearch()
+                                .withTerminationConfig(new TerminationConfig()
+                                        .withStepCountLimit(300)
+                                        .withSecondsSpentLimit(3L)));
 
-        ConsolidationSolution solved = SolverFactory.<ConsolidationSolution>create(config).buildSolver()
+        ConsolidationSolution solved = SolverFactory.<ConsolidationSolution>create(config)
+                .buildSolver()
                 .solve(ConsolidationSolution.of(model, start));
 
         assertThat(solved.getScore()).isEqualTo(streams.update(ConsolidationSolution.of(model, solved.vmSlots())));

@@ -16,12 +16,15 @@ class BalanceSearchTest {
     private static final long GENEROUS_DEADLINE_NANOS = 5_000_000_000L;
 
     private static int[] balance(DemandModel m, int[] start) {
-        return new BalanceSearch(m, start, 1L).run(new StopPoll(System.nanoTime() + GENEROUS_DEADLINE_NANOS, () -> false));
+        return new BalanceSearch(m, start, 1L)
+                .run(new StopPoll(System.nanoTime() + GENEROUS_DEADLINE_NANOS, () -> false));
     }
 
     private static long[] cpuPeaks(DemandModel m, int[] placement) {
         HostLoads loads = Construction.ledger(m, placement).loads();
-        return java.util.stream.IntStream.range(0, m.slots()).mapToLong(s -> loads.peaks(s)[0]).toArray();
+        return java.util.stream.IntStream.range(0, m.slots())
+                .mapToLong(s -> loads.peaks(s)[0])
+                .toArray();
     }
 
     @Test
@@ -39,30 +42,44 @@ class BalanceSearchTest {
         long unitsPerMhz = m.capacity(0, 0) / 1000;
         assertThat(Arrays.stream(cpuPeaks(m, result)).max().orElseThrow()).isEqualTo(700 * unitsPerMhz);
         assertThat(Baselines.hostsUsed(result)).isEqualTo(2);
-        assertThat(Construction.ledger(m, result).score()).isGreaterThan(Construction.ledger(m, start).score());
+        assertThat(Construction.ledger(m, result).score())
+                .isGreaterThan(Construction.ledger(m, start).score());
     }
 
     @Test
     void swapsWhereNoSingleMoveFits() {
         // peaks 900 (step 0) and 1,000 (step 1); every single move overflows the other host, while swapping
         // a 600/200 VM for a 300/500 one gives peaks 700 and 900
-        DemandModel m = new DemandModel(TestProblems.cpu(2).hosts(2, 1000)
-                .vm(new float[] {600, 200}).vm(new float[] {300, 200})
-                .vm(new float[] {300, 500}).vm(new float[] {300, 500}).build());
+        DemandModel m = new DemandModel(TestProblems.cpu(2)
+                .hosts(2, 1000)
+                .vm(new float[] {600, 200})
+                .vm(new float[] {300, 200})
+                .vm(new float[] {300, 500})
+                .vm(new float[] {300, 500})
+                .build());
         int[] start = {0, 0, 1, 1};
 
         int[] result = balance(m, start);
 
         long unitsPerMhz = m.capacity(0, 0) / 1000;
         assertThat(Construction.ledger(m, result).hardPenalty()).isZero();
-        assertThat(Arrays.stream(cpuPeaks(m, result)).sorted().toArray()).containsExactly(700 * unitsPerMhz, 900 * unitsPerMhz);
+        assertThat(Arrays.stream(cpuPeaks(m, result)).sorted().toArray())
+                .containsExactly(700 * unitsPerMhz, 900 * unitsPerMhz);
     }
 
     @Test
     void keepsAntiAffinityPinsAndTheHostCount() {
         // the even split would put the two group-1 VMs together and move the pinned one: neither may happen
-        DemandModel m = new DemandModel(TestProblems.cpu(1).hosts(3, 1000)
-                .flatVm(500).groupLast(1).flatVm(300).groupLast(1).flatVm(300).pinLast(0).flatVm(100).build());
+        DemandModel m = new DemandModel(TestProblems.cpu(1)
+                .hosts(3, 1000)
+                .flatVm(500)
+                .groupLast(1)
+                .flatVm(300)
+                .groupLast(1)
+                .flatVm(300)
+                .pinLast(0)
+                .flatVm(100)
+                .build());
         int[] start = {0, 1, 0, 1};
 
         int[] result = balance(m, start);

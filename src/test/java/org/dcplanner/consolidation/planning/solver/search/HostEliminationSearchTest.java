@@ -11,8 +11,8 @@ import org.dcplanner.consolidation.planning.solver.domain.DemandModel;
 import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem;
 import org.dcplanner.consolidation.planning.solver.score.ScoreLedger;
 import org.dcplanner.consolidation.planning.solver.start.Baselines;
-import org.dcplanner.consolidation.planning.solver.start.LowerBounds;
 import org.dcplanner.consolidation.planning.solver.start.Construction;
+import org.dcplanner.consolidation.planning.solver.start.LowerBounds;
 import org.junit.jupiter.api.Test;
 
 class HostEliminationSearchTest {
@@ -28,7 +28,7 @@ class HostEliminationSearchTest {
         int[] spread = {0, 1, 2, 3, 4, 5, 6, 7};
 
         int[] result = new HostEliminationSearch(m, spread, 1L, 2)
-                .run(System.nanoTime() + GENEROUS_DEADLINE_NANOS, () -> false, s -> { });
+                .run(System.nanoTime() + GENEROUS_DEADLINE_NANOS, () -> false, s -> {});
 
         assertThat(Baselines.hostsUsed(result)).isEqualTo(2);
         assertThat(Construction.ledger(m, result).hardPenalty()).isZero();
@@ -36,14 +36,21 @@ class HostEliminationSearchTest {
 
     @Test
     void pairsAntiPhaseVmsAndKeepsPinsAndAntiAffinity() {
-        DemandModel m = new DemandModel(TestProblems.cpu(2).hosts(6, 1000)
-                .vm(new float[] {900, 100}).vm(new float[] {100, 900})
-                .vm(new float[] {900, 100}).groupLast(1).vm(new float[] {100, 900}).groupLast(1)
-                .vm(new float[] {50, 50}).pinLast(5).build());
+        DemandModel m = new DemandModel(TestProblems.cpu(2)
+                .hosts(6, 1000)
+                .vm(new float[] {900, 100})
+                .vm(new float[] {100, 900})
+                .vm(new float[] {900, 100})
+                .groupLast(1)
+                .vm(new float[] {100, 900})
+                .groupLast(1)
+                .vm(new float[] {50, 50})
+                .pinLast(5)
+                .build());
         int[] start = {0, 1, 2, 3, 5};
 
         int[] result = new HostEliminationSearch(m, start, 3L, LowerBounds.lowerBoundHosts(m.problem()))
-                .run(System.nanoTime() + GENEROUS_DEADLINE_NANOS, () -> false, s -> { });
+                .run(System.nanoTime() + GENEROUS_DEADLINE_NANOS, () -> false, s -> {});
 
         ScoreLedger ledger = Construction.ledger(m, result);
         assertThat(ledger.brokenConstraints()).isEmpty();
@@ -60,9 +67,11 @@ class HostEliminationSearchTest {
             assertThat(Construction.ledger(m, start).hardPenalty()).isZero();
 
             int[] result = new HostEliminationSearch(m, start, seed, LowerBounds.lowerBoundHosts(m.problem()))
-                    .run(System.nanoTime() + 300_000_000L, () -> false, s -> { });
+                    .run(System.nanoTime() + 300_000_000L, () -> false, s -> {});
 
-            assertThat(Construction.ledger(m, result).hardPenalty()).as("seed %d", seed).isZero();
+            assertThat(Construction.ledger(m, result).hardPenalty())
+                    .as("seed %d", seed)
+                    .isZero();
             assertThat(Baselines.hostsUsed(result)).isLessThanOrEqualTo(Baselines.hostsUsed(start));
         }
     }
@@ -73,11 +82,14 @@ class HostEliminationSearchTest {
             DemandModel m = new DemandModel(bigAndSmallVms(seed));
             int[] start = IntStream.range(0, m.vms()).map(v -> v % 30).toArray(); // 30 hosts
             List<int[]> reported = new ArrayList<>();
-            HostEliminationSearch search = new HostEliminationSearch(m, start, seed, LowerBounds.lowerBoundHosts(m.problem()));
+            HostEliminationSearch search =
+                    new HostEliminationSearch(m, start, seed, LowerBounds.lowerBoundHosts(m.problem()));
 
             int[] result = search.fixedCountStage().run(System.nanoTime() + 300_000_000L, () -> false, reported::add);
 
-            assertThat(Construction.ledger(m, result).brokenConstraints()).as("seed %d", seed).isEmpty();
+            assertThat(Construction.ledger(m, result).brokenConstraints())
+                    .as("seed %d", seed)
+                    .isEmpty();
             int previous = Baselines.hostsUsed(start);
             for (int[] r : reported) {
                 assertThat(Construction.ledger(m, r).brokenConstraints()).isEmpty();
@@ -113,7 +125,7 @@ class HostEliminationSearchTest {
         int[] start = Baselines.timeSeriesFfd(m, 1.0);
 
         int[] result = new HostEliminationSearch(m, start, 9L, 1)
-                .run(System.nanoTime() + GENEROUS_DEADLINE_NANOS * 100, () -> true, s -> { });
+                .run(System.nanoTime() + GENEROUS_DEADLINE_NANOS * 100, () -> true, s -> {});
 
         assertThat(result).containsExactly(start);
     }
