@@ -101,10 +101,14 @@ async function signIn(user, pass) {
   await page.waitForSelector('[data-testid="signed-in"]', { timeout: 30_000 });
 }
 
+/** The CSRF header the UI sends with every write of the browser's session. */
+async function csrf() {
+  return { 'X-XSRF-TOKEN': (await context.cookies(baseUrl)).find((c) => c.name === 'XSRF-TOKEN')?.value ?? '' };
+}
+
 /** A JSON write through the browser's session, with the CSRF token the UI would send. */
 async function post(path, data) {
-  const xsrf = (await context.cookies(baseUrl)).find((c) => c.name === 'XSRF-TOKEN')?.value ?? '';
-  return page.request.post(`${baseUrl}${path}`, { data, headers: { 'X-XSRF-TOKEN': xsrf } });
+  return page.request.post(`${baseUrl}${path}`, { data, headers: await csrf() });
 }
 
 
@@ -419,6 +423,7 @@ try {
   // the row shows the API's out-of-sample figures.
   const sample = await page.request.get(`${baseUrl}/sample-workloads/generic-small.csv`);
   const dayB = await page.request.post(`${baseUrl}/api/v1/workloads`, {
+    headers: await csrf(),
     multipart: { file: { name: 'generic-small.csv', mimeType: 'text/csv', buffer: await sample.body() }, name: 'e2e held-out copy' },
   });
   check('held-out copy uploaded', dayB.status() === 201, String(dayB.status()));
@@ -453,7 +458,7 @@ try {
   check('sweep table hosts = the API\'s', sweepRows.map(Number).join() === sweep.folds.map((f) => f.hosts).join(), `${sweepRows} vs ${sweep.folds.map((f) => f.hosts)}`);
   await page.screenshot({ path: join(shots, '05c-sweep.png'), fullPage: true });
   // deleting the finished sweep deletes its plans (the workload's plan list below counts only this test's own plans)
-  const deleted = await page.request.delete(`${baseUrl}/api/v1/sweeps/${sweepId}`);
+  const deleted = await page.request.delete(`${baseUrl}/api/v1/sweeps/${sweepId}`, { headers: await csrf() });
   const sweepPlanGone = (await page.request.get(`${baseUrl}/api/v1/plans/${sweep.folds[0].planId}`)).status() === 404;
   check('a finished sweep is deleted with its plans', deleted.status() === 204 && sweepPlanGone, `${deleted.status()} ${sweepPlanGone}`);
 
