@@ -68,7 +68,10 @@ public final class BaselineHosts {
                     0,
                     PlanningProblem.Objective.HOSTS,
                     1,
-                    java.util.Map.of());
+                    java.util.Map.of(),
+                    null,
+                    null,
+                    null);
             RiskSizing risk = RiskSizing.of(w, request, overhead, Collections.nCopies(n, spec));
             return pack(
                     risk.sized().demand(),

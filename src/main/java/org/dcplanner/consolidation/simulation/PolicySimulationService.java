@@ -197,7 +197,11 @@ public class PolicySimulationService {
                 slots,
                 unplaced,
                 new PlanRequest.Sizing(100.0, 0.0, false, 1, Boolean.TRUE.equals(req.overheadInTrace())),
-                0);
+                0,
+                false,
+                List.of(),
+                null,
+                null);
         ReplayInput in =
                 PlanReplayInputs.build(none, w, hosts, runner.model(Map.of()), req.virtualization(), false, false);
         return PolicyOutcome.of(

@@ -44,7 +44,10 @@ class AutoVirtualizationTest {
                         null,
                         null,
                         10,
-                        Map.of())
+                        Map.of(),
+                        null,
+                        null,
+                        null)
                 .validated(3600, 30);
         return PlanProblemFactory.build(r, trace, CATALOG, overhead);
     }
@@ -91,7 +94,10 @@ class AutoVirtualizationTest {
                 new int[] {0, 0},
                 RAW,
                 0,
-                true);
+                true,
+                List.of(),
+                null,
+                null);
         assertThat(p.approachOf(trace.vms().get(0))).isEqualTo(VirtualizationApproach.PARAVIRTUAL);
         assertThat(p.approachOf(trace.vms().get(1))).isEqualTo(VirtualizationApproach.HARDWARE_ASSISTED);
     }

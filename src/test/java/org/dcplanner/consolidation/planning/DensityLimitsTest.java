@@ -63,6 +63,8 @@ class DensityLimitsTest {
                         null,
                         10,
                         Map.of(),
+                        null,
+                        null,
                         pool)
                 .validated(3600, 30);
         return PlanProblemFactory.build(r, trace, CATALOG, VirtualizationOverheadModel.withDefaults());

@@ -70,7 +70,10 @@ class OverheadInTraceSizingTest {
                         null,
                         null,
                         10,
-                        Map.of())
+                        Map.of(),
+                        null,
+                        null,
+                        null)
                 .validated(3600, 30);
     }
 

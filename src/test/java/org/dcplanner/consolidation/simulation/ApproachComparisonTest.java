@@ -107,6 +107,10 @@ class ApproachComparisonTest {
                 planned,
                 vmHost,
                 PlacedPlan.RAW_SERIES,
-                haReserveHosts);
+                haReserveHosts,
+                false,
+                List.of(),
+                null,
+                null);
     }
 }

@@ -41,6 +41,7 @@ class OutOfSampleReplayTest {
                 new int[] {0, 0, 1},
                 AS_MEASURED,
                 0,
+                false,
                 List.of("a", "b", "c"),
                 null,
                 null);

@@ -200,7 +200,10 @@ public final class OverloadRiskBenchmark {
                 0,
                 Objective.HOSTS,
                 seconds,
-                Map.of());
+                Map.of(),
+                null,
+                null,
+                null);
         DemandSizer.SizedDemand sized;
         List<HostSlotSpec> packSlots = slots;
         OverloadRiskModel risk;

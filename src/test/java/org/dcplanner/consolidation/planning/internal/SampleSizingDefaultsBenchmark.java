@@ -77,7 +77,10 @@ public final class SampleSizingDefaultsBenchmark {
                 0,
                 Objective.HOSTS,
                 seconds,
-                Map.of());
+                Map.of(),
+                null,
+                null,
+                null);
         PlanProblemFactory.BuiltProblem built =
                 PlanProblemFactory.build(request, w, catalog, VirtualizationOverheadModel.withDefaults());
         PlanningResult r = new OptaPlannerConsolidationSolver()

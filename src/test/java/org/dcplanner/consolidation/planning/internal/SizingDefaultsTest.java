@@ -32,6 +32,9 @@ class SizingDefaultsTest {
                         null,
                         null,
                         null,
+                        null,
+                        null,
+                        null,
                         null)
                 .validated(3600, 30);
     }
