@@ -19,6 +19,7 @@ import org.dcplanner.consolidation.problem.Ranges;
  * @param pinned VM name to slot index (0-based position in the expanded host pool)
  * @param from   optional: plan only the workload's steps starting at or after this instant
  * @param to     optional: plan only the steps starting before this instant (from < to)
+ * @param rules  optional DRS-style placement rules: affinity groups, VM groups, host groups and VM-to-host rules
  */
 public record PlanRequest(
         UUID workloadId,
@@ -34,7 +35,8 @@ public record PlanRequest(
         Map<String, Integer> pinned,
         Instant from,
         Instant to,
-        Limits limits) {
+        Limits limits,
+        Rules rules) {
 
     /** This request planned on the workload's steps in [from, to) (null: from its start / to its end). */
     public PlanRequest withWindow(UUID workload, Instant windowFrom, Instant windowTo) {
@@ -52,7 +54,8 @@ public record PlanRequest(
                 pinned,
                 windowFrom,
                 windowTo,
-                limits);
+                limits,
+                rules);
     }
 
     /** This request under another name. */
@@ -71,7 +74,8 @@ public record PlanRequest(
                 pinned,
                 from,
                 to,
-                limits);
+                limits,
+                rules);
     }
 
     static final double MAX_VCPU_PER_CORE = 64;
@@ -114,6 +118,115 @@ public record PlanRequest(
             }
         }
     }
+
+    static final int MAX_RULE_ITEMS = 1_000;
+
+    /**
+     * DRS-style rules. A host group is a set of the pool's hosts: whole pool entries ({@code poolEntries}, indexes
+     * into hostPool) and/or single slots ({@code slots}, as in pinned). A host rule binds a VM group, an affinity group
+     * or an inventory anti-affinity group by name. Names are checked against the workload and the pool when planning
+     * (422 naming the unknown ones).
+     *
+     * @param affinityGroups VMs of each group must share one host (added to the inventory's affinity groups)
+     * @param vmGroups       named sets of VMs for host rules
+     * @param hostGroups     named sets of the pool's hosts
+     * @param hostRules      "VMs of group X must / must not / should / should not run on host group H"
+     */
+    public record Rules(
+            List<VmGroup> affinityGroups,
+            List<VmGroup> vmGroups,
+            List<HostGroup> hostGroups,
+            List<HostRuleSpec> hostRules) {
+        public List<VmGroup> affinityGroupsOrEmpty() {
+            return affinityGroups == null ? List.of() : affinityGroups;
+        }
+
+        public List<VmGroup> vmGroupsOrEmpty() {
+            return vmGroups == null ? List.of() : vmGroups;
+        }
+
+        public List<HostGroup> hostGroupsOrEmpty() {
+            return hostGroups == null ? List.of() : hostGroups;
+        }
+
+        public List<HostRuleSpec> hostRulesOrEmpty() {
+            return hostRules == null ? List.of() : hostRules;
+        }
+
+        void validate() {
+            items("rules.affinityGroups", affinityGroups);
+            items("rules.vmGroups", vmGroups);
+            items("rules.hostGroups", hostGroups);
+            items("rules.hostRules", hostRules);
+            for (int i = 0; i < affinityGroupsOrEmpty().size(); i++)
+                vmGroup("rules.affinityGroups[" + i + "]", affinityGroups.get(i));
+            for (int i = 0; i < vmGroupsOrEmpty().size(); i++) vmGroup("rules.vmGroups[" + i + "]", vmGroups.get(i));
+            for (int i = 0; i < hostGroupsOrEmpty().size(); i++) {
+                String field = "rules.hostGroups[" + i + "]";
+                HostGroup g = hostGroups.get(i);
+                if (g == null) throw invalid(field, field + " must be an object");
+                name(field + ".name", g.name());
+                List<Integer> entries = g.poolEntries() == null ? List.of() : g.poolEntries();
+                List<Integer> slots = g.slots() == null ? List.of() : g.slots();
+                if (entries.isEmpty() && slots.isEmpty())
+                    throw invalid(field, field + " needs poolEntries or slots (at least one host)");
+                if (entries.size() > MAX_POOL_HOSTS || slots.size() > MAX_POOL_HOSTS)
+                    throw invalid(field, field + " lists at most " + MAX_POOL_HOSTS + " pool entries and slots");
+                for (int j = 0; j < entries.size(); j++)
+                    Ranges.check(field + ".poolEntries[" + j + "]", entries.get(j), 0, MAX_POOL_HOSTS - 1);
+                for (int j = 0; j < slots.size(); j++)
+                    Ranges.check(field + ".slots[" + j + "]", slots.get(j), 0, MAX_POOL_HOSTS - 1);
+            }
+            for (int i = 0; i < hostRulesOrEmpty().size(); i++) {
+                String field = "rules.hostRules[" + i + "]";
+                HostRuleSpec r = hostRules.get(i);
+                if (r == null) throw invalid(field, field + " must be an object");
+                name(field + ".name", r.name());
+                name(field + ".vmGroup", r.vmGroup());
+                name(field + ".hostGroup", r.hostGroup());
+                if (r.kind() == null)
+                    throw invalid(
+                            field + ".kind",
+                            field
+                                    + ".kind is required: MUST_RUN_ON, MUST_NOT_RUN_ON, SHOULD_RUN_ON or SHOULD_NOT_RUN_ON");
+            }
+        }
+
+        private static void items(String field, List<?> list) {
+            if (list != null && list.size() > MAX_RULE_ITEMS)
+                throw invalid(field, field + " may hold at most " + MAX_RULE_ITEMS + " items, got " + list.size());
+        }
+
+        private static void vmGroup(String field, VmGroup g) {
+            if (g == null) throw invalid(field, field + " must be an object");
+            name(field + ".name", g.name());
+            if (g.vms() == null || g.vms().isEmpty())
+                throw invalid(field + ".vms", field + ".vms needs at least one VM");
+            if (g.vms().size() > MAX_PINS)
+                throw invalid(field + ".vms", field + ".vms may name at most " + MAX_PINS + " VMs");
+            for (int j = 0; j < g.vms().size(); j++)
+                name(field + ".vms[" + j + "]", g.vms().get(j));
+        }
+
+        private static void name(String field, String value) {
+            if (value == null || value.isBlank()) throw invalid(field, field + " is required");
+            if (value.length() > MAX_NAME_LENGTH)
+                throw invalid(field, field + " must be at most " + MAX_NAME_LENGTH + " characters");
+        }
+    }
+
+    /** A named set of VMs (by their names in the workload). */
+    public record VmGroup(String name, List<String> vms) {}
+
+    /** A named set of the pool's hosts: whole pool entries and/or single slots. */
+    public record HostGroup(String name, List<Integer> poolEntries, List<Integer> slots) {}
+
+    /** "VMs of vmGroup {kind} hostGroup", e.g. MUST_RUN_ON; MUST_* are hard, SHOULD_* soft. */
+    public record HostRuleSpec(
+            String name,
+            String vmGroup,
+            String hostGroup,
+            org.dcplanner.consolidation.planning.solver.domain.PlacementRules.Kind kind) {}
 
     public static final double DEFAULT_TARGET_UTILIZATION = 1.0;
     /** Hosts in the whole pool (a plan never uses more hosts than it has VMs; the solver keeps arrays per host). */
@@ -225,6 +338,7 @@ public record PlanRequest(
         checkPins();
         if (from != null && to != null && !from.isBefore(to)) throw invalid("to", "to must be after from");
         if (limits != null) limits.validate("limits");
+        if (rules != null) rules.validate();
         int limit = timeLimitSeconds == null ? defaultTimeLimitSeconds : timeLimitSeconds;
         if (limit < 1 || limit > maxTimeLimitSeconds) {
             throw invalid("timeLimitSeconds", "timeLimitSeconds must be between 1 and " + maxTimeLimitSeconds);
@@ -243,7 +357,8 @@ public record PlanRequest(
                 pinned == null ? Map.of() : Map.copyOf(pinned),
                 from,
                 to,
-                limits);
+                limits,
+                rules);
     }
 
     private void checkPins() {

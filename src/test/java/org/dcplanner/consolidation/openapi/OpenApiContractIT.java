@@ -145,6 +145,23 @@ class OpenApiContractIT extends PostgresIntegrationTest {
         call(HttpMethod.GET, p + "/{id}/explanation", plan + "/explanation");
         call(HttpMethod.GET, p + "/{id}/host-ratios", plan + "/host-ratios");
         call(HttpMethod.GET, p + "/{id}/failover", plan + "/failover"); // 404: the plan has no HA reserve
+        call(HttpMethod.GET, p + "/{id}/rules", plan + "/rules"); // 200: the solved plan has rules
+        call(HttpMethod.GET, p + "/{id}/rules", p + "/" + unknown + "/rules");
+        Map<String, Object> unknownRule = planRequest(workload, 20, 1);
+        unknownRule.put(
+                "rules",
+                Map.of(
+                        "hostRules",
+                        List.of(Map.of(
+                                "name",
+                                "r",
+                                "vmGroup",
+                                "no-such-group",
+                                "hostGroup",
+                                "no-such-hosts",
+                                "kind",
+                                "MUST_RUN_ON"))));
+        call(HttpMethod.POST, p, p, unknownRule, "application/json"); // 422 naming the unknown group
 
         call(
                 HttpMethod.POST,
@@ -428,7 +445,22 @@ class OpenApiContractIT extends PostgresIntegrationTest {
     }
 
     private UUID solvedPlan(UUID workload) {
-        ResponseEntity<JsonNode> r = http.postForEntity("/api/v1/plans", planRequest(workload, 20, 2), JsonNode.class);
+        Map<String, Object> request = planRequest(workload, 20, 2);
+        request.put(
+                "rules",
+                Map.of(
+                        "hostGroups", List.of(Map.of("name", "first-ten", "poolEntries", List.of(0))),
+                        "hostRules",
+                                List.of(Map.of(
+                                        "name",
+                                        "web15-on-pool",
+                                        "vmGroup",
+                                        "web-0015",
+                                        "hostGroup",
+                                        "first-ten",
+                                        "kind",
+                                        "SHOULD_RUN_ON"))));
+        ResponseEntity<JsonNode> r = http.postForEntity("/api/v1/plans", request, JsonNode.class);
         assertThat(r.getStatusCode().value()).as("%s", r.getBody()).isEqualTo(202);
         String id = r.getBody().get("id").asText();
         Awaitility.await()

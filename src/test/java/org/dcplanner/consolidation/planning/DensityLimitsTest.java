@@ -27,20 +27,7 @@ import org.junit.jupiter.api.Test;
 
 /** vCPU:pCPU ratio, memory overcommit and VMs per host: rows the solver, lower bound and baselines all honour. */
 class DensityLimitsTest {
-    private static final HostModel BIG = new HostModel(
-            "big",
-            "4 cores",
-            4,
-            10_000,
-            8192,
-            80_000,
-            125_000,
-            new double[] {90, 95, 100, 105, 110, 115, 120, 125, 130, 135, 140},
-            1,
-            1000,
-            150,
-            true,
-            "test");
+    private static final HostModel BIG = TestCatalogs.model("big", 4, 10_000);
     private static final HostCatalog CATALOG = TestCatalogs.of(BIG);
     private static final Sizing RAW = new Sizing(100.0, 0.0, false, 1, true);
     /** 6 small VMs of 2 vCPUs (TestWorkloads.vm): CPU and memory alone would fit them all on one host. */
@@ -65,7 +52,8 @@ class DensityLimitsTest {
                         Map.of(),
                         null,
                         null,
-                        pool)
+                        pool,
+                        null)
                 .validated(3600, 30);
         return PlanProblemFactory.build(r, trace, CATALOG, VirtualizationOverheadModel.withDefaults());
     }

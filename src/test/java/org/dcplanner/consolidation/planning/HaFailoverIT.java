@@ -31,7 +31,8 @@ import org.springframework.util.LinkedMultiValueMap;
  * Whole-VM HA, k = 1, on the generic sample with its inventory: the plan's stored failover map is checked here,
  * independently of the code that built it, for every single-host failure: each VM of the failed host has a
  * surviving active host, and with all restarts of that failure applied every survivor stays within usable capacity
- * at every step and row, no anti-affinity group shares a host, and hardware-assisted VMs land on assisted hosts.
+ * at every step and row, no anti-affinity group shares a host, hardware-assisted VMs land on assisted hosts, MUST
+ * host rules hold and affinity groups stay together.
  */
 class HaFailoverIT extends PostgresIntegrationTest {
     @Autowired
@@ -51,13 +52,65 @@ class HaFailoverIT extends PostgresIntegrationTest {
 
     @Test
     void everySingleHostFailureRestartsEveryVmLegally() throws Exception {
+        JsonNode plan = planAndCheckEveryFailure("dell-r6515", null);
+        assertThat(plan.get("hostsUsed").asInt()).isGreaterThanOrEqualTo(7);
+    }
+
+    /**
+     * The issue's case: web-0015's 6 replicas (anti-affinity) with a reserve of 1 on large hosts, where the demand
+     * alone fits on fewer than 6: the fluid reserve alone let the solver stop at 6 hosts, one replica on each, so
+     * after any failure that replica had no legal host. Now every failure restarts every VM, with rules in force
+     * (an affinity group, a MUST and a SHOULD host rule), and the plan holds 6 + 1 hosts.
+     */
+    @Test
+    void sixReplicasWithReserveOneArePlannedAround() throws Exception {
+        Map<String, Object> rules = Map.of(
+                "affinityGroups",
+                List.of(Map.of("name", "batch-pair", "vms", List.of("batch-0001-1", "batch-0001-2"))),
+                "hostGroups",
+                List.of(
+                        Map.of("name", "first-four", "slots", List.of(0, 1, 2, 3)),
+                        Map.of("name", "first-six", "slots", List.of(0, 1, 2, 3, 4, 5))),
+                "hostRules",
+                List.of(
+                        Map.of(
+                                "name",
+                                "db18-on-first-six",
+                                "vmGroup",
+                                "db-0018",
+                                "hostGroup",
+                                "first-six",
+                                "kind",
+                                "MUST_RUN_ON"),
+                        Map.of(
+                                "name",
+                                "web15-prefers-first-four",
+                                "vmGroup",
+                                "web-0015",
+                                "hostGroup",
+                                "first-four",
+                                "kind",
+                                "SHOULD_RUN_ON")));
+        JsonNode plan = planAndCheckEveryFailure("hpe-dl380-gen10-plus", rules);
+        assertThat(plan.get("hostsUsed").asInt())
+                .isGreaterThanOrEqualTo(plan.get("antiAffinityHosts").asInt())
+                .isGreaterThanOrEqualTo(7);
+        JsonNode report = http.getForObject("/api/v1/plans/" + plan.get("id").asText() + "/rules", JsonNode.class);
+        assertThat(report.get("affinityGroups").get(0).get("hosts").asInt()).isEqualTo(1);
+        assertThat(report.get("hostRules").get(0).get("brokenCount").asInt()).isZero();
+        // web-0015's 6 replicas cannot all run on 4 hosts: the SHOULD rule is broken and listed
+        assertThat(report.get("brokenSoftRules").toString()).contains("web15-prefers-first-four");
+    }
+
+    private JsonNode planAndCheckEveryFailure(String model, Map<String, Object> rules) throws Exception {
         var form = new LinkedMultiValueMap<String, Object>();
         form.add("file", new FileSystemResource(Path.of("sample-workloads", "generic-small.csv")));
         form.add("inventory", new FileSystemResource(Path.of("sample-workloads", "inventory-small.csv")));
         ResponseEntity<JsonNode> created = http.postForEntity("/api/v1/workloads", form, JsonNode.class);
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         UUID workload = UUID.fromString(created.getBody().get("id").asText());
-        Map<String, Object> body = PlanApi.request(workload, "dell-r6515", 20, "HARDWARE_ASSISTED", 10);
+        Map<String, Object> body = PlanApi.request(workload, model, 20, "HARDWARE_ASSISTED", 10);
+        if (rules != null) body.put("rules", rules);
         body.put("resources", List.of("CPU", "MEMORY"));
         body.put("sizing", Map.of("percentile", 95, "headroomPercent", 10));
         body.put("haReserveHosts", 1);
@@ -104,10 +157,34 @@ class HaFailoverIT extends PostgresIntegrationTest {
                 restarts++;
             }
             checkLegal(p, after, failed);
+            checkRules(p, after);
         }
         assertThat(failedHosts).as("every active host fails once").isEqualTo(active);
         assertThat(failover.get("vmsWithoutRestart").asInt()).isZero();
         assertThat(restarts).isEqualTo(p.vmCount());
+        return plan;
+    }
+
+    /** MUST host rules bind restarted VMs; an affinity group stays on one host. */
+    private static void checkRules(PlanningProblem p, int[] slotOf) {
+        for (var rule : p.rules().hostRules()) {
+            if (!rule.kind().hard()) continue;
+            for (int v : rule.vms())
+                assertThat(rule.hostGroup()[slotOf[v]] == rule.kind().runOn())
+                        .as(
+                                "rule %s for %s on host %d",
+                                rule.name(), p.vmNames().get(v), slotOf[v])
+                        .isTrue();
+        }
+        Map<Integer, Integer> groupHost = new HashMap<>();
+        for (int v = 0; v < slotOf.length; v++) {
+            int g = p.rules().affinityGroup(v);
+            int host = slotOf[v];
+            if (g >= 0)
+                assertThat(groupHost.computeIfAbsent(g, x -> host))
+                        .as("affinity group %d together", g)
+                        .isEqualTo(host);
+        }
     }
 
     /** Every surviving host within usable capacity at every row and step; anti-affinity; hardware assist. */

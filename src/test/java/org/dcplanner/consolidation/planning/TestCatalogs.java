@@ -9,6 +9,24 @@ import org.dcplanner.consolidation.inventory.HostModel;
 final class TestCatalogs {
     private TestCatalogs() {}
 
+    /** A test model of {@code cores} x {@code coreMhz}, 8 GiB, hardware assist, a linear 90-140 W power curve. */
+    static HostModel model(String id, int cores, double coreMhz) {
+        return new HostModel(
+                id,
+                cores + " cores",
+                cores,
+                coreMhz,
+                8192,
+                80_000,
+                125_000,
+                new double[] {90, 95, 100, 105, 110, 115, 120, 125, 130, 135, 140},
+                1,
+                1000,
+                150,
+                true,
+                "test");
+    }
+
     static HostCatalog of(HostModel... models) {
         List<HostModel> all = List.of(models);
         return new HostCatalog() {

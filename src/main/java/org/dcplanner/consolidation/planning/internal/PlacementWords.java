@@ -24,6 +24,7 @@ final class PlacementWords {
     private final double[][][] load;
 
     private final int[] activeSlots;
+    private final List<String> affinityNames;
 
     /**
      * @param share       this VM's share of its host's load at the host's busiest step (0..1)
@@ -34,6 +35,13 @@ final class PlacementWords {
             String text, double share, double headroom, String headroomUnit, int nearestSlot, String nearestWhyNot) {}
 
     PlacementWords(PlanningProblem p, List<WorkloadVm> vms, int[] vmSlot, long stepSeconds) {
+        this(p, vms, vmSlot, stepSeconds, List.of());
+    }
+
+    /** @param affinityNames the affinity groups' names by id, for the rules that bind a VM */
+    PlacementWords(
+            PlanningProblem p, List<WorkloadVm> vms, int[] vmSlot, long stepSeconds, List<String> affinityNames) {
+        this.affinityNames = affinityNames;
         this.p = p;
         this.vms = vms;
         this.vmSlot = vmSlot;
@@ -158,6 +166,7 @@ final class PlacementWords {
                     limit.unit(),
                     p.slots().get(slot).capacity()[r]));
         }
+        rules.addAll(RulesReport.bindingRules(p, affinityNames, v, slot));
         if (p.haReserveHosts() > 0) {
             rules.add("HA reserve of " + p.haReserveHosts() + " host" + (p.haReserveHosts() == 1 ? "" : "s")
                     + ": the VMs of any failed host must fit on the others");
@@ -171,6 +180,18 @@ final class PlacementWords {
         if (p.approach() == org.dcplanner.consolidation.virtualization.VirtualizationApproach.HARDWARE_ASSISTED
                 && !p.slots().get(s).hardwareAssist()) {
             return "host model " + p.slots().get(s).modelId() + " has no hardware assist";
+        }
+        for (var rule : p.rules().hostRules()) {
+            if (rule.kind().hard()
+                    && rule.brokenOn(s)
+                    && Arrays.stream(rule.vms()).anyMatch(x -> x == v)) {
+                return "host rule '" + rule.name() + "' ("
+                        + rule.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                        + " its host group) rules it out";
+            }
+        }
+        if (p.rules().affinityGroup(v) >= 0) {
+            return "its affinity group keeps it with its other members (the whole group would have to move)";
         }
         int group = p.antiAffinityGroup() == null ? -1 : p.antiAffinityGroup()[v];
         if (group >= 0) {

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.dcplanner.consolidation.export.Table;
 import org.dcplanner.consolidation.export.TableExport;
 import org.dcplanner.consolidation.planning.PlanRequest;
+import org.dcplanner.consolidation.planning.solver.FailoverMap;
 import org.dcplanner.consolidation.problem.ListPage;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -149,6 +150,17 @@ class PlanController {
     @ApiResponse(responseCode = "404", description = "The plan has no failover map (no HA reserve, or not finished)")
     String failover(@PathVariable UUID id) {
         return service.failover(id);
+    }
+
+    @GetMapping(value = "/{id}/rules", produces = "application/json")
+    @ApiResponse(
+            responseCode = "200",
+            description = "Placement rules as placed: affinity groups with the hosts they span, host rules with the VMs"
+                    + " that break them, and the broken SHOULD rules",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = RulesReport.class)))
+    @ApiResponse(responseCode = "404", description = "The plan has no rules report (no rules, or not finished)")
+    String rules(@PathVariable UUID id) {
+        return service.rules(id);
     }
 
     @GetMapping("/{id}/host-ratios")

@@ -86,7 +86,9 @@ public final class PlanProblemFactory {
                 solverApproach,
                 request.haReserveHosts(),
                 request.objective(),
-                limits.rows());
+                limits.rows(),
+                PlanRules.of(request, vms, slots.size()));
+        RuleFeasibility.check(problem, request);
         PoolCapacityCheck.check(problem, request.targetUtilization());
         SolverMemoryCheck.check(problem, SolverMemoryCheck.budgetBytes());
         return new BuiltProblem(

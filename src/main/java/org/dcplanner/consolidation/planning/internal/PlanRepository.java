@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.dcplanner.consolidation.database.JsonColumns;
 import org.dcplanner.consolidation.inventory.HostModelUsage;
 import org.dcplanner.consolidation.planning.internal.PlanRecord.ProgressPoint;
+import org.dcplanner.consolidation.planning.solver.FailoverMap;
 import org.dcplanner.consolidation.planning.solver.PlanningResult;
 import org.dcplanner.consolidation.security.CurrentUser;
 import org.dcplanner.consolidation.security.WorkspaceScope;
@@ -242,6 +243,27 @@ public class PlanRepository implements HostModelUsage {
         return jdbc
                 .query(
                         "select failover::text from plans where id = ? and failover is not null and "
+                                + WorkspaceScope.CONDITION,
+                        (rs, i) -> rs.getString(1),
+                        WorkspaceScope.args(id))
+                .stream()
+                .findFirst();
+    }
+
+    /** Stores the rules report of a finished plan with placement rules. */
+    void saveRules(UUID id, int attempt, RulesReport report) {
+        jdbc.update(
+                "update plans set rules = cast(? as jsonb) where id = ? and attempt = ?",
+                json.write(report),
+                id,
+                attempt);
+    }
+
+    /** The stored rules report as JSON text, in the caller's workspace; empty when the plan has none. */
+    java.util.Optional<String> rules(UUID id) {
+        return jdbc
+                .query(
+                        "select rules::text from plans where id = ? and rules is not null and "
                                 + WorkspaceScope.CONDITION,
                         (rs, i) -> rs.getString(1),
                         WorkspaceScope.args(id))

@@ -170,7 +170,8 @@ public class PlanService implements org.dcplanner.consolidation.planning.PlanJob
         PlanRequest request = readRequest(p.requestJson());
         BuiltProblem built = problems.build(request);
         List<VmExplanation> explained = solver.explain(built.problem(), p.vmSlot());
-        PlacementWords words = new PlacementWords(built.problem(), built.vms(), p.vmSlot(), p.stepSeconds());
+        PlacementWords words = new PlacementWords(
+                built.problem(), built.vms(), p.vmSlot(), p.stepSeconds(), PlanSolveJob.affinityNames(request));
         return explained.stream()
                 .map(e -> {
                     PlacementWords.Words w = words.explain(e.vm(), e.bindingResource(), e.bindingStep());
@@ -204,6 +205,17 @@ public class PlanService implements org.dcplanner.consolidation.planning.PlanJob
                         "no-failover-map",
                         "No failover map",
                         "plan " + id + " has no failover map: it has no HA reserve or has not finished"));
+    }
+
+    /** The stored rules report (JSON); 404 problem when the plan has none. */
+    public String rules(UUID id) {
+        require(id);
+        return plans.rules(id)
+                .orElseThrow(() -> new ApiException(
+                        HttpStatus.NOT_FOUND,
+                        "no-rules-report",
+                        "No rules report",
+                        "plan " + id + " has no rules report: its request has no rules or it has not finished"));
     }
 
     /** Per active host: vCPU:pCPU and configured memory ratios, VMs, and the limits the request set. */

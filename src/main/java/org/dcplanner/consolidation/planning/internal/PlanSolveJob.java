@@ -11,6 +11,7 @@ import org.dcplanner.consolidation.planning.PlanCompleted;
 import org.dcplanner.consolidation.planning.PlanRequest;
 import org.dcplanner.consolidation.planning.internal.PlanProblemFactory.BuiltProblem;
 import org.dcplanner.consolidation.planning.solver.ConsolidationSolver;
+import org.dcplanner.consolidation.planning.solver.FailoverMap;
 import org.dcplanner.consolidation.planning.solver.PlanningResult;
 import org.dcplanner.consolidation.planning.solver.SolveOptions;
 import org.dcplanner.consolidation.planning.solver.start.ReferencePlacements;
@@ -96,6 +97,10 @@ class PlanSolveJob {
             // before the plan reads as finished, so a finished plan with an HA reserve always has its map
             if (built.problem().haReserveHosts() > 0 && hasPlacement(result)) {
                 plans.saveFailover(planId, attempt, FailoverMap.of(built.problem(), result.vmSlot()));
+            }
+            if (!built.problem().rules().isEmpty() && hasPlacement(result)) {
+                plans.saveRules(
+                        planId, attempt, RulesReport.of(built.problem(), affinityNames(request), result.vmSlot()));
             }
             PlanStatus status = plans.finish(planId, attempt, result, start.searchedBeforeMillis() + solvedMillis);
             log.info(
@@ -187,6 +192,15 @@ class PlanSolveJob {
     }
 
     /** VMs per approach, by approach name (empty for a problem built without per-VM approaches). */
+    /** The affinity groups' names by id (the request's, in order). */
+    static java.util.List<String> affinityNames(PlanRequest request) {
+        return request.rules() == null
+                ? java.util.List.of()
+                : request.rules().affinityGroupsOrEmpty().stream()
+                        .map(PlanRequest.VmGroup::name)
+                        .toList();
+    }
+
     static java.util.Map<String, Integer> approachMix(BuiltProblem built) {
         java.util.Map<String, Integer> mix = new java.util.TreeMap<>();
         if (built.vmApproach() == null) return mix;

@@ -22,6 +22,7 @@ import org.dcplanner.consolidation.planning.solver.start.ReferencePlacements;
 import org.dcplanner.consolidation.planning.solver.start.StartAssignment;
 import org.optaplanner.core.api.solver.SolverJob;
 import org.optaplanner.core.api.solver.SolverManager;
+import org.optaplanner.core.api.solver.SolverStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,9 +52,51 @@ public class OptaPlannerConsolidationSolver implements ConsolidationSolver {
         this.seed = seed;
     }
 
+    /**
+     * Affinity groups are solved as single items ({@link AffinityMerge}): the start, references and every reported
+     * placement are mapped between the VMs and the items; the result is scored on the problem as given.
+     */
     @Override
     public PlanningResult solve(PlanningProblem problem, SolveOptions options) {
         ProblemChecks.validate(problem);
+        AffinityMerge merge = AffinityMerge.of(problem);
+        if (merge == null) return solveItems(problem, options);
+        ReferencePlacements refs = options.references();
+        SolveOptions unitOptions = new SolveOptions(
+                options.timeLimit(),
+                options.stopRequested(),
+                options.onNewBest() == null
+                        ? null
+                        : progress -> options.onNewBest()
+                                .accept(new SolveProgress(
+                                        progress.hostsUsed(),
+                                        progress.score(),
+                                        progress.feasible(),
+                                        progress.elapsedMillis(),
+                                        merge.expand(progress.vmSlot()))),
+                merge.toUnits(options.startAssignment()),
+                refs == null
+                        ? null
+                        : new ReferencePlacements(
+                                refs.lowerBoundHosts(),
+                                merge.toUnits(refs.peakFfd()),
+                                merge.toUnits(refs.timeSeriesFfd())));
+        PlanningResult units = solveItems(merge.units(), unitOptions);
+        int[] vmSlot = merge.expand(units.vmSlot());
+        ScoreLedger ledger = Construction.ledger(new DemandModel(problem), vmSlot);
+        return new PlanningResult(
+                vmSlot,
+                units.hostsUsed(),
+                ledger.score().toString(),
+                ledger.hardPenalty() == 0,
+                ledger.brokenConstraints(),
+                units.lowerBoundHosts(),
+                units.peakFfdHosts(),
+                units.timeSeriesFfdHosts(),
+                units.scoreCalculationsPerSecond());
+    }
+
+    private PlanningResult solveItems(PlanningProblem problem, SolveOptions options) {
         long startNanos = System.nanoTime();
         DemandModel model = new DemandModel(problem);
         ReferencePlacements references = ReferencePlacements.reuseOrCompute(options.references(), model);
@@ -111,7 +154,10 @@ public class OptaPlannerConsolidationSolver implements ConsolidationSolver {
                 evaluations);
         double seconds = Math.max(1e-3, (System.nanoTime() - searchStart) / 1e9);
         long perSecond = (long) (evaluations.sum() / seconds);
-
+        // whole-VM HA: a feasible plan gets a restart for every VM of every failure scenario, hosts added if need be
+        if (model.haReserveHosts() > 0 && Construction.ledger(model, best).hardPenalty() == 0) {
+            best = HaRepair.repair(model, best);
+        }
         return result(model, best, lowerBound, peakFfd, tsFfd, perSecond);
     }
 
@@ -198,8 +244,11 @@ public class OptaPlannerConsolidationSolver implements ConsolidationSolver {
                 return done.get(50, TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
                 boolean pollStop = options.stopRequested() != null;
-                if (balancedEnough.getAsBoolean()
-                        || (pollStop && options.stopRequested().getAsBoolean())) {
+                // only a started job: one ended while still scheduled never runs, so it never reports its final
+                // best and this wait would never end (seen under load when the start was already at the bound)
+                if (job.getSolverStatus() == SolverStatus.SOLVING_ACTIVE
+                        && (balancedEnough.getAsBoolean()
+                                || (pollStop && options.stopRequested().getAsBoolean()))) {
                     job.terminateEarly();
                 }
             } catch (InterruptedException e) {

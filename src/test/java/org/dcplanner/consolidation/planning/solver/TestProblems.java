@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.dcplanner.consolidation.ingestion.Metric;
+import org.dcplanner.consolidation.planning.solver.domain.PlacementRules;
 import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem;
 import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem.HostSlotSpec;
 import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem.Objective;
@@ -23,6 +24,7 @@ public final class TestProblems {
     private VirtualizationApproach approach = VirtualizationApproach.FULL;
     private int haReserve;
     private Objective objective = Objective.HOSTS;
+    private PlacementRules rules = PlacementRules.NONE;
 
     private TestProblems(List<Metric> resources, int steps) {
         this.resources = resources;
@@ -105,6 +107,23 @@ public final class TestProblems {
         return this;
     }
 
+    public TestProblems rules(PlacementRules r) {
+        this.rules = r;
+        return this;
+    }
+
+    /** Affinity groups per VM (-1: none) and host rules by the slots of their host group. */
+    public TestProblems rules(int[] affinity, PlacementRules.HostRule... hostRules) {
+        return rules(new PlacementRules(affinity, List.of(hostRules)));
+    }
+
+    /** A host rule over the given VMs and host-group slots (the pool built so far sizes the group). */
+    public PlacementRules.HostRule hostRule(String name, PlacementRules.Kind kind, int[] vms, int... groupSlots) {
+        boolean[] group = new boolean[slots.size()];
+        for (int s : groupSlots) group[s] = true;
+        return new PlacementRules.HostRule(name, kind, vms, group);
+    }
+
     public PlanningProblem build() {
         float[][][] demand = new float[resources.size()][vms.size()][];
         for (int r = 0; r < resources.size(); r++) {
@@ -129,7 +148,9 @@ public final class TestProblems {
                 pv,
                 approach,
                 haReserve,
-                objective);
+                objective,
+                List.of(),
+                rules);
     }
 
     /** Adds a CPU + memory VM (this builder's steps): a daily sine of random level and phase plus noise. */

@@ -51,6 +51,7 @@ public final class DemandModel {
         this.peak = new int[resources][vms];
         this.unitsPerOriginal = new double[resources];
         this.largestCapacity = new long[resources];
+        this.rulesByVm = problem.rules().rulesByVm(vms);
         for (int r = 0; r < resources; r++) {
             double largest = 0;
             for (HostSlotSpec s : problem.slots()) {
@@ -137,6 +138,9 @@ public final class DemandModel {
         return 1.0 / unitsPerOriginal[r];
     }
 
+    /** Per VM, the indexes of the host rules that bind it. */
+    private final int[][] rulesByVm;
+
     /** Largest peak share of the largest host over all resources: the VM's "size" for decreasing orders. */
     public double normalizedPeak(int vm) {
         double max = 0;
@@ -181,15 +185,66 @@ public final class DemandModel {
                 && !problem.slots().get(slot).hardwareAssist();
     }
 
-    /** Whether the simple per-VM hard constraints (pinning, hardware assist) allow this slot. */
+    /** Whether the simple per-VM hard constraints (pinning, hardware assist, MUST host rules) allow this slot. */
     public boolean allowed(int vm, int slot) {
-        return allowed(problem, vm, slot);
+        int pin = pinnedSlot(problem, vm);
+        return (pin < 0 || pin == slot) && !hardwareAssistViolation(problem, slot) && hardRulesBroken(vm, slot) == 0;
     }
 
     /** {@link #allowed(int, int)} on the problem itself, for checks that need no scaled demand. */
     public static boolean allowed(PlanningProblem problem, int vm, int slot) {
         int pin = pinnedSlot(problem, vm);
-        return (pin < 0 || pin == slot) && !hardwareAssistViolation(problem, slot);
+        return (pin < 0 || pin == slot) && !hardwareAssistViolation(problem, slot) && hostRulesAllow(problem, vm, slot);
+    }
+
+    /** Whether every MUST host rule of the VM allows the slot (a scan of the rules, for checks outside the search). */
+    public static boolean hostRulesAllow(PlanningProblem problem, int vm, int slot) {
+        for (PlacementRules.HostRule rule : problem.rules().hostRules()) {
+            if (rule.kind().hard() && rule.brokenOn(slot) && contains(rule.vms(), vm)) return false;
+        }
+        return true;
+    }
+
+    private static boolean contains(int[] values, int value) {
+        for (int x : values) if (x == value) return true;
+        return false;
+    }
+
+    /** MUST host rules the VM breaks on the slot. */
+    public int hardRulesBroken(int vm, int slot) {
+        return rulesBroken(vm, slot, true);
+    }
+
+    /** SHOULD host rules the VM breaks on the slot. */
+    public int softRulesBroken(int vm, int slot) {
+        return rulesBroken(vm, slot, false);
+    }
+
+    private int rulesBroken(int vm, int slot, boolean hard) {
+        int broken = 0;
+        for (int i : rulesByVm[vm]) {
+            PlacementRules.HostRule rule = problem.rules().hostRules().get(i);
+            if (rule.kind().hard() == hard && rule.brokenOn(slot)) broken++;
+        }
+        return broken;
+    }
+
+    /** Whether any SHOULD host rule binds some VM (the soft rule term can be non-zero). */
+    public boolean hasSoftRules() {
+        return problem.rules().hostRules().stream().anyMatch(r -> !r.kind().hard());
+    }
+
+    public int affinityGroup(int vm) {
+        return problem.rules().affinityGroup(vm);
+    }
+
+    /**
+     * Soft weight of one broken SHOULD rule: more than any difference of the balance term (at most FILL_SCALE²
+     * per row and slot), so a plan keeps its host count first, then its SHOULD rules, then its balance.
+     */
+    public long softRuleWeight() {
+        long fillScale = 100_000L; // SlotTerms.FILL_SCALE
+        return Math.min(1_000_000_000_000_000L, fillScale * fillScale * resources * Math.max(1, slots) + 1);
     }
 
     public int haReserveHosts() {

@@ -16,6 +16,7 @@ import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
  * @param antiAffinityGroup per VM: group id (VMs of one group on different hosts), or -1
  * @param paravirtCapable   per VM: guest OS modified for paravirtualization
  * @param haReserveHosts    the VMs of any this-many failed active hosts must fit on the other active hosts
+ * @param rules             affinity groups and VM-to-host-group rules ({@link PlacementRules#NONE}: none)
  */
 public record PlanningProblem(
         List<Metric> resources,
@@ -29,7 +30,8 @@ public record PlanningProblem(
         VirtualizationApproach approach,
         int haReserveHosts,
         Objective objective,
-        List<LimitRow> limitRows) {
+        List<LimitRow> limitRows,
+        PlacementRules rules) {
 
     /**
      * A density limit packed like a resource: after the metric rows, {@code demand} and slot capacities have one row
@@ -51,7 +53,7 @@ public record PlanningProblem(
         }
     }
 
-    /** No density limits: one row per metric. */
+    /** No density limits (one row per metric) and no placement rules. */
     public PlanningProblem(
             List<Metric> resources,
             int steps,
@@ -76,11 +78,31 @@ public record PlanningProblem(
                 approach,
                 haReserveHosts,
                 objective,
-                List.of());
+                List.of(),
+                PlacementRules.NONE);
     }
 
     public PlanningProblem {
         limitRows = limitRows == null ? List.of() : List.copyOf(limitRows);
+        rules = rules == null ? PlacementRules.NONE : rules;
+    }
+
+    /** This problem under other placement rules. */
+    public PlanningProblem withRules(PlacementRules newRules) {
+        return new PlanningProblem(
+                resources,
+                steps,
+                demand,
+                vmNames,
+                slots,
+                pinnedSlot,
+                antiAffinityGroup,
+                paravirtCapable,
+                approach,
+                haReserveHosts,
+                objective,
+                limitRows,
+                newRules);
     }
 
     /** Rows of {@code demand} and of slot capacities: the metrics, then the limits. */

@@ -56,6 +56,20 @@ public class VmAssignment {
         return model.antiAffinityGroup(vmIndex);
     }
 
+    public int getAffinityGroup() {
+        return model.affinityGroup(vmIndex);
+    }
+
+    /** MUST host rules the VM breaks where it is. */
+    public int getHardRulesBroken() {
+        return host == null ? 0 : model.hardRulesBroken(vmIndex, host.getIndex());
+    }
+
+    /** SHOULD host rules the VM breaks where it is. */
+    public int getSoftRulesBroken() {
+        return host == null ? 0 : model.softRulesBroken(vmIndex, host.getIndex());
+    }
+
     /** True if the VM is pinned to a slot other than the one it is on. */
     public boolean isOffItsPin() {
         int pin = model.pinnedSlot(vmIndex);

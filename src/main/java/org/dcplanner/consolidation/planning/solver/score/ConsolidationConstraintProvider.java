@@ -3,6 +3,7 @@ package org.dcplanner.consolidation.planning.solver.score;
 import org.dcplanner.consolidation.planning.solver.domain.VmAssignment;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import org.optaplanner.core.api.score.stream.Constraint;
+import org.optaplanner.core.api.score.stream.ConstraintCollectors;
 import org.optaplanner.core.api.score.stream.ConstraintFactory;
 import org.optaplanner.core.api.score.stream.ConstraintProvider;
 import org.optaplanner.core.api.score.stream.Joiners;
@@ -24,6 +25,9 @@ public class ConsolidationConstraintProvider implements ConstraintProvider {
             paravirtCapable(factory),
             hardwareAssist(factory),
             haReserve(factory),
+            affinity(factory),
+            mustHostRule(factory),
+            shouldHostRule(factory),
             activeHosts(factory),
             balance(factory)
         };
@@ -80,6 +84,33 @@ public class ConsolidationConstraintProvider implements ConstraintProvider {
                 .filter(shortfall -> shortfall > 0)
                 .penalizeLong(HardMediumSoftLongScore.ONE_HARD, shortfall -> shortfall)
                 .asConstraint(ScoreLedger.HA_RESERVE);
+    }
+
+    /** The VMs of an affinity group share one host (penalty per host the group spans beyond one). */
+    public Constraint affinity(ConstraintFactory factory) {
+        return factory.forEach(VmAssignment.class)
+                .filter(a -> a.getAffinityGroup() >= 0)
+                .groupBy(VmAssignment::getAffinityGroup, ConstraintCollectors.countDistinct(VmAssignment::getHost))
+                .filter((group, hosts) -> hosts > 1)
+                .penalizeLong(HardMediumSoftLongScore.ONE_HARD, (group, hosts) -> DISCRETE * (hosts - 1))
+                .asConstraint(ScoreLedger.AFFINITY);
+    }
+
+    /** A VM of a MUST (NOT) RUN ON rule runs on (off) the rule's host group (penalty per VM and rule broken). */
+    public Constraint mustHostRule(ConstraintFactory factory) {
+        return factory.forEach(VmAssignment.class)
+                .filter(a -> a.getHardRulesBroken() > 0)
+                .penalizeLong(HardMediumSoftLongScore.ONE_HARD, a -> DISCRETE * a.getHardRulesBroken())
+                .asConstraint(ScoreLedger.HOST_RULE);
+    }
+
+    /** A SHOULD (NOT) RUN ON rule is kept where hosts allow: each broken one weighs more than any balance gain. */
+    public Constraint shouldHostRule(ConstraintFactory factory) {
+        return factory.forEach(VmAssignment.class)
+                .filter(a -> a.getSoftRulesBroken() > 0)
+                .penalizeLong(
+                        HardMediumSoftLongScore.ONE_SOFT, a -> a.getModel().softRuleWeight() * a.getSoftRulesBroken())
+                .asConstraint(ScoreLedger.SOFT_HOST_RULE);
     }
 
     /** Fewer active hosts (or their yearly cost, or their power, by objective). */

@@ -10,7 +10,9 @@ import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftL
 /**
  * All score terms of a placement, updated per VM add/remove in O(resources x steps).
  * Hard: capacity overflow (units), anti-affinity pairs, pins, paravirt, hardware assist (each weighted as one
- * host-step), HA shortfall (units). Medium: active hosts / cost / power. Soft: balance (sum of squared peak fills).
+ * host-step; an affinity group per host it spans beyond one; a MUST host rule per VM), HA shortfall (units).
+ * Medium: active hosts / cost / power. Soft: broken SHOULD host rules (each weighing more than any balance
+ * difference), then balance (sum of squared peak fills).
  */
 public final class ScoreLedger {
     public static final String CAPACITY = "Host capacity exceeded";
@@ -19,6 +21,9 @@ public final class ScoreLedger {
     static final String PARAVIRT = "Paravirtualized guest not capable";
     static final String HARDWARE_ASSIST = "Hardware assist unsupported by host";
     public static final String HA_RESERVE = "HA reserve not met";
+    static final String AFFINITY = "Affinity group split over hosts";
+    static final String HOST_RULE = "MUST host rule broken";
+    public static final String SOFT_HOST_RULE = "SHOULD host rule broken";
     public static final String ACTIVE_HOSTS = "Active host cost";
     static final String BALANCE = "Balance (sum of squared peak fills)";
 
@@ -26,6 +31,11 @@ public final class ScoreLedger {
     private final HostLoads loads;
     private final long[][] totalLoad;
     private final Map<Long, Integer> groupCount = new HashMap<>();
+    /** Per (slot, affinity group) its VMs there, and per affinity group the slots it spans. */
+    private final Map<Long, Integer> affinityCount = new HashMap<>();
+
+    private final Map<Integer, Integer> affinitySpan = new HashMap<>();
+    private final long softRuleWeight;
     private final long[] activeCost;
     private final long[] balance;
     /** Per slot, its highest load over the steps per resource (empty slots: zeros), kept with the balance term. */
@@ -36,6 +46,11 @@ public final class ScoreLedger {
     private long pinnedViolations;
     private long paravirtViolations;
     private long hardwareAssistViolations;
+    /** Hosts beyond the first that affinity groups span, summed over the groups. */
+    private long affinityExtraHosts;
+
+    private long hardRuleViolations;
+    private long softRuleViolations;
     private long medium;
     private long soft;
 
@@ -46,6 +61,7 @@ public final class ScoreLedger {
         this.activeCost = new long[model.slots()];
         this.balance = new long[model.slots()];
         this.peaks = new long[model.slots()][model.resources()];
+        this.softRuleWeight = model.softRuleWeight();
     }
 
     public void add(int vm, int slot) {
@@ -84,7 +100,27 @@ public final class ScoreLedger {
         if (model.hardwareAssistViolation(slot)) {
             hardwareAssistViolations += sign;
         }
+        int affinity = model.affinityGroup(vm);
+        if (affinity >= 0) {
+            changeAffinity(slot, affinity, sign);
+        }
+        hardRuleViolations += sign * model.hardRulesBroken(vm, slot);
+        softRuleViolations += sign * model.softRulesBroken(vm, slot);
         refreshSlot(slot);
+    }
+
+    private void changeAffinity(int slot, int group, int sign) {
+        long key = ((long) slot << 32) | group;
+        int before = affinityCount.getOrDefault(key, 0);
+        affinityCount.merge(key, sign, Integer::sum);
+        int span = affinitySpan.getOrDefault(group, 0);
+        if (sign > 0 && before == 0) {
+            if (span >= 1) affinityExtraHosts++;
+            affinitySpan.put(group, span + 1);
+        } else if (sign < 0 && before == 1) {
+            if (span >= 2) affinityExtraHosts--;
+            affinitySpan.put(group, span - 1);
+        }
     }
 
     private void refreshSlot(int slot) {
@@ -130,7 +166,12 @@ public final class ScoreLedger {
     public long localHardPenalty() {
         return overflow
                 + SlotTerms.DISCRETE_VIOLATION_WEIGHT
-                        * (antiAffinityPairs + pinnedViolations + paravirtViolations + hardwareAssistViolations);
+                        * (antiAffinityPairs
+                                + pinnedViolations
+                                + paravirtViolations
+                                + hardwareAssistViolations
+                                + affinityExtraHosts
+                                + hardRuleViolations);
     }
 
     public long haShortfall() {
@@ -162,7 +203,7 @@ public final class ScoreLedger {
     }
 
     public HardMediumSoftLongScore score() {
-        return HardMediumSoftLongScore.of(-hardPenalty(), -medium, -soft);
+        return HardMediumSoftLongScore.of(-hardPenalty(), -medium, -soft - softRuleWeight * softRuleViolations);
     }
 
     /** Names of the hard constraints currently violated. */
@@ -182,6 +223,12 @@ public final class ScoreLedger {
         }
         if (hardwareAssistViolations > 0) {
             broken.add(HARDWARE_ASSIST);
+        }
+        if (affinityExtraHosts > 0) {
+            broken.add(AFFINITY);
+        }
+        if (hardRuleViolations > 0) {
+            broken.add(HOST_RULE);
         }
         if (haShortfall() > 0) {
             broken.add(HA_RESERVE);

@@ -86,7 +86,7 @@ final class BalanceSearch {
                 }
                 loads.peaksIfChanged(g, vm, -1, peaksB);
                 p.countEvaluations(1);
-                long delta = hWithout + termChange(g, peaksB);
+                long delta = hWithout + termChange(g, peaksB) + p.softRuleCost(vm, h, g);
                 if (fits(g, peaksB) && delta < bestDelta) {
                     bestDelta = delta;
                     bestVm = vm;
@@ -105,7 +105,10 @@ final class BalanceSearch {
                     loads.peaksIfChanged(h, w, vm, peaksA);
                     loads.peaksIfChanged(g, vm, w, peaksB);
                     p.countEvaluations(2);
-                    long delta = termChange(h, peaksA) + termChange(g, peaksB);
+                    long delta = termChange(h, peaksA)
+                            + termChange(g, peaksB)
+                            + p.softRuleCost(vm, h, g)
+                            + p.softRuleCost(w, g, h);
                     if (delta < bestDelta && fits(h, peaksA) && fits(g, peaksB)) {
                         bestDelta = delta;
                         bestVm = vm;

@@ -24,6 +24,8 @@ final class WorkingPlacement {
     private int[] journalFrom = new int[1024];
     private int journalSize;
     private long evaluations;
+    /** Whether SHOULD host rules exist (their cost is skipped otherwise). */
+    private final boolean softRules;
 
     WorkingPlacement(DemandModel model, int[] start, long seed) {
         this.model = model;
@@ -32,6 +34,7 @@ final class WorkingPlacement {
         this.slotOf = start.clone();
         this.members = new SlotMembers(model.vms(), model.slots());
         this.random = new SplittableRandom(seed);
+        this.softRules = model.hasSoftRules();
         for (int v = 0; v < slotOf.length; v++) {
             ledger.add(v, slotOf[v]);
             members.add(v, slotOf[v]);
@@ -92,6 +95,14 @@ final class WorkingPlacement {
         }
         int others = ledger.groupCountOn(slot, group) - (self >= 0 && model.antiAffinityGroup(self) == group ? 1 : 0);
         return others * SlotTerms.DISCRETE_VIOLATION_WEIGHT;
+    }
+
+    /** Soft-level change of the broken SHOULD host rules were vm moved from one slot to another (0 without them). */
+    long softRuleCost(int vm, int from, int to) {
+        if (!softRules) {
+            return 0;
+        }
+        return model.softRuleWeight() * (model.softRulesBroken(vm, to) - model.softRulesBroken(vm, from));
     }
 
     /** A light active host without pinned VMs; rank biased to the lightest, spreading after failures. */

@@ -123,6 +123,17 @@ public final class Baselines {
     private static int firstFit(
             DemandModel m, ScoreLedger ledger, int vm, int[] slotOrder, java.util.function.IntPredicate fits) {
         int group = m.antiAffinityGroup(vm);
+        if (m.hasSoftRules()) {
+            // SHOULD host rules: first the fitting slots that keep them
+            for (int s : slotOrder) {
+                if (m.allowed(vm, s)
+                        && m.softRulesBroken(vm, s) == 0
+                        && ledger.groupCountOn(s, group) == 0
+                        && fits.test(s)) {
+                    return s;
+                }
+            }
+        }
         int fallback = -1;
         long fallbackOverflow = Long.MAX_VALUE;
         for (int s : slotOrder) {

@@ -1,5 +1,6 @@
 package org.dcplanner.consolidation.planning.solver.start;
 
+import org.dcplanner.consolidation.planning.solver.AffinityMerge;
 import org.dcplanner.consolidation.planning.solver.ProblemChecks;
 import org.dcplanner.consolidation.planning.solver.domain.DemandModel;
 import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem;
@@ -15,9 +16,14 @@ import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem;
  */
 public record ReferencePlacements(int lowerBoundHosts, int[] peakFfd, int[] timeSeriesFfd) {
 
+    /** On a problem with affinity groups, each group is packed as one item (AffinityMerge) and mapped back. */
     public static ReferencePlacements of(PlanningProblem problem) {
         ProblemChecks.validate(problem);
-        return of(new DemandModel(problem));
+        AffinityMerge merge = AffinityMerge.of(problem);
+        if (merge == null) return of(new DemandModel(problem));
+        ReferencePlacements units = of(new DemandModel(merge.units()));
+        return new ReferencePlacements(
+                units.lowerBoundHosts(), merge.expand(units.peakFfd()), merge.expand(units.timeSeriesFfd()));
     }
 
     static ReferencePlacements of(DemandModel model) {

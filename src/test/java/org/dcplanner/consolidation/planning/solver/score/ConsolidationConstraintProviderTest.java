@@ -1,8 +1,11 @@
 package org.dcplanner.consolidation.planning.solver.score;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.dcplanner.consolidation.planning.solver.TestProblems;
 import org.dcplanner.consolidation.planning.solver.domain.ConsolidationSolution;
 import org.dcplanner.consolidation.planning.solver.domain.DemandModel;
+import org.dcplanner.consolidation.planning.solver.domain.PlacementRules.Kind;
 import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem.Objective;
 import org.dcplanner.consolidation.planning.solver.domain.VmAssignment;
 import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
@@ -150,5 +153,59 @@ class ConsolidationConstraintProviderTest {
         verifier.verifyThat(ConsolidationConstraintProvider::balance)
                 .givenSolution(solution(p, 0, 0, 1))
                 .penalizesBy(eighty * eighty + quarter * quarter);
+    }
+
+    @Test
+    void penalizesAnAffinityGroupPerHostItSpansBeyondOne() {
+        TestProblems p = TestProblems.cpu(1)
+                .hosts(3, 1000)
+                .flatVm(10)
+                .flatVm(10)
+                .flatVm(10)
+                .flatVm(10)
+                .flatVm(10);
+        // group 0: VMs 0-2 on three hosts (2 extra); group 1: VMs 3-4 together; control: no group
+        p.rules(new int[] {0, 0, 0, 1, 1});
+        verifier.verifyThat(ConsolidationConstraintProvider::affinity)
+                .givenSolution(solution(p, 0, 1, 2, 1, 1))
+                .penalizesBy(2 * DISCRETE);
+        verifier.verifyThat(ConsolidationConstraintProvider::affinity)
+                .givenSolution(solution(p, 2, 2, 2, 0, 0))
+                .penalizesBy(0);
+    }
+
+    @Test
+    void penalizesEachVmOffItsMustRunOnGroupOrOnItsMustNotRunOnGroup() {
+        TestProblems p = TestProblems.cpu(1)
+                .hosts(3, 1000)
+                .flatVm(10)
+                .flatVm(10)
+                .flatVm(10)
+                .flatVm(10);
+        p.rules(
+                null,
+                p.hostRule("db on 0-1", Kind.MUST_RUN_ON, new int[] {0, 1}, 0, 1),
+                p.hostRule("web not on 2", Kind.MUST_NOT_RUN_ON, new int[] {2}, 2));
+        // VM 1 off its group, VM 2 on its forbidden host; VM 0 kept, VM 3 bound by nothing
+        verifier.verifyThat(ConsolidationConstraintProvider::mustHostRule)
+                .givenSolution(solution(p, 0, 2, 2, 2))
+                .penalizesBy(2 * DISCRETE);
+    }
+
+    @Test
+    void penalizesEachBrokenShouldRuleAboveAnyBalanceDifference() {
+        TestProblems p =
+                TestProblems.cpu(1).hosts(2, 1000).flatVm(10).flatVm(10).flatVm(10);
+        p.rules(
+                null,
+                p.hostRule("prefer 0", Kind.SHOULD_RUN_ON, new int[] {0, 1}, 0),
+                p.hostRule("avoid 0", Kind.SHOULD_NOT_RUN_ON, new int[] {1}, 0));
+        ConsolidationSolution s = solution(p, 0, 0, 1);
+        long weight = s.getModel().softRuleWeight();
+        // VM 1 on host 0 keeps "prefer 0" but breaks "avoid 0"; VM 2 is bound by no rule
+        verifier.verifyThat(ConsolidationConstraintProvider::shouldHostRule)
+                .givenSolution(s)
+                .penalizesBy(weight);
+        assertThat(weight).isGreaterThan(2 * SlotTerms.FILL_SCALE * SlotTerms.FILL_SCALE);
     }
 }

@@ -2,11 +2,16 @@ package org.dcplanner.consolidation.planning.solver.score;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.dcplanner.consolidation.planning.solver.SolverSetup;
 import org.dcplanner.consolidation.planning.solver.TestProblems;
 import org.dcplanner.consolidation.planning.solver.domain.ConsolidationSolution;
 import org.dcplanner.consolidation.planning.solver.domain.DemandModel;
+import org.dcplanner.consolidation.planning.solver.domain.PlacementRules;
+import org.dcplanner.consolidation.planning.solver.domain.PlacementRules.HostRule;
+import org.dcplanner.consolidation.planning.solver.domain.PlacementRules.Kind;
 import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem;
 import org.dcplanner.consolidation.planning.solver.search.CustomSearchPhase;
 import org.dcplanner.consolidation.planning.solver.start.Baselines;
@@ -49,22 +54,49 @@ class ScoreCrossCheckTest {
             for (int v = 0; v < slots.length; v++) {
                 slots[v] = rnd.nextInt(model.slots());
             }
-            ScoreLedger ledger = Construction.ledger(model, slots);
-            for (int move = 0; move < 200; move++) {
-                int vm = rnd.nextInt(slots.length);
-                int to = rnd.nextInt(model.slots());
-                ledger.remove(vm, slots[vm]);
-                ledger.add(vm, to);
-                slots[vm] = to;
-                if (move % 20 == 0) {
-                    assertThat(ledger.score())
-                            .as("seed %d move %d", seed, move)
-                            .isEqualTo(streams.update(ConsolidationSolution.of(model, slots)));
-                }
-            }
+            ScoreLedger ledger = movesAgree(model, slots, rnd, seed);
             assertThat(ledger.score())
                     .isEqualTo(Construction.ledger(model, slots).score());
         }
+    }
+
+    @Test
+    void incrementalScoreEqualsConstraintStreamsWithAffinityAndHostRules() {
+        for (long seed = 1; seed <= 5; seed++) {
+            PlanningProblem base = TestProblems.random(seed, 25, 8, 12);
+            SplittableRandom rnd = new SplittableRandom(seed * 31);
+            int[] affinity = new int[base.vmCount()];
+            for (int v = 0; v < affinity.length; v++) affinity[v] = v < 9 ? v % 3 : -1;
+            List<HostRule> rules = new ArrayList<>();
+            for (Kind kind : Kind.values()) {
+                boolean[] group = new boolean[base.slots().size()];
+                for (int s = 0; s < group.length; s++) group[s] = rnd.nextBoolean();
+                int[] vms = rnd.ints(6, 0, base.vmCount()).distinct().toArray();
+                rules.add(new HostRule(kind.name(), kind, vms, group));
+            }
+            DemandModel model = new DemandModel(base.withRules(new PlacementRules(affinity, rules)));
+            int[] slots = new int[model.vms()];
+            for (int v = 0; v < slots.length; v++) slots[v] = rnd.nextInt(model.slots());
+            movesAgree(model, slots, rnd, seed);
+        }
+    }
+
+    /** 200 random moves on the ledger, its score compared with the streams' every 20 moves; returns the ledger. */
+    private ScoreLedger movesAgree(DemandModel model, int[] slots, SplittableRandom rnd, long seed) {
+        ScoreLedger ledger = Construction.ledger(model, slots);
+        for (int move = 0; move < 200; move++) {
+            int vm = rnd.nextInt(slots.length);
+            int to = rnd.nextInt(model.slots());
+            ledger.remove(vm, slots[vm]);
+            ledger.add(vm, to);
+            slots[vm] = to;
+            if (move % 20 == 0) {
+                assertThat(ledger.score())
+                        .as("seed %d move %d", seed, move)
+                        .isEqualTo(streams.update(ConsolidationSolution.of(model, slots)));
+            }
+        }
+        return ledger;
     }
 
     @Test

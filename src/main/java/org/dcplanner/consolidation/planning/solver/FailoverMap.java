@@ -1,9 +1,12 @@
-package org.dcplanner.consolidation.planning.internal;
+package org.dcplanner.consolidation.planning.solver;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.dcplanner.consolidation.planning.solver.domain.DemandModel;
 import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem;
 import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
 
@@ -14,28 +17,52 @@ import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
  * Scenarios: with haReserveHosts = 1 every single active host (exhaustive); with k >= 2 the k busiest active hosts
  * together (by summed peak share over the rows; a stated heuristic worst case, not exhaustive) plus every single host.
  * Restart order: the failed hosts' VMs by decreasing peak share, each onto the survivor that keeps the most headroom
- * (best fit would fragment). Pins bind the first placement only; a restarted VM may run anywhere legal.
+ * (best fit would fragment). Pins bind the first placement only; a restarted VM may run anywhere legal (MUST host
+ * rules still bind it; SHOULD rules do not). An affinity group restarts as one, on one host.
  * Cost per scenario O(VMs on the failed hosts x survivors x rows x steps).
  */
-final class FailoverMap {
+public final class FailoverMap {
     /**
      * @param failedSlots the hosts that fail together
      * @param restarts    per VM of the failed hosts: {vm, slot it restarts on, or -1 when none is legal}
      */
-    record Scenario(List<Integer> failedSlots, List<Restart> restarts) {
-        boolean complete() {
+    public record Scenario(List<Integer> failedSlots, List<Restart> restarts) {
+        public boolean complete() {
             return restarts.stream().allMatch(r -> r.toSlot() >= 0);
         }
     }
 
-    record Restart(String vm, int fromSlot, int toSlot) {}
+    public record Restart(String vm, int fromSlot, int toSlot) {}
 
     /** @param method how scenarios were chosen, in words */
-    record Result(int haReserveHosts, String method, List<Scenario> scenarios, int vmsWithoutRestart) {}
+    public record Result(int haReserveHosts, String method, List<Scenario> scenarios, int vmsWithoutRestart) {}
 
     private FailoverMap() {}
 
-    static Result of(PlanningProblem p, int[] vmSlot) {
+    /** Affinity groups restart together, as the one item the solver placed ({@link AffinityMerge}). */
+    public static Result of(PlanningProblem p, int[] vmSlot) {
+        AffinityMerge merge = AffinityMerge.of(p);
+        if (merge == null) return ofItems(p, vmSlot);
+        Result units = ofItems(merge.units(), merge.toUnits(vmSlot));
+        Map<String, Integer> unitByName = new HashMap<>();
+        for (int u = 0; u < merge.units().vmCount(); u++)
+            unitByName.putIfAbsent(merge.units().vmNames().get(u), u);
+        List<Scenario> scenarios = new ArrayList<>();
+        int without = 0;
+        for (Scenario sc : units.scenarios()) {
+            List<Restart> restarts = new ArrayList<>();
+            for (Restart r : sc.restarts()) {
+                for (int v : merge.members(unitByName.get(r.vm()))) {
+                    restarts.add(new Restart(p.vmNames().get(v), r.fromSlot(), r.toSlot()));
+                    if (r.toSlot() < 0) without++;
+                }
+            }
+            scenarios.add(new Scenario(sc.failedSlots(), restarts));
+        }
+        return new Result(units.haReserveHosts(), units.method(), scenarios, without);
+    }
+
+    private static Result ofItems(PlanningProblem p, int[] vmSlot) {
         int k = p.haReserveHosts();
         if (k <= 0) return new Result(0, "no HA reserve", List.of(), 0);
         int rows = p.rows();
@@ -129,10 +156,11 @@ final class FailoverMap {
         return new Scenario(failedList, restarts);
     }
 
-    /** Anti-affinity (members already on s, or restarted onto s in this scenario) and hardware assist. */
+    /** Anti-affinity (members already on s, or restarted onto s in this scenario), hardware assist, MUST host rules. */
     private static boolean allowed(PlanningProblem p, int[] vmSlot, int[] placedOn, int v, int s) {
         if (p.approach() == VirtualizationApproach.HARDWARE_ASSISTED
                 && !p.slots().get(s).hardwareAssist()) return false;
+        if (!DemandModel.hostRulesAllow(p, v, s)) return false;
         int group = p.antiAffinityGroup() == null ? -1 : p.antiAffinityGroup()[v];
         if (group < 0) return true;
         for (int u = 0; u < vmSlot.length; u++) {

@@ -1,4 +1,4 @@
-package org.dcplanner.consolidation.planning.internal;
+package org.dcplanner.consolidation.planning.solver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
