@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { approachMixSummary, failoverLines, constraintsSummary, overloadRiskSummary, pinnedSummary, searchedSummary, sizingSummary } from './plans';
+import { approachMixSummary, failoverLines, ruleLines, constraintsSummary, overloadRiskSummary, pinnedSummary, searchedSummary, sizingSummary } from './plans';
 
 describe('sizingSummary', () => {
   it('says whether the approach overhead was added or is already in the trace', () => {
@@ -77,5 +77,23 @@ describe('overloadRiskSummary', () => {
       .toBe('host-steps over capacity: 0.03 % in sample, est. 0.12 % on unseen days (target 0.1 %)');
     expect(overloadRiskSummary({ inSampleHostStepsOverPercent: 0, estimatedOutOfSamplePercent: 0.004, targetPercent: null, method: 'm' }))
       .toBe('host-steps over capacity: 0 % in sample, est. 0.004 % on unseen days');
+  });
+});
+
+describe('ruleLines', () => {
+  it('lists affinity groups and host rules with what the plan did to them', () => {
+    const lines = ruleLines({
+      affinityGroups: [{ name: 'app', vms: 3, hosts: 1 }],
+      hostRules: [
+        { name: 'db-on-a', kind: 'MUST_RUN_ON', hard: true, vms: 2, hostGroupHosts: 4, brokenBy: [], brokenCount: 0 },
+        { name: 'web-avoids-a', kind: 'SHOULD_NOT_RUN_ON', hard: false, vms: 7, hostGroupHosts: 4, brokenBy: ['w1', 'w2', 'w3'], brokenCount: 3 },
+      ],
+      brokenSoftRules: ['web-avoids-a'],
+    }, 2);
+    expect(lines).toEqual([
+      { rule: 'app: keep together (3 VMs)', status: 'kept, on one host', broken: false },
+      { rule: 'db-on-a: must run on its host group (2 VMs, 4 hosts; hard)', status: 'kept', broken: false },
+      { rule: 'web-avoids-a: should not run on its host group (7 VMs, 4 hosts; soft)', status: 'broken by w1, w2, … (1 more)', broken: true },
+    ]);
   });
 });

@@ -181,6 +181,44 @@ export interface PlanRequest {
   /** fit the plan to the workload's steps starting in [from, to) only (ISO instants; absent: the whole trace) */
   from?: string | null;
   to?: string | null;
+  /** DRS-style placement rules (absent: none) */
+  rules?: PlanRules | null;
+}
+
+export type HostRuleKind = 'MUST_RUN_ON' | 'MUST_NOT_RUN_ON' | 'SHOULD_RUN_ON' | 'SHOULD_NOT_RUN_ON';
+
+/** Affinity groups, VM groups, host groups (pool entries and/or host numbers) and VM-to-host rules. */
+export interface PlanRules {
+  affinityGroups?: { name: string; vms: string[] }[];
+  vmGroups?: { name: string; vms: string[] }[];
+  hostGroups?: { name: string; poolEntries?: number[]; slots?: number[] }[];
+  hostRules?: { name: string; vmGroup: string; hostGroup: string; kind: HostRuleKind }[];
+}
+
+/** A plan's rules as placed (GET /plans/{id}/rules). */
+export interface RulesReport {
+  affinityGroups: { name: string; vms: number; hosts: number }[];
+  hostRules: { name: string; kind: HostRuleKind; hard: boolean; vms: number; hostGroupHosts: number; brokenBy: string[]; brokenCount: number }[];
+  brokenSoftRules: string[];
+}
+
+/** One line per rule: "db-on-rack-a: must run on (3 VMs, 4 hosts) — kept" / "… — broken by web-1, web-2". */
+export function ruleLines(r: RulesReport, maxVms = 5): { rule: string; status: string; broken: boolean }[] {
+  const groups = r.affinityGroups.map((g) => ({
+    rule: `${g.name}: keep together (${g.vms} VM${g.vms === 1 ? '' : 's'})`,
+    status: g.hosts <= 1 ? 'kept, on one host' : `split over ${g.hosts} hosts`,
+    broken: g.hosts > 1,
+  }));
+  const rules = r.hostRules.map((h) => {
+    const shown = h.brokenBy.slice(0, maxVms).join(', ');
+    const more = h.brokenCount - Math.min(maxVms, h.brokenBy.length);
+    return {
+      rule: `${h.name}: ${h.kind.toLowerCase().replace(/_/g, ' ')} its host group (${h.vms} VM${h.vms === 1 ? '' : 's'}, ${h.hostGroupHosts} host${h.hostGroupHosts === 1 ? '' : 's'}; ${h.hard ? 'hard' : 'soft'})`,
+      status: h.brokenCount === 0 ? 'kept' : `broken by ${shown}${more > 0 ? `, … (${more} more)` : ''}`,
+      broken: h.brokenCount > 0,
+    };
+  });
+  return [...groups, ...rules];
 }
 
 export interface ProgressPoint {
@@ -291,6 +329,7 @@ export const plansApi = {
   finish: (id: string) => sendJson<Plan>('POST', `${plan(id)}/finish`),
   placements: (id: string, signal?: AbortSignal) => getJson<Placement[]>(`${plan(id)}/placements`, signal),
   failover: (id: string, signal?: AbortSignal) => getJson<Failover>(`${plan(id)}/failover`, signal),
+  rules: (id: string, signal?: AbortSignal) => getJson<RulesReport>(`${plan(id)}/rules`, signal),
   hostRatios: (id: string, signal?: AbortSignal) => getJson<HostRatio[]>(`${plan(id)}/host-ratios`, signal),
   placementsCsvUrl: (id: string) => `${plan(id)}/placements`,
   placementsCsv: async (id: string): Promise<Blob> => (await request(`${plan(id)}/placements`, { headers: { Accept: 'text/csv' } })).blob(),

@@ -10,6 +10,7 @@ import { count, num } from '../format';
 import { usd } from '../charts/common';
 import { parseLimits } from './limits';
 import { slotRangesSummary } from './pins';
+import { parseRules } from './rulesDraft';
 import { DEFAULT_PLAN_DRAFT, draftPool, fromRequest, toRequest, type PlanDraft } from './planDraft';
 import { RISK_RANGE, riskTargetError } from './sizingMode';
 
@@ -35,6 +36,7 @@ export function NewPlanPage() {
   const selectedWorkload = workloads.data?.find((w) => w.id === workloadId);
   const modelOrder = (models.data ?? []).map((m) => m.id);
   const { hostPool, slotCount, pins } = draftPool(draft, modelOrder);
+  const rulesError = parseRules(draft.rulesText).error;
   // a pool too large for the server's memory: one click takes the most hosts it said fit
   const fitPool = poolThatFits(submitError, hostPool);
   // "Plan a variant": start from another plan's request (?from=id) and change what is to be compared
@@ -239,6 +241,22 @@ export function NewPlanPage() {
           </div>
         </fieldset>
 
+        <fieldset>
+          <legend>Rules</legend>
+          <div className="field">
+            <label htmlFor="plan-rules">Affinity groups and host rules, as JSON (optional)</label>
+            <textarea id="plan-rules" rows={4} value={draft.rulesText} onChange={(e) => set('rulesText', e.target.value)} aria-describedby="plan-rules-hint"
+              aria-invalid={rulesError != null} spellCheck={false}
+              placeholder={'{"hostGroups": [{"name": "rack-a", "slots": [0, 1, 2]}],\n "hostRules": [{"name": "db-on-rack-a", "vmGroup": "db-0018", "hostGroup": "rack-a", "kind": "MUST_RUN_ON"}]}'} />
+            <p className="hint" id="plan-rules-hint">
+              affinityGroups (VMs on one host), vmGroups, hostGroups (host numbers as above in <code>slots</code>, or pool entries
+              in the order listed above in <code>poolEntries</code>) and hostRules with kind MUST_RUN_ON, MUST_NOT_RUN_ON,
+              SHOULD_RUN_ON or SHOULD_NOT_RUN_ON; a rule&apos;s vmGroup may also name an (anti-)affinity group of the inventory.
+            </p>
+            {rulesError != null && <ul role="alert" className="field-errors" data-testid="rules-errors"><li>{rulesError}</li></ul>}
+          </div>
+        </fieldset>
+
         {submitError != null && <ErrorBox error={submitError} title="The plan could not be started" />}
         {fitPool != null && (
           <p><button type="button" className="secondary" data-testid="fit-pool" onClick={() => { set('pool', { [fitPool.model]: fitPool.count }); setSubmitError(null); }}>
@@ -246,7 +264,7 @@ export function NewPlanPage() {
           </button></p>
         )}
         <div className="actions">
-          <button type="submit" disabled={submitting || !workloadId || resources.length === 0 || pins.errors.length > 0 || Object.keys(limits.errors).length > 0 || (draft.sizingMode === 'RISK' && riskTargetError(draft.overloadRiskPercent) != null)} data-testid="start-plan">
+          <button type="submit" disabled={submitting || !workloadId || resources.length === 0 || pins.errors.length > 0 || rulesError != null || Object.keys(limits.errors).length > 0 || (draft.sizingMode === 'RISK' && riskTargetError(draft.overloadRiskPercent) != null)} data-testid="start-plan">
             {submitting ? 'Starting…' : 'Start planning'}
           </button>
         </div>

@@ -12,6 +12,7 @@ import { Headline } from './plan/Headline';
 import { SavingsSection } from './plan/SavingsSection';
 import { HostRatiosSection } from './plan/HostRatiosSection';
 import { FailoverSection } from './plan/FailoverSection';
+import { RulesSection } from './plan/RulesSection';
 import { HostsSection } from './plan/HostsSection';
 import { PerformanceSection } from './plan/PerformanceSection';
 import { ComparisonSection } from './plan/ComparisonSection';
@@ -159,6 +160,8 @@ export function PlanPage() {
 
           <h2>Host ratios</h2>
           <HostRatiosSection planId={id} />
+
+          {p.request?.rules && (<><h2>Rules</h2><RulesSection planId={id} /></>)}
 
           {(p.request?.haReserveHosts ?? 0) > 0 && (<><h2>HA failover</h2><FailoverSection planId={id} /></>)}
 

@@ -4,6 +4,7 @@ import { limitsText, NO_LIMITS, parseLimits, type LimitsText } from './limits';
 import type { MetricName } from '../api/workloads';
 import { formatPins, orderedPool, parsePins, poolCounts, renumberPins, type ParsedPins } from './pins';
 import { sizingModeOf, sizingRequest, type SizingMode } from './sizingMode';
+import { parseRules, rulesText } from './rulesDraft';
 
 export interface PlanDraft {
   workloadId: string;
@@ -27,12 +28,14 @@ export interface PlanDraft {
   pinsText: string;
   /** pool-wide overcommit and density limits as typed (blank: none) */
   limits: LimitsText;
+  /** placement rules as JSON (the request's `rules`; blank: none) */
+  rulesText: string;
 }
 
 export const DEFAULT_PLAN_DRAFT: PlanDraft = {
   workloadId: '', name: '', pool: {}, resources: ['CPU', 'MEMORY'], sizingMode: 'PERCENTILE', percentile: 95, overloadRiskPercent: 0.1, headroomPercent: 10, foldDays: false,
   overheadInTrace: false, virtualization: 'HARDWARE_ASSISTED', targetUtilizationPercent: 100, haReserveHosts: 0,
-  objective: 'HOSTS', timeLimitSeconds: 30, pinsText: '', limits: NO_LIMITS,
+  objective: 'HOSTS', timeLimitSeconds: 30, pinsText: '', limits: NO_LIMITS, rulesText: '',
 };
 
 /**
@@ -60,6 +63,7 @@ export function fromRequest(r: Partial<PlanRequest>, sourceName: string | undefi
     timeLimitSeconds: r.timeLimitSeconds || d.timeLimitSeconds,
     pinsText: r.pinned && r.hostPool ? formatPins(renumberPins(r.pinned, r.hostPool, orderedPool(pool, modelOrder))) : '',
     limits: limitsText(r.limits),
+    rulesText: rulesText(r.rules),
   };
 }
 
@@ -87,5 +91,6 @@ export function toRequest(d: PlanDraft, modelOrder: string[]): PlanRequest {
     timeLimitSeconds: d.timeLimitSeconds,
     pinned: Object.keys(pins.pins).length ? pins.pins : undefined,
     limits: parseLimits(d.limits).limits,
+    rules: parseRules(d.rulesText).rules,
   };
 }
