@@ -60,6 +60,7 @@ class PostgresWorkloadStore implements WorkloadStore {
                 v.guestOs(),
                 v.paravirtCapable(),
                 v.workloadClass(),
-                v.antiAffinityGroup());
+                v.antiAffinityGroup(),
+                v.affinityGroup());
     }
 }

@@ -17,6 +17,7 @@ public record VmView(
         boolean paravirtCapable,
         WorkloadClass workloadClass,
         String antiAffinityGroup,
+        String affinityGroup,
         Map<Metric, SeriesStats> stats) {
 
     /** The VM's identifier in URLs (/vms/{id}/series): its name. */

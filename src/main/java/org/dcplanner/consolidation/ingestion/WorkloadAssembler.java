@@ -134,7 +134,8 @@ final class WorkloadAssembler {
                 inv != null && inv.guestOs() != null ? inv.guestOs() : DEFAULT_GUEST_OS,
                 inv != null && inv.paravirtCapable() != null && inv.paravirtCapable(),
                 inv != null && inv.workloadClass() != null ? inv.workloadClass() : DEFAULT_CLASS,
-                inv != null ? inv.antiAffinityGroup() : null);
+                inv != null ? inv.antiAffinityGroup() : null,
+                inv != null ? inv.affinityGroup() : null);
     }
 
     private static Integer positive(int v) {

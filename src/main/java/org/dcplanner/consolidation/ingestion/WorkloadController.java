@@ -79,7 +79,7 @@ class WorkloadController {
             @Parameter(description = "The trace: a text file or a zip archive") @RequestPart("file") MultipartFile file,
             @Parameter(
                             description = "Optional inventory CSV: vm,cores,cpuMhz,memoryMib,guestOs,paravirtCapable,"
-                                    + "workloadClass,antiAffinityGroup")
+                                    + "workloadClass,antiAffinityGroup,affinityGroup")
                     @RequestPart(value = "inventory", required = false)
                     MultipartFile inventory,
             @Parameter(description = "Workload name (default: the file name)") @RequestParam(required = false)

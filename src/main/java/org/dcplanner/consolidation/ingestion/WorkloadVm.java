@@ -12,6 +12,7 @@ package org.dcplanner.consolidation.ingestion;
  * @param paravirtCapable   whether the guest OS is modified for paravirtualization
  * @param workloadClass     overhead-model class of the work
  * @param antiAffinityGroup VMs sharing a non-null group must run on different hosts
+ * @param affinityGroup     VMs sharing a non-null group must run on one host (may be null)
  */
 public record WorkloadVm(
         int index,
@@ -22,4 +23,5 @@ public record WorkloadVm(
         String guestOs,
         boolean paravirtCapable,
         WorkloadClass workloadClass,
-        String antiAffinityGroup) {}
+        String antiAffinityGroup,
+        String affinityGroup) {}

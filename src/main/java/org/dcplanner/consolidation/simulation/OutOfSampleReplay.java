@@ -94,7 +94,8 @@ final class OutOfSampleReplay {
                     v.guestOs(),
                     v.paravirtCapable(),
                     v.workloadClass(),
-                    v.antiAffinityGroup()));
+                    v.antiAffinityGroup(),
+                    v.affinityGroup()));
             slot[k] = plan.vmHostSlot()[m.planVm()[k]];
             if (m.planVm()[k] < planSizes.size()) {
                 WorkloadVm own = planSizes.get(m.planVm()[k]);

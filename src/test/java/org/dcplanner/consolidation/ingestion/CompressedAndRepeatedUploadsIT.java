@@ -152,7 +152,7 @@ class CompressedAndRepeatedUploadsIT {
         var w = store.load(UUID.fromString((String) r.getBody().get("id")), EnumSet.of(Metric.CPU));
         assertThat(w.grid().start()).isEqualTo(Instant.parse("2019-07-01T00:00:00Z"));
         assertThat(w.vms().get(0))
-                .isEqualTo(new WorkloadVm(0, "azA", 4, 8000, 8192, "linux", false, WorkloadClass.WEB, null));
+                .isEqualTo(new WorkloadVm(0, "azA", 4, 8000, 8192, "linux", false, WorkloadClass.WEB, null, null));
         assertThat(w.series(Metric.CPU)[0]).containsExactly(4000, 2000); // 50 % and 25 % of 4 x 2000 MHz
         assertThat(w.vms().get(1).workloadClass()).isEqualTo(WorkloadClass.BATCH_IO);
     }

@@ -68,7 +68,8 @@ class CsvUploadIT extends PostgresIntegrationTest {
         assertThat(w.grid().start()).isEqualTo(Instant.parse("2026-01-05T00:00:00Z"));
         assertThat(w.vms()).extracting(WorkloadVm::name).containsExactly("db-1", "web-1");
         assertThat(w.vms().get(0))
-                .isEqualTo(new WorkloadVm(0, "db-1", 8, 16000, 32768, "linux", true, WorkloadClass.DATABASE, "db"));
+                .isEqualTo(
+                        new WorkloadVm(0, "db-1", 8, 16000, 32768, "linux", true, WorkloadClass.DATABASE, "db", null));
         assertThat(w.series(Metric.CPU)[0]).containsExactly(1600, 3200, 0); // 10 %, 20 %, then after its last sample
         assertThat(w.series(Metric.CPU)[1]).containsExactly(2000, 2800, 1600); // default profile 4000 MHz
         assertThat(w.series(Metric.MEMORY)[0]).containsExactly(32768, 32768, 32768); // no samples -> configured
@@ -107,7 +108,8 @@ class CsvUploadIT extends PostgresIntegrationTest {
     void aFailureWhileStoringLeavesNothingBehind() {
         long before = jdbc.queryForObject("select count(*) from workload", Long.class);
         var grid = new TimeGrid(Instant.parse("2026-01-05T00:00:00Z"), 300, 2);
-        var vms = List.of(new WorkloadVm(0, "bad\u0000name", 1, 1000, 1024, "linux", false, WorkloadClass.WEB, null));
+        var vms = List.of(
+                new WorkloadVm(0, "bad\u0000name", 1, 1000, 1024, "linux", false, WorkloadClass.WEB, null, null));
         var series = Map.of(Metric.CPU, new float[][] {{1, 2}}, Metric.MEMORY, new float[][] {{1, 1}});
         var stats = Map.of(
                 Metric.CPU, new SeriesStats[] {SeriesStats.of(new float[] {1, 2})}, Metric.MEMORY, new SeriesStats[] {

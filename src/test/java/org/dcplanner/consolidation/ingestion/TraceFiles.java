@@ -82,7 +82,8 @@ public final class TraceFiles {
                     v.guestOs(),
                     v.paravirtCapable(),
                     v.workloadClass(),
-                    v.antiAffinityGroup()));
+                    v.antiAffinityGroup(),
+                    null));
         }
         Map<Metric, float[][]> series = new java.util.EnumMap<>(Metric.class);
         w.series().forEach((m, s) -> series.put(m, keep.stream().map(i -> s[i]).toArray(float[][]::new)));

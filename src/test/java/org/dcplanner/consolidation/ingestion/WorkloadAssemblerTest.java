@@ -46,7 +46,7 @@ class WorkloadAssemblerTest {
         cpu(a, 0, 50);
         cpu(a, 300, 25);
         var inventory =
-                Map.of("a", new InventoryRow(2, "a", 2, 3000.0, 2048.0, null, true, WorkloadClass.DATABASE, "g"));
+                Map.of("a", new InventoryRow(2, "a", 2, 3000.0, 2048.0, null, true, WorkloadClass.DATABASE, "g", null));
 
         AssembledWorkload w = assembler.assemble(parsed, inventory, VmProfile.DEFAULT);
 
@@ -54,7 +54,8 @@ class WorkloadAssemblerTest {
         assertThat(w.series().of(Metric.MEMORY, 0)).containsExactly(2048, 2048);
         assertThat(w.measured()).containsExactlyInAnyOrder(Metric.CPU, Metric.MEMORY);
         WorkloadVm vm = w.vms().get(0);
-        assertThat(vm).isEqualTo(new WorkloadVm(0, "a", 2, 3000, 2048, "linux", true, WorkloadClass.DATABASE, "g"));
+        assertThat(vm)
+                .isEqualTo(new WorkloadVm(0, "a", 2, 3000, 2048, "linux", true, WorkloadClass.DATABASE, "g", null));
         assertThat(w.stats().get(Metric.CPU)[0].peak()).isEqualTo(1500);
     }
 

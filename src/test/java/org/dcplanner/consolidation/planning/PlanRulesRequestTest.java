@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.dcplanner.consolidation.ingestion.LoadedWorkload;
 import org.dcplanner.consolidation.ingestion.Metric;
+import org.dcplanner.consolidation.ingestion.WorkloadVm;
 import org.dcplanner.consolidation.inventory.HostCatalog;
 import org.dcplanner.consolidation.inventory.HostModel;
 import org.dcplanner.consolidation.planning.PlanRequest.HostGroup;
@@ -39,6 +40,10 @@ class PlanRulesRequestTest {
     }
 
     private PlanningProblem build(Rules rules) {
+        return build(rules, trace);
+    }
+
+    private PlanningProblem build(Rules rules, LoadedWorkload trace) {
         PlanRequest r = new PlanRequest(
                         trace.id(),
                         null,
@@ -89,6 +94,33 @@ class PlanRulesRequestTest {
                         .get(0)
                         .hostGroup())
                 .containsExactly(true, false, false, false, false, false);
+    }
+
+    @Test
+    void inventoryAffinityGroupsJoinTheRequestsAndHostRulesNameThem() {
+        List<WorkloadVm> vms = new java.util.ArrayList<>(trace.vms());
+        for (int i = 2; i < 4; i++) {
+            WorkloadVm v = vms.get(i);
+            vms.set(
+                    i,
+                    new WorkloadVm(
+                            v.index(),
+                            v.name(),
+                            v.cores(),
+                            v.cpuMhz(),
+                            v.memoryMib(),
+                            v.guestOs(),
+                            v.paravirtCapable(),
+                            v.workloadClass(),
+                            v.antiAffinityGroup(),
+                            "inventory-pair"));
+        }
+        LoadedWorkload withInventory = new LoadedWorkload(trace.id(), trace.name(), trace.grid(), vms, trace.series());
+        PlanningProblem p = build(rule("inventory-pair", "host-0", Kind.MUST_NOT_RUN_ON), withInventory);
+        assertThat(p.rules().affinityGroup()).containsExactly(0, 0, 1, 1);
+        assertThat(p.rules().hostRules().get(0).vms()).containsExactly(2, 3);
+        // with no rules in the request the inventory's groups still bind
+        assertThat(build(null, withInventory).rules().affinityGroup()).containsExactly(-1, -1, 0, 0);
     }
 
     @Test

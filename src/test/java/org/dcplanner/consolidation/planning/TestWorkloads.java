@@ -20,7 +20,7 @@ public final class TestWorkloads {
 
     static WorkloadVm vm(int index, String name, boolean paravirt, String group) {
         // 2 vCPUs x 2000 MHz: the test series (up to 3000 MHz) stay within what the VM can use
-        return new WorkloadVm(index, name, 2, 4000, 1024, "linux", paravirt, WorkloadClass.COMPUTE, group);
+        return new WorkloadVm(index, name, 2, 4000, 1024, "linux", paravirt, WorkloadClass.COMPUTE, group, null);
     }
 
     /** VMs with the given CPU MHz series (memory constant 512 MiB, no I/O), 300 s steps from midnight UTC. */

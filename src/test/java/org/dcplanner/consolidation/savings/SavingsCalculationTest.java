@@ -43,7 +43,7 @@ class SavingsCalculationTest {
             "test");
 
     private static WorkloadVm vm(int i, int cores, double mhz, double mem) {
-        return new WorkloadVm(i, "vm" + i, cores, mhz, mem, "linux", false, WorkloadClass.COMPUTE, null);
+        return new WorkloadVm(i, "vm" + i, cores, mhz, mem, "linux", false, WorkloadClass.COMPUTE, null, null);
     }
 
     @Test

@@ -26,7 +26,7 @@ class OutOfSampleReplayTest {
     private static final PlanRequest.Sizing AS_MEASURED = new PlanRequest.Sizing(100.0, 0.0, false, 1, true);
 
     private static WorkloadVm vm(int index, String name) {
-        return new WorkloadVm(index, name, 1, 4000, 1024, "linux", true, WorkloadClass.COMPUTE, null);
+        return new WorkloadVm(index, name, 1, 4000, 1024, "linux", true, WorkloadClass.COMPUTE, null, null);
     }
 
     /** Plan: a and b on host 0, c on host 1 (two ML110 G5, 5320 MHz); CPU only, overhead in the trace. */

@@ -74,7 +74,7 @@ public final class ReplayBenchmark {
         float[][][] hostSide = HostSideDemand.of(sizing);
         List<WorkloadVm> vms = new ArrayList<>(n);
         for (int v = 0; v < n; v++)
-            vms.add(new WorkloadVm(v, "vm-" + v, 1, cpuCap[v], mem[v], "linux", true, null, null));
+            vms.add(new WorkloadVm(v, "vm-" + v, 1, cpuCap[v], mem[v], "linux", true, null, null, null));
         BaselineHosts.Packing p = BaselineHosts.pack(
                 new float[][][] {hostSide[Metric.CPU.ordinal()], hostSide[Metric.MEMORY.ordinal()]},
                 steps,

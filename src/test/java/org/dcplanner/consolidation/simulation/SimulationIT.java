@@ -148,7 +148,8 @@ class SimulationIT extends PostgresIntegrationTest {
                                 v.guestOs(),
                                 false,
                                 v.workloadClass(),
-                                v.antiAffinityGroup()))
+                                v.antiAffinityGroup(),
+                                null))
                 .toList();
         UUID workload = workloads.put(new LoadedWorkload(w.id(), w.name(), w.grid(), vms, w.series()));
         UUID plan = SolvedPlans.solve(http, workload, "AUTO");
@@ -187,6 +188,7 @@ class SimulationIT extends PostgresIntegrationTest {
                     "linux",
                     true,
                     org.dcplanner.consolidation.ingestion.WorkloadClass.WEB,
+                    null,
                     null));
             java.util.Arrays.fill(cpu[v], 2500f);
             java.util.Arrays.fill(mem[v], 3000f);

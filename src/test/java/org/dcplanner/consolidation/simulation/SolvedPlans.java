@@ -79,7 +79,7 @@ public final class SolvedPlans {
         float[][] cpu = new float[n][steps];
         float[][] mem = new float[n][steps];
         for (int v = 0; v < n; v++) {
-            vms.add(new WorkloadVm(v, "web-" + v, 1, 2000, 1024, "linux", true, WorkloadClass.WEB, null));
+            vms.add(new WorkloadVm(v, "web-" + v, 1, 2000, 1024, "linux", true, WorkloadClass.WEB, null, null));
             for (int t = 0; t < steps; t++) {
                 cpu[v][t] = (t + v) % 2 == 0 ? 1400f : 600f;
                 mem[v][t] = 700f;

@@ -84,6 +84,7 @@ public final class UnseenDayBenchmark {
                     "linux",
                     true,
                     null,
+                    null,
                     null));
         }
         HostModel g5 = ReplayFixtures.ml110g5();

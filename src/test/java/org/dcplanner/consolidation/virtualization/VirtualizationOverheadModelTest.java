@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class VirtualizationOverheadModelTest {
     private final VirtualizationOverheadModel model = VirtualizationOverheadModel.withDefaults();
-    private final WorkloadVm webVm = new WorkloadVm(0, "web-1", 2, 4000, 4096, "linux", true, WorkloadClass.WEB, null);
+    private final WorkloadVm webVm =
+            new WorkloadVm(0, "web-1", 2, 4000, 4096, "linux", true, WorkloadClass.WEB, null, null);
 
     @Test
     void hostCpuAddsPrivilegedMmuAndIoTermsOfTheApproach() {
@@ -32,7 +33,7 @@ class VirtualizationOverheadModelTest {
     @Test
     void vcpusExecuteOnNoMoreHostCpuThanConfigured() {
         // QA repro: a 1-vCPU 2500 MHz VM at 100 % under FULL asked 5414 MHz, more than a 2 x 2660 MHz host
-        WorkloadVm small = new WorkloadVm(1, "pl-1", 1, 2500, 870, "linux", true, WorkloadClass.WEB, null);
+        WorkloadVm small = new WorkloadVm(1, "pl-1", 1, 2500, 870, "linux", true, WorkloadClass.WEB, null, null);
         float[] out = new float[4];
         model.hostDemand(VirtualizationApproach.FULL, small, 2500f, 870f, 0f, 0f, out);
         assertThat(out[Metric.CPU.ordinal()]).isEqualTo(2500f);

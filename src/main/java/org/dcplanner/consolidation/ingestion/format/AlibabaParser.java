@@ -96,6 +96,6 @@ public final class AlibabaParser implements TraceParser {
         Integer wholeCores = cores > 0 ? (int) Math.ceil(cores) : null;
         Double mhz = cores > 0 ? cores * PublicTraceUnits.CORE_MHZ : null;
         Double mib = memoryPercent > 0 ? memoryPercent / 100.0 * PublicTraceUnits.ALIBABA_MACHINE_MEMORY_MIB : null;
-        out.declare(new InventoryRow(row.line(), id, wholeCores, mhz, mib, null, null, null, null));
+        out.declare(new InventoryRow(row.line(), id, wholeCores, mhz, mib, null, null, null, null, null));
     }
 }

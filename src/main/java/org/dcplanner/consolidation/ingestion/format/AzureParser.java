@@ -81,6 +81,7 @@ public final class AzureParser implements TraceParser {
                 null,
                 null,
                 cls,
+                null,
                 null));
     }
 

@@ -12,12 +12,21 @@ import org.dcplanner.consolidation.ingestion.source.TextLines;
 
 /**
  * The optional inventory CSV: header {@code vm,cores,cpuMhz,memoryMib,guestOs,paravirtCapable,workloadClass,
- * antiAffinityGroup} (only {@code vm} required; empty cells fall back). {@code paravirtCapable} is
+ * antiAffinityGroup,affinityGroup} (only {@code vm} required; empty cells fall back; VMs of one affinity group run
+ * on one host). {@code paravirtCapable} is
  * yes/no/true/false; {@code workloadClass} is compute|web|database|batch_io (any case); an empty group is none.
  */
 public final class InventoryParser {
     static final List<String> COLUMNS = List.of(
-            "vm", "cores", "cpuMhz", "memoryMib", "guestOs", "paravirtCapable", "workloadClass", "antiAffinityGroup");
+            "vm",
+            "cores",
+            "cpuMhz",
+            "memoryMib",
+            "guestOs",
+            "paravirtCapable",
+            "workloadClass",
+            "antiAffinityGroup",
+            "affinityGroup");
 
     /** The rows by VM name, in file order. */
     public Map<String, InventoryRow> parse(TextLines lines) throws IOException {
@@ -34,7 +43,8 @@ public final class InventoryParser {
                     blankToNull(row.get("guestOs")),
                     yesNo(row),
                     workloadClass(row),
-                    blankToNull(row.get("antiAffinityGroup")));
+                    blankToNull(row.get("antiAffinityGroup")),
+                    blankToNull(row.get("affinityGroup")));
             InventoryRow before = rows.putIfAbsent(vm, r);
             if (before != null) {
                 throw IngestProblems.invalid(

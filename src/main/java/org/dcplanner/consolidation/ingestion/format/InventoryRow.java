@@ -16,7 +16,8 @@ public record InventoryRow(
         String guestOs,
         Boolean paravirtCapable,
         WorkloadClass workloadClass,
-        String antiAffinityGroup) {
+        String antiAffinityGroup,
+        String affinityGroup) {
 
     /** This row's fields where given, else {@code lower}'s (the inventory over a trace's own metadata). */
     public InventoryRow over(InventoryRow lower) {
@@ -29,6 +30,7 @@ public record InventoryRow(
                 guestOs != null ? guestOs : lower.guestOs(),
                 paravirtCapable != null ? paravirtCapable : lower.paravirtCapable(),
                 workloadClass != null ? workloadClass : lower.workloadClass(),
-                antiAffinityGroup != null ? antiAffinityGroup : lower.antiAffinityGroup());
+                antiAffinityGroup != null ? antiAffinityGroup : lower.antiAffinityGroup(),
+                affinityGroup != null ? affinityGroup : lower.affinityGroup());
     }
 }

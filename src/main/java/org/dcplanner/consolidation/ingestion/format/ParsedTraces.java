@@ -101,7 +101,8 @@ public final class ParsedTraces {
                         a.guestOs() != null ? a.guestOs() : b.guestOs(),
                         a.paravirtCapable() != null ? a.paravirtCapable() : b.paravirtCapable(),
                         a.workloadClass() != null ? a.workloadClass() : b.workloadClass(),
-                        a.antiAffinityGroup() != null ? a.antiAffinityGroup() : b.antiAffinityGroup()));
+                        a.antiAffinityGroup() != null ? a.antiAffinityGroup() : b.antiAffinityGroup(),
+                        a.affinityGroup() != null ? a.affinityGroup() : b.affinityGroup()));
     }
 
     /** Metadata rows of VMs that have samples (rows of VMs without any are dropped). */

@@ -148,6 +148,7 @@ public final class RvToolsReader {
                             os,
                             null,
                             null,
+                            null,
                             null));
             placement.put(
                     vm,

@@ -29,7 +29,7 @@ import org.springframework.stereotype.Repository;
 public class WorkloadRepository {
     private static final String VM_COLUMNS = "vm_index, name, cores, cpu_mhz, memory_mib, guest_os, paravirt_capable,"
             + " workload_class, anti_affinity_group, cpu_mean, cpu_p95, cpu_peak, memory_mean, memory_p95, memory_peak,"
-            + " disk_mean, disk_p95, disk_peak, network_mean, network_p95, network_peak";
+            + " disk_mean, disk_p95, disk_peak, network_mean, network_p95, network_peak, affinity_group";
     /** Rows of a workload (VMs, series) are visible only when their workload is in the caller's workspace. */
     private static final String OWN_WORKLOAD = " and exists (select 1 from workload w where w.id = workload_id and "
             + WorkspaceScope.condition("w.workspace") + ")";
@@ -220,6 +220,7 @@ public class WorkloadRepository {
                 rs.getBoolean(7),
                 WorkloadClass.valueOf(rs.getString(8)),
                 rs.getString(9),
+                rs.getString("affinity_group"),
                 stats);
     }
 }

@@ -91,10 +91,10 @@ public class WorkloadWriter {
                 "workload_vm (workload_id, vm_index, name, cores, cpu_mhz, memory_mib,"
                         + " guest_os, paravirt_capable, workload_class, anti_affinity_group, cpu_mean, cpu_p95, cpu_peak,"
                         + " memory_mean, memory_p95, memory_peak, disk_mean, disk_p95, disk_peak, network_mean, network_p95,"
-                        + " network_peak)");
+                        + " network_peak, affinity_group)");
         try {
             for (WorkloadVm vm : w.vms()) {
-                copy.row(22)
+                copy.row(23)
                         .uuid(id)
                         .int4(vm.index())
                         .text(vm.name())
@@ -106,6 +106,7 @@ public class WorkloadWriter {
                         .text(vm.workloadClass().name())
                         .text(vm.antiAffinityGroup());
                 for (Metric m : STAT_ORDER) stats(copy, w.stats(), m, vm.index());
+                copy.text(vm.affinityGroup());
             }
             copy.finish();
         } catch (SQLException | IOException | RuntimeException e) {

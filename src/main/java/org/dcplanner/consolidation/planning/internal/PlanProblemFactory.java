@@ -88,7 +88,7 @@ public final class PlanProblemFactory {
                 request.objective(),
                 limits.rows(),
                 PlanRules.of(request, vms, slots.size()));
-        RuleFeasibility.check(problem, request);
+        RuleFeasibility.check(problem, PlanRules.affinityNames(request, vms));
         PoolCapacityCheck.check(problem, request.targetUtilization());
         SolverMemoryCheck.check(problem, SolverMemoryCheck.budgetBytes());
         return new BuiltProblem(

@@ -19,14 +19,30 @@ import org.dcplanner.consolidation.problem.ApiException;
 /**
  * The request's rules resolved against the workload and the pool: VM names to indexes, host groups to slots, rule
  * names to groups. Unknown VMs, groups, pool entries or slots answer 422 naming them (field and list).
- * A host rule's {@code vmGroup} may name a VM group, an affinity group or an inventory anti-affinity group.
+ * A host rule's {@code vmGroup} may name a VM group, an affinity group or an inventory anti-affinity group; the
+ * inventory's affinity groups join the request's.
  */
 final class PlanRules {
     private PlanRules() {}
 
+    /**
+     * The affinity groups' names by id: the request's (in order), then the inventory's not named there (first use). A
+     * request group and an inventory group of one name are one group.
+     */
+    static List<String> affinityNames(PlanRequest request, List<WorkloadVm> vms) {
+        Set<String> names = new LinkedHashSet<>();
+        if (request.rules() != null) for (VmGroup g : request.rules().affinityGroupsOrEmpty()) names.add(g.name());
+        for (WorkloadVm vm : vms) {
+            if (vm.affinityGroup() != null && !vm.affinityGroup().isBlank()) names.add(vm.affinityGroup());
+        }
+        return List.copyOf(names);
+    }
+
     static PlacementRules of(PlanRequest request, List<WorkloadVm> vms, int slotCount) {
-        PlanRequest.Rules rules = request.rules();
-        if (rules == null) return PlacementRules.NONE;
+        List<String> affinityNames = affinityNames(request, vms);
+        PlanRequest.Rules rules =
+                request.rules() != null ? request.rules() : new PlanRequest.Rules(null, null, null, null);
+        if (request.rules() == null && affinityNames.isEmpty()) return PlacementRules.NONE;
         Map<String, Integer> vmIndex = new HashMap<>();
         for (int i = 0; i < vms.size(); i++) vmIndex.putIfAbsent(vms.get(i).name(), i);
         Map<String, int[]> vmGroups = new HashMap<>();
@@ -48,6 +64,27 @@ final class PlanRules {
                 affinity[v] = g;
             }
             putUnique(vmGroups, affinityGroups.get(g).name(), members, field + ".name");
+        }
+        for (int v = 0; v < vms.size(); v++) {
+            String name = vms.get(v).affinityGroup();
+            if (name == null || name.isBlank()) continue;
+            int id = affinityNames.indexOf(name);
+            if (affinity[v] >= 0 && affinity[v] != id) {
+                throw unprocessable(
+                        "rule-conflict",
+                        "VM '" + vms.get(v).name() + "' is in affinity group '" + name + "' by the inventory and in '"
+                                + affinityNames.get(affinity[v]) + "' by the request; merge them into one",
+                        "rules.affinityGroups");
+            }
+            affinity[v] = id;
+        }
+        for (int id = 0; id < affinityNames.size(); id++) {
+            final int group = id;
+            vmGroups.put(
+                    affinityNames.get(id),
+                    java.util.stream.IntStream.range(0, vms.size())
+                            .filter(v -> affinity[v] == group)
+                            .toArray());
         }
         List<VmGroup> named = rules.vmGroupsOrEmpty();
         for (int g = 0; g < named.size(); g++) {
@@ -94,6 +131,7 @@ final class PlanRules {
     }
 
     private static Map<String, boolean[]> hostGroups(PlanRequest request, int slotCount) {
+        if (request.rules() == null) return Map.of();
         int[] entryStart = new int[request.hostPool().size() + 1];
         for (int i = 0; i < request.hostPool().size(); i++)
             entryStart[i + 1] = entryStart[i] + request.hostPool().get(i).count();

@@ -171,7 +171,11 @@ public class PlanService implements org.dcplanner.consolidation.planning.PlanJob
         BuiltProblem built = problems.build(request);
         List<VmExplanation> explained = solver.explain(built.problem(), p.vmSlot());
         PlacementWords words = new PlacementWords(
-                built.problem(), built.vms(), p.vmSlot(), p.stepSeconds(), PlanSolveJob.affinityNames(request));
+                built.problem(),
+                built.vms(),
+                p.vmSlot(),
+                p.stepSeconds(),
+                PlanRules.affinityNames(request, built.vms()));
         return explained.stream()
                 .map(e -> {
                     PlacementWords.Words w = words.explain(e.vm(), e.bindingResource(), e.bindingStep());

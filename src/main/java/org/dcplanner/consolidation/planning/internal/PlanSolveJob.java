@@ -100,7 +100,10 @@ class PlanSolveJob {
             }
             if (!built.problem().rules().isEmpty() && hasPlacement(result)) {
                 plans.saveRules(
-                        planId, attempt, RulesReport.of(built.problem(), affinityNames(request), result.vmSlot()));
+                        planId,
+                        attempt,
+                        RulesReport.of(
+                                built.problem(), PlanRules.affinityNames(request, built.vms()), result.vmSlot()));
             }
             PlanStatus status = plans.finish(planId, attempt, result, start.searchedBeforeMillis() + solvedMillis);
             log.info(
@@ -192,15 +195,6 @@ class PlanSolveJob {
     }
 
     /** VMs per approach, by approach name (empty for a problem built without per-VM approaches). */
-    /** The affinity groups' names by id (the request's, in order). */
-    static java.util.List<String> affinityNames(PlanRequest request) {
-        return request.rules() == null
-                ? java.util.List.of()
-                : request.rules().affinityGroupsOrEmpty().stream()
-                        .map(PlanRequest.VmGroup::name)
-                        .toList();
-    }
-
     static java.util.Map<String, Integer> approachMix(BuiltProblem built) {
         java.util.Map<String, Integer> mix = new java.util.TreeMap<>();
         if (built.vmApproach() == null) return mix;

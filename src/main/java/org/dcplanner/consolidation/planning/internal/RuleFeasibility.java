@@ -1,7 +1,6 @@
 package org.dcplanner.consolidation.planning.internal;
 
 import java.util.List;
-import org.dcplanner.consolidation.planning.PlanRequest;
 import org.dcplanner.consolidation.planning.solver.AffinityMerge;
 import org.dcplanner.consolidation.planning.solver.domain.DemandModel;
 import org.dcplanner.consolidation.planning.solver.domain.PlacementRules.HostRule;
@@ -16,13 +15,11 @@ import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem;
 final class RuleFeasibility {
     private RuleFeasibility() {}
 
-    static void check(PlanningProblem p, PlanRequest request) {
+    /** @param affinityNames the affinity groups' names by id */
+    static void check(PlanningProblem p, List<String> affinityNames) {
         if (p.rules().isEmpty()) return;
         List<String> names = p.vmNames();
-        List<PlanRequest.VmGroup> affinityGroups =
-                request.rules() == null ? List.of() : request.rules().affinityGroupsOrEmpty();
-        for (int g = 0; g < affinityGroups.size(); g++)
-            checkMembers(p, g, affinityGroups.get(g).name());
+        for (int g = 0; g < affinityNames.size(); g++) checkMembers(p, g, affinityNames.get(g));
         AffinityMerge merge = AffinityMerge.of(p);
         PlanningProblem units = merge == null ? p : merge.units();
         for (int u = 0; u < units.vmCount(); u++) {
@@ -71,14 +68,14 @@ final class RuleFeasibility {
                 throw PlanProblemFactory.unprocessable(
                         "rule-conflict",
                         "affinity group '" + name + "' has VMs pinned to different slots (" + pin + ", " + vPin + ")",
-                        "rules.affinityGroups[" + group + "]");
+                        "rules.affinityGroups");
             }
             if (vAnti >= 0 && anti >= 0) {
                 throw PlanProblemFactory.unprocessable(
                         "rule-conflict",
                         "affinity group '" + name + "' holds two VMs of anti-affinity groups (they could not share a "
                                 + "host, or the planner would have to keep two anti-affinity groups apart at once)",
-                        "rules.affinityGroups[" + group + "]");
+                        "rules.affinityGroups");
             }
             if (vPin >= 0) pin = vPin;
             if (vAnti >= 0) anti = vAnti;

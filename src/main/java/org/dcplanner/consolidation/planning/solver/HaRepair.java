@@ -6,6 +6,9 @@ import org.dcplanner.consolidation.planning.solver.FailoverMap.Restart;
 import org.dcplanner.consolidation.planning.solver.FailoverMap.Scenario;
 import org.dcplanner.consolidation.planning.solver.domain.DemandModel;
 import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem;
+import org.dcplanner.consolidation.planning.solver.start.Baselines;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Whole-VM HA planned, not only checked: while the {@link FailoverMap} of a placement leaves a VM of some failed host
@@ -16,6 +19,8 @@ import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem;
  * Each round costs one failover check, O(VMs x hosts x rows x steps).
  */
 final class HaRepair {
+    private static final Logger LOG = LoggerFactory.getLogger(HaRepair.class);
+
     private HaRepair() {}
 
     /** The placement with the gaps of its failover map repaired as far as the pool allows (a copy). */
@@ -25,10 +30,17 @@ final class HaRepair {
         if (p.haReserveHosts() <= 0) return slots;
         Map<String, Integer> index = new HashMap<>();
         for (int v = 0; v < p.vmCount(); v++) index.putIfAbsent(p.vmNames().get(v), v);
-        for (int round = 0; round < model.slots(); round++) {
+        int hostsBefore = Baselines.hostsUsed(slots);
+        int round = 0;
+        for (; round < model.slots(); round++) {
             int stranded = firstStranded(FailoverMap.of(p, slots), index);
             if (stranded < 0 || !moveOntoNewHost(model, slots, stranded)) break;
         }
+        LOG.info(
+                "HA repair: {} VMs moved onto new hosts, {} -> {} hosts",
+                round,
+                hostsBefore,
+                Baselines.hostsUsed(slots));
         return slots;
     }
 

@@ -10,14 +10,15 @@ class InventoryParserTest {
     @Test
     void readsAllColumnsWithFallbacksForEmptyCells() throws Exception {
         String text = """
-                vm,cores,cpuMhz,memoryMib,guestOs,paravirtCapable,workloadClass,antiAffinityGroup
-                a,4,8000,16384,windows,yes,Database,g1
-                b,,,,,,,
+                vm,cores,cpuMhz,memoryMib,guestOs,paravirtCapable,workloadClass,antiAffinityGroup,affinityGroup
+                a,4,8000,16384,windows,yes,Database,g1,app
+                b,,,,,,,,
                 """;
         var rows = new InventoryParser().parse(TraceText.of("inv.csv", text));
         assertThat(rows.get("a"))
-                .isEqualTo(new InventoryRow(2, "a", 4, 8000.0, 16384.0, "windows", true, WorkloadClass.DATABASE, "g1"));
-        assertThat(rows.get("b")).isEqualTo(new InventoryRow(3, "b", null, null, null, null, null, null, null));
+                .isEqualTo(new InventoryRow(
+                        2, "a", 4, 8000.0, 16384.0, "windows", true, WorkloadClass.DATABASE, "g1", "app"));
+        assertThat(rows.get("b")).isEqualTo(new InventoryRow(3, "b", null, null, null, null, null, null, null, null));
     }
 
     @Test

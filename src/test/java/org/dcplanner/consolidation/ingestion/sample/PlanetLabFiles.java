@@ -34,7 +34,8 @@ final class PlanetLabFiles {
                     vm.guestOs(),
                     vm.paravirtCapable(),
                     vm.workloadClass(),
-                    vm.antiAffinityGroup()));
+                    vm.antiAffinityGroup(),
+                    null));
         }
         return vms;
     }

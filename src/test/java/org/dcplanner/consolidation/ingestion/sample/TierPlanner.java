@@ -53,7 +53,8 @@ final class TierPlanner {
                         tier.guestOs(),
                         tier.paravirtCapable(),
                         tier.workloadClass(),
-                        group);
+                        group,
+                        null);
                 double phase = rng.nextDouble(-1, 1) * tier.phaseJitterSeconds();
                 vms.add(new SyntheticVm(
                         vm, tier.shapeForVm().apply(vmSeed), tier.levels(), phase, rng.nextDouble(0.85, 1.15), vmSeed));

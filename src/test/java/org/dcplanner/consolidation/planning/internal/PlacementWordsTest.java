@@ -16,7 +16,7 @@ class PlacementWordsTest {
     private static final HostSlotSpec HOST = new HostSlotSpec("m", new double[] {1000}, 50, 100, 1, true);
 
     private static WorkloadVm vm(int i, String group) {
-        return new WorkloadVm(i, "vm" + i, 2, 2000, 4096, "linux", true, WorkloadClass.COMPUTE, group);
+        return new WorkloadVm(i, "vm" + i, 2, 2000, 4096, "linux", true, WorkloadClass.COMPUTE, group, null);
     }
 
     /** 3 VMs, CPU only, 2 steps: vm0 + vm1 on host 0, vm2 on host 1. */
