@@ -13,9 +13,9 @@ import org.dcplanner.consolidation.planning.PlanLookup;
 import org.dcplanner.consolidation.planning.PlanLookup.PlanState;
 import org.dcplanner.consolidation.planning.PlanRequest;
 import org.dcplanner.consolidation.problem.ApiException;
+import org.dcplanner.consolidation.simulation.OutOfSampleReplays;
+import org.dcplanner.consolidation.simulation.OutOfSampleReplays.Target;
 import org.dcplanner.consolidation.simulation.OutOfSampleResult;
-import org.dcplanner.consolidation.simulation.OutOfSampleService;
-import org.dcplanner.consolidation.simulation.OutOfSampleService.Target;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -32,14 +32,14 @@ class BacktestJob {
     private final BacktestStore store;
     private final PlanJobs planService;
     private final PlanLookup plans;
-    private final OutOfSampleService replays;
+    private final OutOfSampleReplays replays;
     private final ObjectMapper json;
 
     BacktestJob(
             BacktestStore store,
             PlanJobs planService,
             PlanLookup plans,
-            OutOfSampleService replays,
+            OutOfSampleReplays replays,
             ObjectMapper json) {
         this.store = store;
         this.planService = planService;

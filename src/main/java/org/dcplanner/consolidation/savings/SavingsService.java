@@ -15,8 +15,8 @@ import org.dcplanner.consolidation.planning.PlacedPlan;
 import org.dcplanner.consolidation.planning.PlanLookup;
 import org.dcplanner.consolidation.problem.ApiException;
 import org.dcplanner.consolidation.simulation.PlacedPlans;
-import org.dcplanner.consolidation.simulation.SimulationService;
-import org.dcplanner.consolidation.simulation.SimulationService.PlanPower;
+import org.dcplanner.consolidation.simulation.PlanPowerLookup;
+import org.dcplanner.consolidation.simulation.PlanPowerLookup.PlanPower;
 import org.springframework.stereotype.Service;
 
 /**
@@ -33,14 +33,14 @@ public class SavingsService {
     private final PlanLookup plans;
     private final WorkloadStore workloads;
     private final HostCatalog catalog;
-    private final SimulationService simulation;
+    private final PlanPowerLookup simulation;
 
     SavingsService(
             SavingsStore store,
             PlanLookup plans,
             WorkloadStore workloads,
             HostCatalog catalog,
-            SimulationService simulation) {
+            PlanPowerLookup simulation) {
         this.store = store;
         this.plans = plans;
         this.workloads = workloads;

@@ -27,7 +27,7 @@ import org.springframework.stereotype.Service;
  * by name) or on a window of a workload, queued on the job engine or (for backtests) run at once.
  */
 @Service
-public class OutOfSampleService {
+public class OutOfSampleService implements OutOfSampleReplays {
     private static final Logger log = LoggerFactory.getLogger(OutOfSampleService.class);
     private final OutOfSampleRunStore store;
     private final PlanLookup plans;
@@ -54,16 +54,6 @@ public class OutOfSampleService {
         this.task = replayOutOfSampleOneTimeTask;
     }
 
-    /**
-     * What to replay on.
-     *
-     * @param workloadId     the workload (null: the plan's own)
-     * @param from           first instant of the window (null: the workload's start)
-     * @param to             end of the window, exclusive (null: the workload's end)
-     * @param virtualization approach to replay under (null: the plan's)
-     */
-    public record Target(UUID workloadId, Instant from, Instant to, VirtualizationApproach virtualization) {}
-
     /** Validates (400/404/422 naming the field), stores the run QUEUED and queues it. */
     public OutOfSampleRun request(UUID planId, Target target) {
         PlacedPlan plan = PlacedPlans.require(plans, planId);
@@ -81,7 +71,7 @@ public class OutOfSampleService {
         return store.find(id, false).orElseThrow();
     }
 
-    /** Replays now, on the calling thread, without storing (backtests store their folds themselves). */
+    @Override
     public OutOfSampleResult replayNow(UUID planId, Target target) {
         PlacedPlan plan = PlacedPlans.require(plans, planId);
         UUID workload = target.workloadId() == null ? plan.workloadId() : target.workloadId();

@@ -97,7 +97,7 @@ class SimulationController {
             }
             OutOfSampleRun run = outOfSample.request(
                     planId,
-                    new OutOfSampleService.Target(req.workloadId(), req.from(), req.to(), req.virtualization()));
+                    new OutOfSampleReplays.Target(req.workloadId(), req.from(), req.to(), req.virtualization()));
             return ResponseEntity.accepted()
                     .location(URI.create("/api/v1/plans/" + planId + "/simulations/" + run.id()))
                     .body(run);

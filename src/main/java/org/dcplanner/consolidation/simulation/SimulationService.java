@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.dcplanner.consolidation.inventory.HostModel;
 import org.dcplanner.consolidation.planning.PlacedPlan;
 import org.dcplanner.consolidation.planning.PlanCompleted;
 import org.dcplanner.consolidation.planning.PlanLookup;
@@ -23,7 +22,7 @@ import org.springframework.stereotype.Service;
  * replayed power of a plan.
  */
 @Service
-public class SimulationService {
+public class SimulationService implements PlanPowerLookup {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SimulationService.class);
     private final SimulationRunStore store;
     private final SimulationRunner runner;
@@ -141,10 +140,7 @@ public class SimulationService {
         return out;
     }
 
-    /**
-     * The replayed IT power of a plan's active hosts under its own approach: the stored run when
-     * COMPLETED, otherwise replayed now (not stored).
-     */
+    @Override
     public PlanPower planPower(UUID planId) {
         PlacedPlan plan = placed(planId);
         PlanContext ctx = runner.context(planId);
@@ -162,14 +158,6 @@ public class SimulationService {
                 r.summary().peakItWatts(),
                 false);
     }
-
-    /** A plan's active hosts and their replayed IT power in watts. */
-    public record PlanPower(
-            VirtualizationApproach approach,
-            List<HostModel> hosts,
-            double averageItWatts,
-            double peakItWatts,
-            boolean fromStoredSimulation) {}
 
     private PlacedPlan placed(UUID planId) {
         return PlacedPlans.require(plans, planId);

@@ -14,12 +14,12 @@ import org.dcplanner.consolidation.ingestion.VmProfile;
 import org.dcplanner.consolidation.ingestion.WorkloadFormat;
 import org.dcplanner.consolidation.inventory.BuiltInModelsCatalog;
 import org.dcplanner.consolidation.inventory.HostModel;
+import org.dcplanner.consolidation.planning.Objective;
 import org.dcplanner.consolidation.planning.PlanRequest;
 import org.dcplanner.consolidation.planning.PlanRequest.Sizing;
 import org.dcplanner.consolidation.planning.solver.OptaPlannerConsolidationSolver;
 import org.dcplanner.consolidation.planning.solver.PlanningResult;
 import org.dcplanner.consolidation.planning.solver.SolveOptions;
-import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem.Objective;
 import org.dcplanner.consolidation.virtualization.VirtualizationOverheadModel;
 
 /**
