@@ -54,11 +54,7 @@ class UploadErrorsIT extends PostgresIntegrationTest {
         return TestZips.file(name, content.getBytes(StandardCharsets.UTF_8));
     }
 
-    @Test
-    void emptyFile() throws IOException {
-        assertThat(problem(TestZips.file("empty.csv", new byte[0]), null, Map.of(), 422, "empty-file"))
-                .containsEntry("file", "empty.csv");
-    }
+    // an empty file and an unknown format name are refused before parsing: WorkloadControllerSliceTest
 
     @Test
     void headerOnlyFile() throws IOException {
@@ -144,17 +140,6 @@ class UploadErrorsIT extends PostgresIntegrationTest {
     void undetectableFormat() throws IOException {
         assertThat(problem(text("notes.txt", "hello world\n"), null, Map.of(), 415, "unsupported-format"))
                 .containsEntry("file", "notes.txt");
-    }
-
-    @Test
-    void unknownFormatName() throws IOException {
-        assertThat(problem(
-                        text("a.csv", "vm,timestamp,cpuMhz\na,0,1\n"),
-                        null,
-                        Map.of("format", "parquet"),
-                        415,
-                        "unsupported-format"))
-                .containsEntry("field", "format");
     }
 
     @Test
