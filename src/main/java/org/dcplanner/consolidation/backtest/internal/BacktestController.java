@@ -4,6 +4,10 @@ import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -23,13 +27,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1")
 class BacktestController {
-    private final BacktestService service;
-
-    BacktestController(BacktestService service) {
-        this.service = service;
-    }
-
-    @PostMapping("/backtests")
+    /** The answers of a start (backtest or sweep), documented once for both kinds of job. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
     @ApiResponse(
             responseCode = "202",
             description = "Queued: poll the Location for progress, folds and totals",
@@ -40,11 +40,28 @@ class BacktestController {
                             schema = @Schema(type = "string")),
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = BacktestView.class)))
     @ApiResponse(responseCode = "422", description = "No fold fits the workload, or a window cannot be cut in days")
+    @interface Queued {}
+
+    /** The answers of a stop-or-delete (backtest or sweep). */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    @ApiResponse(
+            responseCode = "202",
+            description = "Stop requested: the running fold's plan is stopped, the job ends CANCELLED",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = BacktestView.class)))
+    @ApiResponse(responseCode = "204", description = "The finished job was deleted with its folds' plans")
+    @interface StoppedOrDeleted {}
+
+    private final BacktestService service;
+
+    BacktestController(BacktestService service) {
+        this.service = service;
+    }
+
+    @PostMapping("/backtests")
+    @Queued
     ResponseEntity<BacktestView> startBacktest(@RequestBody BacktestRequest request) {
-        UUID id = service.startBacktest(request);
-        return ResponseEntity.accepted()
-                .location(URI.create("/api/v1/backtests/" + id))
-                .body(service.get(id, BacktestService.BACKTEST));
+        return queued(service.startBacktest(request), BacktestService.BACKTEST, "/api/v1/backtests/");
     }
 
     /** The workspace's backtests, newest first, paged (size 1..1000, default 100; X-Total-Count). */
@@ -61,31 +78,15 @@ class BacktestController {
 
     /** Running: stop (202; the running fold's plan is stopped, the job ends CANCELLED); finished: delete (204). */
     @DeleteMapping("/backtests/{id}")
-    @ApiResponse(
-            responseCode = "202",
-            description = "Stop requested: the running fold's plan is stopped, the job ends CANCELLED",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = BacktestView.class)))
-    @ApiResponse(responseCode = "204", description = "The finished job was deleted with its folds' plans")
+    @StoppedOrDeleted
     ResponseEntity<BacktestView> stopBacktest(@PathVariable UUID id) {
         return stopOrDelete(id, BacktestService.BACKTEST);
     }
 
     @PostMapping("/sweeps")
-    @ApiResponse(
-            responseCode = "202",
-            description = "Queued: poll the Location for progress, folds and totals",
-            headers =
-                    @Header(
-                            name = "Location",
-                            description = "where to poll the job",
-                            schema = @Schema(type = "string")),
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = BacktestView.class)))
-    @ApiResponse(responseCode = "422", description = "No fold fits the workload, or a window cannot be cut in days")
+    @Queued
     ResponseEntity<BacktestView> startSweep(@RequestBody SweepRequest request) {
-        UUID id = service.startSweep(request);
-        return ResponseEntity.accepted()
-                .location(URI.create("/api/v1/sweeps/" + id))
-                .body(service.get(id, BacktestService.SWEEP));
+        return queued(service.startSweep(request), BacktestService.SWEEP, "/api/v1/sweeps/");
     }
 
     /** The workspace's sweeps, newest first, paged (size 1..1000, default 100; X-Total-Count). */
@@ -106,13 +107,13 @@ class BacktestController {
     }
 
     @DeleteMapping("/sweeps/{id}")
-    @ApiResponse(
-            responseCode = "202",
-            description = "Stop requested: the running fold's plan is stopped, the job ends CANCELLED",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = BacktestView.class)))
-    @ApiResponse(responseCode = "204", description = "The finished job was deleted with its folds' plans")
+    @StoppedOrDeleted
     ResponseEntity<BacktestView> stopSweep(@PathVariable UUID id) {
         return stopOrDelete(id, BacktestService.SWEEP);
+    }
+
+    private ResponseEntity<BacktestView> queued(UUID id, String kind, String path) {
+        return ResponseEntity.accepted().location(URI.create(path + id)).body(service.get(id, kind));
     }
 
     private ResponseEntity<BacktestView> stopOrDelete(UUID id, String kind) {

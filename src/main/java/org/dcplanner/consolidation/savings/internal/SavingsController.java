@@ -3,6 +3,10 @@ package org.dcplanner.consolidation.savings.internal;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -27,6 +31,19 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/plans/{planId}")
 class SavingsController {
+    /** The 200 answer of GET /savings, documented once for its JSON, CSV and XLSX handlers. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    @ApiResponse(
+            responseCode = "200",
+            description = "Before, after, saved; assumptions with their sources; investment",
+            content = {
+                @Content(mediaType = "application/json", schema = @Schema(implementation = SavingsReport.class)),
+                @Content(mediaType = TableExport.CSV, schema = @Schema(type = "string")),
+                @Content(mediaType = TableExport.XLSX, schema = @Schema(type = "string", format = "binary"))
+            })
+    @interface ReportResponse {}
+
     private static final Set<String> OTHER_PARAMS = Set.of("baseline", "beforeModels");
     private final SavingsService service;
 
@@ -36,42 +53,21 @@ class SavingsController {
 
     /** Query: baseline, beforeModels (comma-separated model ids), and any assumption by name. */
     @GetMapping(value = "/savings", produces = MediaType.APPLICATION_JSON_VALUE)
-    @ApiResponse(
-            responseCode = "200",
-            description = "Before, after, saved; assumptions with their sources; investment",
-            content = {
-                @Content(mediaType = "application/json", schema = @Schema(implementation = SavingsReport.class)),
-                @Content(mediaType = TableExport.CSV, schema = @Schema(type = "string")),
-                @Content(mediaType = TableExport.XLSX, schema = @Schema(type = "string", format = "binary"))
-            })
+    @ReportResponse
     SavingsReport savings(@PathVariable UUID planId, @RequestParam Map<String, String> params) {
         return report(planId, params);
     }
 
     /** The same report as CSV: one row per figure (before, after, saved, saved %). */
     @GetMapping(value = "/savings", produces = TableExport.CSV)
-    @ApiResponse(
-            responseCode = "200",
-            description = "Before, after, saved; assumptions with their sources; investment",
-            content = {
-                @Content(mediaType = "application/json", schema = @Schema(implementation = SavingsReport.class)),
-                @Content(mediaType = TableExport.CSV, schema = @Schema(type = "string")),
-                @Content(mediaType = TableExport.XLSX, schema = @Schema(type = "string", format = "binary"))
-            })
+    @ReportResponse
     ResponseEntity<byte[]> savingsCsv(@PathVariable UUID planId, @RequestParam Map<String, String> params) {
         return TableExport.csv(SavingsTables.figures(report(planId, params)), "savings-" + planId);
     }
 
     /** The same report as a workbook: sheets Savings, Assumptions (with their sources) and Investment. */
     @GetMapping(value = "/savings", produces = TableExport.XLSX)
-    @ApiResponse(
-            responseCode = "200",
-            description = "Before, after, saved; assumptions with their sources; investment",
-            content = {
-                @Content(mediaType = "application/json", schema = @Schema(implementation = SavingsReport.class)),
-                @Content(mediaType = TableExport.CSV, schema = @Schema(type = "string")),
-                @Content(mediaType = TableExport.XLSX, schema = @Schema(type = "string", format = "binary"))
-            })
+    @ReportResponse
     ResponseEntity<byte[]> savingsXlsx(@PathVariable UUID planId, @RequestParam Map<String, String> params) {
         return TableExport.xlsx(SavingsTables.all(report(planId, params)), "savings-" + planId);
     }

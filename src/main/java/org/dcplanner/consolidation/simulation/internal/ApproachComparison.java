@@ -82,23 +82,14 @@ final class ApproachComparison {
                     ctx.plan().targetUtilization());
             int hostsNeeded = packing.hosts() + spares;
             ReplayResult planned = Replay.run(onPlan);
-            ReplayResult needed = Replay.run(new ReplayInput(
-                    a,
-                    model,
-                    onPlan.stepSeconds(),
-                    onPlan.steps(),
-                    onPlan.cpuMhz(),
-                    onPlan.memoryMib(),
-                    onPlan.diskKBps(),
-                    onPlan.networkKBps(),
-                    onPlan.profiles(),
-                    onPlan.vcpus(),
-                    onPlan.configuredCpuMhz(),
-                    onPlan.configuredMemoryMib(),
-                    Collections.nCopies(packing.hosts(), hostModel),
-                    packing.vmHost(),
-                    false,
-                    false));
+            // the same VMs on the hosts first-fit needs, every VM under a
+            ReplayResult needed = Replay.run(onPlan.toBuilder()
+                    .approach(a, model)
+                    .placement(Collections.nCopies(packing.hosts(), hostModel), packing.vmHost())
+                    .record(false, false)
+                    .migrations(List.of())
+                    .vmApproach(null)
+                    .build());
             Map<Metric, Double> overhead = overheadPercent(onPlan);
             String driver = performanceDriver(planned.summary(), model, a, onPlan.profiles());
             String reason = String.format(
@@ -175,23 +166,14 @@ final class ApproachComparison {
 
     /** Σ host-side ÷ Σ guest demand − 1 per resource, in percent (guest memory/IO as the model's fallbacks define them). */
     private static Map<Metric, Double> overheadPercent(ReplayInput in) {
-        ReplayInput native_ = new ReplayInput(
-                VirtualizationApproach.PARAVIRTUAL,
-                new VirtualizationOverheadModel(noOverhead(in.model().parameters())),
-                in.stepSeconds(),
-                in.steps(),
-                in.cpuMhz(),
-                in.memoryMib(),
-                in.diskKBps(),
-                in.networkKBps(),
-                in.profiles(),
-                in.vcpus(),
-                in.configuredCpuMhz(),
-                in.configuredMemoryMib(),
-                in.hosts(),
-                in.vmHost(),
-                false,
-                false);
+        ReplayInput native_ = in.toBuilder()
+                .approach(
+                        VirtualizationApproach.PARAVIRTUAL,
+                        new VirtualizationOverheadModel(noOverhead(in.model().parameters())))
+                .record(false, false)
+                .migrations(List.of())
+                .vmApproach(null)
+                .build();
         double[] guest = HostSideDemand.totals(native_);
         double[] host = HostSideDemand.totals(in);
         Map<Metric, Double> out = new EnumMap<>(Metric.class);

@@ -87,25 +87,14 @@ final class PlanReplayInputs {
             vmApproach = new VirtualizationApproach[n];
             for (int v = 0; v < n; v++) vmApproach[v] = plan.approachOf(w.vms().get(v));
         }
-        return new ReplayInput(
-                approach,
-                model,
-                w.grid().stepSeconds(),
-                w.grid().steps(),
-                cpu,
-                memory,
-                disk,
-                net,
-                profiles,
-                vcpus,
-                cpuCap,
-                mem,
-                hosts,
-                plan.vmHostSlot(),
-                recordHostSeries,
-                recordVmSeries,
-                List.of(),
-                vmApproach);
+        return ReplayInput.builder()
+                .approach(approach, model)
+                .demand(w.grid().stepSeconds(), w.grid().steps(), cpu, memory, disk, net)
+                .vms(profiles, vcpus, cpuCap, mem)
+                .placement(hosts, plan.vmHostSlot())
+                .record(recordHostSeries, recordVmSeries)
+                .vmApproach(vmApproach)
+                .build();
     }
 
     /**

@@ -76,82 +76,122 @@ public record ReplayInput(
         }
     }
 
-    /** Every VM under {@code approach}. */
-    public ReplayInput(
-            VirtualizationApproach approach,
-            VirtualizationOverheadModel model,
-            int stepSeconds,
-            int steps,
-            float[][] cpuMhz,
-            float[][] memoryMib,
-            float[][] diskKBps,
-            float[][] networkKBps,
-            WorkloadProfile[] profiles,
-            int[] vcpus,
-            double[] configuredCpuMhz,
-            double[] configuredMemoryMib,
-            List<HostModel> hosts,
-            int[] vmHost,
-            boolean recordHostSeries,
-            boolean recordVmSeries,
-            List<Migration> migrations) {
-        this(
-                approach,
-                model,
-                stepSeconds,
-                steps,
-                cpuMhz,
-                memoryMib,
-                diskKBps,
-                networkKBps,
-                profiles,
-                vcpus,
-                configuredCpuMhz,
-                configuredMemoryMib,
-                hosts,
-                vmHost,
-                recordHostSeries,
-                recordVmSeries,
-                migrations,
-                null);
+    /** An input built part by part; what is not given is absent: no migrations, one approach for every VM, nothing recorded. */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    /** Without migrations. */
-    public ReplayInput(
-            VirtualizationApproach approach,
-            VirtualizationOverheadModel model,
-            int stepSeconds,
-            int steps,
-            float[][] cpuMhz,
-            float[][] memoryMib,
-            float[][] diskKBps,
-            float[][] networkKBps,
-            WorkloadProfile[] profiles,
-            int[] vcpus,
-            double[] configuredCpuMhz,
-            double[] configuredMemoryMib,
-            List<HostModel> hosts,
-            int[] vmHost,
-            boolean recordHostSeries,
-            boolean recordVmSeries) {
-        this(
-                approach,
-                model,
-                stepSeconds,
-                steps,
-                cpuMhz,
-                memoryMib,
-                diskKBps,
-                networkKBps,
-                profiles,
-                vcpus,
-                configuredCpuMhz,
-                configuredMemoryMib,
-                hosts,
-                vmHost,
-                recordHostSeries,
-                recordVmSeries,
-                List.<Migration>of());
+    /** A builder holding this input's parts, to replay the same VMs with some parts changed. */
+    public Builder toBuilder() {
+        return builder()
+                .approach(approach, model)
+                .demand(stepSeconds, steps, cpuMhz, memoryMib, diskKBps, networkKBps)
+                .vms(profiles, vcpus, configuredCpuMhz, configuredMemoryMib)
+                .placement(hosts, vmHost)
+                .record(recordHostSeries, recordVmSeries)
+                .migrations(migrations)
+                .vmApproach(vmApproach);
+    }
+
+    /** Collects a {@link ReplayInput}'s parts; {@link #build()} checks them. */
+    public static final class Builder {
+        private VirtualizationApproach approach;
+        private VirtualizationOverheadModel model;
+        private int stepSeconds;
+        private int steps;
+        private float[][] cpuMhz;
+        private float[][] memoryMib;
+        private float[][] diskKBps;
+        private float[][] networkKBps;
+        private WorkloadProfile[] profiles;
+        private int[] vcpus;
+        private double[] configuredCpuMhz;
+        private double[] configuredMemoryMib;
+        private List<HostModel> hosts;
+        private int[] vmHost;
+        private boolean recordHostSeries;
+        private boolean recordVmSeries;
+        private List<Migration> migrations = List.of();
+        private VirtualizationApproach[] vmApproach;
+
+        private Builder() {}
+
+        public Builder approach(VirtualizationApproach approach, VirtualizationOverheadModel model) {
+            this.approach = approach;
+            this.model = model;
+            return this;
+        }
+
+        /** The time grid and the guest demand series, {@code [vm][step]}; null memory/disk/network: not measured. */
+        public Builder demand(
+                int stepSeconds,
+                int steps,
+                float[][] cpuMhz,
+                float[][] memoryMib,
+                float[][] diskKBps,
+                float[][] networkKBps) {
+            this.stepSeconds = stepSeconds;
+            this.steps = steps;
+            this.cpuMhz = cpuMhz;
+            this.memoryMib = memoryMib;
+            this.diskKBps = diskKBps;
+            this.networkKBps = networkKBps;
+            return this;
+        }
+
+        public Builder vms(
+                WorkloadProfile[] profiles, int[] vcpus, double[] configuredCpuMhz, double[] configuredMemoryMib) {
+            this.profiles = profiles;
+            this.vcpus = vcpus;
+            this.configuredCpuMhz = configuredCpuMhz;
+            this.configuredMemoryMib = configuredMemoryMib;
+            return this;
+        }
+
+        public Builder placement(List<HostModel> hosts, int[] vmHost) {
+            this.hosts = hosts;
+            this.vmHost = vmHost;
+            return this;
+        }
+
+        public Builder record(boolean hostSeries, boolean vmSeries) {
+            this.recordHostSeries = hostSeries;
+            this.recordVmSeries = vmSeries;
+            return this;
+        }
+
+        public Builder migrations(List<Migration> migrations) {
+            this.migrations = migrations;
+            return this;
+        }
+
+        /** Per VM, its own approach (a plan with virtualization AUTO); null: every VM under the builder's approach. */
+        public Builder vmApproach(VirtualizationApproach[] vmApproach) {
+            this.vmApproach = vmApproach;
+            return this;
+        }
+
+        public ReplayInput build() {
+            return new ReplayInput(
+                    approach,
+                    model,
+                    stepSeconds,
+                    steps,
+                    cpuMhz,
+                    memoryMib,
+                    diskKBps,
+                    networkKBps,
+                    profiles,
+                    vcpus,
+                    configuredCpuMhz,
+                    configuredMemoryMib,
+                    hosts,
+                    vmHost,
+                    recordHostSeries,
+                    recordVmSeries,
+                    migrations,
+                    vmApproach);
+        }
     }
 
     /** The approach VM v runs under. */

@@ -4,6 +4,10 @@ import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -31,6 +35,19 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/plans/{planId}")
 class SimulationController {
+    /** The 200 answer of GET /simulation/host-summary, documented once for its JSON, CSV and XLSX handlers. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    @ApiResponse(
+            responseCode = "200",
+            description = "One row per host of the completed replay",
+            content = {
+                @Content(mediaType = "application/json", schema = @Schema(implementation = HostSummary.class)),
+                @Content(mediaType = TableExport.CSV, schema = @Schema(type = "string")),
+                @Content(mediaType = TableExport.XLSX, schema = @Schema(type = "string", format = "binary"))
+            })
+    @interface HostSummaryResponse {}
+
     private static final int MAX_PAGE = 1000;
     private static final int MAX_OFFSET = 10_000_000;
     private static final int MAX_POINTS = 100_000;
@@ -171,42 +188,21 @@ class SimulationController {
 
     /** One row per host: model, VMs, peak % per resource, overload minutes, average watts (JSON, CSV or XLSX). */
     @GetMapping(value = "/simulation/host-summary", produces = MediaType.APPLICATION_JSON_VALUE)
-    @ApiResponse(
-            responseCode = "200",
-            description = "One row per host of the completed replay",
-            content = {
-                @Content(mediaType = "application/json", schema = @Schema(implementation = HostSummary.class)),
-                @Content(mediaType = TableExport.CSV, schema = @Schema(type = "string")),
-                @Content(mediaType = TableExport.XLSX, schema = @Schema(type = "string", format = "binary"))
-            })
+    @HostSummaryResponse
     List<HostSummary> hostSummary(
             @PathVariable UUID planId, @RequestParam(required = false) VirtualizationApproach virtualization) {
         return service.hostSummary(planId, virtualization != null ? virtualization : service.defaultApproach(planId));
     }
 
     @GetMapping(value = "/simulation/host-summary", produces = TableExport.CSV)
-    @ApiResponse(
-            responseCode = "200",
-            description = "One row per host of the completed replay",
-            content = {
-                @Content(mediaType = "application/json", schema = @Schema(implementation = HostSummary.class)),
-                @Content(mediaType = TableExport.CSV, schema = @Schema(type = "string")),
-                @Content(mediaType = TableExport.XLSX, schema = @Schema(type = "string", format = "binary"))
-            })
+    @HostSummaryResponse
     ResponseEntity<byte[]> hostSummaryCsv(
             @PathVariable UUID planId, @RequestParam(required = false) VirtualizationApproach virtualization) {
         return TableExport.csv(HostSummary.table(hostSummary(planId, virtualization)), "hosts-" + planId);
     }
 
     @GetMapping(value = "/simulation/host-summary", produces = TableExport.XLSX)
-    @ApiResponse(
-            responseCode = "200",
-            description = "One row per host of the completed replay",
-            content = {
-                @Content(mediaType = "application/json", schema = @Schema(implementation = HostSummary.class)),
-                @Content(mediaType = TableExport.CSV, schema = @Schema(type = "string")),
-                @Content(mediaType = TableExport.XLSX, schema = @Schema(type = "string", format = "binary"))
-            })
+    @HostSummaryResponse
     ResponseEntity<byte[]> hostSummaryXlsx(
             @PathVariable UUID planId, @RequestParam(required = false) VirtualizationApproach virtualization) {
         return TableExport.xlsx(List.of(HostSummary.table(hostSummary(planId, virtualization))), "hosts-" + planId);

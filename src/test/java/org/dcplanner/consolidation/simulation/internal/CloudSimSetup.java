@@ -81,23 +81,15 @@ final class CloudSimSetup {
         Arrays.fill(vcpus, 1);
         int[] vmHost = new int[n];
         Arrays.fill(vmHost, -1);
-        return new ReplayInput(
-                VirtualizationApproach.HARDWARE_ASSISTED,
-                VirtualizationOverheadModel.withDefaults().withoutApproachOverhead(),
-                300,
-                steps,
-                cpu,
-                null,
-                null,
-                null,
-                profiles,
-                vcpus,
-                mhz,
-                mib,
-                hosts(),
-                vmHost,
-                false,
-                false);
+        return ReplayInput.builder()
+                .approach(
+                        VirtualizationApproach.HARDWARE_ASSISTED,
+                        VirtualizationOverheadModel.withDefaults().withoutApproachOverhead())
+                .demand(300, steps, cpu, null, null, null)
+                .vms(profiles, vcpus, mhz, mib)
+                .placement(hosts(), vmHost)
+                .record(false, false)
+                .build();
     }
 
     /** 800 hosts, host i of type i % 2: ML110 G4, G5, G4, ... (CloudSim Helper.createHostList). */

@@ -138,23 +138,19 @@ public final class ReplayBenchmark {
                         + "(peak FFD on FULL host-side CPU peaks + configured memory with overhead)%n",
                 n, steps, metrics, p.hosts());
         for (VirtualizationApproach a : VirtualizationApproach.values()) {
-            ReplayInput in = new ReplayInput(
-                    a,
-                    MODEL,
-                    300,
-                    steps,
-                    cpu,
-                    w.series().get(Metric.MEMORY),
-                    w.series().get(Metric.DISK),
-                    w.series().get(Metric.NETWORK),
-                    profiles,
-                    vcpus,
-                    cpuCap,
-                    mem,
-                    hosts,
-                    p.vmHost(),
-                    true,
-                    false);
+            ReplayInput in = ReplayInput.builder()
+                    .approach(a, MODEL)
+                    .demand(
+                            300,
+                            steps,
+                            cpu,
+                            w.series().get(Metric.MEMORY),
+                            w.series().get(Metric.DISK),
+                            w.series().get(Metric.NETWORK))
+                    .vms(profiles, vcpus, cpuCap, mem)
+                    .placement(hosts, p.vmHost())
+                    .record(true, false)
+                    .build();
             measure("synthetic " + (allMetrics ? "4-metric " : "cpu-only ") + a, in, 1, 3);
         }
     }
@@ -174,23 +170,13 @@ public final class ReplayBenchmark {
         Arrays.fill(profiles, MODEL.parameters().classes().web());
         int[] vcpus = new int[n];
         Arrays.fill(vcpus, 1);
-        return new ReplayInput(
-                a,
-                MODEL,
-                300,
-                cpu[0].length,
-                cpu,
-                mem,
-                disk,
-                net,
-                profiles,
-                vcpus,
-                cpuCap,
-                configuredMem,
-                hosts,
-                vmHost,
-                true,
-                false);
+        return ReplayInput.builder()
+                .approach(a, MODEL)
+                .demand(300, cpu[0].length, cpu, mem, disk, net)
+                .vms(profiles, vcpus, cpuCap, configuredMem)
+                .placement(hosts, vmHost)
+                .record(true, false)
+                .build();
     }
 
     private static void measure(String name, ReplayInput in, int warmup, int runs) {

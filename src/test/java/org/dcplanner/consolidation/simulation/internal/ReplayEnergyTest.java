@@ -80,23 +80,13 @@ class ReplayEnergyTest {
         float[][] cpu = {{3720, 0, 1860}, {1860, 0, 0}};
         ReplayInput base = ReplayFixtures.cpuOnly(
                 PV, model, cpu, ReplayFixtures.pureCpu(), List.of(ReplayFixtures.ml110g4()), new int[] {0, 0});
-        ReplayInput in = new ReplayInput(
-                PV,
-                model,
-                300,
-                3,
-                cpu,
-                null,
-                null,
-                null,
-                base.profiles(),
-                base.vcpus(),
-                base.configuredCpuMhz(),
-                base.configuredMemoryMib(),
-                base.hosts(),
-                base.vmHost(),
-                false,
-                true);
+        ReplayInput in = ReplayInput.builder()
+                .approach(PV, model)
+                .demand(300, 3, cpu, null, null, null)
+                .vms(base.profiles(), base.vcpus(), base.configuredCpuMhz(), base.configuredMemoryMib())
+                .placement(base.hosts(), base.vmHost())
+                .record(false, true)
+                .build();
         ReplayResult r = Replay.run(in);
         assertThat(r.vmPerformance()[0]).containsExactly(2f / 3, Float.NaN, 1f);
         assertThat(r.vmPerformance()[1]).containsExactly(2f / 3, Float.NaN, Float.NaN);

@@ -104,23 +104,13 @@ class ReplayFidelityTest {
                 ReplayFixtures.pureCpu(),
                 List.of(ReplayFixtures.ml110g4()),
                 new int[] {0});
-        ReplayInput in = new ReplayInput(
-                base.approach(),
-                base.model(),
-                300,
-                3,
-                cpu,
-                null,
-                null,
-                null,
-                base.profiles(),
-                base.vcpus(),
-                new double[] {800},
-                base.configuredMemoryMib(),
-                base.hosts(),
-                base.vmHost(),
-                true,
-                true);
+        ReplayInput in = ReplayInput.builder()
+                .approach(base.approach(), base.model())
+                .demand(300, 3, cpu, null, null, null)
+                .vms(base.profiles(), base.vcpus(), new double[] {800}, base.configuredMemoryMib())
+                .placement(base.hosts(), base.vmHost())
+                .record(true, true)
+                .build();
         ReplayResult r = Replay.run(in);
         float[] cpuUtil = r.hostUtilization()[org.dcplanner.consolidation.ingestion.Metric.CPU.ordinal()];
         assertThat(cpuUtil[0]).isCloseTo(800f / 3720, within(1e-6f));

@@ -90,22 +90,12 @@ final class ReplayFixtures {
         Arrays.fill(mem, 1024);
         double[] cpuCap = new double[n];
         for (int v = 0; v < n; v++) for (float c : cpu[v]) cpuCap[v] = Math.max(cpuCap[v], c);
-        return new ReplayInput(
-                approach,
-                model,
-                300,
-                cpu[0].length,
-                cpu,
-                null,
-                null,
-                null,
-                profiles,
-                vcpus,
-                cpuCap,
-                mem,
-                hosts,
-                vmHost,
-                true,
-                false);
+        return ReplayInput.builder()
+                .approach(approach, model)
+                .demand(300, cpu[0].length, cpu, null, null, null)
+                .vms(profiles, vcpus, cpuCap, mem)
+                .placement(hosts, vmHost)
+                .record(true, false)
+                .build();
     }
 }

@@ -25,23 +25,13 @@ class ReplayLossAttributionTest {
                 ReplayFixtures.pureCpu(),
                 List.of(ReplayFixtures.ml110g4()),
                 new int[] {0, 0});
-        ReplayInput in = new ReplayInput(
-                base.approach(),
-                model,
-                300,
-                2,
-                cpu,
-                null,
-                null,
-                null,
-                base.profiles(),
-                base.vcpus(),
-                base.configuredCpuMhz(),
-                new double[] {3000, 3000},
-                base.hosts(),
-                base.vmHost(),
-                true,
-                false);
+        ReplayInput in = ReplayInput.builder()
+                .approach(base.approach(), model)
+                .demand(300, 2, cpu, null, null, null)
+                .vms(base.profiles(), base.vcpus(), base.configuredCpuMhz(), new double[] {3000, 3000})
+                .placement(base.hosts(), base.vmHost())
+                .record(true, false)
+                .build();
         Summary s = Replay.run(in).summary();
 
         assertThat(s.overloadedHosts()).isEqualTo(1);

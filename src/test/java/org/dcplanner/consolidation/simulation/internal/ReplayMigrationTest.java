@@ -20,24 +20,14 @@ class ReplayMigrationTest {
                 ReplayFixtures.pureCpu(),
                 List.of(ReplayFixtures.ml110g4(), ReplayFixtures.ml110g4()),
                 vmHost);
-        return new ReplayInput(
-                PV,
-                model,
-                300,
-                cpu[0].length,
-                cpu,
-                null,
-                null,
-                null,
-                base.profiles(),
-                base.vcpus(),
-                base.configuredCpuMhz(),
-                base.configuredMemoryMib(),
-                base.hosts(),
-                vmHost,
-                true,
-                false,
-                migrations);
+        return ReplayInput.builder()
+                .approach(PV, model)
+                .demand(300, cpu[0].length, cpu, null, null, null)
+                .vms(base.profiles(), base.vcpus(), base.configuredCpuMhz(), base.configuredMemoryMib())
+                .placement(base.hosts(), vmHost)
+                .record(true, false)
+                .migrations(migrations)
+                .build();
     }
 
     @Test

@@ -104,23 +104,13 @@ public final class UnseenDayBenchmark {
         for (int i = hosts.size(); i < CloudSimSetup.HOSTS; i++) {
             hosts.add(i % 2 == 0 ? ReplayFixtures.ml110g4() : ReplayFixtures.ml110g5());
         }
-        return new ReplayInput(
-                day.approach(),
-                day.model(),
-                day.stepSeconds(),
-                day.steps(),
-                day.cpuMhz(),
-                null,
-                null,
-                null,
-                day.profiles(),
-                day.vcpus(),
-                day.configuredCpuMhz(),
-                day.configuredMemoryMib(),
-                hosts,
-                plan.vmHost,
-                false,
-                false);
+        return ReplayInput.builder()
+                .approach(day.approach(), day.model())
+                .demand(day.stepSeconds(), day.steps(), day.cpuMhz(), null, null, null)
+                .vms(day.profiles(), day.vcpus(), day.configuredCpuMhz(), day.configuredMemoryMib())
+                .placement(hosts, plan.vmHost)
+                .record(false, false)
+                .build();
     }
 
     static void print(String name, ReplayResult r) {
