@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.dcplanner.consolidation.ingestion.Metric;
-import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem.Objective;
 import org.dcplanner.consolidation.problem.ApiException;
 import org.dcplanner.consolidation.problem.Ranges;
 
@@ -222,11 +221,7 @@ public record PlanRequest(
     public record HostGroup(String name, List<Integer> poolEntries, List<Integer> slots) {}
 
     /** "VMs of vmGroup {kind} hostGroup", e.g. MUST_RUN_ON; MUST_* are hard, SHOULD_* soft. */
-    public record HostRuleSpec(
-            String name,
-            String vmGroup,
-            String hostGroup,
-            org.dcplanner.consolidation.planning.solver.domain.PlacementRules.Kind kind) {}
+    public record HostRuleSpec(String name, String vmGroup, String hostGroup, HostRuleKind kind) {}
 
     public static final double DEFAULT_TARGET_UTILIZATION = 1.0;
     /** Hosts in the whole pool (a plan never uses more hosts than it has VMs; the solver keeps arrays per host). */

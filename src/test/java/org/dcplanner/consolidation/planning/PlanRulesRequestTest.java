@@ -17,7 +17,6 @@ import org.dcplanner.consolidation.planning.PlanRequest.Rules;
 import org.dcplanner.consolidation.planning.PlanRequest.Sizing;
 import org.dcplanner.consolidation.planning.PlanRequest.VmGroup;
 import org.dcplanner.consolidation.planning.internal.PlanProblemFactory;
-import org.dcplanner.consolidation.planning.solver.domain.PlacementRules.Kind;
 import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem;
 import org.dcplanner.consolidation.problem.ApiException;
 import org.dcplanner.consolidation.virtualization.VirtualizationOverheadModel;
@@ -73,7 +72,7 @@ class PlanRulesRequestTest {
         return ((ApiException) t).problem().getStatus();
     }
 
-    private Rules rule(String vmGroup, String hostGroup, Kind kind) {
+    private Rules rule(String vmGroup, String hostGroup, HostRuleKind kind) {
         return new Rules(
                 List.of(new VmGroup("pair", List.of(vm(0), vm(1)))),
                 List.of(new VmGroup("db", List.of(vm(2), vm(3)))),
@@ -83,12 +82,12 @@ class PlanRulesRequestTest {
 
     @Test
     void resolvesGroupsEntriesAndSlotsIntoTheProblem() {
-        PlanningProblem p = build(rule("db", "second-entry", Kind.MUST_RUN_ON));
+        PlanningProblem p = build(rule("db", "second-entry", HostRuleKind.MUST_RUN_ON));
         assertThat(p.rules().affinityGroup()).containsExactly(0, 0, -1, -1);
         var r = p.rules().hostRules().get(0);
         assertThat(r.vms()).containsExactly(2, 3);
         assertThat(r.hostGroup()).containsExactly(false, false, false, true, true, true);
-        assertThat(build(rule("pair", "host-0", Kind.SHOULD_NOT_RUN_ON))
+        assertThat(build(rule("pair", "host-0", HostRuleKind.SHOULD_NOT_RUN_ON))
                         .rules()
                         .hostRules()
                         .get(0)
@@ -116,7 +115,7 @@ class PlanRulesRequestTest {
                             "inventory-pair"));
         }
         LoadedWorkload withInventory = new LoadedWorkload(trace.id(), trace.name(), trace.grid(), vms, trace.series());
-        PlanningProblem p = build(rule("inventory-pair", "host-0", Kind.MUST_NOT_RUN_ON), withInventory);
+        PlanningProblem p = build(rule("inventory-pair", "host-0", HostRuleKind.MUST_NOT_RUN_ON), withInventory);
         assertThat(p.rules().affinityGroup()).containsExactly(0, 0, 1, 1);
         assertThat(p.rules().hostRules().get(0).vms()).containsExactly(2, 3);
         // with no rules in the request the inventory's groups still bind
@@ -140,11 +139,12 @@ class PlanRulesRequestTest {
     @Test
     void unknownNamesAre422NamingThem() {
         Throwable group =
-                catchThrowableOfType(ApiException.class, () -> build(rule("nope", "host-0", Kind.MUST_RUN_ON)));
+                catchThrowableOfType(ApiException.class, () -> build(rule("nope", "host-0", HostRuleKind.MUST_RUN_ON)));
         assertThat(status(group)).isEqualTo(422);
         assertThat(problem(group)).containsEntry("field", "rules.hostRules[0].vmGroup");
         assertThat(problem(group).get("unknownNames")).isEqualTo(List.of("nope"));
-        Throwable hosts = catchThrowableOfType(ApiException.class, () -> build(rule("db", "rack-z", Kind.MUST_RUN_ON)));
+        Throwable hosts =
+                catchThrowableOfType(ApiException.class, () -> build(rule("db", "rack-z", HostRuleKind.MUST_RUN_ON)));
         assertThat(problem(hosts)).containsEntry("field", "rules.hostRules[0].hostGroup");
         Rules unknownVm = new Rules(null, List.of(new VmGroup("g", List.of(vm(0), "ghost"))), null, null);
         Throwable vms = catchThrowableOfType(ApiException.class, () -> build(unknownVm));
@@ -167,7 +167,7 @@ class PlanRulesRequestTest {
                 null,
                 List.of(new VmGroup("four", List.of(vm(0), vm(1), vm(2), vm(3)))),
                 List.of(new HostGroup("host-0", null, List.of(0))),
-                List.of(new HostRuleSpec("crowd", "four", "host-0", Kind.MUST_RUN_ON)));
+                List.of(new HostRuleSpec("crowd", "four", "host-0", HostRuleKind.MUST_RUN_ON)));
         Throwable small = catchThrowableOfType(ApiException.class, () -> build(crowded));
         assertThat(problem(small)).containsEntry("field", "rules.hostRules[0]").containsEntry("step", 1);
         // MUST RUN ON host 0 and MUST NOT RUN ON host 0: no host left
@@ -176,8 +176,8 @@ class PlanRulesRequestTest {
                 List.of(new VmGroup("one", List.of(vm(0)))),
                 List.of(new HostGroup("host-0", null, List.of(0))),
                 List.of(
-                        new HostRuleSpec("on", "one", "host-0", Kind.MUST_RUN_ON),
-                        new HostRuleSpec("off", "one", "host-0", Kind.MUST_NOT_RUN_ON)));
+                        new HostRuleSpec("on", "one", "host-0", HostRuleKind.MUST_RUN_ON),
+                        new HostRuleSpec("off", "one", "host-0", HostRuleKind.MUST_NOT_RUN_ON)));
         assertThat(status(catchThrowableOfType(ApiException.class, () -> build(contradiction))))
                 .isEqualTo(422);
     }

@@ -125,7 +125,8 @@ final class PlanRules {
                                 field + ".hostGroup")
                         .with("unknownNames", List.of(spec.hostGroup()));
             }
-            hostRules.add(new HostRule(spec.name(), spec.kind(), members, hosts));
+            hostRules.add(new HostRule(
+                    spec.name(), PlacementRules.Kind.valueOf(spec.kind().name()), members, hosts));
         }
         return new PlacementRules(affinity, hostRules);
     }

@@ -2,11 +2,11 @@ package org.dcplanner.consolidation.planning.solver.score;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.dcplanner.consolidation.planning.Objective;
 import org.dcplanner.consolidation.planning.solver.TestProblems;
 import org.dcplanner.consolidation.planning.solver.domain.ConsolidationSolution;
 import org.dcplanner.consolidation.planning.solver.domain.DemandModel;
 import org.dcplanner.consolidation.planning.solver.domain.PlacementRules.Kind;
-import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem.Objective;
 import org.dcplanner.consolidation.planning.solver.domain.VmAssignment;
 import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
 import org.junit.jupiter.api.Test;
