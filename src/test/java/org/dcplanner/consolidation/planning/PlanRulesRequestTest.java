@@ -64,6 +64,21 @@ class PlanRulesRequestTest {
                 .problem();
     }
 
+    /** The VM with the inventory's anti-affinity and affinity groups set. */
+    private static WorkloadVm withGroups(WorkloadVm v, String antiAffinity, String affinity) {
+        return new WorkloadVm(
+                v.index(),
+                v.name(),
+                v.cores(),
+                v.cpuMhz(),
+                v.memoryMib(),
+                v.guestOs(),
+                v.paravirtCapable(),
+                v.workloadClass(),
+                antiAffinity,
+                affinity);
+    }
+
     private static Map<String, Object> problem(Throwable t) {
         return ((ApiException) t).problem().getProperties();
     }
@@ -98,22 +113,7 @@ class PlanRulesRequestTest {
     @Test
     void inventoryAffinityGroupsJoinTheRequestsAndHostRulesNameThem() {
         List<WorkloadVm> vms = new java.util.ArrayList<>(trace.vms());
-        for (int i = 2; i < 4; i++) {
-            WorkloadVm v = vms.get(i);
-            vms.set(
-                    i,
-                    new WorkloadVm(
-                            v.index(),
-                            v.name(),
-                            v.cores(),
-                            v.cpuMhz(),
-                            v.memoryMib(),
-                            v.guestOs(),
-                            v.paravirtCapable(),
-                            v.workloadClass(),
-                            v.antiAffinityGroup(),
-                            "inventory-pair"));
-        }
+        for (int i = 2; i < 4; i++) vms.set(i, withGroups(vms.get(i), null, "inventory-pair"));
         LoadedWorkload withInventory = new LoadedWorkload(trace.id(), trace.name(), trace.grid(), vms, trace.series());
         PlanningProblem p = build(rule("inventory-pair", "host-0", HostRuleKind.MUST_NOT_RUN_ON), withInventory);
         assertThat(p.rules().affinityGroup()).containsExactly(0, 0, 1, 1);
@@ -180,5 +180,17 @@ class PlanRulesRequestTest {
                         new HostRuleSpec("off", "one", "host-0", HostRuleKind.MUST_NOT_RUN_ON)));
         assertThat(status(catchThrowableOfType(ApiException.class, () -> build(contradiction))))
                 .isEqualTo(422);
+        // an anti-affinity pair that must run on one host
+        List<WorkloadVm> vms = new java.util.ArrayList<>(trace.vms());
+        for (int i = 0; i < 2; i++) vms.set(i, withGroups(vms.get(i), "replicas", null));
+        LoadedWorkload replicas = new LoadedWorkload(trace.id(), trace.name(), trace.grid(), vms, trace.series());
+        Rules onOneHost = new Rules(
+                null,
+                null,
+                List.of(new HostGroup("host-0", null, List.of(0))),
+                List.of(new HostRuleSpec("squeeze", "replicas", "host-0", HostRuleKind.MUST_RUN_ON)));
+        Throwable room = catchThrowableOfType(ApiException.class, () -> build(onOneHost, replicas));
+        assertThat(status(room)).isEqualTo(422);
+        assertThat(((ApiException) room).getMessage()).contains("leave it 1 hosts");
     }
 }

@@ -10,7 +10,8 @@ import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem;
  * Rule sets no placement can satisfy, refused (422) before solving: an affinity group whose members pin different
  * slots or share an anti-affinity group, a VM (or affinity group) that its MUST rules, pin and approach leave no host
  * for, an affinity group larger than every host it may use, and a MUST RUN ON rule whose VMs need more than its host
- * group holds at some step (per row: the summed demand against the summed capacity, a necessary condition).
+ * group holds at some step (per row: the summed demand against the summed capacity, a necessary condition), and an
+ * anti-affinity group with fewer hosts left by its MUST rules than it has VMs.
  */
 final class RuleFeasibility {
     private RuleFeasibility() {}
@@ -50,6 +51,7 @@ final class RuleFeasibility {
                         "rules.affinityGroups");
             }
         }
+        checkAntiAffinityRoom(p);
         for (int i = 0; i < p.rules().hostRules().size(); i++) {
             HostRule rule = p.rules().hostRules().get(i);
             if (rule.kind() == org.dcplanner.consolidation.planning.solver.domain.PlacementRules.Kind.MUST_RUN_ON)
@@ -79,6 +81,31 @@ final class RuleFeasibility {
             }
             if (vPin >= 0) pin = vPin;
             if (vAnti >= 0) anti = vAnti;
+        }
+    }
+
+    /** An anti-affinity group needs as many distinct hosts as it has VMs among the hosts its MUST rules leave it. */
+    private static void checkAntiAffinityRoom(PlanningProblem p) {
+        if (p.antiAffinityGroup() == null || p.rules().hostRules().isEmpty()) return;
+        java.util.Map<Integer, List<Integer>> groups = new java.util.HashMap<>();
+        for (int v = 0; v < p.vmCount(); v++) {
+            if (p.antiAffinityGroup()[v] >= 0)
+                groups.computeIfAbsent(p.antiAffinityGroup()[v], k -> new java.util.ArrayList<>())
+                        .add(v);
+        }
+        for (List<Integer> members : groups.values()) {
+            int room = 0;
+            for (int s = 0; s < p.slots().size(); s++) {
+                final int slot = s;
+                if (members.stream().anyMatch(v -> DemandModel.allowed(p, v, slot))) room++;
+            }
+            if (room < members.size()) {
+                throw PlanProblemFactory.unprocessable(
+                        "rule-infeasible",
+                        "the anti-affinity group of VM '" + p.vmNames().get(members.get(0)) + "' has " + members.size()
+                                + " VMs, but its MUST host rules leave it " + room + " hosts",
+                        "rules.hostRules");
+            }
         }
     }
 
