@@ -41,7 +41,8 @@ import org.dcplanner.consolidation.virtualization.VirtualizationOverheadModel;
  * counting the active hosts' steps whose summed host-side CPU passes the host's capacity. Prints, per pair and plan:
  * hosts (and x the p100 plan's), the target, the in-sample share of host-steps over capacity, the plan's own
  * out-of-sample estimate and the measured out-of-sample share.
- * Args: [all|planetlab|bitbrains|rolling] [secondsPerSolve=20] [targets=1,0.1,0.01]. Traces from -Dtraces.dir
+ * Args: [all|planetlab|bitbrains|rolling|tuning] [secondsPerSolve=20] [targets=1,0.1,0.01]. The model is tuned on
+ * PlanetLab 20110303 -> 20110306 only ({@code tuning}); every other pair is held out. Traces from -Dtraces.dir
  * (default ../shared/traces), the PlanetLab inventory from -Ddesign.dir (default ../shared/design); skips what is
  * absent.
  */
@@ -74,7 +75,7 @@ public final class OverloadRiskBenchmark {
         System.out.println(
                 "| pair | plan | hosts | x p100 | target % | in-sample % | estimated % | measured out of sample % |");
         System.out.println("|---|---|---|---|---|---|---|---|");
-        if ((which.equals("all") || which.equals("planetlab"))
+        if ((which.equals("all") || which.equals("planetlab") || which.equals("tuning"))
                 && Files.isDirectory(traces.resolve("planetlab/20110306"))) {
             Path inventory = design.resolve("cloudsim-vm-sizes-20110306-shared.csv");
             LoadedWorkload d3 = TraceFiles.load(
@@ -99,6 +100,7 @@ public final class OverloadRiskBenchmark {
                     seconds,
                     targets,
                     ML110_G5);
+            if (which.equals("tuning")) return;
             pair(
                     "PlanetLab 0306->0303 (" + shared.size() + ")",
                     TraceFiles.only(d6, shared),
