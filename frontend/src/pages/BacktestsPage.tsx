@@ -1,11 +1,21 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { holdsApi, jobPath, jobResultText, jobRunning, pageCount } from '../api/holds';
+import { holdsApi, jobPath, jobResultText, jobRunning, pageCount, type Backtest } from '../api/holds';
 import { usePolling } from '../hooks/usePolling';
+import { useAsync } from '../hooks/useAsync';
 import { Empty, ErrorBox, Loading } from '../components/Status';
 import { dateTime } from '../format';
 
 const PAGE_SIZE = 20;
+
+/** A row's result: the list carries no folds, so each row reads its job (again whenever a fold completes). */
+function JobResult({ job }: { job: Backtest }) {
+  const full = useAsync(
+    (s) => (job.foldsDone > 0 ? (job.kind === 'SWEEP' ? holdsApi.sweep(job.id, s) : holdsApi.backtest(job.id, s)) : Promise.resolve(null)),
+    [job.id, job.kind, job.foldsDone],
+  );
+  return <>{full.data ? jobResultText(full.data) : '–'}</>;
+}
 
 /**
  * The workspace's backtests and sweeps, newest first and paged, each linking to its result page. Both are started
@@ -45,7 +55,7 @@ export function BacktestsPage() {
                 <td className="wrap"><Link to={jobPath(b)} data-testid={`job-${b.id}`}>{b.name}</Link></td>
                 <td><span className={`badge ${b.status}`}>{b.status}</span>{b.error ? <span className="hint"> {b.error}</span> : null}</td>
                 <td className="n">{b.foldsDone} of {b.foldsTotal}</td>
-                <td className="wrap small">{jobResultText(b)}</td>
+                <td className="wrap small" data-testid={`job-result-${b.id}`}><JobResult job={b} /></td>
                 <td className="wrap">{b.request?.workloadId ? <Link to={`/workloads/${b.request.workloadId}`}>{String(b.request.workloadId).slice(0, 8)}</Link> : '–'}</td>
                 <td className="small">{dateTime(b.createdAt)}</td>
               </tr>
