@@ -24,4 +24,34 @@ public record WorkloadVm(
         boolean paravirtCapable,
         WorkloadClass workloadClass,
         String antiAffinityGroup,
-        String affinityGroup) {}
+        String affinityGroup) {
+    /** The same VM at another position (a workload cut to some of its VMs renumbers them). */
+    public WorkloadVm withIndex(int newIndex) {
+        return new WorkloadVm(
+                newIndex,
+                name,
+                cores,
+                cpuMhz,
+                memoryMib,
+                guestOs,
+                paravirtCapable,
+                workloadClass,
+                antiAffinityGroup,
+                affinityGroup);
+    }
+
+    /** The same VM in other anti-affinity and affinity groups (null: none). */
+    public WorkloadVm withGroups(String newAntiAffinityGroup, String newAffinityGroup) {
+        return new WorkloadVm(
+                index,
+                name,
+                cores,
+                cpuMhz,
+                memoryMib,
+                guestOs,
+                paravirtCapable,
+                workloadClass,
+                newAntiAffinityGroup,
+                newAffinityGroup);
+    }
+}

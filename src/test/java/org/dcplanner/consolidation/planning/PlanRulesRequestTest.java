@@ -64,21 +64,6 @@ class PlanRulesRequestTest {
                 .problem();
     }
 
-    /** The VM with the inventory's anti-affinity and affinity groups set. */
-    private static WorkloadVm withGroups(WorkloadVm v, String antiAffinity, String affinity) {
-        return new WorkloadVm(
-                v.index(),
-                v.name(),
-                v.cores(),
-                v.cpuMhz(),
-                v.memoryMib(),
-                v.guestOs(),
-                v.paravirtCapable(),
-                v.workloadClass(),
-                antiAffinity,
-                affinity);
-    }
-
     private static Map<String, Object> problem(Throwable t) {
         return ((ApiException) t).problem().getProperties();
     }
@@ -113,7 +98,7 @@ class PlanRulesRequestTest {
     @Test
     void inventoryAffinityGroupsJoinTheRequestsAndHostRulesNameThem() {
         List<WorkloadVm> vms = new java.util.ArrayList<>(trace.vms());
-        for (int i = 2; i < 4; i++) vms.set(i, withGroups(vms.get(i), null, "inventory-pair"));
+        for (int i = 2; i < 4; i++) vms.set(i, vms.get(i).withGroups(null, "inventory-pair"));
         LoadedWorkload withInventory = new LoadedWorkload(trace.id(), trace.name(), trace.grid(), vms, trace.series());
         PlanningProblem p = build(rule("inventory-pair", "host-0", HostRuleKind.MUST_NOT_RUN_ON), withInventory);
         assertThat(p.rules().affinityGroup()).containsExactly(0, 0, 1, 1);
@@ -182,7 +167,7 @@ class PlanRulesRequestTest {
                 .isEqualTo(422);
         // an anti-affinity pair that must run on one host
         List<WorkloadVm> vms = new java.util.ArrayList<>(trace.vms());
-        for (int i = 0; i < 2; i++) vms.set(i, withGroups(vms.get(i), "replicas", null));
+        for (int i = 0; i < 2; i++) vms.set(i, vms.get(i).withGroups("replicas", null));
         LoadedWorkload replicas = new LoadedWorkload(trace.id(), trace.name(), trace.grid(), vms, trace.series());
         Rules onOneHost = new Rules(
                 null,
