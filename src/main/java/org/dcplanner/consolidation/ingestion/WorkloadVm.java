@@ -27,23 +27,17 @@ public record WorkloadVm(
         String affinityGroup) {
     /** The same VM at another position (a workload cut to some of its VMs renumbers them). */
     public WorkloadVm withIndex(int newIndex) {
-        return new WorkloadVm(
-                newIndex,
-                name,
-                cores,
-                cpuMhz,
-                memoryMib,
-                guestOs,
-                paravirtCapable,
-                workloadClass,
-                antiAffinityGroup,
-                affinityGroup);
+        return copy(newIndex, antiAffinityGroup, affinityGroup);
     }
 
     /** The same VM in other anti-affinity and affinity groups (null: none). */
     public WorkloadVm withGroups(String newAntiAffinityGroup, String newAffinityGroup) {
+        return copy(index, newAntiAffinityGroup, newAffinityGroup);
+    }
+
+    private WorkloadVm copy(int newIndex, String newAntiAffinityGroup, String newAffinityGroup) {
         return new WorkloadVm(
-                index,
+                newIndex,
                 name,
                 cores,
                 cpuMhz,
