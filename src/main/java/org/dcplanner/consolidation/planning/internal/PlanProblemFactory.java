@@ -88,7 +88,7 @@ public final class PlanProblemFactory {
                 request.objective(),
                 limits.rows());
         PoolCapacityCheck.check(problem, request.targetUtilization());
-        SolverMemoryCheck.check(problem, SolverMemoryCheck.budgetBytes());
+        // the heap check is the caller's: a pool too large for one solve is solved in partitions (PartitionCount)
         return new BuiltProblem(
                 problem, sized, slots.stream().map(HostSlotSpec::modelId).toList(), vms, vmApproach, riskZ);
     }

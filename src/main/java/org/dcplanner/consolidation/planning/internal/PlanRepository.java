@@ -370,7 +370,7 @@ public class PlanRepository implements HostModelUsage {
         return array == null ? null : List.of((String[]) array.getArray());
     }
 
-    private static int[] ints(Array array) throws SQLException {
+    static int[] ints(Array array) throws SQLException {
         if (array == null) return null;
         Integer[] boxed = (Integer[]) array.getArray();
         int[] out = new int[boxed.length];
