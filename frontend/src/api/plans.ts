@@ -228,6 +228,8 @@ export interface Plan {
   sizingApplied?: SizingApplied | null;
   /** null until the solve ended */
   overloadRisk?: OverloadRisk | null;
+  /** a plan solved in partitions (one job each, on any node, then merged): solved so far and in all; null when solved whole */
+  partitions?: { done: number; total: number } | null;
 }
 
 export interface Placement {

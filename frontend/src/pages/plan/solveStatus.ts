@@ -20,3 +20,14 @@ export function elapsedText(elapsedSeconds: number, limitSeconds: number | undef
   if (elapsed <= limitSeconds) return running ? `elapsed ${elapsed} s of a ${limitSeconds} s limit` : `took ${elapsed} s (limit ${limitSeconds} s)`;
   return `${running ? 'elapsed' : 'took'} ${elapsed} s (${limitSeconds} s search limit, plus setup and saving)`;
 }
+
+/**
+ * A plan solved in partitions: how far the partitions are, then the merge that empties hosts across them; empty for
+ * a plan solved whole.
+ */
+export function partitionText(plan: Pick<Plan, 'partitions' | 'status'>): string {
+  const p = plan.partitions;
+  if (!p) return '';
+  if (p.done < p.total) return `solving partitions: ${p.done} of ${p.total} done`;
+  return plan.status === 'SOLVING' ? `${p.total} partitions solved, merging them` : `solved in ${p.total} partitions, then merged`;
+}
