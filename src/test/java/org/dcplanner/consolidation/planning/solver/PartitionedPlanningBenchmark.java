@@ -33,12 +33,14 @@ public final class PartitionedPlanningBenchmark {
                 whole.slots().size());
         if (!Boolean.getBoolean("bench.skipWhole")) {
             long start = System.nanoTime();
+            long cpu = cpuNanos();
             PlanningResult r = solve(whole, Duration.ofSeconds(seconds), null);
-            print("whole", r, r.lowerBoundHosts(), start);
+            print("whole", r, r.lowerBoundHosts(), start, cpu);
         }
         for (String c : counts.split(",")) {
             int k = Integer.parseInt(c.trim());
             long start = System.nanoTime();
+            long cpu = cpuNanos();
             Partitioning parts = EstatePartitioner.split(whole, k);
             Duration partLimit = Duration.ofMillis((long) (seconds * 750L));
             int[][] placed = new int[k][];
@@ -63,7 +65,7 @@ public final class PartitionedPlanningBenchmark {
             PlanningResult merged = solve(whole, Duration.ofMillis(seconds * 250L), joined);
             System.out.printf(
                     "  %d partitions: joined %d hosts after %.1f s%n", k, partHosts, (partsDone - start) / 1e9);
-            print(k + " partitions + merge", merged, merged.lowerBoundHosts(), start);
+            print(k + " partitions + merge", merged, merged.lowerBoundHosts(), start, cpu);
         }
     }
 
@@ -72,16 +74,22 @@ public final class PartitionedPlanningBenchmark {
                 .solve(p, new SolveOptions(limit, () -> false, x -> {}, start, null));
     }
 
-    private static void print(String label, PlanningResult r, int lowerBound, long startNanos) {
+    private static void print(String label, PlanningResult r, int lowerBound, long startNanos, long cpuNanos) {
         System.out.printf(
-                "%-24s hosts=%d LB=%d hosts/LB=%.3f feasible=%s wall=%.1fs load=%.2f%n",
+                "%-24s hosts=%d LB=%d hosts/LB=%.3f feasible=%s wall=%.1fs cpu=%.1fs load=%.2f%n",
                 label,
                 r.hostsUsed(),
                 lowerBound,
                 r.hostsUsed() / (double) lowerBound,
                 r.feasible(),
                 (System.nanoTime() - startNanos) / 1e9,
+                (cpuNanos() - cpuNanos) / 1e9,
                 load());
+    }
+
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static double load() {
