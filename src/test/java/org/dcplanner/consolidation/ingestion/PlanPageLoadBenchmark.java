@@ -107,6 +107,8 @@ public final class PlanPageLoadBenchmark {
             } while (replay.equals("QUEUED") || replay.equals("RUNNING"));
             System.out.printf("# replay %s %.1f s after the plan%n", replay, (System.nanoTime() - r0) / 1e9);
             Map<String, String> calls = new LinkedHashMap<>();
+            // no database, no plan: what any answer costs on this machine at this load
+            calls.put("health (reference)", "/actuator/health");
             calls.put("plan", "/api/v1/plans/" + id);
             calls.put("workload", "/api/v1/workloads/" + workloadId);
             calls.put("placements", "/api/v1/plans/" + id + "/placements");
