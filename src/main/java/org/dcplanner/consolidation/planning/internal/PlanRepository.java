@@ -106,6 +106,17 @@ public class PlanRepository implements HostModelUsage {
                 .findFirst();
     }
 
+    /** As {@link #find} without the per-VM and per-slot arrays (null), which a plan's view does not show. */
+    Optional<PlanRecord> findSummary(UUID id) {
+        return jdbc
+                .query(
+                        "select " + SMALL_COLUMNS + " from plans where id = ? and " + WorkspaceScope.CONDITION,
+                        (rs, n) -> map(rs, false),
+                        WorkspaceScope.args(id))
+                .stream()
+                .findFirst();
+    }
+
     /** Newest first; {@code workloadId} null = every workload's plans. */
     List<PlanRecord> list(UUID workloadId, int limit, long offset) {
         if (workloadId == null) {
