@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { elapsedText, partitionText, provenMinimal } from './solveStatus';
+import { elapsedText, partitionText, provenMinimal, waitingText } from './solveStatus';
 
 describe('provenMinimal', () => {
   it('holds when a feasible best reaches the tighter lower bound', () => {
@@ -31,5 +31,16 @@ describe('partitionText', () => {
   it('is empty for a plan solved whole', () => {
     expect(partitionText({ status: 'SOLVING', partitions: null })).toBe('');
     expect(partitionText({ status: 'COMPLETED' })).toBe('');
+  });
+});
+
+describe('waitingText', () => {
+  it('names the stage a running plan is in before its first solution', () => {
+    expect(waitingText({ status: 'QUEUED', stage: null })).toBe('Queued: waiting for the job engine…');
+    expect(waitingText({ status: 'SOLVING', stage: 'SIZING', request: { sizing: { overloadRiskPercent: 0.1, headroomPercent: 0 } } })).toBe(
+      'Sizing for the 0.1 % overload-risk target (packing probes)…',
+    );
+    expect(waitingText({ status: 'SOLVING', stage: 'SIZING', request: { sizing: { percentile: 95, headroomPercent: 0 } } })).toBe('Sizing the demand…');
+    expect(waitingText({ status: 'SOLVING', stage: 'SOLVING' })).toBe('Waiting for the first solution…');
   });
 });

@@ -31,3 +31,17 @@ export function partitionText(plan: Pick<Plan, 'partitions' | 'status'>): string
   if (p.done < p.total) return `solving partitions: ${p.done} of ${p.total} done`;
   return plan.status === 'SOLVING' ? `${p.total} partitions solved, merging them` : `solved in ${p.total} partitions, then merged`;
 }
+
+/**
+ * What a running attempt is doing before its first solution: sizing the demand (a risk target's packing search can
+ * take tens of seconds on a large workload) or waiting for the search's first placement.
+ */
+export function waitingText(plan: Pick<Plan, 'status' | 'stage' | 'request'>): string {
+  if (plan.status === 'QUEUED') return 'Queued: waiting for the job engine…';
+  if (plan.stage === 'SIZING') {
+    return plan.request?.sizing?.overloadRiskPercent != null
+      ? `Sizing for the ${plan.request.sizing.overloadRiskPercent} % overload-risk target (packing probes)…`
+      : 'Sizing the demand…';
+  }
+  return 'Waiting for the first solution…';
+}

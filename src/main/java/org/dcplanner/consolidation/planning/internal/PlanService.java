@@ -56,7 +56,10 @@ public class PlanService implements org.dcplanner.consolidation.planning.PlanJob
         this.transaction = transaction;
     }
 
-    /** Validates (400/404/422), stores the plan QUEUED and queues its solve; returns the new id. */
+    /**
+     * Validates (400/404/422), stores the plan QUEUED and queues its solve; returns the new id. Risk mode's packing
+     * search runs in the job (stage SIZING); a target no packing of the pool can hold FAILS the plan there.
+     */
     public UUID start(PlanRequest raw) {
         return start(raw, UUID.randomUUID(), CurrentUser.workspaceForNew());
     }
@@ -72,7 +75,7 @@ public class PlanService implements org.dcplanner.consolidation.planning.PlanJob
         if (!problems.workloadExists(request.workloadId())) {
             throw ApiException.notFound("workload", request.workloadId()).at(null, null, "workloadId");
         }
-        BuiltProblem built = problems.build(request);
+        BuiltProblem built = problems.preview(request);
         // refuses (422 pool-too-large) a pool not even partitions bring into this node's heap
         PartitionCount.of(built.problem(), properties.partitionVms(), SolverMemoryCheck.budgetBytes());
         String name = request.name() != null

@@ -82,7 +82,9 @@ class PlanSolveJob {
         try {
             PlanRecord plan = plans.find(planId).orElseThrow();
             PlanRequest request = json.readValue(plan.requestJson(), PlanRequest.class);
+            // SIZING until here (risk mode: the packing probes); a request no packing satisfies FAILS the plan
             BuiltProblem built = problems.build(request);
+            plans.startSearch(planId, attempt);
             List<PartitionRow> parts = partitions.list(planId);
             if (parts.isEmpty()) {
                 int count =

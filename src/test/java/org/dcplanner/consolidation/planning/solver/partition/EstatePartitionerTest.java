@@ -48,7 +48,7 @@ class EstatePartitionerTest {
                 capable,
                 VirtualizationApproach.FULL,
                 0,
-                PlanningProblem.Objective.HOSTS);
+                org.dcplanner.consolidation.planning.Objective.HOSTS);
     }
 
     private static int[] none(int n) {
