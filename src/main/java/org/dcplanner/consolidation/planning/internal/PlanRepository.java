@@ -287,6 +287,19 @@ public class PlanRepository implements HostModelUsage {
         return status == null || status.isEmpty() ? null : PlanStatus.valueOf(status.get(0));
     }
 
+    /**
+     * Ends an attempt stopped before it had a placement: CANCELLED (after a finish request too: there is no best to
+     * keep). The plan keeps what an earlier attempt saved, if any; otherwise it has no placement.
+     */
+    void endWithoutPlacement(UUID id, int attempt, long searchedMillis) {
+        jdbc.update(
+                "update plans set status = 'CANCELLED', searched_millis = ?, finished_at = now(), updated_at = now() "
+                        + "where id = ? and attempt = ? and status = 'SOLVING'",
+                searchedMillis,
+                id,
+                attempt);
+    }
+
     void fail(UUID id, int attempt, String error) {
         jdbc.update(
                 "update plans set status = 'FAILED', error = ?, finished_at = now(), updated_at = now() "

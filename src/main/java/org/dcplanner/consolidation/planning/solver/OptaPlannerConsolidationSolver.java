@@ -28,8 +28,9 @@ import org.springframework.stereotype.Component;
  * The solver facade: lower bound and both FFD baselines (reused from {@link SolveOptions#references} when
  * given), the better baseline as construction (or the caller's start assignment when it scores better), then
  * OptaPlanner (host-emptying custom phase for {@code eliminationShare} of the time, then the balancing custom
- * phase, then change/swap local search). Solving runs on a SolverManager thread while the calling thread polls
- * the stop request about once a second.
+ * phase, then change/swap local search). The references and the construction run on the calling thread and check
+ * the stop request every 20 ms; the search runs on a SolverManager thread while the calling thread polls the stop
+ * request every 50 ms.
  * The result never has a worse score than the start, so a feasible plan never uses more hosts than the better
  * feasible baseline, nor than a feasible start assignment (objective HOSTS).
  */
@@ -55,31 +56,40 @@ public class OptaPlannerConsolidationSolver implements ConsolidationSolver {
     public PlanningResult solve(PlanningProblem problem, SolveOptions options) {
         ProblemChecks.validate(problem);
         long startNanos = System.nanoTime();
+        BooleanSupplier stopRequested = options.stopRequested() == null ? () -> false : options.stopRequested();
+        // every loop before the search checks the stop request: a cancel during the construction ends it promptly
+        StopPoll stop = StopPoll.onRequest(stopRequested);
         DemandModel model = new DemandModel(problem);
-        ReferencePlacements references = ReferencePlacements.reuseOrCompute(options.references(), model);
+        // stopped here (SolveStopped to the caller): no placement exists yet
+        ReferencePlacements references = ReferencePlacements.reuseOrCompute(options.references(), model, stop);
         int lowerBound = references.lowerBoundHosts();
-        // the search stops at a proven optimum: the tightest of the valid bounds
-        int stopBound = Math.max(
-                Math.max(lowerBound, LowerBounds.stepwiseBinPackingBound(problem)),
-                LowerBounds.antiAffinityBound(problem));
         int[] peakFfd = references.peakFfd();
         int[] tsFfd = references.timeSeriesFfd();
+        // from here on a stop ends with the best placement so far: at least the better baseline
+        int[] construction = Construction.best(model, peakFfd, tsFfd, stop);
         // a warm start (e.g. a crashed attempt's saved best) replaces the construction when it scores better
-        int[] start =
-                StartAssignment.better(model, Construction.best(model, peakFfd, tsFfd), options.startAssignment());
-
-        long remaining =
-                Math.max(MIN_SEARCH.toNanos(), options.timeLimit().toNanos() - (System.nanoTime() - startNanos));
-        long eliminationDeadline = System.nanoTime() + (long) (remaining * eliminationShare);
+        int[] start = StartAssignment.better(model, construction, options.startAssignment());
         ProgressReporter reporter =
                 new ProgressReporter(model, options.onNewBest() == null ? p -> {} : options.onNewBest(), startNanos);
         // the construction is the first best: plans show a host count before the search improves on it
         SolveProgress first = reporter.report(start);
-        BooleanSupplier stopRequested = options.stopRequested() == null ? () -> false : options.stopRequested();
-        if (stopRequested.getAsBoolean()) {
-            // stopped during the construction: it is the best so far, no search is started
+        int stopBound;
+        try {
+            // the search stops at a proven optimum: the tightest of the valid bounds
+            stopBound = Math.max(
+                    Math.max(lowerBound, LowerBounds.stepwiseBinPackingBound(problem, stop)),
+                    LowerBounds.antiAffinityBound(problem));
+        } catch (SolveStopped stopped) {
+            stopBound = lowerBound;
+        }
+        if (stop.stop() || stopRequested.getAsBoolean()) {
+            // stopped during the construction: its best is the result, no search is started
             return result(model, start, lowerBound, peakFfd, tsFfd, 0);
         }
+
+        long remaining =
+                Math.max(MIN_SEARCH.toNanos(), options.timeLimit().toNanos() - (System.nanoTime() - startNanos));
+        long eliminationDeadline = System.nanoTime() + (long) (remaining * eliminationShare);
         CustomSearchPhase elimination = CustomSearchPhase.hostElimination(
                 eliminationDeadline, stopRequested, reporter::report, seed, stopBound);
         // When the plan first reached the bound (0: not yet), set by the best-solution consumer. A plan proven
