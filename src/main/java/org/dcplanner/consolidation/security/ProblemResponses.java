@@ -6,6 +6,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import org.dcplanner.consolidation.problem.ApiProblems;
+import org.dcplanner.consolidation.problem.DatabaseFailures;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -32,6 +34,7 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
+        if (databaseUnavailable(request, response, e)) return;
         if (isPageNavigation(request)) {
             response.sendRedirect(request.getContextPath() + "/login"); // e.g. /swagger-ui.html opened in a browser
             return;
@@ -68,6 +71,7 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
     /** A failed form sign-in: 401 problem+json without saying whether the user exists. */
     void signInFailed(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
+        if (databaseUnavailable(request, response, e)) return;
         write(
                 request,
                 response,
@@ -76,6 +80,18 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
                         "sign-in-failed",
                         "Sign-in failed",
                         "unknown username or wrong password"));
+    }
+
+    /**
+     * A credential that could not be checked because the database is unreachable: 503 {@code database-unavailable}
+     * with Retry-After (not a 401, which would tell a script its credential is wrong). False otherwise.
+     */
+    boolean databaseUnavailable(HttpServletRequest request, HttpServletResponse response, Throwable e)
+            throws IOException {
+        if (!DatabaseFailures.isConnectionFailure(e)) return false;
+        response.setHeader(HttpHeaders.RETRY_AFTER, ApiProblems.DATABASE_RETRY_AFTER_SECONDS);
+        write(request, response, ApiProblems.databaseUnavailable());
+        return true;
     }
 
     private static boolean isPageNavigation(HttpServletRequest request) {
