@@ -68,7 +68,7 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
         write(request, response, pd);
     }
 
-    /** A failed form sign-in: 401 problem+json without saying whether the user exists. */
+    /** A failed form sign-in: 401 problem+json without saying whether the user exists or why it was refused. */
     void signInFailed(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
         if (databaseUnavailable(request, response, e)) return;
@@ -79,7 +79,8 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
                         HttpStatus.UNAUTHORIZED,
                         "sign-in-failed",
                         "Sign-in failed",
-                        "unknown username or wrong password"));
+                        "unknown username or wrong password, or the account is disabled or locked after too many"
+                                + " failed sign-ins"));
     }
 
     /**
