@@ -145,8 +145,13 @@ public class PlanRepository implements HostModelUsage {
     }
 
     @Override
-    public long plansUsing(String modelId) {
-        Long n = jdbc.queryForObject("select count(*) from plans where ? = any(slot_models)", Long.class, modelId);
+    public long plansUsing(String modelId, String workspace) {
+        Long n = jdbc.queryForObject(
+                "select count(*) from plans where ? = any(slot_models) and (cast(? as text) is null or workspace = ?)",
+                Long.class,
+                modelId,
+                workspace,
+                workspace);
         return n == null ? 0 : n;
     }
 
