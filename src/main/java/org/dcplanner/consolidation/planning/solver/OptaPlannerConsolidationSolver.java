@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -38,6 +40,14 @@ import org.springframework.stereotype.Component;
 public class OptaPlannerConsolidationSolver implements ConsolidationSolver {
     private static final long DEFAULT_SEED = 42L;
     private static final Duration MIN_SEARCH = Duration.ofMillis(200);
+    /** Builds the solver managers (daemon threads: a manager abandoned after a stop never holds the JVM). */
+    private static final Executor STARTER = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "solver-starter");
+        t.setDaemon(true);
+        return t;
+    });
+    /** How long a stopped search may take to hand over its final best before the best reported so far is used. */
+    private static final Duration STOP_GRACE = Duration.ofMillis(150);
 
     private final double eliminationShare;
     private final long seed;
@@ -155,21 +165,29 @@ public class OptaPlannerConsolidationSolver implements ConsolidationSolver {
             // OptaPlanner's random move selectors never end when no move is doable: skip the search
             return start;
         }
-        ConsolidationSolution initial = ConsolidationSolution.of(model, start, evaluations);
         CompletableFuture<ConsolidationSolution> done = new CompletableFuture<>();
         // The consumer only notes the optimum; the waiting thread ends the job (terminateEarly from inside
         // the consumer would wait for the consumer itself to finish: a deadlock).
         // A manager per solve: its configuration carries this solve's custom phase instances (with their deadlines
         // and stop request), time limit and seed. The explainer's factory, which has none of these, is built once.
-        try (SolverManager<ConsolidationSolution, Long> manager =
-                SolverManager.create(SolverSetup.solving(phases, limit, seed))) {
-            SolverJob<ConsolidationSolution, Long> job = manager.solveAndListen(
-                    1L,
-                    id -> initial,
-                    best -> noteOptimum(reporter.report(best.vmSlots()), lowerBound, model, optimumAtNanos),
-                    done::complete,
-                    (id, error) -> done.completeExceptionally(error));
-            return awaitPollingStop(done, job, options, balancedEnough).vmSlots();
+        // It is built on a starter thread while this one polls the stop request: building the first solver of the
+        // JVM takes seconds of class loading that cannot be interrupted.
+        CompletableFuture<SolverManager<ConsolidationSolution, Long>> manager = CompletableFuture.supplyAsync(
+                () -> SolverManager.create(SolverSetup.solving(phases, limit, seed)), STARTER);
+        CompletableFuture<SolverJob<ConsolidationSolution, Long>> job = manager.thenApply(m -> m.solveAndListen(
+                1L,
+                id -> ConsolidationSolution.of(model, start, evaluations),
+                best -> noteOptimum(reporter.report(best.vmSlots()), lowerBound, model, optimumAtNanos),
+                done::complete,
+                (id, error) -> done.completeExceptionally(error)));
+        job.whenComplete((j, error) -> {
+            if (error != null) done.completeExceptionally(error.getCause() != null ? error.getCause() : error);
+        });
+        try {
+            return awaitPollingStop(done, job, options, balancedEnough, reporter);
+        } finally {
+            // at once when the search ended; a manager still being built is closed (its job ended) once it exists
+            manager.thenAccept(SolverManager::close);
         }
     }
 
@@ -196,24 +214,40 @@ public class OptaPlannerConsolidationSolver implements ConsolidationSolver {
 
     /**
      * Waits for the final best solution, ending the job once a proven optimum has been balanced long enough or
-     * on a stop request (checked every 50 ms; the supplier rate-limits its own database reads).
+     * on a stop request (checked every 50 ms; the supplier rate-limits its own database reads). After a stop request
+     * the job gets {@link #STOP_GRACE} to hand over its final best; a job still starting up (OptaPlanner's first
+     * solver of the JVM loads and compiles for about a second, and cannot be interrupted) is left to end on its own
+     * and the best placement reported so far is the result, so a stop returns within about 0.2 s in every phase.
      */
-    private static ConsolidationSolution awaitPollingStop(
+    private static int[] awaitPollingStop(
             CompletableFuture<ConsolidationSolution> done,
-            SolverJob<ConsolidationSolution, Long> job,
+            CompletableFuture<SolverJob<ConsolidationSolution, Long>> job,
             SolveOptions options,
-            BooleanSupplier balancedEnough) {
+            BooleanSupplier balancedEnough,
+            ProgressReporter reporter) {
+        boolean stopRequested = false;
         while (true) {
             try {
-                return done.get(50, TimeUnit.MILLISECONDS);
+                if (stopRequested) {
+                    try {
+                        return done.get(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)
+                                .vmSlots();
+                    } catch (TimeoutException startingUp) {
+                        // no later report reaches the caller: the result is the best reported until now
+                        return reporter.closeWithBest();
+                    }
+                }
+                return done.get(50, TimeUnit.MILLISECONDS).vmSlots();
             } catch (TimeoutException e) {
-                boolean pollStop = options.stopRequested() != null;
-                if (balancedEnough.getAsBoolean()
-                        || (pollStop && options.stopRequested().getAsBoolean())) {
-                    job.terminateEarly();
+                if (balancedEnough.getAsBoolean()) {
+                    job.thenAccept(SolverJob::terminateEarly);
+                } else if (options.stopRequested() != null
+                        && options.stopRequested().getAsBoolean()) {
+                    job.thenAccept(SolverJob::terminateEarly);
+                    stopRequested = true;
                 }
             } catch (InterruptedException e) {
-                job.terminateEarly();
+                job.thenAccept(SolverJob::terminateEarly);
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while solving", e);
             } catch (ExecutionException e) {
