@@ -52,10 +52,21 @@ class PlanProblemLoader {
 
     /** The same; a stop request seen while sizing throws {@link SolveStopped}. */
     BuiltProblem build(PlanRequest request, StopPoll stop) {
-        LoadedWorkload workload =
-                PlanWindow.apply(workloads.load(request.workloadId(), ALL_METRICS), request.from(), request.to());
+        LoadedWorkload workload = window(request);
         stop.check();
         return PlanProblemFactory.build(request, workload, catalog, overhead, stop);
+    }
+
+    /**
+     * What starting a plan checks synchronously: the problem with risk mode's packing search left to the job
+     * ({@link PlanProblemFactory#preview}); same VMs, slots and steps as the solved problem.
+     */
+    BuiltProblem preview(PlanRequest request) {
+        return PlanProblemFactory.preview(request, window(request), catalog, overhead);
+    }
+
+    private LoadedWorkload window(PlanRequest request) {
+        return PlanWindow.apply(workloads.load(request.workloadId(), ALL_METRICS), request.from(), request.to());
     }
 
     /** The placement's overload risk on the plan's own workload ({@link OverloadRisk#assess}). */

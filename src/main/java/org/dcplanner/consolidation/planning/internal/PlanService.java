@@ -52,7 +52,10 @@ public class PlanService implements org.dcplanner.consolidation.planning.PlanJob
         this.transaction = transaction;
     }
 
-    /** Validates (400/404/422), stores the plan QUEUED and queues its solve; returns the new id. */
+    /**
+     * Validates (400/404/422), stores the plan QUEUED and queues its solve; returns the new id. Risk mode's packing
+     * search runs in the job (stage SIZING); a target no packing of the pool can hold FAILS the plan there.
+     */
     public UUID start(PlanRequest raw) {
         return start(raw, UUID.randomUUID(), CurrentUser.workspaceForNew());
     }
@@ -68,7 +71,7 @@ public class PlanService implements org.dcplanner.consolidation.planning.PlanJob
         if (!problems.workloadExists(request.workloadId())) {
             throw ApiException.notFound("workload", request.workloadId()).at(null, null, "workloadId");
         }
-        BuiltProblem built = problems.build(request);
+        BuiltProblem built = problems.preview(request);
         String name = request.name() != null
                 ? request.name()
                 : "plan-" + id.toString().substring(0, 8);

@@ -79,7 +79,9 @@ class PlanSolveJob {
             BooleanSupplier stopRequested = stopSignal(planId, attempt, writer, searchedBefore, localStop);
             // the sizing and the references check it too: a cancel before the search ends the attempt promptly
             StopPoll stop = StopPoll.onRequest(stopRequested);
+            // SIZING until here (risk mode: the packing probes); a request no packing satisfies FAILS the plan
             BuiltProblem built = problems.build(request, stop);
+            plans.startSearch(planId, attempt);
             // computed once: shown on the plan at once, and the solver starts from them instead of packing them again
             ReferencePlacements placements = ReferencePlacements.of(built.problem(), stop);
             PlanReferences references = PlanReferences.of(placements, built.problem());
