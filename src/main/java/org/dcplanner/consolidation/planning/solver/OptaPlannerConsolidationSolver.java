@@ -106,8 +106,6 @@ public class OptaPlannerConsolidationSolver implements ConsolidationSolver {
         // When the plan first reached the bound (0: not yet), set by the best-solution consumer. A plan proven
         // minimal is still balanced, for the share of the time the search after host emptying usually gets.
         AtomicLong optimumAtNanos = new AtomicLong();
-        // a start already at the bound is proven minimal too (the solver may never report a better one)
-        noteOptimum(first, stopBound, model, optimumAtNanos);
         long balanceNanos = (long) (remaining * (1 - eliminationShare));
         BooleanSupplier balancedEnough = () -> {
             long at = optimumAtNanos.get();
@@ -129,6 +127,7 @@ public class OptaPlannerConsolidationSolver implements ConsolidationSolver {
                 optimumAtNanos,
                 balancedEnough,
                 reporter,
+                first,
                 evaluations);
         double seconds = Math.max(1e-3, (System.nanoTime() - searchStart) / 1e9);
         long perSecond = (long) (evaluations.sum() / seconds);
@@ -161,6 +160,7 @@ public class OptaPlannerConsolidationSolver implements ConsolidationSolver {
             AtomicLong optimumAtNanos,
             BooleanSupplier balancedEnough,
             ProgressReporter reporter,
+            SolveProgress first,
             LongAdder evaluations) {
         if (nothingToMove(model)) {
             // OptaPlanner's random move selectors never end when no move is doable: skip the search
@@ -181,6 +181,9 @@ public class OptaPlannerConsolidationSolver implements ConsolidationSolver {
                 best -> noteOptimum(reporter.report(best.vmSlots()), lowerBound, model, optimumAtNanos),
                 done::complete,
                 (id, error) -> done.completeExceptionally(error)));
+        // a start already at the bound is proven minimal too (the solver may never report a better one); its
+        // balancing time counts from the search's start, not from the solver's build (seconds when cold)
+        job.thenRun(() -> noteOptimum(first, lowerBound, model, optimumAtNanos));
         job.whenComplete((j, error) -> {
             if (error != null) done.completeExceptionally(error.getCause() != null ? error.getCause() : error);
         });
