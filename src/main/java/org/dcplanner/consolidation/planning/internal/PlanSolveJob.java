@@ -17,6 +17,8 @@ import org.dcplanner.consolidation.planning.solver.ConsolidationSolver;
 import org.dcplanner.consolidation.planning.solver.PlanningResult;
 import org.dcplanner.consolidation.planning.solver.SolveOptions;
 import org.dcplanner.consolidation.planning.solver.SolveOptions.SolveProgress;
+import org.dcplanner.consolidation.planning.solver.SolveStopped;
+import org.dcplanner.consolidation.planning.solver.StopPoll;
 import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem;
 import org.dcplanner.consolidation.planning.solver.partition.EstatePartitioner;
 import org.dcplanner.consolidation.planning.solver.partition.Partitioning;
@@ -79,11 +81,18 @@ class PlanSolveJob {
         }
         int attempt = claimed.getAsInt();
         AtomicBoolean localStop = stops.register(planId);
+        long attemptNanos = System.nanoTime();
+        long searchedBefore = 0;
         try {
             PlanRecord plan = plans.find(planId).orElseThrow();
             PlanRequest request = json.readValue(plan.requestJson(), PlanRequest.class);
+            searchedBefore = AttemptStart.searchedBeforeMillis(plan);
+            BestSolutionWriter writer = new BestSolutionWriter(plans, planId, attempt, properties.bestWriteInterval());
+            BooleanSupplier stopRequested = stopSignal(planId, attempt, writer, searchedBefore, localStop);
+            // the sizing and the references check it too: a cancel before the search ends the attempt promptly
+            StopPoll stop = StopPoll.onRequest(stopRequested);
             // SIZING until here (risk mode: the packing probes); a request no packing satisfies FAILS the plan
-            BuiltProblem built = problems.build(request);
+            BuiltProblem built = problems.build(request, stop);
             plans.startSearch(planId, attempt);
             List<PartitionRow> parts = partitions.list(planId);
             if (parts.isEmpty()) {
@@ -93,15 +102,22 @@ class PlanSolveJob {
                     split(planId, attempt, built, count, scheduler);
                     return;
                 }
-                solve(planId, attempt, request, built, whole(plan, built, request, planId, attempt), localStop);
+                SolveStart start = whole(plan, built, request, planId, attempt, stop);
+                solve(planId, attempt, request, built, start, writer, stopRequested);
             } else if (parts.stream().allMatch(p -> p.status().equals("DONE"))) {
-                solve(planId, attempt, request, built, merge(plan, built, request, parts, planId, attempt), localStop);
+                SolveStart start = merge(plan, built, request, parts, planId, attempt);
+                solve(planId, attempt, request, built, start, writer, stopRequested);
             } else {
                 // a revived split (or an early merge): the unsolved partitions are queued once more, idempotently
                 for (PartitionRow p : parts) {
                     if (!p.status().equals("DONE")) SolvePlanTask.schedulePartition(scheduler, planId, p.part());
                 }
             }
+        } catch (SolveStopped e) {
+            // stopped while sizing or packing the baselines: no placement of this attempt exists
+            long searched = searchedBefore + (System.nanoTime() - attemptNanos) / 1_000_000;
+            plans.endWithoutPlacement(planId, attempt, searched);
+            log.info("plan {} attempt {} stopped before it had a placement: CANCELLED", planId, attempt);
         } catch (JsonProcessingException | RuntimeException e) {
             log.error("plan {} attempt {} failed", planId, attempt, e);
             plans.fail(planId, attempt, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
@@ -140,9 +156,10 @@ class PlanSolveJob {
     }
 
     /** A plan solved whole: from a crashed attempt's saved best when it still fits ({@link AttemptStart}). */
-    private SolveStart whole(PlanRecord plan, BuiltProblem built, PlanRequest request, UUID planId, int attempt) {
+    private SolveStart whole(
+            PlanRecord plan, BuiltProblem built, PlanRequest request, UUID planId, int attempt, StopPoll stop) {
         // computed once: shown on the plan at once, and the solver starts from them instead of packing them again
-        ReferencePlacements placements = ReferencePlacements.of(built.problem());
+        ReferencePlacements placements = ReferencePlacements.of(built.problem(), stop);
         plans.saveReferences(planId, attempt, PlanReferences.of(placements, built.problem()));
         plans.saveApproachMix(planId, attempt, approachMix(built));
         AttemptStart start = AttemptStart.of(plan, built, Duration.ofSeconds(request.timeLimitSeconds()));
@@ -238,17 +255,17 @@ class PlanSolveJob {
             PlanRequest request,
             BuiltProblem built,
             SolveStart start,
-            AtomicBoolean localStop) {
+            BestSolutionWriter writer,
+            BooleanSupplier stopRequested) {
         log.info(
                 "plan {} attempt {}: {}, time limit {} ms",
                 planId,
                 attempt,
                 start.reason(),
                 start.timeLimit().toMillis());
-        BestSolutionWriter writer = new BestSolutionWriter(plans, planId, attempt, properties.bestWriteInterval());
         SolveOptions options = new SolveOptions(
                 start.timeLimit(),
-                stopSignal(planId, attempt, writer, start.searchedBeforeMillis(), localStop),
+                stopRequested,
                 p -> writer.onNewBest(new SolveProgress(
                         p.hostsUsed(), p.score(), p.feasible(), p.elapsedMillis(), start.toPool(p.vmSlot()))),
                 start.vmSlot(),

@@ -8,8 +8,10 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import org.dcplanner.consolidation.security.JobWorkspace;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The db-scheduler one-time tasks of a plan. "solve-plan" (instance id and data: the plan id) solves a plan whole,
@@ -28,33 +30,45 @@ public class SolvePlanTask {
     public static final Duration RETRY_DELAY = Duration.ofSeconds(3);
 
     @Bean
-    OneTimeTask<String> solvePlanOneTimeTask(PlanSolveJob job) {
+    OneTimeTask<String> solvePlanOneTimeTask(PlanSolveJob job, JdbcTemplate jdbc) {
         return Tasks.oneTime(NAME, String.class)
                 .onFailure(new FailureHandler.OnFailureRetryLater<>(RETRY_DELAY))
-                .execute((instance, context) ->
-                        job.run(UUID.fromString(instance.getData()), context.getSchedulerClient()));
-    }
-
-    @Bean
-    OneTimeTask<String> solvePlanPartitionOneTimeTask(PlanPartitionJob job) {
-        return Tasks.oneTime(PARTITION, String.class)
-                .onFailure(new FailureHandler.OnFailureRetryLater<>(RETRY_DELAY))
                 .execute((instance, context) -> {
-                    String[] planAndPart = instance.getData().split(":");
-                    job.run(
-                            UUID.fromString(planAndPart[0]),
-                            Integer.parseInt(planAndPart[1]),
-                            context.getExecution().pickedBy,
-                            context.getSchedulerClient());
+                    UUID planId = UUID.fromString(instance.getData());
+                    // in the plan's workspace: its custom host models resolve to that workspace's
+                    JobWorkspace.run(
+                            jdbc, JobWorkspace.OF_PLAN, planId, () -> job.run(planId, context.getSchedulerClient()));
                 });
     }
 
     @Bean
-    OneTimeTask<String> mergePlanOneTimeTask(PlanSolveJob job) {
+    OneTimeTask<String> solvePlanPartitionOneTimeTask(PlanPartitionJob job, JdbcTemplate jdbc) {
+        return Tasks.oneTime(PARTITION, String.class)
+                .onFailure(new FailureHandler.OnFailureRetryLater<>(RETRY_DELAY))
+                .execute((instance, context) -> {
+                    String[] planAndPart = instance.getData().split(":");
+                    UUID planId = UUID.fromString(planAndPart[0]);
+                    JobWorkspace.run(
+                            jdbc,
+                            JobWorkspace.OF_PLAN,
+                            planId,
+                            () -> job.run(
+                                    planId,
+                                    Integer.parseInt(planAndPart[1]),
+                                    context.getExecution().pickedBy,
+                                    context.getSchedulerClient()));
+                });
+    }
+
+    @Bean
+    OneTimeTask<String> mergePlanOneTimeTask(PlanSolveJob job, JdbcTemplate jdbc) {
         return Tasks.oneTime(MERGE, String.class)
                 .onFailure(new FailureHandler.OnFailureRetryLater<>(RETRY_DELAY))
-                .execute((instance, context) ->
-                        job.run(UUID.fromString(instance.getData()), context.getSchedulerClient()));
+                .execute((instance, context) -> {
+                    UUID planId = UUID.fromString(instance.getData());
+                    JobWorkspace.run(
+                            jdbc, JobWorkspace.OF_PLAN, planId, () -> job.run(planId, context.getSchedulerClient()));
+                });
     }
 
     /** Queues the solve of a plan. */
