@@ -69,6 +69,8 @@ export interface OverloadRisk {
   estimatedOutOfSamplePercent: number | null;
   targetPercent: number | null;
   method: string;
+  /** what the estimate cannot know (e.g. under two days of history); absent when nothing */
+  caveat?: string | null;
 }
 
 /** The plan's approach mix in words, e.g. "30 VMs paravirtual, 30 hardware-assisted"; '' when unknown. */
@@ -268,6 +270,8 @@ export interface Plan {
   sizingApplied?: SizingApplied | null;
   /** null until the solve ended */
   overloadRisk?: OverloadRisk | null;
+  /** a plan solved in partitions (one job each, on any node, then merged): solved so far and in all; null when solved whole */
+  partitions?: { done: number; total: number } | null;
 }
 
 export interface Placement {

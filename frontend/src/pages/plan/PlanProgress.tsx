@@ -5,7 +5,7 @@ import { EChart } from '../../charts/EChart';
 import { progressOption, shapeProgress } from '../../charts/progress';
 import { count } from '../../format';
 import { WriteAction } from '../../session';
-import { elapsedText, provenMinimal, waitingText } from './solveStatus';
+import { elapsedText, partitionText, provenMinimal, waitingText } from './solveStatus';
 
 /** Live solving view: status, elapsed, best host count over time (with lower bound and baselines) and Stop. */
 export function PlanProgress({ plan, onChanged }: { plan: Plan; onChanged: () => void }) {
@@ -15,7 +15,9 @@ export function PlanProgress({ plan, onChanged }: { plan: Plan; onChanged: () =>
   const [stopping, setStopping] = useState(false);
   const running = !isFinished(plan.status);
   const limit = plan.request?.timeLimitSeconds;
-  const resumed = shape.attemptStarts[shape.attemptStarts.length - 1];
+  // a plan solved in partitions merges in a later attempt of its own: that is no node failure
+  const resumed = plan.partitions ? undefined : shape.attemptStarts[shape.attemptStarts.length - 1];
+  const partitions = partitionText(plan);
 
   const minimal = running && plan.status === 'SOLVING' && provenMinimal(plan);
 
@@ -40,6 +42,7 @@ export function PlanProgress({ plan, onChanged }: { plan: Plan; onChanged: () =>
           <span className={`badge ${plan.status}`} data-testid="plan-status">{plan.status}</span>{' '}
           {plan.elapsedMillis != null && <span data-testid="plan-elapsed">{elapsedText(shape.elapsedSeconds, limit, running)}</span>}
           {resumed && <> · resumed in attempt {resumed.attempt} after its node stopped</>}
+          {partitions && <> · <span data-testid="plan-partitions">{partitions}</span></>}
         </span>
         {running && <WriteAction><button type="button" className="danger" onClick={() => stop()} disabled={stopping}>{stopping ? 'Stopping…' : 'Stop'}</button></WriteAction>}
       </div>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { elapsedText, provenMinimal, waitingText } from './solveStatus';
+import { elapsedText, partitionText, provenMinimal, waitingText } from './solveStatus';
 
 describe('provenMinimal', () => {
   it('holds when a feasible best reaches the tighter lower bound', () => {
@@ -19,6 +19,18 @@ describe('elapsedText', () => {
     expect(elapsedText(12.4, 30, true)).toBe('elapsed 12 s of a 30 s limit');
     expect(elapsedText(29.6, 30, false)).toBe('took 30 s (limit 30 s)');
     expect(elapsedText(5, undefined, true)).toBe('elapsed 5 s');
+  });
+});
+
+describe('partitionText', () => {
+  it('counts the partitions solved, then says the merge runs, then how the plan was solved', () => {
+    expect(partitionText({ status: 'SOLVING', partitions: { done: 1, total: 4 } })).toBe('solving partitions: 1 of 4 done');
+    expect(partitionText({ status: 'SOLVING', partitions: { done: 4, total: 4 } })).toBe('4 partitions solved, merging them');
+    expect(partitionText({ status: 'COMPLETED', partitions: { done: 2, total: 2 } })).toBe('solved in 2 partitions, then merged');
+  });
+  it('is empty for a plan solved whole', () => {
+    expect(partitionText({ status: 'SOLVING', partitions: null })).toBe('');
+    expect(partitionText({ status: 'COMPLETED' })).toBe('');
   });
 });
 

@@ -22,6 +22,17 @@ export function elapsedText(elapsedSeconds: number, limitSeconds: number | undef
 }
 
 /**
+ * A plan solved in partitions: how far the partitions are, then the merge that empties hosts across them; empty for
+ * a plan solved whole.
+ */
+export function partitionText(plan: Pick<Plan, 'partitions' | 'status'>): string {
+  const p = plan.partitions;
+  if (!p) return '';
+  if (p.done < p.total) return `solving partitions: ${p.done} of ${p.total} done`;
+  return plan.status === 'SOLVING' ? `${p.total} partitions solved, merging them` : `solved in ${p.total} partitions, then merged`;
+}
+
+/**
  * What a running attempt is doing before its first solution: sizing the demand (a risk target's packing search can
  * take tens of seconds on a large workload) or waiting for the search's first placement.
  */

@@ -107,6 +107,17 @@ public class PlanRepository implements HostModelUsage {
                 .findFirst();
     }
 
+    /** As {@link #find} without the per-VM and per-slot arrays (null), which a plan's view does not show. */
+    Optional<PlanRecord> findSummary(UUID id) {
+        return jdbc
+                .query(
+                        "select " + SMALL_COLUMNS + " from plans where id = ? and " + WorkspaceScope.CONDITION,
+                        (rs, n) -> map(rs, false),
+                        WorkspaceScope.args(id))
+                .stream()
+                .findFirst();
+    }
+
     /** Newest first; {@code workloadId} null = every workload's plans. */
     List<PlanRecord> list(UUID workloadId, int limit, long offset) {
         if (workloadId == null) {
@@ -146,8 +157,13 @@ public class PlanRepository implements HostModelUsage {
     }
 
     @Override
-    public long plansUsing(String modelId) {
-        Long n = jdbc.queryForObject("select count(*) from plans where ? = any(slot_models)", Long.class, modelId);
+    public long plansUsing(String modelId, String workspace) {
+        Long n = jdbc.queryForObject(
+                "select count(*) from plans where ? = any(slot_models) and (cast(? as text) is null or workspace = ?)",
+                Long.class,
+                modelId,
+                workspace,
+                workspace);
         return n == null ? 0 : n;
     }
 
@@ -313,6 +329,19 @@ public class PlanRepository implements HostModelUsage {
         return status == null || status.isEmpty() ? null : PlanStatus.valueOf(status.get(0));
     }
 
+    /**
+     * Ends an attempt stopped before it had a placement: CANCELLED (after a finish request too: there is no best to
+     * keep). The plan keeps what an earlier attempt saved, if any; otherwise it has no placement.
+     */
+    void endWithoutPlacement(UUID id, int attempt, long searchedMillis) {
+        jdbc.update(
+                "update plans set status = 'CANCELLED', searched_millis = ?, finished_at = now(), updated_at = now() "
+                        + "where id = ? and attempt = ? and status = 'SOLVING'",
+                searchedMillis,
+                id,
+                attempt);
+    }
+
     void fail(UUID id, int attempt, String error) {
         jdbc.update(
                 "update plans set status = 'FAILED', error = ?, finished_at = now(), updated_at = now() "
@@ -397,7 +426,7 @@ public class PlanRepository implements HostModelUsage {
         return array == null ? null : List.of((String[]) array.getArray());
     }
 
-    private static int[] ints(Array array) throws SQLException {
+    static int[] ints(Array array) throws SQLException {
         if (array == null) return null;
         Integer[] boxed = (Integer[]) array.getArray();
         int[] out = new int[boxed.length];

@@ -24,6 +24,8 @@ import org.dcplanner.consolidation.planning.internal.PlanRecord.ProgressPoint;
  *                         packing probes take seconds to tens of seconds) or SOLVING (searching); null otherwise
  * @param overloadRisk     in-sample and estimated out-of-sample share of host-steps over capacity ({@link OverloadRisk}),
  *                         null until the solve ended (and for plans stored before V35)
+ * @param partitions       for a plan solved in partitions (docs/planning.md "Plans at scale"): partitions solved and in
+ *                         all (the merge follows when all are); null for a plan solved whole
  */
 record PlanView(
         UUID id,
@@ -55,12 +57,21 @@ record PlanView(
         Instant finishedAt,
         Instant updatedAt,
         SizingApplied sizingApplied,
-        JsonNode overloadRisk) {
+        JsonNode overloadRisk,
+        Partitions partitions) {
+
+    /** Partitions of a plan solved in parts: {@code done} of {@code total} solved. */
+    record Partitions(int done, int total) {}
 
     /** Host counts of the two first-fit-decreasing references: on per-VM peaks, and on the time series. */
     record Baselines(Integer peakFfdHosts, Integer timeSeriesFfdHosts) {}
 
-    static PlanView of(PlanRecord p, JsonNode request, SizingApplied sizingApplied, JsonNode overloadRisk) {
+    static PlanView of(
+            PlanRecord p,
+            JsonNode request,
+            SizingApplied sizingApplied,
+            JsonNode overloadRisk,
+            PartitionRepository.Progress partitions) {
         Long elapsed = p.attemptStartedAt() == null
                 ? null
                 : Duration.between(p.attemptStartedAt(), p.finishedAt() != null ? p.finishedAt() : Instant.now())
@@ -95,6 +106,7 @@ record PlanView(
                 p.finishedAt(),
                 p.updatedAt(),
                 sizingApplied,
-                overloadRisk);
+                overloadRisk,
+                partitions == null ? null : new Partitions(partitions.done(), partitions.total()));
     }
 }

@@ -15,6 +15,7 @@ import org.dcplanner.consolidation.planning.PlanLookup;
 import org.dcplanner.consolidation.planning.PlanWindow;
 import org.dcplanner.consolidation.problem.ApiException;
 import org.dcplanner.consolidation.simulation.PlacedPlans;
+import org.dcplanner.consolidation.simulation.internal.ApproachComparison.Comparison;
 import org.dcplanner.consolidation.simulation.internal.ReplayResult.VmOutcome;
 import org.dcplanner.consolidation.simulation.internal.StoredRun.VmSummary;
 import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
@@ -32,13 +33,16 @@ class SimulationRunner {
     private final HostCatalog catalog;
     private final VirtualizationOverheadModel model;
     private final SimulationRunStore store;
+    private final ApproachComparisonStore comparisons;
 
     SimulationRunner(
             PlanLookup plans,
             WorkloadStore workloads,
             HostCatalog catalog,
             VirtualizationOverheadModel model,
-            SimulationRunStore store) {
+            SimulationRunStore store,
+            ApproachComparisonStore comparisons) {
+        this.comparisons = comparisons;
         this.plans = plans;
         this.workloads = workloads;
         this.catalog = catalog;
@@ -96,7 +100,25 @@ class SimulationRunner {
             log.warn("simulation of plan {} ({}) failed: {}", planId, approach, e.getMessage());
             store.markFailed(
                     planId, approach, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            return;
         }
+        // the dashboard asks for it next: computed now, in the background, instead of on its first request
+        try {
+            comparison(planId);
+        } catch (RuntimeException e) {
+            log.warn("approach comparison of plan {} not computed: {}", planId, e.getMessage());
+        }
+    }
+
+    /** The plan's approach comparison (default overhead parameters): the stored one, or computed and stored. */
+    Comparison comparison(UUID planId) {
+        // the stored row is reached by id only: the plan must be the caller's (404) and placed (422) first
+        PlacedPlans.require(plans, planId);
+        return comparisons.find(planId).orElseGet(() -> {
+            Comparison c = ApproachComparison.compare(context(planId), model(Map.of()));
+            comparisons.save(planId, c);
+            return c;
+        });
     }
 
     static List<VmSummary> summaries(PlanContext ctx, ReplayResult r) {

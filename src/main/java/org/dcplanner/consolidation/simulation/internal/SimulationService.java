@@ -95,9 +95,12 @@ public class SimulationService implements PlanPowerLookup {
         return HostSummary.of(run, store.hostSeries(planId, approach).orElse(null));
     }
 
-    /** FULL vs PARAVIRTUAL vs HARDWARE_ASSISTED for one plan (computed on request, default parameters). */
+    /**
+     * FULL vs PARAVIRTUAL vs HARDWARE_ASSISTED for one plan (default parameters): computed once, after the plan's
+     * replay or at the first request, then read back (V91).
+     */
     public Comparison compare(UUID planId) {
-        return ApproachComparison.compare(runner.context(planId), runner.model(Map.of()));
+        return runner.comparison(planId);
     }
 
     /** Per-VM host-side demand of one host of the plan (the stacked demand-vs-capacity chart). */

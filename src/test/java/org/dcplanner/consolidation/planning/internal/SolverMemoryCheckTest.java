@@ -34,6 +34,25 @@ class SolverMemoryCheckTest {
                 Objective.HOSTS);
     }
 
+    /** The same, with no pins and no anti-affinity groups: 30 units to partition. */
+    private static PlanningProblem unpinned(int hosts) {
+        PlanningProblem p = problem(hosts);
+        int[] none = new int[30];
+        java.util.Arrays.fill(none, -1);
+        return new PlanningProblem(
+                p.resources(),
+                p.steps(),
+                p.demand(),
+                p.vmNames(),
+                p.slots(),
+                none,
+                none.clone(),
+                p.paravirtCapable(),
+                p.approach(),
+                0,
+                p.objective());
+    }
+
     @Test
     void acceptsAPoolWhoseArraysFitTheBudget() {
         // 1,000 hosts x 8,640 steps x 2 resources x 16 B = 264 MiB, plus 4 MiB of VM demand
@@ -58,5 +77,29 @@ class SolverMemoryCheckTest {
     void saysToFoldOrDropResourcesWhenTheVmsAloneExceedTheBudget() {
         assertThatThrownBy(() -> SolverMemoryCheck.check(problem(10), MIB))
                 .hasMessageContaining("fold the days into one or plan fewer resources");
+    }
+
+    @Test
+    void aPoolTooLargeForOneSolveIsCutIntoPartitionsWhoseSlicesFitInsteadOfRefused() {
+        // 100,000 hosts: refused whole above; (300 MiB - 4 MiB) / 270 KiB = 1,122 hosts fit, slices of at most 90 %
+        assertThat(SolverMemoryCheck.fits(problem(100_000), 300 * MIB)).isFalse();
+        assertThat(SolverMemoryCheck.partitionsNeeded(problem(100_000), 300 * MIB))
+                .isEqualTo((int) Math.ceil(100_000 / (1122 * 0.9)));
+        assertThat(SolverMemoryCheck.partitionsNeeded(problem(1000), 300 * MIB)).isEqualTo(1);
+        // 30 VMs are at most 30 partitions (one unit each): a plan that was refused now runs in 30 parts
+        assertThat(PartitionCount.of(unpinned(100_000), 5_000, 300 * MIB)).isEqualTo(30);
+    }
+
+    @Test
+    void aPlanIsSplitByVmCountAboveTheThreshold() {
+        assertThat(PartitionCount.of(unpinned(100), 5_000, 300 * MIB)).isEqualTo(1);
+        assertThat(PartitionCount.of(unpinned(100), 10, 300 * MIB)).isEqualTo(3);
+    }
+
+    @Test
+    void partitionsDoNotHelpWhenTheMergeCannotHoldTheBoundsHosts() {
+        // 3.96 MiB of VM demand leave room for 2 hosts of 270 KiB; the merge needs the bound's 1 x 1.25 + 1 = 3
+        assertThatThrownBy(() -> SolverMemoryCheck.partitionsNeeded(problem(100_000), 4 * MIB + MIB / 2))
+                .hasMessageContaining("hosts in the pool");
     }
 }

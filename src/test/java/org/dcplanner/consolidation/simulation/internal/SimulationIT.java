@@ -26,6 +26,9 @@ class SimulationIT extends PostgresIntegrationTest {
     @Autowired
     PlanningTestDoubles.InMemoryWorkloads workloads;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     @Test
     void completedPlanIsReplayedAndComparedAcrossApproaches() {
         UUID workload = workloads.put(SolvedPlans.webWorkload(8, 12));
@@ -130,6 +133,18 @@ class SimulationIT extends PostgresIntegrationTest {
         assertThat(cmp.get("summary").asText())
                 .contains("first-fit-decreasing baseline")
                 .contains("on " + planView.get("hostsUsed").asInt() + " host");
+        // computed once (after the replay, or at the first request) and read back from then on (V91)
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from approach_comparison where plan_id = ?", Integer.class, plan))
+                .isEqualTo(1);
+        jdbc.update(
+                "update approach_comparison set comparison = jsonb_set(comparison, '{summary}', '\"stored\"') "
+                        + "where plan_id = ?",
+                plan);
+        assertThat(http.getForObject("/api/v1/plans/" + plan + "/simulations/comparison", JsonNode.class)
+                        .get("summary")
+                        .asText())
+                .isEqualTo("stored");
     }
 
     @Test

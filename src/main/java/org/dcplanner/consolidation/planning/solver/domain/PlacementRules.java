@@ -68,6 +68,17 @@ public record PlacementRules(int[] affinityGroup, List<HostRule> hostRules) {
         return affinityGroup == null ? -1 : affinityGroup[vm];
     }
 
+    /** These rules on a slice of the pool: slot i of the slice is slot {@code globalSlots[i]} of the whole pool. */
+    public PlacementRules onSlots(int[] globalSlots) {
+        List<HostRule> sliced = new ArrayList<>(hostRules.size());
+        for (HostRule rule : hostRules) {
+            boolean[] group = new boolean[globalSlots.length];
+            for (int i = 0; i < globalSlots.length; i++) group[i] = rule.hostGroup()[globalSlots[i]];
+            sliced.add(new HostRule(rule.name(), rule.kind(), rule.vms(), group));
+        }
+        return new PlacementRules(affinityGroup, sliced);
+    }
+
     /** Per VM, the indexes of the host rules that bind it. */
     public int[][] rulesByVm(int vmCount) {
         List<List<Integer>> byVm = new ArrayList<>(vmCount);

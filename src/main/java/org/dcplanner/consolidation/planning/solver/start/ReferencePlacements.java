@@ -2,6 +2,8 @@ package org.dcplanner.consolidation.planning.solver.start;
 
 import org.dcplanner.consolidation.planning.solver.AffinityMerge;
 import org.dcplanner.consolidation.planning.solver.ProblemChecks;
+import org.dcplanner.consolidation.planning.solver.SolveStopped;
+import org.dcplanner.consolidation.planning.solver.StopPoll;
 import org.dcplanner.consolidation.planning.solver.domain.DemandModel;
 import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem;
 
@@ -18,28 +20,38 @@ public record ReferencePlacements(int lowerBoundHosts, int[] peakFfd, int[] time
 
     /** On a problem with affinity groups, each group is packed as one item (AffinityMerge) and mapped back. */
     public static ReferencePlacements of(PlanningProblem problem) {
+        return of(problem, StopPoll.never());
+    }
+
+    /** The same, checking {@code stop} in every loop: {@link SolveStopped} when it is on (nothing is kept). */
+    public static ReferencePlacements of(PlanningProblem problem, StopPoll stop) {
         ProblemChecks.validate(problem);
         AffinityMerge merge = AffinityMerge.of(problem);
-        if (merge == null) return of(new DemandModel(problem));
-        ReferencePlacements units = of(new DemandModel(merge.units()));
+        if (merge == null) return of(new DemandModel(problem), stop);
+        ReferencePlacements units = of(new DemandModel(merge.units()), stop);
         return new ReferencePlacements(
                 units.lowerBoundHosts(), merge.expand(units.peakFfd()), merge.expand(units.timeSeriesFfd()));
     }
 
-    static ReferencePlacements of(DemandModel model) {
+    static ReferencePlacements of(DemandModel model, StopPoll stop) {
         return new ReferencePlacements(
-                LowerBounds.lowerBoundHosts(model.problem()),
-                Baselines.peakFfd(model),
-                Baselines.timeSeriesFfd(model, 1.0));
+                LowerBounds.lowerBoundHosts(model.problem(), stop),
+                Baselines.peakFfd(model, stop),
+                Baselines.timeSeriesFfd(model, 1.0, stop));
     }
 
     /** These references when they have the problem's shape (one slot in range per VM), else computed on the model. */
     public static ReferencePlacements reuseOrCompute(ReferencePlacements given, DemandModel model) {
+        return reuseOrCompute(given, model, StopPoll.never());
+    }
+
+    /** The same; a computation checks {@code stop} ({@link SolveStopped} when it is on). */
+    public static ReferencePlacements reuseOrCompute(ReferencePlacements given, DemandModel model, StopPoll stop) {
         return given != null
                         && StartAssignment.inRange(model.problem(), given.peakFfd())
                         && StartAssignment.inRange(model.problem(), given.timeSeriesFfd())
                 ? given
-                : of(model);
+                : of(model, stop);
     }
 
     public int peakFfdHosts() {
