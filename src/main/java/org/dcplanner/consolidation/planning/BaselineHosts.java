@@ -71,6 +71,7 @@ public final class BaselineHosts {
                     java.util.Map.of(),
                     null,
                     null,
+                    null,
                     null);
             RiskSizing risk = RiskSizing.of(w, request, overhead, Collections.nCopies(n, spec));
             return pack(

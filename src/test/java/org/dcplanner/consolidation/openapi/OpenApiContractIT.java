@@ -144,6 +144,9 @@ class OpenApiContractIT extends PostgresIntegrationTest {
         call(HttpMethod.GET, p + "/{id}/placements", plan + "/placements", null, "text/csv");
         call(HttpMethod.GET, p + "/{id}/explanation", plan + "/explanation");
         call(HttpMethod.GET, p + "/{id}/host-ratios", plan + "/host-ratios");
+        // 409: the plan was not planned from today's placement (FromTodaysPlacementIT reads a 200)
+        call(HttpMethod.GET, p + "/{id}/actions", plan + "/actions");
+        call(HttpMethod.GET, p + "/{id}/actions", plan + "/actions", null, "text/csv");
         call(HttpMethod.GET, p + "/{id}/failover", plan + "/failover"); // 404: the plan has no HA reserve
 
         call(

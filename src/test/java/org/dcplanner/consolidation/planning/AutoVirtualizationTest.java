@@ -47,6 +47,7 @@ class AutoVirtualizationTest {
                         Map.of(),
                         null,
                         null,
+                        null,
                         null)
                 .validated(3600, 30);
         return PlanProblemFactory.build(r, trace, CATALOG, overhead);

@@ -65,7 +65,8 @@ class DensityLimitsTest {
                         Map.of(),
                         null,
                         null,
-                        pool)
+                        pool,
+                        null)
                 .validated(3600, 30);
         return PlanProblemFactory.build(r, trace, CATALOG, VirtualizationOverheadModel.withDefaults());
     }

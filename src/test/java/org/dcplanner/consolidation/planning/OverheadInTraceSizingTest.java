@@ -73,6 +73,7 @@ class OverheadInTraceSizingTest {
                         Map.of(),
                         null,
                         null,
+                        null,
                         null)
                 .validated(3600, 30);
     }

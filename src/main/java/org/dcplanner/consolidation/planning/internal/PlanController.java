@@ -138,6 +138,50 @@ class PlanController {
                 new Table("placements", List.of("vm", "vmName", "slot", "hostModel"), rows), "placements-" + id);
     }
 
+    @GetMapping(value = "/{id}/actions", produces = "application/json")
+    @ApiResponse(
+            responseCode = "200",
+            description = "From today's placement to the plan's: ordered power-ons, live migrations and power-offs,"
+                    + " each host within capacity after every step; totals (migrations, GiB moved, duration)",
+            content = {
+                @Content(mediaType = "application/json", schema = @Schema(implementation = ActionPlanView.class)),
+                @Content(
+                        mediaType = "text/csv",
+                        schema =
+                                @Schema(
+                                        type = "string",
+                                        description = "order,action,vm,fromHost,toHost,memoryMib,startSeconds,"
+                                                + "durationSeconds,staging,overCapacity"))
+            })
+    @ApiResponse(
+            responseCode = "409",
+            description = "The plan has no placement yet, or was not planned from today's placement")
+    ActionPlanView actions(@PathVariable UUID id) {
+        return service.actions(id);
+    }
+
+    @GetMapping(value = "/{id}/actions", produces = "text/csv")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The action plan as CSV (text neutralized for spreadsheets)",
+            content = {
+                @Content(mediaType = "application/json", schema = @Schema(implementation = ActionPlanView.class)),
+                @Content(
+                        mediaType = "text/csv",
+                        schema =
+                                @Schema(
+                                        type = "string",
+                                        description = "order,action,vm,fromHost,toHost,memoryMib,startSeconds,"
+                                                + "durationSeconds,staging,overCapacity"))
+            })
+    @ApiResponse(
+            responseCode = "409",
+            description = "The plan has no placement yet, or was not planned from today's placement")
+    ResponseEntity<byte[]> actionsCsv(@PathVariable UUID id) {
+        ActionPlanView view = service.actions(id);
+        return TableExport.csv(new Table("actions", ActionPlanView.CSV_HEADER, view.csvRows()), "actions-" + id);
+    }
+
     @GetMapping(value = "/{id}/failover", produces = "application/json")
     @ApiResponse(
             responseCode = "200",

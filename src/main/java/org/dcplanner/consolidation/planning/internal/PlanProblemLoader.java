@@ -43,6 +43,17 @@ class PlanProblemLoader {
         return catalog;
     }
 
+    /** Where the workload's VMs run today (empty without an RVTools inventory). */
+    org.dcplanner.consolidation.ingestion.CurrentEstate estate(UUID workloadId) {
+        return workloads.estate(workloadId);
+    }
+
+    /** A from-today request on today's hosts (the others unchanged). */
+    PlanRequest onTodaysHosts(PlanRequest request) {
+        if (request.fromCurrentPlacement() == null) return request;
+        return TodaysPlacement.onTodaysHosts(request, estate(request.workloadId()), catalog);
+    }
+
     /** Loads the workload and builds the sized problem (validation problems surface as ApiException). */
     BuiltProblem build(PlanRequest request) {
         LoadedWorkload workload =

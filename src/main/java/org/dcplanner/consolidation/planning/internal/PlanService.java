@@ -64,10 +64,11 @@ public class PlanService implements org.dcplanner.consolidation.planning.PlanJob
     @Override
     public UUID start(PlanRequest raw, UUID id, String workspace) {
         if (plans.exists(id)) return id;
-        PlanRequest request = raw.validated(properties.maxTimeLimitSeconds(), properties.defaultTimeLimitSeconds());
-        if (!problems.workloadExists(request.workloadId())) {
-            throw ApiException.notFound("workload", request.workloadId()).at(null, null, "workloadId");
+        PlanRequest checked = raw.validated(properties.maxTimeLimitSeconds(), properties.defaultTimeLimitSeconds());
+        if (!problems.workloadExists(checked.workloadId())) {
+            throw ApiException.notFound("workload", checked.workloadId()).at(null, null, "workloadId");
         }
+        PlanRequest request = problems.onTodaysHosts(checked);
         BuiltProblem built = problems.build(request);
         String name = request.name() != null
                 ? request.name()
@@ -211,6 +212,32 @@ public class PlanService implements org.dcplanner.consolidation.planning.PlanJob
         PlanRecord p = requireSolution(id);
         PlanRequest request = readRequest(p.requestJson());
         return HostRatioView.of(request, p.slotModels(), p.vmSlot(), problems.vms(p.workloadId()), problems.catalog());
+    }
+
+    /** The moves from today's placement to the plan's, in an order that keeps every host within capacity. */
+    public ActionPlanView actions(UUID id) {
+        PlanRecord p = requireSolution(id);
+        PlanRequest request = readRequest(p.requestJson());
+        if (request.fromCurrentPlacement() == null) {
+            throw new ApiException(
+                    HttpStatus.CONFLICT,
+                    "not-from-current-placement",
+                    "Not planned from today's placement",
+                    "plan " + id + " was planned on an empty pool: ask for fromCurrentPlacement to get an action plan");
+        }
+        BuiltProblem built = problems.build(request);
+        var estate = problems.estate(request.workloadId());
+        int[] today = TodaysPlacement.startSlots(estate, built.vms());
+        double[] memory = built.vms().stream()
+                .mapToDouble(org.dcplanner.consolidation.ingestion.WorkloadVm::memoryMib)
+                .toArray();
+        double[] network = p.slotModels().stream()
+                .mapToDouble(m ->
+                        problems.catalog().find(m).map(h -> h.networkKBps()).orElse(0.0))
+                .toArray();
+        ActionPlan plan = new ActionPlanBuilder(built.problem(), TodaysPlacement.hostNames(estate), memory, network)
+                .build(today, p.vmSlot());
+        return ActionPlanView.of(id, today, p.vmSlot(), plan);
     }
 
     PlanRecord require(UUID id) {

@@ -13,7 +13,9 @@ import org.dcplanner.consolidation.planning.internal.PlanProblemFactory.BuiltPro
 import org.dcplanner.consolidation.planning.solver.ConsolidationSolver;
 import org.dcplanner.consolidation.planning.solver.PlanningResult;
 import org.dcplanner.consolidation.planning.solver.SolveOptions;
+import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem;
 import org.dcplanner.consolidation.planning.solver.start.ReferencePlacements;
+import org.dcplanner.consolidation.planning.solver.start.StartAssignment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -82,14 +84,31 @@ class PlanSolveJob {
                     start.reason(),
                     start.timeLimit().toMillis());
             BestSolutionWriter writer = new BestSolutionWriter(plans, planId, attempt, properties.bestWriteInterval());
+            PlanningProblem problem = built.problem();
+            int[] warmStart = start.vmSlot();
+            ReferencePlacements solverReferences = placements;
+            if (request.fromCurrentPlacement() != null) {
+                // only the VMs of the hosts the budget empties may move: the solver refines where they go
+                int[] today = TodaysPlacement.startSlots(problems.estate(request.workloadId()), built.vms());
+                MoveBudget budget = MoveBudget.plan(problem, today, request.fromCurrentPlacement());
+                log.info(
+                        "plan {}: from today's placement, {} hosts emptied with {} migrations ({})",
+                        planId,
+                        budget.emptied().size(),
+                        budget.migrations(),
+                        budget.moved() ? "within the budget" : "short of the minimum saving: nothing moves");
+                problem = budget.pinnedProblem(problem);
+                if (warmStart == null || !StartAssignment.fits(problem, warmStart)) warmStart = budget.placement();
+                solverReferences = null; // the references ignore the pins
+            }
             SolveOptions options = new SolveOptions(
                     start.timeLimit(),
                     stopSignal(planId, attempt, writer, start.searchedBeforeMillis(), localStop),
                     writer::onNewBest,
-                    start.vmSlot(),
-                    placements);
+                    warmStart,
+                    solverReferences);
             long solveStart = System.nanoTime();
-            PlanningResult result = solver.solve(built.problem(), options);
+            PlanningResult result = solver.solve(problem, options);
             long solvedMillis = (System.nanoTime() - solveStart) / 1_000_000;
             writer.finalResult(result.vmSlot(), result.hostsUsed(), result.score(), result.feasible(), solvedMillis);
             if (hasPlacement(result)) saveOverloadRisk(planId, attempt, request, result.vmSlot(), built);

@@ -203,6 +203,7 @@ public final class OverloadRiskBenchmark {
                 Map.of(),
                 null,
                 null,
+                null,
                 null);
         DemandSizer.SizedDemand sized;
         List<HostSlotSpec> packSlots = slots;

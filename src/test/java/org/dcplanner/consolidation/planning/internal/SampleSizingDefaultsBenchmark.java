@@ -80,6 +80,7 @@ public final class SampleSizingDefaultsBenchmark {
                 Map.of(),
                 null,
                 null,
+                null,
                 null);
         PlanProblemFactory.BuiltProblem built =
                 PlanProblemFactory.build(request, w, catalog, VirtualizationOverheadModel.withDefaults());

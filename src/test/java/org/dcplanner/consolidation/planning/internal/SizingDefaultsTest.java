@@ -35,6 +35,7 @@ class SizingDefaultsTest {
                         null,
                         null,
                         null,
+                        null,
                         null)
                 .validated(3600, 30);
     }
