@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { approachMixSummary, failoverLines, constraintsSummary, overloadRiskSummary, pinnedSummary, searchedSummary, sizingSummary } from './plans';
+import { actionPlanSummary, approachMixSummary, failoverLines, constraintsSummary, overloadRiskSummary, pinnedSummary, searchedSummary, sizingSummary } from './plans';
 
 describe('sizingSummary', () => {
   it('says whether the approach overhead was added or is already in the trace', () => {
@@ -77,5 +77,16 @@ describe('overloadRiskSummary', () => {
       .toBe('host-steps over capacity: 0.03 % in sample, est. 0.12 % on unseen days (target 0.1 %)');
     expect(overloadRiskSummary({ inSampleHostStepsOverPercent: 0, estimatedOutOfSamplePercent: 0.004, targetPercent: null, method: 'm' }))
       .toBe('host-steps over capacity: 0 % in sample, est. 0.004 % on unseen days');
+  });
+});
+
+describe('actionPlanSummary', () => {
+  it('counts migrations, data and power steps in words', () => {
+    const plan = { planId: 'p', hostsToday: 3, hostsAfter: 2, actions: [], totals: { migrations: 4, placements: 0, memoryGib: 16, durationSeconds: 600, powerOns: 0, powerOffs: 1 } };
+    expect(actionPlanSummary(plan)).toBe('3 → 2 hosts: 4 migrations, 16.0 GiB moved, about 10 min one after another, 1 host off');
+  });
+  it('says one migration, not one migrations', () => {
+    const plan = { planId: 'p', hostsToday: 2, hostsAfter: 2, actions: [], totals: { migrations: 1, placements: 2, memoryGib: 0.5, durationSeconds: 30, powerOns: 1, powerOffs: 0 } };
+    expect(actionPlanSummary(plan)).toBe('2 → 2 hosts: 1 migration, 0.5 GiB moved, about 1 min one after another, 2 VMs started, 1 host on');
   });
 });

@@ -181,6 +181,50 @@ export interface PlanRequest {
   /** fit the plan to the workload's steps starting in [from, to) only (ISO instants; absent: the whole trace) */
   from?: string | null;
   to?: string | null;
+  /** start from where the VMs run today (the workload's RVTools estate) with a move budget */
+  fromCurrentPlacement?: FromCurrentPlacement | null;
+}
+
+export interface FromCurrentPlacement {
+  /** catalog model of today's hosts, by vHost host name or vHost model */
+  hostModels: Record<string, string>;
+  maxMigrations?: number | null;
+  minHostsSaved?: number | null;
+  minKwSaved?: number | null;
+}
+
+export type ActionKind = 'POWER_ON' | 'MIGRATE' | 'PLACE' | 'POWER_OFF';
+
+export interface PlanAction {
+  order: number;
+  kind: ActionKind;
+  vm: string | null;
+  fromHost: string | null;
+  toHost: string | null;
+  memoryMib: number;
+  startSeconds: number;
+  durationSeconds: number;
+  staging: boolean;
+  overCapacity: boolean;
+}
+
+/** From today's placement to the plan's: ordered steps and their totals (GET /plans/{id}/actions). */
+export interface ActionPlan {
+  planId: string;
+  hostsToday: number;
+  hostsAfter: number;
+  actions: PlanAction[];
+  totals: { migrations: number; placements: number; memoryGib: number; durationSeconds: number; powerOns: number; powerOffs: number };
+}
+
+/** One line of the action plan's summary, e.g. "8 migrations, 64.0 GiB, about 1 h 12 min; 2 hosts off". */
+export function actionPlanSummary(a: ActionPlan): string {
+  const t = a.totals;
+  const parts = [`${t.migrations} migration${t.migrations === 1 ? '' : 's'}`, `${t.memoryGib.toFixed(1)} GiB moved`, `about ${Math.round(t.durationSeconds / 60)} min one after another`];
+  if (t.placements) parts.push(`${t.placements} VM${t.placements === 1 ? '' : 's'} started`);
+  if (t.powerOns) parts.push(`${t.powerOns} host${t.powerOns === 1 ? '' : 's'} on`);
+  if (t.powerOffs) parts.push(`${t.powerOffs} host${t.powerOffs === 1 ? '' : 's'} off`);
+  return `${a.hostsToday} → ${a.hostsAfter} hosts: ${parts.join(', ')}`;
 }
 
 export interface ProgressPoint {
@@ -295,6 +339,8 @@ export const plansApi = {
   placementsCsvUrl: (id: string) => `${plan(id)}/placements`,
   placementsCsv: async (id: string): Promise<Blob> => (await request(`${plan(id)}/placements`, { headers: { Accept: 'text/csv' } })).blob(),
   explanation: (id: string, signal?: AbortSignal) => getJson<VmExplanation[]>(`${plan(id)}/explanation`, signal),
+  actions: (id: string, signal?: AbortSignal) => getJson<ActionPlan>(`${plan(id)}/actions`, signal),
+  actionsCsv: async (id: string): Promise<Blob> => (await request(`${plan(id)}/actions`, { headers: { Accept: 'text/csv' } })).blob(),
 };
 
 export function isFinished(status: PlanStatus | undefined): boolean {

@@ -12,6 +12,7 @@ import { Headline } from './plan/Headline';
 import { SavingsSection } from './plan/SavingsSection';
 import { HostRatiosSection } from './plan/HostRatiosSection';
 import { FailoverSection } from './plan/FailoverSection';
+import { ActionPlanSection } from './plan/ActionPlanSection';
 import { HostsSection } from './plan/HostsSection';
 import { PerformanceSection } from './plan/PerformanceSection';
 import { ComparisonSection } from './plan/ComparisonSection';
@@ -161,6 +162,8 @@ export function PlanPage() {
           <HostRatiosSection planId={id} />
 
           {(p.request?.haReserveHosts ?? 0) > 0 && (<><h2>HA failover</h2><FailoverSection planId={id} /></>)}
+
+          {p.request?.fromCurrentPlacement && (<><h2>Action plan from today's placement</h2><ActionPlanSection planId={id} /></>)}
 
           <h2>Delivered performance</h2>
           {simulation.data ? <PerformanceSection simulation={simulation.data} overheadInTrace={inTrace} onExplain={explain} /> : <Loading what="replay" />}
