@@ -63,7 +63,11 @@ class SimulationRunner {
     }
 
     PlanContext context(UUID planId) {
-        PlacedPlan plan = PlacedPlans.require(plans, planId);
+        return context(PlacedPlans.require(plans, planId));
+    }
+
+    /** The replay context of a placement of a plan (its own, or another one on the same pool). */
+    PlanContext context(PlacedPlan plan) {
         LoadedWorkload w = PlanWindow.apply(
                 workloads.load(plan.workloadId(), EnumSet.allOf(Metric.class)), plan.from(), plan.to());
         return new PlanContext(plan, w, PlanReplayInputs.hostModels(plan, catalog));

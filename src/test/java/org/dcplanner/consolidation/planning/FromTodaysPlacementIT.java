@@ -150,6 +150,14 @@ class FromTodaysPlacementIT extends PostgresIntegrationTest {
         assertThat(actions.get("totals").get("memoryGib").asDouble())
                 .isCloseTo(memoryMib / 1024, org.assertj.core.data.Offset.offset(1e-9));
 
+        // savings compare against today's hosts by default: 3 in use today, 2 after
+        JsonNode savings = http.getForObject(location + "/savings", JsonNode.class);
+        assertThat(savings.get("baseline").asText()).isEqualTo("TODAYS_ESTATE");
+        assertThat(savings.at("/before/serverCount").asInt()).isEqualTo(3);
+        assertThat(savings.at("/after/serverCount").asInt()).isEqualTo(2);
+        assertThat(savings.at("/before/itAverageKw").asDouble())
+                .isGreaterThan(savings.at("/after/itAverageKw").asDouble());
+
         HttpHeaders csvAccept = new HttpHeaders();
         csvAccept.setAccept(List.of(org.springframework.http.MediaType.parseMediaType("text/csv")));
         ResponseEntity<String> csv =

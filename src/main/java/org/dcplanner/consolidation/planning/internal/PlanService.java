@@ -228,6 +228,21 @@ public class PlanService implements org.dcplanner.consolidation.planning.PlanJob
         BuiltProblem built = problems.build(request);
         var estate = problems.estate(request.workloadId());
         int[] today = TodaysPlacement.startSlots(estate, built.vms());
+        return actionPlan(id, p, built, estate, today);
+    }
+
+    /** Per VM of a plan made from today's placement, the slot of its host today (-1: not known). */
+    int[] todaysSlots(PlanRecord p) {
+        PlanRequest request = readRequest(p.requestJson());
+        return TodaysPlacement.startSlots(problems.estate(request.workloadId()), problems.vms(request.workloadId()));
+    }
+
+    private ActionPlanView actionPlan(
+            UUID id,
+            PlanRecord p,
+            BuiltProblem built,
+            org.dcplanner.consolidation.ingestion.CurrentEstate estate,
+            int[] today) {
         double[] memory = built.vms().stream()
                 .mapToDouble(org.dcplanner.consolidation.ingestion.WorkloadVm::memoryMib)
                 .toArray();
