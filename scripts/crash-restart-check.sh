@@ -12,6 +12,10 @@ jar=${1:-target/consolidation-planner.jar}
 port=${PORT:-18490}
 plan_seconds=${PLAN_SECONDS:-60}
 base="http://127.0.0.1:$port"
+# the first admin of the fresh data directory; every API call signs in with it
+admin_user=crash-check
+admin_password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
+auth=(-u "$admin_user:$admin_password")
 [ -f "$jar" ] || { echo "no $jar: run ./mvnw -B package -DskipTests first" >&2; exit 2; }
 jar=$(readlink -f "$jar")
 work=$(mktemp -d /tmp/dcp-crash.XXXXXX)
@@ -33,7 +37,7 @@ cleanup() {
 trap cleanup EXIT
 
 start() {   # $1: log file
-  "${as_user[@]}" env HOME="$work" EMBEDDED_DB_DIR="$work/db" UPLOAD_TEMP_DIR="$work/upload-tmp" PORT="$port" \
+  "${as_user[@]}" env HOME="$work" ADMIN_USERNAME="$admin_user" ADMIN_PASSWORD="$admin_password" EMBEDDED_DB_DIR="$work/db" UPLOAD_TEMP_DIR="$work/upload-tmp" PORT="$port" \
     java -Djava.io.tmpdir="$work/tmp" -Xmx1g -jar "$jar" > "$1" 2>&1 &
   service_pid=$!
 }
@@ -47,14 +51,14 @@ wait_healthy() {   # prints seconds until UP
   echo $((SECONDS - t0))
 }
 field() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
-status() { curl -sf "$base/api/v1/plans/$plan" | field "['status']"; }
+status() { curl -sf "${auth[@]}" "$base/api/v1/plans/$plan" | field "['status']"; }
 
 echo "# $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), work dir $work"
 start "$work/run1.log"
 echo "first start (initdb) healthy after $(wait_healthy) s"
-workload=$(curl -sf -F file=@sample-workloads/generic-small.csv -F inventory=@sample-workloads/inventory-small.csv \
+workload=$(curl -sf "${auth[@]}" -F file=@sample-workloads/generic-small.csv -F inventory=@sample-workloads/inventory-small.csv \
   "$base/api/v1/workloads" | field "['id']")
-plan=$(curl -sf -H 'Content-Type: application/json' "$base/api/v1/plans" -d "{\"workloadId\":\"$workload\",
+plan=$(curl -sf "${auth[@]}" -H 'Content-Type: application/json' "$base/api/v1/plans" -d "{\"workloadId\":\"$workload\",
   \"hostPool\":[{\"model\":\"dell-r6515\",\"count\":20}],\"virtualization\":\"HARDWARE_ASSISTED\",
   \"objective\":\"POWER\",\"timeLimitSeconds\":$plan_seconds}" | field "['id']")
 until [ "$(status)" = SOLVING ]; do sleep 1; done
@@ -71,6 +75,6 @@ healthy=$(wait_healthy)
 echo "one start after kill -9: healthy after $healthy s (target: 60 s)"
 grep -h "orphaned PostgreSQL\|stale" "$work/run2.log" | sed 's/^.*WARN [0-9]* --- \[[^]]*\] \[ *[^]]*\] /  log: /' || true
 until [ "$(status)" = COMPLETED ] || [ "$(status)" = FAILED ]; do sleep 2; done
-echo "plan $(status) $((SECONDS - t0)) s after the restart began: $(curl -sf "$base/api/v1/plans/$plan" | field "['hostsUsed']") hosts"
+echo "plan $(status) $((SECONDS - t0)) s after the restart began: $(curl -sf "${auth[@]}" "$base/api/v1/plans/$plan" | field "['hostsUsed']") hosts"
 echo "upload temp folders: $first_run_dirs run folder(s) before the kill, now $(find "$work/upload-tmp" -mindepth 1 -maxdepth 1 -type d -name 'run-*' | wc -l) (this run's only)"
 echo "password file mode: $(stat -c %a "$work/db/dcp-db-password"); pg_hba.conf: $(grep -v "^#" "$work/db/pg_hba.conf" | tr "\n" ";")"

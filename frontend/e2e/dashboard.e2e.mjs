@@ -603,6 +603,25 @@ try {
   check('malformed upload error names the line', /line\s*\d+/i.test(err), err.replace(/\s+/g, ' ').slice(0, 200));
   await page.screenshot({ path: join(shots, '07-malformed.png'), fullPage: true });
 
+  // 8b. Every error of a file at once: the same file with a second bad cell lists both rows.
+  const twoBad = (await bad.text()).replace('compute-0001-2,2026-01-05T00:05:00Z,5451.6', 'compute-0001-2,2026-01-05T00:05:00Z,oops');
+  await page.setInputFiles('#trace-file', { name: 'two-bad.csv', mimeType: 'text/csv', buffer: Buffer.from(twoBad) });
+  await page.click('button[type="submit"]:has-text("Upload")');
+  await page.waitForSelector('[data-testid="error-list"]', { timeout: 60_000 });
+  const rows = await page.locator('[data-testid="error-list"] li').allTextContents();
+  check('a file with two bad rows lists both, each with its line', rows.length === 2 && rows.every((r) => /line \d+/i.test(r)), rows.join(' | '));
+
+  // 8c. Check only: the whole file is read and nothing is stored.
+  const before = Number((await page.request.get(`${baseUrl}/api/v1/workloads?size=1`)).headers()['x-total-count']);
+  const good = await page.request.get(`${baseUrl}/sample-workloads/generic-small.csv`);
+  await page.setInputFiles('#trace-file', { name: 'check-only.csv', mimeType: 'text/csv', buffer: await good.body() });
+  await page.click('[data-testid="check-only"]');
+  await page.waitForSelector('[data-testid="check-result"]', { timeout: 60_000 });
+  const checked = await page.textContent('[data-testid="check-result"]');
+  const after = Number((await page.request.get(`${baseUrl}/api/v1/workloads?size=1`)).headers()['x-total-count']);
+  check('check only reports what would be stored and stores nothing', /nothing was stored/.test(checked) && /60 VMs/.test(checked) && after === before,
+    `${checked.replace(/\s+/g, ' ').slice(0, 160)}; workloads ${before} -> ${after}`);
+
   // 9. Keyboard: from a fresh load, Tab reaches the skip link first and then the upload controls.
   await page.goto(`${baseUrl}/workloads`);
   await page.getByRole('heading', { name: 'Workloads', level: 1 }).waitFor();

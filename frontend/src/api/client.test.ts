@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, describeProblem, parseProblem } from './client';
+import { ApiError, describeProblem, parseProblem, problemErrors } from './client';
 
 describe('parseProblem', () => {
   it('keeps every problem+json member including file, line and field', () => {
@@ -57,5 +57,29 @@ describe('describeProblem', () => {
     const e = new ApiError({ status: 400, detail: 'bad', line: 3 });
     expect(e.message).toBe('Line 3: bad');
     expect(e.status).toBe(400);
+  });
+});
+
+describe('problemErrors', () => {
+  it('lists every row error of a refused file with the total count', () => {
+    const p = parseProblem(422, '', JSON.stringify({
+      status: 422, title: 'Malformed trace', detail: 'cpu value "x" is not a number', file: 'a.csv', line: 3, field: 'cpu',
+      errorCount: 250,
+      errors: [
+        { detail: 'cpu value "x" is not a number', file: 'a.csv', line: 3, field: 'cpu' },
+        { detail: 'timestamp "y" is not a time', file: 'a.csv', line: '9', field: 'timestamp' },
+      ],
+    }));
+    const { total, listed } = problemErrors(p);
+    expect(total).toBe(250);
+    expect(listed.map(describeProblem)).toEqual([
+      'Line 3 of a.csv field "cpu": cpu value "x" is not a number',
+      'Line 9 of a.csv field "timestamp": timestamp "y" is not a time',
+    ]);
+  });
+
+  it('is empty for a problem without row errors and ignores malformed entries', () => {
+    expect(problemErrors({ status: 400 })).toEqual({ total: 0, listed: [] });
+    expect(problemErrors({ status: 422, errors: ['text', null, 3] }).listed).toEqual([]);
   });
 });

@@ -61,6 +61,16 @@ export function describeProblem(p: Problem): string {
   return `${prefix.charAt(0).toUpperCase()}${prefix.slice(1)}: ${text}`;
 }
 
+/** Every row error a refused upload carried ({@code errors}, the first 100) and how many there were in all. */
+export function problemErrors(p: Problem): { total: number; listed: Problem[] } {
+  const raw = Array.isArray(p.errors) ? (p.errors as unknown[]) : [];
+  const listed = raw
+    .filter((e): e is Record<string, unknown> => typeof e === 'object' && e !== null)
+    .map((e) => parseProblem(p.status, '', JSON.stringify(e)));
+  const total = typeof p.errorCount === 'number' ? Math.max(p.errorCount, listed.length) : listed.length;
+  return { total, listed };
+}
+
 async function failure(res: Response): Promise<ApiError> {
   let body = '';
   try {

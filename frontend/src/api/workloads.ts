@@ -100,7 +100,13 @@ export const workloadsApi = {
   aggregate: (id: string, signal?: AbortSignal) =>
     getJson<WorkloadAggregate>(`/api/v1/workloads/${encodeURIComponent(id)}/aggregate`, signal),
   upload: (
-    input: { file: Blob; fileName: string; inventory?: Blob; inventoryName?: string; name?: string; format: TraceFormat; vmProfile?: string },
+    input: {
+      file: Blob; fileName: string; inventory?: Blob; inventoryName?: string; name?: string; format: TraceFormat; vmProfile?: string;
+      /** ISO-8601 instant of the first step, for formats without timestamps */
+      start?: string;
+      /** read and check everything, store nothing (200 with what would be stored, no id) */
+      validateOnly?: boolean;
+    },
     onProgress: (sent: number, total: number) => void,
     onUploaded?: () => void,
   ) => {
@@ -110,6 +116,8 @@ export const workloadsApi = {
     if (input.name) form.append('name', input.name);
     if (input.format !== 'auto') form.append('format', input.format);
     if (input.vmProfile) form.append('vmProfile', input.vmProfile);
+    if (input.start) form.append('start', input.start);
+    if (input.validateOnly) form.append('validateOnly', 'true');
     return uploadForm<Workload>('/api/v1/workloads', form, onProgress, onUploaded);
   },
 };

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { errorMessage, ApiError } from '../api/client';
+import { errorMessage, ApiError, describeProblem, problemErrors } from '../api/client';
 
 export function Loading({ what }: { what: string }) {
   return (
@@ -11,6 +11,7 @@ export function Loading({ what }: { what: string }) {
 
 export function ErrorBox({ error, onRetry, title }: { error: unknown; onRetry?: () => void; title?: string }) {
   const p = error instanceof ApiError ? error.problem : undefined;
+  const rows = p ? problemErrors(p) : { total: 0, listed: [] };
   return (
     <div className="error" role="alert" data-testid="error">
       <strong>{title ?? p?.title ?? 'Something went wrong'}</strong>
@@ -21,6 +22,17 @@ export function ErrorBox({ error, onRetry, title }: { error: unknown; onRetry?: 
           {p.line != null && (<><dt>Line</dt><dd>{p.line}</dd></>)}
           {p.field && (<><dt>Field</dt><dd>{p.field}</dd></>)}
         </dl>
+      )}
+      {rows.total > 1 && (
+        <details className="error-list" open data-testid="error-list">
+          <summary>
+            {rows.total.toLocaleString()} errors in all
+            {rows.listed.length < rows.total ? `; the first ${rows.listed.length} are listed` : ''}
+          </summary>
+          <ol>
+            {rows.listed.map((e, i) => <li key={i}>{describeProblem(e)}</li>)}
+          </ol>
+        </details>
       )}
       {onRetry && <button type="button" onClick={onRetry}>Retry</button>}
     </div>

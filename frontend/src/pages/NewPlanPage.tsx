@@ -32,7 +32,11 @@ export function NewPlanPage() {
 
   const { workloadId, pool, resources } = draft;
   const limits = parseLimits(draft.limits);
-  const selectedWorkload = workloads.data?.find((w) => w.id === workloadId);
+  // the list is one page (newest first): a variant of an older plan fetches its workload so the select can show it
+  const listed = workloads.data?.some((w) => w.id === workloadId) ?? true;
+  const older = useAsync((s) => (!listed && workloadId ? workloadsApi.get(workloadId, s) : Promise.resolve(null)), [listed ? '' : workloadId]);
+  const workloadOptions = [...(older.data && !listed && older.data.id === workloadId ? [older.data] : []), ...(workloads.data ?? [])];
+  const selectedWorkload = workloadOptions.find((w) => w.id === workloadId);
   const modelOrder = (models.data ?? []).map((m) => m.id);
   const { hostPool, slotCount, pins } = draftPool(draft, modelOrder);
   // a pool too large for the server's memory: one click takes the most hosts it said fit
@@ -104,7 +108,7 @@ export function NewPlanPage() {
           <div className="fields">
             <Field id="plan-workload" label="Workload" hint="The trace whose VMs are placed.">
               <select id="plan-workload" value={workloadId} onChange={(e) => setDraft((d) => ({ ...d, workloadId: e.target.value, pool: {} }))} required>
-                {workloads.data.map((w) => <option key={w.id} value={w.id}>{w.name} ({count(w.vmCount, 'VM')})</option>)}
+                {workloadOptions.map((w) => <option key={w.id} value={w.id}>{w.name} ({count(w.vmCount, 'VM')})</option>)}
               </select>
             </Field>
             <Field id="plan-name" label="Plan name" hint="Optional; shown in the plan list.">

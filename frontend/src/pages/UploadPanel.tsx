@@ -1,4 +1,4 @@
-import { useRef, useState, type DragEvent, type FormEvent } from 'react';
+import { useRef, useState, type DragEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { workloadsApi, type TraceFormat, type Workload } from '../api/workloads';
 import { fetchSample, SAMPLES } from '../api/samples';
@@ -9,7 +9,8 @@ type Phase =
   | { kind: 'idle' }
   | { kind: 'uploading'; sent: number; total: number; fileName: string }
   | { kind: 'processing'; fileName: string }
-  | { kind: 'failed'; error: unknown; fileName: string };
+  | { kind: 'failed'; error: unknown; fileName: string }
+  | { kind: 'checked'; workload: Workload; fileName: string };
 
 interface Submission {
   file: Blob;
@@ -19,6 +20,15 @@ interface Submission {
   name?: string;
   format: TraceFormat;
   vmProfile?: string;
+  start?: string;
+  validateOnly?: boolean;
+}
+
+/** A datetime-local value read as UTC ("2011-03-03T00:00" → "2011-03-03T00:00:00Z"); blank → undefined. */
+export function startInstant(local: string): string | undefined {
+  const t = local.trim();
+  if (!t) return undefined;
+  return /T\d\d:\d\d$/.test(t) ? `${t}:00Z` : `${t}Z`;
 }
 
 /** Trace upload (drag-and-drop or pick) with byte progress, then the server's processing state. */
@@ -29,6 +39,7 @@ export function UploadPanel({ onUploaded }: { onUploaded: (w: Workload) => void 
   const [name, setName] = useState('');
   const [format, setFormat] = useState<TraceFormat>('auto');
   const [vmProfile, setVmProfile] = useState('');
+  const [start, setStart] = useState('');
   const [over, setOver] = useState(false);
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [sample, setSample] = useState(SAMPLES[0].file);
@@ -45,6 +56,10 @@ export function UploadPanel({ onUploaded }: { onUploaded: (w: Workload) => void 
     abortRef.current = up.abort;
     up.promise.then(
       (w) => {
+        if (s.validateOnly) {
+          setPhase({ kind: 'checked', workload: w, fileName: s.fileName });
+          return;
+        }
         setPhase({ kind: 'idle' });
         onUploaded(w);
         navigate(`/workloads/${w.id}`);
@@ -53,12 +68,12 @@ export function UploadPanel({ onUploaded }: { onUploaded: (w: Workload) => void 
     ).finally(() => (abortRef.current = null));
   }
 
-  function submit(e: FormEvent) {
+  function submit(e: { preventDefault(): void }, validateOnly = false) {
     e.preventDefault();
     if (!file) return;
     send({
       file, fileName: file.name, inventory: inventory ?? undefined, inventoryName: inventory?.name,
-      name: name.trim() || undefined, format, vmProfile: vmProfile || undefined,
+      name: name.trim() || undefined, format, vmProfile: vmProfile || undefined, start: startInstant(start), validateOnly,
     });
   }
 
@@ -129,9 +144,16 @@ export function UploadPanel({ onUploaded }: { onUploaded: (w: Workload) => void 
             </select>
             <p className="hint">Sizes VMs when the trace has CPU % only and no inventory.</p>
           </div>
+          <div className="field">
+            <label htmlFor="trace-start">Start time (UTC)</label>
+            <input id="trace-start" type="datetime-local" value={start} onChange={(e) => setStart(e.target.value)} />
+            <p className="hint">For files without timestamps (PlanetLab, Azure, Alibaba, Google). Blank: from the file name, else 1970-01-01.</p>
+          </div>
         </div>
         <div className="actions">
           <button type="submit" disabled={!file || busy}>Upload</button>
+          <button type="button" className="secondary" disabled={!file || busy} onClick={(e) => submit(e, true)}
+            title="Read and check the whole file; store nothing" data-testid="check-only">Check only</button>
           {phase.kind === 'uploading' && <button type="button" className="secondary" onClick={() => abortRef.current?.()}>Cancel</button>}
         </div>
       </form>
@@ -152,8 +174,26 @@ export function UploadPanel({ onUploaded }: { onUploaded: (w: Workload) => void 
         {phase.kind === 'processing' && (
           <p className="loading" role="status"><span className="spinner" aria-hidden="true" /> Processing {phase.fileName} on the server…</p>
         )}
+        {phase.kind === 'checked' && <CheckedSummary workload={phase.workload} fileName={phase.fileName} />}
         {phase.kind === 'failed' && <ErrorBox error={phase.error} title={`Upload of ${phase.fileName} failed`} />}
       </div>
+    </div>
+  );
+}
+
+/** What a validate-only upload would store: nothing was stored. */
+function CheckedSummary({ workload: w, fileName }: { workload: Workload; fileName: string }) {
+  return (
+    <div className="panel" role="status" data-testid="check-result">
+      <strong>{fileName} reads cleanly; nothing was stored.</strong>
+      <p>
+        It would be stored as {w.vmCount.toLocaleString()} VM{w.vmCount === 1 ? '' : 's'} × {w.steps.toLocaleString()} steps of {w.stepSeconds} s,
+        {' '}{new Date(w.start).toISOString().replace('.000Z', 'Z')} to {new Date(w.end).toISOString().replace('.000Z', 'Z')}
+        {w.sampleCount != null ? `, ${w.sampleCount.toLocaleString()} samples` : ''} ({w.format}).
+      </p>
+      {w.warnings && w.warnings.length > 0 && (
+        <ul>{w.warnings.map((t, i) => <li key={i}>{t}</li>)}</ul>
+      )}
     </div>
   );
 }

@@ -39,7 +39,7 @@ class PlanetLabOutOfSampleIT extends PostgresIntegrationTest {
     private static final double G5_MHZ = 5320;
     private static final int STEPS = 288;
     private static final int POOL = 800;
-    private static final int TIME_LIMIT_SECONDS = Integer.getInteger("oos.timeLimitSeconds", 30);
+    private static final int TIME_LIMIT_SECONDS = Integer.getInteger("oos.timeLimitSeconds", 3);
 
     @Autowired
     TestRestTemplate http;
