@@ -63,6 +63,15 @@ final class HostLoadGrid {
         return worst;
     }
 
+    /** Whether the slot's load exceeds its capacity at some step of some row. */
+    boolean overloaded(int slot) {
+        double[] capacity = problem.slots().get(slot).capacity();
+        for (int r = 0; r < load[slot].length; r++) {
+            for (double l : load[slot][r]) if (l > capacity[r] * (1 + TOLERANCE) + TOLERANCE) return true;
+        }
+        return false;
+    }
+
     boolean fits(int vm, int slot) {
         return shareWith(vm, slot) != Double.POSITIVE_INFINITY;
     }
