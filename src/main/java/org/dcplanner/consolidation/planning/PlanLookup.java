@@ -23,6 +23,11 @@ public interface PlanLookup {
         return java.util.List.of();
     }
 
+    /** A time-windowed plan's placement per window (empty for a plan with one placement). */
+    default Optional<WindowSchedule> windowSchedule(UUID planId) {
+        return Optional.empty();
+    }
+
     /** Where a plan's job stands, empty when the plan does not exist. */
     Optional<PlanState> state(UUID planId);
 

@@ -35,7 +35,8 @@ public record PlanRequest(
         Instant from,
         Instant to,
         Limits limits,
-        FromCurrentPlacement fromCurrentPlacement) {
+        FromCurrentPlacement fromCurrentPlacement,
+        TimeWindows timeWindows) {
 
     /** This request planned on the workload's steps in [from, to) (null: from its start / to its end). */
     public PlanRequest withWindow(UUID workload, Instant windowFrom, Instant windowTo) {
@@ -79,7 +80,48 @@ public record PlanRequest(
                 windowFrom,
                 windowTo,
                 limits,
-                budget);
+                budget,
+                timeWindows);
+    }
+
+    /**
+     * Windows of the day (UTC), each with its own placement: window k runs from {@code startHours[k]} to the next
+     * start (the last one to the first, past midnight). Each window's placement is reached from the previous one's
+     * with at most {@code maxMigrationsPerTransition} migrations that empty hosts (moves off a host the next window
+     * overloads are always made).
+     *
+     * @param startHours                 1..24 hours of the day, 0..23, increasing
+     * @param maxMigrationsPerTransition 0..1,000,000 (absent: no cap)
+     */
+    public record TimeWindows(List<Integer> startHours, Integer maxMigrationsPerTransition) {
+        TimeWindows validated() {
+            if (startHours == null || startHours.isEmpty() || startHours.size() > 24) {
+                throw invalid("timeWindows.startHours", "timeWindows.startHours needs 1 to 24 hours of the day");
+            }
+            for (int i = 0; i < startHours.size(); i++) {
+                String field = "timeWindows.startHours[" + i + "]";
+                if (startHours.get(i) == null) throw invalid(field, field + " is required");
+                Ranges.check(field, startHours.get(i), 0, 23);
+                if (i > 0 && startHours.get(i) <= startHours.get(i - 1)) {
+                    throw invalid(field, "timeWindows.startHours must increase");
+                }
+            }
+            Ranges.check("timeWindows.maxMigrationsPerTransition", maxMigrationsPerTransition, 0, MAX_MIGRATIONS);
+            return new TimeWindows(List.copyOf(startHours), maxMigrationsPerTransition);
+        }
+
+        /** The cap in effect (no cap: the largest allowed). */
+        public int migrationCap() {
+            return maxMigrationsPerTransition == null ? MAX_MIGRATIONS : maxMigrationsPerTransition;
+        }
+
+        /** The window an instant falls in (by its UTC hour of the day). */
+        public int windowAt(java.time.Instant at) {
+            int hour = (int) ((at.getEpochSecond() % 86_400 + 86_400) % 86_400 / 3600);
+            int w = startHours.size() - 1; // before the first start: the last window, from the day before
+            for (int k = 0; k < startHours.size(); k++) if (startHours.get(k) <= hour) w = k;
+            return w;
+        }
     }
 
     /** Most migrations a move budget may allow. */
@@ -322,7 +364,8 @@ public record PlanRequest(
                 from,
                 to,
                 limits,
-                fromCurrentPlacement);
+                fromCurrentPlacement,
+                timeWindows == null ? null : timeWindows.validated());
     }
 
     /** Stands for today's hosts while the rest of a from-today request is checked; never stored. */

@@ -76,6 +76,29 @@ public record ReplayInput(
         }
     }
 
+    /** This input from another start placement with these scheduled migrations. */
+    public ReplayInput withSchedule(int[] startVmHost, List<Migration> scheduled) {
+        return new ReplayInput(
+                approach,
+                model,
+                stepSeconds,
+                steps,
+                cpuMhz,
+                memoryMib,
+                diskKBps,
+                networkKBps,
+                profiles,
+                vcpus,
+                configuredCpuMhz,
+                configuredMemoryMib,
+                hosts,
+                startVmHost,
+                recordHostSeries,
+                recordVmSeries,
+                scheduled,
+                vmApproach);
+    }
+
     /** Every VM under {@code approach}. */
     public ReplayInput(
             VirtualizationApproach approach,

@@ -48,6 +48,7 @@ class AutoVirtualizationTest {
                         null,
                         null,
                         null,
+                        null,
                         null)
                 .validated(3600, 30);
         return PlanProblemFactory.build(r, trace, CATALOG, overhead);

@@ -66,6 +66,7 @@ class DensityLimitsTest {
                         null,
                         null,
                         pool,
+                        null,
                         null)
                 .validated(3600, 30);
         return PlanProblemFactory.build(r, trace, CATALOG, VirtualizationOverheadModel.withDefaults());

@@ -74,6 +74,7 @@ class OverheadInTraceSizingTest {
                         null,
                         null,
                         null,
+                        null,
                         null)
                 .validated(3600, 30);
     }

@@ -87,8 +87,8 @@ public final class WindowedUnseenDayBenchmark {
                 VirtualizationApproach.HARDWARE_ASSISTED,
                 0,
                 PlanningProblem.Objective.HOSTS);
-        int end = starts.length > 1 ? starts[1] : day.steps();
-        PlanningProblem first = WindowedPlacement.slice(whole, 0, end);
+        List<boolean[]> windows = WindowedPlacement.contiguous(day.steps(), starts);
+        PlanningProblem first = WindowedPlacement.slice(whole, windows.get(0));
         BaselineHosts.Packing p = BaselineHosts.pack(
                 first.demand(),
                 first.steps(),
@@ -97,7 +97,7 @@ public final class WindowedUnseenDayBenchmark {
                 VirtualizationApproach.HARDWARE_ASSISTED,
                 g5,
                 target);
-        return WindowedPlacement.plan(whole, starts, p.vmHost(), cap);
+        return WindowedPlacement.plan(whole, windows, p.vmHost(), cap);
     }
 
     /** Day B on the pool with window 0's placement at step 0 and each transition's migrations at its window start. */

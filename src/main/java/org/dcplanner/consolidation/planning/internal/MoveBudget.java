@@ -69,19 +69,7 @@ record MoveBudget(
 
     /** The problem with this budget's pins (the VMs that stay where they run). */
     PlanningProblem pinnedProblem(PlanningProblem p) {
-        return new PlanningProblem(
-                p.resources(),
-                p.steps(),
-                p.demand(),
-                p.vmNames(),
-                p.slots(),
-                pinned.clone(),
-                p.antiAffinityGroup(),
-                p.paravirtCapable(),
-                p.approach(),
-                p.haReserveHosts(),
-                p.objective(),
-                p.limitRows());
+        return p.with(p.steps(), p.demand(), p.slots(), pinned.clone());
     }
 
     /** Everything where it is; VMs without a current host free. */

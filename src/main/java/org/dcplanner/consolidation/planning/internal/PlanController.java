@@ -182,6 +182,49 @@ class PlanController {
         return TableExport.csv(new Table("actions", ActionPlanView.CSV_HEADER, view.csvRows()), "actions-" + id);
     }
 
+    @GetMapping("/{id}/windows")
+    @ApiResponse(
+            responseCode = "200",
+            description = "A time-windowed plan: per window its hours, hosts in use and the migrations that begin it",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = WindowPlans.WindowsView.class)))
+    @ApiResponse(responseCode = "409", description = "The plan has no placement yet, or no time windows")
+    WindowPlans.WindowsView windows(@PathVariable UUID id) {
+        return service.windows(id);
+    }
+
+    @GetMapping(value = "/{id}/windows/{window}/actions", produces = "application/json")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The action plan that begins the window: from the previous window's placement to its own",
+            content = {
+                @Content(mediaType = "application/json", schema = @Schema(implementation = ActionPlanView.class)),
+                @Content(mediaType = "text/csv", schema = @Schema(type = "string"))
+            })
+    @ApiResponse(responseCode = "400", description = "window outside 0..windows - 1")
+    @ApiResponse(responseCode = "409", description = "The plan has no placement yet, or no time windows")
+    ActionPlanView windowActions(@PathVariable UUID id, @PathVariable int window) {
+        return service.windowActions(id, window);
+    }
+
+    @GetMapping(value = "/{id}/windows/{window}/actions", produces = "text/csv")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The window's action plan as CSV",
+            content = {
+                @Content(mediaType = "application/json", schema = @Schema(implementation = ActionPlanView.class)),
+                @Content(mediaType = "text/csv", schema = @Schema(type = "string"))
+            })
+    @ApiResponse(responseCode = "400", description = "window outside 0..windows - 1")
+    @ApiResponse(responseCode = "409", description = "The plan has no placement yet, or no time windows")
+    ResponseEntity<byte[]> windowActionsCsv(@PathVariable UUID id, @PathVariable int window) {
+        ActionPlanView view = service.windowActions(id, window);
+        return TableExport.csv(
+                new Table("actions", ActionPlanView.CSV_HEADER, view.csvRows()), "actions-" + id + "-window-" + window);
+    }
+
     @GetMapping(value = "/{id}/failover", produces = "application/json")
     @ApiResponse(
             responseCode = "200",

@@ -55,6 +55,14 @@ class PlanLookupService implements PlanLookup {
     }
 
     @Override
+    public Optional<org.dcplanner.consolidation.planning.WindowSchedule> windowSchedule(UUID planId) {
+        return plans.find(planId)
+                .filter(p ->
+                        p.hasSolution() && (p.status() == PlanStatus.COMPLETED || p.status() == PlanStatus.CANCELLED))
+                .flatMap(service::windowSchedule);
+    }
+
+    @Override
     public Optional<PlacedPlan> todaysPlacement(UUID planId) {
         return plans.find(planId)
                 .filter(p ->

@@ -34,6 +34,13 @@ class PlanProblemLoader {
         this.catalog = catalog;
     }
 
+    /** When the plan's steps start: its window's first step, or the workload's. */
+    java.time.Instant gridStart(PlanRequest request) {
+        LoadedWorkload w = PlanWindow.apply(
+                workloads.load(request.workloadId(), EnumSet.of(Metric.CPU)), request.from(), request.to());
+        return w.grid().start();
+    }
+
     /** The workload's VMs (configured sizes, no series). */
     List<org.dcplanner.consolidation.ingestion.WorkloadVm> vms(UUID workloadId) {
         return workloads.load(workloadId, EnumSet.noneOf(Metric.class)).vms();

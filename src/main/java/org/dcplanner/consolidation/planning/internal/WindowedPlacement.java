@@ -9,8 +9,8 @@ import org.dcplanner.consolidation.planning.PlanRequest.FromCurrentPlacement;
 import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem;
 
 /**
- * A placement per window of the day, each reached from the one before with few migrations: the first window is
- * packed as given, each next one starts from the previous placement, moves VMs off the hosts the window's demand
+ * A placement per window of the day, each reached from the one before with few migrations: each window starts from
+ * the previous placement (the first from a given one, e.g. the plan's placement over all steps), moves VMs off the hosts the window's demand
  * overloads (largest first, best fit on a host in use, else the first free host they fit), then empties hosts
  * within the rest of the transition's migration cap ({@link MoveBudget}). The migration cost between windows is
  * thus a cap per transition, never exceeded by the emptying (relieving an overload is never skipped).
@@ -19,44 +19,57 @@ public final class WindowedPlacement {
     private WindowedPlacement() {}
 
     /**
-     * @param day          the whole day's problem (demand per row, VM and step; the pool's slots)
-     * @param windowStarts first step of each window, increasing, the first 0; a window runs to the next's start
-     * @param first        the placement of the first window (per VM, its slot)
+     * @param day     the problem over all steps (demand per row, VM and step; the pool's slots)
+     * @param windows per window in the order they follow each other, the steps it covers
+     * @param start   the placement the first window is reached from (per VM, its slot)
      * @param maxMigrationsPerTransition cap on the emptying moves of one transition
-     * @return per window, per VM, its slot
+     * @return per window (same order), per VM, its slot
      */
-    public static int[][] plan(PlanningProblem day, int[] windowStarts, int[] first, int maxMigrationsPerTransition) {
-        int[][] out = new int[windowStarts.length][];
-        out[0] = first.clone();
-        for (int w = 1; w < windowStarts.length; w++) {
-            int end = w + 1 < windowStarts.length ? windowStarts[w + 1] : day.steps();
-            PlanningProblem slice = slice(day, windowStarts[w], end);
-            int[] relieved = relieve(slice, out[w - 1]);
-            int left = Math.max(0, maxMigrationsPerTransition - MoveBudget.migrationsFrom(out[w - 1], relieved));
-            MoveBudget emptied = MoveBudget.plan(slice, relieved, new FromCurrentPlacement(Map.of(), left, 1, null));
-            out[w] = emptied.placement();
+    public static int[][] plan(
+            PlanningProblem day, List<boolean[]> windows, int[] start, int maxMigrationsPerTransition) {
+        int[][] out = new int[windows.size()][];
+        int[] previous = start;
+        for (int w = 0; w < windows.size(); w++) {
+            out[w] = transition(slice(day, windows.get(w)), previous, maxMigrationsPerTransition);
+            previous = out[w];
         }
         return out;
     }
 
-    /** The problem restricted to steps [from, to). */
-    public static PlanningProblem slice(PlanningProblem p, int from, int to) {
-        float[][][] d = new float[p.rows()][p.vmCount()][];
-        for (int r = 0; r < d.length; r++)
-            for (int v = 0; v < d[r].length; v++) d[r][v] = Arrays.copyOfRange(p.demand()[r][v], from, to);
-        return new PlanningProblem(
-                p.resources(),
-                to - from,
-                d,
-                p.vmNames(),
-                p.slots(),
-                p.pinnedSlot(),
-                p.antiAffinityGroup(),
-                p.paravirtCapable(),
-                p.approach(),
-                p.haReserveHosts(),
-                p.objective(),
-                p.limitRows());
+    /** Contiguous windows of one day: window k covers steps [starts[k], starts[k+1]). */
+    public static List<boolean[]> contiguous(int steps, int[] starts) {
+        List<boolean[]> masks = new ArrayList<>();
+        for (int w = 0; w < starts.length; w++) {
+            boolean[] m = new boolean[steps];
+            int end = w + 1 < starts.length ? starts[w + 1] : steps;
+            Arrays.fill(m, starts[w], end, true);
+            masks.add(m);
+        }
+        return masks;
+    }
+
+    /** From {@code previous} to a placement for the window's demand: overloads relieved, then hosts emptied. */
+    static int[] transition(PlanningProblem window, int[] previous, int cap) {
+        if (window.steps() == 0) return previous.clone();
+        int[] relieved = relieve(window, previous);
+        int left = Math.max(0, cap - MoveBudget.migrationsFrom(previous, relieved));
+        return MoveBudget.plan(window, relieved, new FromCurrentPlacement(Map.of(), left, 1, null))
+                .placement();
+    }
+
+    /** The problem restricted to the steps of the mask. */
+    public static PlanningProblem slice(PlanningProblem p, boolean[] steps) {
+        int[] kept = java.util.stream.IntStream.range(0, p.steps())
+                .filter(t -> steps[t])
+                .toArray();
+        float[][][] d = new float[p.rows()][p.vmCount()][kept.length];
+        for (int r = 0; r < d.length; r++) {
+            for (int v = 0; v < d[r].length; v++) {
+                float[] src = p.demand()[r][v];
+                for (int i = 0; i < kept.length; i++) d[r][v][i] = src[kept[i]];
+            }
+        }
+        return p.with(kept.length, d, p.slots(), p.pinnedSlot());
     }
 
     /** Moves VMs off every overloaded host until it fits: largest peak first, best fit in use, else a free host. */

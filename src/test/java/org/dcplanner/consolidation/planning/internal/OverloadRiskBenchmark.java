@@ -204,6 +204,7 @@ public final class OverloadRiskBenchmark {
                 null,
                 null,
                 null,
+                null,
                 null);
         DemandSizer.SizedDemand sized;
         List<HostSlotSpec> packSlots = slots;

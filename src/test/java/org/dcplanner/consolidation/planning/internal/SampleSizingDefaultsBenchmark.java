@@ -81,6 +81,7 @@ public final class SampleSizingDefaultsBenchmark {
                 null,
                 null,
                 null,
+                null,
                 null);
         PlanProblemFactory.BuiltProblem built =
                 PlanProblemFactory.build(request, w, catalog, VirtualizationOverheadModel.withDefaults());

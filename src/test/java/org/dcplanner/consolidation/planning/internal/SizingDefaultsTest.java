@@ -36,6 +36,7 @@ class SizingDefaultsTest {
                         null,
                         null,
                         null,
+                        null,
                         null)
                 .validated(3600, 30);
     }

@@ -83,6 +83,23 @@ public record PlanningProblem(
         limitRows = limitRows == null ? List.of() : List.copyOf(limitRows);
     }
 
+    /** The same problem over other steps, slots or pins (VMs, rules and objective unchanged). */
+    public PlanningProblem with(int newSteps, float[][][] newDemand, List<HostSlotSpec> newSlots, int[] newPins) {
+        return new PlanningProblem(
+                resources,
+                newSteps,
+                newDemand,
+                vmNames,
+                newSlots,
+                newPins,
+                antiAffinityGroup,
+                paravirtCapable,
+                approach,
+                haReserveHosts,
+                objective,
+                limitRows);
+    }
+
     /** Rows of {@code demand} and of slot capacities: the metrics, then the limits. */
     public int rows() {
         return resources.size() + limitRows.size();
