@@ -66,7 +66,7 @@ public final class BaselineHosts {
                     VirtualizationChoice.valueOf(approach.name()),
                     targetUtilization,
                     0,
-                    PlanningProblem.Objective.HOSTS,
+                    Objective.HOSTS,
                     1,
                     java.util.Map.of(),
                     null,
@@ -133,7 +133,7 @@ public final class BaselineHosts {
                 paravirt,
                 approach,
                 0,
-                PlanningProblem.Objective.HOSTS));
+                Objective.HOSTS));
         int slots = Math.min(Math.max(1, n), 2 * bound + 4);
         while (true) {
             PlanningProblem p = new PlanningProblem(
@@ -147,7 +147,7 @@ public final class BaselineHosts {
                     paravirt,
                     approach,
                     0,
-                    PlanningProblem.Objective.HOSTS);
+                    Objective.HOSTS);
             int[] slotOf = Baselines.timeSeriesFfd(new DemandModel(p), 1.0);
             int used = Baselines.hostsUsed(slotOf);
             if (used < slots || slots >= n) return packing(slotOf, used, demand, steps, resources, spec);

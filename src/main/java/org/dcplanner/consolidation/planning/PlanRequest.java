@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.dcplanner.consolidation.ingestion.Metric;
-import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem.Objective;
 import org.dcplanner.consolidation.problem.ApiException;
 import org.dcplanner.consolidation.problem.Ranges;
 

@@ -7,7 +7,8 @@
  *       {@link org.dcplanner.consolidation.planning.PlacedPlan#withModeledOverhead()});</li>
  *   <li>{@link org.dcplanner.consolidation.planning.PlanCompleted}: the event published when a plan has a
  *       usable placement;</li>
- *   <li>{@link org.dcplanner.consolidation.planning.PlanRequest}: the request (and its sizing) a plan is made from;</li>
+ *   <li>{@link org.dcplanner.consolidation.planning.PlanRequest}: the request (and its sizing) a plan is made from,
+ *       with its {@link org.dcplanner.consolidation.planning.Objective};</li>
  *   <li>{@link org.dcplanner.consolidation.planning.BaselineHosts}: the time-series first-fit-decreasing host count
  *       of a workload, the baseline plans are compared with.</li>
  * </ul>

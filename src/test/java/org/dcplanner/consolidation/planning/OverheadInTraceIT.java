@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
 import org.dcplanner.consolidation.PostgresIntegrationTest;
-import org.dcplanner.consolidation.simulation.SolvedPlans;
+import org.dcplanner.consolidation.simulation.internal.SolvedPlans;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;

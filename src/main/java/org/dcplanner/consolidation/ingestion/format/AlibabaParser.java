@@ -2,7 +2,7 @@ package org.dcplanner.consolidation.ingestion.format;
 
 import java.io.IOException;
 import java.time.Instant;
-import org.dcplanner.consolidation.ingestion.IngestProblems;
+import org.dcplanner.consolidation.ingestion.internal.IngestProblems;
 import org.dcplanner.consolidation.ingestion.source.TextLines;
 
 /**

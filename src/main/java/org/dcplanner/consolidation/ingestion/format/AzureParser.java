@@ -3,8 +3,8 @@ package org.dcplanner.consolidation.ingestion.format;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Locale;
-import org.dcplanner.consolidation.ingestion.IngestProblems;
 import org.dcplanner.consolidation.ingestion.WorkloadClass;
+import org.dcplanner.consolidation.ingestion.internal.IngestProblems;
 import org.dcplanner.consolidation.ingestion.source.TextLines;
 
 /**

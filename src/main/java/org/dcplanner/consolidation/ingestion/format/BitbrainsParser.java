@@ -1,7 +1,7 @@
 package org.dcplanner.consolidation.ingestion.format;
 
 import java.io.IOException;
-import org.dcplanner.consolidation.ingestion.IngestProblems;
+import org.dcplanner.consolidation.ingestion.internal.IngestProblems;
 import org.dcplanner.consolidation.ingestion.source.TextLines;
 import org.dcplanner.consolidation.ingestion.source.TraceSource;
 

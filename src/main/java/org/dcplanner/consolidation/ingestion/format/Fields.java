@@ -1,6 +1,6 @@
 package org.dcplanner.consolidation.ingestion.format;
 
-import org.dcplanner.consolidation.ingestion.IngestProblems;
+import org.dcplanner.consolidation.ingestion.internal.IngestProblems;
 
 /** Number parsing for trace cells, with errors that name file, line and field. */
 final class Fields {

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.dcplanner.consolidation.ingestion.WorkloadFormat;
+import org.dcplanner.consolidation.ingestion.internal.WorkloadFormat;
 
 /** Recognizes a trace format from the first line of its first file. */
 public final class FormatDetector {

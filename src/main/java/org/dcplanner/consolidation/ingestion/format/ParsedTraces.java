@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.dcplanner.consolidation.ingestion.IngestProblems;
-import org.dcplanner.consolidation.ingestion.IngestWarnings;
+import org.dcplanner.consolidation.ingestion.internal.IngestProblems;
+import org.dcplanner.consolidation.ingestion.internal.IngestWarnings;
 import org.dcplanner.consolidation.problem.ApiException;
 
 /**

@@ -4,7 +4,7 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.util.Iterator;
 import java.util.function.Consumer;
-import org.dcplanner.consolidation.ingestion.IngestProblems;
+import org.dcplanner.consolidation.ingestion.internal.IngestProblems;
 import org.dcplanner.consolidation.ingestion.source.TextLines;
 import org.dcplanner.consolidation.problem.ApiException;
 

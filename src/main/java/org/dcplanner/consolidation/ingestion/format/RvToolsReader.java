@@ -22,7 +22,7 @@ import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.usermodel.XSSFComment;
-import org.dcplanner.consolidation.ingestion.IngestProblems;
+import org.dcplanner.consolidation.ingestion.internal.IngestProblems;
 import org.dcplanner.consolidation.ingestion.source.TextLines;
 import org.dcplanner.consolidation.problem.ApiException;
 import org.xml.sax.InputSource;

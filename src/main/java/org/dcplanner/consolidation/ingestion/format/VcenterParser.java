@@ -8,8 +8,8 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.dcplanner.consolidation.ingestion.IngestProblems;
 import org.dcplanner.consolidation.ingestion.Metric;
+import org.dcplanner.consolidation.ingestion.internal.IngestProblems;
 import org.dcplanner.consolidation.ingestion.source.TextLines;
 
 /**

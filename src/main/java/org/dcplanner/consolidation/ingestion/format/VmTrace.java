@@ -1,9 +1,9 @@
 package org.dcplanner.consolidation.ingestion.format;
 
 import java.util.Arrays;
-import org.dcplanner.consolidation.ingestion.IngestProblems;
-import org.dcplanner.consolidation.ingestion.IngestWarnings;
 import org.dcplanner.consolidation.ingestion.Metric;
+import org.dcplanner.consolidation.ingestion.internal.IngestProblems;
+import org.dcplanner.consolidation.ingestion.internal.IngestWarnings;
 
 /**
  * One VM of a trace, binned while it is read: each row goes into its epoch-aligned grid step

@@ -6,8 +6,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
-import org.dcplanner.consolidation.ingestion.IngestProblems;
-import org.dcplanner.consolidation.ingestion.IngestionProperties;
+import org.dcplanner.consolidation.ingestion.internal.IngestProblems;
+import org.dcplanner.consolidation.ingestion.internal.IngestionProperties;
 import org.springframework.core.io.InputStreamSource;
 
 /**

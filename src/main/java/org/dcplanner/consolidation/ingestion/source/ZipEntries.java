@@ -9,8 +9,8 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.dcplanner.consolidation.ingestion.IngestProblems;
-import org.dcplanner.consolidation.ingestion.IngestionProperties;
+import org.dcplanner.consolidation.ingestion.internal.IngestProblems;
+import org.dcplanner.consolidation.ingestion.internal.IngestionProperties;
 
 /**
  * Streams the entries of an archive (zip, tar, or a gzip-compressed single file) with the safety checks of an untrusted upload: entry paths with

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
+import org.dcplanner.consolidation.planning.Objective;
 import org.dcplanner.consolidation.planning.solver.SolveOptions.SolveProgress;
 import org.dcplanner.consolidation.planning.solver.domain.ConsolidationSolution;
 import org.dcplanner.consolidation.planning.solver.domain.DemandModel;
@@ -165,9 +166,7 @@ public class OptaPlannerConsolidationSolver implements ConsolidationSolver {
 
     /** Notes when a feasible plan first reached the bound (under the host-count objective: a proven optimum). */
     private static void noteOptimum(SolveProgress progress, int bound, DemandModel model, AtomicLong optimumAtNanos) {
-        if (progress.feasible()
-                && progress.hostsUsed() <= bound
-                && model.objective() == PlanningProblem.Objective.HOSTS) {
+        if (progress.feasible() && progress.hostsUsed() <= bound && model.objective() == Objective.HOSTS) {
             optimumAtNanos.compareAndSet(0, System.nanoTime());
         }
     }

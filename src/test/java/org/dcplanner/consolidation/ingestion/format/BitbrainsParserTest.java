@@ -2,7 +2,7 @@ package org.dcplanner.consolidation.ingestion.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.dcplanner.consolidation.ingestion.Problems.problemOf;
+import static org.dcplanner.consolidation.ingestion.internal.Problems.problemOf;
 
 import org.dcplanner.consolidation.ingestion.Metric;
 import org.junit.jupiter.api.Test;

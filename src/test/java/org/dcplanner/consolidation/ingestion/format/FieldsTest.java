@@ -1,7 +1,7 @@
 package org.dcplanner.consolidation.ingestion.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.dcplanner.consolidation.ingestion.Problems.problemOf;
+import static org.dcplanner.consolidation.ingestion.internal.Problems.problemOf;
 
 import org.junit.jupiter.api.Test;
 

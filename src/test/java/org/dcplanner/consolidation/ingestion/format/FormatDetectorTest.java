@@ -2,7 +2,7 @@ package org.dcplanner.consolidation.ingestion.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.dcplanner.consolidation.ingestion.WorkloadFormat;
+import org.dcplanner.consolidation.ingestion.internal.WorkloadFormat;
 import org.junit.jupiter.api.Test;
 
 class FormatDetectorTest {

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.dcplanner.consolidation.ingestion.Metric;
 import org.dcplanner.consolidation.ingestion.WorkloadClass;
-import org.dcplanner.consolidation.ingestion.WorkloadFormat;
+import org.dcplanner.consolidation.ingestion.internal.WorkloadFormat;
 import org.dcplanner.consolidation.ingestion.source.TextLines;
 import org.dcplanner.consolidation.problem.ApiException;
 import org.junit.jupiter.api.Test;

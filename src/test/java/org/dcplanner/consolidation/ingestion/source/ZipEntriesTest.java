@@ -1,7 +1,7 @@
 package org.dcplanner.consolidation.ingestion.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.dcplanner.consolidation.ingestion.Problems.problemOf;
+import static org.dcplanner.consolidation.ingestion.internal.Problems.problemOf;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.dcplanner.consolidation.ingestion.IngestionProperties;
+import org.dcplanner.consolidation.ingestion.internal.IngestionProperties;
 import org.junit.jupiter.api.Test;
 
 class ZipEntriesTest {

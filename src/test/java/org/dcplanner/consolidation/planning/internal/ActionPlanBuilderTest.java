@@ -41,7 +41,7 @@ class ActionPlanBuilderTest {
                 new boolean[demand.length],
                 VirtualizationApproach.HARDWARE_ASSISTED,
                 0,
-                PlanningProblem.Objective.HOSTS);
+                org.dcplanner.consolidation.planning.Objective.HOSTS);
     }
 
     private static int[] filled(int n, int value) {

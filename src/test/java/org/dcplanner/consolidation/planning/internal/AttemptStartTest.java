@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import org.dcplanner.consolidation.ingestion.Metric;
+import org.dcplanner.consolidation.planning.Objective;
 import org.dcplanner.consolidation.planning.internal.PlanProblemFactory.BuiltProblem;
 import org.dcplanner.consolidation.planning.internal.PlanRecord.ProgressPoint;
 import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem;
@@ -36,7 +37,7 @@ class AttemptStartTest {
                 new boolean[3],
                 VirtualizationApproach.FULL,
                 0,
-                PlanningProblem.Objective.HOSTS);
+                Objective.HOSTS);
         return new BuiltProblem(p, null, POOL);
     }
 

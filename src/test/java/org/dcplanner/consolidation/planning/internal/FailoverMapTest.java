@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.dcplanner.consolidation.ingestion.Metric;
+import org.dcplanner.consolidation.planning.Objective;
 import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem;
 import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem.HostSlotSpec;
 import org.dcplanner.consolidation.planning.solver.start.LowerBounds;
@@ -32,7 +33,7 @@ class FailoverMapTest {
                 null,
                 VirtualizationApproach.FULL,
                 k,
-                PlanningProblem.Objective.HOSTS);
+                Objective.HOSTS);
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.List;
 import org.dcplanner.consolidation.ingestion.Metric;
 import org.dcplanner.consolidation.ingestion.WorkloadClass;
 import org.dcplanner.consolidation.ingestion.WorkloadVm;
+import org.dcplanner.consolidation.planning.Objective;
 import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem;
 import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem.HostSlotSpec;
 import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
@@ -33,7 +34,7 @@ class PlacementWordsTest {
                 new boolean[] {true, true, true},
                 VirtualizationApproach.FULL,
                 0,
-                PlanningProblem.Objective.HOSTS);
+                Objective.HOSTS);
     }
 
     @Test
@@ -86,7 +87,7 @@ class PlacementWordsTest {
                 null,
                 VirtualizationApproach.FULL,
                 0,
-                PlanningProblem.Objective.HOSTS);
+                Objective.HOSTS);
         PlacementWords words =
                 new PlacementWords(p, List.of(vm(0, null), vm(1, null), vm(2, null)), new int[] {0, 0, 1}, 300);
         assertThat(words.explain(0, "CPU", 0).nearestWhyNot())

@@ -1,20 +1,18 @@
 package org.dcplanner.consolidation.planning.internal;
 
+import static org.dcplanner.consolidation.problem.ProblemResults.invalid;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import org.dcplanner.consolidation.ControllerSlice;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -23,9 +21,7 @@ import org.springframework.test.web.servlet.ResultActions;
  * The plan API's web layer alone (MVC slice with the problem+json handler): bodies and path ids that cannot be read
  * are answered 400 with the JSON path of the bad value, before the service is reached (so nothing can be stored).
  */
-@WebMvcTest(PlanController.class)
-@AutoConfigureMockMvc(
-        addFilters = false) // sign-in and the audit filter are SecurityIT's; this slice checks the web layer
+@ControllerSlice(PlanController.class)
 class PlanControllerSliceTest {
     private static final String VALID = """
             {"workloadId": "8c1f6d0e-8d7e-4a4e-9a51-1c2f0f6b2a10", "hostPool": [{"model": "hp-ml110-g5", "count": 10}],
@@ -36,9 +32,6 @@ class PlanControllerSliceTest {
 
     @MockitoBean
     PlanService service;
-    // the security module's filters (audit log, tokens) are web beans of every slice; they need a JdbcTemplate to exist
-    @MockitoBean
-    JdbcTemplate jdbc;
 
     @AfterEach
     void serviceNeverReached() {
@@ -48,14 +41,6 @@ class PlanControllerSliceTest {
     private ResultActions postPlan(String body) throws Exception {
         return mvc.perform(
                 post("/api/v1/plans").contentType(MediaType.APPLICATION_JSON).content(body));
-    }
-
-    private static void invalid(ResultActions r, String field, String detailPart) throws Exception {
-        r.andExpect(status().isBadRequest())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.type").value("/problems/invalid-request"))
-                .andExpect(jsonPath("$.field").value(field))
-                .andExpect(jsonPath("$.detail").value(Matchers.containsString(detailPart)));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Collections;
 import java.util.List;
 import org.dcplanner.consolidation.ingestion.Metric;
+import org.dcplanner.consolidation.planning.Objective;
 import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem;
 import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem.HostSlotSpec;
 import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
@@ -32,7 +33,7 @@ class PlanReferencesTest {
                 new boolean[vms],
                 VirtualizationApproach.HARDWARE_ASSISTED,
                 haReserveHosts,
-                PlanningProblem.Objective.HOSTS);
+                Objective.HOSTS);
     }
 
     @Test

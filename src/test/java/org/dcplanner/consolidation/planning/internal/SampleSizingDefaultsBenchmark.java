@@ -9,17 +9,17 @@ import java.util.Locale;
 import java.util.Map;
 import org.dcplanner.consolidation.ingestion.LoadedWorkload;
 import org.dcplanner.consolidation.ingestion.Metric;
-import org.dcplanner.consolidation.ingestion.TraceFiles;
-import org.dcplanner.consolidation.ingestion.VmProfile;
-import org.dcplanner.consolidation.ingestion.WorkloadFormat;
-import org.dcplanner.consolidation.inventory.BuiltInModelsCatalog;
+import org.dcplanner.consolidation.ingestion.internal.TraceFiles;
+import org.dcplanner.consolidation.ingestion.internal.VmProfile;
+import org.dcplanner.consolidation.ingestion.internal.WorkloadFormat;
 import org.dcplanner.consolidation.inventory.HostModel;
+import org.dcplanner.consolidation.inventory.internal.BuiltInModelsCatalog;
+import org.dcplanner.consolidation.planning.Objective;
 import org.dcplanner.consolidation.planning.PlanRequest;
 import org.dcplanner.consolidation.planning.PlanRequest.Sizing;
 import org.dcplanner.consolidation.planning.solver.OptaPlannerConsolidationSolver;
 import org.dcplanner.consolidation.planning.solver.PlanningResult;
 import org.dcplanner.consolidation.planning.solver.SolveOptions;
-import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem.Objective;
 import org.dcplanner.consolidation.virtualization.VirtualizationOverheadModel;
 
 /**

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Collections;
 import java.util.List;
 import org.dcplanner.consolidation.ingestion.Metric;
+import org.dcplanner.consolidation.planning.Objective;
 import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem;
 import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem.HostSlotSpec;
 import org.dcplanner.consolidation.problem.ApiException;
@@ -30,7 +31,7 @@ class SolverMemoryCheckTest {
                 new boolean[30],
                 VirtualizationApproach.HARDWARE_ASSISTED,
                 0,
-                PlanningProblem.Objective.HOSTS);
+                Objective.HOSTS);
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.dcplanner.consolidation.planning.solver;
 
 import java.lang.management.ManagementFactory;
 import java.util.SplittableRandom;
+import org.dcplanner.consolidation.planning.Objective;
 import org.dcplanner.consolidation.planning.solver.domain.DemandModel;
 import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem;
 import org.dcplanner.consolidation.planning.solver.start.Baselines;
@@ -57,7 +58,7 @@ public final class ConstructionBenchmark {
     private static PlanningProblem problem(int reserve) {
         SplittableRandom rnd = new SplittableRandom(7);
         TestProblems b = TestProblems.cpuAndMemory(288)
-                .objective(PlanningProblem.Objective.COST)
+                .objective(Objective.COST)
                 .haReserve(reserve)
                 .pricedHosts(300, "a", 5000, 400, 20000, 80000)
                 .pricedHosts(300, "b", 3000, 300, 12000, 60000)

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.dcplanner.consolidation.planning.Objective;
 import org.dcplanner.consolidation.planning.solver.SolveOptions.SolveProgress;
 import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem;
 import org.dcplanner.consolidation.planning.solver.score.ScoreLedger;
@@ -104,7 +105,7 @@ class OptaPlannerConsolidationSolverTest {
         // 8 VMs of 1,000 MHz; "big" (10,000 MHz, 5,000 a year) holds them all, "small" (4,500 MHz, 1,500 a year)
         // four each: the cheapest plan is 2 small hosts (3,000), not 1 big one (5,000) nor any mix
         for (boolean bigFirst : new boolean[] {true, false}) {
-            TestProblems p = TestProblems.cpu(288).objective(PlanningProblem.Objective.COST);
+            TestProblems p = TestProblems.cpu(288).objective(Objective.COST);
             if (bigFirst) p.pricedHosts(3, "big", 5_000, 400, 10_000);
             p.pricedHosts(3, "small", 1_500, 200, 4_500);
             if (!bigFirst) p.pricedHosts(3, "big", 5_000, 400, 10_000);

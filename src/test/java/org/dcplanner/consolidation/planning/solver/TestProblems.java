@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.dcplanner.consolidation.ingestion.Metric;
+import org.dcplanner.consolidation.planning.Objective;
 import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem;
 import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem.HostSlotSpec;
-import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem.Objective;
 import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
 
 /** Builder of small planning problems for tests (CPU, optionally memory). */

@@ -1,6 +1,7 @@
 package org.dcplanner.consolidation.planning.solver.domain;
 
 import java.util.List;
+import org.dcplanner.consolidation.planning.Objective;
 import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem.HostSlotSpec;
 import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
 
@@ -196,8 +197,8 @@ public final class DemandModel {
         return Math.max(0, problem.haReserveHosts());
     }
 
-    public PlanningProblem.Objective objective() {
-        return problem.objective() == null ? PlanningProblem.Objective.HOSTS : problem.objective();
+    public Objective objective() {
+        return problem.objective() == null ? Objective.HOSTS : problem.objective();
     }
 
     public List<String> resourceNames() {

@@ -2,6 +2,7 @@ package org.dcplanner.consolidation.planning.solver.domain;
 
 import java.util.List;
 import org.dcplanner.consolidation.ingestion.Metric;
+import org.dcplanner.consolidation.planning.Objective;
 import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
 
 /**
@@ -139,11 +140,4 @@ public record PlanningProblem(
             double maxWatts,
             double yearlyCost,
             boolean hardwareAssist) {}
-
-    /** What "fewest hosts" means after feasibility. */
-    public enum Objective {
-        HOSTS,
-        COST,
-        POWER
-    }
 }

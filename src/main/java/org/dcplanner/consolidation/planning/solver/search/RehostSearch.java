@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.dcplanner.consolidation.planning.Objective;
 import org.dcplanner.consolidation.planning.solver.StopPoll;
 import org.dcplanner.consolidation.planning.solver.domain.DemandModel;
-import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 
 /**
@@ -28,7 +28,7 @@ final class RehostSearch {
 
     /** Re-hosts until no host gains, the stop poll fires, or every host was tried; returns how many moved. */
     int run(StopPoll poll) {
-        if (model.objective() == PlanningProblem.Objective.HOSTS) {
+        if (model.objective() == Objective.HOSTS) {
             return 0;
         }
         int moved = 0;

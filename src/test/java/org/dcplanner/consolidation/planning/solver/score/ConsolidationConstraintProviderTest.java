@@ -1,9 +1,9 @@
 package org.dcplanner.consolidation.planning.solver.score;
 
+import org.dcplanner.consolidation.planning.Objective;
 import org.dcplanner.consolidation.planning.solver.TestProblems;
 import org.dcplanner.consolidation.planning.solver.domain.ConsolidationSolution;
 import org.dcplanner.consolidation.planning.solver.domain.DemandModel;
-import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem.Objective;
 import org.dcplanner.consolidation.planning.solver.domain.VmAssignment;
 import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
 import org.junit.jupiter.api.Test;

@@ -3,10 +3,10 @@ package org.dcplanner.consolidation.planning.solver.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
+import org.dcplanner.consolidation.planning.Objective;
 import org.dcplanner.consolidation.planning.solver.StopPoll;
 import org.dcplanner.consolidation.planning.solver.TestProblems;
 import org.dcplanner.consolidation.planning.solver.domain.DemandModel;
-import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem;
 import org.junit.jupiter.api.Test;
 
 class RehostSearchTest {
@@ -18,7 +18,7 @@ class RehostSearchTest {
         // 5 VMs of 1,000 MHz on a big host (5,000 a year): "mid" (3,000, 6,000 MHz) holds them, "tiny" (1,000,
         // 4,000 MHz) does not; moving one VM at a time would first open a second host and cost more
         DemandModel model = new DemandModel(TestProblems.cpu(12)
-                .objective(PlanningProblem.Objective.COST)
+                .objective(Objective.COST)
                 .pricedHosts(2, "big", 5_000, 400, 10_000)
                 .pricedHosts(2, "tiny", 1_000, 100, 4_000)
                 .pricedHosts(2, "mid", 3_000, 200, 6_000)
@@ -41,7 +41,7 @@ class RehostSearchTest {
     @Test
     void leavesPinnedVmsAndTheHostsObjectiveAlone() {
         TestProblems pinned = TestProblems.cpu(4)
-                .objective(PlanningProblem.Objective.COST)
+                .objective(Objective.COST)
                 .pricedHosts(1, "big", 5_000, 400, 10_000)
                 .pricedHosts(1, "mid", 3_000, 200, 6_000)
                 .flatVm(1_000)

@@ -1,8 +1,0 @@
-package org.dcplanner.consolidation.ingestion;
-
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.annotation.Configuration;
-
-@Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(IngestionProperties.class)
-class IngestionConfig {}

@@ -1,9 +1,0 @@
-package org.dcplanner.consolidation.savings;
-
-/**
- * A line of the uploaded "before" inventory: identical servers in use today.
- *
- * @param yearlyMaintenanceUsd per server and year; null = the assumption's default
- */
-public record CurrentServer(
-        String name, int count, double averageWatts, double peakWatts, int rackUnits, Double yearlyMaintenanceUsd) {}

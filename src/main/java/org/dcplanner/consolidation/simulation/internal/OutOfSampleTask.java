@@ -1,0 +1,32 @@
+package org.dcplanner.consolidation.simulation.internal;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The db-scheduler one-time task "replay-out-of-sample"; instance id = the run's id. Failures of the
+ * replay end the run FAILED; a dead execution is revived and replays again (the replay is deterministic).
+ */
+@Configuration(proxyBeanMethods = false)
+class OutOfSampleTask {
+    static final String NAME = "replay-out-of-sample";
+
+    @Bean
+    OneTimeTask<String> replayOutOfSampleOneTimeTask(ObjectProvider<OutOfSampleService> service) {
+        return Tasks.oneTime(NAME, String.class)
+                .onFailure(new FailureHandler.OnFailureRetryLater<>(Duration.ofSeconds(5)))
+                .execute((instance, context) -> service.getObject().execute(UUID.fromString(instance.getData())));
+    }
+
+    static void schedule(SchedulerClient scheduler, OneTimeTask<String> task, UUID runId) {
+        scheduler.scheduleIfNotExists(task.instance(runId.toString(), runId.toString()), Instant.now());
+    }
+}

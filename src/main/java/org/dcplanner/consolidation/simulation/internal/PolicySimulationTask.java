@@ -1,0 +1,26 @@
+package org.dcplanner.consolidation.simulation.internal;
+
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import java.time.Duration;
+import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The db-scheduler one-time task "simulate-policy"; instance id = the run's id. Failures are recorded on the
+ * run (FAILED); a dead execution is revived by another node and simply replays again.
+ */
+@Configuration(proxyBeanMethods = false)
+class PolicySimulationTask {
+    static final String NAME = "simulate-policy";
+
+    @Bean
+    OneTimeTask<String> simulatePolicyOneTimeTask(ObjectProvider<PolicySimulationService> service) {
+        return Tasks.oneTime(NAME, String.class)
+                .onFailure(new FailureHandler.OnFailureRetryLater<>(Duration.ofSeconds(5)))
+                .execute((instance, context) -> service.getObject().execute(UUID.fromString(instance.getData())));
+    }
+}
