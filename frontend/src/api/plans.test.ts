@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionPlanSummary, approachMixSummary, failoverLines, constraintsSummary, overloadRiskSummary, pinnedSummary, searchedSummary, sizingSummary } from './plans';
+import { actionPlanSummary, windowHours, approachMixSummary, failoverLines, constraintsSummary, overloadRiskSummary, pinnedSummary, searchedSummary, sizingSummary } from './plans';
 
 describe('sizingSummary', () => {
   it('says whether the approach overhead was added or is already in the trace', () => {
@@ -88,5 +88,12 @@ describe('actionPlanSummary', () => {
   it('says one migration, not one migrations', () => {
     const plan = { planId: 'p', hostsToday: 2, hostsAfter: 2, actions: [], totals: { migrations: 1, placements: 2, memoryGib: 0.5, durationSeconds: 30, powerOns: 1, powerOffs: 0 } };
     expect(actionPlanSummary(plan)).toBe('2 → 2 hosts: 1 migration, 0.5 GiB moved, about 1 min one after another, 2 VMs started, 1 host on');
+  });
+});
+
+describe('windowHours', () => {
+  it('writes a window as zero-padded hours, past midnight included', () => {
+    expect(windowHours(8, 20)).toBe('08:00–20:00');
+    expect(windowHours(20, 8)).toBe('20:00–08:00');
   });
 });

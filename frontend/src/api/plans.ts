@@ -181,6 +181,8 @@ export interface PlanRequest {
   /** fit the plan to the workload's steps starting in [from, to) only (ISO instants; absent: the whole trace) */
   from?: string | null;
   to?: string | null;
+  /** a placement per window of the day (UTC start hours), with a cap on the emptying migrations per transition */
+  timeWindows?: { startHours: number[]; maxMigrationsPerTransition?: number | null } | null;
   /** start from where the VMs run today (the workload's RVTools estate) with a move budget */
   fromCurrentPlacement?: FromCurrentPlacement | null;
 }
@@ -215,6 +217,19 @@ export interface ActionPlan {
   hostsAfter: number;
   actions: PlanAction[];
   totals: { migrations: number; placements: number; memoryGib: number; durationSeconds: number; powerOns: number; powerOffs: number };
+}
+
+/** A time-windowed plan's windows (GET /plans/{id}/windows). */
+export interface PlanWindows {
+  planId: string;
+  maxMigrationsPerTransition: number;
+  windows: { window: number; startHour: number; endHour: number; hostsUsed: number; migrationsIn: number; vmSlot: number[] }[];
+}
+
+/** "08:00–20:00" */
+export function windowHours(startHour: number, endHour: number): string {
+  const h = (x: number) => `${String(x).padStart(2, '0')}:00`;
+  return `${h(startHour)}–${h(endHour)}`;
 }
 
 /** One line of the action plan's summary, e.g. "8 migrations, 64.0 GiB, about 1 h 12 min; 2 hosts off". */
@@ -340,6 +355,8 @@ export const plansApi = {
   placementsCsv: async (id: string): Promise<Blob> => (await request(`${plan(id)}/placements`, { headers: { Accept: 'text/csv' } })).blob(),
   explanation: (id: string, signal?: AbortSignal) => getJson<VmExplanation[]>(`${plan(id)}/explanation`, signal),
   actions: (id: string, signal?: AbortSignal) => getJson<ActionPlan>(`${plan(id)}/actions`, signal),
+  windows: (id: string, signal?: AbortSignal) => getJson<PlanWindows>(`${plan(id)}/windows`, signal),
+  windowActionsCsv: async (id: string, window: number): Promise<Blob> => (await request(`${plan(id)}/windows/${window}/actions`, { headers: { Accept: 'text/csv' } })).blob(),
   actionsCsv: async (id: string): Promise<Blob> => (await request(`${plan(id)}/actions`, { headers: { Accept: 'text/csv' } })).blob(),
 };
 

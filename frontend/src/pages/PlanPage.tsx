@@ -13,6 +13,7 @@ import { SavingsSection } from './plan/SavingsSection';
 import { HostRatiosSection } from './plan/HostRatiosSection';
 import { FailoverSection } from './plan/FailoverSection';
 import { ActionPlanSection } from './plan/ActionPlanSection';
+import { WindowsSection } from './plan/WindowsSection';
 import { HostsSection } from './plan/HostsSection';
 import { PerformanceSection } from './plan/PerformanceSection';
 import { ComparisonSection } from './plan/ComparisonSection';
@@ -162,6 +163,8 @@ export function PlanPage() {
           <HostRatiosSection planId={id} />
 
           {(p.request?.haReserveHosts ?? 0) > 0 && (<><h2>HA failover</h2><FailoverSection planId={id} /></>)}
+
+          {p.request?.timeWindows && (<><h2>Windows of the day</h2><WindowsSection planId={id} /></>)}
 
           {p.request?.fromCurrentPlacement && (<><h2>Action plan from today's placement</h2><ActionPlanSection planId={id} /></>)}
 
