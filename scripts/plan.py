@@ -210,7 +210,8 @@ def main():
             sys.exit(f"error: plan {plan['id']} did not finish in time")
         time.sleep(2)
         plan = call_json(base, "GET", f"/api/v1/plans/{plan['id']}")
-        print(f"  {plan['status']}: hosts {plan.get('hostsUsed')} (lower bound {plan.get('lowerBoundHosts')})")
+        stage = f" ({plan['stage']})" if plan.get("stage") else ""
+        print(f"  {plan['status']}{stage}: hosts {plan.get('hostsUsed')} (lower bound {plan.get('lowerBoundHosts')})")
     with open(os.path.join(a.out, "plan.json"), "w") as f:
         json.dump(plan, f, indent=2)
     if plan["status"] == "FAILED":

@@ -139,7 +139,8 @@ while :; do
   call GET "/api/v1/plans/$plan"
   [ "$status" = 200 ] || fail "cannot read plan"
   state=$(json status < "$body")
-  echo "  $state: hosts $(json hostsUsed < "$body") (lower bound $(json lowerBoundHosts < "$body"))"
+  stage=$(json stage < "$body")
+  echo "  $state${stage:+ ($stage)}: hosts $(json hostsUsed < "$body") (lower bound $(json lowerBoundHosts < "$body"))"
   case $state in COMPLETED|CANCELLED|FAILED) break ;; esac
 done
 cp "$body" "$out/plan.json"

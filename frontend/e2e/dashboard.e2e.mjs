@@ -457,6 +457,18 @@ try {
   const sweepRows = await page.locator('[data-testid="backtest-folds"] tbody tr td:nth-child(4)').allTextContents();
   check('sweep table hosts = the API\'s', sweepRows.map(Number).join() === sweep.folds.map((f) => f.hosts).join(), `${sweepRows} vs ${sweep.folds.map((f) => f.hosts)}`);
   await page.screenshot({ path: join(shots, '05c-sweep.png'), fullPage: true });
+  // 6d. The backtests list (top navigation), sweeps tab: the finished sweep is listed and its name opens its page
+  await page.click('nav a[href="/backtests"]');
+  await page.waitForSelector('[data-testid="backtests-page"]', { timeout: 30_000 });
+  await page.click('[data-testid="list-sweeps"]');
+  await page.waitForSelector(`[data-testid="job-${sweepId}"]`, { timeout: 30_000 });
+  await page.waitForFunction((id) => (document.querySelector(`[data-testid="job-result-${id}"]`)?.textContent ?? '').includes('out of sample'), sweepId, { timeout: 30_000 });
+  const listed = (await page.textContent('[data-testid="backtest-list"]')) ?? '';
+  check('the sweeps list shows the sweep as completed with its out-of-sample result', listed.includes('COMPLETED') && listed.includes('out of sample'), listed.slice(0, 300));
+  await page.screenshot({ path: join(shots, '05d-backtests-list.png'), fullPage: true });
+  await page.click(`[data-testid="job-${sweepId}"]`);
+  await urlOrError(page, new RegExp(`/sweeps/${sweepId}$`), 30_000);
+  await page.waitForSelector('[data-testid="backtest-page"]', { timeout: 30_000 });
   // deleting the finished sweep deletes its plans (the workload's plan list below counts only this test's own plans)
   const deleted = await page.request.delete(`${baseUrl}/api/v1/sweeps/${sweepId}`, { headers: await csrf() });
   const sweepPlanGone = (await page.request.get(`${baseUrl}/api/v1/plans/${sweep.folds[0].planId}`)).status() === 404;

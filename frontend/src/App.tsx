@@ -12,6 +12,7 @@ const NewPlanPage = lazy(() => import('./pages/NewPlanPage').then((m) => ({ defa
 const PlanPage = lazy(() => import('./pages/PlanPage').then((m) => ({ default: m.PlanPage })));
 const ComparePlansPage = lazy(() => import('./pages/ComparePlansPage').then((m) => ({ default: m.ComparePlansPage })));
 const BacktestPage = lazy(() => import('./pages/BacktestPage').then((m) => ({ default: m.BacktestPage })));
+const BacktestsPage = lazy(() => import('./pages/BacktestsPage').then((m) => ({ default: m.BacktestsPage })));
 const CatalogPage = lazy(() => import('./pages/CatalogPage').then((m) => ({ default: m.CatalogPage })));
 const AccountPage = lazy(() => import('./pages/AccountPage').then((m) => ({ default: m.AccountPage })));
 
@@ -59,6 +60,7 @@ function Pages() {
           <Route path="/plans/new" element={<NewPlanPage />} />
           <Route path="/plans/compare" element={<ComparePlansPage />} />
           <Route path="/plans/:id" element={<PlanPage />} />
+          <Route path="/backtests" element={<BacktestsPage />} />
           <Route path="/backtests/:id" element={<BacktestPage kind="BACKTEST" />} />
           <Route path="/sweeps/:id" element={<BacktestPage kind="SWEEP" />} />
           <Route path="/catalog" element={<CatalogPage />} />
@@ -79,6 +81,7 @@ export function App() {
           <NavLink to="/workloads">Workloads</NavLink>
           <NavLink to="/plans" end>Plans</NavLink>
           <WriteAction><NavLink to="/plans/new">New plan</NavLink></WriteAction>
+          <NavLink to="/backtests">Backtests</NavLink>
           <NavLink to="/catalog">Host catalog</NavLink>
         </nav>
         <SignedIn />

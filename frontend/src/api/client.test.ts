@@ -60,6 +60,25 @@ describe('describeProblem', () => {
   });
 });
 
+describe('getPage', () => {
+  it('asks for the page and size and reads the total from X-Total-Count', async () => {
+    const seen: string[] = [];
+    const original = globalThis.fetch;
+    globalThis.fetch = (async (url: string) => {
+      seen.push(url);
+      return new Response(JSON.stringify([{ id: 'a' }]), { status: 200, headers: { 'X-Total-Count': '41' } });
+    }) as unknown as typeof fetch;
+    try {
+      const { getPage } = await import('./client');
+      expect(await getPage<{ id: string }>('/api/v1/backtests', 2, 20)).toEqual({ items: [{ id: 'a' }], total: 41 });
+      expect(await getPage<{ id: string }>('/api/v1/x?kind=a', 0, 5)).toEqual({ items: [{ id: 'a' }], total: 41 });
+      expect(seen).toEqual(['/api/v1/backtests?page=2&size=20', '/api/v1/x?kind=a&page=0&size=5']);
+    } finally {
+      globalThis.fetch = original;
+    }
+  });
+});
+
 describe('problemErrors', () => {
   it('lists every row error of a refused file with the total count', () => {
     const p = parseProblem(422, '', JSON.stringify({

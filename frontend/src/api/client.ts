@@ -99,6 +99,22 @@ export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T>
   return (await res.json()) as T;
 }
 
+/** One page of a paged list and the list's total (the server's X-Total-Count header; the page's length without it). */
+export interface ListPage<T> {
+  items: T[];
+  total: number;
+}
+
+/** GET a paged list (?page=&size=): its items and total. */
+export async function getPage<T>(path: string, page: number, size: number, signal?: AbortSignal): Promise<ListPage<T>> {
+  const sep = path.includes('?') ? '&' : '?';
+  const res = await request(`${path}${sep}page=${page}&size=${size}`, { headers: { Accept: 'application/json' }, signal });
+  const items = (await res.json()) as T[];
+  const header = res.headers.get('X-Total-Count');
+  const total = header != null && /^\d+$/.test(header) ? Number(header) : items.length;
+  return { items, total };
+}
+
 export async function sendJson<T>(method: string, path: string, body?: unknown): Promise<T | undefined> {
   const res = await request(path, {
     method,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mainResource, parseVariants, planTemplate } from './holds';
+import { jobPath, jobResultText, jobRunning, mainResource, pageCount, parseVariants, planTemplate } from './holds';
 import { riskPoints, sweepOption } from '../charts/holds';
 import type { Backtest, OutOfSampleResult } from './holds';
 
@@ -59,5 +59,41 @@ describe('hosts against risk', () => {
     const option = sweepOption(riskPoints(sweep, 'CPU'), 'CPU') as { series: { name: string; data: { value: number[] }[] }[] };
     expect(option.series.map((s) => s.name)).toEqual(['in sample (fitted data)', 'out of sample (held-out data)']);
     expect(option.series[1].data.map((d) => d.value)).toEqual([[3.125, 29], [0, 47]]);
+  });
+});
+
+describe('backtest list rows', () => {
+  const totals = (completedFolds: number, percent: number) => ({
+    completedFolds,
+    failedFolds: 0,
+    meanHosts: completedFolds ? 5.5 : null,
+    maxHosts: completedFolds ? 6 : null,
+    inSample: {},
+    outOfSample: completedFolds
+      ? { MEMORY: { hostStepsOverPercent: 9, worstFoldPercent: 9 }, CPU: { hostStepsOverPercent: percent, worstFoldPercent: 2 * percent } }
+      : {},
+    outOfSampleEnergyKWh: 0,
+  }) as unknown as Backtest['totals'];
+
+  it('links each kind to its own result page', () => {
+    expect(jobPath({ id: 'a b', kind: 'BACKTEST' })).toBe('/backtests/a%20b');
+    expect(jobPath({ id: 'x', kind: 'SWEEP' })).toBe('/sweeps/x');
+  });
+
+  it('reads CPU first, names the unit of the kind, and shows a dash before any fold completes', () => {
+    expect(jobResultText({ kind: 'BACKTEST', totals: totals(3, 0.125) })).toBe(
+      'CPU 0.125 % of host-steps over capacity out of sample (worst fold 0.250 %), 5.5 hosts on average',
+    );
+    expect(jobResultText({ kind: 'SWEEP', totals: totals(2, 1) })).toContain('(worst plan 2.000 %)');
+    expect(jobResultText({ kind: 'BACKTEST', totals: totals(0, 0) })).toBe('–');
+  });
+
+  it('keeps polling while a job may change, and counts at least one page', () => {
+    expect(jobRunning({ status: 'QUEUED' })).toBe(true);
+    expect(jobRunning({ status: 'RUNNING' })).toBe(true);
+    expect(jobRunning({ status: 'CANCELLED' })).toBe(false);
+    expect(pageCount(0, 20)).toBe(1);
+    expect(pageCount(20, 20)).toBe(1);
+    expect(pageCount(21, 20)).toBe(2);
   });
 });

@@ -1,6 +1,6 @@
 // Out-of-sample replays (/api/v1/plans/{id}/simulations with workloadId/from/to), backtests (/api/v1/backtests)
 // and sweeps (/api/v1/sweeps): does a plan hold on data it was not fitted to?
-import { getJson, postForLocation, sendJson } from './client';
+import { getJson, getPage, postForLocation, sendJson, type ListPage } from './client';
 import type { MetricName } from './workloads';
 import type { Plan, PlanRequest } from './plans';
 
@@ -187,7 +187,40 @@ export const holdsApi = {
   sweeps: (signal?: AbortSignal) => getJson<Backtest[]>('/api/v1/sweeps', signal),
   sweep: (id: string, signal?: AbortSignal) => getJson<Backtest>(`/api/v1/sweeps/${encodeURIComponent(id)}`, signal),
   stopSweep: (id: string) => sendJson<Backtest>('DELETE', `/api/v1/sweeps/${encodeURIComponent(id)}`),
+  /** One page (0-based) of the workspace's backtests or sweeps, newest first. */
+  jobs: (kind: 'BACKTEST' | 'SWEEP', page: number, size: number, signal?: AbortSignal): Promise<ListPage<Backtest>> =>
+    getPage<Backtest>(kind === 'SWEEP' ? '/api/v1/sweeps' : '/api/v1/backtests', page, size, signal),
 };
+
+/** Where a backtest's or sweep's result page is. */
+export function jobPath(b: Pick<Backtest, 'id' | 'kind'>): string {
+  return `${b.kind === 'SWEEP' ? '/sweeps' : '/backtests'}/${encodeURIComponent(b.id)}`;
+}
+
+/** Whether the job may still change (polling goes on while any listed job does). */
+export function jobRunning(b: Pick<Backtest, 'status'>): boolean {
+  return b.status === 'QUEUED' || b.status === 'RUNNING';
+}
+
+/**
+ * A list row's one-line result: the main resource's out-of-sample share of host-steps over capacity over the
+ * completed folds (plans, for a sweep) and the mean hosts; "–" while none is complete.
+ */
+export function jobResultText(b: Pick<Backtest, 'kind' | 'totals'>): string {
+  const resource = (Object.keys(b.totals.outOfSample) as MetricName[]).includes('CPU')
+    ? 'CPU'
+    : (Object.keys(b.totals.outOfSample)[0] as MetricName | undefined);
+  const out = resource ? b.totals.outOfSample[resource] : undefined;
+  if (!out || b.totals.completedFolds === 0) return '–';
+  const unit = b.kind === 'SWEEP' ? 'plan' : 'fold';
+  const hosts = b.totals.meanHosts != null ? `, ${b.totals.meanHosts.toFixed(1)} hosts on average` : '';
+  return `${resource} ${out.hostStepsOverPercent.toFixed(3)} % of host-steps over capacity out of sample (worst ${unit} ${out.worstFoldPercent.toFixed(3)} %)${hosts}`;
+}
+
+/** Pages of a list of `total` rows, `size` per page (at least 1, so an empty list shows "page 1 of 1"). */
+export function pageCount(total: number, size: number): number {
+  return Math.max(1, Math.ceil(total / size));
+}
 
 /** A plan as the card reads it: the planner's estimate arrives on the plan's JSON when the server computes one. */
 export type PlanWithRisk = Plan & { overloadRisk?: OverloadRisk | null };

@@ -255,6 +255,8 @@ export interface Plan {
   name?: string;
   workloadId?: string;
   status: PlanStatus;
+  /** while SOLVING: SIZING (sizing the demand; a risk target's packing probes take seconds) or SOLVING (searching) */
+  stage?: 'SIZING' | 'SOLVING' | null;
   hostsUsed?: number | null;
   lowerBoundHosts?: number | null;
   /** Hosts the largest anti-affinity group needs, its VMs one per host (0: no groups; null: not known). */

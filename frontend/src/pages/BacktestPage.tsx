@@ -31,7 +31,7 @@ export function BacktestPage({ kind }: { kind: 'BACKTEST' | 'SWEEP' }) {
   const out = b.totals.outOfSample[resource];
   return (
     <section aria-labelledby="bt-title" data-testid="backtest-page">
-      <p><Link to="/plans">← Plans</Link></p>
+      <p><Link to={kind === 'SWEEP' ? '/backtests?kind=SWEEP' : '/backtests'}>← Backtests and sweeps</Link></p>
       <h1 id="bt-title">{b.name}</h1>
       <p className="lead">
         {kind === 'SWEEP' ? 'Sweep' : 'Backtest'} · <span data-testid="backtest-status">{b.status}</span> · <span data-testid="backtest-progress">{b.foldsDone} of {b.foldsTotal} {kind === 'SWEEP' ? 'plans' : 'folds'} done</span> · started {dateTime(b.createdAt)}

@@ -5,7 +5,7 @@ import { EChart } from '../../charts/EChart';
 import { progressOption, shapeProgress } from '../../charts/progress';
 import { count } from '../../format';
 import { WriteAction } from '../../session';
-import { elapsedText, provenMinimal } from './solveStatus';
+import { elapsedText, provenMinimal, waitingText } from './solveStatus';
 
 /** Live solving view: status, elapsed, best host count over time (with lower bound and baselines) and Stop. */
 export function PlanProgress({ plan, onChanged }: { plan: Plan; onChanged: () => void }) {
@@ -62,7 +62,7 @@ export function PlanProgress({ plan, onChanged }: { plan: Plan; onChanged: () =>
         {plan.score && <> · score {plan.score}</>}
       </p>
       {shape.points.length === 0 && (
-        <p className="loading" style={{ margin: '0.5rem' }}>{running ? <><span className="spinner" aria-hidden="true" /> Waiting for the first solution…</> : 'No solution was recorded.'}</p>
+        <p className="loading" style={{ margin: '0.5rem' }}>{running ? <><span className="spinner" aria-hidden="true" /> <span data-testid="plan-stage">{waitingText(plan)}</span></> : 'No solution was recorded.'}</p>
       )}
       {/* the lower bound and baselines are known as solving starts: draw them before the first solution */}
       {(shape.points.length > 0 || shape.references.length > 0) && (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { elapsedText, provenMinimal } from './solveStatus';
+import { elapsedText, provenMinimal, waitingText } from './solveStatus';
 
 describe('provenMinimal', () => {
   it('holds when a feasible best reaches the tighter lower bound', () => {
@@ -19,5 +19,16 @@ describe('elapsedText', () => {
     expect(elapsedText(12.4, 30, true)).toBe('elapsed 12 s of a 30 s limit');
     expect(elapsedText(29.6, 30, false)).toBe('took 30 s (limit 30 s)');
     expect(elapsedText(5, undefined, true)).toBe('elapsed 5 s');
+  });
+});
+
+describe('waitingText', () => {
+  it('names the stage a running plan is in before its first solution', () => {
+    expect(waitingText({ status: 'QUEUED', stage: null })).toBe('Queued: waiting for the job engine…');
+    expect(waitingText({ status: 'SOLVING', stage: 'SIZING', request: { sizing: { overloadRiskPercent: 0.1, headroomPercent: 0 } } })).toBe(
+      'Sizing for the 0.1 % overload-risk target (packing probes)…',
+    );
+    expect(waitingText({ status: 'SOLVING', stage: 'SIZING', request: { sizing: { percentile: 95, headroomPercent: 0 } } })).toBe('Sizing the demand…');
+    expect(waitingText({ status: 'SOLVING', stage: 'SOLVING' })).toBe('Waiting for the first solution…');
   });
 });

@@ -20,3 +20,17 @@ export function elapsedText(elapsedSeconds: number, limitSeconds: number | undef
   if (elapsed <= limitSeconds) return running ? `elapsed ${elapsed} s of a ${limitSeconds} s limit` : `took ${elapsed} s (limit ${limitSeconds} s)`;
   return `${running ? 'elapsed' : 'took'} ${elapsed} s (${limitSeconds} s search limit, plus setup and saving)`;
 }
+
+/**
+ * What a running attempt is doing before its first solution: sizing the demand (a risk target's packing search can
+ * take tens of seconds on a large workload) or waiting for the search's first placement.
+ */
+export function waitingText(plan: Pick<Plan, 'status' | 'stage' | 'request'>): string {
+  if (plan.status === 'QUEUED') return 'Queued: waiting for the job engine…';
+  if (plan.stage === 'SIZING') {
+    return plan.request?.sizing?.overloadRiskPercent != null
+      ? `Sizing for the ${plan.request.sizing.overloadRiskPercent} % overload-risk target (packing probes)…`
+      : 'Sizing the demand…';
+  }
+  return 'Waiting for the first solution…';
+}

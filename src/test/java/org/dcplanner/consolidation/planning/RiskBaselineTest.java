@@ -3,7 +3,6 @@ package org.dcplanner.consolidation.planning;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Random;
 import org.dcplanner.consolidation.ingestion.LoadedWorkload;
 import org.dcplanner.consolidation.ingestion.Metric;
 import org.dcplanner.consolidation.inventory.HostModel;
@@ -18,13 +17,7 @@ import org.junit.jupiter.api.Test;
 class RiskBaselineTest {
     @Test
     void aRiskTargetedBaselinePacksMoreThanTheScenarioMeans() {
-        Random random = new Random(17);
-        float[][] cpu = new float[40][288];
-        for (float[] s : cpu) {
-            for (int t = 0; t < s.length; t++)
-                s[t] = (float) Math.max(0, Math.min(4000, 1000 + 500 * random.nextGaussian()));
-        }
-        LoadedWorkload w = TestWorkloads.cpu(cpu);
+        LoadedWorkload w = TestWorkloads.cpu(TestWorkloads.noisyCpu(17, 40, 1000, 500, 4000));
         HostModel g5 = new BuiltInModelsCatalog().find("hp-ml110-g5").orElseThrow();
         OverheadModel inTrace = VirtualizationOverheadModel.withDefaults();
         List<Metric> resources = List.of(Metric.CPU);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
-import java.util.Random;
 import java.util.UUID;
 import org.dcplanner.consolidation.PostgresIntegrationTest;
 import org.dcplanner.consolidation.simulation.internal.SolvedPlans;
@@ -29,12 +28,7 @@ class RiskTargetedPlanIT extends PostgresIntegrationTest {
     @Test
     void riskTargetedPlanReportsItsRiskNextToTheInSampleFigure() {
         // 12 noisy VMs over one day at 5 min: about 1,000 MHz each with 40 % noise on 5,320 MHz hosts
-        Random random = new Random(5);
-        float[][] cpu = new float[12][288];
-        for (float[] s : cpu) {
-            for (int t = 0; t < s.length; t++)
-                s[t] = (float) Math.max(0, Math.min(2000, 1000 + 400 * random.nextGaussian()));
-        }
+        float[][] cpu = TestWorkloads.noisyCpu(5, 12, 1000, 400, 2000);
         UUID workload = CsvUploads.upload(http, "risk-it", 1, 2000, cpu);
 
         Map<String, Object> body = PlanApi.request(workload, "hp-ml110-g5", 12, "FULL", 2);
@@ -85,6 +79,41 @@ class RiskTargetedPlanIT extends PostgresIntegrationTest {
                         .get("estimatedOutOfSamplePercent")
                         .isNumber())
                 .isTrue();
+    }
+
+    @Test
+    void theRiskSearchRunsInTheJobAndARejectionItFindsFailsThePlan() {
+        // two noisy VMs (1,500 +- 600 MHz) on a pool of 2 hosts with 1 HA reserve: their means fit one host, so the
+        // start's checks pass; at a 0.01 % target they cannot share a host, which leaves no room for the reserve -
+        // only the job's packing search finds that out
+        float[][] cpu = TestWorkloads.noisyCpu(9, 2, 1500, 600, 3000);
+        UUID workload = CsvUploads.upload(http, "risk-reserve-it", 1, 3000, cpu);
+        Map<String, Object> body = PlanApi.request(workload, "hp-ml110-g5", 2, "FULL", 2);
+        body.put("sizing", Map.of("overloadRiskPercent", 0.01, "overheadInTrace", true));
+        body.put("haReserveHosts", 1);
+
+        ResponseEntity<JsonNode> accepted = PlanApi.post(http, body);
+        assertThat(accepted.getStatusCode()).as("%s", accepted.getBody()).isEqualTo(HttpStatus.ACCEPTED);
+        String location = accepted.getHeaders().getLocation().toString();
+        JsonNode failed = PlanApi.awaitStatus(http, location, "FAILED");
+        assertThat(failed.get("error").asText()).contains("pool is too small").contains("HA reserve");
+        assertThat(failed.get("stage").isNull()).isTrue();
+        // the attempt recorded that it failed while sizing
+        assertThat(jdbc.queryForObject(
+                        "select stage from plans where id = ?::uuid",
+                        String.class,
+                        failed.get("id").asText()))
+                .isEqualTo("SIZING");
+
+        // without the reserve the same request solves; the stage went SIZING -> SOLVING and is hidden once finished
+        body.remove("haReserveHosts");
+        JsonNode plan = solved(body);
+        assertThat(plan.get("stage").isNull()).isTrue();
+        assertThat(jdbc.queryForObject(
+                        "select stage from plans where id = ?::uuid",
+                        String.class,
+                        plan.get("id").asText()))
+                .isEqualTo("SOLVING");
     }
 
     private JsonNode solved(Map<String, Object> body) {

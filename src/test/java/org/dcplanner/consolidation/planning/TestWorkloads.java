@@ -24,6 +24,17 @@ public final class TestWorkloads {
     }
 
     /** VMs with the given CPU MHz series (memory constant 512 MiB, no I/O), 300 s steps from midnight UTC. */
+    /** {@code vms} one-day (288 x 5 min) CPU series of gaussian noise around {@code meanMhz}, clipped to [0, maxMhz]. */
+    public static float[][] noisyCpu(long seed, int vms, double meanMhz, double sdMhz, double maxMhz) {
+        java.util.Random random = new java.util.Random(seed);
+        float[][] cpu = new float[vms][288];
+        for (float[] s : cpu) {
+            for (int t = 0; t < s.length; t++)
+                s[t] = (float) Math.max(0, Math.min(maxMhz, meanMhz + sdMhz * random.nextGaussian()));
+        }
+        return cpu;
+    }
+
     public static LoadedWorkload cpu(float[]... cpuMhz) {
         int steps = cpuMhz[0].length;
         List<WorkloadVm> vms = new ArrayList<>();

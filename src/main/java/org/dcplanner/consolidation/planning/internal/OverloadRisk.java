@@ -68,22 +68,30 @@ public record OverloadRisk(
 
     private static String method(PlanRequest request, OverloadRiskModel risk, Double riskZ) {
         StringBuilder rho = new StringBuilder();
+        StringBuilder rhoLevel = new StringBuilder();
         for (int r = 0; r < request.resources().size(); r++) {
             rho.append(r == 0 ? "" : ", ")
                     .append(request.resources().get(r))
                     .append(' ')
                     .append(String.format(Locale.ROOT, "%.3f", risk.correlation(r)));
+            rhoLevel.append(r == 0 ? "" : ", ")
+                    .append(request.resources().get(r))
+                    .append(' ')
+                    .append(String.format(Locale.ROOT, "%.3f", risk.levelCorrelation(r)));
         }
         String scenarios = risk.folded()
                 ? "the samples within the hour around the same time of day on each of " + risk.days() + " days"
                 : "the samples within the hour around each step (" + risk.windowSteps()
                         + " steps; under two days of history)";
         String estimate =
-                "normal host load per step: mean = sum of the VMs' scenario means, variance = (1 - rho) x sum of "
-                        + "variances + rho x (sum of deviations)^2, scenarios = " + scenarios
-                        + ", rho = average pairwise correlation "
-                        + "of the VMs' deviations (" + rho
-                        + "); estimate = mean over active hosts and steps of P(load > capacity)";
+                "host load per step (Student t, 5 degrees of freedom): mean = sum of the VMs' scenario means, "
+                        + "variance = (1 - rho) x sum of variances + rho x (sum of deviations)^2 + the same for the "
+                        + "VMs' level shifts, scenarios = " + scenarios
+                        + ", rho = average pairwise correlation of the VMs' deviations (" + rho
+                        + "), level shift = spread of each VM's mean over "
+                        + (risk.folded() ? "the days" : "six-hour blocks")
+                        + " with correlation " + rhoLevel
+                        + "; estimate = mean over active hosts and steps of P(load > capacity)";
         Sizing s = request.sizing();
         if (!s.riskTargeted() || riskZ == null) return estimate;
         return String.format(

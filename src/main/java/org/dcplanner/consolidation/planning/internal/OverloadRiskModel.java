@@ -15,14 +15,22 @@ import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
  * then one typical day); with less, the samples of the hour around the step. Per resource it holds one
  * correlation: the average pairwise correlation of the VMs' deviations from their scenario means.
  * <p>
- * A host's load at a step is modelled with mean M = Σμ and variance (1 − ρ)Σσ² + ρ(Σσ)² (equal pairwise
- * correlation ρ) and a heavy tail: P(over) = P(T > (C − M) / sd), T a unit-variance Student t with 5 degrees of
+ * On top of that, a <em>level shift</em>: an unseen day may run every VM at another level than the history (PlanetLab
+ * 20110303 carries 6 % more load than 20110306). Per VM its standard deviation σL is the spread of the VM's mean over
+ * the history's blocks — whole days with two or more days of history (that spread is then taken out of the scenario
+ * deviations, which already hold it), else blocks of six hours (the hour-window scenarios cannot see it at all) — and
+ * per resource one correlation ρL of the VMs' block means, from which most of a host's shift comes.
+ * <p>
+ * A host's load at a step is modelled with mean M = Σμ and variance (1 − ρ)Σσ² + ρ(Σσ)² + (1 − ρL)ΣσL² + ρL(ΣσL)²
+ * (equal pairwise correlations) and a heavy tail: P(over) = P(T > (C − M) / sd), T a unit-variance Student t with 5 degrees of
  * freedom. {@link #packingDemand} turns the joint condition M + z·sd ≤ C into the solver's additive per-step ledger
  * (see there); {@link #estimatePercent} evaluates a placement with the exact joint formula.
  */
 public final class OverloadRiskModel {
     static final int SECONDS_PER_DAY = 86_400;
     static final int SECONDS_PER_HOUR = 3_600;
+    /** Level-shift blocks under two days of history: a quarter of a day, well past the hour-window scenarios. */
+    static final int LEVEL_BLOCK_SECONDS = 6 * SECONDS_PER_HOUR;
     /**
      * Tail of the standardized host load: Student t with 5 degrees of freedom (default, calibrated on PlanetLab
      * 20110303 -> 20110306); {@code -Drisk.tail=normal} or {@code t3} for calibration runs only.
@@ -34,6 +42,10 @@ public final class OverloadRiskModel {
 
     private final float[][][] std;
     private final double[] correlation;
+    /** [r][vm][k] host-side standard deviation of the VM's level shift. */
+    private final float[][][] levelStd;
+
+    private final double[] levelCorrelation;
     private final int steps;
     private final boolean folded;
     private final int windowSteps;
@@ -43,6 +55,8 @@ public final class OverloadRiskModel {
             float[][][] mean,
             float[][][] std,
             double[] correlation,
+            float[][][] levelStd,
+            double[] levelCorrelation,
             int steps,
             boolean folded,
             int windowSteps,
@@ -50,6 +64,8 @@ public final class OverloadRiskModel {
         this.mean = mean;
         this.std = std;
         this.correlation = correlation;
+        this.levelStd = levelStd;
+        this.levelCorrelation = levelCorrelation;
         this.steps = steps;
         this.folded = folded;
         this.windowSteps = windowSteps;
@@ -92,7 +108,10 @@ public final class OverloadRiskModel {
         Metric[] metrics = Metric.values();
         float[][][] vmMean = new float[metrics.length][][];
         float[][][] vmUpper = new float[metrics.length][][];
+        float[][][] vmLevelUpper = new float[metrics.length][][];
         double[] corrByMetric = new double[metrics.length];
+        double[] levelCorrByMetric = new double[metrics.length];
+        int blockSteps = Math.max(1, (fold ? SECONDS_PER_DAY : LEVEL_BLOCK_SECONDS) / grid.stepSeconds());
         double factor = 1 + headroomPercent / 100;
         for (Metric m : metrics) {
             float[][] series = workload.series().get(m);
@@ -103,28 +122,74 @@ public final class OverloadRiskModel {
                 scenarioStats(series[vm], stepOf, outSteps, fold, window, mu[vm], sd[vm]);
             }
             corrByMetric[m.ordinal()] = deviationCorrelation(series, stepOf, mu);
+            float[][] blocks = blockMeans(series, blockSteps);
+            double[] level = new double[series.length];
+            for (int vm = 0; vm < series.length; vm++) level[vm] = populationStd(blocks[vm]);
+            levelCorrByMetric[m.ordinal()] = blocks.length == 0 || blocks[0].length < 2
+                    ? 0
+                    : deviationCorrelation(blocks, new int[blocks[0].length], new float[series.length][1]);
             float[][] upper = new float[series.length][outSteps];
+            float[][] levelUpper = new float[series.length][outSteps];
             for (int vm = 0; vm < series.length; vm++) {
                 for (int k = 0; k < outSteps; k++) {
+                    // folded: the day-to-day level spread is part of the scenario spread; keep only the rest
+                    double fast = fold
+                            ? Math.sqrt(Math.max(0, (double) sd[vm][k] * sd[vm][k] - level[vm] * level[vm]))
+                            : sd[vm][k];
                     mu[vm][k] = (float) (mu[vm][k] * factor);
-                    upper[vm][k] = (float) (mu[vm][k] + sd[vm][k] * factor);
+                    upper[vm][k] = (float) (mu[vm][k] + fast * factor);
+                    levelUpper[vm][k] = (float) (mu[vm][k] + level[vm] * factor);
                 }
             }
             vmMean[m.ordinal()] = mu;
             vmUpper[m.ordinal()] = upper;
+            vmLevelUpper[m.ordinal()] = levelUpper;
         }
         float[][][] hostMean = DemandSizer.hostSide(workload.vms(), vmMean, resources, outSteps, approach, overhead);
         float[][][] hostStd = DemandSizer.hostSide(workload.vms(), vmUpper, resources, outSteps, approach, overhead);
+        float[][][] hostLevel =
+                DemandSizer.hostSide(workload.vms(), vmLevelUpper, resources, outSteps, approach, overhead);
         double[] corr = new double[resources.size()];
+        double[] levelCorr = new double[resources.size()];
         for (int r = 0; r < resources.size(); r++) {
             corr[r] = corrByMetric[resources.get(r).ordinal()];
+            levelCorr[r] = levelCorrByMetric[resources.get(r).ordinal()];
             for (int vm = 0; vm < hostStd[r].length; vm++) {
-                for (int k = 0; k < outSteps; k++)
+                for (int k = 0; k < outSteps; k++) {
                     hostStd[r][vm][k] = Math.max(0, hostStd[r][vm][k] - hostMean[r][vm][k]);
+                    hostLevel[r][vm][k] = Math.max(0, hostLevel[r][vm][k] - hostMean[r][vm][k]);
+                }
             }
         }
         int days = (int) ((long) grid.steps() * grid.stepSeconds() / SECONDS_PER_DAY);
-        return new OverloadRiskModel(hostMean, hostStd, corr, outSteps, fold, window, days);
+        return new OverloadRiskModel(hostMean, hostStd, corr, hostLevel, levelCorr, outSteps, fold, window, days);
+    }
+
+    /** Each VM's mean over consecutive whole blocks of {@code blockSteps} grid steps (a partial last block dropped). */
+    static float[][] blockMeans(float[][] series, int blockSteps) {
+        float[][] out = new float[series.length][];
+        for (int vm = 0; vm < series.length; vm++) {
+            int blocks = series[vm].length / blockSteps;
+            out[vm] = new float[blocks];
+            for (int b = 0; b < blocks; b++) {
+                double sum = 0;
+                for (int t = b * blockSteps; t < (b + 1) * blockSteps; t++) sum += series[vm][t];
+                out[vm][b] = (float) (sum / blockSteps);
+            }
+        }
+        return out;
+    }
+
+    private static double populationStd(float[] v) {
+        if (v.length < 2) return 0;
+        double a = 0;
+        double b = 0;
+        for (float x : v) {
+            a += x;
+            b += (double) x * x;
+        }
+        double m = a / v.length;
+        return Math.sqrt(Math.max(0, b / v.length - m * m));
     }
 
     /** For each grid step, the model step it belongs to (its time-of-day slot when folded). */
@@ -211,7 +276,8 @@ public final class OverloadRiskModel {
      * sd ≤ √(1−ρ)·√(Σσ²) + √ρ·Σσ, and √S ≤ s0/2 + S/(2·s0) for any s0 > 0 (the tangent of the square root at s0²),
      * so Σ [μ + z(√(1−ρ)·σ²/(2·s0) + √ρ·σ)] ≤ C − z·√(1−ρ)·s0/2 implies the joint condition: each VM gets an
      * <em>effective demand</em> per step, each host loses a fixed <em>derating</em>. s0 is the deviation of a host
-     * holding a largest capacity's worth of average demand, where the tangent is exact.
+     * holding a largest capacity's worth of average demand, where the tangent is exact. The level shift adds its own
+     * two terms the same way (√(A + B) ≤ √A + √B).
      *
      * @param largestCapacity per resource, the largest usable slot capacity (host-side units)
      */
@@ -222,25 +288,33 @@ public final class OverloadRiskModel {
         for (int r = 0; r < resources; r++) {
             double sumMean = 0;
             double sumVar = 0;
+            double sumLevelVar = 0;
             int vms = mean[r].length;
             for (int vm = 0; vm < vms; vm++) {
                 for (int k = 0; k < steps; k++) {
                     sumMean += mean[r][vm][k];
                     sumVar += (double) std[r][vm][k] * std[r][vm][k];
+                    sumLevelVar += (double) levelStd[r][vm][k] * levelStd[r][vm][k];
                 }
             }
             double s0 = sumMean > 0 && sumVar > 0 ? Math.sqrt(largestCapacity[r] * sumVar / sumMean) : 0;
+            double s0Level = sumMean > 0 && sumLevelVar > 0 ? Math.sqrt(largestCapacity[r] * sumLevelVar / sumMean) : 0;
             double a = Math.sqrt(1 - correlation[r]);
             double b = Math.sqrt(correlation[r]);
+            double aLevel = Math.sqrt(1 - levelCorrelation[r]);
+            double bLevel = Math.sqrt(levelCorrelation[r]);
             demand[r] = new float[vms][steps];
             for (int vm = 0; vm < vms; vm++) {
                 for (int k = 0; k < steps; k++) {
                     double sd = std[r][vm][k];
                     double independent = s0 > 0 ? a * sd * sd / (2 * s0) : 0;
-                    demand[r][vm][k] = (float) (mean[r][vm][k] + z * (independent + b * sd));
+                    double level = levelStd[r][vm][k];
+                    double independentLevel = s0Level > 0 ? aLevel * level * level / (2 * s0Level) : 0;
+                    demand[r][vm][k] =
+                            (float) (mean[r][vm][k] + z * (independent + b * sd + independentLevel + bLevel * level));
                 }
             }
-            derating[r] = z * a * s0 / 2;
+            derating[r] = z * (a * s0 + aLevel * s0Level) / 2;
         }
         return new Packing(demand, derating);
     }
@@ -261,6 +335,8 @@ public final class OverloadRiskModel {
         double[][] m = new double[slots][steps * resources];
         double[][] s1 = new double[slots][steps * resources];
         double[][] s2 = new double[slots][steps * resources];
+        double[][] l1 = new double[slots][steps * resources];
+        double[][] l2 = new double[slots][steps * resources];
         boolean[] active = new boolean[slots];
         for (int vm = 0; vm < vmSlot.length; vm++) {
             int slot = vmSlot[vm];
@@ -272,6 +348,9 @@ public final class OverloadRiskModel {
                     m[slot][k * resources + r] += mean[r][vm][k];
                     s1[slot][k * resources + r] += sd;
                     s2[slot][k * resources + r] += sd * sd;
+                    double level = levelStd[r][vm][k];
+                    l1[slot][k * resources + r] += level;
+                    l2[slot][k * resources + r] += level * level;
                 }
             }
         }
@@ -283,8 +362,7 @@ public final class OverloadRiskModel {
                 double fine = 1;
                 for (int r = 0; r < resources; r++) {
                     int i = k * resources + r;
-                    double rho = correlation[r];
-                    double sd = Math.sqrt(Math.max(0, (1 - rho) * s2[slot][i] + rho * s1[slot][i] * s1[slot][i]));
+                    double sd = Math.sqrt(hostVariance(r, s1[slot][i], s2[slot][i], l1[slot][i], l2[slot][i]));
                     fine *= 1 - overProbability(m[slot][i], sd, capacity[r][slot]);
                 }
                 sum += 1 - fine;
@@ -292,6 +370,16 @@ public final class OverloadRiskModel {
             }
         }
         return hostSteps == 0 ? 0 : 100 * sum / hostSteps;
+    }
+
+    /**
+     * Variance of a host's load of resource r from the sums of its VMs' deviations (s1), variances (s2), level
+     * deviations (l1) and level variances (l2).
+     */
+    double hostVariance(int r, double s1, double s2, double l1, double l2) {
+        double rho = correlation[r];
+        double rhoLevel = levelCorrelation[r];
+        return Math.max(0, (1 - rho) * s2 + rho * s1 * s1 + (1 - rhoLevel) * l2 + rhoLevel * l1 * l1);
     }
 
     /** P(load > capacity) for a load with this mean, deviation and the model's tail (a step function when sd is 0). */
@@ -313,6 +401,15 @@ public final class OverloadRiskModel {
     /** Host-side scenario deviation of resource r, VM and model step. */
     double std(int r, int vm, int k) {
         return std[r][vm][k];
+    }
+
+    /** Host-side level-shift deviation of resource r, VM and model step. */
+    double levelStd(int r, int vm, int k) {
+        return levelStd[r][vm][k];
+    }
+
+    public double levelCorrelation(int r) {
+        return levelCorrelation[r];
     }
 
     public int steps() {

@@ -46,6 +46,25 @@ public final class PlanProblemFactory {
 
     public static BuiltProblem build(
             PlanRequest request, LoadedWorkload workload, HostCatalog catalog, OverheadModel overhead) {
+        return build(request, workload, catalog, overhead, true);
+    }
+
+    /**
+     * The checks and shape of {@link #build} without risk mode's packing search (about 25 first-fit-decreasing
+     * probes): the scenario means on the undrated pool, which is what a plan's start checks synchronously (the pool
+     * check on the means is necessary, not sufficient; the job's search decides the rest).
+     */
+    public static BuiltProblem preview(
+            PlanRequest request, LoadedWorkload workload, HostCatalog catalog, OverheadModel overhead) {
+        return build(request, workload, catalog, overhead, false);
+    }
+
+    private static BuiltProblem build(
+            PlanRequest request,
+            LoadedWorkload workload,
+            HostCatalog catalog,
+            OverheadModel overhead,
+            boolean riskSearch) {
         List<WorkloadVm> vms = workload.vms();
         DensityLimits limits = DensityLimits.of(request, catalog, vms);
         List<HostSlotSpec> pool = expandPool(request, catalog);
@@ -65,7 +84,7 @@ public final class PlanProblemFactory {
                 Boolean.TRUE.equals(request.sizing().overheadInTrace()) ? overhead.withoutApproachOverhead() : overhead;
         SizedDemand sized;
         Double riskZ = null;
-        if (request.sizing().riskTargeted()) {
+        if (request.sizing().riskTargeted() && riskSearch) {
             // the risk search probes packings on the physical resources; the density rows join the final problem
             RiskSizing risk = RiskSizing.of(workload, request, model, pool);
             sized = risk.sized();

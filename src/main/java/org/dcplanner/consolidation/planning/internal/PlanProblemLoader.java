@@ -63,9 +63,19 @@ class PlanProblemLoader {
 
     /** Loads the workload and builds the sized problem (validation problems surface as ApiException). */
     BuiltProblem build(PlanRequest request) {
-        LoadedWorkload workload =
-                PlanWindow.apply(workloads.load(request.workloadId(), ALL_METRICS), request.from(), request.to());
-        return PlanProblemFactory.build(request, workload, catalog, overhead);
+        return PlanProblemFactory.build(request, window(request), catalog, overhead);
+    }
+
+    /**
+     * What starting a plan checks synchronously: the problem with risk mode's packing search left to the job
+     * ({@link PlanProblemFactory#preview}); same VMs, slots and steps as the solved problem.
+     */
+    BuiltProblem preview(PlanRequest request) {
+        return PlanProblemFactory.preview(request, window(request), catalog, overhead);
+    }
+
+    private LoadedWorkload window(PlanRequest request) {
+        return PlanWindow.apply(workloads.load(request.workloadId(), ALL_METRICS), request.from(), request.to());
     }
 
     /** The placement's overload risk on the plan's own workload ({@link OverloadRisk#assess}). */

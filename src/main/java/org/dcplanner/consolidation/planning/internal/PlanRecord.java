@@ -9,7 +9,7 @@ import java.util.UUID;
  * queries (they grow with the workload). {@code searchedMillis}: search time of all attempts as of the running
  * attempt's latest cancel poll (and its end). {@code startedAt}: the first attempt's start; {@code attemptStartedAt}:
  * the current (or last) attempt's. {@code overloadRiskJson}: the {@link OverloadRisk} stored when the solve ended (V35),
- * or null.
+ * or null. {@code stage}: what the current attempt is doing (V95: SIZING or SOLVING; null before its first attempt).
  */
 public record PlanRecord(
         UUID id,
@@ -43,7 +43,8 @@ public record PlanRecord(
         Instant attemptStartedAt,
         Instant finishedAt,
         Instant updatedAt,
-        String overloadRiskJson) {
+        String overloadRiskJson,
+        String stage) {
 
     /** One improvement of the best solution: when (since the attempt started), how many hosts, which score. */
     public record ProgressPoint(int attempt, long elapsedMillis, int hostsUsed, String score, boolean feasible) {}

@@ -32,7 +32,7 @@ public class PlanRepository implements HostModelUsage {
             "id, name, workload_id, request::text as request, status, cancel_requested, "
                     + "attempt, steps, step_seconds, folded, hosts_used, score, feasible, broken_constraints::text as broken, "
                     + "lower_bound_hosts, peak_ffd_hosts, time_series_ffd_hosts, anti_affinity_hosts, approach_mix::text as approach_mix, score_calcs_per_second, progress::text as progress, "
-                    + "searched_millis, error, created_at, started_at, attempt_started_at, finished_at, updated_at, overload_risk::text as overload_risk";
+                    + "searched_millis, error, created_at, started_at, attempt_started_at, finished_at, updated_at, overload_risk::text as overload_risk, stage";
     private final JdbcTemplate jdbc;
     private final JsonColumns json;
 
@@ -167,7 +167,7 @@ public class PlanRepository implements HostModelUsage {
                         + "where id = ? and status = 'QUEUED' and cancel_requested",
                 id);
         List<Integer> attempt = jdbc.queryForList(
-                "update plans set attempt = attempt + 1, status = 'SOLVING', "
+                "update plans set attempt = attempt + 1, status = 'SOLVING', stage = 'SIZING', "
                         + "started_at = coalesce(started_at, now()), attempt_started_at = now(), updated_at = now() "
                         + "where id = ? and status in ('QUEUED', 'SOLVING') "
                         + "returning attempt",
@@ -206,7 +206,11 @@ public class PlanRepository implements HostModelUsage {
         });
     }
 
-    /** Stores the lower bound and baselines of the attempt (before solving, so a running plan shows them). */
+    /** The attempt's problem is sized: it is searching now. */
+    void startSearch(UUID id, int attempt) {
+        jdbc.update("update plans set stage = 'SOLVING', updated_at = now() where id = ? and attempt = ?", id, attempt);
+    }
+
     /** Stores the risk assessment of the attempt's final placement (ignored when another attempt took over). */
     void saveOverloadRisk(UUID id, int attempt, OverloadRisk risk) {
         jdbc.update(
@@ -354,7 +358,8 @@ public class PlanRepository implements HostModelUsage {
                 instant(rs, "attempt_started_at"),
                 instant(rs, "finished_at"),
                 instant(rs, "updated_at"),
-                rs.getString("overload_risk"));
+                rs.getString("overload_risk"),
+                rs.getString("stage"));
     }
 
     private static Integer integer(ResultSet rs, String column) throws SQLException {

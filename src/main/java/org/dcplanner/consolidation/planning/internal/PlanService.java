@@ -52,7 +52,10 @@ public class PlanService implements org.dcplanner.consolidation.planning.PlanJob
         this.transaction = transaction;
     }
 
-    /** Validates (400/404/422), stores the plan QUEUED and queues its solve; returns the new id. */
+    /**
+     * Validates (400/404/422), stores the plan QUEUED and queues its solve; returns the new id. Risk mode's packing
+     * search runs in the job (stage SIZING); a target no packing of the pool can hold FAILS the plan there.
+     */
     public UUID start(PlanRequest raw) {
         return start(raw, UUID.randomUUID(), CurrentUser.workspaceForNew());
     }
@@ -69,7 +72,7 @@ public class PlanService implements org.dcplanner.consolidation.planning.PlanJob
             throw ApiException.notFound("workload", checked.workloadId()).at(null, null, "workloadId");
         }
         PlanRequest request = problems.onTodaysHosts(checked);
-        BuiltProblem built = problems.build(request);
+        BuiltProblem built = problems.preview(request);
         String name = request.name() != null
                 ? request.name()
                 : "plan-" + id.toString().substring(0, 8);

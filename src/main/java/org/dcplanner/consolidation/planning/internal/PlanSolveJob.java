@@ -70,7 +70,9 @@ class PlanSolveJob {
         try {
             PlanRecord plan = plans.find(planId).orElseThrow();
             PlanRequest request = json.readValue(plan.requestJson(), PlanRequest.class);
+            // SIZING until here (risk mode: the packing probes); a request no packing satisfies FAILS the plan
             BuiltProblem built = problems.build(request);
+            plans.startSearch(planId, attempt);
             // computed once: shown on the plan at once, and the solver starts from them instead of packing them again
             ReferencePlacements placements = ReferencePlacements.of(built.problem());
             PlanReferences references = PlanReferences.of(placements, built.problem());

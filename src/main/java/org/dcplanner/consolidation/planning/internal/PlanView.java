@@ -20,6 +20,8 @@ import org.dcplanner.consolidation.planning.internal.PlanRecord.ProgressPoint;
  * @param approachMix      VMs per virtualization approach (virtualization AUTO chooses per VM; null: not computed
  *                         yet, or a plan stored before V46)
  * @param sizingApplied    what the sizing applied, defaults and the workload's step resolved
+ * @param stage            while SOLVING, what the attempt does: SIZING (sizing the demand; a risk-targeted plan's
+ *                         packing probes take seconds to tens of seconds) or SOLVING (searching); null otherwise
  * @param overloadRisk     in-sample and estimated out-of-sample share of host-steps over capacity ({@link OverloadRisk}),
  *                         null until the solve ended (and for plans stored before V35)
  */
@@ -28,6 +30,7 @@ record PlanView(
         String name,
         UUID workloadId,
         PlanStatus status,
+        String stage,
         boolean cancelRequested,
         Integer hostsUsed,
         Integer lowerBoundHosts,
@@ -67,6 +70,7 @@ record PlanView(
                 p.name(),
                 p.workloadId(),
                 p.status(),
+                p.status() == PlanStatus.SOLVING ? p.stage() : null,
                 p.cancelRequested(),
                 p.hostsUsed(),
                 p.lowerBoundHosts(),

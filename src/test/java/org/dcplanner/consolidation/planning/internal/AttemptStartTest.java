@@ -79,7 +79,8 @@ class AttemptStartTest {
                 Instant.now(),
                 null,
                 Instant.now(),
-                null);
+                null,
+                "SOLVING");
     }
 
     private static ProgressPoint point(int attempt, long elapsedMillis) {

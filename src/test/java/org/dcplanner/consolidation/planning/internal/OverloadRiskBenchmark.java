@@ -41,7 +41,8 @@ import org.dcplanner.consolidation.virtualization.VirtualizationOverheadModel;
  * counting the active hosts' steps whose summed host-side CPU passes the host's capacity. Prints, per pair and plan:
  * hosts (and x the p100 plan's), the target, the in-sample share of host-steps over capacity, the plan's own
  * out-of-sample estimate and the measured out-of-sample share.
- * Args: [all|planetlab|bitbrains|rolling] [secondsPerSolve=20] [targets=1,0.1,0.01]. Traces from -Dtraces.dir
+ * Args: [all|planetlab|bitbrains|rolling|tuning|start] [secondsPerSolve=20] [targets=1,0.1,0.01]. The model is tuned on
+ * PlanetLab 20110303 -> 20110306 only ({@code tuning}); every other pair is held out. Traces from -Dtraces.dir
  * (default ../shared/traces), the PlanetLab inventory from -Ddesign.dir (default ../shared/design); skips what is
  * absent.
  */
@@ -71,10 +72,14 @@ public final class OverloadRiskBenchmark {
                 Runtime.getRuntime().availableProcessors(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 seconds);
+        if (which.equals("start")) {
+            startCost(traces.resolve("planetlab/20110303"));
+            return;
+        }
         System.out.println(
                 "| pair | plan | hosts | x p100 | target % | in-sample % | estimated % | measured out of sample % |");
         System.out.println("|---|---|---|---|---|---|---|---|");
-        if ((which.equals("all") || which.equals("planetlab"))
+        if ((which.equals("all") || which.equals("planetlab") || which.equals("tuning"))
                 && Files.isDirectory(traces.resolve("planetlab/20110306"))) {
             Path inventory = design.resolve("cloudsim-vm-sizes-20110306-shared.csv");
             LoadedWorkload d3 = TraceFiles.load(
@@ -99,6 +104,7 @@ public final class OverloadRiskBenchmark {
                     seconds,
                     targets,
                     ML110_G5);
+            if (which.equals("tuning")) return;
             pair(
                     "PlanetLab 0306->0303 (" + shared.size() + ")",
                     TraceFiles.only(d6, shared),
@@ -144,6 +150,54 @@ public final class OverloadRiskBenchmark {
                         targets,
                         LARGEST);
             }
+        }
+    }
+
+    /**
+     * What a risk-targeted POST /api/v1/plans costs before it answers (the checks on the scenario means,
+     * {@link PlanProblemFactory#preview}) against the full build with the packing search the job runs: PlanetLab
+     * 20110303, all VMs, CPU, 800 x hp-ml110-g5, target 0.1 %; best and median of 3 each.
+     */
+    private static void startCost(Path day) {
+        if (!Files.isDirectory(day)) return;
+        LoadedWorkload w = TraceFiles.load(day, WorkloadFormat.PLANETLAB, 300, null, VmProfile.CLOUDSIM, null);
+        BuiltInModelsCatalog catalog = new BuiltInModelsCatalog();
+        PlanRequest request = new PlanRequest(
+                        w.id(),
+                        null,
+                        List.of(new PlanRequest.PoolEntry("hp-ml110-g5", 800)),
+                        CPU,
+                        new Sizing(null, 0.0, null, null, true, 0.1),
+                        org.dcplanner.consolidation.planning.VirtualizationChoice.FULL,
+                        1.0,
+                        0,
+                        Objective.HOSTS,
+                        10,
+                        Map.of(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null)
+                .validated(600, 30);
+        OverheadModel overhead = VirtualizationOverheadModel.withDefaults();
+        System.out.println("| step (" + w.vms().size() + " VMs, 800 hosts) | best s | median s |");
+        System.out.println("|---|---|---|");
+        for (boolean search : new boolean[] {false, true}) {
+            double[] seconds = new double[3];
+            for (int i = 0; i < seconds.length; i++) {
+                long t0 = System.nanoTime();
+                if (search) PlanProblemFactory.build(request, w, catalog, overhead);
+                else PlanProblemFactory.preview(request, w, catalog, overhead);
+                seconds[i] = (System.nanoTime() - t0) / 1e9;
+            }
+            Arrays.sort(seconds);
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %s | %.2f | %.2f |%n",
+                    search ? "job: build with the packing search" : "POST: preview (checks on the means)",
+                    seconds[0],
+                    seconds[1]);
         }
     }
 

@@ -69,9 +69,14 @@ class OverloadRiskModelTest {
         float[][] cpu = new float[40][288];
         for (float[] s : cpu) {
             double level = 200 + random.nextInt(800);
-            for (int t = 0; t < s.length; t++) s[t] = (float) Math.max(0, level + 0.3 * level * random.nextGaussian());
+            for (int t = 0; t < s.length; t++) {
+                // a level that drifts over the day (so the level-shift terms are not zero) plus noise
+                double drift = 1 + 0.2 * Math.sin(t * 2 * Math.PI / 288);
+                s[t] = (float) Math.max(0, level * drift + 0.3 * level * random.nextGaussian());
+            }
         }
         OverloadRiskModel m = model(TestWorkloads.cpu(cpu));
+        assertThat(m.levelStd(0, 0, 0)).isPositive();
         double capacity = 5320;
         double z = 3;
         OverloadRiskModel.Packing p = m.packingDemand(z, new double[] {capacity});
@@ -83,19 +88,54 @@ class OverloadRiskModelTest {
                 double mean = 0;
                 double s1 = 0;
                 double s2 = 0;
+                double l1 = 0;
+                double l2 = 0;
                 for (int vm : vms) {
                     effective += p.demand()[0][vm][t];
                     mean += m.meanDemand()[0][vm][t];
                     double sd = m.std(0, vm, t);
                     s1 += sd;
                     s2 += sd * sd;
+                    double level = m.levelStd(0, vm, t);
+                    l1 += level;
+                    l2 += level * level;
                 }
                 if (effective > capacity - p.derating()[0]) continue;
-                double rho = m.correlation(0);
-                double hostSd = Math.sqrt((1 - rho) * s2 + rho * s1 * s1);
+                double hostSd = Math.sqrt(m.hostVariance(0, s1, s2, l1, l2));
                 assertThat(mean + z * hostSd).isLessThanOrEqualTo(capacity + 1e-3);
             }
         }
+    }
+
+    @Test
+    void levelShiftIsTheSpreadOfTheSixHourBlockMeansWithTheirCorrelation() {
+        // one day, two VMs that both run at 1,000 MHz for 12 h and 3,000 MHz for 12 h: block means 1,000 and 3,000,
+        // sd 1,000 each, moving together (correlation 1); flat within each hour, so no scenario deviation
+        float[][] cpu = new float[2][288];
+        for (float[] s : cpu) {
+            for (int t = 0; t < 288; t++) s[t] = t < 144 ? 1000 : 3000;
+        }
+        OverloadRiskModel m = model(TestWorkloads.cpu(cpu));
+        assertThat(m.folded()).isFalse();
+        assertThat(m.levelStd(0, 0, 10)).isCloseTo(1000, within(1e-3));
+        assertThat(m.std(0, 0, 10)).isZero();
+        assertThat(m.levelCorrelation(0)).isCloseTo(1, within(1e-6));
+        // both on one host: sd of the host's level = 2,000 MHz
+        assertThat(m.hostVariance(0, 0, 0, 2000, 2 * 1000 * 1000)).isCloseTo(2000.0 * 2000, within(1e-3));
+        // a constant VM has no level shift
+        assertThat(model(TestWorkloads.cpu(constant(4000, 288))).levelStd(0, 0, 0))
+                .isZero();
+    }
+
+    @Test
+    void foldedHistoryMovesTheDayToDaySpreadIntoTheLevelShift() {
+        // two days: 1,000 MHz all day, then 3,000 MHz all day -> every slot's scenario sd (1,000) is the level's
+        float[] cpu = new float[576];
+        for (int t = 0; t < cpu.length; t++) cpu[t] = t < 288 ? 1000 : 3000;
+        OverloadRiskModel m = model(TestWorkloads.cpu(cpu));
+        assertThat(m.folded()).isTrue();
+        assertThat(m.levelStd(0, 0, 100)).isCloseTo(1000, within(1e-3));
+        assertThat(m.std(0, 0, 100)).isCloseTo(0, within(1e-2));
     }
 
     @Test
