@@ -463,8 +463,8 @@ try {
   await page.click('[data-testid="list-sweeps"]');
   await page.waitForSelector(`[data-testid="job-${sweepId}"]`, { timeout: 30_000 });
   await page.waitForFunction((id) => (document.querySelector(`[data-testid="job-result-${id}"]`)?.textContent ?? '').includes('out of sample'), sweepId, { timeout: 30_000 });
-  const listed = (await page.textContent('[data-testid="backtest-list"]')) ?? '';
-  check('the sweeps list shows the sweep as completed with its out-of-sample result', listed.includes('COMPLETED') && listed.includes('out of sample'), listed.slice(0, 300));
+  const sweepListed = (await page.textContent('[data-testid="backtest-list"]')) ?? '';
+  check('the sweeps list shows the sweep as completed with its out-of-sample result', sweepListed.includes('COMPLETED') && sweepListed.includes('out of sample'), sweepListed.slice(0, 300));
   await page.screenshot({ path: join(shots, '05d-backtests-list.png'), fullPage: true });
   await page.click(`[data-testid="job-${sweepId}"]`);
   await urlOrError(page, new RegExp(`/sweeps/${sweepId}$`), 30_000);

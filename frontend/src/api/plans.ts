@@ -69,6 +69,8 @@ export interface OverloadRisk {
   estimatedOutOfSamplePercent: number | null;
   targetPercent: number | null;
   method: string;
+  /** what the estimate cannot know (e.g. under two days of history); absent when nothing */
+  caveat?: string | null;
 }
 
 /** The plan's approach mix in words, e.g. "30 VMs paravirtual, 30 hardware-assisted"; '' when unknown. */

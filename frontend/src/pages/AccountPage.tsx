@@ -1,23 +1,65 @@
 import { useState, type FormEvent } from 'react';
-import { accountApi, type CreatedToken } from '../api/account';
+import { accountApi, type CreatedToken, type UserInfo } from '../api/account';
 import { errorMessage } from '../api/client';
 import type { Role } from '../api/session';
 import { useAsync } from '../hooks/useAsync';
 import { Empty, ErrorBox, Loading } from '../components/Status';
 import { dateTime } from '../format';
 import { useSession } from '../session';
+import { userState } from './userState';
 
-/** API tokens of the signed-in user; for admins also users and the audit log. */
+/** The signed-in user's password and API tokens; for admins also users (create, disable, unlock, delete) and the audit log. */
 export function AccountPage() {
   const { me } = useSession();
   return (
     <section aria-labelledby="account-title">
       <h1 id="account-title">Account</h1>
       {me && <p className="lead">Signed in as <strong>{me.username}</strong>, {me.role.toLowerCase()} in workspace <strong>{me.workspace}</strong>.</p>}
+      <PasswordChange />
       <Tokens />
-      {me?.role === 'ADMIN' && <Users />}
+      {me?.role === 'ADMIN' && <Users self={me.username} />}
       {me?.role === 'ADMIN' && <Audit />}
     </section>
+  );
+}
+
+/** At least the server's policy: 12 to 128 characters. */
+const MIN_PASSWORD = 12;
+
+function PasswordChange() {
+  const [draft, setDraft] = useState({ current: '', next: '', repeat: '' });
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState(false);
+  const mismatch = draft.repeat !== '' && draft.next !== draft.repeat;
+  async function change(e: FormEvent) {
+    e.preventDefault();
+    setError(null);
+    setDone(false);
+    try {
+      await accountApi.changePassword(draft.current, draft.next);
+      setDraft({ current: '', next: '', repeat: '' });
+      setDone(true);
+    } catch (x) {
+      setError(errorMessage(x));
+    }
+  }
+  return (
+    <>
+      <h2>Password</h2>
+      <form className="panel account-form" onSubmit={change}>
+        <label>Current password <input type="password" autoComplete="current-password" value={draft.current}
+          onChange={(e) => setDraft({ ...draft, current: e.target.value })} data-testid="current-password" /></label>
+        <label>New password ({MIN_PASSWORD}+ characters) <input type="password" autoComplete="new-password" value={draft.next}
+          maxLength={128} onChange={(e) => setDraft({ ...draft, next: e.target.value })} data-testid="new-password" /></label>
+        <label>New password again <input type="password" autoComplete="new-password" value={draft.repeat}
+          maxLength={128} onChange={(e) => setDraft({ ...draft, repeat: e.target.value })} data-testid="repeat-password" /></label>
+        <button type="submit" disabled={!draft.current || draft.next.length < MIN_PASSWORD || draft.next !== draft.repeat}
+          data-testid="change-password">Change password</button>
+        {mismatch && <p className="error">The new passwords differ.</p>}
+        {error && <p className="error" role="alert">{error}</p>}
+        {done && <p role="status">Password changed; your other sessions are signed out (API tokens keep working).</p>}
+      </form>
+    </>
   );
 }
 
@@ -79,7 +121,7 @@ function Tokens() {
   );
 }
 
-function Users() {
+function Users({ self }: { self: string }) {
   const list = useAsync((signal) => accountApi.users(signal), []);
   const [draft, setDraft] = useState({ username: '', password: '', role: 'VIEWER' as Role, workspace: 'default' });
   const [error, setError] = useState<string | null>(null);
@@ -92,6 +134,20 @@ function Users() {
       list.reload();
     } catch (x) {
       setError(errorMessage(x));
+    }
+  }
+  async function act(action: () => Promise<unknown>) {
+    setError(null);
+    try {
+      await action();
+      list.reload();
+    } catch (x) {
+      setError(errorMessage(x));
+    }
+  }
+  function remove(u: UserInfo) {
+    if (window.confirm(`Delete user ${u.username} and their API tokens? Their sessions end at once.`)) {
+      void act(() => accountApi.deleteUser(u.id));
     }
   }
   return (
@@ -110,10 +166,24 @@ function Users() {
       {list.status === 'error' && <ErrorBox error={list.error} onRetry={list.reload} />}
       {list.data && (
         <div className="table-wrap">
-          <table>
-            <thead><tr><th scope="col">Username</th><th scope="col">Role</th><th scope="col">Workspace</th><th scope="col">Created</th></tr></thead>
+          <table data-testid="users">
+            <thead><tr><th scope="col">Username</th><th scope="col">Role</th><th scope="col">Workspace</th><th scope="col">Created</th>
+              <th scope="col">Sign-in</th><th scope="col" /></tr></thead>
             <tbody>{list.data.map((u) => (
-              <tr key={u.id}><td>{u.username}</td><td>{u.role}</td><td>{u.workspace}</td><td>{dateTime(u.createdAt)}</td></tr>
+              <tr key={u.id}><td>{u.username}</td><td>{u.role}</td><td>{u.workspace}</td><td>{dateTime(u.createdAt)}</td>
+                <td>{userState(u)}</td>
+                <td>{u.username !== self && (
+                  <>
+                    {u.disabled
+                      ? <button type="button" className="link" onClick={() => act(() => accountApi.enableUser(u.id))}
+                          aria-label={`Enable user ${u.username}`}>enable</button>
+                      : <button type="button" className="link" onClick={() => act(() => accountApi.disableUser(u.id))}
+                          aria-label={`Disable user ${u.username}`}>disable</button>}
+                    {u.lockedUntil && <>{' '}<button type="button" className="link" onClick={() => act(() => accountApi.unlockUser(u.id))}
+                      aria-label={`Unlock user ${u.username}`}>unlock</button></>}
+                    {' '}<button type="button" className="link" onClick={() => remove(u)} aria-label={`Delete user ${u.username}`}>delete</button>
+                  </>
+                )}</td></tr>
             ))}</tbody>
           </table>
         </div>
@@ -121,6 +191,7 @@ function Users() {
     </>
   );
 }
+
 
 function Audit() {
   const [offset, setOffset] = useState(0);

@@ -129,6 +129,7 @@ export function WillItHoldSection({ plan }: { plan: PlanWithRisk }) {
             {own.map((b) => <BacktestRow key={b.id} backtest={b} />)}
           </tbody>
         </table>
+        {risk?.caveat && <p className="warnings" data-testid="hold-caveat">{risk.caveat}</p>}
       </div>
       {(runs.data ?? []).filter((r) => r.status !== 'COMPLETED').map((r: OutOfSampleRun) => (
         <p key={r.id} className={r.status === 'FAILED' ? 'error' : 'hint'} data-testid="hold-run-status">Replay requested {dateTime(r.requestedAt)}: {r.status}{r.error ? ` — ${r.error}` : ''}</p>

@@ -22,4 +22,10 @@ public record WorkloadVm(
         String guestOs,
         boolean paravirtCapable,
         WorkloadClass workloadClass,
-        String antiAffinityGroup) {}
+        String antiAffinityGroup) {
+    /** The same VM at another position (a workload cut to some of its VMs renumbers them). */
+    public WorkloadVm withIndex(int newIndex) {
+        return new WorkloadVm(
+                newIndex, name, cores, cpuMhz, memoryMib, guestOs, paravirtCapable, workloadClass, antiAffinityGroup);
+    }
+}

@@ -120,16 +120,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> databaseUnavailable(Exception e, HttpServletRequest request) {
         log.warn("Database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, "5")
+                .header(HttpHeaders.RETRY_AFTER, ApiProblems.DATABASE_RETRY_AFTER_SECONDS)
                 .body(databaseUnavailable(request));
     }
 
     private static ProblemDetail databaseUnavailable(HttpServletRequest request) {
-        ProblemDetail pd = ApiProblems.of(
-                HttpStatus.SERVICE_UNAVAILABLE,
-                "database-unavailable",
-                "Database unavailable",
-                "The database cannot be reached right now; the service reconnects by itself, retry shortly");
+        ProblemDetail pd = ApiProblems.databaseUnavailable();
         pd.setInstance(URI.create(request.getRequestURI()));
         return pd;
     }

@@ -18,4 +18,16 @@ public final class ApiProblems {
         pd.setTitle(title);
         return pd;
     }
+
+    /** Seconds a 503 {@link #databaseUnavailable} asks the client to wait (its Retry-After header). */
+    public static final String DATABASE_RETRY_AFTER_SECONDS = "5";
+
+    /** 503 {@code database-unavailable}: the database cannot be reached right now (stopped, restarting). */
+    public static ProblemDetail databaseUnavailable() {
+        return of(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "database-unavailable",
+                "Database unavailable",
+                "The database cannot be reached right now; the service reconnects by itself, retry shortly");
+    }
 }

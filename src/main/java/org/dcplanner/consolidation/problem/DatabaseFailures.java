@@ -6,10 +6,10 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 /** Whether an exception (anywhere in its cause chain) means the database is unreachable rather than a bug. */
-final class DatabaseFailures {
+public final class DatabaseFailures {
     private DatabaseFailures() {}
 
-    static boolean isConnectionFailure(Throwable e) {
+    public static boolean isConnectionFailure(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof DataAccessResourceFailureException
                     || t instanceof CannotCreateTransactionException

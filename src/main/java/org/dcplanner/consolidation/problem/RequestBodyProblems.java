@@ -70,9 +70,11 @@ final class RequestBodyProblems {
         return "the request body is missing or unreadable";
     }
 
+    /** The innermost cause, but a value Jackson could not read stops the search (its cause is the type's own parse error). */
     private static Throwable mostSpecific(Throwable top) {
         Throwable t = top;
-        while (t != null && t.getCause() != null && t.getCause() != t) t = t.getCause();
+        while (t != null && !(t instanceof InvalidFormatException) && t.getCause() != null && t.getCause() != t)
+            t = t.getCause();
         return t;
     }
 
@@ -96,6 +98,7 @@ final class RequestBodyProblems {
         if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) return "number";
         if (type == Boolean.class || type == boolean.class) return "boolean (true or false)";
         if (type == String.class) return "string";
+        if (type == java.time.Instant.class) return "timestamp (ISO-8601, e.g. 2026-01-05T00:00:00Z)";
         return "JSON object";
     }
 }

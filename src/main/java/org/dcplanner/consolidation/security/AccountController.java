@@ -4,6 +4,8 @@ import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -12,12 +14,18 @@ import java.util.UUID;
 import org.dcplanner.consolidation.problem.ApiException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -32,22 +40,43 @@ class AccountController {
     private final ApiTokenService tokens;
     private final AuditLog audit;
     private final ObjectProvider<ClientRegistrationRepository> oidcClients;
+    private final SignInLockout lockout;
+    private final SecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
 
     AccountController(
             UserService users,
             ApiTokenService tokens,
             AuditLog audit,
-            ObjectProvider<ClientRegistrationRepository> oidcClients) {
+            ObjectProvider<ClientRegistrationRepository> oidcClients,
+            SignInLockout lockout) {
+        this.lockout = lockout;
         this.users = users;
         this.tokens = tokens;
         this.audit = audit;
         this.oidcClients = oidcClients;
     }
 
-    /** A user as shown by the API: never the password hash. */
-    record UserView(UUID id, String username, Role role, String workspace, Instant createdAt) {
+    /**
+     * A user as shown by the API: never the password hash. {@code lockedUntil}: end of a lockout after failed
+     * sign-ins, null when the password sign-in is not locked now.
+     */
+    record UserView(
+            UUID id,
+            String username,
+            Role role,
+            String workspace,
+            Instant createdAt,
+            boolean disabled,
+            Instant lockedUntil) {
         static UserView of(UserAccount u) {
-            return new UserView(u.id(), u.username(), u.role(), u.workspace(), u.createdAt());
+            return new UserView(
+                    u.id(),
+                    u.username(),
+                    u.role(),
+                    u.workspace(),
+                    u.createdAt(),
+                    u.disabled(),
+                    u.lockedAt(Instant.now()) ? u.lockedUntil() : null);
         }
     }
 
@@ -77,6 +106,62 @@ class AccountController {
     @GetMapping("/users")
     List<UserView> listUsers() {
         return users.list().stream().map(UserView::of).toList();
+    }
+
+    @GetMapping("/users/{id}")
+    UserView user(@PathVariable UUID id) {
+        return UserView.of(users.find(id));
+    }
+
+    /** The user can no longer sign in; their sessions and API tokens stop working at once. */
+    @PostMapping("/users/{id}/disable")
+    @ApiResponse(responseCode = "409", description = "Your own account")
+    UserView disableUser(@PathVariable UUID id) {
+        return UserView.of(users.setDisabled(CurrentUser.require(), id, true));
+    }
+
+    @PostMapping("/users/{id}/enable")
+    @ApiResponse(responseCode = "409", description = "Your own account")
+    UserView enableUser(@PathVariable UUID id) {
+        return UserView.of(users.setDisabled(CurrentUser.require(), id, false));
+    }
+
+    /** Lifts a lockout after failed sign-ins. */
+    @PostMapping("/users/{id}/unlock")
+    UserView unlockUser(@PathVariable UUID id) {
+        return UserView.of(users.unlock(id));
+    }
+
+    @DeleteMapping("/users/{id}")
+    @ApiResponse(responseCode = "204", description = "Deleted with its API tokens; its sessions end")
+    @ApiResponse(responseCode = "409", description = "Your own account")
+    ResponseEntity<Void> deleteUser(@PathVariable UUID id) {
+        users.delete(CurrentUser.require(), id);
+        return ResponseEntity.noContent().build();
+    }
+
+    record PasswordChange(String currentPassword, String newPassword) {}
+
+    /**
+     * The caller's own password: {@code currentPassword} required, {@code newPassword} 12..128 characters and
+     * different. The caller's other sessions end; this session and the API tokens stay.
+     */
+    @PutMapping("/me/password")
+    @ApiResponse(responseCode = "204", description = "Changed")
+    @ApiResponse(responseCode = "409", description = "The account has no password (identity provider sign-in only)")
+    ResponseEntity<Void> changePassword(
+            @RequestBody PasswordChange body, HttpServletRequest request, HttpServletResponse response) {
+        UserAccount changed =
+                users.changeOwnPassword(CurrentUser.require(), body.currentPassword(), body.newPassword(), lockout);
+        if (request.getSession(false) != null && sessions.containsContext(request)) {
+            // this session stays signed in under the new stamp
+            SecurityContext context = SecurityContextHolder.createEmptyContext();
+            SignedInUser me = SignedInUser.of(changed);
+            context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(me, null, me.getAuthorities()));
+            SecurityContextHolder.setContext(context);
+            sessions.saveContext(context, request, response);
+        }
+        return ResponseEntity.noContent().build();
     }
 
     record NewToken(String name) {}

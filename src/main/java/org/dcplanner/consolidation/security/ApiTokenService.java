@@ -54,10 +54,13 @@ public class ApiTokenService {
         if (!tokens.delete(id, owner.id())) throw ApiException.notFound("Token", id);
     }
 
-    /** The user a presented token belongs to, if the token is known. */
+    /** The user a presented token belongs to, if the token is known and its user not disabled. */
     Optional<SignedInUser> authenticate(String token) {
         if (!token.startsWith(PREFIX) || token.length() > 200) return Optional.empty();
-        return tokens.ownerOf(sha256(token)).flatMap(users::find).map(SignedInUser::of);
+        return tokens.ownerOf(sha256(token))
+                .flatMap(users::find)
+                .filter(u -> !u.disabled())
+                .map(SignedInUser::of);
     }
 
     static byte[] sha256(String token) {

@@ -83,6 +83,11 @@ public class AuditLog extends OncePerRequestFilter {
                 null);
     }
 
+    /** An event of an account that no request of its own performed (a lockout: status 423), as method ACCOUNT. */
+    void accountEvent(String username, String what, int status, String from) {
+        record(username, null, "ACCOUNT", what, status, from, null);
+    }
+
     private void record(
             String username, String workspace, String method, String path, int status, String from, String target) {
         try {

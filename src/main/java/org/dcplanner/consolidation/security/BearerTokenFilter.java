@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Optional;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
@@ -30,7 +31,14 @@ class BearerTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        var user = tokens.authenticate(header.substring(SCHEME.length()).trim());
+        Optional<SignedInUser> user;
+        try {
+            user = tokens.authenticate(header.substring(SCHEME.length()).trim());
+        } catch (RuntimeException e) {
+            // the token could not be looked up: the database is down (503), or a bug (rethrown: 500)
+            if (problems.databaseUnavailable(request, response, e)) return;
+            throw e;
+        }
         if (user.isEmpty()) {
             SecurityContextHolder.clearContext();
             problems.commence(request, response, new BadCredentialsException("unknown API token"));

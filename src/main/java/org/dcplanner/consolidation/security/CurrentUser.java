@@ -6,8 +6,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * The signed-in user of the current request, and the workspace every repository query is scoped to.
- * Background jobs (db-scheduler threads) run with no user: {@link #workspaceOrSystem()} is then null,
- * meaning unscoped; they only act on ids a signed-in request already resolved in its workspace.
+ * Background jobs (db-scheduler threads) run with no user, in the workspace of what they work on
+ * ({@link #inWorkspace}); outside it {@link #workspaceOrSystem()} is null, meaning unscoped.
  * HTTP requests never run without a user: the filter chain requires sign-in for every API path.
  */
 public final class CurrentUser {
@@ -16,7 +16,27 @@ public final class CurrentUser {
     /** Matches no stored object (workspace names are never empty). */
     static final String NO_WORKSPACE = "";
 
+    /** The workspace a background job works in ({@link #inWorkspace}); null: unscoped. */
+    private static final ThreadLocal<String> JOB_WORKSPACE = new ThreadLocal<>();
+
     private CurrentUser() {}
+
+    /**
+     * Runs background work (a job thread, no signed-in user) in one workspace: its queries see that workspace's
+     * objects and the shared ones, and what it stores belongs there. Jobs run in the workspace of what they work on
+     * (a plan, a simulation, a backtest), so ids unique only per workspace (custom host models) resolve to theirs.
+     * A null workspace runs the work unscoped.
+     */
+    public static void inWorkspace(String workspace, Runnable work) {
+        String outer = JOB_WORKSPACE.get();
+        JOB_WORKSPACE.set(workspace);
+        try {
+            work.run();
+        } finally {
+            if (outer == null) JOB_WORKSPACE.remove();
+            else JOB_WORKSPACE.set(outer);
+        }
+    }
 
     /** The signed-in user, if the current thread serves an authenticated request. */
     public static Optional<SignedInUser> get() {
@@ -34,17 +54,20 @@ public final class CurrentUser {
     }
 
     /**
-     * The caller's workspace; null on a thread with no authentication at all (a background job), which
-     * repositories read as unscoped. An anonymous request gets a workspace no object is in (fail closed).
+     * The caller's workspace; on a thread with no authentication at all (a background job) the job's workspace, or
+     * null outside {@link #inWorkspace}, which repositories read as unscoped. An anonymous request gets a workspace no object is in (fail closed).
      */
     public static String workspaceOrSystem() {
-        if (SecurityContextHolder.getContext().getAuthentication() == null) return null;
+        if (SecurityContextHolder.getContext().getAuthentication() == null) return JOB_WORKSPACE.get();
         return get().map(SignedInUser::workspace).orElse(NO_WORKSPACE);
     }
 
     /** The workspace a new object is stored in: the caller's; {@code default} when a background job creates one. */
     public static String workspaceForNew() {
-        if (SecurityContextHolder.getContext().getAuthentication() == null) return DEFAULT_WORKSPACE;
+        if (SecurityContextHolder.getContext().getAuthentication() == null) {
+            String job = JOB_WORKSPACE.get();
+            return job != null ? job : DEFAULT_WORKSPACE;
+        }
         return require().workspace();
     }
 }

@@ -5,6 +5,7 @@ import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Component;
@@ -53,6 +54,9 @@ class OidcAccounts implements OAuth2UserService<OidcUserRequest, OidcUser> {
     public OidcUser loadUser(OidcUserRequest request) throws OAuth2AuthenticationException {
         OidcUser user = delegate.loadUser(request);
         String username = user.getPreferredUsername() != null ? user.getPreferredUsername() : user.getSubject();
-        return new SignedInOidcUser(user, SignedInUser.of(users.oidcAccount(username, defaultRole, defaultWorkspace)));
+        UserAccount account = users.oidcAccount(username, defaultRole, defaultWorkspace);
+        if (account.disabled())
+            throw new OAuth2AuthenticationException(new OAuth2Error("access_denied", "the account is disabled", null));
+        return new SignedInOidcUser(user, SignedInUser.of(account));
     }
 }

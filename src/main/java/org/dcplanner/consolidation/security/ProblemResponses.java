@@ -6,6 +6,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import org.dcplanner.consolidation.problem.ApiProblems;
+import org.dcplanner.consolidation.problem.DatabaseFailures;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -32,6 +34,7 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
+        if (databaseUnavailable(request, response, e)) return;
         if (isPageNavigation(request)) {
             response.sendRedirect(request.getContextPath() + "/login"); // e.g. /swagger-ui.html opened in a browser
             return;
@@ -65,9 +68,10 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
         write(request, response, pd);
     }
 
-    /** A failed form sign-in: 401 problem+json without saying whether the user exists. */
+    /** A failed form sign-in: 401 problem+json without saying whether the user exists or why it was refused. */
     void signInFailed(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
+        if (databaseUnavailable(request, response, e)) return;
         write(
                 request,
                 response,
@@ -75,7 +79,20 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
                         HttpStatus.UNAUTHORIZED,
                         "sign-in-failed",
                         "Sign-in failed",
-                        "unknown username or wrong password"));
+                        "unknown username or wrong password, or the account is disabled or locked after too many"
+                                + " failed sign-ins"));
+    }
+
+    /**
+     * A credential that could not be checked because the database is unreachable: 503 {@code database-unavailable}
+     * with Retry-After (not a 401, which would tell a script its credential is wrong). False otherwise.
+     */
+    boolean databaseUnavailable(HttpServletRequest request, HttpServletResponse response, Throwable e)
+            throws IOException {
+        if (!DatabaseFailures.isConnectionFailure(e)) return false;
+        response.setHeader(HttpHeaders.RETRY_AFTER, ApiProblems.DATABASE_RETRY_AFTER_SECONDS);
+        write(request, response, ApiProblems.databaseUnavailable());
+        return true;
     }
 
     private static boolean isPageNavigation(HttpServletRequest request) {

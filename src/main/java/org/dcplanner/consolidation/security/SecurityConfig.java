@@ -95,6 +95,7 @@ class SecurityConfig {
             HttpSecurity http,
             ProblemResponses problems,
             ApiTokenService tokens,
+            UserRepository users,
             AuditLog audit,
             OidcAccounts oidcAccounts,
             ObjectProvider<ClientRegistrationRepository> oidcClients)
@@ -107,7 +108,7 @@ class SecurityConfig {
                         .permitAll()
                         .requestMatchers("/api/v1/users/**", "/api/v1/audit/**", "/actuator/**")
                         .hasRole("ADMIN")
-                        .requestMatchers("/api/v1/me", "/api/v1/tokens/**")
+                        .requestMatchers("/api/v1/me", "/api/v1/me/**", "/api/v1/tokens/**")
                         .authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/**")
                         .hasRole("VIEWER")
@@ -126,6 +127,7 @@ class SecurityConfig {
                 .httpBasic(b -> b.authenticationEntryPoint(problems))
                 .addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
                 .addFilterAfter(audit, SecurityContextHolderFilter.class)
+                .addFilterAfter(new SessionRevalidation(users, problems), SecurityContextHolderFilter.class)
                 .csrf(c -> c.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(new SpaCsrfTokenRequestHandler())
                         .requireCsrfProtectionMatcher(SecurityConfig::needsCsrfToken))

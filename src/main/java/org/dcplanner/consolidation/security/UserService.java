@@ -47,9 +47,7 @@ public class UserService implements UserDetailsService {
         if (username == null || !USERNAME.matcher(username).matches())
             throw ApiException.badRequest("username must be 1-64 characters of letters, digits, '.', '_', '@' or '-'")
                     .at(null, null, "username");
-        if (password == null || password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD)
-            throw ApiException.badRequest("password must be " + MIN_PASSWORD + " to " + MAX_PASSWORD + " characters")
-                    .at(null, null, "password");
+        requirePolicy(password, "password");
         if (role == null)
             throw ApiException.badRequest("role must be one of VIEWER, PLANNER, ADMIN")
                     .at(null, null, "role");
@@ -58,7 +56,7 @@ public class UserService implements UserDetailsService {
                             "workspace must be 1-63 characters of lower-case letters, digits, '_' or '-', starting with a letter or digit")
                     .at(null, null, "workspace");
         UserAccount account =
-                new UserAccount(UUID.randomUUID(), username, encoder.encode(password), role, workspace, null);
+                UserAccount.created(UUID.randomUUID(), username, encoder.encode(password), role, workspace);
         if (!users.insert(account))
             throw new ApiException(
                             HttpStatus.CONFLICT,
@@ -69,10 +67,77 @@ public class UserService implements UserDetailsService {
         return users.find(account.id()).orElseThrow();
     }
 
+    /** 400 naming {@code field} unless the password has {@link #MIN_PASSWORD} to {@link #MAX_PASSWORD} characters. */
+    private static void requirePolicy(String password, String field) {
+        if (password == null || password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD)
+            throw ApiException.badRequest("password must be " + MIN_PASSWORD + " to " + MAX_PASSWORD + " characters")
+                    .at(null, null, field);
+    }
+
+    /** The stored user (404 when there is none). */
+    public UserAccount find(UUID id) {
+        return users.find(id).orElseThrow(() -> ApiException.notFound("User", id));
+    }
+
+    /**
+     * The caller changes their own password: the current one is required (a wrong one counts as a failed sign-in),
+     * the new one follows the policy and differs from it. The user's other sessions end; API tokens stay.
+     */
+    UserAccount changeOwnPassword(SignedInUser me, String currentPassword, String newPassword, SignInLockout lockout) {
+        UserAccount account = find(me.id());
+        if (account.passwordHash() == null)
+            throw new ApiException(
+                    HttpStatus.CONFLICT,
+                    "no-password",
+                    "No password to change",
+                    "this account signs in through the identity provider only");
+        if (currentPassword == null || !encoder.matches(currentPassword, account.passwordHash())) {
+            lockout.failed(account.username(), null);
+            throw new ApiException(
+                            HttpStatus.BAD_REQUEST, "wrong-password", "Wrong password", "the current password is wrong")
+                    .at(null, null, "currentPassword");
+        }
+        requirePolicy(newPassword, "newPassword");
+        if (newPassword.equals(currentPassword))
+            throw ApiException.badRequest("the new password must differ from the current one")
+                    .at(null, null, "newPassword");
+        users.setPassword(account.id(), encoder.encode(newPassword));
+        return find(account.id());
+    }
+
+    /** An admin disables or enables another user (not themselves: 409); a disabled user's sessions end at once. */
+    UserAccount setDisabled(SignedInUser admin, UUID id, boolean disabled) {
+        refuseOwnAccount(admin, id, disabled ? "disable" : "enable");
+        if (!users.setDisabled(id, disabled)) throw ApiException.notFound("User", id);
+        return find(id);
+    }
+
+    /** An admin deletes another user (not themselves: 409) with their API tokens; their sessions end at once. */
+    void delete(SignedInUser admin, UUID id) {
+        refuseOwnAccount(admin, id, "delete");
+        if (!users.delete(id)) throw ApiException.notFound("User", id);
+    }
+
+    /** An admin lifts a lockout before it ends. */
+    UserAccount unlock(UUID id) {
+        if (!users.unlock(id)) throw ApiException.notFound("User", id);
+        return find(id);
+    }
+
+    /** An admin acting on their own account could lock every admin out. */
+    private static void refuseOwnAccount(SignedInUser admin, UUID id, String action) {
+        if (admin.id().equals(id))
+            throw new ApiException(
+                    HttpStatus.CONFLICT,
+                    "own-account",
+                    "Not on your own account",
+                    "an admin cannot " + action + " their own account; another admin can");
+    }
+
     /** Finds or creates the local account of an OIDC user (no password; role and workspace from the defaults). */
     UserAccount oidcAccount(String username, Role role, String workspace) {
         return users.findByUsername(username).orElseGet(() -> {
-            users.insert(new UserAccount(UUID.randomUUID(), username, null, role, workspace, null));
+            users.insert(UserAccount.created(UUID.randomUUID(), username, null, role, workspace));
             return users.findByUsername(username).orElseThrow();
         });
     }

@@ -330,6 +330,19 @@ class OpenApiContractIT extends PostgresIntegrationTest {
         call(HttpMethod.GET, "/api/v1/users", "/api/v1/users");
         call(HttpMethod.POST, "/api/v1/users", "/api/v1/users", Map.of("username", "contract"), "application/json");
         call(HttpMethod.GET, "/api/v1/audit", "/api/v1/audit");
+        String user = "/api/v1/users/" + unknown;
+        call(HttpMethod.GET, "/api/v1/users/{id}", user);
+        call(HttpMethod.DELETE, "/api/v1/users/{id}", user);
+        for (String action : List.of("disable", "enable", "unlock")) {
+            call(HttpMethod.POST, "/api/v1/users/{id}/" + action, user + "/" + action, null, "application/json");
+        }
+        // the right current password and a new one below the policy: 400 naming newPassword, nothing changed
+        call(
+                HttpMethod.PUT,
+                "/api/v1/me/password",
+                "/api/v1/me/password",
+                Map.of("currentPassword", org.dcplanner.consolidation.TestUsers.PASSWORD, "newPassword", "short"),
+                "application/json");
 
         TreeSet<String> covered = new TreeSet<>();
         TreeSet<String> statuses = new TreeSet<>();

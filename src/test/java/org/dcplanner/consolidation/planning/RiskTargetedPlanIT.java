@@ -42,6 +42,8 @@ class RiskTargetedPlanIT extends PostgresIntegrationTest {
             assertThat(risk.get("inSampleHostStepsOverPercent").asDouble()).isBetween(0.0, 100.0);
             assertThat(risk.get("estimatedOutOfSamplePercent").isNumber()).isTrue();
             assertThat(risk.get("method").asText()).contains("mean + ").contains("correlation");
+            // one day of history: the estimate says what it cannot see
+            assertThat(risk.get("caveat").asText()).contains("under two days");
             assertThat(plan.get("sizingApplied").get("mode").asText()).isEqualTo("OVERLOAD_RISK");
             assertThat(plan.get("sizingApplied").get("windowSteps").asInt()).isEqualTo(12);
             assertThat(plan.get("request").get("sizing").get("percentile").isNull())

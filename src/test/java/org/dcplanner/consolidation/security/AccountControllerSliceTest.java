@@ -33,9 +33,12 @@ class AccountControllerSliceTest {
     @MockitoBean
     AuditLog audit;
 
+    @MockitoBean
+    SignInLockout lockout;
+
     @AfterEach
     void nothingReadOrWritten() {
-        verifyNoInteractions(users, tokens, audit);
+        verifyNoInteractions(users, tokens, audit, lockout);
     }
 
     @Test

@@ -172,19 +172,7 @@ class SecurityIT extends PostgresIntegrationTest {
     @Test
     void customHostModelsBelongToTheirWorkspaceAndBuiltInsAreShared() {
         String id = "ws-model-" + UUID.randomUUID().toString().substring(0, 8);
-        Map<String, Object> model = Map.ofEntries(
-                Map.entry("id", id),
-                Map.entry("name", "Workspace model"),
-                Map.entry("cores", 8),
-                Map.entry("coreMhz", 2500),
-                Map.entry("memoryMib", 32768),
-                Map.entry("diskKBps", 200000),
-                Map.entry("networkKBps", 125000),
-                Map.entry("powerWatts", List.of(50, 60, 70, 80, 90, 100, 110, 120, 130, 140, 150)),
-                Map.entry("rackUnits", 1),
-                Map.entry("purchaseCost", 5000),
-                Map.entry("yearlyMaintenanceCost", 500),
-                Map.entry("hardwareAssist", true));
+        Map<String, Object> model = HostModelIdsPerWorkspaceIT.model(id, 8, 2500);
         ResponseEntity<String> created = http.postForEntity("/api/v1/host-models", model, String.class);
         assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.CREATED);
         TestRestTemplate other = http.withBasicAuth(TestUsers.OTHER_PLANNER, TestUsers.PASSWORD);

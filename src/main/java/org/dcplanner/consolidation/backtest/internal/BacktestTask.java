@@ -7,9 +7,11 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import org.dcplanner.consolidation.security.JobWorkspace;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The db-scheduler task "run-backtest" (backtests and sweeps); instance id = the job's id. An execution
@@ -23,16 +25,19 @@ class BacktestTask {
     static final Duration POLL = Duration.ofSeconds(2);
 
     @Bean
-    CustomTask<String> runBacktestTask(ObjectProvider<BacktestJob> job) {
+    CustomTask<String> runBacktestTask(ObjectProvider<BacktestJob> job, JdbcTemplate jdbc) {
         return Tasks.custom(NAME, String.class)
                 .onFailure(new FailureHandler.OnFailureRetryLater<>(Duration.ofSeconds(5)))
                 .execute((instance, context) -> {
                     UUID id = UUID.fromString(instance.getData());
-                    BacktestJob.Next next;
-                    do {
-                        next = job.getObject().step(id);
-                    } while (next == BacktestJob.Next.CONTINUE);
-                    boolean done = next == BacktestJob.Next.DONE;
+                    BacktestJob.Next[] next = new BacktestJob.Next[1];
+                    // in the backtest's workspace: the plans it validates resolve that workspace's host models
+                    JobWorkspace.run(jdbc, "select workspace from backtest where id = ?", id, () -> {
+                        do {
+                            next[0] = job.getObject().step(id);
+                        } while (next[0] == BacktestJob.Next.CONTINUE);
+                    });
+                    boolean done = next[0] == BacktestJob.Next.DONE;
                     return (complete, operations) -> {
                         if (done) operations.remove();
                         else operations.reschedule(complete, Instant.now().plus(POLL));

@@ -56,12 +56,17 @@ public class HostCatalogService implements HostCatalog {
         return add(model, false);
     }
 
-    /** Adds a custom model to the caller's workspace or (admins only, else 403) to the shared catalog. */
+    /**
+     * Adds a custom model to the caller's workspace or (admins only, else 403) to the shared catalog; 409 when the id
+     * is built in, or taken by the workspace's own or a shared model (another workspace's models do not count, and
+     * the answer does not reveal them; a shared model's id must be free in every workspace).
+     */
+    @Transactional
     public HostModel add(HostModel model, boolean shared) {
         if (shared) requireAdminForSharedCatalog(model.id());
         if (isBuiltIn(model.id())) throw conflict(model.id());
         try {
-            customModels.insert(model, shared);
+            if (!customModels.insert(model, shared)) throw conflict(model.id());
         } catch (DuplicateKeyException e) {
             throw conflict(model.id());
         }
@@ -85,7 +90,9 @@ public class HostCatalogService implements HostCatalog {
         }
         boolean shared = customModels.lockForDelete(id).orElseThrow(() -> ApiException.notFound("host model", id));
         if (shared) requireAdminForSharedCatalog(id);
-        long plans = usage.stream().mapToLong(u -> u.plansUsing(id)).sum();
+        // a workspace's model: that workspace's plans (another workspace's model of the same id is not this one)
+        String workspace = shared ? null : CurrentUser.workspaceOrSystem();
+        long plans = usage.stream().mapToLong(u -> u.plansUsing(id, workspace)).sum();
         if (plans > 0) {
             throw new ApiException(
                             HttpStatus.CONFLICT,

@@ -9,14 +9,15 @@ import java.util.Optional;
 import org.dcplanner.consolidation.inventory.HostModel;
 import org.dcplanner.consolidation.security.CurrentUser;
 import org.dcplanner.consolidation.security.WorkspaceScope;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
  * Custom host models in table host_models (V3), each in a workspace (V21) and seen only there
- * ({@link WorkspaceScope}), or in the shared catalog (workspace null, V22) seen by all; ids stay unique
- * across workspaces, so plans and jobs resolve them by id alone.
+ * ({@link WorkspaceScope}), or in the shared catalog (workspace null, V22) seen by all. Ids are unique among the
+ * models a workspace sees (its own and the shared ones, V81), not across workspaces: jobs resolve them inside the
+ * workspace of what they work on ({@code CurrentUser.inWorkspace}); an unscoped lookup of an id two workspaces
+ * use fails instead of picking one.
  */
 @Repository
 class HostModelRepository {
@@ -40,17 +41,37 @@ class HostModelRepository {
     }
 
     Optional<HostModel> findById(String id) {
-        return jdbc
-                .query(
+        return single(
+                id,
+                jdbc.query(
                         "select " + COLUMNS + " from host_models where id = ? and " + VISIBLE,
                         HostModelRepository::map,
-                        WorkspaceScope.args(id))
-                .stream()
-                .findFirst();
+                        WorkspaceScope.args(id)));
     }
 
-    /** Inserts into the caller's workspace, or the shared catalog; throws {@link DuplicateKeyException} when the id exists. */
-    void insert(HostModel m, boolean shared) {
+    /** The one row of a visible id; an unscoped lookup (outside any workspace) of an id several workspaces use fails. */
+    private static <T> Optional<T> single(String id, List<T> rows) {
+        if (rows.size() > 1)
+            throw new IllegalStateException("host model id " + id + " exists in several workspaces: look it up in one"
+                    + " (CurrentUser.inWorkspace)");
+        return rows.stream().findFirst();
+    }
+
+    /**
+     * Inserts into the caller's workspace, or the shared catalog; false when the id is taken among what the model
+     * will be seen with: the workspace's own and the shared models (a shared model: every custom model). Call inside
+     * a transaction: an advisory lock on the id serializes concurrent inserts of it until commit.
+     */
+    boolean insert(HostModel m, boolean shared) {
+        String workspace = shared ? null : CurrentUser.workspaceForNew();
+        jdbc.queryForList("select pg_advisory_xact_lock(hashtext(?))", "host_models:" + m.id());
+        Boolean taken = jdbc.queryForObject(
+                "select exists(select 1 from host_models where id = ? and (? or workspace is null or workspace = ?))",
+                Boolean.class,
+                m.id(),
+                shared,
+                workspace);
+        if (Boolean.TRUE.equals(taken)) return false;
         jdbc.update(con -> {
             var ps = con.prepareStatement(
                     "insert into host_models (" + COLUMNS + ", workspace) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
@@ -68,9 +89,10 @@ class HostModelRepository {
             ps.setDouble(11, m.yearlyMaintenanceCost());
             ps.setBoolean(12, m.hardwareAssist());
             ps.setString(13, m.source());
-            ps.setString(14, shared ? null : CurrentUser.workspaceForNew());
+            ps.setString(14, workspace);
             return ps;
         });
+        return true;
     }
 
     /**
@@ -78,13 +100,12 @@ class HostModelRepository {
      * else whether it is in the shared catalog.
      */
     Optional<Boolean> lockForDelete(String id) {
-        return jdbc
-                .query(
+        return single(
+                id,
+                jdbc.query(
                         "select workspace is null from host_models where id = ? and " + VISIBLE + " for update",
                         (rs, n) -> rs.getBoolean(1),
-                        WorkspaceScope.args(id))
-                .stream()
-                .findFirst();
+                        WorkspaceScope.args(id)));
     }
 
     /** Share-locks these models until the transaction ends (blocks their deletion); returns the ids found. */

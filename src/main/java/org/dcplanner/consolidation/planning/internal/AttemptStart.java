@@ -26,7 +26,7 @@ record AttemptStart(int[] vmSlot, Duration timeLimit, long searchedBeforeMillis,
 
     static AttemptStart of(PlanRecord plan, BuiltProblem built, Duration limit) {
         int[] saved = plan.vmSlot();
-        long spentMillis = Math.max(plan.searchedMillis(), spentMillis(plan.progress(), plan.attempt()));
+        long spentMillis = searchedBeforeMillis(plan);
         if (saved == null) return cold(limit, spentMillis, "no saved best");
         if (!built.problem().vmNames().equals(plan.vmNames())
                 || !built.slotModels().equals(plan.slotModels())) {
@@ -42,6 +42,11 @@ record AttemptStart(int[] vmSlot, Duration timeLimit, long searchedBeforeMillis,
                 remaining.compareTo(floor) < 0 ? floor : remaining,
                 spentMillis,
                 "warm start from the saved best; earlier attempts searched at least " + spentMillis + " ms");
+    }
+
+    /** Search time the earlier attempts are known to have spent (see the class comment). */
+    static long searchedBeforeMillis(PlanRecord plan) {
+        return Math.max(plan.searchedMillis(), spentMillis(plan.progress(), plan.attempt()));
     }
 
     private static AttemptStart cold(Duration limit, long spentMillis, String reason) {

@@ -13,6 +13,8 @@ import org.dcplanner.consolidation.inventory.HostModel;
 import org.dcplanner.consolidation.planning.PlanRequest;
 import org.dcplanner.consolidation.planning.VirtualizationChoice;
 import org.dcplanner.consolidation.planning.internal.DemandSizer.SizedDemand;
+import org.dcplanner.consolidation.planning.solver.SolveStopped;
+import org.dcplanner.consolidation.planning.solver.StopPoll;
 import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem;
 import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem.HostSlotSpec;
 import org.dcplanner.consolidation.problem.ApiException;
@@ -46,7 +48,13 @@ public final class PlanProblemFactory {
 
     public static BuiltProblem build(
             PlanRequest request, LoadedWorkload workload, HostCatalog catalog, OverheadModel overhead) {
-        return build(request, workload, catalog, overhead, true);
+        return build(request, workload, catalog, overhead, true, StopPoll.never());
+    }
+
+    /** The same; risk sizing's probes check {@code stop} ({@link SolveStopped} when it is on). */
+    public static BuiltProblem build(
+            PlanRequest request, LoadedWorkload workload, HostCatalog catalog, OverheadModel overhead, StopPoll stop) {
+        return build(request, workload, catalog, overhead, true, stop);
     }
 
     /**
@@ -56,7 +64,7 @@ public final class PlanProblemFactory {
      */
     public static BuiltProblem preview(
             PlanRequest request, LoadedWorkload workload, HostCatalog catalog, OverheadModel overhead) {
-        return build(request, workload, catalog, overhead, false);
+        return build(request, workload, catalog, overhead, false, StopPoll.never());
     }
 
     private static BuiltProblem build(
@@ -64,7 +72,8 @@ public final class PlanProblemFactory {
             LoadedWorkload workload,
             HostCatalog catalog,
             OverheadModel overhead,
-            boolean riskSearch) {
+            boolean riskSearch,
+            StopPoll stop) {
         List<WorkloadVm> vms = workload.vms();
         DensityLimits limits = DensityLimits.of(request, catalog, vms);
         List<HostSlotSpec> pool = expandPool(request, catalog);
@@ -86,7 +95,7 @@ public final class PlanProblemFactory {
         Double riskZ = null;
         if (request.sizing().riskTargeted() && riskSearch) {
             // the risk search probes packings on the physical resources; the density rows join the final problem
-            RiskSizing risk = RiskSizing.of(workload, request, model, pool);
+            RiskSizing risk = RiskSizing.of(workload, request, model, pool, stop);
             sized = risk.sized();
             slots = limits.withRows(risk.slots());
             riskZ = risk.z();

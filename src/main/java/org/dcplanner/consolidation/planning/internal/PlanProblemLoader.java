@@ -14,6 +14,8 @@ import org.dcplanner.consolidation.inventory.HostModel;
 import org.dcplanner.consolidation.planning.PlanRequest;
 import org.dcplanner.consolidation.planning.PlanWindow;
 import org.dcplanner.consolidation.planning.internal.PlanProblemFactory.BuiltProblem;
+import org.dcplanner.consolidation.planning.solver.SolveStopped;
+import org.dcplanner.consolidation.planning.solver.StopPoll;
 import org.dcplanner.consolidation.problem.ApiException;
 import org.dcplanner.consolidation.virtualization.OverheadModel;
 import org.springframework.stereotype.Component;
@@ -63,7 +65,14 @@ class PlanProblemLoader {
 
     /** Loads the workload and builds the sized problem (validation problems surface as ApiException). */
     BuiltProblem build(PlanRequest request) {
-        return PlanProblemFactory.build(request, window(request), catalog, overhead);
+        return build(request, StopPoll.never());
+    }
+
+    /** The same; a stop request seen while sizing throws {@link SolveStopped}. */
+    BuiltProblem build(PlanRequest request, StopPoll stop) {
+        LoadedWorkload workload = window(request);
+        stop.check();
+        return PlanProblemFactory.build(request, workload, catalog, overhead, stop);
     }
 
     /**

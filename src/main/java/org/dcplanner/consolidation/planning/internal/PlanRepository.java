@@ -145,8 +145,13 @@ public class PlanRepository implements HostModelUsage {
     }
 
     @Override
-    public long plansUsing(String modelId) {
-        Long n = jdbc.queryForObject("select count(*) from plans where ? = any(slot_models)", Long.class, modelId);
+    public long plansUsing(String modelId, String workspace) {
+        Long n = jdbc.queryForObject(
+                "select count(*) from plans where ? = any(slot_models) and (cast(? as text) is null or workspace = ?)",
+                Long.class,
+                modelId,
+                workspace,
+                workspace);
         return n == null ? 0 : n;
     }
 
@@ -289,6 +294,19 @@ public class PlanRepository implements HostModelUsage {
             }
         });
         return status == null || status.isEmpty() ? null : PlanStatus.valueOf(status.get(0));
+    }
+
+    /**
+     * Ends an attempt stopped before it had a placement: CANCELLED (after a finish request too: there is no best to
+     * keep). The plan keeps what an earlier attempt saved, if any; otherwise it has no placement.
+     */
+    void endWithoutPlacement(UUID id, int attempt, long searchedMillis) {
+        jdbc.update(
+                "update plans set status = 'CANCELLED', searched_millis = ?, finished_at = now(), updated_at = now() "
+                        + "where id = ? and attempt = ? and status = 'SOLVING'",
+                searchedMillis,
+                id,
+                attempt);
     }
 
     void fail(UUID id, int attempt, String error) {

@@ -13,6 +13,8 @@ import org.dcplanner.consolidation.planning.internal.PlanProblemFactory.BuiltPro
 import org.dcplanner.consolidation.planning.solver.ConsolidationSolver;
 import org.dcplanner.consolidation.planning.solver.PlanningResult;
 import org.dcplanner.consolidation.planning.solver.SolveOptions;
+import org.dcplanner.consolidation.planning.solver.SolveStopped;
+import org.dcplanner.consolidation.planning.solver.StopPoll;
 import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem;
 import org.dcplanner.consolidation.planning.solver.start.ReferencePlacements;
 import org.dcplanner.consolidation.planning.solver.start.StartAssignment;
@@ -24,7 +26,9 @@ import org.springframework.stereotype.Component;
 /**
  * Solves one plan on the calling (job engine) thread: claims an attempt, rebuilds the sized problem,
  * solves with the cancel flag polled from the database, persists the best solution while solving and
- * the result at the end, then publishes {@link PlanCompleted} when a placement exists. A revived
+ * the result at the end, then publishes {@link PlanCompleted} when a placement exists. A stop that lands before
+ * the references exist (while sizing, or packing the first-fit baselines) ends the plan CANCELLED at once, with no
+ * placement of this attempt (a finish request too: there is no best to keep). A revived
  * execution (after a crash) starts a new attempt from the previous attempt's saved best when it still
  * fits, for the rest of the time limit ({@link AttemptStart}); the previous attempt's best stays
  * visible until the new attempt writes its first best, which is never worse.
@@ -67,14 +71,21 @@ class PlanSolveJob {
         }
         int attempt = claimed.getAsInt();
         AtomicBoolean localStop = stops.register(planId);
+        long attemptNanos = System.nanoTime();
+        long searchedBefore = 0;
         try {
             PlanRecord plan = plans.find(planId).orElseThrow();
             PlanRequest request = json.readValue(plan.requestJson(), PlanRequest.class);
+            searchedBefore = AttemptStart.searchedBeforeMillis(plan);
+            BestSolutionWriter writer = new BestSolutionWriter(plans, planId, attempt, properties.bestWriteInterval());
+            BooleanSupplier stopRequested = stopSignal(planId, attempt, writer, searchedBefore, localStop);
+            // the sizing and the references check it too: a cancel before the search ends the attempt promptly
+            StopPoll stop = StopPoll.onRequest(stopRequested);
             // SIZING until here (risk mode: the packing probes); a request no packing satisfies FAILS the plan
-            BuiltProblem built = problems.build(request);
+            BuiltProblem built = problems.build(request, stop);
             plans.startSearch(planId, attempt);
             // computed once: shown on the plan at once, and the solver starts from them instead of packing them again
-            ReferencePlacements placements = ReferencePlacements.of(built.problem());
+            ReferencePlacements placements = ReferencePlacements.of(built.problem(), stop);
             PlanReferences references = PlanReferences.of(placements, built.problem());
             plans.saveReferences(planId, attempt, references);
             plans.saveApproachMix(planId, attempt, approachMix(built));
@@ -85,7 +96,6 @@ class PlanSolveJob {
                     attempt,
                     start.reason(),
                     start.timeLimit().toMillis());
-            BestSolutionWriter writer = new BestSolutionWriter(plans, planId, attempt, properties.bestWriteInterval());
             PlanningProblem problem = built.problem();
             int[] warmStart = start.vmSlot();
             ReferencePlacements solverReferences = placements;
@@ -103,12 +113,8 @@ class PlanSolveJob {
                 if (warmStart == null || !StartAssignment.fits(problem, warmStart)) warmStart = budget.placement();
                 solverReferences = null; // the references ignore the pins
             }
-            SolveOptions options = new SolveOptions(
-                    start.timeLimit(),
-                    stopSignal(planId, attempt, writer, start.searchedBeforeMillis(), localStop),
-                    writer::onNewBest,
-                    warmStart,
-                    solverReferences);
+            SolveOptions options =
+                    new SolveOptions(start.timeLimit(), stopRequested, writer::onNewBest, warmStart, solverReferences);
             long solveStart = System.nanoTime();
             PlanningResult result = solver.solve(problem, options);
             long solvedMillis = (System.nanoTime() - solveStart) / 1_000_000;
@@ -130,6 +136,11 @@ class PlanSolveJob {
             if ((status == PlanStatus.COMPLETED || status == PlanStatus.CANCELLED) && hasPlacement(result)) {
                 events.publishEvent(new PlanCompleted(planId));
             }
+        } catch (SolveStopped e) {
+            // stopped while sizing or packing the baselines: no placement of this attempt exists
+            long searched = searchedBefore + (System.nanoTime() - attemptNanos) / 1_000_000;
+            plans.endWithoutPlacement(planId, attempt, searched);
+            log.info("plan {} attempt {} stopped before it had a placement: CANCELLED", planId, attempt);
         } catch (JsonProcessingException | RuntimeException e) {
             log.error("plan {} attempt {} failed", planId, attempt, e);
             plans.fail(planId, attempt, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());

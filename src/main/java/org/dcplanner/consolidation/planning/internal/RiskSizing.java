@@ -7,6 +7,8 @@ import org.dcplanner.consolidation.ingestion.LoadedWorkload;
 import org.dcplanner.consolidation.ingestion.WorkloadVm;
 import org.dcplanner.consolidation.planning.PlanRequest;
 import org.dcplanner.consolidation.planning.internal.DemandSizer.SizedDemand;
+import org.dcplanner.consolidation.planning.solver.SolveStopped;
+import org.dcplanner.consolidation.planning.solver.StopPoll;
 import org.dcplanner.consolidation.planning.solver.domain.DemandModel;
 import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem;
 import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem.HostSlotSpec;
@@ -30,6 +32,16 @@ public record RiskSizing(SizedDemand sized, List<HostSlotSpec> slots, double z, 
 
     public static RiskSizing of(
             LoadedWorkload workload, PlanRequest request, OverheadModel overhead, List<HostSlotSpec> slots) {
+        return of(workload, request, overhead, slots, StopPoll.never());
+    }
+
+    /** The same, checking {@code stop} in every probe's packing ({@link SolveStopped} when it is on). */
+    public static RiskSizing of(
+            LoadedWorkload workload,
+            PlanRequest request,
+            OverheadModel overhead,
+            List<HostSlotSpec> slots,
+            StopPoll stop) {
         // each VM under the approach the plan gives it (AUTO: per VM, by the pool's hardware assist)
         boolean poolHardwareAssist = slots.stream().allMatch(HostSlotSpec::hardwareAssist);
         OverloadRiskModel model = OverloadRiskModel.of(
@@ -52,12 +64,13 @@ public record RiskSizing(SizedDemand sized, List<HostSlotSpec> slots, double z, 
         double target = request.sizing().overloadRiskPercent();
         // the largest z whose effective demand still packs (a larger z derates hosts until some VM fits nowhere)
         double placeable = MAX_Z;
-        if (!outcome(model, MAX_Z, largest, slots, workload, request, physical).placed()) {
+        if (!outcome(model, MAX_Z, largest, slots, workload, request, physical, stop)
+                .placed()) {
             double lo = 0;
             double hi = MAX_Z;
             for (int i = 0; i < BISECTIONS; i++) {
                 double z = (lo + hi) / 2;
-                if (outcome(model, z, largest, slots, workload, request, physical)
+                if (outcome(model, z, largest, slots, workload, request, physical, stop)
                         .placed()) lo = z;
                 else hi = z;
             }
@@ -68,7 +81,7 @@ public record RiskSizing(SizedDemand sized, List<HostSlotSpec> slots, double z, 
         double hi = placeable;
         for (int i = 0; i < BISECTIONS; i++) {
             double z = (lo + hi) / 2;
-            Probe p = outcome(model, z, largest, slots, workload, request, physical);
+            Probe p = outcome(model, z, largest, slots, workload, request, physical, stop);
             if (p.placed() && p.estimatePercent() <= target) hi = z;
             else lo = z;
         }
@@ -88,13 +101,15 @@ public record RiskSizing(SizedDemand sized, List<HostSlotSpec> slots, double z, 
             List<HostSlotSpec> slots,
             LoadedWorkload workload,
             PlanRequest request,
-            double[][] physical) {
+            double[][] physical,
+            StopPoll stop) {
+        stop.check();
         Candidate c = candidate(model, z, largest, slots, workload, request);
         for (HostSlotSpec s : c.problem().slots()) {
             for (double capacity : s.capacity()) if (!(capacity > 0)) return new Probe(false, Double.NaN);
         }
         DemandModel m = new DemandModel(c.problem());
-        int[] ffd = Baselines.timeSeriesFfd(m, 1.0);
+        int[] ffd = Baselines.timeSeriesFfd(m, 1.0, stop);
         boolean placed = withinCapacity(m, ffd);
         return new Probe(placed, placed ? model.estimatePercent(ffd, physical) : Double.NaN);
     }

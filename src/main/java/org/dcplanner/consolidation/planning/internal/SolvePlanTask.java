@@ -7,8 +7,10 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import org.dcplanner.consolidation.security.JobWorkspace;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The db-scheduler one-time task "solve-plan": instance id and data are the plan id. A dead
@@ -23,10 +25,14 @@ public class SolvePlanTask {
     public static final Duration RETRY_DELAY = Duration.ofSeconds(3);
 
     @Bean
-    OneTimeTask<String> solvePlanOneTimeTask(PlanSolveJob job) {
+    OneTimeTask<String> solvePlanOneTimeTask(PlanSolveJob job, JdbcTemplate jdbc) {
         return Tasks.oneTime(NAME, String.class)
                 .onFailure(new FailureHandler.OnFailureRetryLater<>(RETRY_DELAY))
-                .execute((instance, context) -> job.run(UUID.fromString(instance.getData())));
+                .execute((instance, context) -> {
+                    UUID planId = UUID.fromString(instance.getData());
+                    // in the plan's workspace: its custom host models resolve to that workspace's
+                    JobWorkspace.run(jdbc, JobWorkspace.OF_PLAN, planId, () -> job.run(planId));
+                });
     }
 
     /** Queues the solve of a plan. */

@@ -18,6 +18,8 @@ final class ProgressReporter {
     private final Consumer<SolveProgress> onNewBest;
     private final long startNanos;
     private HardMediumSoftLongScore lastScore;
+    private int[] best;
+    private boolean closed;
 
     ProgressReporter(DemandModel model, Consumer<SolveProgress> onNewBest, long startNanos) {
         this.model = model;
@@ -25,7 +27,10 @@ final class ProgressReporter {
         this.startNanos = startNanos;
     }
 
-    /** Reports the placement if it scores better than everything reported so far; returns its progress. */
+    /**
+     * Reports the placement if it scores better than everything reported so far; returns its progress. After
+     * {@link #closeWithBest} nothing more is reported (a search left to end on its own after a stop).
+     */
     synchronized SolveProgress report(int[] vmSlot) {
         ScoreLedger ledger = Construction.ledger(model, vmSlot);
         HardMediumSoftLongScore score = ledger.score();
@@ -35,10 +40,17 @@ final class ProgressReporter {
                 ledger.hardPenalty() == 0,
                 Math.max(0, (System.nanoTime() - startNanos) / 1_000_000),
                 vmSlot);
-        if (lastScore == null || score.compareTo(lastScore) > 0) {
+        if (!closed && (lastScore == null || score.compareTo(lastScore) > 0)) {
             lastScore = score;
+            best = vmSlot.clone();
             onNewBest.accept(progress);
         }
         return progress;
+    }
+
+    /** The best placement reported so far (at least one was); later reports are dropped. */
+    synchronized int[] closeWithBest() {
+        closed = true;
+        return best;
     }
 }

@@ -9,7 +9,8 @@ import org.dcplanner.consolidation.planning.solver.start.ReferencePlacements;
  * How long to solve, how to be stopped, where to report each new best solution, and optionally where to start
  * and the references already computed for the problem.
  *
- * @param stopRequested   polled by the solver (about every second); true ends solving with the best so far
+ * @param stopRequested   polled by the solver (every 20-50 ms in every phase); true ends solving with the best so
+ *                        far ({@link ConsolidationSolver#solve} says what that is before the search)
  * @param onNewBest       called with each new best solution (from the solver's thread)
  * @param startAssignment a placement to start from (per VM its slot), or null; it must fit the problem
  *                        ({@link StartAssignment#fits}); the solver starts from the better-scoring of it and its

@@ -9,6 +9,16 @@ public final class StopPoll {
     private long nextPoll;
     private boolean stopped;
 
+    /** Only the stop request, no deadline: for the loops before the search (references, construction, sizing). */
+    public static StopPoll onRequest(BooleanSupplier stopRequested) {
+        return new StopPoll(Long.MAX_VALUE, stopRequested == null ? () -> false : stopRequested);
+    }
+
+    /** Never stops (callers without a stop request). */
+    public static StopPoll never() {
+        return onRequest(() -> false);
+    }
+
     public StopPoll(long deadlineNanos, BooleanSupplier stopRequested) {
         this.deadlineNanos = deadlineNanos;
         this.stopRequested = stopRequested;
@@ -26,5 +36,10 @@ public final class StopPoll {
             stopped = stopRequested.getAsBoolean();
         }
         return stopped;
+    }
+
+    /** Throws {@link SolveStopped} once {@link #stop} is true: for loops whose partial work is of no use. */
+    public void check() {
+        if (stop()) throw new SolveStopped();
     }
 }

@@ -86,16 +86,7 @@ final class OutOfSampleReplay {
         List<String> resized = new ArrayList<>();
         for (int k = 0; k < n; k++) {
             WorkloadVm v = other.vms().get(m.otherVm()[k]);
-            vms.add(new WorkloadVm(
-                    k,
-                    v.name(),
-                    v.cores(),
-                    v.cpuMhz(),
-                    v.memoryMib(),
-                    v.guestOs(),
-                    v.paravirtCapable(),
-                    v.workloadClass(),
-                    v.antiAffinityGroup()));
+            vms.add(v.withIndex(k));
             slot[k] = plan.vmHostSlot()[m.planVm()[k]];
             if (m.planVm()[k] < planSizes.size()) {
                 WorkloadVm own = planSizes.get(m.planVm()[k]);

@@ -5,9 +5,11 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import java.time.Duration;
 import java.util.UUID;
+import org.dcplanner.consolidation.security.JobWorkspace;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The db-scheduler one-time task "simulate-policy"; instance id = the run's id. Failures are recorded on the
@@ -18,9 +20,16 @@ class PolicySimulationTask {
     static final String NAME = "simulate-policy";
 
     @Bean
-    OneTimeTask<String> simulatePolicyOneTimeTask(ObjectProvider<PolicySimulationService> service) {
+    OneTimeTask<String> simulatePolicyOneTimeTask(ObjectProvider<PolicySimulationService> service, JdbcTemplate jdbc) {
         return Tasks.oneTime(NAME, String.class)
                 .onFailure(new FailureHandler.OnFailureRetryLater<>(Duration.ofSeconds(5)))
-                .execute((instance, context) -> service.getObject().execute(UUID.fromString(instance.getData())));
+                .execute((instance, context) -> {
+                    UUID id = UUID.fromString(instance.getData());
+                    JobWorkspace.run(
+                            jdbc,
+                            "select workspace from policy_simulation where id = ?",
+                            id,
+                            () -> service.getObject().execute(id));
+                });
     }
 }

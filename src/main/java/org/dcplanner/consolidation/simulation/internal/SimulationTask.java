@@ -7,10 +7,12 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import org.dcplanner.consolidation.security.JobWorkspace;
 import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The db-scheduler one-time task "simulate-plan"; instance id "planId:APPROACH". Replay failures are
@@ -22,13 +24,18 @@ class SimulationTask {
     static final String NAME = "simulate-plan";
 
     @Bean
-    OneTimeTask<String> simulatePlanOneTimeTask(ObjectProvider<SimulationRunner> runner) {
+    OneTimeTask<String> simulatePlanOneTimeTask(ObjectProvider<SimulationRunner> runner, JdbcTemplate jdbc) {
         // resolved at execution time: the scheduler is built before the plan beans the runner needs
         return Tasks.oneTime(NAME, String.class)
                 .onFailure(new FailureHandler.OnFailureRetryLater<>(Duration.ofSeconds(5)))
                 .execute((instance, context) -> {
                     String[] parts = instance.getData().split(":");
-                    runner.getObject().execute(UUID.fromString(parts[0]), VirtualizationApproach.valueOf(parts[1]));
+                    UUID planId = UUID.fromString(parts[0]);
+                    JobWorkspace.run(
+                            jdbc,
+                            JobWorkspace.OF_PLAN,
+                            planId,
+                            () -> runner.getObject().execute(planId, VirtualizationApproach.valueOf(parts[1])));
                 });
     }
 

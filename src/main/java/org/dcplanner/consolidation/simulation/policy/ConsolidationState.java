@@ -93,6 +93,26 @@ public final class ConsolidationState {
         }
     }
 
+    /**
+     * Reorders host h's VMs: those of {@code earlier} still on h first, in that order, then the others in
+     * their arrival order — tentative detaches and re-attaches of a round leave the order as it was (as
+     * CloudSim restores its allocation after deciding), which matters to selections that take the first of equals.
+     */
+    public void keepOrder(int h, int[] earlier) {
+        int[] m = members[h];
+        int n = memberCount[h];
+        int[] out = new int[m.length];
+        int k = 0;
+        for (int v : earlier) if (vmHost[v] == h) out[k++] = v;
+        for (int i = 0; i < n; i++) {
+            int v = m[i];
+            boolean seen = false;
+            for (int j = 0; j < earlier.length && !seen; j++) seen = earlier[j] == v;
+            if (!seen) out[k++] = v;
+        }
+        members[h] = out;
+    }
+
     /** Puts VM v on host h (v must be detached). */
     public void attach(int v, int h) {
         vmHost[v] = h;

@@ -14,7 +14,9 @@ import java.util.Map;
  * the placement's host, never back to an overloaded one (a VM with no host stays); (3) underload
  * consolidation: hosts in rising order of utilization are emptied when every VM of the host finds
  * another host that is on (else nothing moves from it), and hosts that received VMs are not emptied.
- * A host is off when it has no VM (0 W) and switched on when the placement picks it.
+ * A host is off when it has no VM (0 W) and switched on when the placement picks it. Tentative moves that
+ * are undone leave each host's VM order as it was (CloudSim restores its allocation after deciding), so a
+ * selection that takes the first of equals sees the VMs in the order they arrived.
  *
  * @param consolidatable which hosts underload consolidation may empty (null: all)
  */
@@ -25,6 +27,8 @@ public record DynamicConsolidation(
     public List<Move> decide(ConsolidationState s) {
         int hosts = s.hostCount();
         int[] before = s.placement();
+        int[][] orderBefore = new int[hosts][];
+        for (int h = 0; h < hosts; h++) orderBefore[h] = s.members(h);
         double[] utilizationNow = new double[hosts];
         for (int h = 0; h < hosts; h++) utilizationNow[h] = s.utilization(h, -1);
         BitSet overloaded = new BitSet(hosts);
@@ -48,6 +52,7 @@ public record DynamicConsolidation(
         }
         consolidateUnderloaded(s, overloaded, utilizationNow);
 
+        for (int h = 0; h < hosts; h++) s.keepOrder(h, orderBefore[h]);
         Map<Integer, Move> moves = new LinkedHashMap<>();
         int[] after = s.placement();
         for (int v = 0; v < after.length; v++) {

@@ -76,16 +76,7 @@ public final class TraceFiles {
         List<WorkloadVm> vms = new java.util.ArrayList<>();
         for (int i = 0; i < keep.size(); i++) {
             WorkloadVm v = w.vms().get(keep.get(i));
-            vms.add(new WorkloadVm(
-                    i,
-                    v.name(),
-                    v.cores(),
-                    v.cpuMhz(),
-                    v.memoryMib(),
-                    v.guestOs(),
-                    v.paravirtCapable(),
-                    v.workloadClass(),
-                    v.antiAffinityGroup()));
+            vms.add(v.withIndex(i));
         }
         Map<Metric, float[][]> series = new java.util.EnumMap<>(Metric.class);
         w.series().forEach((m, s) -> series.put(m, keep.stream().map(i -> s[i]).toArray(float[][]::new)));

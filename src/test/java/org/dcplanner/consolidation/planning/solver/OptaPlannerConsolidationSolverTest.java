@@ -39,9 +39,12 @@ class OptaPlannerConsolidationSolverTest {
     void reportsTheConstructionFirstBeforeAnySearch() {
         PlanningProblem problem = TestProblems.random(13, 60, 30, 48);
         List<SolveProgress> progress = new ArrayList<>();
-        // a stop requested from the start: the search ends at once, the construction must still be reported
-        PlanningResult result =
-                solver.solve(problem, new SolveOptions(Duration.ofSeconds(3), () -> true, progress::add));
+        AtomicBoolean stop = new AtomicBoolean();
+        // a stop requested with the first report: the search ends at once, the construction must still be reported
+        PlanningResult result = solver.solve(problem, new SolveOptions(Duration.ofSeconds(3), stop::get, p -> {
+            progress.add(p);
+            stop.set(true);
+        }));
 
         assertThat(progress).isNotEmpty();
         assertThat(progress.get(0).hostsUsed()).isEqualTo(Math.min(result.peakFfdHosts(), result.timeSeriesFfdHosts()));
@@ -50,10 +53,11 @@ class OptaPlannerConsolidationSolverTest {
     @Test
     void stopRequestEndsSolvingEarlyWithTheBestSoFar() {
         PlanningProblem problem = TestProblems.random(11, 80, 40, 48);
-        AtomicBoolean stop = new AtomicBoolean(true);
-        // a 60-s limit with a stop requested from the start: solve returns (the test would otherwise hang until
-        // the limit, which its surefire time shows), with the construction's feasible plan
-        PlanningResult result = solver.solve(problem, new SolveOptions(Duration.ofSeconds(60), stop::get, p -> {}));
+        AtomicBoolean stop = new AtomicBoolean();
+        // a 60-s limit with a stop requested once the construction exists: solve returns (the test would otherwise
+        // hang until the limit, which its surefire time shows), with the construction's feasible plan
+        PlanningResult result =
+                solver.solve(problem, new SolveOptions(Duration.ofSeconds(60), stop::get, p -> stop.set(true)));
 
         assertThat(result.feasible()).isTrue();
         assertThat(result.hostsUsed()).isLessThanOrEqualTo(result.timeSeriesFfdHosts());

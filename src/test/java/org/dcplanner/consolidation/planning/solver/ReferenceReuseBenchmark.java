@@ -55,8 +55,19 @@ public final class ReferenceReuseBenchmark {
     /** Milliseconds from the solve call to the first reported best (the construction); the search is stopped at once. */
     private static long firstBestMillis(PlanningProblem problem, ReferencePlacements references) {
         List<SolveProgress> progress = new ArrayList<>();
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
         new OptaPlannerConsolidationSolver()
-                .solve(problem, new SolveOptions(Duration.ofSeconds(1), () -> true, progress::add, null, references));
+                .solve(
+                        problem,
+                        new SolveOptions(
+                                Duration.ofSeconds(1),
+                                stop::get,
+                                p -> {
+                                    progress.add(p);
+                                    stop.set(true);
+                                },
+                                null,
+                                references));
         return progress.get(0).elapsedMillis();
     }
 }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.dcplanner.consolidation.planning.solver.SolveOptions.SolveProgress;
 import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem;
 import org.dcplanner.consolidation.planning.solver.start.ReferencePlacements;
@@ -34,9 +36,14 @@ class WarmStartAndReferencesTest {
     private static List<SolveProgress> solve(
             PlanningProblem problem, int[] start, ReferencePlacements refs, List<PlanningResult> result) {
         List<SolveProgress> progress = new ArrayList<>();
-        // stop at once: the first reported best is the start the solver chose, before any search
+        AtomicBoolean stop = new AtomicBoolean();
+        // stop with the first report: the first reported best is the start the solver chose, before any search
+        Consumer<SolveProgress> onNewBest = p -> {
+            progress.add(p);
+            stop.set(true);
+        };
         result.add(new OptaPlannerConsolidationSolver()
-                .solve(problem, new SolveOptions(Duration.ofSeconds(2), () -> true, progress::add, start, refs)));
+                .solve(problem, new SolveOptions(Duration.ofSeconds(2), stop::get, onNewBest, start, refs)));
         return progress;
     }
 

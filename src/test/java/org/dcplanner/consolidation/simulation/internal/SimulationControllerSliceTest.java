@@ -60,8 +60,10 @@ class SimulationControllerSliceTest {
                 mvc.perform(postJson(PLAN + "/simulations", "{\"virtualization\": \"FOO\"}")),
                 "virtualization",
                 "'FOO'");
-        // an unparseable instant is named; its detail is the generic "missing or unreadable"
-        invalid(mvc.perform(postJson(PLAN + "/simulations", "{\"from\": \"yesterday\"}")), "from", "unreadable");
+        invalid(
+                mvc.perform(postJson(PLAN + "/simulations", "{\"from\": \"yesterday\"}")),
+                "from",
+                "'yesterday' is not a timestamp (ISO-8601");
         invalid(mvc.perform(postJson(PLAN + "/simulations", "{\"noSuchField\": 1}")), "noSuchField", "noSuchField");
         invalid(mvc.perform(postJson("/api/v1/simulations", "{\"noSuchField\": 1}")), "noSuchField", "noSuchField");
     }

@@ -18,6 +18,22 @@ class VmSelectionTest {
     }
 
     @Test
+    void anUndoneTentativeMoveKeepsTheArrivalOrderThatMinimumMigrationTimeBreaksTiesBy() {
+        ConsolidationState s = States.state(2, new int[] {0, 0, 0}, new double[] {512, 512, 512}, new float[][] {
+            States.flat(1, 100), States.flat(1, 100), States.flat(1, 100)
+        });
+        int[] earlier = s.members(0);
+        s.detach(0); // tried elsewhere, then undone: re-attached at the end
+        s.attach(0, 0);
+        s.detach(2); // really moved to host 1
+        s.attach(2, 1);
+        assertThat(new MinimumMigrationTime().select(s, 0)).isEqualTo(1);
+        s.keepOrder(0, earlier);
+        assertThat(s.members(0)).containsExactly(0, 1);
+        assertThat(new MinimumMigrationTime().select(s, 0)).isEqualTo(0);
+    }
+
+    @Test
     void maximumCorrelationTakesTheVmTheOthersExplainBest() {
         int m = 20;
         float[] a = new float[m], b = new float[m], c = new float[m];

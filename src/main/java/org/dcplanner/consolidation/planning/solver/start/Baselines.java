@@ -3,6 +3,8 @@ package org.dcplanner.consolidation.planning.solver.start;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.IntStream;
+import org.dcplanner.consolidation.planning.solver.SolveStopped;
+import org.dcplanner.consolidation.planning.solver.StopPoll;
 import org.dcplanner.consolidation.planning.solver.domain.DemandModel;
 import org.dcplanner.consolidation.planning.solver.score.HostLoads;
 import org.dcplanner.consolidation.planning.solver.score.ScoreLedger;
@@ -19,11 +21,17 @@ public final class Baselines {
 
     /** First-fit decreasing on each VM's per-resource peak, as per-VM sizing tools plan. */
     public static int[] peakFfd(DemandModel m) {
+        return peakFfd(m, StopPoll.never());
+    }
+
+    /** The same, checking {@code stop} before each VM ({@link SolveStopped} when it is on). */
+    public static int[] peakFfd(DemandModel m, StopPoll stop) {
         long[][] peakLoad = new long[m.resources()][m.slots()];
         ScoreLedger ledger = new ScoreLedger(m);
         int[] slotOf = new int[m.vms()];
         int[] poolOrder = poolOrder(m);
         for (int vm : decreasingOrder(m)) {
+            stop.check();
             int slot = firstFit(m, ledger, vm, poolOrder, s -> {
                 for (int r = 0; r < m.resources(); r++) {
                     if (peakLoad[r][s] + m.peak(r, vm) > m.capacity(r, s)) {
@@ -46,7 +54,12 @@ public final class Baselines {
      * demand stays within capacity x {@code capacityFactor} (1.0 for the baseline).
      */
     public static int[] timeSeriesFfd(DemandModel m, double capacityFactor) {
-        return timeSeriesFfd(m, capacityFactor, poolOrder(m));
+        return timeSeriesFfd(m, capacityFactor, poolOrder(m), StopPoll.never());
+    }
+
+    /** The same, checking {@code stop} before each VM ({@link SolveStopped} when it is on). */
+    public static int[] timeSeriesFfd(DemandModel m, double capacityFactor, StopPoll stop) {
+        return timeSeriesFfd(m, capacityFactor, poolOrder(m), stop);
     }
 
     /**
@@ -93,11 +106,12 @@ public final class Baselines {
     }
 
     /** The same, trying the slots in {@code slotOrder} (every slot once) instead of pool order. */
-    static int[] timeSeriesFfd(DemandModel m, double capacityFactor, int[] slotOrder) {
+    static int[] timeSeriesFfd(DemandModel m, double capacityFactor, int[] slotOrder, StopPoll stop) {
         ScoreLedger ledger = new ScoreLedger(m);
         HostLoads loads = ledger.loads();
         int[] slotOf = new int[m.vms()];
         for (int vm : decreasingOrder(m)) {
+            stop.check();
             int slot = firstFit(m, ledger, vm, slotOrder, s -> loads.fits(vm, s, capacityFactor));
             ledger.add(vm, slot);
             slotOf[vm] = slot;

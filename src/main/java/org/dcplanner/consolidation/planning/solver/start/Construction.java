@@ -6,6 +6,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.dcplanner.consolidation.planning.solver.SolveStopped;
+import org.dcplanner.consolidation.planning.solver.StopPoll;
 import org.dcplanner.consolidation.planning.solver.domain.DemandModel;
 import org.dcplanner.consolidation.planning.solver.score.ScoreLedger;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
@@ -31,13 +33,27 @@ public final class Construction {
     private Construction() {}
 
     public static int[] best(DemandModel model, int[] peakFfd, int[] tsFfd) {
+        return best(model, peakFfd, tsFfd, StopPoll.never());
+    }
+
+    /**
+     * The same, checking {@code stop} in every FFD it runs: once it is on, the best of the candidates scored so far
+     * (at least the better of the two baselines).
+     */
+    public static int[] best(DemandModel model, int[] peakFfd, int[] tsFfd, StopPoll stop) {
         Candidates candidates = new Candidates(model);
         long tsFfdHardPenalty = candidates.add(tsFfd);
         candidates.add(peakFfd);
-        addHaSpreads(model, tsFfdHardPenalty, Baselines.poolOrder(model), candidates);
-        // a mixed pool: each model's slots first too, whatever the objective, so the start does not hang on the order
-        for (int[] order : modelFirstOrders(model)) {
-            addHaSpreads(model, candidates.add(Baselines.timeSeriesFfd(model, 1.0, order)), order, candidates);
+        try {
+            addHaSpreads(model, tsFfdHardPenalty, Baselines.poolOrder(model), candidates, stop);
+            // a mixed pool: each model's slots first too, whatever the objective, so the start does not hang on the
+            // order
+            for (int[] order : modelFirstOrders(model)) {
+                int[] ffd = Baselines.timeSeriesFfd(model, 1.0, order, stop);
+                addHaSpreads(model, candidates.add(ffd), order, candidates, stop);
+            }
+        } catch (SolveStopped stopped) {
+            // stopped: the candidates scored so far are the start (the search is not started either)
         }
         return candidates.best;
     }
@@ -69,14 +85,15 @@ public final class Construction {
      * until one holds the reserve (or the whole pool is in use), then bisection towards the largest share that
      * does, so the start is as tight as the reserve allows. Every FFD tried is a candidate.
      */
-    private static void addHaSpreads(DemandModel model, long ffdHardPenalty, int[] slotOrder, Candidates candidates) {
+    private static void addHaSpreads(
+            DemandModel model, long ffdHardPenalty, int[] slotOrder, Candidates candidates, StopPoll stop) {
         if (model.haReserveHosts() == 0 || ffdHardPenalty == 0) {
             return;
         }
         double infeasible = 1.0;
         double feasible = -1;
         for (double factor : COARSE_FACTORS) {
-            int[] spread = Baselines.timeSeriesFfd(model, factor, slotOrder);
+            int[] spread = Baselines.timeSeriesFfd(model, factor, slotOrder, stop);
             if (candidates.add(spread) == 0) {
                 feasible = factor;
                 break;
@@ -88,7 +105,7 @@ public final class Construction {
         }
         for (int i = 0; feasible > 0 && i < BISECTIONS && infeasible - feasible > 0.01; i++) {
             double factor = (feasible + infeasible) / 2;
-            if (candidates.add(Baselines.timeSeriesFfd(model, factor, slotOrder)) == 0) {
+            if (candidates.add(Baselines.timeSeriesFfd(model, factor, slotOrder, stop)) == 0) {
                 feasible = factor;
             } else {
                 infeasible = factor;

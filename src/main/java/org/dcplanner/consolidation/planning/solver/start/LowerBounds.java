@@ -3,6 +3,8 @@ package org.dcplanner.consolidation.planning.solver.start;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import org.dcplanner.consolidation.planning.solver.SolveStopped;
+import org.dcplanner.consolidation.planning.solver.StopPoll;
 import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem;
 
 /**
@@ -18,6 +20,11 @@ public final class LowerBounds {
      * For heterogeneous pools this assumes every host were the largest one, so it stays a valid bound.
      */
     public static int lowerBoundHosts(PlanningProblem p) {
+        return lowerBoundHosts(p, StopPoll.never());
+    }
+
+    /** The same, checking {@code stop} at every step ({@link SolveStopped} when it is on). */
+    public static int lowerBoundHosts(PlanningProblem p, StopPoll stop) {
         if (p.vmCount() == 0) {
             return 0;
         }
@@ -27,6 +34,7 @@ public final class LowerBounds {
             double largest =
                     p.slots().stream().mapToDouble(s -> s.capacity()[res]).max().orElse(0);
             for (int t = 0; t < p.steps(); t++) {
+                stop.check();
                 double sum = 0;
                 for (int v = 0; v < p.vmCount(); v++) {
                     sum += Math.max(0, p.demand()[r][v][t]);
@@ -53,6 +61,11 @@ public final class LowerBounds {
      * tolerance lean towards a lower value. O(R x T x V log V).
      */
     public static int stepwiseBinPackingBound(PlanningProblem p) {
+        return stepwiseBinPackingBound(p, StopPoll.never());
+    }
+
+    /** The same, checking {@code stop} at every step ({@link SolveStopped} when it is on). */
+    public static int stepwiseBinPackingBound(PlanningProblem p, StopPoll stop) {
         int bound = p.vmCount() == 0 ? 0 : 1;
         for (int r = 0; r < p.rows(); r++) {
             int res = r;
@@ -63,6 +76,7 @@ public final class LowerBounds {
             }
             double[] sizes = new double[p.vmCount()];
             for (int t = 0; t < p.steps(); t++) {
+                stop.check();
                 for (int v = 0; v < sizes.length; v++) {
                     sizes[v] = Math.max(0, p.demand()[r][v][t]);
                 }

@@ -1,6 +1,8 @@
 package org.dcplanner.consolidation.planning.solver.start;
 
 import org.dcplanner.consolidation.planning.solver.ProblemChecks;
+import org.dcplanner.consolidation.planning.solver.SolveStopped;
+import org.dcplanner.consolidation.planning.solver.StopPoll;
 import org.dcplanner.consolidation.planning.solver.domain.DemandModel;
 import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem;
 
@@ -16,24 +18,34 @@ import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem;
 public record ReferencePlacements(int lowerBoundHosts, int[] peakFfd, int[] timeSeriesFfd) {
 
     public static ReferencePlacements of(PlanningProblem problem) {
-        ProblemChecks.validate(problem);
-        return of(new DemandModel(problem));
+        return of(problem, StopPoll.never());
     }
 
-    static ReferencePlacements of(DemandModel model) {
+    /** The same, checking {@code stop} in every loop: {@link SolveStopped} when it is on (nothing is kept). */
+    public static ReferencePlacements of(PlanningProblem problem, StopPoll stop) {
+        ProblemChecks.validate(problem);
+        return of(new DemandModel(problem), stop);
+    }
+
+    static ReferencePlacements of(DemandModel model, StopPoll stop) {
         return new ReferencePlacements(
-                LowerBounds.lowerBoundHosts(model.problem()),
-                Baselines.peakFfd(model),
-                Baselines.timeSeriesFfd(model, 1.0));
+                LowerBounds.lowerBoundHosts(model.problem(), stop),
+                Baselines.peakFfd(model, stop),
+                Baselines.timeSeriesFfd(model, 1.0, stop));
     }
 
     /** These references when they have the problem's shape (one slot in range per VM), else computed on the model. */
     public static ReferencePlacements reuseOrCompute(ReferencePlacements given, DemandModel model) {
+        return reuseOrCompute(given, model, StopPoll.never());
+    }
+
+    /** The same; a computation checks {@code stop} ({@link SolveStopped} when it is on). */
+    public static ReferencePlacements reuseOrCompute(ReferencePlacements given, DemandModel model, StopPoll stop) {
         return given != null
                         && StartAssignment.inRange(model.problem(), given.peakFfd())
                         && StartAssignment.inRange(model.problem(), given.timeSeriesFfd())
                 ? given
-                : of(model);
+                : of(model, stop);
     }
 
     public int peakFfdHosts() {
