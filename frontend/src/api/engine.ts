@@ -181,7 +181,7 @@ export interface EstateFigures {
 
 export interface Savings {
   planId: string;
-  /** ONE_SERVER_PER_VM or CURRENT_INVENTORY */
+  /** ONE_SERVER_PER_VM, CURRENT_INVENTORY or TODAYS_ESTATE (a plan made from today's placement) */
   baseline: string;
   virtualization: Virtualization;
   before: EstateFigures;

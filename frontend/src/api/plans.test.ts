@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { approachMixSummary, failoverLines, ruleLines, constraintsSummary, overloadRiskSummary, pinnedSummary, searchedSummary, sizingSummary } from './plans';
+import { actionPlanSummary, windowHours, approachMixSummary, failoverLines, ruleLines, constraintsSummary, overloadRiskSummary, pinnedSummary, searchedSummary, sizingSummary } from './plans';
 
 describe('sizingSummary', () => {
   it('says whether the approach overhead was added or is already in the trace', () => {
@@ -95,5 +95,23 @@ describe('ruleLines', () => {
       { rule: 'db-on-a: must run on its host group (2 VMs, 4 hosts; hard)', status: 'kept', broken: false },
       { rule: 'web-avoids-a: should not run on its host group (7 VMs, 4 hosts; soft)', status: 'broken by w1, w2, … (1 more)', broken: true },
     ]);
+  });
+});
+
+describe('actionPlanSummary', () => {
+  it('counts migrations, data and power steps in words', () => {
+    const plan = { planId: 'p', hostsToday: 3, hostsAfter: 2, actions: [], totals: { migrations: 4, placements: 0, memoryGib: 16, durationSeconds: 600, powerOns: 0, powerOffs: 1 } };
+    expect(actionPlanSummary(plan)).toBe('3 → 2 hosts: 4 migrations, 16.0 GiB moved, about 10 min one after another, 1 host off');
+  });
+  it('says one migration, not one migrations', () => {
+    const plan = { planId: 'p', hostsToday: 2, hostsAfter: 2, actions: [], totals: { migrations: 1, placements: 2, memoryGib: 0.5, durationSeconds: 30, powerOns: 1, powerOffs: 0 } };
+    expect(actionPlanSummary(plan)).toBe('2 → 2 hosts: 1 migration, 0.5 GiB moved, about 1 min one after another, 2 VMs started, 1 host on');
+  });
+});
+
+describe('windowHours', () => {
+  it('writes a window as zero-padded hours, past midnight included', () => {
+    expect(windowHours(8, 20)).toBe('08:00–20:00');
+    expect(windowHours(20, 8)).toBe('20:00–08:00');
   });
 });

@@ -185,6 +185,65 @@ export interface PlanRequest {
   to?: string | null;
   /** DRS-style placement rules (absent: none) */
   rules?: PlanRules | null;
+  /** a placement per window of the day (UTC start hours), with a cap on the emptying migrations per transition */
+  timeWindows?: { startHours: number[]; maxMigrationsPerTransition?: number | null } | null;
+  /** start from where the VMs run today (the workload's RVTools estate) with a move budget */
+  fromCurrentPlacement?: FromCurrentPlacement | null;
+}
+
+export interface FromCurrentPlacement {
+  /** catalog model of today's hosts, by vHost host name or vHost model */
+  hostModels: Record<string, string>;
+  maxMigrations?: number | null;
+  minHostsSaved?: number | null;
+  minKwSaved?: number | null;
+}
+
+export type ActionKind = 'POWER_ON' | 'MIGRATE' | 'PLACE' | 'POWER_OFF';
+
+export interface PlanAction {
+  order: number;
+  kind: ActionKind;
+  vm: string | null;
+  fromHost: string | null;
+  toHost: string | null;
+  memoryMib: number;
+  startSeconds: number;
+  durationSeconds: number;
+  staging: boolean;
+  overCapacity: boolean;
+}
+
+/** From today's placement to the plan's: ordered steps and their totals (GET /plans/{id}/actions). */
+export interface ActionPlan {
+  planId: string;
+  hostsToday: number;
+  hostsAfter: number;
+  actions: PlanAction[];
+  totals: { migrations: number; placements: number; memoryGib: number; durationSeconds: number; powerOns: number; powerOffs: number };
+}
+
+/** A time-windowed plan's windows (GET /plans/{id}/windows). */
+export interface PlanWindows {
+  planId: string;
+  maxMigrationsPerTransition: number;
+  windows: { window: number; startHour: number; endHour: number; hostsUsed: number; migrationsIn: number; vmSlot: number[] }[];
+}
+
+/** "08:00–20:00" */
+export function windowHours(startHour: number, endHour: number): string {
+  const h = (x: number) => `${String(x).padStart(2, '0')}:00`;
+  return `${h(startHour)}–${h(endHour)}`;
+}
+
+/** One line of the action plan's summary, e.g. "8 migrations, 64.0 GiB, about 1 h 12 min; 2 hosts off". */
+export function actionPlanSummary(a: ActionPlan): string {
+  const t = a.totals;
+  const parts = [`${t.migrations} migration${t.migrations === 1 ? '' : 's'}`, `${t.memoryGib.toFixed(1)} GiB moved`, `about ${Math.round(t.durationSeconds / 60)} min one after another`];
+  if (t.placements) parts.push(`${t.placements} VM${t.placements === 1 ? '' : 's'} started`);
+  if (t.powerOns) parts.push(`${t.powerOns} host${t.powerOns === 1 ? '' : 's'} on`);
+  if (t.powerOffs) parts.push(`${t.powerOffs} host${t.powerOffs === 1 ? '' : 's'} off`);
+  return `${a.hostsToday} → ${a.hostsAfter} hosts: ${parts.join(', ')}`;
 }
 
 export type HostRuleKind = 'MUST_RUN_ON' | 'MUST_NOT_RUN_ON' | 'SHOULD_RUN_ON' | 'SHOULD_NOT_RUN_ON';
@@ -340,6 +399,10 @@ export const plansApi = {
   placementsCsvUrl: (id: string) => `${plan(id)}/placements`,
   placementsCsv: async (id: string): Promise<Blob> => (await request(`${plan(id)}/placements`, { headers: { Accept: 'text/csv' } })).blob(),
   explanation: (id: string, signal?: AbortSignal) => getJson<VmExplanation[]>(`${plan(id)}/explanation`, signal),
+  actions: (id: string, signal?: AbortSignal) => getJson<ActionPlan>(`${plan(id)}/actions`, signal),
+  windows: (id: string, signal?: AbortSignal) => getJson<PlanWindows>(`${plan(id)}/windows`, signal),
+  windowActionsCsv: async (id: string, window: number): Promise<Blob> => (await request(`${plan(id)}/windows/${window}/actions`, { headers: { Accept: 'text/csv' } })).blob(),
+  actionsCsv: async (id: string): Promise<Blob> => (await request(`${plan(id)}/actions`, { headers: { Accept: 'text/csv' } })).blob(),
 };
 
 export function isFinished(status: PlanStatus | undefined): boolean {

@@ -13,6 +13,8 @@ import { SavingsSection } from './plan/SavingsSection';
 import { HostRatiosSection } from './plan/HostRatiosSection';
 import { FailoverSection } from './plan/FailoverSection';
 import { RulesSection } from './plan/RulesSection';
+import { ActionPlanSection } from './plan/ActionPlanSection';
+import { WindowsSection } from './plan/WindowsSection';
 import { HostsSection } from './plan/HostsSection';
 import { PerformanceSection } from './plan/PerformanceSection';
 import { ComparisonSection } from './plan/ComparisonSection';
@@ -164,6 +166,10 @@ export function PlanPage() {
           {p.request?.rules && (<><h2>Rules</h2><RulesSection planId={id} /></>)}
 
           {(p.request?.haReserveHosts ?? 0) > 0 && (<><h2>HA failover</h2><FailoverSection planId={id} /></>)}
+
+          {p.request?.timeWindows && (<><h2>Windows of the day</h2><WindowsSection planId={id} /></>)}
+
+          {p.request?.fromCurrentPlacement && (<><h2>Action plan from today's placement</h2><ActionPlanSection planId={id} /></>)}
 
           <h2>Delivered performance</h2>
           {simulation.data ? <PerformanceSection simulation={simulation.data} overheadInTrace={inTrace} onExplain={explain} /> : <Loading what="replay" />}

@@ -23,7 +23,7 @@ export function Headline({ plan, savings, vmCount }: { plan: Plan; savings?: Sav
   const after = plan.hostsUsed ?? undefined;
   const { gap, explanation } = boundSummary(plan);
   const s = savings?.savings;
-  const baseline = savings?.baseline === 'CURRENT_INVENTORY' ? 'current servers (uploaded)' : 'one server per VM before';
+  const baseline = savings?.baseline === 'CURRENT_INVENTORY' ? 'current servers (uploaded)' : savings?.baseline === 'TODAYS_ESTATE' ? "today's hosts" : 'one server per VM before';
   return (
     <div className="cards" data-testid="headline">
       <Card label="Servers → hosts" value={`${num(before, 0)} → ${num(after, 0)}`} sub={baseline} testId="hosts-before-after" />

@@ -83,7 +83,7 @@ export function SavingsSection({ planId, savings, onRecompute, onBaselineChanged
             <WriteAction><button type="button" className="secondary" onClick={save}>Save scenario</button></WriteAction>
           </div>
           {saveMsg && <p role="status">{saveMsg}</p>}
-          <h3>Before: {savings.baseline === 'CURRENT_INVENTORY' ? 'your current servers' : 'one server per VM'}</h3>
+          <h3>Before: {savings.baseline === 'CURRENT_INVENTORY' ? 'your current servers' : savings.baseline === 'TODAYS_ESTATE' ? "today's hosts (RVTools estate)" : 'one server per VM'}</h3>
           <p className="hint" data-testid="before-rule">
             {savings.beforeRule ?? (savings.baseline === 'CURRENT_INVENTORY'
               ? 'The uploaded current servers are the estate before consolidation.'
@@ -91,7 +91,7 @@ export function SavingsSection({ planId, savings, onRecompute, onBaselineChanged
             {savings.baseline !== 'CURRENT_INVENTORY' && Object.keys(savings.beforeModelCounts ?? {}).length > 0 && (
               <> Result: {Object.entries(savings.beforeModelCounts).map(([m, n]) => `${n.toLocaleString('en-US')} × ${m}`).join(', ')}{savings.vmsLargerThanAnyModel > 0 ? ` (${savings.vmsLargerThanAnyModel} VMs larger than every model)` : ''}.</>
             )}
-            {savings.baseline !== 'CURRENT_INVENTORY' && ' Upload your current servers to compare against them instead.'}
+            {savings.baseline === 'ONE_SERVER_PER_VM' && ' Upload your current servers to compare against them instead.'}
           </p>
           {savings.maintenanceByModel && Object.keys(savings.maintenanceByModel).length > 0 && (
             <div className="table-wrap"><table data-testid="maintenance-in-effect">

@@ -9,4 +9,7 @@ public interface WorkloadStore {
 
     /** Loads the VMs and the requested metrics' aligned series; throws ApiException 404 when unknown. */
     LoadedWorkload load(UUID workloadId, Set<Metric> metrics);
+
+    /** Today's hosts and each VM's current host (empty when the upload had no RVTools inventory). */
+    CurrentEstate estate(UUID workloadId);
 }

@@ -72,6 +72,8 @@ public final class BaselineHosts {
                     null,
                     null,
                     null,
+                    null,
+                    null,
                     null);
             RiskSizing risk = RiskSizing.of(w, request, overhead, Collections.nCopies(n, spec));
             return pack(

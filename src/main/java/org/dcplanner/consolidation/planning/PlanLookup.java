@@ -10,9 +10,22 @@ public interface PlanLookup {
 
     boolean exists(UUID planId);
 
+    /**
+     * For a plan made from today's placement: the same plan with each VM on today's host instead (VMs without a known
+     * host on their planned one), the "before" its savings compare against; empty for other plans.
+     */
+    default Optional<PlacedPlan> todaysPlacement(UUID planId) {
+        return Optional.empty();
+    }
+
     /** The catalog model id of every slot of the plan's host pool, in slot order (empty when unknown). */
     default java.util.List<String> poolModels(UUID planId) {
         return java.util.List.of();
+    }
+
+    /** A time-windowed plan's placement per window (empty for a plan with one placement). */
+    default Optional<WindowSchedule> windowSchedule(UUID planId) {
+        return Optional.empty();
     }
 
     /** Where a plan's job stands, empty when the plan does not exist. */

@@ -19,6 +19,8 @@ import org.dcplanner.consolidation.problem.Ranges;
  * @param from   optional: plan only the workload's steps starting at or after this instant
  * @param to     optional: plan only the steps starting before this instant (from < to)
  * @param rules  optional DRS-style placement rules: affinity groups, VM groups, host groups and VM-to-host rules
+ * @param fromCurrentPlacement optional: start from where the VMs run today (RVTools estate) with a move budget
+ * @param timeWindows optional: windows of the day, each with its own placement reached within a migration cap
  */
 public record PlanRequest(
         UUID workloadId,
@@ -35,14 +37,41 @@ public record PlanRequest(
         Instant from,
         Instant to,
         Limits limits,
-        Rules rules) {
+        Rules rules,
+        FromCurrentPlacement fromCurrentPlacement,
+        TimeWindows timeWindows) {
 
     /** This request planned on the workload's steps in [from, to) (null: from its start / to its end). */
     public PlanRequest withWindow(UUID workload, Instant windowFrom, Instant windowTo) {
+        return copy(workload, name, hostPool, windowFrom, windowTo, fromCurrentPlacement);
+    }
+
+    /** This request under another name. */
+    public PlanRequest named(String newName) {
+        return copy(workloadId, newName, hostPool, from, to, fromCurrentPlacement);
+    }
+
+    /** This request with the pool it runs on (a plan from today's placement: today's hosts, in estate name order). */
+    public PlanRequest withHostPool(List<PoolEntry> pool) {
+        return copy(workloadId, name, pool, from, to, fromCurrentPlacement);
+    }
+
+    /** This request starting from today's placement with this budget (null: from an empty pool). */
+    public PlanRequest fromToday(FromCurrentPlacement budget) {
+        return copy(workloadId, name, hostPool, from, to, budget);
+    }
+
+    private PlanRequest copy(
+            UUID workload,
+            String newName,
+            List<PoolEntry> pool,
+            Instant windowFrom,
+            Instant windowTo,
+            FromCurrentPlacement budget) {
         return new PlanRequest(
                 workload,
-                name,
-                hostPool,
+                newName,
+                pool,
                 resources,
                 sizing,
                 virtualization,
@@ -54,27 +83,100 @@ public record PlanRequest(
                 windowFrom,
                 windowTo,
                 limits,
-                rules);
+                rules,
+                budget,
+                timeWindows);
     }
 
-    /** This request under another name. */
-    public PlanRequest named(String newName) {
-        return new PlanRequest(
-                workloadId,
-                newName,
-                hostPool,
-                resources,
-                sizing,
-                virtualization,
-                targetUtilization,
-                haReserveHosts,
-                objective,
-                timeLimitSeconds,
-                pinned,
-                from,
-                to,
-                limits,
-                rules);
+    /**
+     * Windows of the day (UTC), each with its own placement: window k runs from {@code startHours[k]} to the next
+     * start (the last one to the first, past midnight). Each window's placement is reached from the previous one's
+     * with at most {@code maxMigrationsPerTransition} migrations that empty hosts (moves off a host the next window
+     * overloads are always made).
+     *
+     * @param startHours                 1..24 hours of the day, 0..23, increasing
+     * @param maxMigrationsPerTransition 0..1,000,000 (absent: no cap)
+     */
+    public record TimeWindows(List<Integer> startHours, Integer maxMigrationsPerTransition) {
+        TimeWindows validated() {
+            if (startHours == null || startHours.isEmpty() || startHours.size() > 24) {
+                throw invalid("timeWindows.startHours", "timeWindows.startHours needs 1 to 24 hours of the day");
+            }
+            for (int i = 0; i < startHours.size(); i++) {
+                String field = "timeWindows.startHours[" + i + "]";
+                if (startHours.get(i) == null) throw invalid(field, field + " is required");
+                Ranges.check(field, startHours.get(i), 0, 23);
+                if (i > 0 && startHours.get(i) <= startHours.get(i - 1)) {
+                    throw invalid(field, "timeWindows.startHours must increase");
+                }
+            }
+            Ranges.check("timeWindows.maxMigrationsPerTransition", maxMigrationsPerTransition, 0, MAX_MIGRATIONS);
+            return new TimeWindows(List.copyOf(startHours), maxMigrationsPerTransition);
+        }
+
+        /** The cap in effect (no cap: the largest allowed). */
+        public int migrationCap() {
+            return maxMigrationsPerTransition == null ? MAX_MIGRATIONS : maxMigrationsPerTransition;
+        }
+
+        /** The window an instant falls in (by its UTC hour of the day). */
+        public int windowAt(java.time.Instant at) {
+            int hour = (int) ((at.getEpochSecond() % 86_400 + 86_400) % 86_400 / 3600);
+            int w = startHours.size() - 1; // before the first start: the last window, from the day before
+            for (int k = 0; k < startHours.size(); k++) if (startHours.get(k) <= hour) w = k;
+            return w;
+        }
+    }
+
+    /** Most migrations a move budget may allow. */
+    public static final int MAX_MIGRATIONS = 1_000_000;
+    /** Largest saving threshold in kW a move budget may ask for. */
+    public static final double MAX_KW_SAVED = 1_000_000;
+
+    /**
+     * Start from where the VMs run today (the workload's RVTools estate) with a move budget: the pool is today's
+     * hosts, the result keeps every VM where it is except the ones the budget lets move.
+     *
+     * @param hostModels    catalog model of today's hosts, keyed by vHost host name or by vHost model (a host name
+     *                      wins); every host of the estate needs one
+     * @param maxMigrations at most this many live migrations, 0..1,000,000 (absent: no cap)
+     * @param minHostsSaved move nothing unless the moves empty at least this many hosts, 0..100,000 (absent: 1)
+     * @param minKwSaved    move nothing unless the emptied hosts' idle power is at least this many kW, in
+     *                      [0, 1,000,000] (absent: 0)
+     */
+    public record FromCurrentPlacement(
+            Map<String, String> hostModels, Integer maxMigrations, Integer minHostsSaved, Double minKwSaved) {
+        void validate() {
+            Ranges.check("fromCurrentPlacement.maxMigrations", maxMigrations, 0, MAX_MIGRATIONS);
+            Ranges.check("fromCurrentPlacement.minHostsSaved", minHostsSaved, 0, MAX_POOL_HOSTS);
+            Ranges.check("fromCurrentPlacement.minKwSaved", minKwSaved, 0, MAX_KW_SAVED);
+            if (hostModels == null || hostModels.isEmpty()) {
+                throw invalid(
+                        "fromCurrentPlacement.hostModels",
+                        "fromCurrentPlacement.hostModels needs the catalog model of today's hosts,"
+                                + " by vHost model or host name");
+            }
+            hostModels.forEach((key, model) -> {
+                if (model == null || model.isBlank()) {
+                    throw invalid(
+                            "fromCurrentPlacement.hostModels." + key,
+                            "fromCurrentPlacement.hostModels." + key + " needs a catalog model id");
+                }
+            });
+        }
+
+        /** The migration cap in effect (no cap: the largest allowed). */
+        public int migrationCap() {
+            return maxMigrations == null ? MAX_MIGRATIONS : maxMigrations;
+        }
+
+        public int hostsSavedAtLeast() {
+            return minHostsSaved == null ? 1 : minHostsSaved;
+        }
+
+        public double kwSavedAtLeast() {
+            return minKwSaved == null ? 0 : minKwSaved;
+        }
     }
 
     static final double MAX_VCPU_PER_CORE = 64;
@@ -291,6 +393,25 @@ public record PlanRequest(
     /** Fills defaults and checks shape; throws 400 problems naming the field. */
     public PlanRequest validated(int maxTimeLimitSeconds, int defaultTimeLimitSeconds) {
         if (workloadId == null) throw invalid("workloadId", "workloadId is required");
+        if (fromCurrentPlacement != null) {
+            fromCurrentPlacement.validate();
+            if (hostPool != null && !hostPool.isEmpty()) {
+                throw invalid("hostPool", "a plan from today's placement runs on today's hosts: leave hostPool out");
+            }
+            if (haReserveHosts != null && haReserveHosts > 0) {
+                throw invalid(
+                        "haReserveHosts",
+                        "a plan from today's placement keeps today's hosts: haReserveHosts must be 0");
+            }
+            if (pinned != null && !pinned.isEmpty()) {
+                throw invalid("pinned", "a plan from today's placement pins the VMs that stay: leave pinned out");
+            }
+            // the rest is checked as for any plan, on a stand-in pool (today's hosts are known once the estate loads)
+            PlanRequest shape = fromToday(null)
+                    .withHostPool(List.of(new PoolEntry(ESTATE_POOL_PLACEHOLDER, 1)))
+                    .validated(maxTimeLimitSeconds, defaultTimeLimitSeconds);
+            return shape.withHostPool(List.of()).fromToday(fromCurrentPlacement);
+        }
         if (hostPool == null || hostPool.isEmpty())
             throw invalid("hostPool", "hostPool needs at least one {model, count}");
         if (name != null && name.strip().length() > MAX_NAME_LENGTH) {
@@ -353,8 +474,13 @@ public record PlanRequest(
                 from,
                 to,
                 limits,
-                rules);
+                rules,
+                fromCurrentPlacement,
+                timeWindows == null ? null : timeWindows.validated());
     }
+
+    /** Stands for today's hosts while the rest of a from-today request is checked; never stored. */
+    private static final String ESTATE_POOL_PLACEHOLDER = "todays-hosts";
 
     private void checkPins() {
         if (pinned == null) return;

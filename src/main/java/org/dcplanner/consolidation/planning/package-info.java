@@ -4,7 +4,8 @@
  * <ul>
  *   <li>{@link org.dcplanner.consolidation.planning.PlanLookup}: read a plan's placement as a
  *       {@link org.dcplanner.consolidation.planning.PlacedPlan} (hosts, VM to host, sizing, approach; with
- *       {@link org.dcplanner.consolidation.planning.PlacedPlan#withModeledOverhead()});</li>
+ *       {@link org.dcplanner.consolidation.planning.PlacedPlan#withModeledOverhead()}), today's placement of a plan made from
+ *       it, and a time-windowed plan's {@link org.dcplanner.consolidation.planning.WindowSchedule};</li>
  *   <li>{@link org.dcplanner.consolidation.planning.PlanCompleted}: the event published when a plan has a
  *       usable placement;</li>
  *   <li>{@link org.dcplanner.consolidation.planning.PlanRequest}: the request (and its sizing) a plan is made from,

@@ -13,6 +13,12 @@ public interface PlanPowerLookup {
      */
     PlanPower planPower(UUID planId);
 
+    /**
+     * For a plan made from today's placement: today's hosts in use and their IT power, replayed on the plan's
+     * workload with every VM where it runs today (empty for other plans).
+     */
+    java.util.Optional<PlanPower> todaysPower(UUID planId);
+
     /** A plan's active hosts and their replayed IT power in watts. */
     record PlanPower(
             VirtualizationApproach approach,

@@ -144,6 +144,13 @@ class OpenApiContractIT extends PostgresIntegrationTest {
         call(HttpMethod.GET, p + "/{id}/placements", plan + "/placements", null, "text/csv");
         call(HttpMethod.GET, p + "/{id}/explanation", plan + "/explanation");
         call(HttpMethod.GET, p + "/{id}/host-ratios", plan + "/host-ratios");
+        // 409: the plan was not planned from today's placement (FromTodaysPlacementIT reads a 200)
+        call(HttpMethod.GET, p + "/{id}/actions", plan + "/actions");
+        call(HttpMethod.GET, p + "/{id}/actions", plan + "/actions", null, "text/csv");
+        // 409: one placement for the whole day (WindowedPlanIT reads the 200s and the 400)
+        call(HttpMethod.GET, p + "/{id}/windows", plan + "/windows");
+        call(HttpMethod.GET, p + "/{id}/windows/{window}/actions", plan + "/windows/0/actions");
+        call(HttpMethod.GET, p + "/{id}/windows/{window}/actions", plan + "/windows/0/actions", null, "text/csv");
         call(HttpMethod.GET, p + "/{id}/failover", plan + "/failover"); // 404: the plan has no HA reserve
         call(HttpMethod.GET, p + "/{id}/rules", plan + "/rules"); // 200: the solved plan has rules
         call(HttpMethod.GET, p + "/{id}/rules", p + "/" + unknown + "/rules");

@@ -48,6 +48,8 @@ class AutoVirtualizationTest {
                         null,
                         null,
                         null,
+                        null,
+                        null,
                         null)
                 .validated(3600, 30);
         return PlanProblemFactory.build(r, trace, CATALOG, overhead);

@@ -53,6 +53,8 @@ class DensityLimitsTest {
                         null,
                         null,
                         pool,
+                        null,
+                        null,
                         null)
                 .validated(3600, 30);
         return PlanProblemFactory.build(r, trace, CATALOG, VirtualizationOverheadModel.withDefaults());

@@ -74,6 +74,8 @@ class OverheadInTraceSizingTest {
                         null,
                         null,
                         null,
+                        null,
+                        null,
                         null)
                 .validated(3600, 30);
     }

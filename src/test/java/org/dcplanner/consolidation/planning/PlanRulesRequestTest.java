@@ -58,7 +58,9 @@ class PlanRulesRequestTest {
                         null,
                         null,
                         null,
-                        rules)
+                        rules,
+                        null,
+                        null)
                 .validated(3600, 30);
         return PlanProblemFactory.build(r, trace, CATALOG, VirtualizationOverheadModel.withDefaults())
                 .problem();

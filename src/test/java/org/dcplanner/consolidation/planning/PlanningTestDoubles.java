@@ -93,5 +93,13 @@ public class PlanningTestDoubles {
             });
             return new LoadedWorkload(w.id(), w.name(), w.grid(), List.copyOf(w.vms()), series);
         }
+
+        /** Workloads put here have no RVTools estate; any other goes to the application's own store. */
+        @Override
+        public org.dcplanner.consolidation.ingestion.CurrentEstate estate(UUID workloadId) {
+            if (byId.containsKey(workloadId)) return org.dcplanner.consolidation.ingestion.CurrentEstate.none();
+            return real().orElseThrow(() -> ApiException.notFound("workload", workloadId))
+                    .estate(workloadId);
+        }
     }
 }

@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.dcplanner.consolidation.ingestion.CurrentEstate;
 import org.dcplanner.consolidation.ingestion.LoadedWorkload;
 import org.dcplanner.consolidation.ingestion.Metric;
 import org.dcplanner.consolidation.ingestion.WorkloadStore;
 import org.dcplanner.consolidation.ingestion.WorkloadVm;
+import org.dcplanner.consolidation.ingestion.store.EstateRepository;
 import org.dcplanner.consolidation.ingestion.store.WorkloadRepository;
 import org.dcplanner.consolidation.problem.ApiException;
 import org.springframework.stereotype.Service;
@@ -21,9 +23,23 @@ import org.springframework.stereotype.Service;
 @Service
 class PostgresWorkloadStore implements WorkloadStore {
     private final WorkloadRepository repository;
+    private final EstateRepository estates;
 
-    PostgresWorkloadStore(WorkloadRepository repository) {
+    PostgresWorkloadStore(WorkloadRepository repository, EstateRepository estates) {
         this.repository = repository;
+        this.estates = estates;
+    }
+
+    @Override
+    public CurrentEstate estate(UUID workloadId) {
+        List<CurrentEstate.Host> hosts = estates.hosts(workloadId).stream()
+                .map(h -> new CurrentEstate.Host(h.name(), h.model(), h.cores(), h.coreMhz(), h.memoryMib()))
+                .toList();
+        Map<Integer, String> vmHost = new java.util.HashMap<>();
+        for (EstateRepository.PlacedVm p : estates.placements(workloadId)) {
+            if (p.currentHost() != null) vmHost.put(p.index(), p.currentHost());
+        }
+        return new CurrentEstate(hosts, vmHost);
     }
 
     @Override

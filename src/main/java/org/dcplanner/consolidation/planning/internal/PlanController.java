@@ -139,6 +139,93 @@ class PlanController {
                 new Table("placements", List.of("vm", "vmName", "slot", "hostModel"), rows), "placements-" + id);
     }
 
+    @GetMapping(value = "/{id}/actions", produces = "application/json")
+    @ApiResponse(
+            responseCode = "200",
+            description = "From today's placement to the plan's: ordered power-ons, live migrations and power-offs,"
+                    + " each host within capacity after every step; totals (migrations, GiB moved, duration)",
+            content = {
+                @Content(mediaType = "application/json", schema = @Schema(implementation = ActionPlanView.class)),
+                @Content(
+                        mediaType = "text/csv",
+                        schema =
+                                @Schema(
+                                        type = "string",
+                                        description = "order,action,vm,fromHost,toHost,memoryMib,startSeconds,"
+                                                + "durationSeconds,staging,overCapacity"))
+            })
+    @ApiResponse(
+            responseCode = "409",
+            description = "The plan has no placement yet, or was not planned from today's placement")
+    ActionPlanView actions(@PathVariable UUID id) {
+        return service.actions(id);
+    }
+
+    @GetMapping(value = "/{id}/actions", produces = "text/csv")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The action plan as CSV (text neutralized for spreadsheets)",
+            content = {
+                @Content(mediaType = "application/json", schema = @Schema(implementation = ActionPlanView.class)),
+                @Content(
+                        mediaType = "text/csv",
+                        schema =
+                                @Schema(
+                                        type = "string",
+                                        description = "order,action,vm,fromHost,toHost,memoryMib,startSeconds,"
+                                                + "durationSeconds,staging,overCapacity"))
+            })
+    @ApiResponse(
+            responseCode = "409",
+            description = "The plan has no placement yet, or was not planned from today's placement")
+    ResponseEntity<byte[]> actionsCsv(@PathVariable UUID id) {
+        ActionPlanView view = service.actions(id);
+        return TableExport.csv(new Table("actions", ActionPlanView.CSV_HEADER, view.csvRows()), "actions-" + id);
+    }
+
+    @GetMapping("/{id}/windows")
+    @ApiResponse(
+            responseCode = "200",
+            description = "A time-windowed plan: per window its hours, hosts in use and the migrations that begin it",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = WindowPlans.WindowsView.class)))
+    @ApiResponse(responseCode = "409", description = "The plan has no placement yet, or no time windows")
+    WindowPlans.WindowsView windows(@PathVariable UUID id) {
+        return service.windows(id);
+    }
+
+    @GetMapping(value = "/{id}/windows/{window}/actions", produces = "application/json")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The action plan that begins the window: from the previous window's placement to its own",
+            content = {
+                @Content(mediaType = "application/json", schema = @Schema(implementation = ActionPlanView.class)),
+                @Content(mediaType = "text/csv", schema = @Schema(type = "string"))
+            })
+    @ApiResponse(responseCode = "400", description = "window outside 0..windows - 1")
+    @ApiResponse(responseCode = "409", description = "The plan has no placement yet, or no time windows")
+    ActionPlanView windowActions(@PathVariable UUID id, @PathVariable int window) {
+        return service.windowActions(id, window);
+    }
+
+    @GetMapping(value = "/{id}/windows/{window}/actions", produces = "text/csv")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The window's action plan as CSV",
+            content = {
+                @Content(mediaType = "application/json", schema = @Schema(implementation = ActionPlanView.class)),
+                @Content(mediaType = "text/csv", schema = @Schema(type = "string"))
+            })
+    @ApiResponse(responseCode = "400", description = "window outside 0..windows - 1")
+    @ApiResponse(responseCode = "409", description = "The plan has no placement yet, or no time windows")
+    ResponseEntity<byte[]> windowActionsCsv(@PathVariable UUID id, @PathVariable int window) {
+        ActionPlanView view = service.windowActions(id, window);
+        return TableExport.csv(
+                new Table("actions", ActionPlanView.CSV_HEADER, view.csvRows()), "actions-" + id + "-window-" + window);
+    }
+
     @GetMapping(value = "/{id}/failover", produces = "application/json")
     @ApiResponse(
             responseCode = "200",

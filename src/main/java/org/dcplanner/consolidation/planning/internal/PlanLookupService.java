@@ -54,19 +54,43 @@ class PlanLookupService implements PlanLookup {
                 .map(p -> new PlanState(p.status().name(), p.status().finished(), p.error(), p.hostsUsed()));
     }
 
+    @Override
+    public Optional<org.dcplanner.consolidation.planning.WindowSchedule> windowSchedule(UUID planId) {
+        return plans.find(planId)
+                .filter(p ->
+                        p.hasSolution() && (p.status() == PlanStatus.COMPLETED || p.status() == PlanStatus.CANCELLED))
+                .flatMap(service::windowSchedule);
+    }
+
+    @Override
+    public Optional<PlacedPlan> todaysPlacement(UUID planId) {
+        return plans.find(planId)
+                .filter(p ->
+                        p.hasSolution() && (p.status() == PlanStatus.COMPLETED || p.status() == PlanStatus.CANCELLED))
+                .filter(p -> service.readRequest(p.requestJson()).fromCurrentPlacement() != null)
+                .map(p -> {
+                    int[] today = service.todaysSlots(p);
+                    for (int v = 0; v < today.length; v++) if (today[v] < 0) today[v] = p.vmSlot()[v];
+                    return toPlaced(p, today);
+                });
+    }
+
     private PlacedPlan toPlaced(PlanRecord p) {
+        return toPlaced(p, p.vmSlot());
+    }
+
+    private PlacedPlan toPlaced(PlanRecord p, int[] vmSlot) {
         PlanRequest request = service.readRequest(p.requestJson());
         SortedSet<Integer> activeSlots = new TreeSet<>();
-        for (int slot : p.vmSlot()) if (slot >= 0) activeSlots.add(slot);
+        for (int slot : vmSlot) if (slot >= 0) activeSlots.add(slot);
         List<PlannedHost> hosts = new ArrayList<>();
         Map<Integer, Integer> hostIndexOfSlot = new HashMap<>();
         for (int slot : activeSlots) {
             hostIndexOfSlot.put(slot, hosts.size());
             hosts.add(new PlannedHost(slot, p.slotModels().get(slot)));
         }
-        int[] vmHost = new int[p.vmSlot().length];
-        for (int vm = 0; vm < vmHost.length; vm++)
-            vmHost[vm] = p.vmSlot()[vm] < 0 ? -1 : hostIndexOfSlot.get(p.vmSlot()[vm]);
+        int[] vmHost = new int[vmSlot.length];
+        for (int vm = 0; vm < vmHost.length; vm++) vmHost[vm] = vmSlot[vm] < 0 ? -1 : hostIndexOfSlot.get(vmSlot[vm]);
         VirtualizationChoice choice = request.virtualization();
         return new PlacedPlan(
                 p.id(),

@@ -36,6 +36,13 @@ class PlanProblemLoader {
         this.catalog = catalog;
     }
 
+    /** When the plan's steps start: its window's first step, or the workload's. */
+    java.time.Instant gridStart(PlanRequest request) {
+        LoadedWorkload w = PlanWindow.apply(
+                workloads.load(request.workloadId(), EnumSet.of(Metric.CPU)), request.from(), request.to());
+        return w.grid().start();
+    }
+
     /** The workload's VMs (configured sizes, no series). */
     List<org.dcplanner.consolidation.ingestion.WorkloadVm> vms(UUID workloadId) {
         return workloads.load(workloadId, EnumSet.noneOf(Metric.class)).vms();
@@ -43,6 +50,17 @@ class PlanProblemLoader {
 
     HostCatalog catalog() {
         return catalog;
+    }
+
+    /** Where the workload's VMs run today (empty without an RVTools inventory). */
+    org.dcplanner.consolidation.ingestion.CurrentEstate estate(UUID workloadId) {
+        return workloads.estate(workloadId);
+    }
+
+    /** A from-today request on today's hosts (the others unchanged). */
+    PlanRequest onTodaysHosts(PlanRequest request) {
+        if (request.fromCurrentPlacement() == null) return request;
+        return TodaysPlacement.onTodaysHosts(request, estate(request.workloadId()), catalog);
     }
 
     /** Loads the workload and builds the sized problem (validation problems surface as ApiException). */

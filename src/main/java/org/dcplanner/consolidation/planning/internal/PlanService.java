@@ -71,10 +71,11 @@ public class PlanService implements org.dcplanner.consolidation.planning.PlanJob
     @Override
     public UUID start(PlanRequest raw, UUID id, String workspace) {
         if (plans.exists(id)) return id;
-        PlanRequest request = raw.validated(properties.maxTimeLimitSeconds(), properties.defaultTimeLimitSeconds());
-        if (!problems.workloadExists(request.workloadId())) {
-            throw ApiException.notFound("workload", request.workloadId()).at(null, null, "workloadId");
+        PlanRequest checked = raw.validated(properties.maxTimeLimitSeconds(), properties.defaultTimeLimitSeconds());
+        if (!problems.workloadExists(checked.workloadId())) {
+            throw ApiException.notFound("workload", checked.workloadId()).at(null, null, "workloadId");
         }
+        PlanRequest request = problems.onTodaysHosts(checked);
         BuiltProblem built = problems.preview(request);
         // refuses (422 pool-too-large) a pool not even partitions bring into this node's heap
         PartitionCount.of(built.problem(), properties.partitionVms(), SolverMemoryCheck.budgetBytes());
@@ -245,6 +246,86 @@ public class PlanService implements org.dcplanner.consolidation.planning.PlanJob
         PlanRecord p = requireSolution(id);
         PlanRequest request = readRequest(p.requestJson());
         return HostRatioView.of(request, p.slotModels(), p.vmSlot(), problems.vms(p.workloadId()), problems.catalog());
+    }
+
+    /** The moves from today's placement to the plan's, in an order that keeps every host within capacity. */
+    public ActionPlanView actions(UUID id) {
+        PlanRecord p = requireSolution(id);
+        PlanRequest request = readRequest(p.requestJson());
+        if (request.fromCurrentPlacement() == null) {
+            throw new ApiException(
+                    HttpStatus.CONFLICT,
+                    "not-from-current-placement",
+                    "Not planned from today's placement",
+                    "plan " + id + " was planned on an empty pool: ask for fromCurrentPlacement to get an action plan");
+        }
+        BuiltProblem built = problems.build(request);
+        var estate = problems.estate(request.workloadId());
+        int[] today = TodaysPlacement.startSlots(estate, built.vms());
+        return actionPlan(id, p, built, TodaysPlacement.hostNames(estate), today, p.vmSlot());
+    }
+
+    /** A time-windowed plan's placements per window; empty for a plan with one placement. */
+    java.util.Optional<org.dcplanner.consolidation.planning.WindowSchedule> windowSchedule(PlanRecord p) {
+        PlanRequest request = readRequest(p.requestJson());
+        if (request.timeWindows() == null) return java.util.Optional.empty();
+        BuiltProblem built = problems.build(request);
+        java.time.Instant start = built.sized().folded() ? java.time.Instant.EPOCH : problems.gridStart(request);
+        return java.util.Optional.of(WindowPlans.schedule(
+                built.problem(),
+                p.vmSlot(),
+                request.timeWindows(),
+                start,
+                built.sized().stepSeconds()));
+    }
+
+    /** GET /plans/{id}/windows (409 without a placement or without time windows). */
+    WindowPlans.WindowsView windows(UUID id) {
+        PlanRecord p = requireSolution(id);
+        return WindowPlans.WindowsView.of(id, windowSchedule(p).orElseThrow(() -> notWindowed(id)));
+    }
+
+    /** The action plan that begins window {@code window}: from the window before it to its placement. */
+    public ActionPlanView windowActions(UUID id, int window) {
+        PlanRecord p = requireSolution(id);
+        PlanRequest request = readRequest(p.requestJson());
+        var schedule = windowSchedule(p).orElseThrow(() -> notWindowed(id));
+        org.dcplanner.consolidation.problem.Ranges.check(
+                "window", window, 0, schedule.startHours().size() - 1);
+        BuiltProblem built = problems.build(request);
+        List<String> names = request.fromCurrentPlacement() != null
+                ? TodaysPlacement.hostNames(problems.estate(request.workloadId()))
+                : java.util.stream.IntStream.range(0, p.slotModels().size())
+                        .mapToObj(s -> "host-" + s)
+                        .toList();
+        return actionPlan(id, p, built, names, schedule.vmSlot()[schedule.previous(window)], schedule.vmSlot()[window]);
+    }
+
+    private static ApiException notWindowed(UUID id) {
+        return new ApiException(
+                HttpStatus.CONFLICT,
+                "not-time-windowed",
+                "Not a time-windowed plan",
+                "plan " + id + " has one placement for the whole day: ask for timeWindows to get one per window");
+    }
+
+    /** Per VM of a plan made from today's placement, the slot of its host today (-1: not known). */
+    int[] todaysSlots(PlanRecord p) {
+        PlanRequest request = readRequest(p.requestJson());
+        return TodaysPlacement.startSlots(problems.estate(request.workloadId()), problems.vms(request.workloadId()));
+    }
+
+    private ActionPlanView actionPlan(
+            UUID id, PlanRecord p, BuiltProblem built, List<String> hostNames, int[] from, int[] to) {
+        double[] memory = built.vms().stream()
+                .mapToDouble(org.dcplanner.consolidation.ingestion.WorkloadVm::memoryMib)
+                .toArray();
+        double[] network = p.slotModels().stream()
+                .mapToDouble(m ->
+                        problems.catalog().find(m).map(h -> h.networkKBps()).orElse(0.0))
+                .toArray();
+        ActionPlan plan = new ActionPlanBuilder(built.problem(), hostNames, memory, network).build(from, to);
+        return ActionPlanView.of(id, from, to, plan);
     }
 
     PlanRecord require(UUID id) {

@@ -98,7 +98,8 @@ class PlanSolveJob {
             List<PartitionRow> parts = partitions.list(planId);
             if (parts.isEmpty()) {
                 // placement rules tie VMs and hosts across partitions: a plan with rules is solved whole
-                int count = built.problem().rules().isEmpty()
+                // so do the pins of a plan from today's placement
+                int count = built.problem().rules().isEmpty() && request.fromCurrentPlacement() == null
                         ? PartitionCount.of(built.problem(), properties.partitionVms(), SolverMemoryCheck.budgetBytes())
                         : 1;
                 if (count > 1) {
@@ -148,6 +149,7 @@ class PlanSolveJob {
     private record SolveStart(
             PlanningProblem problem,
             ReferencePlacements placements,
+            boolean solverStartsFromReferences,
             int[] vmSlot,
             Duration timeLimit,
             long searchedBeforeMillis,
@@ -166,10 +168,38 @@ class PlanSolveJob {
         plans.saveReferences(planId, attempt, PlanReferences.of(placements, built.problem()));
         plans.saveApproachMix(planId, attempt, approachMix(built));
         AttemptStart start = AttemptStart.of(plan, built, Duration.ofSeconds(request.timeLimitSeconds()));
+        if (request.fromCurrentPlacement() != null) return fromToday(built, request, planId, placements, start);
         return new SolveStart(
                 built.problem(),
                 placements,
+                true,
                 start.vmSlot(),
+                start.timeLimit(),
+                start.searchedBeforeMillis(),
+                start.reason(),
+                null);
+    }
+
+    /** From today's placement: only the VMs of the hosts the move budget empties may move; the solver refines where. */
+    private SolveStart fromToday(
+            BuiltProblem built, PlanRequest request, UUID planId, ReferencePlacements placements, AttemptStart start) {
+        int[] today = TodaysPlacement.startSlots(problems.estate(request.workloadId()), built.vms());
+        MoveBudget budget = MoveBudget.plan(built.problem(), today, request.fromCurrentPlacement());
+        log.info(
+                "plan {}: from today's placement, {} hosts emptied with {} migrations ({})",
+                planId,
+                budget.emptied().size(),
+                budget.migrations(),
+                budget.moved() ? "within the budget" : "short of the minimum saving: nothing moves");
+        PlanningProblem problem = budget.pinnedProblem(built.problem());
+        int[] warmStart = start.vmSlot();
+        if (warmStart == null || !StartAssignment.fits(problem, warmStart)) warmStart = budget.placement();
+        // the reference placements ignore the pins: the solver does not start from them
+        return new SolveStart(
+                problem,
+                placements,
+                false,
+                warmStart,
                 start.timeLimit(),
                 start.searchedBeforeMillis(),
                 start.reason(),
@@ -232,7 +262,7 @@ class PlanSolveJob {
         if (SolverMemoryCheck.fits(whole, budget)) {
             ReferencePlacements placements = ReferencePlacements.of(whole);
             plans.saveReferences(planId, attempt, PlanReferences.of(placements, whole));
-            return new SolveStart(whole, placements, start, limit, plan.searchedMillis(), reason, null);
+            return new SolveStart(whole, placements, true, start, limit, plan.searchedMillis(), reason, null);
         }
         PoolSlice slice = PoolSlice.keep(whole, start, (int) SolverMemoryCheck.maxPoolHosts(whole, budget));
         ReferencePlacements placements = ReferencePlacements.of(slice.problem());
@@ -240,6 +270,7 @@ class PlanSolveJob {
         return new SolveStart(
                 slice.problem(),
                 placements,
+                true,
                 slice.toLocal(start),
                 limit,
                 plan.searchedMillis(),
@@ -272,7 +303,7 @@ class PlanSolveJob {
                 p -> writer.onNewBest(new SolveProgress(
                         p.hostsUsed(), p.score(), p.feasible(), p.elapsedMillis(), start.toPool(p.vmSlot()))),
                 start.vmSlot(),
-                start.placements());
+                start.solverStartsFromReferences() ? start.placements() : null);
         long solveStart = System.nanoTime();
         PlanningResult solved = solver.solve(start.problem(), options);
         PlanningResult result = start.slice() == null ? solved : inPool(solved, start);

@@ -27,6 +27,10 @@ import org.springframework.stereotype.Service;
 public class SavingsService {
     static final String ONE_SERVER_PER_VM = "ONE_SERVER_PER_VM";
     static final String CURRENT_INVENTORY = "CURRENT_INVENTORY";
+    static final String TODAYS_ESTATE = "TODAYS_ESTATE";
+    static final String TODAYS_RULE =
+            "Today's hosts in use (the RVTools estate the plan started from), each VM where it"
+                    + " runs today, power replayed on the plan's workload like the plan's own hosts.";
     static final String CURRENT_RULE = "The uploaded current servers, each row's count, watts, rack units and "
             + "maintenance as given (a row without maintenance takes the override, else the fallback).";
     private final SavingsStore store;
@@ -49,7 +53,8 @@ public class SavingsService {
     }
 
     /**
-     * @param baseline     null = the uploaded inventory if there is one, else one server per VM
+     * @param baseline     null = the uploaded inventory if there is one, else today's estate for a plan made from
+     *                     today's placement, else one server per VM
      * @param beforeModels null/empty = the built-in models as candidates for the one-server-per-VM estate
      */
     public SavingsReport report(
@@ -75,11 +80,30 @@ public class SavingsService {
         EstateFigures after =
                 EstateFigures.of(power.hosts().size(), power.averageItWatts(), power.peakItWatts(), ru, maintenance, a);
         List<CurrentServer> current = store.currentServers(planId);
-        String base = baseline == null ? (current.isEmpty() ? ONE_SERVER_PER_VM : CURRENT_INVENTORY) : baseline;
+        java.util.Optional<PlanPower> today = CURRENT_INVENTORY.equals(baseline) || ONE_SERVER_PER_VM.equals(baseline)
+                ? java.util.Optional.empty()
+                : simulation.todaysPower(planId);
+        String base = baseline != null
+                ? baseline
+                : !current.isEmpty() ? CURRENT_INVENTORY : today.isPresent() ? TODAYS_ESTATE : ONE_SERVER_PER_VM;
         EstateFigures before;
         Map<String, Integer> modelCounts = Map.of();
         int tooLarge = 0;
-        if (CURRENT_INVENTORY.equals(base)) {
+        if (TODAYS_ESTATE.equals(base)) {
+            PlanPower t = today.orElseThrow(() -> ApiException.unprocessable(
+                    "not-from-current-placement",
+                    "plan " + planId + " was not planned from today's placement: it has no today's estate to compare"
+                            + " with"));
+            int todayRu = 0;
+            double todayMaintenance = 0;
+            for (HostModel h : t.hosts()) {
+                todayRu += h.rackUnits();
+                todayMaintenance += maintenanceRule.usdPerYear(h);
+                maintenanceByModel.putIfAbsent(h.id(), MaintenanceInEffect.of(h, maintenanceRule));
+            }
+            before = EstateFigures.of(
+                    t.hosts().size(), t.averageItWatts(), t.peakItWatts(), todayRu, todayMaintenance, a);
+        } else if (CURRENT_INVENTORY.equals(base)) {
             if (current.isEmpty())
                 throw ApiException.unprocessable(
                         "no-current-inventory",
@@ -95,14 +119,17 @@ public class SavingsService {
             for (HostModel m : e.models())
                 maintenanceByModel.putIfAbsent(m.id(), MaintenanceInEffect.of(m, maintenanceRule));
         } else {
-            throw ApiException.badRequest("baseline must be " + ONE_SERVER_PER_VM + " or " + CURRENT_INVENTORY)
+            throw ApiException.badRequest(
+                            "baseline must be " + ONE_SERVER_PER_VM + ", " + CURRENT_INVENTORY + " or " + TODAYS_ESTATE)
                     .at(null, null, "baseline");
         }
         EstateFigures saved = before.minus(after);
         return new SavingsReport(
                 planId,
                 base,
-                ONE_SERVER_PER_VM.equals(base) ? OneServerPerVm.RULE : CURRENT_RULE,
+                ONE_SERVER_PER_VM.equals(base)
+                        ? OneServerPerVm.RULE
+                        : TODAYS_ESTATE.equals(base) ? TODAYS_RULE : CURRENT_RULE,
                 power.approach(),
                 before,
                 after,

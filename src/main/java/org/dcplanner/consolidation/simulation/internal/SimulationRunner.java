@@ -13,6 +13,7 @@ import org.dcplanner.consolidation.inventory.HostModel;
 import org.dcplanner.consolidation.planning.PlacedPlan;
 import org.dcplanner.consolidation.planning.PlanLookup;
 import org.dcplanner.consolidation.planning.PlanWindow;
+import org.dcplanner.consolidation.planning.WindowSchedule;
 import org.dcplanner.consolidation.problem.ApiException;
 import org.dcplanner.consolidation.simulation.PlacedPlans;
 import org.dcplanner.consolidation.simulation.internal.ApproachComparison.Comparison;
@@ -51,24 +52,46 @@ class SimulationRunner {
     }
 
     /** A plan's placement with its workload and host models, ready to build replay inputs from. */
-    record PlanContext(PlacedPlan plan, LoadedWorkload workload, List<HostModel> hosts) {
+    /** @param windows a time-windowed plan's placements per window, or null */
+    record PlanContext(PlacedPlan plan, LoadedWorkload workload, List<HostModel> hosts, WindowSchedule windows) {
+        PlanContext(PlacedPlan plan, LoadedWorkload workload, List<HostModel> hosts) {
+            this(plan, workload, hosts, null);
+        }
+
         ReplayInput input(VirtualizationOverheadModel model, VirtualizationApproach approach, boolean recordSeries) {
-            return PlanReplayInputs.build(plan, workload, hosts, model, approach, recordSeries, false);
+            return WindowedReplay.apply(
+                    PlanReplayInputs.build(plan, workload, hosts, model, approach, recordSeries, false),
+                    plan,
+                    workload.grid(),
+                    windows);
         }
 
         ReplayInput inputRecordingVms(VirtualizationOverheadModel model, VirtualizationApproach approach) {
-            return PlanReplayInputs.build(plan, workload, hosts, model, approach, false, true);
+            return WindowedReplay.apply(
+                    PlanReplayInputs.build(plan, workload, hosts, model, approach, false, true),
+                    plan,
+                    workload.grid(),
+                    windows);
         }
 
         /** This context with every approach's overhead modeled, even when the plan says its trace includes one. */
         PlanContext withModeledOverhead() {
             if (!plan.overheadInTrace()) return this;
-            return new PlanContext(plan.withModeledOverhead(), workload, hosts);
+            return new PlanContext(plan.withModeledOverhead(), workload, hosts, windows);
         }
     }
 
     PlanContext context(UUID planId) {
-        PlacedPlan plan = PlacedPlans.require(plans, planId);
+        PlanContext own = context(PlacedPlans.require(plans, planId));
+        return new PlanContext(
+                own.plan(),
+                own.workload(),
+                own.hosts(),
+                plans.windowSchedule(planId).orElse(null));
+    }
+
+    /** The replay context of a placement of a plan (its own, or another one on the same pool). */
+    PlanContext context(PlacedPlan plan) {
         LoadedWorkload w = PlanWindow.apply(
                 workloads.load(plan.workloadId(), EnumSet.allOf(Metric.class)), plan.from(), plan.to());
         return new PlanContext(plan, w, PlanReplayInputs.hostModels(plan, catalog));

@@ -164,6 +164,24 @@ public class SimulationService implements PlanPowerLookup {
                 false);
     }
 
+    /**
+     * For a plan made from today's placement: today's hosts in use and their IT power, replayed on the plan's
+     * workload with every VM where it runs today (empty for other plans).
+     */
+    @Override
+    public Optional<PlanPower> todaysPower(UUID planId) {
+        return plans.todaysPlacement(planId).map(today -> {
+            PlanContext ctx = runner.context(today);
+            ReplayResult r = Replay.run(ctx.input(runner.model(Map.of()), today.approach(), false));
+            return new PlanPower(
+                    today.approach(),
+                    ctx.hosts(),
+                    r.summary().averageItWatts(),
+                    r.summary().peakItWatts(),
+                    false);
+        });
+    }
+
     private PlacedPlan placed(UUID planId) {
         return PlacedPlans.require(plans, planId);
     }

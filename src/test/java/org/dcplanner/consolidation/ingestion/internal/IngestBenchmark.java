@@ -65,7 +65,8 @@ public final class IngestBenchmark {
                 repository,
                 new TransactionTemplate(new DataSourceTransactionManager(ds)),
                 new org.dcplanner.consolidation.ingestion.store.EstateRepository(new JdbcTemplate(ds)));
-        var store = new PostgresWorkloadStore(repository);
+        var store = new PostgresWorkloadStore(
+                repository, new org.dcplanner.consolidation.ingestion.store.EstateRepository(new JdbcTemplate(ds)));
 
         System.out.printf(
                 "JVM max heap %d MiB, %d cores, db %s%n",

@@ -177,6 +177,8 @@ public final class OverloadRiskBenchmark {
                         null,
                         null,
                         null,
+                        null,
+                        null,
                         null)
                 .validated(600, 30);
         OverheadModel overhead = VirtualizationOverheadModel.withDefaults();
@@ -254,6 +256,8 @@ public final class OverloadRiskBenchmark {
                 Objective.HOSTS,
                 seconds,
                 Map.of(),
+                null,
+                null,
                 null,
                 null,
                 null,

@@ -81,6 +81,8 @@ public final class SampleSizingDefaultsBenchmark {
                 null,
                 null,
                 null,
+                null,
+                null,
                 null);
         PlanProblemFactory.BuiltProblem built =
                 PlanProblemFactory.build(request, w, catalog, VirtualizationOverheadModel.withDefaults());

@@ -36,6 +36,8 @@ class SizingDefaultsTest {
                         null,
                         null,
                         null,
+                        null,
+                        null,
                         null)
                 .validated(3600, 30);
     }

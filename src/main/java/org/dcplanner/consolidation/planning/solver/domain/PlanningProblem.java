@@ -106,6 +106,24 @@ public record PlanningProblem(
                 newRules);
     }
 
+    /** The same problem over other steps, slots or pins (VMs, rules and objective unchanged). */
+    public PlanningProblem with(int newSteps, float[][][] newDemand, List<HostSlotSpec> newSlots, int[] newPins) {
+        return new PlanningProblem(
+                resources,
+                newSteps,
+                newDemand,
+                vmNames,
+                newSlots,
+                newPins,
+                antiAffinityGroup,
+                paravirtCapable,
+                approach,
+                haReserveHosts,
+                objective,
+                limitRows,
+                rules);
+    }
+
     /** Rows of {@code demand} and of slot capacities: the metrics, then the limits. */
     public int rows() {
         return resources.size() + limitRows.size();

@@ -1,0 +1,54 @@
+package org.dcplanner.consolidation.planning.internal;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+/**
+ * GET /api/v1/plans/{id}/actions: the way from today's placement to the plan's.
+ *
+ * @param hostsToday hosts running VMs today
+ * @param hostsAfter hosts running VMs once the actions are done
+ * @param actions    the steps, in order
+ * @param totals     migrations, placements, GiB moved, duration, power steps
+ */
+record ActionPlanView(
+        UUID planId, int hostsToday, int hostsAfter, List<ActionPlan.Action> actions, ActionPlan.Totals totals) {
+
+    static ActionPlanView of(UUID planId, int[] today, int[] planned, ActionPlan plan) {
+        return new ActionPlanView(planId, hostsIn(today), hostsIn(planned), plan.actions(), plan.totals());
+    }
+
+    private static int hostsIn(int[] vmSlot) {
+        return (int) IntStream.of(vmSlot).filter(s -> s >= 0).distinct().count();
+    }
+
+    /** The CSV columns, one row per action. */
+    static final List<String> CSV_HEADER = List.of(
+            "order",
+            "action",
+            "vm",
+            "fromHost",
+            "toHost",
+            "memoryMib",
+            "startSeconds",
+            "durationSeconds",
+            "staging",
+            "overCapacity");
+
+    List<List<Object>> csvRows() {
+        return actions.stream()
+                .map(a -> List.<Object>of(
+                        a.order(),
+                        a.kind().name(),
+                        a.vm() == null ? "" : a.vm(),
+                        a.fromHost() == null ? "" : a.fromHost(),
+                        a.toHost() == null ? "" : a.toHost(),
+                        a.memoryMib(),
+                        a.startSeconds(),
+                        a.durationSeconds(),
+                        String.valueOf(a.staging()),
+                        String.valueOf(a.overCapacity())))
+                .toList();
+    }
+}
