@@ -552,6 +552,8 @@ try {
   await page.click('[data-testid="plan-variant"]');
   await page.waitForSelector('[data-testid="variant-of"]', { timeout: 30_000 });
   await page.waitForFunction((limit) => document.querySelector('#plan-time')?.value === String(limit), planTimeLimitSeconds, { timeout: 10_000 });
+  // the form fills in as its data arrive: the check below reads what it shows once the workload select has settled
+  await page.waitForFunction((id) => document.querySelector('#plan-workload')?.value === id, workloadId, { timeout: 10_000 }).catch(() => {});
   const prefilled = { virt: await page.inputValue('#plan-virt'), percentile: await page.inputValue('#plan-percentile'), workload: await page.inputValue('#plan-workload') };
   check('a variant starts from the plan\'s request', prefilled.virt === plan.request.virtualization && Number(prefilled.percentile) === plan.request.sizing.percentile
     && prefilled.workload === workloadId, JSON.stringify(prefilled));

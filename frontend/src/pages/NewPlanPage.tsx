@@ -81,7 +81,9 @@ export function NewPlanPage() {
     }
   }
 
-  if ((workloads.status === 'loading' && !workloads.data) || (models.status === 'loading' && !models.data)) return <Loading what="workloads and host catalog" />;
+  // a variant's workload off the list's first page: the form waits for it rather than show another workload meanwhile
+  const olderPending = !listed && !!workloadId && older.status === 'loading';
+  if ((workloads.status === 'loading' && !workloads.data) || (models.status === 'loading' && !models.data) || olderPending) return <Loading what="workloads and host catalog" />;
   if (workloads.status === 'error') return <ErrorBox error={workloads.error} onRetry={workloads.reload} />;
   if (models.status === 'error') return <ErrorBox error={models.error} onRetry={models.reload} title="Host catalog unavailable" />;
   if (!workloads.data?.length) {
