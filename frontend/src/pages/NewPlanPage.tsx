@@ -11,6 +11,7 @@ import { usd } from '../charts/common';
 import { parseLimits } from './limits';
 import { slotRangesSummary } from './pins';
 import { parseRules } from './rulesDraft';
+import { parseWindows } from './windowsDraft';
 import { DEFAULT_PLAN_DRAFT, draftPool, fromRequest, toRequest, type PlanDraft } from './planDraft';
 import { RISK_RANGE, riskTargetError } from './sizingMode';
 
@@ -41,6 +42,7 @@ export function NewPlanPage() {
   const modelOrder = (models.data ?? []).map((m) => m.id);
   const { hostPool, slotCount, pins } = draftPool(draft, modelOrder);
   const rulesError = parseRules(draft.rulesText).error;
+  const windowsError = parseWindows(draft.windows).error;
   // a pool too large for the server's memory: one click takes the most hosts it said fit
   const fitPool = poolThatFits(submitError, hostPool);
   // "Plan a variant": start from another plan's request (?from=id) and change what is to be compared
@@ -263,6 +265,20 @@ export function NewPlanPage() {
           </div>
         </fieldset>
 
+        <fieldset>
+          <legend>Windows of the day</legend>
+          <div className="fields">
+            <Field id="plan-window-hours" label="Window start hours (UTC, optional)" hint={windowsError ?? 'e.g. "8, 20": a placement for 08–20 and one for 20–08, each reached from the other by live migrations. Blank: one placement for the whole day.'}>
+              <input id="plan-window-hours" value={draft.windows.hours} placeholder="8, 20" aria-invalid={windowsError != null}
+                onChange={(e) => set('windows', { ...draft.windows, hours: e.target.value })} />
+            </Field>
+            <Field id="plan-window-cap" label="Migrations per transition (cap)" hint="At most this many migrations that empty hosts at each window start (moves off an overloaded host are always made). Blank: no cap.">
+              <input id="plan-window-cap" type="number" min={0} max={1000000} placeholder="no cap" value={draft.windows.cap}
+                onChange={(e) => set('windows', { ...draft.windows, cap: e.target.value })} />
+            </Field>
+          </div>
+        </fieldset>
+
         {submitError != null && <ErrorBox error={submitError} title="The plan could not be started" />}
         {fitPool != null && (
           <p><button type="button" className="secondary" data-testid="fit-pool" onClick={() => { set('pool', { [fitPool.model]: fitPool.count }); setSubmitError(null); }}>
@@ -270,7 +286,7 @@ export function NewPlanPage() {
           </button></p>
         )}
         <div className="actions">
-          <button type="submit" disabled={submitting || !workloadId || resources.length === 0 || pins.errors.length > 0 || rulesError != null || Object.keys(limits.errors).length > 0 || (draft.sizingMode === 'RISK' && riskTargetError(draft.overloadRiskPercent) != null)} data-testid="start-plan">
+          <button type="submit" disabled={submitting || !workloadId || resources.length === 0 || pins.errors.length > 0 || rulesError != null || windowsError != null || Object.keys(limits.errors).length > 0 || (draft.sizingMode === 'RISK' && riskTargetError(draft.overloadRiskPercent) != null)} data-testid="start-plan">
             {submitting ? 'Starting…' : 'Start planning'}
           </button>
         </div>

@@ -5,6 +5,7 @@ import type { MetricName } from '../api/workloads';
 import { formatPins, orderedPool, parsePins, poolCounts, renumberPins, type ParsedPins } from './pins';
 import { sizingModeOf, sizingRequest, type SizingMode } from './sizingMode';
 import { parseRules, rulesText } from './rulesDraft';
+import { NO_WINDOWS, parseWindows, windowsText, type WindowsText } from './windowsDraft';
 
 export interface PlanDraft {
   workloadId: string;
@@ -30,12 +31,14 @@ export interface PlanDraft {
   limits: LimitsText;
   /** placement rules as JSON (the request's `rules`; blank: none) */
   rulesText: string;
+  /** windows of the day as typed (blank: one placement for the day) */
+  windows: WindowsText;
 }
 
 export const DEFAULT_PLAN_DRAFT: PlanDraft = {
   workloadId: '', name: '', pool: {}, resources: ['CPU', 'MEMORY'], sizingMode: 'PERCENTILE', percentile: 95, overloadRiskPercent: 0.1, headroomPercent: 10, foldDays: false,
   overheadInTrace: false, virtualization: 'HARDWARE_ASSISTED', targetUtilizationPercent: 100, haReserveHosts: 0,
-  objective: 'HOSTS', timeLimitSeconds: 30, pinsText: '', limits: NO_LIMITS, rulesText: '',
+  objective: 'HOSTS', timeLimitSeconds: 30, pinsText: '', limits: NO_LIMITS, rulesText: '', windows: NO_WINDOWS,
 };
 
 /**
@@ -64,6 +67,7 @@ export function fromRequest(r: Partial<PlanRequest>, sourceName: string | undefi
     pinsText: r.pinned && r.hostPool ? formatPins(renumberPins(r.pinned, r.hostPool, orderedPool(pool, modelOrder))) : '',
     limits: limitsText(r.limits),
     rulesText: rulesText(r.rules),
+    windows: windowsText(r.timeWindows),
   };
 }
 
@@ -92,5 +96,6 @@ export function toRequest(d: PlanDraft, modelOrder: string[]): PlanRequest {
     pinned: Object.keys(pins.pins).length ? pins.pins : undefined,
     limits: parseLimits(d.limits).limits,
     rules: parseRules(d.rulesText).rules,
+    timeWindows: parseWindows(d.windows).timeWindows,
   };
 }
