@@ -3,6 +3,7 @@ package org.dcplanner.consolidation.planning.internal;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import org.dcplanner.consolidation.export.Table;
 
 /**
  * GET /api/v1/plans/{id}/actions: the way from today's placement to the plan's.
@@ -36,8 +37,9 @@ record ActionPlanView(
             "staging",
             "overCapacity");
 
-    List<List<Object>> csvRows() {
-        return actions.stream()
+    /** The actions as a table for the CSV export, one row per action in order. */
+    Table table() {
+        List<List<Object>> rows = actions.stream()
                 .map(a -> List.<Object>of(
                         a.order(),
                         a.kind().name(),
@@ -50,5 +52,6 @@ record ActionPlanView(
                         String.valueOf(a.staging()),
                         String.valueOf(a.overCapacity())))
                 .toList();
+        return new Table("actions", CSV_HEADER, rows);
     }
 }

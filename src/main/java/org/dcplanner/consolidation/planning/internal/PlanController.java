@@ -4,6 +4,10 @@ import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -139,7 +143,9 @@ class PlanController {
                 new Table("placements", List.of("vm", "vmName", "slot", "hostModel"), rows), "placements-" + id);
     }
 
-    @GetMapping(value = "/{id}/actions", produces = "application/json")
+    /** The answers of GET /{id}/actions, documented once for its JSON and CSV handlers. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
     @ApiResponse(
             responseCode = "200",
             description = "From today's placement to the plan's: ordered power-ons, live migrations and power-offs,"
@@ -157,30 +163,33 @@ class PlanController {
     @ApiResponse(
             responseCode = "409",
             description = "The plan has no placement yet, or was not planned from today's placement")
+    @interface ActionPlanResponses {}
+
+    /** The answers of GET /{id}/windows/{window}/actions, documented once for its JSON and CSV handlers. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    @ApiResponse(
+            responseCode = "200",
+            description = "The action plan that begins the window: from the previous window's placement to its own",
+            content = {
+                @Content(mediaType = "application/json", schema = @Schema(implementation = ActionPlanView.class)),
+                @Content(mediaType = "text/csv", schema = @Schema(type = "string"))
+            })
+    @ApiResponse(responseCode = "400", description = "window outside 0..windows - 1")
+    @ApiResponse(responseCode = "409", description = "The plan has no placement yet, or no time windows")
+    @interface WindowActionResponses {}
+
+    @GetMapping(value = "/{id}/actions", produces = "application/json")
+    @ActionPlanResponses
     ActionPlanView actions(@PathVariable UUID id) {
         return service.actions(id);
     }
 
+    /** The action plan as CSV (text neutralized for spreadsheets). */
     @GetMapping(value = "/{id}/actions", produces = "text/csv")
-    @ApiResponse(
-            responseCode = "200",
-            description = "The action plan as CSV (text neutralized for spreadsheets)",
-            content = {
-                @Content(mediaType = "application/json", schema = @Schema(implementation = ActionPlanView.class)),
-                @Content(
-                        mediaType = "text/csv",
-                        schema =
-                                @Schema(
-                                        type = "string",
-                                        description = "order,action,vm,fromHost,toHost,memoryMib,startSeconds,"
-                                                + "durationSeconds,staging,overCapacity"))
-            })
-    @ApiResponse(
-            responseCode = "409",
-            description = "The plan has no placement yet, or was not planned from today's placement")
+    @ActionPlanResponses
     ResponseEntity<byte[]> actionsCsv(@PathVariable UUID id) {
-        ActionPlanView view = service.actions(id);
-        return TableExport.csv(new Table("actions", ActionPlanView.CSV_HEADER, view.csvRows()), "actions-" + id);
+        return TableExport.csv(service.actions(id).table(), "actions-" + id);
     }
 
     @GetMapping("/{id}/windows")
@@ -197,33 +206,16 @@ class PlanController {
     }
 
     @GetMapping(value = "/{id}/windows/{window}/actions", produces = "application/json")
-    @ApiResponse(
-            responseCode = "200",
-            description = "The action plan that begins the window: from the previous window's placement to its own",
-            content = {
-                @Content(mediaType = "application/json", schema = @Schema(implementation = ActionPlanView.class)),
-                @Content(mediaType = "text/csv", schema = @Schema(type = "string"))
-            })
-    @ApiResponse(responseCode = "400", description = "window outside 0..windows - 1")
-    @ApiResponse(responseCode = "409", description = "The plan has no placement yet, or no time windows")
+    @WindowActionResponses
     ActionPlanView windowActions(@PathVariable UUID id, @PathVariable int window) {
         return service.windowActions(id, window);
     }
 
+    /** The window's action plan as CSV. */
     @GetMapping(value = "/{id}/windows/{window}/actions", produces = "text/csv")
-    @ApiResponse(
-            responseCode = "200",
-            description = "The window's action plan as CSV",
-            content = {
-                @Content(mediaType = "application/json", schema = @Schema(implementation = ActionPlanView.class)),
-                @Content(mediaType = "text/csv", schema = @Schema(type = "string"))
-            })
-    @ApiResponse(responseCode = "400", description = "window outside 0..windows - 1")
-    @ApiResponse(responseCode = "409", description = "The plan has no placement yet, or no time windows")
+    @WindowActionResponses
     ResponseEntity<byte[]> windowActionsCsv(@PathVariable UUID id, @PathVariable int window) {
-        ActionPlanView view = service.windowActions(id, window);
-        return TableExport.csv(
-                new Table("actions", ActionPlanView.CSV_HEADER, view.csvRows()), "actions-" + id + "-window-" + window);
+        return TableExport.csv(service.windowActions(id, window).table(), "actions-" + id + "-window-" + window);
     }
 
     @GetMapping(value = "/{id}/failover", produces = "application/json")

@@ -251,39 +251,38 @@ public class PlanRepository implements HostModelUsage {
 
     /** Stores the whole-VM failover map of a finished plan with an HA reserve. */
     void saveFailover(UUID id, int attempt, FailoverMap.Result failover) {
-        jdbc.update(
-                "update plans set failover = cast(? as jsonb) where id = ? and attempt = ?",
-                json.write(failover),
-                id,
-                attempt);
+        saveJson("failover", id, attempt, failover);
     }
 
     /** The stored failover map as JSON text, in the caller's workspace; empty when the plan has none (no HA reserve, or not finished). */
     java.util.Optional<String> failover(UUID id) {
-        return jdbc
-                .query(
-                        "select failover::text from plans where id = ? and failover is not null and "
-                                + WorkspaceScope.CONDITION,
-                        (rs, i) -> rs.getString(1),
-                        WorkspaceScope.args(id))
-                .stream()
-                .findFirst();
+        return storedJson("failover", id);
     }
 
     /** Stores the rules report of a finished plan with placement rules. */
     void saveRules(UUID id, int attempt, RulesReport report) {
-        jdbc.update(
-                "update plans set rules = cast(? as jsonb) where id = ? and attempt = ?",
-                json.write(report),
-                id,
-                attempt);
+        saveJson("rules", id, attempt, report);
     }
 
     /** The stored rules report as JSON text, in the caller's workspace; empty when the plan has none. */
     java.util.Optional<String> rules(UUID id) {
+        return storedJson("rules", id);
+    }
+
+    /** Writes a JSON column of the plan's current attempt ({@code column}: one of this class's constant names). */
+    private void saveJson(String column, UUID id, int attempt, Object value) {
+        jdbc.update(
+                "update plans set " + column + " = cast(? as jsonb) where id = ? and attempt = ?",
+                json.write(value),
+                id,
+                attempt);
+    }
+
+    /** A stored JSON column as text, in the caller's workspace; empty when not set. */
+    private java.util.Optional<String> storedJson(String column, UUID id) {
         return jdbc
                 .query(
-                        "select rules::text from plans where id = ? and rules is not null and "
+                        "select " + column + "::text from plans where id = ? and " + column + " is not null and "
                                 + WorkspaceScope.CONDITION,
                         (rs, i) -> rs.getString(1),
                         WorkspaceScope.args(id))
@@ -293,11 +292,7 @@ public class PlanRepository implements HostModelUsage {
 
     /** Stores how many VMs run under each virtualization approach (AUTO chooses per VM). */
     void saveApproachMix(UUID id, int attempt, java.util.Map<String, Integer> mix) {
-        jdbc.update(
-                "update plans set approach_mix = cast(? as jsonb) where id = ? and attempt = ?",
-                json.write(mix),
-                id,
-                attempt);
+        saveJson("approach_mix", id, attempt, mix);
     }
 
     /**
