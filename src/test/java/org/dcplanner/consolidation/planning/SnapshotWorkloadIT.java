@@ -1,0 +1,114 @@
+package org.dcplanner.consolidation.planning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.dcplanner.consolidation.PostgresIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+
+/**
+ * An RVTools export uploaded alone (the sample's 12 running VMs on 3 hosts, 2 powered-off VMs): a one-step workload
+ * of each VM's vCPU Overall and vMemory Consumed with today's estate, planned and replayed through the REST API, every
+ * plan carrying the snapshot caveat; back-tests refuse it.
+ */
+class SnapshotWorkloadIT extends PostgresIntegrationTest {
+    @Autowired
+    TestRestTemplate http;
+
+    private JsonNode workload;
+
+    @BeforeEach
+    void upload() {
+        var form = new LinkedMultiValueMap<String, Object>();
+        form.add("file", new FileSystemResource(Path.of("sample-workloads", "rvtools-small.xlsx")));
+        form.add("start", "2026-01-05T14:00:00Z");
+        ResponseEntity<JsonNode> created = http.postForEntity("/api/v1/workloads", form, JsonNode.class);
+        assertThat(created.getStatusCode()).as("%s", created.getBody()).isEqualTo(HttpStatus.CREATED);
+        workload = created.getBody();
+    }
+
+    private UUID id() {
+        return UUID.fromString(workload.get("id").asText());
+    }
+
+    @Test
+    void theExportAloneIsAOneStepWorkloadOfItsRunningVmsWithTodaysEstate() {
+        assertThat(workload.get("format").asText()).isEqualTo("rvtools");
+        assertThat(workload.get("name").asText()).isEqualTo("rvtools-small");
+        assertThat(workload.get("steps").asInt()).isEqualTo(1);
+        assertThat(workload.get("stepSeconds").asInt()).isEqualTo(3600);
+        assertThat(workload.get("start").asText()).isEqualTo("2026-01-05T14:00:00Z");
+        assertThat(workload.get("vmCount").asInt()).isEqualTo(12);
+        List<String> codes = new ArrayList<>();
+        workload.get("warningDetails").forEach(w -> codes.add(w.get("code").asText()));
+        assertThat(codes).contains("snapshot", "snapshot-vms-left-out");
+
+        JsonNode vms = http.getForObject("/api/v1/workloads/" + id() + "/vms?size=100", JsonNode.class);
+        for (JsonNode vm : vms.get("content")) {
+            assertThat(vm.at("/stats/CPU/peak").asDouble())
+                    .as("one step: mean = peak for %s", vm.get("name").asText())
+                    .isEqualTo(vm.at("/stats/CPU/mean").asDouble())
+                    .isPositive();
+            assertThat(vm.at("/stats/MEMORY/peak").asDouble()).isPositive();
+        }
+
+        JsonNode estate = http.getForObject("/api/v1/workloads/" + id() + "/estate", JsonNode.class);
+        assertThat(estate.get("hosts")).hasSize(3);
+        assertThat(estate.get("vms").size()).isGreaterThanOrEqualTo(12);
+    }
+
+    @Test
+    void aPlanOnItCarriesTheSnapshotCaveatAndReplays() {
+        Map<String, Object> body = PlanApi.request(id(), "dell-r740", 3, "HARDWARE_ASSISTED", 3);
+        body.put("resources", List.of("CPU", "MEMORY"));
+        ResponseEntity<JsonNode> accepted = PlanApi.post(http, body);
+        assertThat(accepted.getStatusCode()).as("%s", accepted.getBody()).isEqualTo(HttpStatus.ACCEPTED);
+        JsonNode plan =
+                PlanApi.awaitStatus(http, accepted.getHeaders().getLocation().toString(), "COMPLETED");
+        assertThat(plan.at("/overloadRisk/caveat").asText()).startsWith("Sized on a snapshot");
+
+        String planPath = "/api/v1/plans/" + plan.get("id").asText();
+        ResponseEntity<JsonNode> replay = http.postForEntity(planPath + "/simulations", null, JsonNode.class);
+        assertThat(replay.getStatusCode()).as("%s", replay.getBody()).isEqualTo(HttpStatus.ACCEPTED);
+        String location = replay.getHeaders().getLocation().toString();
+        JsonNode run =
+                PlanApi.awaitStatus(http, replay.getHeaders().getLocation().toString(), "COMPLETED");
+        assertThat(run.get("hosts").size()).as("%s", run).isPositive();
+    }
+
+    @Test
+    void backTestsRefuseASnapshot() {
+        ResponseEntity<JsonNode> r = http.postForEntity(
+                "/api/v1/backtests",
+                Map.of(
+                        "workloadId",
+                        id(),
+                        "trainingDays",
+                        1,
+                        "testDays",
+                        1,
+                        "plan",
+                        Map.of(
+                                "hostPool",
+                                List.of(Map.of("model", "dell-r740", "count", 3)),
+                                "virtualization",
+                                "HARDWARE_ASSISTED")),
+                JsonNode.class);
+        assertThat(r.getStatusCode()).as("%s", r.getBody()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(r.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+        assertThat(r.getBody().get("type").asText()).isEqualTo("/problems/snapshot-workload");
+        assertThat(r.getBody().get("field").asText()).isEqualTo("workloadId");
+    }
+}
