@@ -111,4 +111,34 @@ class SnapshotWorkloadIT extends PostgresIntegrationTest {
         assertThat(r.getBody().get("type").asText()).isEqualTo("/problems/snapshot-workload");
         assertThat(r.getBody().get("field").asText()).isEqualTo("workloadId");
     }
+
+    @Test
+    void aZipOfTheCsvSheetsIsASnapshotTooAndTheAssumedShareSizesVmsWithoutOverall() throws Exception {
+        var zipped = new java.io.ByteArrayOutputStream();
+        try (var zip = new java.util.zip.ZipOutputStream(zipped)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("export/RVTools_tabvInfo.csv"));
+            zip.write("VM,Powerstate,Template,CPUs,Memory,Cluster,Host\napp-1,poweredOn,False,4,8192,Prod,esx09\n"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            zip.putNextEntry(new java.util.zip.ZipEntry("export/RVTools_tabvHost.csv"));
+            zip.write("Host,Cluster,Vendor,Model,Speed,# CPU,# Cores,# Memory\nesx09,Prod,HPE,DL360,2500,2,32,524288\n"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        var form = new LinkedMultiValueMap<String, Object>();
+        form.add("file", new org.springframework.core.io.ByteArrayResource(zipped.toByteArray()) {
+            @Override
+            public String getFilename() {
+                return "export.zip";
+            }
+        });
+        form.add("assumedCpuPercent", "30");
+        form.add("validateOnly", "true");
+        ResponseEntity<JsonNode> r = http.postForEntity("/api/v1/workloads", form, JsonNode.class);
+        assertThat(r.getStatusCode()).as("%s", r.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(r.getBody().get("format").asText()).isEqualTo("rvtools");
+        assertThat(r.getBody().get("steps").asInt()).isEqualTo(1);
+        assertThat(r.getBody().get("vmCount").asInt()).isEqualTo(1);
+        List<String> codes = new ArrayList<>();
+        r.getBody().get("warningDetails").forEach(w -> codes.add(w.get("code").asText()));
+        assertThat(codes).contains("snapshot-cpu-assumed", "memory-from-size");
+    }
 }

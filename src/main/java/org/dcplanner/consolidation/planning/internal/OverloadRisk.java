@@ -49,6 +49,11 @@ public record OverloadRisk(
             + " and no out-of-sample replay or back-test is possible. Upload a performance history (vCenter, Aria"
             + " Operations, Prometheus) with the RVTools export as its inventory before relying on this plan.";
 
+    /** The caveat of a plan on a workload of {@code steps} steps covering {@code historyDays} days, or null. */
+    static String caveat(int steps, int historyDays) {
+        return steps == 1 ? SNAPSHOT_CAVEAT : caveat(historyDays);
+    }
+
     /**
      * Assesses a placement: in sample on the raw host-side series, out of sample with the risk model of the plan's
      * resources, approach, overhead rule and headroom.
@@ -90,7 +95,7 @@ public record OverloadRisk(
                 Double.isFinite(estimate) ? estimate : null,
                 s.overloadRiskPercent(),
                 method(request, risk, riskZ),
-                workload.grid().steps() == 1 ? SNAPSHOT_CAVEAT : caveat(risk.days()));
+                caveat(workload.grid().steps(), risk.days()));
     }
 
     private static String method(PlanRequest request, OverloadRiskModel risk, Double riskZ) {
