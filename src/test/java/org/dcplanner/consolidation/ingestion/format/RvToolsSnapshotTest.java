@@ -74,4 +74,14 @@ class RvToolsSnapshotTest {
                                 .containsEntry("line", 2L)
                                 .containsEntry("field", "Overall"));
     }
+
+    @Test
+    void anRvToolsSheetIsDetectedByItsNameOrHeaderAndAGenericCsvIsNot() {
+        assertThat(FormatDetector.detect("export/RVTools_tabvInfo.csv", "VM,Powerstate,Template,CPUs"))
+                .contains(org.dcplanner.consolidation.ingestion.internal.WorkloadFormat.RVTOOLS);
+        assertThat(FormatDetector.detect("vinfo.csv", "\"VM\",\"Powerstate\",\"Template\""))
+                .contains(org.dcplanner.consolidation.ingestion.internal.WorkloadFormat.RVTOOLS);
+        assertThat(FormatDetector.detect("w.csv", "vm,timestamp,cpuMhz,memoryMib"))
+                .contains(org.dcplanner.consolidation.ingestion.internal.WorkloadFormat.CSV);
+    }
 }
