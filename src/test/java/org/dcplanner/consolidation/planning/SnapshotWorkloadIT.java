@@ -83,9 +83,17 @@ class SnapshotWorkloadIT extends PostgresIntegrationTest {
         ResponseEntity<JsonNode> replay = http.postForEntity(planPath + "/simulations", null, JsonNode.class);
         assertThat(replay.getStatusCode()).as("%s", replay.getBody()).isEqualTo(HttpStatus.ACCEPTED);
         String location = replay.getHeaders().getLocation().toString();
-        JsonNode run =
-                PlanApi.awaitStatus(http, replay.getHeaders().getLocation().toString(), "COMPLETED");
-        assertThat(run.get("hosts").size()).as("%s", run).isPositive();
+        JsonNode[] run = new JsonNode[1];
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(120))
+                .pollInterval(java.time.Duration.ofMillis(300))
+                .until(() -> {
+                    run[0] = http.getForObject(location, JsonNode.class);
+                    return !List.of("QUEUED", "RUNNING")
+                            .contains(run[0].path("status").asText());
+                });
+        assertThat(run[0].path("status").asText()).as("%s", run[0]).isEqualTo("COMPLETED");
+        assertThat(run[0].get("hosts").size()).as("%s", run[0]).isPositive();
     }
 
     @Test
