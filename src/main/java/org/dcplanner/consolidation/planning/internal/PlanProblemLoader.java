@@ -1,5 +1,6 @@
 package org.dcplanner.consolidation.planning.internal;
 
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -27,6 +28,9 @@ class PlanProblemLoader {
     private static final Set<Metric> ALL_METRICS = EnumSet.allOf(Metric.class);
 
     private final WorkloadStore workloads;
+    /** A plan's start check, solve, partitions, merge and reads on this node size its workload once. */
+    private final SizedProblemCache sizedProblems = new SizedProblemCache(2, Duration.ofMinutes(10));
+
     private final OverheadModel overhead;
     private final HostCatalog catalog;
 
@@ -70,9 +74,11 @@ class PlanProblemLoader {
 
     /** The same; a stop request seen while sizing throws {@link SolveStopped}. */
     BuiltProblem build(PlanRequest request, StopPoll stop) {
-        LoadedWorkload workload = window(request);
-        stop.check();
-        return PlanProblemFactory.build(request, workload, catalog, overhead, stop);
+        return sizedProblems.get(request, () -> {
+            LoadedWorkload workload = window(request);
+            stop.check();
+            return PlanProblemFactory.build(request, workload, catalog, overhead, stop);
+        });
     }
 
     /**
@@ -80,6 +86,8 @@ class PlanProblemLoader {
      * ({@link PlanProblemFactory#preview}); same VMs, slots and steps as the solved problem.
      */
     BuiltProblem preview(PlanRequest request) {
+        // without a risk target the preview is the problem itself: sized once for the start check and the solve
+        if (request.sizing() == null || !request.sizing().riskTargeted()) return build(request);
         return PlanProblemFactory.preview(request, window(request), catalog, overhead);
     }
 

@@ -114,11 +114,26 @@ class SimulationRunner {
         }
         store.markRunning(planId, approach);
         try {
+            long t0 = System.nanoTime();
             PlanContext ctx = context(planId);
+            long t1 = System.nanoTime();
             ReplayResult raw = Replay.run(ctx.input(model(run.overheadOverrides()), approach, true));
+            long t2 = System.nanoTime();
             ReplayResult r =
                     raw.withWarnings(PlanWarnings.of(raw.summary(), ctx.plan().resources()));
             store.complete(planId, ctx.workload().grid().start(), r, summaries(ctx, r));
+            long vmSteps = (long) ctx.workload().vms().size() * r.steps();
+            // what a large estate's replay spends where (docs/benchmarks.md "Estates end to end")
+            log.info(
+                    "replay of plan {} ({}): {} VM-steps; loaded in {} ms, replayed in {} ms ({} VM-steps/s),"
+                            + " stored in {} ms",
+                    planId,
+                    approach,
+                    vmSteps,
+                    (t1 - t0) / 1_000_000,
+                    (t2 - t1) / 1_000_000,
+                    Math.round(vmSteps / Math.max(1e-9, (t2 - t1) / 1e9)),
+                    (System.nanoTime() - t2) / 1_000_000);
         } catch (RuntimeException e) {
             log.warn("simulation of plan {} ({}) failed: {}", planId, approach, e.getMessage());
             store.markFailed(
