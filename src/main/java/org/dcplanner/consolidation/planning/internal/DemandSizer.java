@@ -72,10 +72,14 @@ public final class DemandSizer {
         for (Metric m : metrics) {
             float[][] series = workload.series().get(m);
             if (series == null) continue;
-            vmSide[m.ordinal()] = fold
-                    ? foldDays(series, grid, sizing.percentile())
-                    : windowPercentile(series, windowSteps(sizing, grid), sizing.percentile());
-            scale(vmSide[m.ordinal()], 1 + sizing.headroomPercent() / 100);
+            boolean raw = !fold && windowSteps(sizing, grid) <= 1 && sizing.headroomPercent() == 0;
+            // the raw series unchanged (the overload check's p100, window 1): read as they are, not copied
+            vmSide[m.ordinal()] = raw
+                    ? series
+                    : fold
+                            ? foldDays(series, grid, sizing.percentile())
+                            : windowPercentile(series, windowSteps(sizing, grid), sizing.percentile());
+            if (!raw) scale(vmSide[m.ordinal()], 1 + sizing.headroomPercent() / 100);
         }
         int steps = fold ? SECONDS_PER_DAY / grid.stepSeconds() : grid.steps();
         return new SizedDemand(

@@ -373,6 +373,10 @@ class PlanSolveJob {
                     planId, attempt, problems.assessOverloadRisk(request, vmSlot, built.slotModels(), built.riskZ()));
         } catch (RuntimeException e) {
             log.warn("plan {} attempt {}: overload risk not assessed", planId, attempt, e);
+        } catch (OutOfMemoryError e) {
+            // the whole trace on every step did not fit this node's heap; its arrays are unreachable once unwound
+            log.warn(
+                    "plan {} attempt {}: overload risk not assessed, the trace does not fit the heap", planId, attempt);
         }
     }
 

@@ -139,6 +139,15 @@ class SimulationRunner {
             store.markFailed(
                     planId, approach, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             return;
+        } catch (OutOfMemoryError e) {
+            // the trace's series did not fit this node's heap: a FAILED run says so instead of a retried job
+            log.warn("simulation of plan {} ({}) ran out of memory", planId, approach);
+            store.markFailed(
+                    planId,
+                    approach,
+                    "the replay ran out of memory on this node (Java heap "
+                            + (Runtime.getRuntime().maxMemory() >> 20) + " MiB): the whole trace is replayed");
+            return;
         }
         // the dashboard asks for it next: computed now, in the background, instead of on its first request
         try {
