@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.ObjIntConsumer;
 import java.util.function.UnaryOperator;
 
 /** The ingestion feature's read API for other features (planning, simulation, savings). */
@@ -28,6 +29,16 @@ public interface WorkloadStore {
             reduced.put(m, out);
         });
         return new LoadedWorkload(whole.id(), whole.name(), reducedGrid, whole.vms(), reduced);
+    }
+
+    /**
+     * Each VM's stored series of {@code metric} with its VM index, one at a time (never all in heap); VMs without
+     * one are not visited. The consumer runs on the calling thread.
+     */
+    default void forEachSeries(UUID workloadId, Metric metric, ObjIntConsumer<float[]> each) {
+        LoadedWorkload w = load(workloadId, Set.of(metric));
+        float[][] perVm = w.series().get(metric);
+        for (int vm = 0; vm < perVm.length; vm++) each.accept(perVm[vm], vm);
     }
 
     /** Today's hosts and each VM's current host (empty when the upload had no RVTools inventory). */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.ObjIntConsumer;
 import java.util.function.UnaryOperator;
 import org.dcplanner.consolidation.ingestion.CurrentEstate;
 import org.dcplanner.consolidation.ingestion.LoadedWorkload;
@@ -81,6 +82,13 @@ class PostgresWorkloadStore implements WorkloadStore {
             }
         }
         return new LoadedWorkload(w.id(), w.name(), reducedGrid == null ? w.grid() : reducedGrid, vms, series);
+    }
+
+    @Override
+    public void forEachSeries(UUID workloadId, Metric metric, ObjIntConsumer<float[]> each) {
+        WorkloadView w = repository.find(workloadId).orElseThrow(() -> ApiException.notFound("Workload", workloadId));
+        if (!w.metrics().contains(metric)) return;
+        repository.series(workloadId, List.of(metric), null, (m, vm, s) -> each.accept(s, vm));
     }
 
     static WorkloadVm toVm(VmView v) {
