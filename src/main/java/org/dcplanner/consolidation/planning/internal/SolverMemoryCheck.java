@@ -3,6 +3,7 @@ package org.dcplanner.consolidation.planning.internal;
 import java.util.Locale;
 import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem;
 import org.dcplanner.consolidation.planning.solver.start.LowerBounds;
+import org.dcplanner.consolidation.problem.ApiException;
 
 /**
  * Rejects a plan whose solver arrays would not fit this node's heap, before it is queued: the searches keep int
@@ -91,6 +92,30 @@ final class SolverMemoryCheck {
                                 remedy),
                         "hostPool")
                 .with("maxPoolHosts", maxHosts);
+    }
+
+    /**
+     * Explaining a placement builds the solver's arrays for the whole plan on the request's thread: refused with 422
+     * {@code explanation-too-large} when they would not fit {@code budgetBytes}, instead of running out of memory.
+     */
+    static void checkExplanation(PlanningProblem p, long budgetBytes) {
+        long needed = vmBytes(p) + slotBytes(p) * p.slots().size();
+        if (needed <= budgetBytes) return;
+        throw ApiException.unprocessable(
+                        "explanation-too-large",
+                        String.format(
+                                Locale.ROOT,
+                                "explaining this plan needs about %s of solver memory (%,d VMs and %,d hosts in the "
+                                        + "pool x %,d steps x %d resources), more than this node allows one request (%s, "
+                                        + "%.0f %% of its Java heap); its placements and action plan are still available",
+                                gib(needed),
+                                p.vmCount(),
+                                p.slots().size(),
+                                p.steps(),
+                                p.rows(),
+                                gib(budgetBytes),
+                                HEAP_SHARE * 100))
+                .with("neededBytes", needed);
     }
 
     private static String gib(long bytes) {
