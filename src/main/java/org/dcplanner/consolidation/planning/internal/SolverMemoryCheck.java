@@ -80,15 +80,9 @@ final class SolverMemoryCheck {
                         "pool-too-large",
                         String.format(
                                 Locale.ROOT,
-                                "the plan needs about %s of solver memory (%,d VMs and %,d hosts in the pool x %,d steps x %d resources), "
-                                        + "more than this node allows one plan (%s, %.0f %% of its Java heap); %s",
-                                gib(needed),
-                                p.vmCount(),
-                                p.slots().size(),
-                                p.steps(),
-                                p.rows(),
-                                gib(budgetBytes),
-                                HEAP_SHARE * 100,
+                                "the plan needs %s, more than this node allows one plan (%s); %s",
+                                memoryNeeded(p, needed),
+                                allowed(budgetBytes),
                                 remedy),
                         "hostPool")
                 .with("maxPoolHosts", maxHosts);
@@ -105,17 +99,27 @@ final class SolverMemoryCheck {
                         "explanation-too-large",
                         String.format(
                                 Locale.ROOT,
-                                "explaining this plan needs about %s of solver memory (%,d VMs and %,d hosts in the "
-                                        + "pool x %,d steps x %d resources), more than this node allows one request (%s, "
-                                        + "%.0f %% of its Java heap); its placements and action plan are still available",
-                                gib(needed),
-                                p.vmCount(),
-                                p.slots().size(),
-                                p.steps(),
-                                p.rows(),
-                                gib(budgetBytes),
-                                HEAP_SHARE * 100))
+                                "explaining this plan needs %s, more than this node allows one request (%s); its "
+                                        + "placements and action plan are still available",
+                                memoryNeeded(p, needed),
+                                allowed(budgetBytes)))
                 .with("neededBytes", needed);
+    }
+
+    /** "about 1.2 GiB of solver memory (30 VMs and 1,000 hosts in the pool x 8,640 steps x 2 resources)". */
+    private static String memoryNeeded(PlanningProblem p, long needed) {
+        return String.format(
+                Locale.ROOT,
+                "about %s of solver memory (%,d VMs and %,d hosts in the pool x %,d steps x %d resources)",
+                gib(needed),
+                p.vmCount(),
+                p.slots().size(),
+                p.steps(),
+                p.rows());
+    }
+
+    private static String allowed(long budgetBytes) {
+        return String.format(Locale.ROOT, "%s, %.0f %% of its Java heap", gib(budgetBytes), HEAP_SHARE * 100);
     }
 
     private static String gib(long bytes) {
