@@ -35,6 +35,7 @@ class SimulationRunner {
     private final VirtualizationOverheadModel model;
     private final SimulationRunStore store;
     private final ApproachComparisonStore comparisons;
+    private final InFlight<UUID, Comparison> comparing = new InFlight<>();
 
     SimulationRunner(
             PlanLookup plans,
@@ -161,11 +162,16 @@ class SimulationRunner {
     Comparison comparison(UUID planId) {
         // the stored row is reached by id only: the plan must be the caller's (404) and placed (422) first
         PlacedPlans.require(plans, planId);
-        return comparisons.find(planId).orElseGet(() -> {
-            Comparison c = ApproachComparison.compare(context(planId), model(Map.of()));
-            comparisons.save(planId, c);
-            return c;
-        });
+        // a request while the replay job computes it waits for that computation (minutes at 50,000 VMs)
+        return comparisons
+                .find(planId)
+                .orElseGet(() -> comparing.get(
+                        planId,
+                        () -> comparisons.find(planId).orElseGet(() -> {
+                            Comparison c = ApproachComparison.compare(context(planId), model(Map.of()));
+                            comparisons.save(planId, c);
+                            return c;
+                        })));
     }
 
     static List<VmSummary> summaries(PlanContext ctx, ReplayResult r) {
