@@ -124,11 +124,13 @@ public class WorkloadRepository {
                 .findFirst();
     }
 
-    /** Streams the stored series of the metrics (all VMs, or one when {@code vmIndex} is not null). */
+    /** Streams the stored series of the metrics (all VMs, or one when {@code vmIndex} is not null), by metric and VM. */
     public void series(UUID id, List<Metric> metrics, Integer vmIndex, SeriesConsumer consumer) {
         String[] fields = metrics.stream().map(Metric::field).toArray(String[]::new);
         String sql = "select metric, vm_index, samples from workload_series where workload_id = ?" + OWN_WORKLOAD
-                + " and metric = any(?)" + (vmIndex == null ? "" : " and vm_index = " + vmIndex.intValue());
+                + " and metric = any(?)" + (vmIndex == null ? "" : " and vm_index = " + vmIndex.intValue())
+                // in key order (the primary key's index): a streamed sum adds the VMs in the same order every time
+                + " order by metric, vm_index";
         String workspace = CurrentUser.workspaceOrSystem();
         jdbc.query(
                 con -> {
