@@ -350,6 +350,11 @@ try {
   check('VM explanation in words: size, share of the host\'s busiest step, headroom, the pin, the nearest other host',
     /is configured with/.test(words) && /of the host's load/.test(words) && /Headroom then/.test(words) && /pins it to host #1/.test(words), words);
   await page.fill('#placement-filter', '');
+  // the placement table loads every page of the plan's placements (X-Total-Count), not only the first
+  await page.waitForSelector('[data-testid="placements-loading"]', { state: 'detached', timeout: 30_000 });
+  const placementPages = (await page.textContent('[data-testid="placement-pages"]')) ?? '';
+  check('placement table counts every VM of the plan', Number(/\(([\d,]+) VMs?\)/.exec(placementPages)?.[1]?.replace(/,/g, '')) === workload.vmCount,
+    `${placementPages} vs ${workload.vmCount} VMs`);
 
   // 5b. Downloads: placement CSV (one row per VM) and the report JSON.
   const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download placements CSV' }).click()]);

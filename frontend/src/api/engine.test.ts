@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { HEATMAP_POINTS, loadCompletedSimulation, loadHostSeries, simulationWarnings } from './engine';
+import { HEATMAP_POINTS, PAGE_MAX, loadCompletedSimulation, loadHostSeries, loadVmPage, simulationWarnings } from './engine';
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -28,27 +28,40 @@ describe('loadCompletedSimulation', () => {
     expect(await loadCompletedSimulation('p', 'FULL', new AbortController().signal)).toBeNull();
   });
 
-  it('asks bucketed CPU host series once and pages the VMs without series, keeping the totals', async () => {
+  it('asks bucketed CPU host series and only the first VM page, keeping the totals', async () => {
     const urls: string[] = [];
     vi.stubGlobal('fetch', vi.fn(async (url: string) => {
       urls.push(url);
       if (url.endsWith('/simulations')) return json([{ virtualization: 'FULL', status: 'COMPLETED' }]);
-      const q = new URL(url, 'http://x').searchParams;
-      const page = Number(q.get('vmPage') ?? 0);
-      const items = Array.from({ length: page < 2 ? 1000 : 500 }, (_, i) => vm(page * 1000 + i));
       return json({ planId: 'p', virtualization: 'FULL', status: 'COMPLETED', grid: {}, metrics: null,
-        hosts: { offset: 0, limit: 1000, total: 1500, items: page === 0 ? [{ host: 0 }] : [] },
-        vms: { page, size: 1000, total: 2500, sort: 'index', items } });
+        hosts: { offset: 0, limit: 1000, total: 1500, items: [{ host: 0 }] },
+        vms: { page: 0, size: 1000, total: 2500, sort: 'index', items: Array.from({ length: 1000 }, (_, i) => vm(i)) } });
     }));
     const sim = (await loadCompletedSimulation('p', 'FULL', new AbortController().signal))!;
-    expect(sim.vms!.items).toHaveLength(2500);
+    expect(sim.vms!.items).toHaveLength(1000);
     expect(sim.vms!.total).toBe(2500);
     expect(sim.hosts!.total).toBe(1500);
     const simUrls = urls.filter((u) => u.includes('/simulation?'));
-    expect(simUrls).toHaveLength(3);
+    expect(simUrls).toHaveLength(1);
     expect(simUrls[0]).toContain(`maxPoints=${HEATMAP_POINTS}`);
     expect(simUrls[0]).toContain('resources=CPU');
-    expect(simUrls.slice(1).every((u) => u.includes('hostLimit=0'))).toBe(true);
+    expect(simUrls[0]).toContain(`vmSize=${PAGE_MAX}`);
+  });
+});
+
+describe('loadVmPage', () => {
+  it('asks one VM page without host series and answers its items and the total', async () => {
+    const urls: string[] = [];
+    vi.stubGlobal('fetch', vi.fn(async (url: string) => {
+      urls.push(url);
+      return json({ planId: 'p', virtualization: 'FULL', status: 'COMPLETED', grid: {}, metrics: null, hosts: null,
+        vms: { page: 2, size: 1000, total: 2500, sort: 'index', items: Array.from({ length: 500 }, (_, i) => vm(2000 + i)) } });
+    }));
+    const page = await loadVmPage('p', 'FULL', 2, new AbortController().signal);
+    expect(page.items).toHaveLength(500);
+    expect(page.total).toBe(2500);
+    expect(urls[0]).toContain('hostLimit=0');
+    expect(urls[0]).toContain('vmPage=2');
   });
 });
 

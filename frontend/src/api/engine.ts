@@ -1,5 +1,5 @@
 // Execution engine + savings API: /api/v1/plans/{id}/simulation(s), /savings
-import { ApiError, getJson, postForLocation, request, sendJson } from './client';
+import { ApiError, getJson, postForLocation, request, sendJson, type ListPage } from './client';
 import type { MetricName } from './workloads';
 import type { Virtualization } from './plans';
 
@@ -265,7 +265,7 @@ export const PAGE_MAX = 1000;
 export const HEATMAP_POINTS = 288;
 /** Hosts drawn on the dashboard at once (a heatmap of more rows is unreadable); more are paged ("hosts N–M of T"). */
 export const HOSTS_SHOWN_MAX = 1000;
-/** VMs fetched at most (pages of PAGE_MAX); beyond this the performance section says "showing N of M". */
+/** VMs the dashboard loads at most (pages of PAGE_MAX, in the background); beyond this it says "Showing N of M VMs". */
 export const VMS_FETCHED_MAX = 50_000;
 
 /** The heatmap's first resource: the dashboard loads only its series up front, the others when picked. */
@@ -283,29 +283,21 @@ export async function loadHostSeries(id: string, virtualization: Virtualization,
 
 /**
  * The replay for the dashboard, or null while the replay of that approach is not completed yet: the first
- * HOSTS_SHOWN_MAX hosts with their FIRST_HEATMAP_RESOURCE series bucketed to HEATMAP_POINTS, and every VM summary
- * (pages of PAGE_MAX, up to VMS_FETCHED_MAX). `hosts.total` / `vms.total` keep the full counts, so the page
- * can say what it left out. It asks the run list first, which is empty (not 404) until the replay job has
- * been scheduled, so waiting leaves no failed requests behind.
+ * HOSTS_SHOWN_MAX hosts with their FIRST_HEATMAP_RESOURCE series bucketed to HEATMAP_POINTS, and the first
+ * page of PAGE_MAX VM summaries (the page renders from it; loadVmPage fetches the others). `hosts.total` /
+ * `vms.total` keep the full counts, so the page can say what it has not loaded. It asks the run list first,
+ * which is empty (not 404) until the replay job has been scheduled, so waiting leaves no failed requests behind.
  */
 export async function loadCompletedSimulation(id: string, virtualization: Virtualization | undefined, signal: AbortSignal): Promise<Simulation | null> {
   const runs = await engineApi.simulations(id, signal);
   const run = runs.find((r) => r.virtualization === virtualization) ?? (virtualization ? undefined : runs[0]);
   if (!run || run.status === 'QUEUED' || run.status === 'RUNNING') return null;
   if (run.status === 'FAILED') throw new ApiError({ status: 500, title: 'Replay failed', detail: run.error ?? 'The replay of this plan failed' });
-  const approach = run.virtualization;
-  const first = await engineApi.simulation(id, { ...hostSeriesQuery(approach, FIRST_HEATMAP_RESOURCE), vmSize: PAGE_MAX }, signal);
-  const vms = first.vms ? await restOfVms(id, approach, first.vms.items, first.vms.total, signal) : null;
-  return { ...first, vms: first.vms && vms ? { ...first.vms, items: vms } : first.vms };
+  return engineApi.simulation(id, { ...hostSeriesQuery(run.virtualization, FIRST_HEATMAP_RESOURCE), vmSize: PAGE_MAX }, signal);
 }
 
-async function restOfVms(id: string, approach: Virtualization, firstPage: VmSummary[], total: number, signal: AbortSignal): Promise<VmSummary[]> {
-  const items = [...firstPage];
-  for (let page = 1; items.length < Math.min(total, VMS_FETCHED_MAX); page++) {
-    // hostLimit 0: the later pages carry no host series
-    const next = await engineApi.simulation(id, { virtualization: approach, hostLimit: 0, vmPage: page, vmSize: PAGE_MAX }, signal);
-    if (!next.vms?.items.length) break;
-    items.push(...next.vms.items);
-  }
-  return items;
+/** One page of PAGE_MAX VM summaries of the replay (hostLimit 0: no host series) and the VM total. */
+export async function loadVmPage(id: string, virtualization: Virtualization, page: number, signal: AbortSignal): Promise<ListPage<VmSummary>> {
+  const sim = await engineApi.simulation(id, { virtualization, hostLimit: 0, vmPage: page, vmSize: PAGE_MAX }, signal);
+  return { items: sim.vms?.items ?? [], total: sim.vms?.total ?? 0 };
 }

@@ -1,5 +1,5 @@
 // Host catalog and plans API: /api/v1/host-models, /api/v1/plans
-import { getJson, postForLocation, request, sendJson } from './client';
+import { getJson, getPage, postForLocation, request, sendJson } from './client';
 import type { MetricName } from './workloads';
 
 export type Virtualization = 'FULL' | 'PARAVIRTUAL' | 'HARDWARE_ASSISTED';
@@ -370,6 +370,10 @@ export interface VmExplanation {
 
 const plan = (id: string) => `/api/v1/plans/${encodeURIComponent(id)}`;
 
+/** Placements per request (the endpoint's default page) and at most loaded into the plan page's table. */
+export const PLACEMENTS_PAGE = 10_000;
+export const PLACEMENTS_LOADED_MAX = 100_000;
+
 export const plansApi = {
   hostModels: (signal?: AbortSignal) => getJson<HostModel[]>('/api/v1/host-models', signal),
   /** Adds a custom server model; the server validates every field (problem+json naming the field). */
@@ -392,7 +396,8 @@ export const plansApi = {
   stopOrDelete: (id: string) => sendJson<Plan>("DELETE", plan(id)),
   /** Ends a solving plan's search now; its best becomes the COMPLETED result. */
   finish: (id: string) => sendJson<Plan>('POST', `${plan(id)}/finish`),
-  placements: (id: string, signal?: AbortSignal) => getJson<Placement[]>(`${plan(id)}/placements`, signal),
+  /** One page of the plan's placements and their total (the server pages them; the CSV is the whole plan). */
+  placementsPage: (id: string, page: number, size: number, signal?: AbortSignal) => getPage<Placement>(`${plan(id)}/placements`, page, size, signal),
   failover: (id: string, signal?: AbortSignal) => getJson<Failover>(`${plan(id)}/failover`, signal),
   rules: (id: string, signal?: AbortSignal) => getJson<RulesReport>(`${plan(id)}/rules`, signal),
   hostRatios: (id: string, signal?: AbortSignal) => getJson<HostRatio[]>(`${plan(id)}/host-ratios`, signal),

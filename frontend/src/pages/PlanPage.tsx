@@ -47,7 +47,6 @@ export function PlanPage() {
   const p = plan.data;
   const solved = hasSolution(p);
   const workload = useAsync((s) => (p?.workloadId ? workloadsApi.get(p.workloadId, s) : Promise.resolve(null)), [p?.workloadId]);
-  const placements = useAsync((s) => (solved ? plansApi.placements(id, s) : Promise.resolve(null)), [id, solved]);
   // The replay runs as a background job once the plan completes: poll until it is there.
   const simulation = usePolling((s) => (solved ? loadCompletedSimulation(id, p?.request?.virtualization === 'AUTO' ? undefined : p?.request?.virtualization, s) : Promise.resolve(null)), 2000, (sim) => solved && sim == null, [id, solved]);
   const [overrides, setOverrides] = useState<AssumptionEdits>({});
@@ -182,8 +181,7 @@ export function PlanPage() {
           {simulation.data && p.workloadId ? <DynamicSection planId={id} workloadId={p.workloadId} simulation={simulation.data} /> : <Loading what="replay" />}
 
           <h2 id="placements-title">Placements</h2>
-          {placements.status === 'error' && <ErrorBox error={placements.error} onRetry={placements.reload} />}
-          {placements.data ? <PlacementsSection planId={id} placements={placements.data} selected={explainVm} onSelect={setExplainVm} /> : placements.status === 'loading' && <Loading what="placements" />}
+          <PlacementsSection planId={id} selected={explainVm} onSelect={setExplainVm} />
         </>
       )}
     </section>

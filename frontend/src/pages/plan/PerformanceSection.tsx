@@ -1,17 +1,26 @@
 import { useMemo, useState } from 'react';
-import type { Simulation } from '../../api/engine';
+import { loadVmPage, PAGE_MAX, VMS_FETCHED_MAX, type Simulation } from '../../api/engine';
+import { partialNote } from '../../api/pages';
+import { useAllPages } from '../../hooks/useAllPages';
 import { EChart } from '../../charts/EChart';
 import { constantSlowdown, lossShares, performanceOption, shapePerformance, shortVms, type PerfMeasure } from '../../charts/performance';
-import { Empty } from '../../components/Status';
+import { Empty, ErrorBox } from '../../components/Status';
 import { count, num } from '../../format';
 import { overheadWording } from './overheadWording';
 
 const pct = (v: number | undefined) => (v == null ? '–' : `${num(v * 100, 1)} %`);
 const MEASURES: Record<PerfMeasure, string> = { minPerformance: 'worst step', p5Performance: '5th percentile', meanPerformance: 'mean' };
 
-/** Per-VM delivered performance distribution from the replay, and the VMs that ever fell short. */
+/**
+ * Per-VM delivered performance distribution from the replay, and the VMs that ever fell short. It renders
+ * from the simulation's first VM page and loads the others in the background, saying while it does (and if
+ * it stops short) that the histogram and the table cover the loaded VMs; the plan-level figures are the server's.
+ */
 export function PerformanceSection({ simulation, overheadInTrace, onExplain }: { simulation: Simulation; overheadInTrace?: boolean; onExplain: (vm: number) => void }) {
-  const vms = useMemo(() => simulation.vms?.items ?? [], [simulation]);
+  const first = simulation.vms ? { items: simulation.vms.items, total: simulation.vms.total } : null;
+  const loaded = useAllPages((page, s) => loadVmPage(simulation.planId, simulation.virtualization, page, s), first, PAGE_MAX, VMS_FETCHED_MAX, [simulation]);
+  const vms = loaded.items;
+  const note = partialNote('VMs', loaded);
   const [measure, setMeasure] = useState<PerfMeasure>('minPerformance');
   const shape = useMemo(() => shapePerformance(vms, measure), [vms, measure]);
   const option = useMemo(() => performanceOption(shape, `${MEASURES[measure]}: delivered ÷ demanded`), [shape, measure]);
@@ -22,7 +31,6 @@ export function PerformanceSection({ simulation, overheadInTrace, onExplain }: {
   const extra = m as (typeof m & { meanApproachPerformance?: number | null; performanceLoss?: Record<string, number> | null }) | null;
   const approachMean = extra?.meanApproachPerformance ?? overhead?.meanPerformance;
   const losses = lossShares(extra?.performanceLoss);
-  const totalVms = simulation.vms?.total ?? vms.length;
   if (!vms.length) return <Empty>The replay reported no per-VM performance.</Empty>;
   return (
     <>
@@ -44,7 +52,8 @@ export function PerformanceSection({ simulation, overheadInTrace, onExplain }: {
           Mean performance lost, by cause: {losses.map((l) => `${l.label} ${num(l.points, 1)} points`).join(' · ')}.
         </p>
       )}
-      {totalVms > vms.length && <p className="hint" data-testid="vms-capped">Showing {vms.length} of {totalVms} VMs.</p>}
+      {note && <p className="hint" role="status" data-testid={loaded.loading ? 'vms-loading' : 'vms-capped'}>{note}</p>}
+      {loaded.error != null && <ErrorBox error={loaded.error} title="Not every VM page loaded" onRetry={loaded.retry} />}
       {/* stacked, not side by side: the shortfall table needs the full width for all its columns */}
       <div className="stack">
         <div className="chart-box">

@@ -1,13 +1,22 @@
 import { useEffect, useMemo, useState } from 'react';
-import { plansApi, type Placement, type VmExplanation } from '../../api/plans';
+import { plansApi, PLACEMENTS_LOADED_MAX, PLACEMENTS_PAGE, type VmExplanation } from '../../api/plans';
+import { partialNote } from '../../api/pages';
 import { useAsync } from '../../hooks/useAsync';
+import { useAllPages } from '../../hooks/useAllPages';
 import { ErrorBox, Loading } from '../../components/Status';
 import { count, duration, num } from '../../format';
 
 const PAGE = 15;
 
-/** Placement table; clicking a VM shows why it sits there (host, binding resource and step, constraints). */
-export function PlacementsSection({ planId, placements, selected, onSelect }: { planId: string; placements: Placement[]; selected: number | null; onSelect: (vm: number) => void }) {
+/**
+ * Placement table; clicking a VM shows why it sits there (host, binding resource and step, constraints).
+ * It shows the first page of placements at once and loads the others in the background (up to
+ * PLACEMENTS_LOADED_MAX), saying meanwhile that the table and its filter cover the loaded VMs.
+ */
+export function PlacementsSection({ planId, selected, onSelect }: { planId: string; selected: number | null; onSelect: (vm: number) => void }) {
+  const loaded = useAllPages((page, s) => plansApi.placementsPage(planId, page, PLACEMENTS_PAGE, s), null, PLACEMENTS_PAGE, PLACEMENTS_LOADED_MAX, [planId]);
+  const placements = loaded.items;
+  const note = partialNote('VMs', loaded);
   const [filter, setFilter] = useState('');
   const [page, setPage] = useState(0);
   const explanation = useAsync((s) => (selected == null ? Promise.resolve(null) : plansApi.explanation(planId, s)), [planId, selected != null]);
@@ -25,6 +34,8 @@ export function PlacementsSection({ planId, placements, selected, onSelect }: { 
     if (at >= 0) setPage(Math.floor(at / PAGE));
   }, [selected]); // only on a new selection: later filtering must not jump pages
 
+  if (!placements.length && loaded.error != null) return <ErrorBox error={loaded.error} onRetry={loaded.retry} />;
+  if (!placements.length && loaded.loading) return <Loading what="placements" />;
   return (
     <div className="grid2">
       <div>
@@ -32,6 +43,8 @@ export function PlacementsSection({ planId, placements, selected, onSelect }: { 
           <label htmlFor="placement-filter" style={{ margin: 0 }}>Find VM or host</label>
           <input id="placement-filter" value={filter} onChange={(e) => { setFilter(e.target.value); setPage(0); }} placeholder="name, host # or model" />
         </div>
+        {note && <p className="hint" role="status" data-testid={loaded.loading ? 'placements-loading' : 'placements-capped'}>{note}</p>}
+        {loaded.error != null && <ErrorBox error={loaded.error} title="Not every placement page loaded" onRetry={loaded.retry} />}
         <div className="table-wrap">
           <table data-testid="placements">
             <thead><tr><th scope="col">VM</th><th scope="col" className="n">Host #</th><th scope="col">Model</th><th scope="col"><span className="visually-hidden">Explain</span></th></tr></thead>
@@ -45,7 +58,7 @@ export function PlacementsSection({ planId, placements, selected, onSelect }: { 
         </div>
         <div className="actions" role="navigation" aria-label="Placement pages">
           <button type="button" className="secondary" disabled={page === 0} onClick={() => setPage(page - 1)}>Previous</button>
-          <span>Page {page + 1} of {pages} ({count(filtered.length, 'VM')})</span>
+          <span data-testid="placement-pages">Page {page + 1} of {pages} ({count(filtered.length, 'VM')})</span>
           <button type="button" className="secondary" disabled={page + 1 >= pages} onClick={() => setPage(page + 1)}>Next</button>
         </div>
       </div>
