@@ -11,6 +11,30 @@ export function nextPage(loaded: number, total: number | null, pageSize: number,
   return loaded / pageSize;
 }
 
+/**
+ * Fetches the pages after `first` (all of them when first is null) one after another, up to cap items,
+ * reporting the list so far after each page; answers the whole list. Stops at an empty page; a failed
+ * page rejects (what came before it has been reported).
+ */
+export async function loadRemainingPages<T>(
+  fetchPage: (page: number) => Promise<ListPage<T>>,
+  first: ListPage<T> | null,
+  pageSize: number,
+  cap: number,
+  onPage: (soFar: ListPage<T>) => void,
+): Promise<ListPage<T>> {
+  let items = first?.items ?? [];
+  let total: number | null = first ? first.total : null;
+  for (let p = nextPage(items.length, total, pageSize, cap); p != null; p = nextPage(items.length, total, pageSize, cap)) {
+    const page = await fetchPage(p);
+    total = page.total;
+    if (!page.items.length) break;
+    items = [...items, ...page.items];
+    onPage({ items, total });
+  }
+  return { items, total: total ?? items.length };
+}
+
 /** A list being loaded in the background: what is there so far, and whether more is coming. */
 export interface LoadedPages<T> extends ListPage<T> {
   loading: boolean;

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ListPage } from '../api/client';
-import { nextPage, type LoadedPages } from '../api/pages';
+import { loadRemainingPages, type LoadedPages } from '../api/pages';
 
 /**
  * Loads a paged list in the background, page after page (up to cap items), starting after `first` when the
@@ -20,23 +20,16 @@ export function useAllPages<T>(
   fetchRef.current = fetchPage;
   useEffect(() => {
     const ctrl = new AbortController();
-    let items = first?.items ?? [];
-    let total: number | null = first ? first.total : null;
-    setState({ items, total: total ?? 0, loading: true, error: null });
-    (async () => {
-      try {
-        for (let p = nextPage(items.length, total, pageSize, cap); p != null; p = nextPage(items.length, total, pageSize, cap)) {
-          const page = await fetchRef.current(p, ctrl.signal);
-          total = page.total;
-          if (!page.items.length) break;
-          items = [...items, ...page.items];
-          if (!ctrl.signal.aborted) setState({ items, total, loading: true, error: null });
-        }
-        if (!ctrl.signal.aborted) setState({ items, total: total ?? items.length, loading: false, error: null });
-      } catch (error) {
-        if (!ctrl.signal.aborted) setState({ items, total: total ?? items.length, loading: false, error });
-      }
-    })();
+    let soFar: ListPage<T> = { items: first?.items ?? [], total: first?.total ?? 0 };
+    setState({ ...soFar, loading: true, error: null });
+    const report = (l: ListPage<T>) => {
+      soFar = l;
+      if (!ctrl.signal.aborted) setState({ ...l, loading: true, error: null });
+    };
+    loadRemainingPages((p) => fetchRef.current(p, ctrl.signal), first, pageSize, cap, report).then(
+      (all) => !ctrl.signal.aborted && setState({ ...all, loading: false, error: null }),
+      (error) => !ctrl.signal.aborted && setState({ ...soFar, total: Math.max(soFar.total, soFar.items.length), loading: false, error }),
+    );
     return () => ctrl.abort();
   }, [...deps, tick]);
   const retry = useCallback(() => setTick((t) => t + 1), []);
