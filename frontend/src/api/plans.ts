@@ -403,7 +403,9 @@ export const plansApi = {
   hostRatios: (id: string, signal?: AbortSignal) => getJson<HostRatio[]>(`${plan(id)}/host-ratios`, signal),
   placementsCsvUrl: (id: string) => `${plan(id)}/placements`,
   placementsCsv: async (id: string): Promise<Blob> => (await request(`${plan(id)}/placements`, { headers: { Accept: 'text/csv' } })).blob(),
-  explanation: (id: string, signal?: AbortSignal) => getJson<VmExplanation[]>(`${plan(id)}/explanation`, signal),
+  /** The page of PLACEMENTS_PAGE explanations holding VM index `vm` (the server lists one per VM, in VM order). */
+  explanation: (id: string, vm: number, signal?: AbortSignal) =>
+    getJson<VmExplanation[]>(`${plan(id)}/explanation?page=${Math.floor(vm / PLACEMENTS_PAGE)}&size=${PLACEMENTS_PAGE}`, signal),
   actions: (id: string, signal?: AbortSignal) => getJson<ActionPlan>(`${plan(id)}/actions`, signal),
   windows: (id: string, signal?: AbortSignal) => getJson<PlanWindows>(`${plan(id)}/windows`, signal),
   windowActionsCsv: async (id: string, window: number): Promise<Blob> => (await request(`${plan(id)}/windows/${window}/actions`, { headers: { Accept: 'text/csv' } })).blob(),

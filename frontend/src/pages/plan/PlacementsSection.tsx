@@ -19,7 +19,7 @@ export function PlacementsSection({ planId, selected, onSelect }: { planId: stri
   const note = partialNote('VMs', loaded);
   const [filter, setFilter] = useState('');
   const [page, setPage] = useState(0);
-  const explanation = useAsync((s) => (selected == null ? Promise.resolve(null) : plansApi.explanation(planId, s)), [planId, selected != null]);
+  const explanation = useAsync((s) => (selected == null ? Promise.resolve(null) : plansApi.explanation(planId, selected, s)), [planId, selected == null ? null : Math.floor(selected / PLACEMENTS_PAGE)]);
   const filtered = useMemo(() => {
     const f = filter.trim().toLowerCase();
     return f ? placements.filter((p) => p.vmName.toLowerCase().includes(f) || String(p.slot) === f || p.hostModel.toLowerCase().includes(f)) : placements;

@@ -136,6 +136,12 @@ class PlanLifecycleIT extends PostgresIntegrationTest {
 
         JsonNode explanation = http.getForObject(location + "/explanation", JsonNode.class);
         assertThat(explanation).hasSize(6);
+        // one per VM in VM order, so a client asks the page holding VM v at floor(v / size)
+        for (int v = 0; v < 6; v++)
+            assertThat(explanation.get(v).get("vm").asInt()).isEqualTo(v);
+        JsonNode secondPage = http.getForObject(location + "/explanation?page=1&size=4", JsonNode.class);
+        assertThat(secondPage).hasSize(2);
+        assertThat(secondPage.get(0).get("vm").asInt()).isEqualTo(4);
         JsonNode first = explanation.get(0);
         assertThat(first.get("bindingResource").asText()).isEqualTo("CPU");
         assertThat(first.get("hostModel").asText()).isEqualTo("hp-ml110-g5");

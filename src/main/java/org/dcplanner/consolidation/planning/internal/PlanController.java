@@ -253,7 +253,7 @@ class PlanController {
 
     /** Paged like the placements. */
     @GetMapping("/{id}/explanation")
-    @ApiResponse(responseCode = "200", description = "Per VM: why it runs on its host")
+    @ApiResponse(responseCode = "200", description = "Per VM, in VM order: why it runs on its host")
     @ApiResponse(responseCode = "409", description = "The plan has no placement yet")
     @ApiResponse(
             responseCode = "422",
