@@ -79,6 +79,7 @@ public final class RvToolsReader {
                     }
                 }
             } catch (OpenXML4JException
+                    | org.apache.poi.UnsupportedFileFormatException
                     | SAXException
                     | org.apache.poi.ooxml.POIXMLException
                     | javax.xml.parsers.ParserConfigurationException e) {
