@@ -90,4 +90,22 @@ class PrometheusParserTest {
     private static TextLines json(String text) {
         return new TextLines(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "f.json", 1 << 20);
     }
+
+    @Test
+    void aResourceFileStartingEarlierThanAnotherMovesTheVmsFirstStepBack() throws Exception {
+        // CPU from step 1100 on, then memory from step 0: the CPU series moves 1100 steps on, past one storage chunk
+        new PrometheusParser().parse("cpuMhz.json", json(oneSeries("a", 1100 * 300, "500")), out);
+        new PrometheusParser().parse("memoryMib.json", json(oneSeries("a", 0, "2048")), out);
+        VmTrace a = out.vmsByName().get(0);
+        assertThat(a.extent()).isEqualTo(1101);
+        assertThat(a.slot(Metric.CPU, 1100)).isEqualTo(500f);
+        assertThat(a.slot(Metric.CPU, 0)).isNaN();
+        assertThat(a.slot(Metric.MEMORY, 0)).isEqualTo(2048f);
+        assertThat(a.slot(Metric.MEMORY, 1100)).isNaN();
+    }
+
+    private static String oneSeries(String vm, long seconds, String value) {
+        return "{\"data\":{\"result\":[{\"metric\":{\"vm\":\"" + vm + "\"},\"values\":[[" + seconds + ",\"" + value
+                + "\"]]}]}}";
+    }
 }
