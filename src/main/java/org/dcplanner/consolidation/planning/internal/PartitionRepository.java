@@ -74,6 +74,13 @@ class PartitionRepository {
                 planId);
     }
 
+    /** Partitions of the plan no attempt has started yet. */
+    int queued(UUID planId) {
+        Integer n = jdbc.queryForObject(
+                "select count(*) from plan_partitions where plan_id = ? and status = 'QUEUED'", Integer.class, planId);
+        return n == null ? 0 : n;
+    }
+
     /** Claims partition {@code part} for a new solve attempt by {@code node}; empty when it is done or gone. */
     OptionalInt startAttempt(UUID planId, int part, String node) {
         List<Integer> attempt = jdbc.queryForList(

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
@@ -18,12 +19,14 @@ import org.dcplanner.consolidation.planning.solver.partition.Partitioning;
 import org.dcplanner.consolidation.planning.solver.start.StartAssignment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * Solves one partition of a plan solved in parts (task solve-plan-partition) on the calling job thread: claims the
  * partition's attempt, rebuilds the plan's problem and cuts out the partition's VMs and pool slice, solves it for
- * {@link #PARTITION_SHARE} of the plan's time limit (a revived attempt warm-starts from the partition's saved best),
+ * its part of the plan's time limit ({@link #budget}: the partitions end within {@link #PARTITION_SHARE} of it on
+ * this node alone, sooner on several; a revived attempt warm-starts from the partition's saved best),
  * stores its best while solving and its result at the end, and queues the merge when it was the last partition.
  * A cancel or finish of the plan ends the partition's search with its best so far.
  */
@@ -43,6 +46,7 @@ class PlanPartitionJob {
     private final ConsolidationSolver solver;
     private final PlanningProperties properties;
     private final ObjectMapper json;
+    private final int jobThreads;
 
     PlanPartitionJob(
             PlanRepository plans,
@@ -50,18 +54,36 @@ class PlanPartitionJob {
             PlanProblemLoader problems,
             ConsolidationSolver solver,
             PlanningProperties properties,
-            ObjectMapper json) {
+            ObjectMapper json,
+            @Value("${db-scheduler.threads:2}") int jobThreads) {
         this.plans = plans;
         this.partitions = partitions;
         this.problems = problems;
         this.solver = solver;
         this.properties = properties;
         this.json = json;
+        this.jobThreads = jobThreads;
     }
 
     static Duration share(int timeLimitSeconds, double share) {
         Duration d = Duration.ofMillis((long) (timeLimitSeconds * 1000L * share));
         return d.compareTo(MIN_SEARCH) < 0 ? MIN_SEARCH : d;
+    }
+
+    /**
+     * Search time of a partition starting {@code now}, so that the plan's time limit bounds its wall time: the
+     * partitions' share of the limit, counted from the plan's start, is split evenly over the rounds left on this
+     * node — this partition and the {@code queued} ones not yet started, {@code threads} at a time (other nodes
+     * taking some only shortens the rounds) — never more than the share itself nor less than {@link #MIN_SEARCH}.
+     */
+    static Duration budget(int timeLimitSeconds, Instant planStart, Instant now, int queued, int threads) {
+        Duration partitionsShare = share(timeLimitSeconds, PARTITION_SHARE);
+        Duration left = partitionsShare.minus(Duration.between(planStart, now));
+        int perRound = Math.max(1, threads);
+        int rounds = (queued + perRound) / perRound; // ceil((queued + 1) / perRound)
+        Duration even = left.dividedBy(rounds);
+        if (even.compareTo(MIN_SEARCH) < 0) return MIN_SEARCH;
+        return even.compareTo(partitionsShare) > 0 ? partitionsShare : even;
     }
 
     void run(UUID planId, int part, String node, SchedulerClient scheduler) {
@@ -89,7 +111,9 @@ class PlanPartitionJob {
             PlanningProblem sub = one.subProblem(built.problem(), 0);
             int[] saved = one.toSubProblem(0, row.vmSlot());
             int[] start = saved != null && StartAssignment.fits(sub, saved) ? saved : null;
-            Duration limit = share(request.timeLimitSeconds(), PARTITION_SHARE);
+            int queued = partitions.queued(planId);
+            Instant planStart = plan.startedAt() != null ? plan.startedAt() : Instant.now();
+            Duration limit = budget(request.timeLimitSeconds(), planStart, Instant.now(), queued, jobThreads);
             log.info(
                     "plan {} partition {} attempt {} on {}: {} VMs on {} hosts, {} start, {} ms",
                     planId,
