@@ -28,6 +28,11 @@ final class StalePostmaster {
     private StalePostmaster() {}
 
     static void clear(Path dataDir) {
+        clear(dataDir, STOP_GRACE);
+    }
+
+    /** As {@link #clear(Path)}, killing a postmaster that has not stopped {@code stopGrace} after the fast shutdown. */
+    static void clear(Path dataDir, Duration stopGrace) {
         Path pidFile = dataDir.resolve("postmaster.pid");
         if (!Files.exists(pidFile)) return;
         if (lockedByLiveService(dataDir)) {
@@ -46,11 +51,11 @@ final class StalePostmaster {
         ProcessHandle p = postmaster.get();
         log.warn("Stopping orphaned PostgreSQL postmaster (pid {}) left by a previous run on {}", p.pid(), dataDir);
         signal("INT", p.pid()); // fast shutdown: roll back, checkpoint, exit
-        if (!waitForExit(p, STOP_GRACE)) {
+        if (!waitForExit(p, stopGrace)) {
             log.warn(
-                    "Postmaster {} did not stop within {} s; killing it (crash recovery runs at start)",
+                    "Postmaster {} did not stop within {} ms; killing it (crash recovery runs at start)",
                     p.pid(),
-                    STOP_GRACE.toSeconds());
+                    stopGrace.toMillis());
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
             waitForExit(p, Duration.ofSeconds(10));

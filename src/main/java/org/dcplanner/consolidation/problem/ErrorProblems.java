@@ -40,28 +40,8 @@ final class ErrorProblems {
     }
 
     /** A problem+json document, written by hand because Tomcat's valve runs outside Spring's message converters. */
-    static String json(int status, String instance) {
-        StringBuilder b = new StringBuilder("{\"type\":\"/problems/")
-                .append(type(status))
-                .append("\",\"title\":\"")
-                .append(title(status))
-                .append("\",\"status\":")
-                .append(status)
-                .append(",\"detail\":\"")
-                .append(detail(status))
-                .append('"');
-        if (instance != null)
-            b.append(",\"instance\":\"").append(escape(instance)).append('"');
-        return b.append('}').toString();
-    }
-
-    private static String escape(String s) {
-        StringBuilder b = new StringBuilder();
-        for (char c : s.toCharArray()) {
-            if (c == '"' || c == '\\') b.append('\\').append(c);
-            else if (c < 0x20) b.append(String.format("\\u%04x", (int) c));
-            else b.append(c);
-        }
-        return b.toString();
+    static String json(int status) {
+        return "{\"type\":\"/problems/" + type(status) + "\",\"title\":\"" + title(status) + "\",\"status\":" + status
+                + ",\"detail\":\"" + detail(status) + "\"}";
     }
 }

@@ -25,7 +25,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");
             Writer writer = response.getReporter();
-            if (writer != null) writer.write(ErrorProblems.json(status, null));
+            if (writer != null) writer.write(ErrorProblems.json(status));
             response.finishResponse();
         } catch (IOException | IllegalStateException e) {
             // the client went away or the response was committed meanwhile: nothing more to say

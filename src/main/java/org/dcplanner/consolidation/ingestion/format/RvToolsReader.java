@@ -86,6 +86,7 @@ public final class RvToolsReader {
                     }
                 }
             } catch (OpenXML4JException
+                    | org.apache.poi.UnsupportedFileFormatException
                     | SAXException
                     | org.apache.poi.ooxml.POIXMLException
                     | javax.xml.parsers.ParserConfigurationException e) {

@@ -70,7 +70,7 @@ public class OutOfSampleService implements OutOfSampleReplays {
                 target.from(),
                 target.to(),
                 target.virtualization() == null ? plan.approach() : target.virtualization());
-        OutOfSampleTask.schedule(scheduler, task, id);
+        RunTasks.schedule(scheduler, task, id);
         return store.find(id, false).orElseThrow();
     }
 

@@ -2,7 +2,6 @@ package org.dcplanner.consolidation.simulation.internal;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -130,7 +129,7 @@ public class PolicySimulationService {
     private PolicyRun queue(PolicySimulationRequest request) {
         UUID id = UUID.randomUUID();
         store.queue(id, request);
-        scheduler.scheduleIfNotExists(task.instance(id.toString(), id.toString()), Instant.now());
+        RunTasks.schedule(scheduler, task, id);
         return store.find(id).orElseThrow();
     }
 

@@ -122,4 +122,138 @@ class ZipEntriesTest {
         assertThat(problemOf(() -> read(zip(Map.of("README", new byte[1])), IngestionProperties.defaults())))
                 .containsEntry("type", "empty-file");
     }
+
+    @Test
+    void aGzipCompressedEntryIsReadExpandedUnderItsNameWithoutGz() throws IOException {
+        var entries = new LinkedHashMap<String, byte[]>();
+        entries.put("azure/part-1.csv.gz", gzip("1\n2\n3\n".getBytes()));
+        entries.put("azure/part-2.csv", "4\n".getBytes());
+        assertThat(read(zip(entries), IngestionProperties.defaults()))
+                .containsExactly("azure/part-1.csv=6", "azure/part-2.csv=2");
+    }
+
+    @Test
+    void tarEntriesAreStreamedLikeZipEntriesAndOnlyRegularFilesRead() throws IOException {
+        var entries = new LinkedHashMap<String, byte[]>();
+        entries.put("day/", null);
+        entries.put("day/vm-1", "10\n20\n".getBytes());
+        entries.put("day/README.txt", "about".getBytes());
+        entries.put("day/vm-2.gz", gzip("5\n".getBytes()));
+        assertThat(readTar(tar(entries), IngestionProperties.defaults()))
+                .containsExactly("day/vm-1=6", "day/README.txt skipped: readme", "day/vm-2=2");
+        assertThat(problemOf(() -> readTar(tar(Map.of("../up", new byte[1])), IngestionProperties.defaults())))
+                .containsEntry("type", "unsafe-archive-path")
+                .containsEntry("file", "../up");
+        assertThat(problemOf(() -> readTar(tar(Map.of("only/", new byte[0])), IngestionProperties.defaults())))
+                .containsEntry("type", "empty-file")
+                .containsEntry("file", "u.tar");
+    }
+
+    @Test
+    void refusesMoreFilesThanTheEntryCapInZipAndTar() {
+        var limits = new IngestionProperties(null, null, 2, null, null, null, null);
+        var three = new LinkedHashMap<String, byte[]>();
+        for (String name : List.of("a", "b", "c")) three.put(name, "1\n".getBytes());
+        assertThat(problemOf(() -> read(zip(three), limits)))
+                .containsEntry("type", "too-many-files")
+                .containsEntry("status", 413)
+                .containsEntry("file", "u.zip");
+        assertThat(problemOf(() -> readTar(tar(three), limits)))
+                .containsEntry("type", "too-many-files")
+                .containsEntry("file", "u.tar");
+    }
+
+    @Test
+    void refusesDamagedArchivesAndEntryNamesThatAreNotUtf8() throws IOException {
+        var entries = new LinkedHashMap<String, byte[]>();
+        entries.put("README.md", "about".getBytes());
+        entries.put("a.csv", "vm,timestamp,cpuMhz\n".getBytes());
+        byte[] badCrc = zip(entries);
+        // the README's data descriptor (after its data): a wrong CRC, found when the skipped entry is passed
+        int descriptor = indexOf(badCrc, new byte[] {'P', 'K', 7, 8});
+        badCrc[descriptor + 4] ^= 0x55;
+        assertThat(problemOf(() -> read(badCrc, IngestionProperties.defaults())))
+                .containsEntry("type", "bad-archive")
+                .containsEntry("status", 422)
+                .containsEntry("file", "u.zip")
+                .extractingByKey("detail")
+                .asString()
+                .startsWith("The zip archive is damaged");
+
+        ByteArrayOutputStream latin1 = new ByteArrayOutputStream();
+        try (ZipOutputStream out = new ZipOutputStream(latin1, java.nio.charset.StandardCharsets.ISO_8859_1)) {
+            out.putNextEntry(new ZipEntry("caf\u00e9.csv"));
+            out.write("1\n".getBytes());
+            out.closeEntry();
+        }
+        assertThat(problemOf(() -> read(latin1.toByteArray(), IngestionProperties.defaults())))
+                .containsEntry("type", "bad-archive")
+                .extractingByKey("detail")
+                .asString()
+                .contains("not valid UTF-8");
+
+        byte[] badTar = tar(Map.of("a.csv", "1\n".getBytes()));
+        badTar[148] = 'x'; // the header checksum
+        badTar[149] = 'y';
+        assertThat(problemOf(() -> readTar(badTar, IngestionProperties.defaults())))
+                .containsEntry("type", "bad-archive")
+                .extractingByKey("detail")
+                .asString()
+                .startsWith("The tar archive is damaged");
+    }
+
+    private static int indexOf(byte[] bytes, byte[] part) {
+        outer:
+        for (int i = 0; i + part.length <= bytes.length; i++) {
+            for (int j = 0; j < part.length; j++) if (bytes[i + j] != part[j]) continue outer;
+            return i;
+        }
+        throw new AssertionError("not found");
+    }
+
+    @Test
+    void aSingleCompressedFileIsCountedAgainstTheSizeCapByteByByte() {
+        var limits = new IngestionProperties(10L, null, null, null, null, null, null);
+        var entries = new ZipEntries(new ByteArrayInputStream(new byte[0]), "t.csv.gz", limits);
+        assertThat(problemOf(() -> entries.single("t.csv", new ByteArrayInputStream(new byte[11]), (path, in) -> {
+                    while (in.read() >= 0) {
+                        // read one byte at a time
+                    }
+                })))
+                .containsEntry("type", "zip-bomb")
+                .containsEntry("file", "t.csv");
+    }
+
+    private static List<String> readTar(byte[] tar, IngestionProperties limits) throws IOException {
+        List<String> seen = new ArrayList<>();
+        var entries = new ZipEntries(new ByteArrayInputStream(tar), "u.tar", limits);
+        entries.forEachTar(
+                entries.raw(),
+                (path, in) -> seen.add(path + "=" + in.readAllBytes().length),
+                (path, rule) -> seen.add(path + " skipped: " + rule));
+        return seen;
+    }
+
+    /** A tar of the entries; a null content makes a folder. */
+    private static byte[] tar(Map<String, byte[]> entries) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (var out = new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(bytes)) {
+            for (var e : entries.entrySet()) {
+                var entry = new org.apache.commons.compress.archivers.tar.TarArchiveEntry(e.getKey());
+                if (e.getValue() != null) entry.setSize(e.getValue().length);
+                out.putArchiveEntry(entry);
+                if (e.getValue() != null) out.write(e.getValue());
+                out.closeArchiveEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    private static byte[] gzip(byte[] content) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (var gz = new java.util.zip.GZIPOutputStream(bytes)) {
+            gz.write(content);
+        }
+        return bytes.toByteArray();
+    }
 }

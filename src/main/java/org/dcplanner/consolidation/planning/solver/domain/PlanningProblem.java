@@ -90,24 +90,17 @@ public record PlanningProblem(
 
     /** This problem under other placement rules. */
     public PlanningProblem withRules(PlacementRules newRules) {
-        return new PlanningProblem(
-                resources,
-                steps,
-                demand,
-                vmNames,
-                slots,
-                pinnedSlot,
-                antiAffinityGroup,
-                paravirtCapable,
-                approach,
-                haReserveHosts,
-                objective,
-                limitRows,
-                newRules);
+        return with(steps, demand, slots, pinnedSlot, newRules);
     }
 
     /** The same problem over other steps, slots or pins (VMs, rules and objective unchanged). */
     public PlanningProblem with(int newSteps, float[][][] newDemand, List<HostSlotSpec> newSlots, int[] newPins) {
+        return with(newSteps, newDemand, newSlots, newPins, rules);
+    }
+
+    /** The same VMs (names, groups, approach, reserve, objective and limits) over other steps, slots, pins and rules. */
+    public PlanningProblem with(
+            int newSteps, float[][][] newDemand, List<HostSlotSpec> newSlots, int[] newPins, PlacementRules newRules) {
         return new PlanningProblem(
                 resources,
                 newSteps,
@@ -121,7 +114,7 @@ public record PlanningProblem(
                 haReserveHosts,
                 objective,
                 limitRows,
-                rules);
+                newRules);
     }
 
     /** Rows of {@code demand} and of slot capacities: the metrics, then the limits. */

@@ -40,19 +40,11 @@ public record PoolSlice(PlanningProblem problem, int[] globalSlot) {
         }
         int[] pins = whole.pinnedSlot().clone();
         for (int v = 0; v < pins.length; v++) if (pins[v] >= 0) pins[v] = local[pins[v]];
-        PlanningProblem cut = new PlanningProblem(
-                whole.resources(),
+        PlanningProblem cut = whole.with(
                 whole.steps(),
                 whole.demand(),
-                whole.vmNames(),
                 slots,
                 pins,
-                whole.antiAffinityGroup(),
-                whole.paravirtCapable(),
-                whole.approach(),
-                whole.haReserveHosts(),
-                whole.objective(),
-                whole.limitRows(),
                 whole.rules()
                         .onSlots(global.stream().mapToInt(Integer::intValue).toArray()));
         return new PoolSlice(cut, global.stream().mapToInt(Integer::intValue).toArray());
