@@ -568,6 +568,47 @@ try {
     `${variant.request.virtualization} ${JSON.stringify(variant.request.hostPool)} ${JSON.stringify(variant.request.pinned)}`);
   await page.waitForFunction(() => ['COMPLETED', 'CANCELLED', 'FAILED'].includes(document.querySelector('[data-testid="plan-status"]')?.textContent ?? ''), null, { timeout: (planTimeLimitSeconds + 120) * 1000 });
 
+  // 7b4. From today's placement: the vCenter sample with its RVTools export; the form lists today's hosts with a catalog
+  // model each, names a move budget out of range under its field and holds Start, then plans with a budget of 4
+  // migrations; the plan page shows its action plan as the API has it.
+  await page.goto(`${baseUrl}/workloads`);
+  await page.selectOption('#sample', 'vcenter-small.csv.gz');
+  await page.click('[data-testid="load-sample"]');
+  await urlOrError(page, /\/workloads\/[^/]+$/, 120_000);
+  const todayWorkloadId = page.url().split('/').pop();
+  const estate = await (await page.request.get(`${baseUrl}/api/v1/workloads/${todayWorkloadId}/estate`)).json();
+  await page.goto(`${baseUrl}/plans/new?workload=${todayWorkloadId}`);
+  await page.waitForSelector('[data-testid="from-today"]', { timeout: 30_000 });
+  await page.check('[data-testid="from-today"]');
+  await page.waitForSelector('[data-testid="today-hosts"]');
+  const todayRows = await page.locator('[data-testid="today-hosts"] tbody tr').allTextContents();
+  const preselected = await page.locator('[data-testid="today-hosts"] select').evaluateAll((els) => els.map((e) => e.value));
+  check('the form lists today\'s hosts with their VMs and a catalog model preselected for each', estate.hosts.length > 0 && todayRows.length === estate.hosts.length
+    && estate.hosts.every((h, i) => todayRows[i].startsWith(h.name) && todayRows[i].includes(String(estate.vms.filter((v) => v.currentHost === h.name).length)))
+    && preselected.every((m) => m !== ''), `${todayRows.join(' | ')} → ${preselected.join(', ')}`);
+  check('from today\'s placement the host pool is not offered', await page.isDisabled('[data-testid="host-pool"] input'));
+  await page.fill('#today-max-migrations', '1000001');
+  const budgetError = (await page.textContent('[data-testid="today-error-maxMigrations"]')) ?? '';
+  check('a move budget out of range is named under its field and holds Start', budgetError.includes('1,000,000') && await page.isDisabled('[data-testid="start-plan"]'), budgetError);
+  await page.fill('#today-max-migrations', '4');
+  await page.fill('#plan-time', '3');
+  await page.fill('#plan-name', 'e2e from today');
+  await page.click('[data-testid="start-plan"]');
+  await urlOrError(page, /\/plans\/[0-9a-f-]{8,}$/, 30_000);
+  const todayPlanId = page.url().split('/').pop();
+  await page.waitForFunction(() => ['COMPLETED', 'CANCELLED', 'FAILED'].includes(document.querySelector('[data-testid="plan-status"]')?.textContent ?? ''), null, { timeout: 120_000 });
+  const todayPlan = await (await page.request.get(`${baseUrl}/api/v1/plans/${todayPlanId}`)).json();
+  const sentModels = todayPlan.request.fromCurrentPlacement?.hostModels ?? {};
+  check('the plan was asked from today\'s placement with the chosen models and budget', todayPlan.status === 'COMPLETED'
+    && todayPlan.request.fromCurrentPlacement?.maxMigrations === 4 && estate.hosts.every((h, i) => sentModels[h.name] === preselected[i]),
+    `${todayPlan.status} ${JSON.stringify(todayPlan.request.fromCurrentPlacement)}`);
+  await page.waitForSelector('[data-testid="action-plan-summary"]', { timeout: 60_000 });
+  const actionSummary = (await page.textContent('[data-testid="action-plan-summary"]')) ?? '';
+  const apiActions = await (await page.request.get(`${baseUrl}/api/v1/plans/${todayPlanId}/actions`)).json();
+  check('the plan page shows the action plan as the API has it, within the budget', apiActions.totals.migrations <= 4
+    && actionSummary.startsWith(`${apiActions.hostsToday} → ${apiActions.hostsAfter} hosts: ${apiActions.totals.migrations} migration`), `${actionSummary} vs ${JSON.stringify(apiActions.totals)}`);
+  await page.screenshot({ path: join(shots, '07-from-today.png'), fullPage: true });
+
   // 7c. Host catalog: power curves drawn; a custom model is refused with the field named, then added and offered to plans.
   await page.goto(`${baseUrl}/catalog`);
   await page.waitForSelector('[data-testid="catalog"]', { timeout: 60_000 });

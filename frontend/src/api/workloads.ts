@@ -86,6 +86,25 @@ export interface WorkloadAggregate {
   peakOfSum: Partial<Record<MetricName, number>>;
 }
 
+/** One of today's servers from the RVTools export (vHost); sizes null when the export lacks them. */
+export interface EstateHost {
+  name: string;
+  cluster?: string | null;
+  vendor?: string | null;
+  model?: string | null;
+  sockets?: number | null;
+  cores?: number | null;
+  /** MHz per core (vHost Speed) */
+  coreMhz?: number | null;
+  memoryMib?: number | null;
+}
+
+/** Where the workload's VMs run today (GET /workloads/{id}/estate); both lists empty without an RVTools inventory. */
+export interface Estate {
+  hosts: EstateHost[];
+  vms: { index: number; vm: string; powerState?: string | null; cluster?: string | null; currentHost?: string | null }[];
+}
+
 export const workloadsApi = {
   list: (signal?: AbortSignal) => getJson<Workload[]>('/api/v1/workloads', signal),
   get: (id: string, signal?: AbortSignal) => getJson<Workload>(`/api/v1/workloads/${encodeURIComponent(id)}`, signal),
@@ -97,6 +116,7 @@ export const workloadsApi = {
     ),
   series: (id: string, vm: string, signal?: AbortSignal) =>
     getJson<VmSeries>(`/api/v1/workloads/${encodeURIComponent(id)}/vms/${encodeURIComponent(vm)}/series`, signal),
+  estate: (id: string, signal?: AbortSignal) => getJson<Estate>(`/api/v1/workloads/${encodeURIComponent(id)}/estate`, signal),
   aggregate: (id: string, signal?: AbortSignal) =>
     getJson<WorkloadAggregate>(`/api/v1/workloads/${encodeURIComponent(id)}/aggregate`, signal),
   upload: (

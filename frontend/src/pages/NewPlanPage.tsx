@@ -13,6 +13,8 @@ import { slotRangesSummary } from './pins';
 import { parseRules } from './rulesDraft';
 import { parseWindows } from './windowsDraft';
 import { DEFAULT_PLAN_DRAFT, draftPool, fromRequest, toRequest, type PlanDraft } from './planDraft';
+import { TodaySection } from './TodaySection';
+import { NO_TODAY, parseToday, resolveHostModels, todaysHosts } from './todayDraft';
 import { RISK_RANGE, riskTargetError } from './sizingMode';
 
 const VIRT_HINT: Record<VirtualizationChoice, string> = {
@@ -43,6 +45,11 @@ export function NewPlanPage() {
   const { hostPool, slotCount, pins } = draftPool(draft, modelOrder);
   const rulesError = parseRules(draft.rulesText).error;
   const windowsError = parseWindows(draft.windows).error;
+  // today's placement (RVTools estate) of the chosen workload: a plan may start from it
+  const estate = useAsync((s) => (workloadId ? workloadsApi.estate(workloadId, s) : Promise.resolve(null)), [workloadId]);
+  const todayHosts = todaysHosts(estate.data);
+  const fromToday = draft.today.enabled;
+  const today = parseToday(draft.today, todayHosts);
   // a pool too large for the server's memory: one click takes the most hosts it said fit
   const fitPool = poolThatFits(submitError, hostPool);
   // "Plan a variant": start from another plan's request (?from=id) and change what is to be compared
@@ -53,6 +60,15 @@ export function NewPlanPage() {
     if (!r || !models.data) return;
     setDraft(fromRequest(r, source.data?.name, models.data.map((m) => m.id)));
   }, [source.data, models.data]);
+
+  // every host of today's estate gets a catalog model: the one the draft gives it, else the closest (the user can change it)
+  useEffect(() => {
+    if (!estate.data?.hosts.length || !models.data?.length) return;
+    const resolved = resolveHostModels(draft.today.hostModels, estate.data.hosts, models.data);
+    const same = Object.keys(resolved).length === Object.keys(draft.today.hostModels).length
+      && Object.entries(resolved).every(([h, m]) => draft.today.hostModels[h] === m);
+    if (!same) setDraft((d) => ({ ...d, today: { ...d.today, hostModels: resolved } }));
+  }, [estate.data, models.data, draft.today.hostModels]);
 
   // Defaults once the data are in: first workload, and a pool of the newest model big enough to host every VM alone.
   useEffect(() => {
@@ -113,7 +129,7 @@ export function NewPlanPage() {
           <legend>Workload</legend>
           <div className="fields">
             <Field id="plan-workload" label="Workload" hint="The trace whose VMs are placed.">
-              <select id="plan-workload" value={workloadId} onChange={(e) => setDraft((d) => ({ ...d, workloadId: e.target.value, pool: {} }))} required>
+              <select id="plan-workload" value={workloadId} onChange={(e) => setDraft((d) => ({ ...d, workloadId: e.target.value, pool: {}, today: NO_TODAY }))} required>
                 {workloadOptions.map((w) => <option key={w.id} value={w.id}>{w.name} ({count(w.vmCount, 'VM')})</option>)}
               </select>
             </Field>
@@ -123,9 +139,15 @@ export function NewPlanPage() {
           </div>
         </fieldset>
 
-        <fieldset>
+        {(todayHosts.length > 0 || fromToday) && (
+          <TodaySection draft={draft.today} hosts={todayHosts} models={models.data ?? []} errors={today.errors} onChange={(t) => set('today', t)} />
+        )}
+
+        <fieldset disabled={fromToday} data-testid="host-pool">
           <legend>Host pool</legend>
-          <p className="hint">How many hosts of each catalog model the solver may use (it uses as few as it can).</p>
+          <p className="hint">{fromToday
+            ? 'Starting from today\'s placement: today\'s hosts are the pool, each with the catalog model chosen above.'
+            : 'How many hosts of each catalog model the solver may use (it uses as few as it can).'}</p>
           <div className="table-wrap">
             <table>
               <thead><tr><th scope="col">Model</th><th scope="col" className="n">Cores × MHz</th><th scope="col" className="n">Memory GiB</th><th scope="col" className="n">Idle / max W</th><th scope="col" className="n">U</th><th scope="col">HW assist</th><th scope="col" className="n"><abbr title="Maintenance + purchase over 3 years: what the Lowest yearly cost objective counts per host">$ / year</abbr></th><th scope="col" className="n">Available</th></tr></thead>
@@ -210,8 +232,8 @@ export function NewPlanPage() {
                 {VIRTUALIZATION_CHOICES.map((v) => <option key={v} value={v}>{v.replace('_', ' ').toLowerCase()}</option>)}
               </select>
             </Field>
-            <Field id="plan-ha" label="HA reserve hosts" hint="Host failures the plan survives: the VMs of any N hosts fit on the other hosts in use.">
-              <input id="plan-ha" type="number" min={0} max={100} value={draft.haReserveHosts} onChange={(e) => set('haReserveHosts', Number(e.target.value))} />
+            <Field id="plan-ha" label="HA reserve hosts" hint={fromToday ? 'None from today\'s placement: the plan keeps today\'s hosts.' : 'Host failures the plan survives: the VMs of any N hosts fit on the other hosts in use.'}>
+              <input id="plan-ha" type="number" min={0} max={100} disabled={fromToday} value={fromToday ? 0 : draft.haReserveHosts} onChange={(e) => set('haReserveHosts', Number(e.target.value))} />
             </Field>
             <Field id="plan-vcpu" label="vCPUs per core (limit)" hint={limits.errors.vcpuPerCore ?? 'Configured vCPUs per physical core on any host, e.g. 4. Blank: no limit.'}>
               <input id="plan-vcpu" type="number" min={0} max={64} step="any" placeholder="none" value={draft.limits.vcpuPerCore} aria-invalid={!!limits.errors.vcpuPerCore} onChange={(e) => set('limits', { ...draft.limits, vcpuPerCore: e.target.value })} />
@@ -235,8 +257,9 @@ export function NewPlanPage() {
           </div>
         </fieldset>
 
-        <fieldset>
+        <fieldset disabled={fromToday}>
           <legend>Pinned VMs</legend>
+          {fromToday && <p className="hint">From today&apos;s placement every VM that does not move stays pinned where it runs today.</p>}
           <div className="field">
             <label htmlFor="plan-pins">VMs that must run on a given host (optional)</label>
             <textarea id="plan-pins" rows={3} value={draft.pinsText} onChange={(e) => set('pinsText', e.target.value)} aria-describedby="plan-pins-hint"
@@ -286,7 +309,7 @@ export function NewPlanPage() {
           </button></p>
         )}
         <div className="actions">
-          <button type="submit" disabled={submitting || !workloadId || resources.length === 0 || pins.errors.length > 0 || rulesError != null || windowsError != null || Object.keys(limits.errors).length > 0 || (draft.sizingMode === 'RISK' && riskTargetError(draft.overloadRiskPercent) != null)} data-testid="start-plan">
+          <button type="submit" disabled={submitting || !workloadId || resources.length === 0 || (!fromToday && pins.errors.length > 0) || Object.keys(today.errors).length > 0 || (fromToday && estate.status === 'loading') || rulesError != null || windowsError != null || Object.keys(limits.errors).length > 0 || (draft.sizingMode === 'RISK' && riskTargetError(draft.overloadRiskPercent) != null)} data-testid="start-plan">
             {submitting ? 'Starting…' : 'Start planning'}
           </button>
         </div>

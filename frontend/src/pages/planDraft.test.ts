@@ -67,3 +67,36 @@ describe('toRequest', () => {
     expect(toRequest({ ...d, limits: DEFAULT_PLAN_DRAFT.limits }, catalog).limits).toBeUndefined();
   });
 });
+
+describe('from today\'s placement', () => {
+  const fromToday: PlanRequest = {
+    ...request, haReserveHosts: 0, pinned: undefined, timeWindows: { startHours: [8, 20], maxMigrationsPerTransition: 5 },
+    // the stored request carries the pool the server derived from the estate
+    hostPool: [{ model: 'dell-r740', count: 3 }],
+    fromCurrentPlacement: { hostModels: { 'esx-01': 'dell-r740', 'esx-02': 'dell-r740', 'esx-03': 'dell-r740' }, maxMigrations: 4, minHostsSaved: 1, minKwSaved: null },
+  };
+
+  it('a variant keeps the mapping and the move budget, not the pool derived from the estate', () => {
+    const d = fromRequest(fromToday, 'today', catalog);
+    expect(d.today).toEqual({ enabled: true, hostModels: fromToday.fromCurrentPlacement!.hostModels, maxMigrations: '4', minHostsSaved: '1', minKwSaved: '' });
+    expect(d.pool).toEqual({});
+    const back = toRequest(d, catalog);
+    expect(back.fromCurrentPlacement).toEqual(fromToday.fromCurrentPlacement);
+    expect(back.timeWindows).toEqual(fromToday.timeWindows);
+  });
+
+  it('sends no pool, pins or HA reserve (today\'s hosts are the pool)', () => {
+    const d = { ...fromRequest(request, 'base', catalog), today: { ...fromRequest(fromToday, 'today', catalog).today } };
+    const r = toRequest(d, catalog);
+    expect(r.hostPool).toEqual([]);
+    expect(r.pinned).toBeUndefined();
+    expect(r.haReserveHosts).toBe(0);
+    expect(r.fromCurrentPlacement?.maxMigrations).toBe(4);
+  });
+
+  it('sends the pool as before when not enabled', () => {
+    const r = toRequest(fromRequest(request, 'base', catalog), catalog);
+    expect(r.fromCurrentPlacement).toBeUndefined();
+    expect(r.haReserveHosts).toBe(1);
+  });
+});

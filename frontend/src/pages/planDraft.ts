@@ -6,6 +6,7 @@ import { formatPins, orderedPool, parsePins, poolCounts, renumberPins, type Pars
 import { sizingModeOf, sizingRequest, type SizingMode } from './sizingMode';
 import { parseRules, rulesText } from './rulesDraft';
 import { NO_WINDOWS, parseWindows, windowsText, type WindowsText } from './windowsDraft';
+import { NO_TODAY, parseToday, todayText, type TodayDraft } from './todayDraft';
 
 export interface PlanDraft {
   workloadId: string;
@@ -33,12 +34,15 @@ export interface PlanDraft {
   rulesText: string;
   /** windows of the day as typed (blank: one placement for the day) */
   windows: WindowsText;
+  /** start from today's placement (the workload's RVTools estate) with a move budget; the pool and pins then do not apply */
+  today: TodayDraft;
 }
 
 export const DEFAULT_PLAN_DRAFT: PlanDraft = {
   workloadId: '', name: '', pool: {}, resources: ['CPU', 'MEMORY'], sizingMode: 'PERCENTILE', percentile: 95, overloadRiskPercent: 0.1, headroomPercent: 10, foldDays: false,
   overheadInTrace: false, virtualization: 'HARDWARE_ASSISTED', targetUtilizationPercent: 100, haReserveHosts: 0,
   objective: 'HOSTS', timeLimitSeconds: 30, pinsText: '', limits: NO_LIMITS, rulesText: '', windows: NO_WINDOWS,
+  today: NO_TODAY,
 };
 
 /**
@@ -47,7 +51,9 @@ export const DEFAULT_PLAN_DRAFT: PlanDraft = {
  */
 export function fromRequest(r: Partial<PlanRequest>, sourceName: string | undefined, modelOrder: string[]): PlanDraft {
   const d = DEFAULT_PLAN_DRAFT;
-  const pool = r.hostPool ? poolCounts(r.hostPool) : d.pool;
+  // a plan from today's placement stores the pool it derived from the estate: the form shows the estate again instead
+  const fromToday = r.fromCurrentPlacement != null;
+  const pool = r.hostPool && !fromToday ? poolCounts(r.hostPool) : d.pool;
   return {
     workloadId: r.workloadId ?? d.workloadId,
     name: `${sourceName ?? 'plan'} (variant)`,
@@ -64,10 +70,11 @@ export function fromRequest(r: Partial<PlanRequest>, sourceName: string | undefi
     haReserveHosts: r.haReserveHosts ?? d.haReserveHosts,
     objective: r.objective ?? d.objective,
     timeLimitSeconds: r.timeLimitSeconds || d.timeLimitSeconds,
-    pinsText: r.pinned && r.hostPool ? formatPins(renumberPins(r.pinned, r.hostPool, orderedPool(pool, modelOrder))) : '',
+    pinsText: r.pinned && r.hostPool && !fromToday ? formatPins(renumberPins(r.pinned, r.hostPool, orderedPool(pool, modelOrder))) : '',
     limits: limitsText(r.limits),
     rulesText: rulesText(r.rules),
     windows: windowsText(r.timeWindows),
+    today: todayText(r.fromCurrentPlacement),
   };
 }
 
@@ -78,24 +85,30 @@ export function draftPool(d: PlanDraft, modelOrder: string[]): { hostPool: PlanR
   return { hostPool, slotCount, pins: parsePins(d.pinsText, slotCount) };
 }
 
-/** The request to send; numbers are sent as entered, their ranges are the server's to judge (problem+json names the field). */
+/**
+ * The request to send; numbers are sent as entered, their ranges are the server's to judge (problem+json names the
+ * field). From today's placement the pool is today's hosts: no pool, pins or HA reserve are sent (the API refuses them).
+ */
 export function toRequest(d: PlanDraft, modelOrder: string[]): PlanRequest {
   const { hostPool, pins } = draftPool(d, modelOrder);
+  const fromCurrentPlacement = parseToday(d.today, []).fromCurrentPlacement;
+  const fromToday = fromCurrentPlacement != null;
   return {
     workloadId: d.workloadId,
     name: d.name.trim() || undefined,
-    hostPool,
+    hostPool: fromToday ? [] : hostPool,
     resources: RESOURCES.filter((r) => d.resources.includes(r)),
     sizing: sizingRequest({ mode: d.sizingMode, percentile: d.percentile, headroomPercent: d.headroomPercent, foldDays: d.foldDays,
       overloadRiskPercent: d.overloadRiskPercent, overheadInTrace: d.overheadInTrace }),
     virtualization: d.virtualization,
     targetUtilization: d.targetUtilizationPercent / 100,
-    haReserveHosts: d.haReserveHosts,
+    haReserveHosts: fromToday ? 0 : d.haReserveHosts,
     objective: d.objective,
     timeLimitSeconds: d.timeLimitSeconds,
-    pinned: Object.keys(pins.pins).length ? pins.pins : undefined,
+    pinned: !fromToday && Object.keys(pins.pins).length ? pins.pins : undefined,
     limits: parseLimits(d.limits).limits,
     rules: parseRules(d.rulesText).rules,
     timeWindows: parseWindows(d.windows).timeWindows,
+    fromCurrentPlacement,
   };
 }

@@ -20,6 +20,27 @@ record ActionPlanView(
         return new ActionPlanView(planId, hostsIn(today), hostsIn(planned), plan.actions(), plan.totals());
     }
 
+    /**
+     * The action plan from placement {@code from} to {@code to} on the plan's sized problem: memory moved is each VM's
+     * configured memory, durations from the destination's network bandwidth.
+     */
+    static ActionPlanView between(
+            UUID planId,
+            PlanProblemFactory.BuiltProblem built,
+            org.dcplanner.consolidation.inventory.HostCatalog catalog,
+            List<String> hostNames,
+            int[] from,
+            int[] to) {
+        double[] memory = built.vms().stream()
+                .mapToDouble(org.dcplanner.consolidation.ingestion.WorkloadVm::memoryMib)
+                .toArray();
+        double[] network = built.slotModels().stream()
+                .mapToDouble(m -> catalog.find(m).map(h -> h.networkKBps()).orElse(0.0))
+                .toArray();
+        ActionPlan plan = new ActionPlanBuilder(built.problem(), hostNames, memory, network).build(from, to);
+        return of(planId, from, to, plan);
+    }
+
     private static int hostsIn(int[] vmSlot) {
         return (int) IntStream.of(vmSlot).filter(s -> s >= 0).distinct().count();
     }

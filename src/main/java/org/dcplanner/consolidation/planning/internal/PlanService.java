@@ -32,6 +32,7 @@ public class PlanService implements org.dcplanner.consolidation.planning.PlanJob
     private final TransactionTemplate transaction;
     private final PlanStopSignals stops;
     private final PartitionRepository partitions;
+    private final PlanWindows windows;
 
     PlanService(
             PlanRepository plans,
@@ -43,7 +44,9 @@ public class PlanService implements org.dcplanner.consolidation.planning.PlanJob
             ObjectMapper json,
             TransactionTemplate transaction,
             PlanStopSignals stops,
-            PartitionRepository partitions) {
+            PartitionRepository partitions,
+            PlanWindows windows) {
+        this.windows = windows;
         this.stops = stops;
         this.partitions = partitions;
         this.plans = plans;
@@ -262,21 +265,13 @@ public class PlanService implements org.dcplanner.consolidation.planning.PlanJob
         BuiltProblem built = problems.build(request);
         var estate = problems.estate(request.workloadId());
         int[] today = TodaysPlacement.startSlots(estate, built.vms());
-        return actionPlan(id, p, built, TodaysPlacement.hostNames(estate), today, p.vmSlot());
+        return ActionPlanView.between(
+                id, built, problems.catalog(), TodaysPlacement.hostNames(estate), today, p.vmSlot());
     }
 
-    /** A time-windowed plan's placements per window; empty for a plan with one placement. */
+    /** A time-windowed plan's placements per window (stored once it finished); empty for a plan with one placement. */
     java.util.Optional<org.dcplanner.consolidation.planning.WindowSchedule> windowSchedule(PlanRecord p) {
-        PlanRequest request = readRequest(p.requestJson());
-        if (request.timeWindows() == null) return java.util.Optional.empty();
-        BuiltProblem built = problems.build(request);
-        java.time.Instant start = built.sized().folded() ? java.time.Instant.EPOCH : problems.gridStart(request);
-        return java.util.Optional.of(WindowPlans.schedule(
-                built.problem(),
-                p.vmSlot(),
-                request.timeWindows(),
-                start,
-                built.sized().stepSeconds()));
+        return windows.schedule(p, readRequest(p.requestJson()));
     }
 
     /** GET /plans/{id}/windows (409 without a placement or without time windows). */
@@ -289,16 +284,10 @@ public class PlanService implements org.dcplanner.consolidation.planning.PlanJob
     public ActionPlanView windowActions(UUID id, int window) {
         PlanRecord p = requireSolution(id);
         PlanRequest request = readRequest(p.requestJson());
-        var schedule = windowSchedule(p).orElseThrow(() -> notWindowed(id));
+        var schedule = windows.schedule(p, request).orElseThrow(() -> notWindowed(id));
         org.dcplanner.consolidation.problem.Ranges.check(
                 "window", window, 0, schedule.startHours().size() - 1);
-        BuiltProblem built = problems.build(request);
-        List<String> names = request.fromCurrentPlacement() != null
-                ? TodaysPlacement.hostNames(problems.estate(request.workloadId()))
-                : java.util.stream.IntStream.range(0, p.slotModels().size())
-                        .mapToObj(s -> "host-" + s)
-                        .toList();
-        return actionPlan(id, p, built, names, schedule.vmSlot()[schedule.previous(window)], schedule.vmSlot()[window]);
+        return windows.actions(p, request, window);
     }
 
     private static ApiException notWindowed(UUID id) {
@@ -313,19 +302,6 @@ public class PlanService implements org.dcplanner.consolidation.planning.PlanJob
     int[] todaysSlots(PlanRecord p) {
         PlanRequest request = readRequest(p.requestJson());
         return TodaysPlacement.startSlots(problems.estate(request.workloadId()), problems.vms(request.workloadId()));
-    }
-
-    private ActionPlanView actionPlan(
-            UUID id, PlanRecord p, BuiltProblem built, List<String> hostNames, int[] from, int[] to) {
-        double[] memory = built.vms().stream()
-                .mapToDouble(org.dcplanner.consolidation.ingestion.WorkloadVm::memoryMib)
-                .toArray();
-        double[] network = p.slotModels().stream()
-                .mapToDouble(m ->
-                        problems.catalog().find(m).map(h -> h.networkKBps()).orElse(0.0))
-                .toArray();
-        ActionPlan plan = new ActionPlanBuilder(built.problem(), hostNames, memory, network).build(from, to);
-        return ActionPlanView.of(id, from, to, plan);
     }
 
     PlanRecord require(UUID id) {

@@ -53,6 +53,7 @@ class PlanSolveJob {
     private final ObjectMapper json;
     private final PlanStopSignals stops;
     private final PartitionRepository partitions;
+    private final PlanWindows windows;
 
     PlanSolveJob(
             PlanRepository plans,
@@ -62,7 +63,9 @@ class PlanSolveJob {
             PlanningProperties properties,
             ApplicationEventPublisher events,
             ObjectMapper json,
-            PlanStopSignals stops) {
+            PlanStopSignals stops,
+            PlanWindows windows) {
+        this.windows = windows;
         this.stops = stops;
         this.partitions = partitions;
         this.plans = plans;
@@ -319,6 +322,15 @@ class PlanSolveJob {
                     planId,
                     attempt,
                     RulesReport.of(built.problem(), PlanRules.affinityNames(request, built.vms()), result.vmSlot()));
+        }
+        // computed here once, on the problem this job holds; the windows' endpoints and the replay read them back
+        // (a failure here does not fail the solved plan: its first read computes and stores them instead)
+        if (request.timeWindows() != null && hasPlacement(result)) {
+            try {
+                windows.storeFinished(planId, attempt, request, built, result.vmSlot());
+            } catch (RuntimeException e) {
+                log.warn("plan {} attempt {}: windows not stored, computed at the first read", planId, attempt, e);
+            }
         }
         PlanStatus status = plans.finish(planId, attempt, result, start.searchedBeforeMillis() + solvedMillis);
         log.info(

@@ -48,6 +48,9 @@ class WindowedPlanIT extends PostgresIntegrationTest {
     @Autowired
     com.fasterxml.jackson.databind.ObjectMapper json;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     private UUID upload() {
         var form = new LinkedMultiValueMap<String, Object>();
         form.add("file", new FileSystemResource(Path.of("sample-workloads", "generic-small.csv")));
@@ -117,6 +120,38 @@ class WindowedPlanIT extends PostgresIntegrationTest {
         assertThat(http.getForEntity("/api/v1/plans/" + id + "/windows/3/actions", JsonNode.class)
                         .getStatusCode())
                 .isEqualTo(HttpStatus.BAD_REQUEST);
+        storedOnceAndReadBack(UUID.fromString(id), windows, actions);
+    }
+
+    /**
+     * The windows and their action plans were stored when the plan finished (V100 plan_windows) and are what the
+     * endpoints answer; a plan without them (finished before V100) computes the same once at its first read and
+     * stores it; reads do not recompute: with the stored request's windows changed, the stored ones still answer.
+     */
+    private void storedOnceAndReadBack(UUID id, JsonNode windows, JsonNode windowOneActions) throws Exception {
+        String location = "/api/v1/plans/" + id + "/windows";
+        JsonNode stored = json.readTree(
+                jdbc.queryForObject("select schedule::text from plan_windows where plan_id = ?", String.class, id));
+        for (int k = 0; k < 3; k++)
+            assertThat(stored.at("/vmSlot/" + k)).isEqualTo(windows.at("/windows/" + k + "/vmSlot"));
+        assertThat(json.readTree(jdbc.queryForObject(
+                        "select (actions -> 1)::text from plan_windows where plan_id = ?", String.class, id)))
+                .isEqualTo(windowOneActions);
+
+        jdbc.update("delete from plan_windows where plan_id = ?", id);
+        assertThat(http.getForObject(location, JsonNode.class)).isEqualTo(windows);
+        assertThat(jdbc.queryForObject("select count(*) from plan_windows where plan_id = ?", Integer.class, id))
+                .isOne();
+        assertThat(http.getForObject(location + "/1/actions", JsonNode.class)).isEqualTo(windowOneActions);
+
+        // recomputed, these hours would give two windows and other placements
+        jdbc.update(
+                "update plans set request = jsonb_set(request, '{timeWindows,startHours}', '[6, 18]') where id = ?",
+                id);
+        assertThat(http.getForObject(location, JsonNode.class)).isEqualTo(windows);
+        assertThat(http.getForObject(location + "/1/actions", JsonNode.class)).isEqualTo(windowOneActions);
+        assertThat(http.getForEntity(location + "/2/actions", JsonNode.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
     }
 
     @Test
