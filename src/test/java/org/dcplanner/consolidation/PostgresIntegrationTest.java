@@ -28,8 +28,9 @@ import org.springframework.test.context.TestPropertySource;
             "db-scheduler.missed-heartbeats-limit=30",
             // small enough for PrometheusImportIT's fake server to exceed; the other ITs pull from no server
             "app.ingestion.prometheus-max-response-bytes=20000",
-            // the cached contexts stay open until the JVM ends: an idle one keeps 2 connections (after 10 s), not its whole pool
-            // of 10, so the suite does not run a shared PostgreSQL out of connections ("too many clients already")
+            // the cached contexts stay open until the JVM ends: an idle one keeps 2 connections (after 10 s), not
+            // its pool of 10, so the suite does not run a shared PostgreSQL out of connections
+            // ("too many clients already")
             "spring.datasource.hikari.minimum-idle=2",
             "spring.datasource.hikari.idle-timeout=10000"
         })
