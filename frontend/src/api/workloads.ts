@@ -2,7 +2,7 @@
 import { getJson, request, uploadForm } from './client';
 
 /** Trace formats the server parses; 'auto' sends no format and lets the server detect it. */
-export type TraceFormat = 'auto' | 'planetlab' | 'bitbrains' | 'csv' | 'vcenter' | 'prometheus' | 'azure' | 'alibaba' | 'google';
+export type TraceFormat = 'auto' | 'planetlab' | 'bitbrains' | 'csv' | 'vcenter' | 'aria' | 'prometheus' | 'azure' | 'alibaba' | 'google' | 'rvtools';
 export type MetricName = 'CPU' | 'MEMORY' | 'DISK' | 'NETWORK';
 
 export const METRICS: MetricName[] = ['CPU', 'MEMORY', 'DISK', 'NETWORK'];

@@ -107,7 +107,7 @@ export function UploadPanel({ onUploaded }: { onUploaded: (w: Workload) => void 
           onDrop={drop}
         >
           <label htmlFor="trace-file">Trace file (.csv, .json, .zip, .tar, or any of them .gz)</label>
-          <input id="trace-file" type="file" accept=".zip,.csv,.txt,.json,.gz,.tgz,.tar" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+          <input id="trace-file" type="file" accept=".zip,.csv,.txt,.json,.gz,.tgz,.tar,.xlsx" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
           <p className="hint">{file ? `${file.name} — ${bytes(file.size)}` : 'Drop a file here or pick one. PlanetLab and Bitbrains folders go in as a .zip.'}</p>
         </div>
         <div className="fields">
@@ -119,10 +119,12 @@ export function UploadPanel({ onUploaded }: { onUploaded: (w: Workload) => void 
               <option value="bitbrains">Bitbrains GWA-T-12</option>
               <option value="csv">Generic long CSV</option>
               <option value="vcenter">vCenter statistics (PowerCLI Get-Stat)</option>
+              <option value="aria">Aria Operations statistics (Get-OMStat or vrops-export CSV)</option>
               <option value="prometheus">Prometheus range queries (JSON)</option>
               <option value="azure">Azure Public Dataset</option>
               <option value="alibaba">Alibaba cluster-trace v2018</option>
               <option value="google">Google cluster-data 2019</option>
+              <option value="rvtools">RVTools export alone (a one-step snapshot)</option>
             </select>
             <p className="hint">Auto-detect reads the file's shape; pick one to force it.</p>
           </div>

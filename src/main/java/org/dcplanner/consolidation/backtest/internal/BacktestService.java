@@ -158,6 +158,14 @@ public class BacktestService {
 
     private LoadedWorkload workload(UUID id, String field) {
         if (!workloads.exists(id)) throw ApiException.notFound("workload", id).at(null, null, field);
-        return workloads.load(id, Set.of());
+        LoadedWorkload w = workloads.load(id, Set.of());
+        if (w.grid().steps() == 1) {
+            throw ApiException.unprocessable(
+                            "snapshot-workload",
+                            "workload '" + w.name() + "' is a one-step snapshot (e.g. an RVTools export alone): a"
+                                    + " back-test needs a time series to plan on one part and replay on another")
+                    .at(null, null, field);
+        }
+        return w;
     }
 }

@@ -34,6 +34,10 @@ public final class FormatDetector {
         if (firstLine.stripLeading().startsWith("Timestamp")) {
             return Optional.of(WorkloadFormat.BITBRAINS);
         }
+        if (AriaParser.isAriaHeader(firstLine)
+                || lower.startsWith("#type") && (lower.contains("omstat") || lower.contains("vrops"))) {
+            return Optional.of(WorkloadFormat.ARIA);
+        }
         if (lower.startsWith("#type") || (lower.contains("metricid") && lower.contains("entity"))) {
             return Optional.of(WorkloadFormat.VCENTER);
         }
@@ -41,6 +45,7 @@ public final class FormatDetector {
             return Optional.of(WorkloadFormat.GOOGLE);
         if (AZURE_READING.matcher(firstLine).matches()) return Optional.of(WorkloadFormat.AZURE);
         if (ALIBABA_ROW.matcher(firstLine).matches()) return Optional.of(WorkloadFormat.ALIBABA);
+        if (RvToolsReader.isRvTools(path, firstLine)) return Optional.of(WorkloadFormat.RVTOOLS);
         if (CSV_HEADER.matcher(firstLine).matches()) return Optional.of(WorkloadFormat.CSV);
         if (NUMBER.matcher(firstLine).matches()) return Optional.of(WorkloadFormat.PLANETLAB);
         return Optional.empty();
@@ -53,10 +58,12 @@ public final class FormatDetector {
             case BITBRAINS -> new BitbrainsParser();
             case CSV -> new LongCsvParser();
             case VCENTER -> new VcenterParser();
+            case ARIA -> new AriaParser();
             case PROMETHEUS -> new PrometheusParser();
             case AZURE -> new AzureParser(start);
             case ALIBABA -> new AlibabaParser(start);
             case GOOGLE -> new GoogleParser(start);
+            case RVTOOLS -> throw new IllegalArgumentException("an RVTools export is read whole (RvToolsSnapshot)");
         };
     }
 }

@@ -37,7 +37,8 @@ import org.xml.sax.XMLReader;
  * <li>vInfo: VM, Powerstate, CPUs, Memory (MiB), OS according to the VMware Tools / the configuration file,
  * Cluster, Host</li>
  * <li>vHost: Host, Cluster, Vendor, Model, # CPU (sockets), # Cores, Speed (MHz per core), # Memory (MiB)</li>
- * <li>vCPU: VM, CPUs and vMemory: VM, Size MiB, used where vInfo leaves CPUs or Memory empty.</li>
+ * <li>vCPU: VM, CPUs and vMemory: VM, Size MiB, used where vInfo leaves CPUs or Memory empty; vCPU Overall (MHz)
+ * and vMemory Consumed (MiB) and vInfo Template for a workload from the export alone.</li>
  * </ul>
  * Other sheets and columns are skipped. A VM's MHz is its CPUs x the Speed of its current host (vHost);
  * without a known host it comes from the trace or the VM profile.
@@ -46,6 +47,12 @@ public final class RvToolsReader {
     private final Map<String, Map<String, String>> vInfo = new LinkedHashMap<>();
     private final Map<String, Long> vInfoLine = new HashMap<>();
     private final Map<String, String> vCpu = new HashMap<>();
+    private final Map<String, String> vCpuOverall = new HashMap<>();
+    private final Map<String, Long> vCpuLine = new HashMap<>();
+    private final Map<String, String> vMemoryConsumed = new HashMap<>();
+    private final Map<String, Long> vMemoryLine = new HashMap<>();
+    private String vCpuFile;
+    private String vMemoryFile;
     private final Map<String, String> vMemory = new HashMap<>();
     private final List<RvToolsInventory.EstateHost> hosts = new ArrayList<>();
     private String vInfoFile;
@@ -125,6 +132,7 @@ public final class RvToolsReader {
         for (RvToolsInventory.EstateHost h : hosts) if (h.coreMhz() != null) speedByHost.put(h.name(), h.coreMhz());
         Map<String, InventoryRow> rows = new LinkedHashMap<>();
         Map<String, RvToolsInventory.VmPlacement> placement = new LinkedHashMap<>();
+        Map<String, RvToolsInventory.VmUsage> usage = new LinkedHashMap<>();
         vInfo.forEach((vm, row) -> {
             long line = vInfoLine.get(vm);
             String cpus = first(row.get("CPUs"), vCpu.get(vm));
@@ -153,8 +161,21 @@ public final class RvToolsReader {
             placement.put(
                     vm,
                     new RvToolsInventory.VmPlacement(blank(row.get("Powerstate")), blank(row.get("Cluster")), host));
+            boolean inVcpu = vCpuLine.containsKey(vm);
+            String cpuFile = inVcpu ? vCpuFile : vInfoFile;
+            long cpuLine = inVcpu ? vCpuLine.get(vm) : line;
+            String overall = vCpuOverall.get(vm);
+            String consumed = vMemoryConsumed.get(vm);
+            usage.put(
+                    vm,
+                    new RvToolsInventory.VmUsage(
+                            "true".equalsIgnoreCase(blank(row.get("Template"))),
+                            overall == null ? null : number(overall, cpuFile, cpuLine, "Overall"),
+                            cpuFile,
+                            cpuLine,
+                            consumed == null ? null : number(consumed, vMemoryFile, vMemoryLine.get(vm), "Consumed")));
         });
-        return new RvToolsInventory(rows, placement, List.copyOf(hosts));
+        return new RvToolsInventory(rows, placement, List.copyOf(hosts), usage);
     }
 
     private void accept(Sheet kind, String file, long line, Map<String, String> row) {
@@ -169,8 +190,20 @@ public final class RvToolsReader {
                 vInfoLine.put(vm, line);
                 vInfoFile = file;
             }
-            case VCPU -> putIfNamed(vCpu, row, "CPUs");
-            case VMEMORY -> putIfNamed(vMemory, row, "Size MiB");
+            case VCPU -> {
+                putIfNamed(vCpu, row, "CPUs");
+                putIfNamed(vCpuOverall, row, "Overall");
+                String vm = blank(row.get("VM"));
+                if (vm != null) vCpuLine.put(vm, line);
+                vCpuFile = file;
+            }
+            case VMEMORY -> {
+                putIfNamed(vMemory, row, "Size MiB");
+                putIfNamed(vMemoryConsumed, row, "Consumed");
+                String vm = blank(row.get("VM"));
+                if (vm != null) vMemoryLine.put(vm, line);
+                vMemoryFile = file;
+            }
             case VHOST -> {
                 String host = blank(row.get("Host"));
                 if (host == null) return;

@@ -30,7 +30,15 @@ public final class VcenterParser implements TraceParser {
     @Override
     public void parse(String path, TextLines lines, ParsedTraces out) throws IOException {
         String first = lines.readLine();
-        if (first != null && !first.startsWith("#TYPE")) lines.unread(first);
+        boolean typeLine = first != null && first.startsWith("#TYPE");
+        if (first != null && !typeLine) lines.unread(first);
+        String header = typeLine ? lines.readLine() : first;
+        if (header != null && typeLine) lines.unread(header);
+        if (header != null && AriaParser.isAriaHeader(header)) {
+            // a Get-OMStat export (Aria Operations) behind a #TYPE line that named no Aria type
+            new AriaParser().parseWithoutTypeLine(path, lines, out);
+            return;
+        }
         CsvTable table = new CsvTable(lines, COLUMNS, Set.of("Value", "Timestamp", "MetricId", "Entity"), true);
         long[] rows = {0};
         table.forEachRow(row -> out.row(() -> {

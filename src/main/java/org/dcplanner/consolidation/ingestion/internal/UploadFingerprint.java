@@ -26,7 +26,8 @@ final class UploadFingerprint {
                     + (request.format() == null ? "" : request.format().id())
                     + "\0vmProfile=" + request.vmProfile().id()
                     + "\0stepSeconds=" + (request.stepSeconds() == null ? "" : request.stepSeconds())
-                    + "\0start=" + (request.start() == null ? "" : request.start());
+                    + "\0start=" + (request.start() == null ? "" : request.start())
+                    + (request.assumedCpuPercent() == null ? "" : "\0assumedCpuPercent=" + request.assumedCpuPercent());
             sha.update(params.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {

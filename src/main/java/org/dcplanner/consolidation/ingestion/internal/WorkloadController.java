@@ -71,8 +71,9 @@ class WorkloadController {
     @Operation(
             summary = "Upload a trace",
             description = "A single file (.csv/.txt/.json, or .gz of one) or an archive"
-                    + " (.zip, .tar, .tar.gz; e.g. a PlanetLab or Bitbrains folder). Formats: planetlab, bitbrains, csv, vcenter,"
-                    + " prometheus, azure, alibaba, google (detected when format is omitted). 201 + Location for a new workload;"
+                    + " (.zip, .tar, .tar.gz; e.g. a PlanetLab or Bitbrains folder). Formats: planetlab, bitbrains, csv, vcenter, aria,"
+                    + " prometheus, azure, alibaba, google, rvtools (detected when format is omitted; an RVTools export alone is a"
+                    + " one-step snapshot). 201 + Location for a new workload;"
                     + " 200 + Location with the stored workload when the same content (and parameters) was uploaded before."
                     + " Errors are problem+json naming file, line and field; nothing is stored on error.")
     ResponseEntity<WorkloadView> upload(
@@ -84,7 +85,11 @@ class WorkloadController {
                     MultipartFile inventory,
             @Parameter(description = "Workload name (default: the file name)") @RequestParam(required = false)
                     String name,
-            @Parameter(description = "planetlab | bitbrains | csv (default: detected)") @RequestParam(required = false)
+            @Parameter(
+                            description =
+                                    "planetlab | bitbrains | csv | vcenter | aria | prometheus | azure | alibaba |"
+                                            + " google | rvtools (default: detected)")
+                    @RequestParam(required = false)
                     String format,
             @Parameter(description = "default | cloudsim: sizes of VMs neither inventory nor trace sizes")
                     @RequestParam(required = false)
@@ -104,7 +109,14 @@ class WorkloadController {
                                     "true: read and check the whole upload, store nothing, answer 200 with what would"
                                             + " be stored (no id)")
                     @RequestParam(defaultValue = "false")
-                    boolean validateOnly) {
+                    boolean validateOnly,
+            @Parameter(
+                            description =
+                                    "RVTools export uploaded alone: the share (%, 1..100) of a VM's MHz it is"
+                                            + " taken to use when its vCPU Overall is absent (default: none, such a VM is refused)",
+                            schema = @Schema(minimum = "1", maximum = "100"))
+                    @RequestParam(required = false)
+                    Double assumedCpuPercent) {
         if (file.isEmpty()) {
             throw IngestProblems.invalid(
                     "empty-file", "The uploaded file is empty", file.getOriginalFilename(), 0, "file");
@@ -118,7 +130,8 @@ class WorkloadController {
                 format == null || format.isBlank() ? null : WorkloadFormat.fromId(format),
                 vmProfile == null || vmProfile.isBlank() ? null : VmProfile.fromId(vmProfile),
                 stepSeconds,
-                instant(start));
+                instant(start),
+                assumedCpuPercent);
         WorkloadIngestionService.IngestResult result = gate.run(() -> ingestion.ingest(request, file, validateOnly));
         WorkloadView view = result.workload();
         if (validateOnly) return ResponseEntity.ok(view);

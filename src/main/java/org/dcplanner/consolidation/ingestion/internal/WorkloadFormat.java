@@ -12,6 +12,8 @@ public enum WorkloadFormat {
     CSV,
     /** vCenter performance statistics exported by PowerCLI (Get-Stat | Export-Csv): one row per VM, statistic and time. */
     VCENTER,
+    /** VMware Aria Operations statistics: Get-OMStat | Export-Csv (long) or the vrops-export tool's CSV (wide). */
+    ARIA,
     /** Prometheus range-query answers (JSON), one file per resource. */
     PROMETHEUS,
     /** Azure Public Dataset V1/V2: vmtable + vm_cpu_readings. */
@@ -19,7 +21,9 @@ public enum WorkloadFormat {
     /** Alibaba cluster-trace v2018: container_usage/machine_usage (+ container_meta/machine_meta). */
     ALIBABA,
     /** Google cluster-data 2019 instance_usage, exported as CSV. */
-    GOOGLE;
+    GOOGLE,
+    /** An RVTools export alone (.xlsx, its vInfo CSV or a zip of its CSV sheets): a one-step snapshot. */
+    RVTOOLS;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);

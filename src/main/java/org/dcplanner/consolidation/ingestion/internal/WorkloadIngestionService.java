@@ -15,6 +15,7 @@ import org.dcplanner.consolidation.ingestion.format.ParsedTraces;
 import org.dcplanner.consolidation.ingestion.format.PlanetLabParser;
 import org.dcplanner.consolidation.ingestion.format.RvToolsInventory;
 import org.dcplanner.consolidation.ingestion.format.RvToolsReader;
+import org.dcplanner.consolidation.ingestion.format.RvToolsSnapshot;
 import org.dcplanner.consolidation.ingestion.format.TraceParser;
 import org.dcplanner.consolidation.ingestion.source.TextLines;
 import org.dcplanner.consolidation.ingestion.source.UploadTraceSource;
@@ -91,21 +92,52 @@ public class WorkloadIngestionService {
             if (existing.isPresent()) return new IngestResult(existing.get(), false);
         }
         long t0 = System.nanoTime();
-        RvToolsInventory estate = request.inventory() == null ? null : estate(request);
-        Map<String, InventoryRow> inventory =
-                request.inventory() == null ? Map.of() : estate != null ? estate.vms() : inventory(request);
-        Plan plan = plan(request);
+        Plan plan = workbookAlone(request)
+                ? new Plan(WorkloadFormat.RVTOOLS, stepOrDefault(request, SNAPSHOT_STEP_SECONDS))
+                : plan(request);
+        boolean snapshot = plan.format() == WorkloadFormat.RVTOOLS;
+        if (snapshot && request.inventory() != null) {
+            throw ApiException.badRequest("An RVTools export uploaded as the file is its own inventory; leave out"
+                            + " the inventory part")
+                    .at(request.inventoryName(), null, "inventory");
+        }
+        if (!snapshot && request.assumedCpuPercent() != null) {
+            throw ApiException.badRequest("assumedCpuPercent applies only to an RVTools export uploaded alone")
+                    .at(null, null, "assumedCpuPercent");
+        }
+        RvToolsInventory estate = snapshot
+                ? snapshotEstate(request)
+                : request.inventory() == null ? null : estate(request.inventory(), request.inventoryName());
+        Map<String, InventoryRow> inventory = snapshot
+                ? estate.vms()
+                : request.inventory() == null ? Map.of() : estate != null ? estate.vms() : inventory(request);
         ParsedTraces parsed = new ParsedTraces(plan.stepSeconds(), properties.maxGridCells()).collectingRowErrors();
-        eachFile(
-                request,
-                plan.format(),
-                (path, lines, format) -> parserFor(format, request).parse(path, lines, parsed),
-                parsed.warnings()::skipped);
+        if (snapshot) {
+            long at = request.start() != null
+                    ? request.start().getEpochSecond()
+                    : java.time.Instant.now().getEpochSecond();
+            RvToolsSnapshot.read(
+                    estate, at - Math.floorMod(at, plan.stepSeconds()), request.assumedCpuPercent(), parsed);
+        } else {
+            eachFile(
+                    request,
+                    plan.format(),
+                    (path, lines, format) -> parserFor(format, request).parse(path, lines, parsed),
+                    parsed.warnings()::skipped);
+        }
         parsed.rowErrors().throwIfAny();
+        if (snapshot && parsed.vmsByName().isEmpty()) {
+            throw IngestProblems.invalid(
+                    "empty-file",
+                    "The RVTools export has no powered-on VM to take a snapshot of",
+                    request.source().name(),
+                    0,
+                    "Powerstate");
+        }
         long notInTrace = inventory.values().stream()
                 .filter(row -> !parsed.contains(row.vm()))
                 .count();
-        if (estate != null) {
+        if (estate != null && !snapshot) {
             parsed.warnings()
                     .add(
                             "inventory-vms-without-trace",
@@ -128,7 +160,7 @@ public class WorkloadIngestionService {
         UUID id = UUID.randomUUID();
         String name = request.name() != null && !request.name().isBlank()
                 ? request.name().strip()
-                : request.source().name().replaceFirst("(?i)(\\.(csv|txt|json|tar))?(\\.(zip|gz|tgz))?$", "");
+                : request.source().name().replaceFirst("(?i)(\\.(csv|txt|json|tar|xlsx))?(\\.(zip|gz|tgz))?$", "");
         if (validateOnly) return new IngestResult(preview(name, plan.format(), request.vmProfile(), assembled), false);
         long t1 = System.nanoTime();
         try {
@@ -207,7 +239,7 @@ public class WorkloadIngestionService {
                     given,
                     (path, lines, format) -> {
                         detected[0] = format;
-                        if (knownStep != null || format == WorkloadFormat.PLANETLAB)
+                        if (knownStep != null || format == WorkloadFormat.PLANETLAB || format == WorkloadFormat.RVTOOLS)
                             throw new ParsedTraces.ScanComplete();
                         parserFor(format, request).parse(path, lines, scan);
                     },
@@ -218,7 +250,9 @@ public class WorkloadIngestionService {
         WorkloadFormat format = detected[0];
         int s = knownStep != null
                 ? knownStep
-                : format == WorkloadFormat.PLANETLAB ? PlanetLabParser.STEP_SECONDS : scan.medianInterval();
+                : format == WorkloadFormat.PLANETLAB
+                        ? PlanetLabParser.STEP_SECONDS
+                        : format == WorkloadFormat.RVTOOLS ? SNAPSHOT_STEP_SECONDS : scan.medianInterval();
         return new Plan(format, s);
     }
 
@@ -280,19 +314,51 @@ public class WorkloadIngestionService {
         return FormatDetector.parserFor(format, request.source().name(), request.start());
     }
 
-    /** The inventory as an RVTools export (an .xlsx workbook, a zip of its CSV sheets, or its vInfo CSV), else null. */
-    private RvToolsInventory estate(IngestRequest request) {
-        String name = request.inventoryName();
+    /** A snapshot's step when none is given: an hour (the step only labels the single sample). */
+    static final int SNAPSHOT_STEP_SECONDS = 3600;
+
+    private static int stepOrDefault(IngestRequest request, int step) {
+        return request.stepSeconds() != null ? request.stepSeconds() : step;
+    }
+
+    /** An .xlsx upload, or format=rvtools: an RVTools export alone, read whole rather than as a file tree. */
+    private static boolean workbookAlone(IngestRequest request) {
+        if (request.format() != null) return request.format() == WorkloadFormat.RVTOOLS;
+        String name = request.source().name();
+        return name != null && name.toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx");
+    }
+
+    /** The upload itself as an RVTools export (the snapshot's VMs and today's estate). */
+    private RvToolsInventory snapshotEstate(IngestRequest request) {
+        if (!(request.source() instanceof UploadTraceSource upload)) {
+            throw ApiException.badRequest("An RVTools export can only be uploaded")
+                    .at(null, null, "format");
+        }
+        RvToolsInventory estate = estate(upload.content(), upload.name());
+        if (estate == null) {
+            throw IngestProblems.invalid(
+                    "bad-header",
+                    "Not an RVTools export: no vInfo sheet (an .xlsx workbook, its vInfo CSV or a zip of its CSV"
+                            + " sheets)",
+                    upload.name(),
+                    1,
+                    null);
+        }
+        return estate;
+    }
+
+    /** An RVTools export (an .xlsx workbook, a zip of its CSV sheets, or its vInfo CSV), else null. */
+    private RvToolsInventory estate(org.springframework.core.io.InputStreamSource source, String name) {
         RvToolsReader reader = new RvToolsReader();
         try {
             if (name != null && name.toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx")) {
-                try (InputStream in = request.inventory().getInputStream()) {
+                try (InputStream in = source.getInputStream()) {
                     reader.readWorkbook(in, name);
                 }
                 return reader.result();
             }
             boolean[] rvtools = {false};
-            new UploadTraceSource(request.inventory(), name, properties).forEachFile((path, in) -> {
+            new UploadTraceSource(source, name, properties).forEachFile((path, in) -> {
                 TextLines lines = new TextLines(in, path, properties.maxLineBytes());
                 String first = lines.readLine();
                 if (first == null || !RvToolsReader.isRvTools(path, first)) return;

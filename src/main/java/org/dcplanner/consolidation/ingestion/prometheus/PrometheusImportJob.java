@@ -76,6 +76,7 @@ class PrometheusImportJob {
                             WorkloadFormat.PROMETHEUS,
                             request.vmProfile() == null ? null : VmProfile.fromId(request.vmProfile()),
                             request.stepSeconds(),
+                            null,
                             null),
                     imports.workspace(id));
             imports.completed(id, w.id());

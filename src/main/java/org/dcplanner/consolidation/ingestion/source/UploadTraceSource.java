@@ -27,6 +27,11 @@ public final class UploadTraceSource implements TraceSource {
         this.limits = limits;
     }
 
+    /** The upload's bytes as sent (an RVTools workbook is read whole, not as a file tree). */
+    public InputStreamSource content() {
+        return content;
+    }
+
     @Override
     public String name() {
         return name;

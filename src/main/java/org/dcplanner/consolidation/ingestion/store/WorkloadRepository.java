@@ -20,6 +20,7 @@ import org.dcplanner.consolidation.ingestion.internal.VmView;
 import org.dcplanner.consolidation.ingestion.internal.WorkloadView;
 import org.dcplanner.consolidation.security.CurrentUser;
 import org.dcplanner.consolidation.security.WorkspaceScope;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -124,25 +125,38 @@ public class WorkloadRepository {
                 .findFirst();
     }
 
-    /** Streams the stored series of the metrics (all VMs, or one when {@code vmIndex} is not null). */
+    /** Streams the stored series of the metrics (all VMs, or one when {@code vmIndex} is not null), by metric and VM. */
     public void series(UUID id, List<Metric> metrics, Integer vmIndex, SeriesConsumer consumer) {
         String[] fields = metrics.stream().map(Metric::field).toArray(String[]::new);
         String sql = "select metric, vm_index, samples from workload_series where workload_id = ?" + OWN_WORKLOAD
-                + " and metric = any(?)" + (vmIndex == null ? "" : " and vm_index = " + vmIndex.intValue());
+                + " and metric = any(?)" + (vmIndex == null ? "" : " and vm_index = " + vmIndex.intValue())
+                // in key order (the primary key's index): a streamed sum adds the VMs in the same order every time
+                + " order by metric, vm_index";
         String workspace = CurrentUser.workspaceOrSystem();
-        jdbc.query(
-                con -> {
-                    var ps = con.prepareStatement(sql);
-                    ps.setObject(1, id);
-                    ps.setString(2, workspace);
-                    ps.setString(3, workspace);
-                    ps.setArray(4, con.createArrayOf("text", fields));
-                    ps.setFetchSize(1000);
-                    return ps;
-                },
-                rs -> {
-                    consumer.accept(metricOf(rs.getString(1)), rs.getInt(2), SeriesCodec.decode(rs.getBytes(3)));
-                });
+        jdbc.execute((ConnectionCallback<Void>) con -> {
+            // PgJDBC streams rows by the fetch size only inside a transaction; otherwise it reads the whole answer
+            // into memory (a month of 5,000 VMs is 250 MB of compressed series: more than a 512 MB heap can hold)
+            boolean autoCommit = con.getAutoCommit();
+            if (autoCommit) con.setAutoCommit(false);
+            try (var ps = con.prepareStatement(sql)) {
+                ps.setObject(1, id);
+                ps.setString(2, workspace);
+                ps.setString(3, workspace);
+                ps.setArray(4, con.createArrayOf("text", fields));
+                ps.setFetchSize(200);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        consumer.accept(metricOf(rs.getString(1)), rs.getInt(2), SeriesCodec.decode(rs.getBytes(3)));
+                    }
+                }
+            } finally {
+                if (autoCommit) {
+                    con.rollback(); // read only: nothing to keep
+                    con.setAutoCommit(true);
+                }
+            }
+            return null;
+        });
     }
 
     /** The workload id, the scope's two parameters, then the rest of the query's parameters. */

@@ -2,6 +2,7 @@ package org.dcplanner.consolidation.planning.internal;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.dcplanner.consolidation.ingestion.LoadedWorkload;
 import org.dcplanner.consolidation.ingestion.Metric;
 import org.dcplanner.consolidation.ingestion.TimeGrid;
@@ -26,7 +27,7 @@ import org.dcplanner.consolidation.virtualization.VirtualizationApproach;
  * Cost: O(VMs x steps x window) for the percentiles, one overhead call per VM and step.
  */
 public final class DemandSizer {
-    private static final int SECONDS_PER_DAY = 86_400;
+    static final int SECONDS_PER_DAY = 86_400;
 
     private DemandSizer() {}
 
@@ -71,10 +72,14 @@ public final class DemandSizer {
         for (Metric m : metrics) {
             float[][] series = workload.series().get(m);
             if (series == null) continue;
-            vmSide[m.ordinal()] = fold
-                    ? foldDays(series, grid, sizing.percentile())
-                    : windowPercentile(series, windowSteps(sizing, grid), sizing.percentile());
-            scale(vmSide[m.ordinal()], 1 + sizing.headroomPercent() / 100);
+            boolean raw = !fold && windowSteps(sizing, grid) <= 1 && sizing.headroomPercent() == 0;
+            // the raw series unchanged (the overload check's p100, window 1): read as they are, not copied
+            vmSide[m.ordinal()] = raw
+                    ? series
+                    : fold
+                            ? foldDays(series, grid, sizing.percentile())
+                            : windowPercentile(series, windowSteps(sizing, grid), sizing.percentile());
+            if (!raw) scale(vmSide[m.ordinal()], 1 + sizing.headroomPercent() / 100);
         }
         int steps = fold ? SECONDS_PER_DAY / grid.stepSeconds() : grid.steps();
         return new SizedDemand(
@@ -91,6 +96,17 @@ public final class DemandSizer {
 
     /** Per time-of-day slot (UTC), the percentile over all days' samples in that slot. */
     static float[][] foldDays(float[][] series, TimeGrid grid, double percentile) {
+        UnaryOperator<float[]> fold = dayFolder(grid, percentile);
+        float[][] out = new float[series.length][];
+        for (int vm = 0; vm < series.length; vm++) out[vm] = fold.apply(series[vm]);
+        return out;
+    }
+
+    /**
+     * One VM's series on {@code grid} folded into a day, as {@link #foldDays} folds each (its buffers are reused:
+     * one thread at a time); 422 {@code cannot-fold-days} at once when the grid cannot be folded.
+     */
+    static UnaryOperator<float[]> dayFolder(TimeGrid grid, double percentile) {
         int step = grid.stepSeconds();
         if (SECONDS_PER_DAY % step != 0) {
             throw ApiException.unprocessable(
@@ -113,16 +129,16 @@ public final class DemandSizer {
             slotOf[t] = (int) (((startSecondOfDay + (long) t * step) % SECONDS_PER_DAY) / step);
             perSlot[slotOf[t]]++;
         }
-        float[][] out = new float[series.length][slots];
         float[][] buckets = new float[slots][];
         for (int k = 0; k < slots; k++) buckets[k] = new float[perSlot[k]];
         int[] fill = new int[slots];
-        for (int vm = 0; vm < series.length; vm++) {
+        return series -> {
             Arrays.fill(fill, 0);
-            for (int t = 0; t < slotOf.length; t++) buckets[slotOf[t]][fill[slotOf[t]]++] = series[vm][t];
-            for (int k = 0; k < slots; k++) out[vm][k] = percentile(buckets[k], buckets[k].length, percentile);
-        }
-        return out;
+            for (int t = 0; t < slotOf.length; t++) buckets[slotOf[t]][fill[slotOf[t]]++] = series[t];
+            float[] out = new float[slots];
+            for (int k = 0; k < slots; k++) out[k] = percentile(buckets[k], buckets[k].length, percentile);
+            return out;
+        };
     }
 
     /**

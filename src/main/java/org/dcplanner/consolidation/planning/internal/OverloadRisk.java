@@ -40,6 +40,21 @@ public record OverloadRisk(
     }
 
     /**
+     * The caveat of a plan on a one-step workload (an RVTools export alone): there is no time series, so nothing of
+     * the above can be measured.
+     */
+    static final String SNAPSHOT_CAVEAT = "Sized on a snapshot: the workload is one step (e.g. an RVTools export"
+            + " alone), each VM's use at one moment. With no time series the plan cannot measure how the VMs' peaks"
+            + " multiplex (no multiplexing gain is counted or tested), the risk figures describe that one moment only,"
+            + " and no out-of-sample replay or back-test is possible. Upload a performance history (vCenter, Aria"
+            + " Operations, Prometheus) with the RVTools export as its inventory before relying on this plan.";
+
+    /** The caveat of a plan on a workload of {@code steps} steps covering {@code historyDays} days, or null. */
+    static String caveat(int steps, int historyDays) {
+        return steps == 1 ? SNAPSHOT_CAVEAT : caveat(historyDays);
+    }
+
+    /**
      * Assesses a placement: in sample on the raw host-side series, out of sample with the risk model of the plan's
      * resources, approach, overhead rule and headroom.
      *
@@ -80,7 +95,7 @@ public record OverloadRisk(
                 Double.isFinite(estimate) ? estimate : null,
                 s.overloadRiskPercent(),
                 method(request, risk, riskZ),
-                caveat(risk.days()));
+                caveat(workload.grid().steps(), risk.days()));
     }
 
     private static String method(PlanRequest request, OverloadRiskModel risk, Double riskZ) {

@@ -255,6 +255,9 @@ class PlanController {
     @GetMapping("/{id}/explanation")
     @ApiResponse(responseCode = "200", description = "Per VM: why it runs on its host")
     @ApiResponse(responseCode = "409", description = "The plan has no placement yet")
+    @ApiResponse(
+            responseCode = "422",
+            description = "explanation-too-large: the solver's arrays for this plan would not fit this node's heap")
     ResponseEntity<List<ExplanationView>> explanation(
             @PathVariable UUID id,
             @RequestParam(required = false) Integer page,

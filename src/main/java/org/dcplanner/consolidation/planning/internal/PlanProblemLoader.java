@@ -1,13 +1,17 @@
 package org.dcplanner.consolidation.planning.internal;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.dcplanner.consolidation.ingestion.LoadedWorkload;
 import org.dcplanner.consolidation.ingestion.Metric;
+import org.dcplanner.consolidation.ingestion.TimeGrid;
 import org.dcplanner.consolidation.ingestion.WorkloadStore;
 import org.dcplanner.consolidation.inventory.HostCatalog;
 import org.dcplanner.consolidation.inventory.HostModel;
@@ -27,6 +31,9 @@ class PlanProblemLoader {
     private static final Set<Metric> ALL_METRICS = EnumSet.allOf(Metric.class);
 
     private final WorkloadStore workloads;
+    /** A plan's start check, solve, partitions, merge and reads on this node size its workload once. */
+    private final SizedProblemCache sizedProblems = new SizedProblemCache(2, Duration.ofMinutes(10));
+
     private final OverheadModel overhead;
     private final HostCatalog catalog;
 
@@ -70,9 +77,11 @@ class PlanProblemLoader {
 
     /** The same; a stop request seen while sizing throws {@link SolveStopped}. */
     BuiltProblem build(PlanRequest request, StopPoll stop) {
-        LoadedWorkload workload = window(request);
-        stop.check();
-        return PlanProblemFactory.build(request, workload, catalog, overhead, stop);
+        return sizedProblems.get(request, () -> {
+            LoadedWorkload workload = window(request);
+            stop.check();
+            return PlanProblemFactory.build(request, workload, catalog, overhead, stop);
+        });
     }
 
     /**
@@ -80,11 +89,41 @@ class PlanProblemLoader {
      * ({@link PlanProblemFactory#preview}); same VMs, slots and steps as the solved problem.
      */
     BuiltProblem preview(PlanRequest request) {
+        // without a risk target the preview is the problem itself: sized once for the start check and the solve
+        if (request.sizing() == null || !request.sizing().riskTargeted()) return build(request);
         return PlanProblemFactory.preview(request, window(request), catalog, overhead);
     }
 
     private LoadedWorkload window(PlanRequest request) {
+        PlanRequest.Sizing sizing = request.sizing();
+        boolean foldsWholeTrace = sizing != null
+                && !sizing.riskTargeted()
+                && Boolean.TRUE.equals(sizing.foldDays())
+                && sizing.percentile() != null
+                && request.from() == null
+                && request.to() == null;
+        if (foldsWholeTrace) {
+            // each series folded into the typical day as it is read: sizing it again is exact (one sample a slot)
+            TimeGrid grid = workloads
+                    .load(request.workloadId(), EnumSet.noneOf(Metric.class))
+                    .grid();
+            UnaryOperator<float[]> fold = foldable(grid, sizing.percentile());
+            if (fold != null) {
+                TimeGrid day = new TimeGrid(
+                        Instant.EPOCH, grid.stepSeconds(), DemandSizer.SECONDS_PER_DAY / grid.stepSeconds());
+                return workloads.load(request.workloadId(), ALL_METRICS, day, fold);
+            }
+        }
         return PlanWindow.apply(workloads.load(request.workloadId(), ALL_METRICS), request.from(), request.to());
+    }
+
+    /** The day folder of this grid, or null when it cannot be folded (sizing then says why, after the other checks). */
+    private static UnaryOperator<float[]> foldable(TimeGrid grid, double percentile) {
+        try {
+            return DemandSizer.dayFolder(grid, percentile);
+        } catch (ApiException e) {
+            return null;
+        }
     }
 
     /** The placement's overload risk on the plan's own workload ({@link OverloadRisk#assess}). */

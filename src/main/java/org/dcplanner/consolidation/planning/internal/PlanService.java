@@ -191,6 +191,7 @@ public class PlanService implements org.dcplanner.consolidation.planning.PlanJob
         PlanRecord p = requireSolution(id);
         PlanRequest request = readRequest(p.requestJson());
         BuiltProblem built = problems.build(request);
+        SolverMemoryCheck.checkExplanation(built.problem(), SolverMemoryCheck.budgetBytes());
         List<VmExplanation> explained = solver.explain(built.problem(), p.vmSlot());
         PlacementWords words = new PlacementWords(
                 built.problem(),

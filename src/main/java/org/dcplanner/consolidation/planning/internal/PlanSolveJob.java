@@ -4,9 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.UUID;
+import java.util.WeakHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import org.dcplanner.consolidation.planning.PlanCompleted;
@@ -53,6 +56,14 @@ class PlanSolveJob {
     private final ObjectMapper json;
     private final PlanStopSignals stops;
     private final PartitionRepository partitions;
+    /**
+     * The whole estate's references (lower bound, both FFD baselines) per sized problem of this node: a split
+     * computes them, its merge reuses them (minutes at 50,000 VMs). Keys are the cached problems themselves
+     * ({@link SizedProblemCache}); an entry goes with its problem.
+     */
+    private final Map<PlanningProblem, ReferencePlacements> wholeReferences =
+            Collections.synchronizedMap(new WeakHashMap<>());
+
     private final PlanWindows windows;
 
     PlanSolveJob(
@@ -221,8 +232,9 @@ class PlanSolveJob {
                 ? whole
                 : PoolSlice.keep(whole, null, (int) SolverMemoryCheck.maxPoolHosts(whole, budget))
                         .problem();
-        plans.saveReferences(
-                planId, attempt, PlanReferences.of(ReferencePlacements.of(referenceProblem), referenceProblem));
+        ReferencePlacements references =
+                referenceProblem == whole ? wholeReferences(whole) : ReferencePlacements.of(referenceProblem);
+        plans.saveReferences(planId, attempt, PlanReferences.of(references, referenceProblem));
         plans.saveApproachMix(planId, attempt, approachMix(built));
         Partitioning partitioning = EstatePartitioner.split(whole, count);
         partitions.insertAll(planId, partitioning);
@@ -234,6 +246,14 @@ class PlanSolveJob {
                 whole.vmCount(),
                 whole.slots().size(),
                 partitioning.count());
+    }
+
+    private ReferencePlacements wholeReferences(PlanningProblem whole) {
+        ReferencePlacements known = wholeReferences.get(whole);
+        if (known != null) return known;
+        ReferencePlacements computed = ReferencePlacements.of(whole);
+        wholeReferences.put(whole, computed);
+        return computed;
     }
 
     /**
@@ -263,7 +283,7 @@ class PlanSolveJob {
         Duration limit = PlanPartitionJob.share(request.timeLimitSeconds(), PlanPartitionJob.MERGE_SHARE);
         long budget = SolverMemoryCheck.budgetBytes();
         if (SolverMemoryCheck.fits(whole, budget)) {
-            ReferencePlacements placements = ReferencePlacements.of(whole);
+            ReferencePlacements placements = wholeReferences(whole);
             plans.saveReferences(planId, attempt, PlanReferences.of(placements, whole));
             return new SolveStart(whole, placements, true, start, limit, plan.searchedMillis(), reason, null);
         }
@@ -385,6 +405,10 @@ class PlanSolveJob {
                     planId, attempt, problems.assessOverloadRisk(request, vmSlot, built.slotModels(), built.riskZ()));
         } catch (RuntimeException e) {
             log.warn("plan {} attempt {}: overload risk not assessed", planId, attempt, e);
+        } catch (OutOfMemoryError e) {
+            // the whole trace on every step did not fit this node's heap; its arrays are unreachable once unwound
+            log.warn(
+                    "plan {} attempt {}: overload risk not assessed, the trace does not fit the heap", planId, attempt);
         }
     }
 

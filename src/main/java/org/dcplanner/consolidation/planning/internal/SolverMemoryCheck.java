@@ -3,6 +3,7 @@ package org.dcplanner.consolidation.planning.internal;
 import java.util.Locale;
 import org.dcplanner.consolidation.planning.solver.domain.PlanningProblem;
 import org.dcplanner.consolidation.planning.solver.start.LowerBounds;
+import org.dcplanner.consolidation.problem.ApiException;
 
 /**
  * Rejects a plan whose solver arrays would not fit this node's heap, before it is queued: the searches keep int
@@ -79,18 +80,46 @@ final class SolverMemoryCheck {
                         "pool-too-large",
                         String.format(
                                 Locale.ROOT,
-                                "the plan needs about %s of solver memory (%,d VMs and %,d hosts in the pool x %,d steps x %d resources), "
-                                        + "more than this node allows one plan (%s, %.0f %% of its Java heap); %s",
-                                gib(needed),
-                                p.vmCount(),
-                                p.slots().size(),
-                                p.steps(),
-                                p.rows(),
-                                gib(budgetBytes),
-                                HEAP_SHARE * 100,
+                                "the plan needs %s, more than this node allows one plan (%s); %s",
+                                memoryNeeded(p, needed),
+                                allowed(budgetBytes),
                                 remedy),
                         "hostPool")
                 .with("maxPoolHosts", maxHosts);
+    }
+
+    /**
+     * Explaining a placement builds the solver's arrays for the whole plan on the request's thread: refused with 422
+     * {@code explanation-too-large} when they would not fit {@code budgetBytes}, instead of running out of memory.
+     */
+    static void checkExplanation(PlanningProblem p, long budgetBytes) {
+        long needed = vmBytes(p) + slotBytes(p) * p.slots().size();
+        if (needed <= budgetBytes) return;
+        throw ApiException.unprocessable(
+                        "explanation-too-large",
+                        String.format(
+                                Locale.ROOT,
+                                "explaining this plan needs %s, more than this node allows one request (%s); its "
+                                        + "placements and action plan are still available",
+                                memoryNeeded(p, needed),
+                                allowed(budgetBytes)))
+                .with("neededBytes", needed);
+    }
+
+    /** "about 1.2 GiB of solver memory (30 VMs and 1,000 hosts in the pool x 8,640 steps x 2 resources)". */
+    private static String memoryNeeded(PlanningProblem p, long needed) {
+        return String.format(
+                Locale.ROOT,
+                "about %s of solver memory (%,d VMs and %,d hosts in the pool x %,d steps x %d resources)",
+                gib(needed),
+                p.vmCount(),
+                p.slots().size(),
+                p.steps(),
+                p.rows());
+    }
+
+    private static String allowed(long budgetBytes) {
+        return String.format(Locale.ROOT, "%s, %.0f %% of its Java heap", gib(budgetBytes), HEAP_SHARE * 100);
     }
 
     private static String gib(long bytes) {

@@ -5,6 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.function.ObjIntConsumer;
 import org.dcplanner.consolidation.ingestion.WorkloadVm;
 import org.dcplanner.consolidation.inventory.HostModel;
 import org.dcplanner.consolidation.simulation.PowerCurve;
@@ -45,6 +47,26 @@ final class OneServerPerVm {
             int steps,
             List<HostModel> candidates,
             MaintenanceRule maintenanceRule) {
+        return size(
+                vms,
+                each -> {
+                    for (WorkloadVm vm : vms) each.accept(cpuMhz[vm.index()], vm.index());
+                },
+                steps,
+                candidates,
+                maintenanceRule);
+    }
+
+    /**
+     * The same with the CPU series handed over one VM at a time by {@code cpuSeries} (streamed from the store: a
+     * month of 50,000 VMs is never in heap); a VM it never hands over idles at every step.
+     */
+    static Estate size(
+            List<WorkloadVm> vms,
+            Consumer<ObjIntConsumer<float[]>> cpuSeries,
+            int steps,
+            List<HostModel> candidates,
+            MaintenanceRule maintenanceRule) {
         List<HostModel> bySize = new ArrayList<>(candidates);
         bySize.sort(Comparator.comparingDouble(HostModel::cpuMhz)
                 .thenComparingDouble(HostModel::memoryMib)
@@ -55,6 +77,7 @@ final class OneServerPerVm {
         Map<String, HostModel> used = new TreeMap<>();
         int ru = 0, tooLarge = 0;
         double maintenance = 0;
+        HostModel[] modelOf = new HostModel[vms.size()];
         for (WorkloadVm vm : vms) {
             HostModel m = bySize.stream().filter(h -> holds(h, vm)).findFirst().orElse(null);
             if (m == null) {
@@ -65,9 +88,19 @@ final class OneServerPerVm {
             used.putIfAbsent(m.id(), m);
             ru += m.rackUnits();
             maintenance += maintenanceRule.usdPerYear(m);
+            modelOf[vm.index()] = m;
+        }
+        boolean[] seen = new boolean[vms.size()];
+        cpuSeries.accept((cpu, vm) -> {
+            HostModel m = modelOf[vm];
             double[] curve = m.powerWatts();
-            float[] cpu = cpuMhz[vm.index()];
             for (int t = 0; t < steps; t++) watts[t] += PowerCurve.watts(curve, cpu[t] / m.cpuMhz());
+            seen[vm] = true;
+        });
+        for (int vm = 0; vm < seen.length; vm++) {
+            if (seen[vm]) continue;
+            double idle = PowerCurve.watts(modelOf[vm].powerWatts(), 0);
+            for (int t = 0; t < steps; t++) watts[t] += idle;
         }
         double sum = 0, peak = 0;
         for (double w : watts) {

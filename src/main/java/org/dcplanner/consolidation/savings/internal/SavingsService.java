@@ -185,8 +185,14 @@ public class SavingsService {
                                         .at(null, null, "beforeModels")))
                         .toList();
         if (candidates.isEmpty()) throw ApiException.unprocessable("empty-catalog", "the host catalog is empty");
-        LoadedWorkload w = workloads.load(plan.workloadId(), EnumSet.of(Metric.CPU));
-        return OneServerPerVm.size(w.vms(), w.series(Metric.CPU), w.grid().steps(), candidates, maintenance);
+        // the VMs' sizes, then their CPU series streamed one VM at a time
+        LoadedWorkload w = workloads.load(plan.workloadId(), EnumSet.noneOf(Metric.class));
+        return OneServerPerVm.size(
+                w.vms(),
+                each -> workloads.forEachSeries(plan.workloadId(), Metric.CPU, each),
+                w.grid().steps(),
+                candidates,
+                maintenance);
     }
 
     private static EstateFigures fromInventory(

@@ -177,12 +177,13 @@ class SimulationController {
         VirtualizationApproach approach = virtualization != null ? virtualization : service.defaultApproach(planId);
         StoredRun run = service.find(planId, approach)
                 .orElseThrow(() -> ApiException.notFound("simulation", planId + " (" + approach + ")"));
-        float[][] series = run.status() == SimulationStatus.COMPLETED
-                ? service.hostSeries(planId, approach).orElse(null)
-                : null;
         SimulationView.SeriesOptions options = new SimulationView.SeriesOptions(
                 resources == null || resources.isEmpty() ? SimulationView.SeriesOptions.ALL.resources() : resources,
                 maxPoints);
+        // a page of VMs only (hostLimit 0) decodes no series; a heatmap page only its resources' rows
+        float[][] series = run.status() == SimulationStatus.COMPLETED && hostLimit > 0
+                ? service.hostSeries(planId, approach, options.resources()).orElse(null)
+                : null;
         return SimulationView.of(run, series, hostOffset, hostLimit, vmPage, vmSize, vmSort, pue, options);
     }
 

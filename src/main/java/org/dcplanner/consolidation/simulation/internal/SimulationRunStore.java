@@ -14,13 +14,16 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.dcplanner.consolidation.database.JsonColumns;
+import org.dcplanner.consolidation.ingestion.Metric;
 import org.dcplanner.consolidation.simulation.internal.ReplayResult.HostOutcome;
 import org.dcplanner.consolidation.simulation.internal.ReplayResult.Summary;
 import org.dcplanner.consolidation.simulation.internal.StoredRun.VmSummary;
@@ -37,6 +40,8 @@ class SimulationRunStore {
                     + "hosts::text as hosts, vms::text as vms";
     private final JdbcClient jdbc;
     private final JsonColumns json;
+    /** Completed runs parsed once: a large plan's dashboard pages through them (50 VM pages at 50,000 VMs). */
+    private final CompletedRuns completed = new CompletedRuns(4);
 
     SimulationRunStore(JdbcClient jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
@@ -97,27 +102,46 @@ class SimulationRunStore {
     }
 
     Optional<StoredRun> find(UUID planId, VirtualizationApproach approach) {
+        return jdbc.sql("select virtualization, status, finished_at from simulation_run "
+                        + "where plan_id = :plan and virtualization = :virt")
+                .param("plan", planId)
+                .param("virt", approach.name())
+                .query(CompletedRuns::version)
+                .optional()
+                .map(v -> completed.get(planId, v, this::read));
+    }
+
+    List<StoredRun> findAll(UUID planId) {
+        return jdbc
+                .sql("select virtualization, status, finished_at from simulation_run where plan_id = :plan "
+                        + "order by virtualization")
+                .param("plan", planId)
+                .query(CompletedRuns::version)
+                .list()
+                .stream()
+                .map(v -> completed.get(planId, v, this::read))
+                .toList();
+    }
+
+    /** The whole row (its JSON columns parsed). */
+    private StoredRun read(UUID planId, VirtualizationApproach approach) {
         return jdbc.sql("select " + COLUMNS + " from simulation_run where plan_id = :plan and virtualization = :virt")
                 .param("plan", planId)
                 .param("virt", approach.name())
                 .query(this::row)
-                .optional();
+                .single();
     }
 
-    List<StoredRun> findAll(UUID planId) {
-        return jdbc.sql("select " + COLUMNS + " from simulation_run where plan_id = :plan order by virtualization")
-                .param("plan", planId)
-                .query(this::row)
-                .list();
-    }
-
-    /** Host utilization series {@code [resource][host * steps + step]}, or empty when not completed. */
-    Optional<float[][]> hostSeries(UUID planId, VirtualizationApproach approach) {
+    /**
+     * Host utilization series {@code [resource][host * steps + step]}, or empty when not completed; only the
+     * resources in {@code wanted} are decoded (the others' rows are null).
+     */
+    Optional<float[][]> hostSeries(UUID planId, VirtualizationApproach approach, Set<Metric> wanted) {
         return jdbc.sql("select host_series from simulation_run where plan_id = :plan and virtualization = :virt "
                         + "and host_series is not null")
                 .param("plan", planId)
                 .param("virt", approach.name())
-                .query((rs, i) -> decode(rs.getBytes(1)))
+                .query((rs, i) -> decode(rs.getBytes(1), wanted))
                 .optional();
     }
 
@@ -188,15 +212,27 @@ class SimulationRunStore {
     }
 
     static float[][] decode(byte[] data) {
-        try (GZIPInputStream gz = new GZIPInputStream(new ByteArrayInputStream(data))) {
+        return decode(data, EnumSet.allOf(Metric.class));
+    }
+
+    /** The rows of the wanted resources (Metric order); decompression stops after the last one wanted. */
+    static float[][] decode(byte[] data, Set<Metric> wanted) {
+        try (GZIPInputStream gz = new GZIPInputStream(new ByteArrayInputStream(data), 1 << 16)) {
             ByteBuffer head = ByteBuffer.wrap(gz.readNBytes(8)).order(ByteOrder.LITTLE_ENDIAN);
             int rows = head.getInt(), cols = head.getInt();
-            float[][] out = new float[rows][cols];
-            for (float[] row : out) {
+            float[][] out = new float[rows][];
+            int last = -1;
+            for (Metric m : wanted) if (m.ordinal() < rows) last = Math.max(last, m.ordinal());
+            for (int r = 0; r <= last; r++) {
+                if (!wanted.contains(Metric.values()[r])) {
+                    gz.skipNBytes(cols * 4L);
+                    continue;
+                }
+                out[r] = new float[cols];
                 ByteBuffer.wrap(gz.readNBytes(cols * 4))
                         .order(ByteOrder.LITTLE_ENDIAN)
                         .asFloatBuffer()
-                        .get(row);
+                        .get(out[r]);
             }
             return out;
         } catch (IOException e) {

@@ -35,6 +35,7 @@ class SimulationRunner {
     private final VirtualizationOverheadModel model;
     private final SimulationRunStore store;
     private final ApproachComparisonStore comparisons;
+    private final InFlight<UUID, Comparison> comparing = new InFlight<>();
 
     SimulationRunner(
             PlanLookup plans,
@@ -114,15 +115,39 @@ class SimulationRunner {
         }
         store.markRunning(planId, approach);
         try {
+            long t0 = System.nanoTime();
             PlanContext ctx = context(planId);
+            long t1 = System.nanoTime();
             ReplayResult raw = Replay.run(ctx.input(model(run.overheadOverrides()), approach, true));
+            long t2 = System.nanoTime();
             ReplayResult r =
                     raw.withWarnings(PlanWarnings.of(raw.summary(), ctx.plan().resources()));
             store.complete(planId, ctx.workload().grid().start(), r, summaries(ctx, r));
+            long vmSteps = (long) ctx.workload().vms().size() * r.steps();
+            // what a large estate's replay spends where (docs/benchmarks.md "Estates end to end")
+            log.info(
+                    "replay of plan {} ({}): {} VM-steps; loaded in {} ms, replayed in {} ms ({} VM-steps/s),"
+                            + " stored in {} ms",
+                    planId,
+                    approach,
+                    vmSteps,
+                    (t1 - t0) / 1_000_000,
+                    (t2 - t1) / 1_000_000,
+                    Math.round(vmSteps / Math.max(1e-9, (t2 - t1) / 1e9)),
+                    (System.nanoTime() - t2) / 1_000_000);
         } catch (RuntimeException e) {
             log.warn("simulation of plan {} ({}) failed: {}", planId, approach, e.getMessage());
             store.markFailed(
                     planId, approach, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            return;
+        } catch (OutOfMemoryError e) {
+            // the trace's series did not fit this node's heap: a FAILED run says so instead of a retried job
+            log.warn("simulation of plan {} ({}) ran out of memory", planId, approach);
+            store.markFailed(
+                    planId,
+                    approach,
+                    "the replay ran out of memory on this node (Java heap "
+                            + (Runtime.getRuntime().maxMemory() >> 20) + " MiB): the whole trace is replayed");
             return;
         }
         // the dashboard asks for it next: computed now, in the background, instead of on its first request
@@ -137,11 +162,16 @@ class SimulationRunner {
     Comparison comparison(UUID planId) {
         // the stored row is reached by id only: the plan must be the caller's (404) and placed (422) first
         PlacedPlans.require(plans, planId);
-        return comparisons.find(planId).orElseGet(() -> {
-            Comparison c = ApproachComparison.compare(context(planId), model(Map.of()));
-            comparisons.save(planId, c);
-            return c;
-        });
+        // a request while the replay job computes it waits for that computation (minutes at 50,000 VMs)
+        return comparisons
+                .find(planId)
+                .orElseGet(() -> comparing.get(
+                        planId,
+                        () -> comparisons.find(planId).orElseGet(() -> {
+                            Comparison c = ApproachComparison.compare(context(planId), model(Map.of()));
+                            comparisons.save(planId, c);
+                            return c;
+                        })));
     }
 
     static List<VmSummary> summaries(PlanContext ctx, ReplayResult r) {

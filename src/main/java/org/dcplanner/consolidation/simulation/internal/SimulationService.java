@@ -83,8 +83,11 @@ public class SimulationService implements PlanPowerLookup {
         return store.findAll(planId);
     }
 
-    Optional<float[][]> hostSeries(UUID planId, VirtualizationApproach approach) {
-        return plans.exists(planId) ? store.hostSeries(planId, approach) : Optional.empty();
+    Optional<float[][]> hostSeries(
+            UUID planId,
+            VirtualizationApproach approach,
+            java.util.Set<org.dcplanner.consolidation.ingestion.Metric> wanted) {
+        return plans.exists(planId) ? store.hostSeries(planId, approach, wanted) : Optional.empty();
     }
 
     /** Per-host summary of a completed replay (404 while it is not there). */
@@ -92,7 +95,13 @@ public class SimulationService implements PlanPowerLookup {
         StoredRun run = store.find(planId, approach)
                 .filter(r -> r.status() == SimulationStatus.COMPLETED)
                 .orElseThrow(() -> ApiException.notFound("completed simulation", planId + " (" + approach + ")"));
-        return HostSummary.of(run, store.hostSeries(planId, approach).orElse(null));
+        return HostSummary.of(
+                run,
+                store.hostSeries(
+                                planId,
+                                approach,
+                                java.util.EnumSet.allOf(org.dcplanner.consolidation.ingestion.Metric.class))
+                        .orElse(null));
     }
 
     /**

@@ -113,14 +113,15 @@ record SimulationView(
         List<HostOutcome> all = run.hosts();
         int from = Math.min(offset, all.size());
         int to = Math.min(all.size(), from + limit);
-        int steps = series == null || all.isEmpty() ? run.steps() : series[0].length / all.size();
+        int steps = series == null || all.isEmpty() ? run.steps() : columns(series) / all.size();
         Integer seriesStep = series == null ? null : run.stepSeconds() * (int) Math.ceil((double) run.steps() / steps);
         List<HostView> items = new ArrayList<>(to - from);
         for (HostOutcome h : all.subList(from, to)) {
             Map<Metric, float[]> util = new EnumMap<>(Metric.class);
             if (series != null) {
                 for (Metric m : options.resources()) {
-                    util.put(m, bucketMax(series[m.ordinal()], h.host() * steps, steps, options.maxPoints()));
+                    float[] row = m.ordinal() < series.length ? series[m.ordinal()] : null;
+                    if (row != null) util.put(m, bucketMax(row, h.host() * steps, steps, options.maxPoints()));
                 }
             }
             items.add(new HostView(
@@ -138,6 +139,12 @@ record SimulationView(
                     util));
         }
         return new HostPage(from, limit, all.size(), seriesStep, items);
+    }
+
+    /** Values per resource row (rows not decoded are null). */
+    private static int columns(float[][] series) {
+        for (float[] row : series) if (row != null) return row.length;
+        return 0;
     }
 
     /** The host's slice of a series; with maxPoints > 0 and fewer points than steps, the max of each equal bucket. */

@@ -21,6 +21,13 @@ final class EstateTraceGenerator {
 
     private EstateTraceGenerator() {}
 
+    /** Writes the trace of {@code vms steps} (seed 20, 300 s) to {@code file} unless it exists. */
+    public static void main(String[] args) throws IOException {
+        long t0 = System.nanoTime();
+        Path file = write(Path.of(args[2]), Integer.parseInt(args[0]), Integer.parseInt(args[1]), 300, 20);
+        System.out.printf("%s: %,d MB in %.0f s%n", file, Files.size(file) >> 20, (System.nanoTime() - t0) / 1e9);
+    }
+
     static Path write(Path file, int vms, int steps, int stepSeconds, long seed) throws IOException {
         if (Files.exists(file)) return file;
         Path tmp = file.resolveSibling(file.getFileName() + ".part");

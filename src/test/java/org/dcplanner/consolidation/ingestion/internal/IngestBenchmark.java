@@ -106,7 +106,15 @@ public final class IngestBenchmark {
             long cpu0 = processCpuNanos();
             long t0 = System.nanoTime();
             last = service.ingest(new IngestRequest(
-                    new FolderTraceSource(dir), null, null, "bench " + label, null, VmProfile.CLOUDSIM, null, null));
+                    new FolderTraceSource(dir),
+                    null,
+                    null,
+                    "bench " + label,
+                    null,
+                    VmProfile.CLOUDSIM,
+                    null,
+                    null,
+                    null));
             long ns = System.nanoTime() - t0;
             long cpuNs = processCpuNanos() - cpu0;
             service.delete(last.id());
@@ -156,8 +164,8 @@ public final class IngestBenchmark {
                 new org.springframework.core.io.FileSystemResource(file),
                 file.getFileName().toString(),
                 IngestionProperties.defaults());
-        WorkloadView w =
-                service.ingest(new IngestRequest(source, null, null, "bench big", null, VmProfile.DEFAULT, 300, null));
+        WorkloadView w = service.ingest(
+                new IngestRequest(source, null, null, "bench big", null, VmProfile.DEFAULT, 300, null, null));
         double s = (System.nanoTime() - t0) / 1e9;
         service.delete(w.id());
         System.out.printf(
@@ -174,7 +182,15 @@ public final class IngestBenchmark {
             Path planetlab) {
         if (Files.isDirectory(planetlab)) {
             WorkloadView w = service.ingest(new IngestRequest(
-                    new FolderTraceSource(planetlab), null, null, "bench load", null, VmProfile.CLOUDSIM, null, null));
+                    new FolderTraceSource(planetlab),
+                    null,
+                    null,
+                    "bench load",
+                    null,
+                    VmProfile.CLOUDSIM,
+                    null,
+                    null,
+                    null));
             timeLoad(store, w.id(), "load planetlab 1052 x 288, cpu+memory");
             service.delete(w.id());
         }

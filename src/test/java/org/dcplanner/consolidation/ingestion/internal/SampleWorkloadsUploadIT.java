@@ -134,4 +134,32 @@ class SampleWorkloadsUploadIT extends PostgresIntegrationTest {
                 .hasSize(12)
                 .allMatch(vm -> "poweredOn".equals(vm.get("powerState")) && vm.get("currentHost") != null);
     }
+
+    @Test
+    void ariaOperationsWideExportGzippedReadsTheSameVmsAsTheVcenterStatistics() {
+        Map aria = created("aria-small.csv.gz", "rvtools-small.xlsx", Map.of());
+        assertThat(aria)
+                .containsEntry("format", "aria")
+                .containsEntry("vmCount", 12)
+                .containsEntry("steps", 288)
+                .containsEntry("start", "2026-01-05T00:00:00Z")
+                .containsEntry("metrics", List.of("CPU", "MEMORY"));
+        Map vcenter = created("vcenter-small.csv.gz", null, Map.of());
+        var ariaVms = (List<Map>) http.getForObject("/api/v1/workloads/" + aria.get("id") + "/vms?size=100", Map.class)
+                .get("content");
+        var vcenterVms =
+                (List<Map>) http.getForObject("/api/v1/workloads/" + vcenter.get("id") + "/vms?size=100", Map.class)
+                        .get("content");
+        assertThat(ariaVms).hasSize(vcenterVms.size());
+        for (int i = 0; i < ariaVms.size(); i++) {
+            assertThat(ariaVms.get(i).get("name")).isEqualTo(vcenterVms.get(i).get("name"));
+            // the vCenter sample rounds MHz to whole numbers, the Aria sample keeps 3 decimals
+            assertThat(peak(ariaVms.get(i), "CPU"))
+                    .isCloseTo(peak(vcenterVms.get(i), "CPU"), org.assertj.core.data.Offset.offset(0.5));
+        }
+    }
+
+    private static double peak(Map vm, String metric) {
+        return ((Number) ((Map) ((Map) vm.get("stats")).get(metric)).get("peak")).doubleValue();
+    }
 }

@@ -66,6 +66,7 @@ public final class ScaleIngestBenchmark {
                 WorkloadFormat.CSV,
                 VmProfile.DEFAULT,
                 300,
+                null,
                 null));
         double seconds = (System.nanoTime() - t0) / 1e9;
         long cpu = IngestBenchmark.processCpuNanos() - cpu0;

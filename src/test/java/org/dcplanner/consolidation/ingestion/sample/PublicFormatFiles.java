@@ -35,6 +35,8 @@ final class PublicFormatFiles {
     private static final DateTimeFormatter US = DateTimeFormatter.ofPattern("M/d/yyyy h:mm:ss a", Locale.US);
     private static final String[] HOSTS = {"esx01.example.net", "esx02.example.net", "esx03.example.net"};
     private static final double HOST_CORE_MHZ = 2600;
+    /** The RVTools export is taken at 14:00 of the day: its vCPU Overall and vMemory Consumed are that step's. */
+    static final int RVTOOLS_MOMENT_STEP = 168;
 
     private PublicFormatFiles() {}
 
@@ -190,6 +192,33 @@ final class PublicFormatFiles {
         return out.toString();
     }
 
+    /**
+     * Aria Operations statistics as the vrops-export tool writes them (CSV output, a definition whose field aliases are
+     * the statistic keys, as its generated definitions have, dateFormat yyyy-MM-dd HH:mm:ss): header
+     * {@code timestamp,resName,<keys>}, every cell quoted, one row per VM and time.
+     */
+    static String aria(LoadedWorkload w) {
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
+        StringBuilder out = new StringBuilder("timestamp,resName,cpu|usagemhz_average,mem|consumed_average\n");
+        for (WorkloadVm vm : w.vms()) {
+            float[] cpu = w.series(Metric.CPU)[vm.index()];
+            float[] memory = w.series(Metric.MEMORY)[vm.index()];
+            for (int step = 0; step < w.grid().steps(); step++) {
+                out.append('"')
+                        .append(LocalDateTime.ofInstant(w.grid().at(step), ZoneOffset.UTC)
+                                .format(time))
+                        .append("\",\"")
+                        .append(vm.name())
+                        .append("\",\"")
+                        .append(DecimalText.fixed(cpu[step], 3))
+                        .append("\",\"")
+                        .append(DecimalText.fixed(memory[step] * 1024.0, 1))
+                        .append("\"\n");
+            }
+        }
+        return out.toString();
+    }
+
     static byte[] prometheus(LoadedWorkload w) {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         entries.put("prometheus-small/cpuPercent.json", utf8(matrix(w, Metric.CPU)));
@@ -276,8 +305,16 @@ final class PublicFormatFiles {
                         1,
                         vm.cores(),
                         Math.round(vm.cores() * HOST_CORE_MHZ),
-                        0);
-                row(memory, r, vm.name(), "poweredOn", (long) vm.memoryMib(), 0, 0);
+                        Math.round(w.series(Metric.CPU)[vm.index()][RVTOOLS_MOMENT_STEP]));
+                long consumedMib = Math.round(w.series(Metric.MEMORY)[vm.index()][RVTOOLS_MOMENT_STEP]);
+                row(
+                        memory,
+                        r,
+                        vm.name(),
+                        "poweredOn",
+                        (long) vm.memoryMib(),
+                        consumedMib,
+                        Math.round(consumedMib * 0.4));
                 r++;
             }
             for (String off : new String[] {"old-app-01", "old-app-02"}) {

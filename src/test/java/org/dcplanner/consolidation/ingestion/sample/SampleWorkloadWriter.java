@@ -77,6 +77,7 @@ public final class SampleWorkloadWriter {
         files.put("alibaba-small.zip", PublicFormatFiles.alibaba(other));
         files.put("google-small.csv", utf8(PublicFormatFiles.google(other)));
         files.put("vcenter-small.csv.gz", PublicFormatFiles.gzip(utf8(PublicFormatFiles.vcenter(other))));
+        files.put("aria-small.csv.gz", PublicFormatFiles.gzip(utf8(PublicFormatFiles.aria(other))));
         files.put("rvtools-small.xlsx", PublicFormatFiles.rvtools(other));
         files.put("prometheus-small.zip", PublicFormatFiles.prometheus(other));
         return files;

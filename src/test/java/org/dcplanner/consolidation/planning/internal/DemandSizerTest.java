@@ -122,6 +122,35 @@ class DemandSizerTest {
     }
 
     @Test
+    void sizingSeriesFoldedAsTheyAreReadEqualsFoldingTheWholeTrace() {
+        // 3 VMs, 2.5 days at 1 h starting at 13:00 UTC: what PlanProblemLoader does for a folded plan
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        int steps = 60;
+        float[][] cpu = new float[3][steps];
+        for (float[] s : cpu) for (int t = 0; t < steps; t++) s[t] = (float) (random.nextDouble() * 1000);
+        LoadedWorkload month = TestWorkloads.cpu(cpu);
+        TimeGrid grid = new TimeGrid(Instant.parse("2026-01-05T13:00:00Z"), 3600, steps);
+        month = new LoadedWorkload(month.id(), month.name(), grid, month.vms(), month.series());
+        var fold = DemandSizer.dayFolder(grid, 90);
+        java.util.Map<Metric, float[][]> folded = new java.util.EnumMap<>(Metric.class);
+        month.series().forEach((m, perVm) -> {
+            float[][] out = new float[perVm.length][];
+            for (int vm = 0; vm < perVm.length; vm++) out[vm] = fold.apply(perVm[vm]);
+            folded.put(m, out);
+        });
+        LoadedWorkload day = new LoadedWorkload(
+                month.id(), month.name(), new TimeGrid(Instant.EPOCH, 3600, 24), month.vms(), folded);
+        Sizing sizing = new Sizing(90.0, 10.0, true, null, false);
+        SizedDemand whole = DemandSizer.size(
+                month, List.of(Metric.CPU, Metric.MEMORY), sizing, VirtualizationApproach.FULL, PLUS_FIXED);
+        SizedDemand streamed = DemandSizer.size(
+                day, List.of(Metric.CPU, Metric.MEMORY), sizing, VirtualizationApproach.FULL, PLUS_FIXED);
+        assertThat(streamed.steps()).isEqualTo(24).isEqualTo(whole.steps());
+        assertThat(streamed.folded()).isTrue();
+        assertThat(streamed.demand()).isDeepEqualTo(whole.demand());
+    }
+
+    @Test
     void foldingAlignsSlotsToUtcTimeOfDay() {
         float[] cpu = new float[288];
         for (int t = 0; t < cpu.length; t++) cpu[t] = t;

@@ -12,4 +12,11 @@ class OverloadRiskCaveatTest {
         assertThat(OverloadRisk.caveat(2)).isNull();
         assertThat(OverloadRisk.caveat(30)).isNull();
     }
+
+    @Test
+    void aOneStepWorkloadIsSizedOnASnapshotWhateverItsDays() {
+        assertThat(OverloadRisk.caveat(1, 0)).startsWith("Sized on a snapshot").contains("multiplex");
+        assertThat(OverloadRisk.caveat(2, 0)).isEqualTo(OverloadRisk.caveat(0));
+        assertThat(OverloadRisk.caveat(288 * 7, 7)).isNull();
+    }
 }

@@ -60,6 +60,19 @@ class SolverMemoryCheckTest {
     }
 
     @Test
+    void refusesAnExplanationWhoseArraysWouldNotFitTheBudget() {
+        assertThatCode(() -> SolverMemoryCheck.checkExplanation(problem(1000), 300 * MIB))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> SolverMemoryCheck.checkExplanation(problem(100_000), 300 * MIB))
+                .isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.problem().getStatus()).isEqualTo(422);
+                    assertThat(e.problem().getType().toString()).endsWith("explanation-too-large");
+                    assertThat(e.problem().getDetail())
+                            .contains("30 VMs and 100,000 hosts in the pool x 8,640 steps x 2 resources");
+                });
+    }
+
+    @Test
     void rejectsAPoolTooLargeForTheHeapAndSaysHowManyHostsFit() {
         assertThatThrownBy(() -> SolverMemoryCheck.check(problem(100_000), 300 * MIB))
                 // (300 MiB - 4 MiB of VM demand) / (8,640 x 2 x 16 B) = 1,122 hosts

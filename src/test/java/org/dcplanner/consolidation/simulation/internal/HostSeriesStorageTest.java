@@ -2,6 +2,8 @@ package org.dcplanner.consolidation.simulation.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.EnumSet;
+import org.dcplanner.consolidation.ingestion.Metric;
 import org.junit.jupiter.api.Test;
 
 class HostSeriesStorageTest {
@@ -10,6 +12,20 @@ class HostSeriesStorageTest {
     void seriesRoundTripThroughTheStoredFormat() {
         float[][] series = {{0.1f, 0.5f, 1.25f}, {0f, 0f, 0f}, {2f, 3f, 4f}, {Float.MIN_VALUE, 1e-7f, 7f}};
         assertThat(SimulationRunStore.decode(SimulationRunStore.encode(series))).isDeepEqualTo(series);
+    }
+
+    @Test
+    void onlyTheWantedResourcesAreDecoded() {
+        float[][] series = {{1f, 2f}, {3f, 4f}, {5f, 6f}, {7f, 8f}};
+        byte[] stored = SimulationRunStore.encode(series);
+        float[][] cpu = SimulationRunStore.decode(stored, EnumSet.of(Metric.CPU));
+        assertThat(cpu[0]).containsExactly(1f, 2f);
+        assertThat(cpu[1]).isNull();
+        assertThat(cpu[3]).isNull();
+        float[][] diskAndNetwork = SimulationRunStore.decode(stored, EnumSet.of(Metric.DISK, Metric.NETWORK));
+        assertThat(diskAndNetwork[0]).isNull();
+        assertThat(diskAndNetwork[2]).containsExactly(5f, 6f);
+        assertThat(diskAndNetwork[3]).containsExactly(7f, 8f);
     }
 
     @Test
