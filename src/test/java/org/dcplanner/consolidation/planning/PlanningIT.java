@@ -8,8 +8,8 @@ import org.springframework.context.annotation.Import;
 
 /**
  * The application context planning ITs on test doubles share (the same as other features' ITs
- * that import {@link PlanningTestDoubles}). Job engine settings stay the application's: a context
- * with shorter heartbeats would declare the other contexts' running executions dead.
+ * that import {@link PlanningTestDoubles}); its job engine settings are those of every IT
+ * ({@code PostgresIntegrationTest}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.zip.GZIPOutputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.dcplanner.consolidation.PostgresIntegrationTest;
 import org.dcplanner.consolidation.ingestion.Metric;
 import org.dcplanner.consolidation.ingestion.WorkloadClass;
 import org.dcplanner.consolidation.ingestion.WorkloadStore;
@@ -21,22 +22,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Item 2 of issue 20 end to end: .csv.gz and .tar.gz uploads, validate-only, re-uploads recognised by
  * content, all row errors at once, a start time for traces without dates; and an Azure-shaped archive.
  */
 @SuppressWarnings({"rawtypes", "unchecked"})
-@org.springframework.boot.test.context.SpringBootTest(
-        webEnvironment = org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "app.ingestion.recognise-repeats=true")
-@org.springframework.context.annotation.Import(org.dcplanner.consolidation.TestUsers.class) // signs in as the planner
-class CompressedAndRepeatedUploadsIT {
-    @org.springframework.test.context.DynamicPropertySource
-    static void database(org.springframework.test.context.DynamicPropertyRegistry registry) {
-        org.dcplanner.consolidation.TestDatabase.register(registry);
-    }
-
+@TestPropertySource(properties = "app.ingestion.recognise-repeats=true")
+class CompressedAndRepeatedUploadsIT extends PostgresIntegrationTest {
     @Autowired
     TestRestTemplate http;
 

@@ -19,15 +19,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * POST /api/v1/workloads/prometheus against a tiny fake Prometheus on 127.0.0.1 started here: the pull runs
  * as a background job with progress, the workload is stored; a non-http URL is refused; an answer above the
- * size bound and a server error end the pull FAILED with a problem.
+ * size bound (20,000 bytes in every IT's configuration, {@link PostgresIntegrationTest}) and a server error end
+ * the pull FAILED with a problem.
  */
 @SuppressWarnings({"rawtypes", "unchecked"})
-@TestPropertySource(properties = "app.ingestion.prometheus-max-response-bytes=20000")
 class PrometheusImportIT extends PostgresIntegrationTest {
     @Autowired
     TestRestTemplate http;

@@ -19,7 +19,7 @@ class ConsolidationConstraintProviderTest {
 
     private static final long DISCRETE = DemandModel.UNITS_PER_LARGEST_HOST;
 
-    private final ConstraintVerifier<ConsolidationConstraintProvider, ConsolidationSolution> verifier =
+    private static final ConstraintVerifier<ConsolidationConstraintProvider, ConsolidationSolution> VERIFIER =
             ConstraintVerifier.build(
                     new ConsolidationConstraintProvider(), ConsolidationSolution.class, VmAssignment.class);
 
@@ -34,7 +34,7 @@ class ConsolidationConstraintProviderTest {
                 .vm(new float[] {600, 600})
                 .vm(new float[] {600, 300})
                 .vm(new float[] {900, 900});
-        verifier.verifyThat(ConsolidationConstraintProvider::hostCapacity)
+        VERIFIER.verifyThat(ConsolidationConstraintProvider::hostCapacity)
                 .givenSolution(solution(p, 0, 0, 1))
                 .penalizesBy(200 * UNITS_PER_MHZ);
     }
@@ -51,7 +51,7 @@ class ConsolidationConstraintProviderTest {
                 .groupLast(1)
                 .flatVm(10)
                 .groupLast(2);
-        verifier.verifyThat(ConsolidationConstraintProvider::antiAffinity)
+        VERIFIER.verifyThat(ConsolidationConstraintProvider::antiAffinity)
                 .givenSolution(solution(p, 0, 0, 1, 0))
                 .penalizesBy(DISCRETE);
     }
@@ -64,7 +64,7 @@ class ConsolidationConstraintProviderTest {
                 .pinLast(1)
                 .flatVm(10)
                 .pinLast(0);
-        verifier.verifyThat(ConsolidationConstraintProvider::pinnedSlot)
+        VERIFIER.verifyThat(ConsolidationConstraintProvider::pinnedSlot)
                 .givenSolution(solution(p, 0, 0))
                 .penalizesBy(DISCRETE);
     }
@@ -77,7 +77,7 @@ class ConsolidationConstraintProviderTest {
                 .flatVm(10)
                 .notParavirtCapableLast()
                 .flatVm(10);
-        verifier.verifyThat(ConsolidationConstraintProvider::paravirtCapable)
+        VERIFIER.verifyThat(ConsolidationConstraintProvider::paravirtCapable)
                 .givenSolution(solution(p, 0, 0))
                 .penalizesBy(DISCRETE);
     }
@@ -85,7 +85,7 @@ class ConsolidationConstraintProviderTest {
     @Test
     void paravirtCapabilityIrrelevantUnderFullVirtualization() {
         TestProblems p = TestProblems.cpu(1).hosts(1, 1000).flatVm(10).notParavirtCapableLast();
-        verifier.verifyThat(ConsolidationConstraintProvider::paravirtCapable)
+        VERIFIER.verifyThat(ConsolidationConstraintProvider::paravirtCapable)
                 .givenSolution(solution(p, 0))
                 .penalizesBy(0);
     }
@@ -99,7 +99,7 @@ class ConsolidationConstraintProviderTest {
                 .flatVm(10)
                 .flatVm(10)
                 .flatVm(10);
-        verifier.verifyThat(ConsolidationConstraintProvider::hardwareAssist)
+        VERIFIER.verifyThat(ConsolidationConstraintProvider::hardwareAssist)
                 .givenSolution(solution(p, 0, 1, 1))
                 .penalizesBy(2 * DISCRETE);
     }
@@ -109,7 +109,7 @@ class ConsolidationConstraintProviderTest {
         TestProblems tight =
                 TestProblems.cpu(2).hosts(3, 1000).haReserve(1).flatVm(600).flatVm(600);
         // two active hosts: total 1200 must fit into 2000 - 1000 = 1000 at each of 2 steps
-        verifier.verifyThat(ConsolidationConstraintProvider::haReserve)
+        VERIFIER.verifyThat(ConsolidationConstraintProvider::haReserve)
                 .givenSolution(solution(tight, 0, 1))
                 .penalizesBy(2 * 200 * UNITS_PER_MHZ);
         TestProblems spread = TestProblems.cpu(2)
@@ -118,7 +118,7 @@ class ConsolidationConstraintProviderTest {
                 .flatVm(400)
                 .flatVm(400)
                 .flatVm(400);
-        verifier.verifyThat(ConsolidationConstraintProvider::haReserve)
+        VERIFIER.verifyThat(ConsolidationConstraintProvider::haReserve)
                 .givenSolution(solution(spread, 0, 1, 2))
                 .penalizesBy(0);
     }
@@ -127,7 +127,7 @@ class ConsolidationConstraintProviderTest {
     void chargesEachActiveHostOnceOrItsYearlyCost() {
         TestProblems p =
                 TestProblems.cpu(1).hosts(3, 1000).flatVm(10).flatVm(10).flatVm(10);
-        verifier.verifyThat(ConsolidationConstraintProvider::activeHosts)
+        VERIFIER.verifyThat(ConsolidationConstraintProvider::activeHosts)
                 .givenSolution(solution(p, 0, 0, 2))
                 .penalizesBy(2);
         TestProblems cost = TestProblems.cpu(1)
@@ -135,7 +135,7 @@ class ConsolidationConstraintProviderTest {
                 .objective(Objective.COST)
                 .flatVm(10)
                 .flatVm(10);
-        verifier.verifyThat(ConsolidationConstraintProvider::activeHosts)
+        VERIFIER.verifyThat(ConsolidationConstraintProvider::activeHosts)
                 .givenSolution(solution(cost, 0, 1))
                 .penalizesBy(2 * 1000);
     }
@@ -150,7 +150,7 @@ class ConsolidationConstraintProviderTest {
                 .flatVm(250);
         long eighty = SlotTerms.FILL_SCALE * 8 / 10;
         long quarter = SlotTerms.FILL_SCALE / 4;
-        verifier.verifyThat(ConsolidationConstraintProvider::balance)
+        VERIFIER.verifyThat(ConsolidationConstraintProvider::balance)
                 .givenSolution(solution(p, 0, 0, 1))
                 .penalizesBy(eighty * eighty + quarter * quarter);
     }
@@ -166,10 +166,10 @@ class ConsolidationConstraintProviderTest {
                 .flatVm(10);
         // group 0: VMs 0-2 on three hosts (2 extra); group 1: VMs 3-4 together; control: no group
         p.rules(new int[] {0, 0, 0, 1, 1});
-        verifier.verifyThat(ConsolidationConstraintProvider::affinity)
+        VERIFIER.verifyThat(ConsolidationConstraintProvider::affinity)
                 .givenSolution(solution(p, 0, 1, 2, 1, 1))
                 .penalizesBy(2 * DISCRETE);
-        verifier.verifyThat(ConsolidationConstraintProvider::affinity)
+        VERIFIER.verifyThat(ConsolidationConstraintProvider::affinity)
                 .givenSolution(solution(p, 2, 2, 2, 0, 0))
                 .penalizesBy(0);
     }
@@ -187,7 +187,7 @@ class ConsolidationConstraintProviderTest {
                 p.hostRule("db on 0-1", Kind.MUST_RUN_ON, new int[] {0, 1}, 0, 1),
                 p.hostRule("web not on 2", Kind.MUST_NOT_RUN_ON, new int[] {2}, 2));
         // VM 1 off its group, VM 2 on its forbidden host; VM 0 kept, VM 3 bound by nothing
-        verifier.verifyThat(ConsolidationConstraintProvider::mustHostRule)
+        VERIFIER.verifyThat(ConsolidationConstraintProvider::mustHostRule)
                 .givenSolution(solution(p, 0, 2, 2, 2))
                 .penalizesBy(2 * DISCRETE);
     }
@@ -203,7 +203,7 @@ class ConsolidationConstraintProviderTest {
         ConsolidationSolution s = solution(p, 0, 0, 1);
         long weight = s.getModel().softRuleWeight();
         // VM 1 on host 0 keeps "prefer 0" but breaks "avoid 0"; VM 2 is bound by no rule
-        verifier.verifyThat(ConsolidationConstraintProvider::shouldHostRule)
+        VERIFIER.verifyThat(ConsolidationConstraintProvider::shouldHostRule)
                 .givenSolution(s)
                 .penalizesBy(weight);
         assertThat(weight).isGreaterThan(2 * SlotTerms.FILL_SCALE * SlotTerms.FILL_SCALE);
