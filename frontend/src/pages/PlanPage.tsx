@@ -82,7 +82,8 @@ export function PlanPage() {
   /** The report: plan, workload, savings (with the assumptions in effect), replay summary and approach comparison. */
   async function downloadReport() {
     try {
-      const comparison = await engineApi.comparison(id);
+      // a comparison the server cannot compute (e.g. comparison-too-large) leaves the rest of the report whole
+      const comparison = await engineApi.comparison(id).catch((e: unknown) => ({ unavailable: errorMessage(e) }));
       const sim = simulation.data ? { ...simulation.data, hosts: undefined, vms: undefined } : null;
       const report = { generatedAt: new Date().toISOString(), plan: p, workload: workload.data, savings: savings.data, simulation: sim, comparison };
       download(new Blob([JSON.stringify(report, null, 2)], { type: 'application/json' }), `plan-${id}-report.json`);

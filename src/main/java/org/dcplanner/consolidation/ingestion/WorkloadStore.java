@@ -11,6 +11,14 @@ import java.util.function.UnaryOperator;
 public interface WorkloadStore {
     boolean exists(UUID workloadId);
 
+    /**
+     * Values a whole load of the workload holds: VMs x steps x stored metrics (what a caller checks against its heap
+     * before loading the trace whole); 0 when unknown. Throws ApiException 404 when unknown.
+     */
+    default long storedCells(UUID workloadId) {
+        return 0;
+    }
+
     /** Loads the VMs and the requested metrics' aligned series; throws ApiException 404 when unknown. */
     LoadedWorkload load(UUID workloadId, Set<Metric> metrics);
 

@@ -51,6 +51,12 @@ class PostgresWorkloadStore implements WorkloadStore {
     }
 
     @Override
+    public long storedCells(UUID workloadId) {
+        WorkloadView w = repository.find(workloadId).orElseThrow(() -> ApiException.notFound("Workload", workloadId));
+        return (long) w.vmCount() * w.steps() * w.metrics().size();
+    }
+
+    @Override
     public LoadedWorkload load(UUID workloadId, Set<Metric> metrics) {
         return load(workloadId, metrics, null, UnaryOperator.identity());
     }

@@ -161,13 +161,16 @@ class SimulationRunner {
     /** The plan's approach comparison (default overhead parameters): the stored one, or computed and stored. */
     Comparison comparison(UUID planId) {
         // the stored row is reached by id only: the plan must be the caller's (404) and placed (422) first
-        PlacedPlans.require(plans, planId);
+        PlacedPlan placed = PlacedPlans.require(plans, planId);
         // a request while the replay job computes it waits for that computation (minutes at 50,000 VMs)
         return comparisons
                 .find(planId)
                 .orElseGet(() -> comparing.get(
                         planId,
                         () -> comparisons.find(planId).orElseGet(() -> {
+                            ComparisonMemory.check(
+                                    workloads.storedCells(placed.workloadId()),
+                                    Runtime.getRuntime().maxMemory());
                             Comparison c = ApproachComparison.compare(context(planId), model(Map.of()));
                             comparisons.save(planId, c);
                             return c;
