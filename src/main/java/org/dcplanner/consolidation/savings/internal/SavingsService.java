@@ -38,18 +38,21 @@ public class SavingsService {
     private final WorkloadStore workloads;
     private final HostCatalog catalog;
     private final PlanPowerLookup simulation;
+    private final OneServerPerVmCache beforeEstates;
 
     SavingsService(
             SavingsStore store,
             PlanLookup plans,
             WorkloadStore workloads,
             HostCatalog catalog,
-            PlanPowerLookup simulation) {
+            PlanPowerLookup simulation,
+            OneServerPerVmCache beforeEstates) {
         this.store = store;
         this.plans = plans;
         this.workloads = workloads;
         this.catalog = catalog;
         this.simulation = simulation;
+        this.beforeEstates = beforeEstates;
     }
 
     /**
@@ -185,14 +188,16 @@ public class SavingsService {
                                         .at(null, null, "beforeModels")))
                         .toList();
         if (candidates.isEmpty()) throw ApiException.unprocessable("empty-catalog", "the host catalog is empty");
-        // the VMs' sizes, then their CPU series streamed one VM at a time
-        LoadedWorkload w = workloads.load(plan.workloadId(), EnumSet.noneOf(Metric.class));
-        return OneServerPerVm.size(
-                w.vms(),
-                each -> workloads.forEachSeries(plan.workloadId(), Metric.CPU, each),
-                w.grid().steps(),
-                candidates,
-                maintenance);
+        return beforeEstates.get(plan.workloadId(), candidates, maintenance, () -> {
+            // the VMs' sizes, then their CPU series streamed one VM at a time
+            LoadedWorkload w = workloads.load(plan.workloadId(), EnumSet.noneOf(Metric.class));
+            return OneServerPerVm.size(
+                    w.vms(),
+                    each -> workloads.forEachSeries(plan.workloadId(), Metric.CPU, each),
+                    w.grid().steps(),
+                    candidates,
+                    maintenance);
+        });
     }
 
     private static EstateFigures fromInventory(
