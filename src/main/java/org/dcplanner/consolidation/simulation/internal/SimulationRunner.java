@@ -91,11 +91,16 @@ class SimulationRunner {
                 plans.windowSchedule(planId).orElse(null));
     }
 
+    /** The host models of a plan's placement, one per planned host, without loading its workload. */
+    List<HostModel> hosts(PlacedPlan plan) {
+        return PlanReplayInputs.hostModels(plan, catalog);
+    }
+
     /** The replay context of a placement of a plan (its own, or another one on the same pool). */
     PlanContext context(PlacedPlan plan) {
         LoadedWorkload w = PlanWindow.apply(
                 workloads.load(plan.workloadId(), EnumSet.allOf(Metric.class)), plan.from(), plan.to());
-        return new PlanContext(plan, w, PlanReplayInputs.hostModels(plan, catalog));
+        return new PlanContext(plan, w, hosts(plan));
     }
 
     VirtualizationOverheadModel model(Map<String, ?> overrides) {
