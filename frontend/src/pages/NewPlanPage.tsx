@@ -72,7 +72,10 @@ export function NewPlanPage() {
 
   // Defaults once the data are in: first workload, and a pool of the newest model big enough to host every VM alone.
   useEffect(() => {
-    if (!workloadId && workloads.data?.length) set('workloadId', workloads.data[0].id);
+    const first = workloads.data?.[0]?.id;
+    // only while the draft has none: in the render where a variant's request fills the draft, this effect still
+    // sees the old empty id, and must not overwrite the request's workload with the newest one
+    if (!workloadId && first) setDraft((d) => (d.workloadId ? d : { ...d, workloadId: first }));
   }, [workloads.data, workloadId]);
   useEffect(() => {
     if (!models.data?.length || !selectedWorkload || Object.keys(pool).length) return;
